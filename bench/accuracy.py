@@ -1,0 +1,86 @@
+"""Measure answer accuracy on a labelled set of candidate questions.
+
+Run: python bench/accuracy.py [--verbose] [--questions bench/questions.yaml] [--kb DIR]
+
+Prints top-1 accuracy on in-scope questions (answered, with the expected entry) and the
+rejection rate on out-of-scope ones (anything but an answer), overall and per kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot.config import bundled_knowledge_dir
+from bot.knowledge import load_knowledge
+from bot.service import Answerer, Question
+
+QUESTIONS = Path(__file__).with_name("questions.yaml")
+
+
+@dataclass
+class Results:
+    """Counts of right and wrong replies, overall and per kind."""
+
+    in_scope: int = 0
+    correct: int = 0
+    out_of_scope: int = 0
+    rejected: int = 0
+    by_kind: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        """Return top-1 accuracy on in-scope questions, in percent."""
+        return 100 * self.correct / max(self.in_scope, 1)
+
+    @property
+    def rejection(self) -> float:
+        """Return the out-of-scope rejection rate, in percent."""
+        return 100 * self.rejected / max(self.out_of_scope, 1)
+
+
+def evaluate(questions_path: Path = QUESTIONS, kb_dir: Path | None = None) -> Results:
+    """Answer every labelled question and count the results."""
+    answerer = Answerer(load_knowledge(kb_dir or bundled_knowledge_dir()))
+    results = Results()
+    for item in yaml.safe_load(questions_path.read_text(encoding="utf-8")):
+        text, expect, kind = str(item["q"]), item.get("expect"), item.get("kind", "?")
+        reply = answerer.answer(Question(text, channel="bench"))
+        ok = (reply.matched and reply.entry_id == expect) if expect else not reply.matched
+        if expect:
+            results.in_scope += 1
+            results.correct += ok
+        else:
+            results.out_of_scope += 1
+            results.rejected += ok
+        results.by_kind[kind][0] += ok
+        results.by_kind[kind][1] += 1
+        if not ok:
+            results.failures.append(f"[{kind}] {text!r}: expected {expect}, got {reply.kind} {reply.entry_id} ({reply.score})")
+    return results
+
+
+def main() -> None:
+    """Print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=Path, default=QUESTIONS)
+    parser.add_argument("--kb", type=Path, default=None)
+    parser.add_argument("--verbose", action="store_true", help="list every wrong reply")
+    args = parser.parse_args()
+    results = evaluate(args.questions, args.kb)
+    print(f"in-scope top-1 accuracy: {results.accuracy:.1f}% ({results.correct}/{results.in_scope})")
+    print(f"out-of-scope rejection:  {results.rejection:.1f}% ({results.rejected}/{results.out_of_scope})")
+    for kind, (ok, total) in sorted(results.by_kind.items()):
+        print(f"  {kind:<11} {ok:>3}/{total:<3} {100 * ok / total:5.1f}%")
+    if args.verbose:
+        print("\n".join(results.failures), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

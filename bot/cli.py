@@ -1,0 +1,162 @@
+"""The `minato-bot` command: thin commands over the engine that turn its errors into clean messages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.knowledge import KnowledgeError, check_knowledge
+from bot.responses import Reply
+from bot.service import Answerer, Question
+
+
+def settings_from(ctx: click.Context) -> Settings:
+    """Return the Settings loaded for this invocation."""
+    return ctx.find_root().obj
+
+
+def build_answerer(settings: Settings, with_log: bool = True) -> Answerer:
+    """Build the Answerer or exit with a clean message."""
+    try:
+        return Answerer.from_settings(settings, with_log=with_log)
+    except KnowledgeError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot open the question log {settings.db_path}: {exc}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--env-file", type=click.Path(path_type=Path), default=Path(".env"), show_default=True,
+              help="Read settings from this file (the environment wins).")
+@click.pass_context
+def cli(ctx: click.Context, env_file: Path) -> None:
+    """Minato City staff-recruitment FAQ bot.
+
+    Example: minato-bot ask "職員住宅はありますか？"
+    """
+    try:
+        ctx.obj = load_settings(env_file)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per question.")
+@click.option("--lang", type=click.Choice(["ja", "en"]), help="Reply language when the question does not tell.")
+@click.pass_context
+def ask(ctx: click.Context, question: str | None, as_json: bool, lang: str | None) -> None:
+    """Answer QUESTION, or each line of standard input when QUESTION is left out.
+
+    Example: echo "食堂はある？" | minato-bot ask --json
+    """
+    answerer = build_answerer(settings_from(ctx))
+    try:
+        lines = [question] if question is not None else (line.rstrip("\r\n") for line in sys.stdin)
+        for text in lines:
+            reply = answerer.answer(Question(text, channel="cli", lang=lang))
+            click.echo(json.dumps(reply.to_dict(text), ensure_ascii=False) if as_json else render(reply))
+            sys.stdout.flush()
+    finally:
+        answerer.close()
+
+
+@cli.command()
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.pass_context
+def chat(ctx: click.Context, lang: str) -> None:
+    """Chat with the bot in the terminal (/en, /ja to switch language, /quit to leave).
+
+    Example: minato-bot chat --lang en
+    """
+    answerer = build_answerer(settings_from(ctx))
+    click.echo(render(answerer.welcome(lang)))
+    last: Reply | None = None
+    try:
+        while True:
+            try:
+                text = input("\n> ").strip()
+            except (EOFError, KeyboardInterrupt):
+                break
+            if text in {"/quit", "/exit", "/q"}:
+                break
+            if text in {"/ja", "/en"}:
+                lang = text[1:]
+                click.echo(f"language: {lang}")
+                continue
+            question = _chat_question(text, last, lang)
+            last = answerer.answer(question)
+            click.echo(render(last))
+    finally:
+        answerer.close()
+
+
+def _chat_question(text: str, last: Reply | None, lang: str) -> Question:
+    # A number picks one of the suggestions just shown.
+    if last is not None and text.isdigit() and 1 <= int(text) <= len(last.suggestions):
+        picked = last.suggestions[int(text) - 1]
+        return Question(picked.question, channel="terminal", lang=lang, entry_id=picked.entry_id)
+    return Question(text, channel="terminal", lang=lang)
+
+
+def render(reply: Reply) -> str:
+    """Return a reply as terminal text: answer, images, numbered suggestions."""
+    lines = [reply.text]
+    for image in reply.images:
+        lines.append(f"  [image] {image.caption}: {image.url or image.path}")
+    for number, suggestion in enumerate(reply.suggestions, start=1):
+        lines.append(f"  {number}. {suggestion.label}")
+    return "\n".join(lines)
+
+
+@cli.group()
+def kb() -> None:
+    """Check and test the knowledge base."""
+
+
+@kb.command("check")
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.pass_context
+def kb_check(ctx: click.Context, directory: Path | None) -> None:
+    """Validate the knowledge YAML; print every problem with file and line; exit 1 on errors.
+
+    Example: minato-bot kb check knowledge/
+    """
+    directory = directory or settings_from(ctx).kb_dir
+    knowledge, problems = check_knowledge(directory)
+    for problem in problems:
+        click.echo(f"{directory}/{problem}" if problem.line else str(problem), err=True)
+    errors = [p for p in problems if not p.warning]
+    if errors or knowledge is None:
+        click.echo(f"{len(errors)} error(s) in {directory}", err=True)
+        sys.exit(1)
+    click.echo(f"ok: {len(knowledge.entries)} entries, version {knowledge.version}")
+
+
+@cli.command()
+@click.pass_context
+def telegram(ctx: click.Context) -> None:
+    """Run the Telegram bot with long polling (token from TELEGRAM_BOT_TOKEN).
+
+    Example: TELEGRAM_BOT_TOKEN=123456:ABC... minato-bot telegram
+    """
+    raise click.ClickException("the Telegram channel is not built yet")
+
+
+@cli.command()
+@click.pass_context
+def serve(ctx: click.Context) -> None:
+    """Serve the web chat, the LINE webhook and the Telegram webhook on one server.
+
+    Example: MINATO_PORT=8080 minato-bot serve
+    """
+    raise click.ClickException("the web server is not built yet")
+
+
+def main() -> None:
+    """Run the command line."""
+    cli(prog_name="minato-bot")

@@ -1,0 +1,314 @@
+"""Load and validate the knowledge YAML into a KnowledgeBase; every problem carries file:line."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from bot.normalize import clean
+from bot.scope import Scope, parse_scope
+from bot.yamlsource import LineDict, LineList, Problem, line_of, read_yaml
+
+LANGS = ("ja", "en")
+ENTRY_KEYS = {"id", "category", "title", "questions", "keywords", "answer", "images", "related", "examples"}
+REQUIRED_KEYS = ("id", "category", "title", "questions", "answer")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+TITLE_MAX = 20
+SPECIAL_FILES = {"synonyms.yaml", "scope.yaml"}
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture shown with an answer: a file under the knowledge dir or an https URL."""
+
+    src: str
+    caption: dict[str, str]
+    path: Path | None = None
+
+    @property
+    def url(self) -> str | None:
+        """Return the https URL, or None for a local file."""
+        return None if self.path else self.src
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One answer with the questions that lead to it."""
+
+    id: str
+    category: str
+    title: dict[str, str]
+    questions: dict[str, tuple[str, ...]]
+    answer: dict[str, str]
+    keywords: tuple[str, ...] = ()
+    images: tuple[Image, ...] = ()
+    related: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the bot knows, validated."""
+
+    entries: tuple[Entry, ...]
+    synonyms: tuple[tuple[str, ...], ...]
+    scope: Scope
+    directory: Path
+    version: str = ""
+    loaded_at: str = ""
+    by_id: dict[str, Entry] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        self.by_id.update({entry.id: entry for entry in self.entries})
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """Return the entry with this id, if any."""
+        return self.by_id.get(entry_id)
+
+
+class KnowledgeError(Exception):
+    """The knowledge base has problems; str() lists each with file and line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = [p for p in problems if not p.warning]
+        super().__init__(f"{len(errors)} problem(s) in the knowledge base:\n" + "\n".join(map(str, errors)))
+
+
+def load_knowledge(directory: Path) -> KnowledgeBase:
+    """Load a knowledge directory, raising KnowledgeError listing every problem."""
+    kb, problems = check_knowledge(directory)
+    if kb is None or any(not p.warning for p in problems):
+        raise KnowledgeError(problems)
+    return kb
+
+
+def check_knowledge(directory: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """Validate a knowledge directory; return the KnowledgeBase (None if unusable) and all problems."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return None, [Problem(str(directory), 0, "not a directory")]
+    problems: list[Problem] = []
+    paths = sorted(directory.glob("*.yaml"))
+    if not paths:
+        return None, [Problem(str(directory), 0, "no .yaml files")]
+    entries: list[Entry] = []
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    scope = Scope()
+    for path in paths:
+        data, found = read_yaml(path, path.name)
+        problems += found
+        if data is None:
+            continue
+        if path.name == "synonyms.yaml":
+            synonyms = _parse_synonyms(data, path.name, problems)
+        elif path.name == "scope.yaml":
+            scope = parse_scope(data, path.name, problems)
+        else:
+            entries += _parse_entry_file(data, path, problems)
+    _check_cross_references(entries, problems)
+    kb = KnowledgeBase(tuple(entries), synonyms, scope, directory, _content_hash(paths), _now())
+    return kb, problems
+
+
+def _parse_entry_file(data: Any, path: Path, problems: list[Problem]) -> list[Entry]:
+    name = path.name
+    if not isinstance(data, dict) or "entries" not in data:
+        problems.append(Problem(name, line_of(data, 1), "expected a top-level 'entries:' list"))
+        return []
+    for key in data:
+        if key != "entries":
+            problems.append(Problem(name, data.key_lines[key], f"unknown top-level key '{key}'"))
+    items = data["entries"]
+    if not isinstance(items, list):
+        problems.append(Problem(name, line_of(items, data.line), "'entries' must be a list"))
+        return []
+    result = []
+    for index, item in enumerate(items):
+        line = items.item_lines[index] if isinstance(items, LineList) else 1
+        entry = _parse_entry(item, name, line, path.parent, problems)
+        if entry is not None:
+            result.append(entry)
+    return result
+
+
+def _parse_entry(item: Any, name: str, line: int, directory: Path, problems: list[Problem]) -> Entry | None:
+    if not isinstance(item, LineDict):
+        problems.append(Problem(name, line, "an entry must be a mapping with id, category, title, questions, answer"))
+        return None
+    before = len(problems)
+    for key in item:
+        if key not in ENTRY_KEYS:
+            problems.append(Problem(name, item.key_lines[key], f"unknown key '{key}' (allowed: {', '.join(sorted(ENTRY_KEYS))})"))
+    for key in REQUIRED_KEYS:
+        if key not in item:
+            problems.append(Problem(name, line, f"entry is missing '{key}'"))
+    if len(problems) > before:
+        return None
+    entry_id = _text(item, "id", name, problems)
+    if entry_id and not ID_PATTERN.match(entry_id):
+        problems.append(Problem(name, item.key_lines["id"], f"id '{entry_id}' must use lower-case letters, digits and '-'"))
+    title = _per_lang(item, "title", name, problems)
+    for lang, text in title.items():
+        if len(text) > TITLE_MAX:
+            problems.append(Problem(name, line_of(text, line), f"title ({lang}) is longer than {TITLE_MAX} characters"))
+    return Entry(
+        id=entry_id,
+        category=_text(item, "category", name, problems),
+        title=title,
+        questions=_questions(item, name, problems),
+        answer=_per_lang(item, "answer", name, problems),
+        keywords=_text_list(item, "keywords", name, problems),
+        images=_images(item, name, directory, problems),
+        related=_text_list(item, "related", name, problems),
+        examples=_text_list(item, "examples", name, problems),
+        source=f"{name}:{line}",
+    )
+
+
+def _text(item: LineDict, key: str, name: str, problems: list[Problem]) -> str:
+    value = item.get(key)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not str(value).strip():
+        problems.append(Problem(name, item.key_lines.get(key, item.line), f"'{key}' must be non-empty text"))
+        return ""
+    return str(value).strip()
+
+
+def _per_lang(item: LineDict, key: str, name: str, problems: list[Problem]) -> dict[str, str]:
+    value = item.get(key)
+    line = item.key_lines.get(key, item.line)
+    if not isinstance(value, LineDict):
+        problems.append(Problem(name, line, f"'{key}' must have 'ja' and 'en'"))
+        return {}
+    result = {}
+    for lang in LANGS:
+        text = value.get(lang)
+        if not isinstance(text, str) or not text.strip():
+            problems.append(Problem(name, line, f"'{key}' is missing language '{lang}'"))
+        else:
+            result[lang] = text.strip()
+    for extra in set(value) - set(LANGS):
+        problems.append(Problem(name, value.key_lines[extra], f"unknown language '{extra}' in '{key}' (use ja, en)"))
+    return result
+
+
+def _questions(item: LineDict, name: str, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    value = item.get("questions")
+    line = item.key_lines.get("questions", item.line)
+    if not isinstance(value, LineDict):
+        problems.append(Problem(name, line, "'questions' must have 'ja' and 'en' lists"))
+        return {}
+    result = {}
+    for lang in LANGS:
+        texts = _text_list(value, lang, name, problems) if lang in value else ()
+        if not texts:
+            problems.append(Problem(name, line, f"'questions' is missing language '{lang}'"))
+        result[lang] = texts
+    for extra in set(value) - set(LANGS):
+        problems.append(Problem(name, value.key_lines[extra], f"unknown language '{extra}' in 'questions' (use ja, en)"))
+    return result
+
+
+def _text_list(item: LineDict, key: str, name: str, problems: list[Problem]) -> tuple[str, ...]:
+    value = item.get(key)
+    if value is None:
+        return ()
+    line = item.key_lines.get(key, item.line)
+    if not isinstance(value, list):
+        problems.append(Problem(name, line, f"'{key}' must be a list"))
+        return ()
+    texts = []
+    for index, text in enumerate(value):
+        if isinstance(text, bool) or not isinstance(text, (str, int, float)) or not str(text).strip():
+            problems.append(Problem(name, value.item_lines[index], f"'{key}' items must be non-empty text"))
+        else:
+            texts.append(str(text).strip())
+    return tuple(texts)
+
+
+def _images(item: LineDict, name: str, directory: Path, problems: list[Problem]) -> tuple[Image, ...]:
+    value = item.get("images")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.append(Problem(name, item.key_lines["images"], "'images' must be a list"))
+        return ()
+    images = []
+    for index, image in enumerate(value):
+        line = value.item_lines[index]
+        if not isinstance(image, LineDict) or not isinstance(image.get("src"), str):
+            problems.append(Problem(name, line, "an image needs 'src' (a file under the knowledge dir or an https:// URL)"))
+            continue
+        for key in set(image) - {"src", "caption"}:
+            problems.append(Problem(name, image.key_lines[key], f"unknown image key '{key}' (allowed: caption, src)"))
+        images.append(_image(image, name, line, directory, problems))
+    return tuple(images)
+
+
+def _image(image: LineDict, name: str, line: int, directory: Path, problems: list[Problem]) -> Image:
+    src = image["src"].strip()
+    caption = _per_lang(image, "caption", name, problems)
+    if src.startswith("https://"):
+        return Image(src, caption)
+    if "://" in src:
+        problems.append(Problem(name, line, f"image '{src}' must be an https:// URL or a file under the knowledge dir"))
+        return Image(src, caption)
+    path = (directory / src).resolve()
+    if directory.resolve() not in path.parents or not path.is_file():
+        problems.append(Problem(name, line, f"image file '{src}' does not exist under {directory}"))
+    return Image(src, caption, path)
+
+
+def _parse_synonyms(data: Any, name: str, problems: list[Problem]) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(data, LineDict) or not isinstance(data.get("synonyms"), list):
+        problems.append(Problem(name, line_of(data, 1), "expected a top-level 'synonyms:' list of word lists"))
+        return ()
+    groups = data["synonyms"]
+    result = []
+    for index, group in enumerate(groups):
+        line = groups.item_lines[index]
+        words = [str(w).strip() for w in group] if isinstance(group, list) else []
+        if len(words) < 2 or not all(words):
+            problems.append(Problem(name, line, "a synonym group must be a list of two or more words"))
+            continue
+        result.append(tuple(words))
+    return tuple(result)
+
+
+def _check_cross_references(entries: list[Entry], problems: list[Problem]) -> None:
+    first_by_id: dict[str, Entry] = {}
+    owner_by_question: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.id in first_by_id:
+            problems.append(_at(entry, f"duplicate id '{entry.id}' (first in {first_by_id[entry.id].source})"))
+        first_by_id.setdefault(entry.id, entry)
+        for question in {clean(q) for qs in entry.questions.values() for q in qs}:
+            other = owner_by_question.setdefault(question, entry)
+            if other.id != entry.id:
+                problems.append(_at(entry, f"question '{question}' is also under '{other.id}' ({other.source})"))
+    for entry in entries:
+        for related in entry.related:
+            if related not in first_by_id:
+                problems.append(_at(entry, f"related id '{related}' does not exist"))
+
+
+def _at(entry: Entry, message: str) -> Problem:
+    file, _, line = entry.source.rpartition(":")
+    return Problem(file, int(line), f"entry '{entry.id}': {message}")
+
+
+def _content_hash(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

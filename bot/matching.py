@@ -1,0 +1,223 @@
+"""Rank entries for a question and decide whether the bot is confident enough to answer."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge import KnowledgeBase
+from bot.normalize import clean, has_letters
+from bot.scope import SmallTalk
+from bot.vocabulary import Term, Vocabulary
+
+Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
+ANSWER_WEIGHT = 0.5  # words found only in an answer count for less than the entry's own questions
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """The knobs of the confidence decision."""
+
+    accept_score: float = 45.0
+    min_coverage: float = 0.55
+    clarify_margin: float = 2.0
+    fuzzy_cutoff: float = 84.0
+    fuzzy_min_length: int = 4
+    unknown_noun_weight: float = 1.0  # times the rarest known word's weight
+    unknown_other_weight: float = 0.35
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry and how well the question fits it."""
+
+    entry_id: str
+    score: float
+    coverage: float
+    precision: float
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """What the matcher decided for one question."""
+
+    kind: Kind
+    candidates: tuple[Candidate, ...] = ()
+    smalltalk: SmallTalk | None = None
+    reason: str = ""
+
+    @property
+    def best(self) -> Candidate | None:
+        """Return the top-ranked candidate, if any."""
+        return self.candidates[0] if self.candidates else None
+
+
+@dataclass(frozen=True)
+class _Question:
+    entry: int
+    weights: dict[str, float]
+    total: float
+
+
+class Matcher:
+    """An index over one KnowledgeBase; rebuilt when the knowledge changes."""
+
+    def __init__(self, kb: KnowledgeBase, settings: MatchSettings = MatchSettings()) -> None:
+        self.kb = kb
+        self.settings = settings
+        self.vocabulary = Vocabulary(kb)
+        bags, question_concepts = self._learn_entries()
+        self._idf = self._compute_idf(bags)
+        self._unknown_weight = max(self._idf.values(), default=1.0)
+        self._bag_postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, bag in enumerate(bags):
+            for concept, strength in bag.items():
+                self._bag_postings[concept].append((index, strength))
+        self._questions = [self._question(entry, concepts) for entry, concepts in question_concepts]
+        self._question_postings: dict[str, list[int]] = defaultdict(list)
+        for index, question in enumerate(self._questions):
+            for concept in question.weights:
+                self._question_postings[concept].append(index)
+        self._bags = bags
+        self._index_of = {entry.id: index for index, entry in enumerate(kb.entries)}
+        self._fuzzy_keys = [k for k in self.vocabulary.concept_keys() if len(k) >= settings.fuzzy_min_length]
+        self._smalltalk = [(_core(p), item) for item in kb.scope.smalltalk for p in item.patterns if _core(p)]
+
+    def _learn_entries(self) -> tuple[list[dict[str, float]], list[tuple[int, list[str]]]]:
+        bags: list[dict[str, float]] = []
+        questions: list[tuple[int, list[str]]] = []
+        for index, entry in enumerate(self.kb.entries):
+            bag: dict[str, float] = {}
+            texts = [q for qs in entry.questions.values() for q in qs]
+            for text in texts + list(entry.keywords) + list(entry.title.values()):
+                concepts = self.vocabulary.learn(text)
+                bag.update(dict.fromkeys(concepts, 1.0))
+                if text in texts:
+                    questions.append((index, concepts))
+            for text in entry.answer.values():
+                for concept in self.vocabulary.learn(text):
+                    bag.setdefault(concept, ANSWER_WEIGHT)
+            bags.append(bag)
+        return bags, questions
+
+    def _compute_idf(self, bags: list[dict[str, float]]) -> dict[str, float]:
+        frequency: dict[str, int] = defaultdict(int)
+        for bag in bags:
+            for concept in bag:
+                frequency[concept] += 1
+        total = len(bags)
+        return {concept: math.log(1 + total / count) for concept, count in frequency.items()}
+
+    def _question(self, entry: int, concepts: list[str]) -> _Question:
+        weights = {c: self._idf.get(c, self._unknown_weight) for c in concepts}
+        return _Question(entry, weights, sum(weights.values()) or 1.0)
+
+    def match(self, text: str) -> MatchResult:
+        """Decide how to reply to one question."""
+        if not has_letters(text):
+            return MatchResult("invalid", reason="no words")
+        terms = self._resolve(text)
+        smalltalk = self._smalltalk_for(text, terms)
+        if smalltalk is not None:
+            return MatchResult("smalltalk", smalltalk=smalltalk)
+        candidates = self._rank(terms)
+        return self._decide(terms, candidates)
+
+    def rank(self, text: str, limit: int = 5) -> list[Candidate]:
+        """Return the best entries for a question, best first."""
+        return self._rank(self._resolve(text))[:limit]
+
+    def _resolve(self, text: str) -> list[Term]:
+        terms = self.vocabulary.resolve(text)
+        return [self._fuzzy(term) if term.concept is None else term for term in terms]
+
+    def _fuzzy(self, term: Term) -> Term:
+        # Typos in English words and loan words: take the closest known word if it is close enough.
+        token = term.token
+        if not (token.is_latin or token.is_kana) or len(token.lemma) < self.settings.fuzzy_min_length:
+            return term
+        found = process.extractOne(token.lemma, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.settings.fuzzy_cutoff)
+        if found is None:
+            return term
+        return replace(term, concept=self.vocabulary.concept_of(found[0]), via="fuzzy")
+
+    def _weight(self, term: Term) -> float:
+        if term.concept is not None:
+            return self._idf.get(term.concept, self._unknown_weight)
+        factor = self.settings.unknown_noun_weight if term.token.pos in {"名詞", "latin"} else self.settings.unknown_other_weight
+        return self._unknown_weight * factor
+
+    def _rank(self, terms: list[Term]) -> list[Candidate]:
+        weights: dict[str, float] = {}
+        unknown = 0.0
+        for term in terms:
+            if term.concept is None:
+                unknown += self._weight(term)
+            elif term.concept not in weights:
+                weights[term.concept] = self._weight(term)
+        query_total = sum(weights.values()) + unknown
+        if not weights:
+            return []
+        coverage: dict[int, float] = defaultdict(float)
+        for concept, weight in weights.items():
+            for entry, strength in self._bag_postings.get(concept, ()):
+                coverage[entry] += weight * strength
+        precision: dict[int, float] = defaultdict(float)
+        for question_index, overlap in self._question_overlaps(weights).items():
+            question = self._questions[question_index]
+            precision[question.entry] = max(precision[question.entry], overlap / question.total)
+        ranked = [self._candidate(e, coverage[e] / query_total, precision[e]) for e in coverage]
+        ranked.sort(key=lambda c: c.score, reverse=True)
+        return ranked
+
+    def _question_overlaps(self, weights: dict[str, float]) -> dict[int, float]:
+        overlaps: dict[int, float] = defaultdict(float)
+        for concept in weights:
+            for question_index in self._question_postings.get(concept, ()):
+                overlaps[question_index] += self._questions[question_index].weights[concept]
+        return overlaps
+
+    def _candidate(self, entry: int, coverage: float, precision: float) -> Candidate:
+        # F-beta with beta=2: covering the question matters more than covering a long paraphrase.
+        denominator = 4 * precision + coverage
+        score = 5 * precision * coverage / denominator if denominator else 0.0
+        return Candidate(self.kb.entries[entry].id, round(100 * score, 1), round(coverage, 3), round(precision, 3))
+
+    def _decide(self, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
+        top = tuple(candidates[:5])
+        best = top[0] if top else None
+        settings = self.settings
+        if best is None or best.score < settings.accept_score:
+            return MatchResult("fallback", top, reason="low score")
+        if best.coverage < settings.min_coverage:
+            return MatchResult("fallback", top, reason="unknown words")
+        if self._foreign_place(terms, best.entry_id):
+            return MatchResult("fallback", top, reason="another municipality")
+        if len(top) > 1 and best.score - top[1].score < settings.clarify_margin:
+            return MatchResult("clarify", top[:3], reason="close call")
+        return MatchResult("answer", top)
+
+    def _foreign_place(self, terms: list[Term], entry_id: str) -> bool:
+        bag = self._bags[self._index_of[entry_id]]
+        for term in terms:
+            if self.vocabulary.is_foreign_place(term.token) and term.concept not in bag:
+                return True
+        return False
+
+    def _smalltalk_for(self, text: str, terms: list[Term]) -> SmallTalk | None:
+        if any(t.concept is not None for t in terms):
+            return None
+        core = _core(text)
+        for pattern, item in self._smalltalk:
+            if core == pattern or (len(pattern) >= 3 and pattern in core and len(core) - len(pattern) <= 8):
+                return item
+        return None
+
+
+def _core(text: str) -> str:
+    return re.sub(r"[\W_]+", "", clean(text))

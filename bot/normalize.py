@@ -1,0 +1,162 @@
+"""Text normalization for Japanese and English questions: NFKC, width, kana, readings, stems."""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jaconv
+import snowballstemmer
+from sudachipy import Dictionary, SplitMode
+
+# Sudachi refuses very long input; nobody asks a question this long.
+MAX_ANALYZED_CHARS = 400
+
+JAPANESE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f々〆ヶ]")
+KANA_ONLY = re.compile(r"^[\u3040-\u30ffー]+$")
+ASCII_WORD = re.compile(r"^[a-z0-9][a-z0-9'\-\.]*$")
+LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+
+CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞"}
+DROPPED_SUBTYPES = {"非自立可能", "数詞"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One content word of a text, with the keys it can be matched by."""
+
+    surface: str
+    lemma: str
+    reading: str
+    pos: str
+    is_place: bool = False
+    is_kana: bool = False
+    is_latin: bool = False
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Return the lemma first, then the reading when it differs."""
+        if self.is_latin or not self.reading or self.reading == self.lemma:
+            return (self.lemma,)
+        return (self.lemma, self.reading)
+
+
+def clean(text: str) -> str:
+    """Return NFKC-normalized, lower-cased text with control characters and extra spaces removed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = CONTROL.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def detect_lang(text: str) -> str | None:
+    """Return 'ja' for text with Japanese script, 'en' for Latin letters, None for neither."""
+    if JAPANESE_CHAR.search(text):
+        return "ja"
+    if re.search(r"[a-zA-Z]", text):
+        return "en"
+    return None
+
+
+def has_letters(text: str) -> bool:
+    """Tell whether the text holds any letter of any script (emoji and digits are not)."""
+    return bool(LETTER.search(text))
+
+
+def looks_binary(text: str) -> bool:
+    """Tell whether raw input is mostly control or replacement characters."""
+    if not text:
+        return False
+    bad = len(CONTROL.findall(text))
+    return bad / len(text) > 0.2
+
+
+def to_katakana(text: str) -> str:
+    """Return the text with hiragana turned into katakana."""
+    return jaconv.hira2kata(text)
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """Return the English stem of a lower-case word (embassies -> embassi)."""
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+_local = threading.local()
+
+
+def _tokenizer():  # type: ignore[no-untyped-def]
+    # A Sudachi tokenizer must not be shared between threads.
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        tokenizer = _dictionary().tokenizer(mode=SplitMode.B)
+        _local.tokenizer = tokenizer
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> Dictionary:
+    return Dictionary()
+
+
+def warm_up() -> None:
+    """Load the dictionary now rather than on the first question."""
+    analyze("港区")
+
+
+def analyze(text: str) -> tuple[Token, ...]:
+    """Split cleaned text into content tokens (particles, auxiliaries and symbols dropped)."""
+    text = clean(text)[:MAX_ANALYZED_CHARS]
+    if not text:
+        return ()
+    tokens: list[Token] = []
+    for morpheme in _tokenizer().tokenize(text):
+        token = _to_token(morpheme)
+        if token is not None:
+            tokens.append(token)
+    return tuple(tokens)
+
+
+def _to_token(morpheme) -> Token | None:  # type: ignore[no-untyped-def]
+    surface = morpheme.surface().strip()
+    if not surface:
+        return None
+    if ASCII_WORD.match(surface):
+        if surface.isdigit():
+            return None
+        word = surface.strip("'-.")
+        return Token(surface, stem(word), "", "latin", is_latin=True)
+    pos = morpheme.part_of_speech()
+    if pos[0] not in CONTENT_POS or pos[1] in DROPPED_SUBTYPES:
+        return None
+    lemma = clean(morpheme.normalized_form())
+    reading = to_katakana(morpheme.reading_form())
+    is_place = pos[1] == "固有名詞" and pos[2] == "地名"
+    return Token(surface, lemma, reading, pos[0], is_place, bool(KANA_ONLY.match(surface)))
+
+
+def reading_of(text: str) -> str:
+    """Return the katakana reading of a whole text, symbols and spaces left out."""
+    text = clean(text)[:MAX_ANALYZED_CHARS]
+    parts: list[str] = []
+    for morpheme in _tokenizer().tokenize(text):
+        if morpheme.part_of_speech()[0] in {"補助記号", "空白"}:
+            continue
+        parts.append(to_katakana(morpheme.reading_form()))
+    return "".join(parts)
+
+
+KANA_RUN = re.compile(r"[\u3040-\u30ffー]{3,}")
+
+
+def kana_runs(text: str) -> list[str]:
+    """Return the runs of three or more kana in the text, as katakana (for reading scans)."""
+    return [to_katakana(run) for run in KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])]

@@ -1,0 +1,129 @@
+"""Compose what the user sees from the matcher's decision: answer, images, suggestions, fallback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Callable
+
+from bot.knowledge import Entry, KnowledgeBase
+from bot.matching import Kind, MatchResult
+
+MAX_SUGGESTIONS = 3
+NEAR_MISS_SCORE = 30.0
+
+
+@dataclass(frozen=True)
+class ReplyImage:
+    """A picture to send: an https URL, or a local file the channel uploads or serves."""
+
+    name: str
+    caption: str
+    url: str | None = None
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A follow-up the user can tap: an entry (by id) or a free question."""
+
+    label: str
+    question: str
+    entry_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The engine's answer to one question, channel-neutral."""
+
+    text: str
+    lang: str
+    kind: Kind
+    entry_id: str | None = None
+    score: float = 0.0
+    images: tuple[ReplyImage, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    log_id: str = ""
+    kb_version: str = ""
+
+    @property
+    def matched(self) -> bool:
+        """Tell whether this reply answers from a knowledge-base entry."""
+        return self.kind == "answer"
+
+    def to_dict(self, question: str, image_url: Callable[[ReplyImage], str] | None = None) -> dict[str, Any]:
+        """Return the JSON shape shared by `minato-bot ask --json` and the web API."""
+        def url_of(image: ReplyImage) -> str:
+            if image.url:
+                return image.url
+            return image_url(image) if image_url else str(image.path)
+
+        return {
+            "question": question,
+            "matched": self.matched,
+            "entry_id": self.entry_id,
+            "score": round(self.score, 1),
+            "answer": self.text,
+            "lang": self.lang,
+            "kind": self.kind,
+            "images": [{"url": url_of(i), "caption": i.caption} for i in self.images],
+            "suggestions": [s.question for s in self.suggestions],
+        }
+
+
+def compose(kb: KnowledgeBase, result: MatchResult, lang: str) -> Reply:
+    """Turn a match decision into a Reply in the given language."""
+    scope = kb.scope
+    best = result.best
+    if result.kind == "answer" and best is not None:
+        entry = kb.by_id[best.entry_id]
+        return answer_entry(kb, entry, lang, best.score)
+    if result.kind == "clarify":
+        suggestions = tuple(_suggest(kb.by_id[c.entry_id], lang) for c in result.candidates[:MAX_SUGGESTIONS])
+        return Reply(scope.message("clarify", lang), lang, "clarify", score=_score(result), suggestions=suggestions)
+    if result.kind == "smalltalk" and result.smalltalk is not None:
+        return Reply(result.smalltalk.answer[lang], lang, "smalltalk", suggestions=example_suggestions(kb, lang))
+    if result.kind == "invalid":
+        return Reply(scope.message("invalid", lang), lang, "invalid")
+    near = () if result.reason == "another municipality" else _near_misses(kb, result, lang)
+    return Reply(scope.message("fallback", lang), lang, "fallback", score=_score(result), suggestions=near)
+
+
+def answer_entry(kb: KnowledgeBase, entry: Entry, lang: str, score: float = 100.0) -> Reply:
+    """Return the reply that answers with one entry."""
+    images = tuple(
+        ReplyImage(name=image.src, caption=image.caption.get(lang, ""), url=image.url, path=image.path)
+        for image in entry.images
+    )
+    related = tuple(_suggest(kb.by_id[r], lang) for r in entry.related if r in kb.by_id)
+    return Reply(entry.answer[lang], lang, "answer", entry.id, score, images, related[:MAX_SUGGESTIONS])
+
+
+def welcome(kb: KnowledgeBase, lang: str) -> Reply:
+    """Return the greeting shown when a user starts a chat."""
+    return Reply(kb.scope.message("welcome", lang), lang, "smalltalk", suggestions=example_suggestions(kb, lang))
+
+
+def example_suggestions(kb: KnowledgeBase, lang: str) -> tuple[Suggestion, ...]:
+    """Return the example questions offered with greetings and help."""
+    questions = kb.scope.example_questions.get(lang, ())
+    return tuple(Suggestion(label=q, question=q) for q in questions)
+
+
+def _suggest(entry: Entry, lang: str) -> Suggestion:
+    questions = entry.questions.get(lang) or ("",)
+    return Suggestion(label=entry.title[lang], question=questions[0], entry_id=entry.id)
+
+
+def _near_misses(kb: KnowledgeBase, result: MatchResult, lang: str) -> tuple[Suggestion, ...]:
+    near = [c for c in result.candidates if c.score >= NEAR_MISS_SCORE][:MAX_SUGGESTIONS]
+    return tuple(_suggest(kb.by_id[c.entry_id], lang) for c in near)
+
+
+def _score(result: MatchResult) -> float:
+    return result.best.score if result.best else 0.0
+
+
+def with_log(reply: Reply, log_id: str, kb_version: str) -> Reply:
+    """Return the reply stamped with its question-log id and the knowledge version."""
+    return replace(reply, log_id=log_id, kb_version=kb_version)

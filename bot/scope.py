@@ -1,0 +1,130 @@
+"""The bot's own words and the edges of its knowledge, read from scope.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.yamlsource import LineDict, Problem, line_of
+
+LANGS = ("ja", "en")
+MESSAGE_NAMES = ("welcome", "help", "fallback", "clarify", "invalid")
+SCOPE_KEYS = {"messages", "smalltalk", "home_places", "other_places", "stopwords", "example_questions", "must_not_answer"}
+
+DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
+    "welcome": {"ja": "港区職員採用についてのご質問にお答えします。", "en": "Ask me about working for Minato City."},
+    "help": {"ja": "質問を入力してください。", "en": "Type your question."},
+    "fallback": {
+        "ja": "申し訳ありません。その質問には説明会の資料からお答えできません。港区職員採用案内をご覧ください。",
+        "en": "Sorry, the briefing does not answer that. Please see Minato City's official recruitment guide.",
+    },
+    "clarify": {"ja": "もしかして、次のどれかですか？", "en": "Did you mean one of these?"},
+    "invalid": {"ja": "質問を文章で入力してください。", "en": "Please type your question in words."},
+}
+
+
+@dataclass(frozen=True)
+class SmallTalk:
+    """A short friendly exchange: greetings, thanks, help."""
+
+    name: str
+    patterns: tuple[str, ...]
+    answer: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Messages, small talk, place names and stop words."""
+
+    messages: dict[str, dict[str, str]] = field(default_factory=lambda: dict(DEFAULT_MESSAGES))
+    smalltalk: tuple[SmallTalk, ...] = ()
+    home_places: tuple[str, ...] = ()
+    other_places: tuple[str, ...] = ()
+    stopwords: tuple[str, ...] = ()
+    example_questions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    must_not_answer: tuple[str, ...] = ()
+
+    def message(self, name: str, lang: str) -> str:
+        """Return one of the bot's own messages in a language."""
+        texts = self.messages.get(name) or DEFAULT_MESSAGES[name]
+        return texts.get(lang) or texts.get("ja") or ""
+
+
+def parse_scope(data: Any, name: str, problems: list[Problem]) -> Scope:
+    """Build a Scope from scope.yaml's converted value, reporting problems."""
+    if not isinstance(data, LineDict):
+        problems.append(Problem(name, line_of(data, 1), "expected a mapping (messages, smalltalk, ...)"))
+        return Scope()
+    for key in data:
+        if key not in SCOPE_KEYS:
+            problems.append(Problem(name, data.key_lines[key], f"unknown key '{key}' (allowed: {', '.join(sorted(SCOPE_KEYS))})"))
+    return Scope(
+        messages=_messages(data, name, problems),
+        smalltalk=_smalltalk(data, name, problems),
+        home_places=_words(data, "home_places", name, problems),
+        other_places=_words(data, "other_places", name, problems),
+        stopwords=_words(data, "stopwords", name, problems),
+        example_questions=_examples(data, name, problems),
+        must_not_answer=_words(data, "must_not_answer", name, problems),
+    )
+
+
+def _messages(data: LineDict, name: str, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    messages = dict(DEFAULT_MESSAGES)
+    value = data.get("messages")
+    if value is None:
+        return messages
+    if not isinstance(value, LineDict):
+        problems.append(Problem(name, data.key_lines["messages"], "'messages' must be a mapping"))
+        return messages
+    for key, texts in value.items():
+        line = value.key_lines[key]
+        if key not in MESSAGE_NAMES:
+            problems.append(Problem(name, line, f"unknown message '{key}' (allowed: {', '.join(MESSAGE_NAMES)})"))
+        elif _is_bilingual(texts):
+            messages[key] = {lang: str(texts[lang]).strip() for lang in LANGS}
+        else:
+            problems.append(Problem(name, line, f"message '{key}' needs 'ja' and 'en' text"))
+    return messages
+
+
+def _smalltalk(data: LineDict, name: str, problems: list[Problem]) -> tuple[SmallTalk, ...]:
+    value = data.get("smalltalk") or []
+    if not isinstance(value, list):
+        problems.append(Problem(name, data.key_lines["smalltalk"], "'smalltalk' must be a list"))
+        return ()
+    result = []
+    for index, item in enumerate(value):
+        line = value.item_lines[index]
+        ok = isinstance(item, LineDict) and isinstance(item.get("patterns"), list) and _is_bilingual(item.get("answer"))
+        if not ok:
+            problems.append(Problem(name, line, "a smalltalk item needs 'name', a 'patterns' list and an 'answer' with ja and en"))
+            continue
+        answer = {lang: str(item["answer"][lang]).strip() for lang in LANGS}
+        patterns = tuple(str(p).strip() for p in item["patterns"] if str(p).strip())
+        result.append(SmallTalk(str(item.get("name", f"smalltalk-{index}")), patterns, answer))
+    return tuple(result)
+
+
+def _words(data: LineDict, key: str, name: str, problems: list[Problem]) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(w, (str, int)) for w in value):
+        problems.append(Problem(name, data.key_lines[key], f"'{key}' must be a list of words"))
+        return ()
+    return tuple(str(w).strip() for w in value if str(w).strip())
+
+
+def _examples(data: LineDict, name: str, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    value = data.get("example_questions")
+    if value is None:
+        return {}
+    if not isinstance(value, LineDict):
+        problems.append(Problem(name, data.key_lines["example_questions"], "'example_questions' needs 'ja' and 'en' lists"))
+        return {}
+    return {lang: _words(value, lang, name, problems) for lang in LANGS if lang in value}
+
+
+def _is_bilingual(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGS)
