@@ -9,10 +9,14 @@ import re
 import threading
 from concurrent.futures import Future
 from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import sqlite_utils
+
+from bot.matching import group_similar
+from bot.reports import EntryCount, QuestionGroup, Stats, Tally, VersionSeen
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +24,9 @@ TABLE = "questions"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE = re.compile(r"(?:\+?\d{1,3}[-\s]?)?(?:\(?\d{2,4}\)?[-\s]?)\d{2,4}[-\s]?\d{3,4}")
 MAX_QUESTION_CHARS = 2000
+# Lets `stats` group a million rows by day, channel, kind and entry by walking one index, without sorting.
+DAY = "date(ts, '+9 hours')"  # HR counts Tokyo days (UTC+9, no daylight saving); ts is stored in UTC
+DAY_INDEX = f"CREATE INDEX IF NOT EXISTS {TABLE}_day ON {TABLE} ({DAY}, channel, kind, entry_id, helpful)"
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,7 @@ def open_database(path: Path) -> sqlite_utils.Database:
         )
         db[TABLE].create_index(["ts"], if_not_exists=True)
         db[TABLE].create_index(["entry_id"], if_not_exists=True)
+    db.execute(DAY_INDEX)
     return db
 
 
@@ -132,3 +140,146 @@ class QuestionLog:
         if self._thread.is_alive():
             self._jobs.put(None)
             self._thread.join()
+
+
+# The read side: plain data for `stats`, `report` and `export` (rendering lives in bot.reports).
+
+UNANSWERED_DISTINCT = 3000  # distinct unanswered phrasings considered for grouping; the long tail is one-offs
+
+
+@dataclass(frozen=True)
+class Period:
+    """Which rows a report covers: Tokyo dates, both ends included, one channel or all."""
+
+    since: date | None = None
+    until: date | None = None
+    channel: str | None = None
+
+    def where(self, *extra: str) -> tuple[str, list[str]]:
+        """Return a WHERE clause (the day index serves it) and its parameters."""
+        clauses, params = list(extra), []
+        for op, day in ((">=", self.since), ("<=", self.until)):
+            if day is not None:
+                clauses.append(f"{DAY} {op} ?")
+                params.append(day.isoformat())
+        if self.channel:
+            clauses.append("channel = ?")
+            params.append(self.channel)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def open_existing(path: Path) -> sqlite_utils.Database:
+    """Open a log that must already exist (reports never create one)."""
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"no question log at {path} (the bot creates it when it answers its first question)")
+    db = sqlite_utils.Database(path)
+    if TABLE in db.table_names():
+        db.execute(DAY_INDEX)  # a log made before the index existed gets it once
+    return db
+
+
+def read_stats(path: Path, period: Period = Period(), top: int = 20, group_threshold: float = 80.0) -> Stats:
+    """Return the numbers `stats` and `report` show for a period."""
+    db = open_existing(path)
+    try:
+        stats = Stats(since=_iso(period.since), until=_iso(period.until), channel=period.channel)
+        if TABLE not in db.table_names():
+            return stats
+        entries = _read_tallies(db, period, stats)
+        stats.top_entries = sorted(entries, key=lambda e: (-e.asked, e.entry_id))[:top]
+        stats.unhelpful_entries = sorted((e for e in entries if e.unhelpful),
+                                         key=lambda e: (-e.unhelpful, e.helpful, e.entry_id))[:top]
+        stats.unanswered = _unanswered(db, period, top, group_threshold)
+        where, params = period.where("user_hash != ''")
+        stats.users = db.execute(f"SELECT count(DISTINCT user_hash) FROM {TABLE}{where}", params).fetchone()[0]
+        where, params = period.where()
+        stats.versions = [VersionSeen(*row) for row in db.execute(
+            f"SELECT kb_version, count(*), min(ts), max(ts) FROM {TABLE}{where} GROUP BY kb_version "
+            "ORDER BY max(ts) DESC", params)]
+        return stats
+    finally:
+        db.close()
+
+
+def _read_tallies(db: sqlite_utils.Database, period: Period, stats: Stats) -> list[EntryCount]:
+    # One pass over the day index fills the totals, the per-day and per-channel tallies and the entries.
+    where, params = period.where()
+    days: dict[str, Tally] = {}
+    channels: dict[str, Tally] = {}
+    entries: dict[str, list[int]] = {}
+    sql = (f"SELECT {DAY}, channel, kind, entry_id, count(*), coalesce(sum(helpful = 1), 0), coalesce(sum(helpful = 0), 0) "
+           f"FROM {TABLE}{where} GROUP BY 1, 2, 3, 4")
+    for day, channel, kind, entry_id, count, helpful, unhelpful in db.execute(sql, params):
+        for tally in (stats.total, days.setdefault(day, Tally()), channels.setdefault(channel, Tally())):
+            tally.add(kind, count, helpful, unhelpful)
+        if entry_id and kind == "answer":
+            counts = entries.setdefault(entry_id, [0, 0, 0])
+            counts[0] += count
+            counts[1] += helpful
+            counts[2] += unhelpful
+    stats.days = _every_day(days, period)
+    stats.channels = sorted(channels.items(), key=lambda item: -item[1].questions)
+    return [EntryCount(entry_id, *counts) for entry_id, counts in entries.items()]
+
+
+def _every_day(days: dict[str, Tally], period: Period) -> list[tuple[str, Tally]]:
+    # Quiet days show as zero, so charts do not join the days either side.
+    if not days:
+        return []
+    first = period.since or date.fromisoformat(min(days))
+    last = period.until or date.fromisoformat(max(days))
+    span = [(first + timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
+    return [(day, days.get(day, Tally())) for day in span]
+
+
+def _unanswered(db: sqlite_utils.Database, period: Period, top: int, threshold: float) -> list[QuestionGroup]:
+    where, params = period.where("kind = 'fallback'")
+    rows = db.execute(f"SELECT question, count(*) AS n, max(ts) FROM {TABLE}{where} GROUP BY question "
+                      f"ORDER BY n DESC, question LIMIT {UNANSWERED_DISTINCT}", params).fetchall()
+    groups = []
+    for members in group_similar([row[0] for row in rows], threshold):
+        texts = [rows[i][0] for i in members]
+        groups.append(QuestionGroup(texts[0], sum(rows[i][1] for i in members), tuple(texts[:5]),
+                                    max(rows[i][2] for i in members)))
+    groups.sort(key=lambda g: (-g.count, g.text))
+    return groups[:top]
+
+
+def iter_rows(path: Path, period: Period = Period()) -> Iterator[dict[str, Any]]:
+    """Return the log's rows for a period, oldest first (the file is opened now, read lazily)."""
+    db = open_existing(path)
+
+    def rows() -> Iterator[dict[str, Any]]:
+        try:
+            if TABLE not in db.table_names():
+                return
+            where, params = period.where()
+            cursor = db.execute(f"SELECT * FROM {TABLE}{where} ORDER BY ts", params)
+            names = [d[0] for d in cursor.description]
+            for row in cursor:
+                yield dict(zip(names, row))
+        finally:
+            db.close()
+
+    return rows()
+
+
+def purge(path: Path, older_than: timedelta, now: datetime | None = None) -> int:
+    """Delete rows older than a duration, then vacuum so the text is gone from the file; return how many."""
+    cutoff = ((now or datetime.now(timezone.utc)) - older_than).isoformat(timespec="milliseconds")
+    db = open_existing(path)
+    try:
+        if TABLE not in db.table_names():
+            return 0
+        deleted = db.execute(f"DELETE FROM {TABLE} WHERE ts < ?", [cutoff]).rowcount
+        # Deleted pages linger in the WAL and the free list until a checkpoint and a vacuum rewrite the file.
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.vacuum()
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return deleted
+    finally:
+        db.close()
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 
 from dotenv import dotenv_values
@@ -16,7 +16,11 @@ DEFAULT_LINE_API = "https://api.line.me"
 
 def bundled_knowledge_dir() -> Path:
     """Return the knowledge directory shipped with the package."""
-    return Path(str(files("minato_knowledge")))
+    spec = find_spec("minato_knowledge")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if Path(location).is_dir():
+            return Path(location)
+    return Path(__file__).resolve().parents[1] / "knowledge"  # a source checkout that is not installed
 
 
 @dataclass(frozen=True)

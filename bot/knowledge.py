@@ -289,7 +289,7 @@ def _check_cross_references(entries: list[Entry], problems: list[Problem]) -> No
         first_by_id.setdefault(entry.id, entry)
         for question in {clean(q) for qs in entry.questions.values() for q in qs}:
             other = owner_by_question.setdefault(question, entry)
-            if other.id != entry.id:
+            if other is not entry:
                 problems.append(_at(entry, f"question '{question}' is also under '{other.id}' ({other.source})"))
     for entry in entries:
         for related in entry.related:

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, has_letters
 from bot.scope import SmallTalk
-from bot.vocabulary import Term, Vocabulary
+from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary
 
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
 ANSWER_WEIGHT = 0.5  # words found only in an answer count for less than the entry's own questions
@@ -23,13 +23,17 @@ ANSWER_WEIGHT = 0.5  # words found only in an answer count for less than the ent
 class MatchSettings:
     """The knobs of the confidence decision."""
 
-    accept_score: float = 45.0
-    min_coverage: float = 0.55
+    accept_score: float = 50.0
+    min_coverage: float = 0.45
+    min_evidence: float = 0.0
     clarify_margin: float = 2.0
-    fuzzy_cutoff: float = 84.0
+    fuzzy_cutoff_latin: float = 84.0
+    fuzzy_cutoff_kana: float = 80.0
     fuzzy_min_length: int = 4
     unknown_noun_weight: float = 1.0  # times the rarest known word's weight
     unknown_other_weight: float = 0.35
+    unknown_latin_weight: float = 0.8
+    weak_weight: float = 0.2
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Candidate:
     score: float
     coverage: float
     precision: float
+    evidence: float  # the weight of the question's words this entry explains
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,7 @@ class Matcher:
         return {concept: math.log(1 + total / count) for concept, count in frequency.items()}
 
     def _question(self, entry: int, concepts: list[str]) -> _Question:
-        weights = {c: self._idf.get(c, self._unknown_weight) for c in concepts}
+        weights = {c: self._idf[c] * (self.settings.weak_weight if c.startswith(WEAK_PREFIX) else 1.0) for c in concepts}
         return _Question(entry, weights, sum(weights.values()) or 1.0)
 
     def match(self, text: str) -> MatchResult:
@@ -141,24 +146,31 @@ class Matcher:
         token = term.token
         if not (token.is_latin or token.is_kana) or len(token.lemma) < self.settings.fuzzy_min_length:
             return term
-        found = process.extractOne(token.lemma, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.settings.fuzzy_cutoff)
+        cutoff = self.settings.fuzzy_cutoff_latin if token.is_latin else self.settings.fuzzy_cutoff_kana
+        found = process.extractOne(token.lemma, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
         if found is None:
             return term
         return replace(term, concept=self.vocabulary.concept_of(found[0]), via="fuzzy")
 
     def _weight(self, term: Term) -> float:
+        if term.via == "weak":
+            return self._idf.get(term.concept or "", 0.0) * self.settings.weak_weight
         if term.concept is not None:
             return self._idf.get(term.concept, self._unknown_weight)
-        factor = self.settings.unknown_noun_weight if term.token.pos in {"名詞", "latin"} else self.settings.unknown_other_weight
+        pos = term.token.pos
+        factor = {"名詞": self.settings.unknown_noun_weight, "latin": self.settings.unknown_latin_weight}.get(
+            pos, self.settings.unknown_other_weight)
         return self._unknown_weight * factor
 
     def _rank(self, terms: list[Term]) -> list[Candidate]:
         weights: dict[str, float] = {}
         unknown = 0.0
         for term in terms:
+            if self.vocabulary.is_foreign_place(term.token):
+                continue  # another municipality filters the candidates (see _decide), it is not a topic
             if term.concept is None:
                 unknown += self._weight(term)
-            elif term.concept not in weights:
+            elif term.concept not in weights and self._weight(term) > 0:
                 weights[term.concept] = self._weight(term)
         query_total = sum(weights.values()) + unknown
         if not weights:
@@ -171,7 +183,7 @@ class Matcher:
         for question_index, overlap in self._question_overlaps(weights).items():
             question = self._questions[question_index]
             precision[question.entry] = max(precision[question.entry], overlap / question.total)
-        ranked = [self._candidate(e, coverage[e] / query_total, precision[e]) for e in coverage]
+        ranked = [self._candidate(e, coverage[e], query_total, precision[e]) for e in coverage]
         ranked.sort(key=lambda c: c.score, reverse=True)
         return ranked
 
@@ -182,32 +194,35 @@ class Matcher:
                 overlaps[question_index] += self._questions[question_index].weights[concept]
         return overlaps
 
-    def _candidate(self, entry: int, coverage: float, precision: float) -> Candidate:
+    def _candidate(self, entry: int, evidence: float, query_total: float, precision: float) -> Candidate:
         # F-beta with beta=2: covering the question matters more than covering a long paraphrase.
+        coverage = evidence / query_total
         denominator = 4 * precision + coverage
         score = 5 * precision * coverage / denominator if denominator else 0.0
-        return Candidate(self.kb.entries[entry].id, round(100 * score, 1), round(coverage, 3), round(precision, 3))
+        return Candidate(self.kb.entries[entry].id, round(100 * score, 1), round(coverage, 3), round(precision, 3),
+                         round(evidence, 2))
 
     def _decide(self, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
+        places = [t for t in terms if self.vocabulary.is_foreign_place(t.token)]
+        if places:
+            # Another municipality's name: only an entry that itself speaks of that place may answer.
+            candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]
+            if not candidates:
+                return MatchResult("fallback", reason="another municipality")
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings
-        if best is None or best.score < settings.accept_score:
+        if best is None or best.score < settings.accept_score or best.evidence < settings.min_evidence:
             return MatchResult("fallback", top, reason="low score")
         if best.coverage < settings.min_coverage:
             return MatchResult("fallback", top, reason="unknown words")
-        if self._foreign_place(terms, best.entry_id):
-            return MatchResult("fallback", top, reason="another municipality")
         if len(top) > 1 and best.score - top[1].score < settings.clarify_margin:
             return MatchResult("clarify", top[:3], reason="close call")
         return MatchResult("answer", top)
 
-    def _foreign_place(self, terms: list[Term], entry_id: str) -> bool:
+    def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
         bag = self._bags[self._index_of[entry_id]]
-        for term in terms:
-            if self.vocabulary.is_foreign_place(term.token) and term.concept not in bag:
-                return True
-        return False
+        return all(place.concept in bag for place in places)
 
     def _smalltalk_for(self, text: str, terms: list[Term]) -> SmallTalk | None:
         if any(t.concept is not None for t in terms):
@@ -221,3 +236,24 @@ class Matcher:
 
 def _core(text: str) -> str:
     return re.sub(r"[\W_]+", "", clean(text))
+
+
+def group_similar(texts: list[str], threshold: float = 80.0) -> list[list[int]]:
+    """Group near-duplicate texts; return lists of indexes, each led by its earliest text."""
+    # Leader clustering: callers pass texts most frequent first, so each group is named by its commonest phrasing.
+    keys = [" ".join(sorted(re.sub(r"[\W_]+", " ", clean(text)).split())) for text in texts]
+    groups: list[list[int]] = []
+    group_of_key: dict[str, int] = {}
+    leaders: list[str] = []
+    for index, key in enumerate(keys):
+        if key in group_of_key:
+            groups[group_of_key[key]].append(index)
+            continue
+        found = process.extractOne(key, leaders, scorer=fuzz.ratio, score_cutoff=threshold) if key else None
+        if found is None:
+            leaders.append(key)
+            groups.append([])
+            found = (key, 0.0, len(leaders) - 1)
+        group_of_key[key] = found[2]
+        groups[found[2]].append(index)
+    return groups

@@ -22,7 +22,8 @@ LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞"}
-DROPPED_SUBTYPES = {"非自立可能", "数詞"}
+DROPPED_SUBTYPES = {"数詞"}
+WEAK_SUBTYPE = "非自立可能"
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Token:
     is_place: bool = False
     is_kana: bool = False
     is_latin: bool = False
+    weak: bool = False  # a function-like word (ある, できる, 良い): a hint of intent, never a topic
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -140,7 +142,8 @@ def _to_token(morpheme) -> Token | None:  # type: ignore[no-untyped-def]
     lemma = clean(morpheme.normalized_form())
     reading = to_katakana(morpheme.reading_form())
     is_place = pos[1] == "固有名詞" and pos[2] == "地名"
-    return Token(surface, lemma, reading, pos[0], is_place, bool(KANA_ONLY.match(surface)))
+    kana = bool(KANA_ONLY.match(surface))
+    return Token(surface, lemma, reading, pos[0], is_place, kana, weak=pos[1] == WEAK_SUBTYPE)
 
 
 def reading_of(text: str) -> str:

@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase
-from bot.normalize import Token, analyze, clean, kana_runs
+from bot.normalize import Token, analyze, clean, kana_runs, reading_of, to_katakana
 
 MIN_SCAN_READING = 3
+NOUN_LIKE = {"名詞", "形状詞"}
+WEAK_PREFIX = "~"
 
 
 @dataclass(frozen=True)
@@ -17,7 +19,7 @@ class Term:
 
     token: Token
     concept: str | None
-    via: str  # "lemma", "reading", "scan", "fuzzy" or "unknown"
+    via: str  # "lemma", "reading", "scan", "fuzzy", "weak" or "unknown"
 
 
 class Vocabulary:
@@ -43,11 +45,17 @@ class Vocabulary:
             keys.add(clean(word))
             for token in analyze(word):
                 keys.add(token.lemma)
+        keys.update(to_katakana(key) for key in list(keys))
         return frozenset(keys)
 
     def _add_synonyms(self, group: tuple[str, ...]) -> None:
-        tokens = analyze(group[0])
-        canonical = tokens[0].lemma if len(tokens) == 1 else clean(group[0])
+        head = analyze(group[0])
+        if len(head) != 1:
+            # A multi-word canonical form: rewrite every variant to it as text, so both sides tokenize alike.
+            for word in group[1:]:
+                self._phrases.setdefault(clean(word), clean(group[0]))
+            return
+        canonical = head[0].lemma
         for word in group:
             tokens = analyze(word)
             if len(tokens) == 1:
@@ -70,13 +78,15 @@ class Vocabulary:
         """Resolve a knowledge-base text, creating concepts for new words; return its concepts."""
         concepts = []
         for token in self.tokens(text):
-            if token.lemma in self.stopwords:
+            if self._is_weak(token):
+                concepts.append(self._weak_concept(token))
                 continue
             concept = self._by_lemma.get(token.lemma)
             if concept is None:
                 concept = token.lemma
                 self._by_lemma[token.lemma] = concept
-            if token.reading:
+            if token.reading and token.pos in NOUN_LIKE:
+                # Verbs read as their inflected surface (対し -> タイシ): only nouns are safe homophone keys.
                 self._by_reading.setdefault(token.reading, concept)
             if token.is_place:
                 self.known_places.add(token.lemma)
@@ -95,12 +105,19 @@ class Vocabulary:
         """Resolve a question's content words to known concepts where possible."""
         terms = []
         for token in self.tokens(text):
-            if token.lemma in self.stopwords or token.surface in self.stopwords:
-                continue
-            terms.append(self._resolve_token(token))
-        if any(t.concept is None and t.token.is_kana for t in terms):
-            terms = self._scan_kana(text, terms)
-        return terms
+            if self._is_weak(token):
+                terms.append(Term(token, self._weak_concept(token), "weak"))
+            else:
+                terms.append(self._resolve_token(token))
+        return self._scan_readings(text, terms)
+
+    def _is_weak(self, token: Token) -> bool:
+        if token.weak or token.lemma in self.stopwords or token.surface in self.stopwords:
+            return True
+        return token.is_kana and token.reading in self.stopwords
+
+    def _weak_concept(self, token: Token) -> str:
+        return WEAK_PREFIX + self._by_lemma.get(token.lemma, token.lemma)
 
     def _resolve_token(self, token: Token) -> Term:
         concept = self._by_lemma.get(token.lemma) or self._by_lemma.get(token.surface)
@@ -111,16 +128,26 @@ class Vocabulary:
             return Term(token, concept, "reading")
         return Term(token, None, "unknown")
 
-    def _scan_kana(self, text: str, terms: list[Term]) -> list[Term]:
-        # Kana-only input segments badly (しょくどう -> しょ + くどう); find known readings in the kana runs.
+    def _scan_readings(self, text: str, terms: list[Term]) -> list[Term]:
+        # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
+        # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
+        runs = [(run, [True] * len(run)) for run in kana_runs(text)]
+        if any(t.concept is None and not t.token.is_latin for t in terms):
+            whole = reading_of(text)
+            runs.append((whole, _unknown_positions(whole, terms)))
         pattern = self._readings()
         found: dict[str, str] = {}
-        for run in kana_runs(text):
+        masks: list[tuple[str, list[bool]]] = []
+        for run, allowed in runs:
+            mask = [False] * len(run)
             for match in pattern.finditer(run):
-                found[match.group(0)] = self._by_reading[match.group(0)]
+                if any(allowed[match.start():match.end()]):
+                    found[match.group(0)] = self._by_reading[match.group(0)]
+                    mask[match.start():match.end()] = [True] * (match.end() - match.start())
+            masks.append((run, mask))
         if not found:
             return terms
-        kept = [t for t in terms if t.concept is not None or not _inside(t.token, found)]
+        kept = [t for t in terms if t.concept is not None or not _covered(t.token, masks)]
         known = {t.concept for t in kept}
         for reading, concept in found.items():
             if concept not in known and concept not in self.stopwords:
@@ -152,9 +179,24 @@ class Vocabulary:
         return token.is_place and token.lemma not in self.known_places
 
 
-def _inside(token: Token, readings: dict[str, str]) -> bool:
-    kana = token.reading or token.surface
-    return any(kana in reading for reading in readings)
+def _unknown_positions(reading: str, terms: list[Term]) -> list[bool]:
+    allowed = [False] * len(reading)
+    for term in terms:
+        key = term.token.reading
+        start = reading.find(key) if term.concept is None and key else -1
+        if start >= 0:
+            allowed[start:start + len(key)] = [True] * len(key)
+    return allowed
+
+
+def _covered(token: Token, masks: list[tuple[str, list[bool]]]) -> bool:
+    # An unknown word counts as explained when most of its reading lies inside found readings.
+    key = to_katakana(token.surface) if token.is_kana else token.reading
+    for run, mask in masks:
+        start = run.find(key) if key else -1
+        if start >= 0 and 2 * sum(mask[start:start + len(key)]) >= len(key):
+            return True
+    return False
 
 
 def _scanned_token(reading: str, concept: str) -> Token:

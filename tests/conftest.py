@@ -1,0 +1,42 @@
+"""Shared fixtures: the bundled knowledge base and a real SQLite question log in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from bot.analytics import QuestionLog
+from bot.config import bundled_knowledge_dir
+from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.service import Answerer
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """Return the bundled knowledge base."""
+    return load_knowledge(bundled_knowledge_dir())
+
+
+@pytest.fixture(scope="session")
+def plain_answerer(kb: KnowledgeBase) -> Answerer:
+    """Return an Answerer over the bundled knowledge with no question log."""
+    return Answerer(kb)
+
+
+@pytest.fixture
+def answerer(kb: KnowledgeBase, tmp_path: Path) -> Iterator[Answerer]:
+    """Return an Answerer logging to a real SQLite file in tmp_path."""
+    logged = Answerer(kb, QuestionLog(tmp_path / "log.db"))
+    yield logged
+    logged.close()
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    """Return a writable copy of the bundled knowledge directory."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(bundled_knowledge_dir(), target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target

@@ -1,0 +1,34 @@
+"""The engine stays channel-free: importing it loads no channel SDK."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+ENGINE_MODULES = ["bot.config", "bot.knowledge", "bot.normalize", "bot.matching", "bot.responses",
+                  "bot.analytics", "bot.service", "bot.cli"]
+CHANNEL_SDKS = ["telegram", "linebot", "aiohttp", "handlers"]
+
+
+def test_importing_the_engine_loads_no_channel_sdk() -> None:
+    code = (
+        "import sys\n"
+        f"for name in {ENGINE_MODULES!r}: __import__(name)\n"
+        f"loaded = [m for m in {CHANNEL_SDKS!r} if m in sys.modules]\n"
+        "print(','.join(loaded))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_only_analytics_imports_sqlite_utils_and_only_matching_imports_rapidfuzz() -> None:
+    from pathlib import Path
+
+    for path in (Path(__file__).parents[1] / "bot").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if path.name != "analytics.py":
+            assert "import sqlite_utils" not in text, path
+        if path.name != "matching.py":
+            assert "rapidfuzz" not in text, path
+        if path.name != "config.py":
+            assert "os.environ" not in text, path

@@ -1,0 +1,66 @@
+"""The `minato-bot` command on real files: ask (argument, stdin, --json) and kb check."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bot.cli import cli
+
+KEYS = {"question", "matched", "entry_id", "score", "answer", "lang", "images", "suggestions"}
+
+
+def run(args: list[str], tmp_path: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {"MINATO_DB": str(tmp_path / "log.db"), "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
+                          text=True, env=env, cwd=tmp_path, timeout=120)
+
+
+def test_ask_json_for_one_question(tmp_path: Path) -> None:
+    result = run(["ask", "食堂はありますか？", "--json"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    reply = json.loads(result.stdout)
+    assert set(reply) >= KEYS
+    assert reply["matched"] and reply["entry_id"] == "cafeteria" and reply["lang"] == "ja"
+    assert 0 <= reply["score"] <= 100
+    assert (tmp_path / "log.db").is_file()
+
+
+def test_ask_reads_questions_from_stdin_in_order(tmp_path: Path) -> None:
+    result = run(["ask", "--json"], tmp_path, stdin="食堂はありますか？\nWhat is the weather today?\n\nHow many staff work for the city?\n")
+    assert result.returncode == 0, result.stderr
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["question"] for r in replies] == ["食堂はありますか？", "What is the weather today?", "", "How many staff work for the city?"]
+    assert [r["matched"] for r in replies] == [True, False, False, True]
+    assert replies[3]["lang"] == "en" and replies[3]["entry_id"] == "overview-staff"
+
+
+def test_ask_plain_text(tmp_path: Path) -> None:
+    result = run(["ask", "OJTはありますか"], tmp_path)
+    assert result.returncode == 0 and "OJT" in result.stdout
+
+
+def test_kb_check_passes_on_the_bundled_base() -> None:
+    result = CliRunner().invoke(cli, ["kb", "check"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("ok:")
+
+
+def test_kb_check_reports_problems_with_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("entries:\n  - id: x\n    category: c\n    oops: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["kb", "check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"{tmp_path}/a.yaml:4: unknown key 'oops'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_bad_knowledge_dir_is_a_clean_error(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("entries: [\n", encoding="utf-8")
+    env_result = subprocess.run([sys.executable, "-m", "bot", "ask", "食堂"], capture_output=True, text=True,
+                                env={"MINATO_KB_DIR": str(tmp_path), "MINATO_DB": str(tmp_path / "l.db")}, cwd=tmp_path)
+    assert env_result.returncode == 1
+    assert "a.yaml:" in env_result.stderr and "Traceback" not in env_result.stderr

@@ -1,0 +1,51 @@
+"""Normalization: width, kana, readings, stems, language."""
+
+from __future__ import annotations
+
+from bot.normalize import analyze, clean, detect_lang, has_letters, kana_runs, looks_binary, stem
+
+
+def test_clean_folds_width_and_case() -> None:
+    assert clean("ＯＪＴ　ﾌﾟﾚｸﾗｽ  Hello") == "ojt プレクラス hello"
+
+
+def test_half_width_katakana_becomes_the_same_word() -> None:
+    assert [t.lemma for t in analyze("ﾌﾟﾚｸﾗｽ")] == [t.lemma for t in analyze("プレクラス")]
+
+
+def test_homophones_share_a_reading() -> None:
+    (typo,) = analyze("食道")
+    (right,) = analyze("食堂")
+    assert typo.lemma != right.lemma and typo.reading == right.reading
+
+
+def test_particles_and_auxiliaries_are_dropped_and_function_verbs_are_weak() -> None:
+    tokens = analyze("職員住宅はありますか？")
+    assert [t.lemma for t in tokens if not t.weak] == ["職員", "住宅"]
+    assert [t.lemma for t in tokens if t.weak] == ["有る"]
+
+
+def test_kana_runs_are_katakana() -> None:
+    assert kana_runs("しょくどうはある？") == ["ショクドウハアル"]
+
+
+def test_english_words_are_stemmed() -> None:
+    assert stem("embassies") == stem("embassy")
+    assert [t.lemma for t in analyze("Embassies")] == [stem("embassies")]
+
+
+def test_language_detection() -> None:
+    assert detect_lang("食堂") == "ja"
+    assert detect_lang("cafeteria?") == "en"
+    assert detect_lang("👍👍") is None
+
+
+def test_letters_and_binary() -> None:
+    assert not has_letters("🍜🍜 123 !!")
+    assert has_letters("寮")
+    assert looks_binary("\x00\x01\x02\x03abc")
+    assert not looks_binary("普通の質問です")
+
+
+def test_very_long_input_is_analyzed_without_error() -> None:
+    assert analyze("食堂" * 10_000)
