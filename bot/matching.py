@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, has_letters
 from bot.scope import SmallTalk
-from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary
+from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary, is_kana_heavy
 
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
 ANSWER_WEIGHT = 0.5  # words found only in an answer count for less than the entry's own questions
@@ -26,7 +26,7 @@ class MatchSettings:
     accept_score: float = 50.0
     min_coverage: float = 0.45
     min_evidence: float = 0.0
-    clarify_margin: float = 2.0
+    clarify_margin: float = 1.0
     fuzzy_cutoff_latin: float = 84.0
     fuzzy_cutoff_kana: float = 80.0
     fuzzy_min_length: int = 4
@@ -90,24 +90,30 @@ class Matcher:
                 self._question_postings[concept].append(index)
         self._bags = bags
         self._index_of = {entry.id: index for index, entry in enumerate(kb.entries)}
-        self._fuzzy_keys = [k for k in self.vocabulary.concept_keys() if len(k) >= settings.fuzzy_min_length]
+        self._fuzzy_keys = [k for k in self.vocabulary.concept_keys() if len(k) >= 3 and not k.startswith(WEAK_PREFIX)]
         self._smalltalk = [(_core(p), item) for item in kb.scope.smalltalk for p in item.patterns if _core(p)]
 
     def _learn_entries(self) -> tuple[list[dict[str, float]], list[tuple[int, list[str]]]]:
-        bags: list[dict[str, float]] = []
+        bags: list[dict[str, float]] = [{} for _ in self.kb.entries]
         questions: list[tuple[int, list[str]]] = []
+        deferred: list[tuple[int, str]] = []
         for index, entry in enumerate(self.kb.entries):
-            bag: dict[str, float] = {}
-            texts = [q for qs in entry.questions.values() for q in qs]
-            for text in texts + list(entry.keywords) + list(entry.title.values()):
+            for text in entry.keywords + tuple(entry.title.values()):
+                bags[index].update(dict.fromkeys(self.vocabulary.learn(text), 1.0))
+            for text in (q for qs in entry.questions.values() for q in qs):
+                if is_kana_heavy(text):
+                    deferred.append((index, text))  # read like a user's question, once the vocabulary is known
+                    continue
                 concepts = self.vocabulary.learn(text)
-                bag.update(dict.fromkeys(concepts, 1.0))
-                if text in texts:
-                    questions.append((index, concepts))
+                bags[index].update(dict.fromkeys(concepts, 1.0))
+                questions.append((index, concepts))
             for text in entry.answer.values():
                 for concept in self.vocabulary.learn(text):
-                    bag.setdefault(concept, ANSWER_WEIGHT)
-            bags.append(bag)
+                    bags[index].setdefault(concept, ANSWER_WEIGHT)
+        for index, text in deferred:
+            concepts = self.vocabulary.learn_like_a_question(text)
+            bags[index].update(dict.fromkeys(concepts, 1.0))
+            questions.append((index, concepts))
         return bags, questions
 
     def _compute_idf(self, bags: list[dict[str, float]]) -> dict[str, float]:
@@ -148,9 +154,14 @@ class Matcher:
             return term
         cutoff = self.settings.fuzzy_cutoff_latin if token.is_latin else self.settings.fuzzy_cutoff_kana
         found = process.extractOne(token.lemma, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if found is None:
-            return term
-        return replace(term, concept=self.vocabulary.concept_of(found[0]), via="fuzzy")
+        if found is not None:
+            return replace(term, concept=self.vocabulary.concept_of(found[0]), via="fuzzy")
+        if token.is_latin:
+            # A shortened English word (dorm, cafe) names the longer known word it starts.
+            longer = sorted((k for k in self._fuzzy_keys if k.isascii() and k.startswith(token.lemma)), key=len)
+            if longer:
+                return replace(term, concept=self.vocabulary.concept_of(longer[0]), via="fuzzy")
+        return term
 
     def _weight(self, term: Term) -> float:
         if term.via == "weak":

@@ -24,6 +24,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞"}
 DROPPED_SUBTYPES = {"数詞"}
 WEAK_SUBTYPE = "非自立可能"
+PLACE_SUFFIX_READINGS = {"市": "シ", "区": "ク"}
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,10 @@ def _to_token(morpheme) -> Token | None:  # type: ignore[no-untyped-def]
     lemma = clean(morpheme.normalized_form())
     reading = to_katakana(morpheme.reading_form())
     is_place = pos[1] == "固有名詞" and pos[2] == "地名"
+    if is_place and len(lemma) >= 3 and lemma[-1] in PLACE_SUFFIX_READINGS:
+        # 横浜市, 横浜 and ヨコハマ name one place.
+        reading = reading.removesuffix(PLACE_SUFFIX_READINGS[lemma[-1]])
+        lemma = lemma[:-1]
     kana = bool(KANA_ONLY.match(surface))
     return Token(surface, lemma, reading, pos[0], is_place, kana, weak=pos[1] == WEAK_SUBTYPE)
 

@@ -11,6 +11,7 @@ from bot.normalize import Token, analyze, clean, kana_runs, reading_of, to_katak
 MIN_SCAN_READING = 3
 NOUN_LIKE = {"名詞", "形状詞"}
 WEAK_PREFIX = "~"
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Vocabulary:
 
     def _add_synonyms(self, group: tuple[str, ...]) -> None:
         head = analyze(group[0])
-        if len(head) != 1:
+        if not _is_one_word(group[0], head):
             # A multi-word canonical form: rewrite every variant to it as text, so both sides tokenize alike.
             for word in group[1:]:
                 self._phrases.setdefault(clean(word), clean(group[0]))
@@ -58,12 +59,13 @@ class Vocabulary:
         canonical = head[0].lemma
         for word in group:
             tokens = analyze(word)
-            if len(tokens) == 1:
+            if _is_one_word(word, tokens):
                 self._by_lemma.setdefault(tokens[0].lemma, canonical)
                 if tokens[0].reading:
                     self._by_reading.setdefault(tokens[0].reading, canonical)
             elif tokens:
-                self._phrases.setdefault(clean(word), canonical)
+                # Also words the analyzer shortens (1年目 -> 年): match them as text, not by the short word.
+                self._phrases.setdefault(clean(word), group[0])
 
     def _compile_phrases(self) -> re.Pattern[str] | None:
         if not self._phrases:
@@ -71,8 +73,13 @@ class Vocabulary:
         parts = []
         for phrase in sorted(self._phrases, key=len, reverse=True):
             escaped = re.escape(phrase)
-            parts.append(rf"\b{escaped}\b" if phrase.isascii() else escaped)
+            parts.append(rf"\b{escaped}(?:s|es)?\b" if phrase.isascii() else escaped)  # dorm, dorms
         return re.compile("|".join(parts))
+
+    def _phrase_for(self, matched: str) -> str:
+        if matched in self._phrases:
+            return self._phrases[matched]
+        return self._phrases.get(matched.removesuffix("es")) or self._phrases[matched.removesuffix("s")]
 
     def learn(self, text: str) -> list[str]:
         """Resolve a knowledge-base text, creating concepts for new words; return its concepts."""
@@ -94,11 +101,23 @@ class Vocabulary:
         self._reading_pattern = None
         return concepts
 
+    def learn_like_a_question(self, text: str) -> list[str]:
+        """Resolve a mostly-kana knowledge-base text as a user's question, learning words still unknown."""
+        concepts = []
+        for term in self.resolve(text):
+            if term.concept is None:
+                self._by_lemma[term.token.lemma] = term.token.lemma
+                concepts.append(term.token.lemma)
+            else:
+                concepts.append(term.concept)
+        self._reading_pattern = None
+        return concepts
+
     def tokens(self, text: str) -> tuple[Token, ...]:
         """Analyze text after rewriting multi-word synonyms to their canonical word."""
         text = clean(text)
         if self._phrase_pattern is not None:
-            text = self._phrase_pattern.sub(lambda m: f" {self._phrases[m.group(0)]} ", text)
+            text = self._phrase_pattern.sub(lambda m: f" {self._phrase_for(m.group(0))} ", text)
         return analyze(text)
 
     def resolve(self, text: str) -> list[Term]:
@@ -147,7 +166,7 @@ class Vocabulary:
             masks.append((run, mask))
         if not found:
             return terms
-        kept = [t for t in terms if t.concept is not None or not _covered(t.token, masks)]
+        kept = [t for t in terms if not _explained_by_longer(t, masks, found)]
         known = {t.concept for t in kept}
         for reading, concept in found.items():
             if concept not in known and concept not in self.stopwords:
@@ -179,6 +198,16 @@ class Vocabulary:
         return token.is_place and token.lemma not in self.known_places
 
 
+def _is_one_word(word: str, tokens: tuple[Token, ...]) -> bool:
+    return len(tokens) == 1 and tokens[0].surface == clean(word)
+
+
+def is_kana_heavy(text: str) -> bool:
+    """Tell whether a text is mostly hiragana (segmented badly by the analyzer, like a typed query)."""
+    text = clean(text)
+    return len(HIRAGANA.findall(text)) * 2 > len(text)
+
+
 def _unknown_positions(reading: str, terms: list[Term]) -> list[bool]:
     allowed = [False] * len(reading)
     for term in terms:
@@ -187,6 +216,13 @@ def _unknown_positions(reading: str, terms: list[Term]) -> list[bool]:
         if start >= 0:
             allowed[start:start + len(key)] = [True] * len(key)
     return allowed
+
+
+def _explained_by_longer(term: Term, masks: list[tuple[str, list[bool]]], found: dict[str, str]) -> bool:
+    # Leftmost-longest: a kana word inside a longer known reading (みなと in ミナトク) gives way to it.
+    if term.concept is None:
+        return _covered(term.token, masks)
+    return term.token.is_kana and to_katakana(term.token.surface) not in found and _covered(term.token, masks)
 
 
 def _covered(token: Token, masks: list[tuple[str, list[bool]]]) -> bool:
