@@ -10,6 +10,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from bot.index import ConceptIndex, Scored, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, has_letters
 from bot.scope import SmallTalk
@@ -33,7 +34,7 @@ class MatchSettings:
     unknown_noun_weight: float = 1.0  # times the rarest known word's weight
     unknown_other_weight: float = 0.35
     unknown_latin_weight: float = 0.8
-    weak_weight: float = 0.2
+    weak_weight: float = 0.4
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,6 @@ class MatchResult:
         return self.candidates[0] if self.candidates else None
 
 
-@dataclass(frozen=True)
-class _Question:
-    entry: int
-    weights: dict[str, float]
-    total: float
-
-
 class Matcher:
     """An index over one KnowledgeBase; rebuilt when the knowledge changes."""
 
@@ -79,16 +73,7 @@ class Matcher:
         bags, question_concepts = self._learn_entries()
         self._idf = self._compute_idf(bags)
         self._unknown_weight = max(self._idf.values(), default=1.0)
-        self._bag_postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for index, bag in enumerate(bags):
-            for concept, strength in bag.items():
-                self._bag_postings[concept].append((index, strength))
-        self._questions = [self._question(entry, concepts) for entry, concepts in question_concepts]
-        self._question_postings: dict[str, list[int]] = defaultdict(list)
-        for index, question in enumerate(self._questions):
-            for concept in question.weights:
-                self._question_postings[concept].append(index)
-        self._bags = bags
+        self._index = ConceptIndex(bags, [(entry, self._question_weights(c)) for entry, c in question_concepts])
         self._index_of = {entry.id: index for index, entry in enumerate(kb.entries)}
         self._fuzzy_keys = [k for k in self.vocabulary.concept_keys() if len(k) >= 3 and not k.startswith(WEAK_PREFIX)]
         self._smalltalk = [(_core(p), item) for item in kb.scope.smalltalk for p in item.patterns if _core(p)]
@@ -124,9 +109,8 @@ class Matcher:
         total = len(bags)
         return {concept: math.log(1 + total / count) for concept, count in frequency.items()}
 
-    def _question(self, entry: int, concepts: list[str]) -> _Question:
-        weights = {c: self._idf[c] * (self.settings.weak_weight if c.startswith(WEAK_PREFIX) else 1.0) for c in concepts}
-        return _Question(entry, weights, sum(weights.values()) or 1.0)
+    def _question_weights(self, concepts: list[str]) -> dict[str, float]:
+        return {c: self._idf[c] * (self.settings.weak_weight if c.startswith(WEAK_PREFIX) else 1.0) for c in concepts}
 
     def match(self, text: str) -> MatchResult:
         """Decide how to reply to one question."""
@@ -136,12 +120,12 @@ class Matcher:
         smalltalk = self._smalltalk_for(text, terms)
         if smalltalk is not None:
             return MatchResult("smalltalk", smalltalk=smalltalk)
-        candidates = self._rank(terms)
+        candidates = self._rank(terms, limit=20)  # room for the place filter in _decide
         return self._decide(terms, candidates)
 
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Return the best entries for a question, best first."""
-        return self._rank(self._resolve(text))[:limit]
+        return self._rank(self._resolve(text), limit)
 
     def _resolve(self, text: str) -> list[Term]:
         terms = self.vocabulary.resolve(text)
@@ -173,7 +157,21 @@ class Matcher:
             pos, self.settings.unknown_other_weight)
         return self._unknown_weight * factor
 
-    def _rank(self, terms: list[Term]) -> list[Candidate]:
+    def _rank(self, terms: list[Term], limit: int = 5) -> list[Candidate]:
+        weights, unknown = self._query_weights(terms)
+        strong = {c: w for c, w in weights.items() if not c.startswith(WEAK_PREFIX)}
+        if not strong:
+            return []
+        weak = {c: w for c, w in weights.items() if c not in strong}
+        total = sum(weights.values()) + unknown
+        return [self._candidate(s) for s in self._index.best(strong, weak, total, limit)]
+
+    def _candidate(self, scored: Scored) -> Candidate:
+        score = f2_score(scored.precision, scored.coverage)
+        return Candidate(self.kb.entries[scored.entry].id, round(100 * score, 1), round(scored.coverage, 3),
+                         round(scored.precision, 3), round(scored.evidence, 2))
+
+    def _query_weights(self, terms: list[Term]) -> tuple[dict[str, float], float]:
         weights: dict[str, float] = {}
         unknown = 0.0
         for term in terms:
@@ -183,35 +181,7 @@ class Matcher:
                 unknown += self._weight(term)
             elif term.concept not in weights and self._weight(term) > 0:
                 weights[term.concept] = self._weight(term)
-        query_total = sum(weights.values()) + unknown
-        if not weights:
-            return []
-        coverage: dict[int, float] = defaultdict(float)
-        for concept, weight in weights.items():
-            for entry, strength in self._bag_postings.get(concept, ()):
-                coverage[entry] += weight * strength
-        precision: dict[int, float] = defaultdict(float)
-        for question_index, overlap in self._question_overlaps(weights).items():
-            question = self._questions[question_index]
-            precision[question.entry] = max(precision[question.entry], overlap / question.total)
-        ranked = [self._candidate(e, coverage[e], query_total, precision[e]) for e in coverage]
-        ranked.sort(key=lambda c: c.score, reverse=True)
-        return ranked
-
-    def _question_overlaps(self, weights: dict[str, float]) -> dict[int, float]:
-        overlaps: dict[int, float] = defaultdict(float)
-        for concept in weights:
-            for question_index in self._question_postings.get(concept, ()):
-                overlaps[question_index] += self._questions[question_index].weights[concept]
-        return overlaps
-
-    def _candidate(self, entry: int, evidence: float, query_total: float, precision: float) -> Candidate:
-        # F-beta with beta=2: covering the question matters more than covering a long paraphrase.
-        coverage = evidence / query_total
-        denominator = 4 * precision + coverage
-        score = 5 * precision * coverage / denominator if denominator else 0.0
-        return Candidate(self.kb.entries[entry].id, round(100 * score, 1), round(coverage, 3), round(precision, 3),
-                         round(evidence, 2))
+        return weights, unknown
 
     def _decide(self, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
         places = [t for t in terms if self.vocabulary.is_foreign_place(t.token)]
@@ -232,7 +202,7 @@ class Matcher:
         return MatchResult("answer", top)
 
     def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
-        bag = self._bags[self._index_of[entry_id]]
+        bag = self._index.bag(self._index_of[entry_id])
         return all(place.concept in bag for place in places)
 
     def _smalltalk_for(self, text: str, terms: list[Term]) -> SmallTalk | None:
@@ -249,10 +219,19 @@ def _core(text: str) -> str:
     return re.sub(r"[\W_]+", "", clean(text))
 
 
+GROUPING_FILLER = {"a", "an", "the", "do", "does", "did", "i", "you", "we", "is", "are", "am", "be", "can", "could",
+                   "would", "will", "for", "to", "of", "in", "on", "at", "me", "my", "your", "there", "it", "please"}
+
+
+def _grouping_key(text: str) -> str:
+    words = re.sub(r"[\W_]+", " ", clean(text)).split()
+    return " ".join(sorted([w for w in words if w not in GROUPING_FILLER] or words))
+
+
 def group_similar(texts: list[str], threshold: float = 80.0) -> list[list[int]]:
     """Group near-duplicate texts; return lists of indexes, each led by its earliest text."""
     # Leader clustering: callers pass texts most frequent first, so each group is named by its commonest phrasing.
-    keys = [" ".join(sorted(re.sub(r"[\W_]+", " ", clean(text)).split())) for text in texts]
+    keys = [_grouping_key(text) for text in texts]
     groups: list[list[int]] = []
     group_of_key: dict[str, int] = {}
     leaders: list[str] = []

@@ -1,0 +1,109 @@
+"""Measure answer latency: bundled knowledge, synthetic bases of 1,000 and 10,000 entries, cold start.
+
+Run: python bench/latency.py [--sizes 1000 10000] [--rounds 3]
+
+Prints p50/p99 of Answerer.answer (no question log) over the labelled benchmark questions,
+the time to build each index, and the time from process start to the first answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from bot.config import bundled_knowledge_dir
+from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.service import Answerer, Question
+
+QUESTIONS = Path(__file__).with_name("questions.yaml")
+
+
+def questions() -> list[str]:
+    """Return the benchmark's question texts."""
+    return [str(item["q"]) for item in yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))]
+
+
+def percentiles(kb: KnowledgeBase, texts: list[str], rounds: int) -> tuple[float, float, float]:
+    """Return (index build seconds, p50 ms, p99 ms) for answering the texts."""
+    started = time.perf_counter()
+    answerer = Answerer(kb)
+    build = time.perf_counter() - started
+    for text in texts:  # warm caches once
+        answerer.answer(Question(text))
+    samples = []
+    for _ in range(rounds):
+        for text in texts:
+            started = time.perf_counter()
+            answerer.answer(Question(text))
+            samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return build, statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
+
+
+def synthetic_base(size: int, directory: Path, seed: int = 7) -> Path:
+    """Write a knowledge dir of `size` entries made by recombining the bundled base's words."""
+    bundled = load_knowledge(bundled_knowledge_dir())
+    words = sorted({w for e in bundled.entries for q in e.questions["ja"] for w in _words(q)})
+    english = sorted({w for e in bundled.entries for q in e.questions["en"] for w in q.lower().split()})
+    rng = random.Random(seed)
+    entries = []
+    for index in range(size):
+        ja = ["".join(rng.sample(words, 3)) + f"{index}？" for _ in range(4)]
+        en = [" ".join(rng.sample(english, 4)) + f" {index}?" for _ in range(3)]
+        entries.append({
+            "id": f"synthetic-{index}", "category": "synthetic",
+            "title": {"ja": f"項目{index}", "en": f"Item {index}"},
+            "questions": {"ja": ja, "en": en},
+            "keywords": rng.sample(words, 3),
+            "answer": {"ja": "".join(rng.sample(words, 8)), "en": " ".join(rng.sample(english, 12))},
+        })
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "synthetic.yaml").write_text(yaml.safe_dump({"entries": entries}, allow_unicode=True), encoding="utf-8")
+    return directory
+
+
+def _words(text: str) -> list[str]:
+    from bot.normalize import analyze
+
+    return [t.surface for t in analyze(text) if not t.is_latin and len(t.surface) > 1]
+
+
+def cold_start() -> float:
+    """Return seconds from starting a Python process to its first answer on the bundled base."""
+    code = ("from bot.config import bundled_knowledge_dir\nfrom bot.knowledge import load_knowledge\n"
+            "from bot.service import Answerer, Question\n"
+            "print(Answerer(load_knowledge(bundled_knowledge_dir())).answer(Question('食堂はありますか')).entry_id)\n")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    """Print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    texts = questions()
+    build, p50, p99 = percentiles(load_knowledge(bundled_knowledge_dir()), texts, args.rounds)
+    print(f"bundled ({len(texts)} questions x {args.rounds}): index {build:.2f} s, p50 {p50:.3f} ms, p99 {p99:.3f} ms")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            kb = load_knowledge(synthetic_base(size, Path(tmp)))
+            loaded = time.perf_counter() - started
+            build, p50, p99 = percentiles(kb, texts, 1)
+            print(f"{size:>6} entries: load {loaded:.1f} s, index {build:.1f} s, p50 {p50:.3f} ms, p99 {p99:.3f} ms")
+    print(f"process start to first answer: {min(cold_start() for _ in range(3)):.2f} s (best of 3)")
+
+
+if __name__ == "__main__":
+    main()
