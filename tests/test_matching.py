@@ -1,0 +1,100 @@
+"""Matching: normalization-driven recall, the refusal rule, other municipalities, close calls."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge import KnowledgeBase
+from bot.matching import Matcher
+
+
+@pytest.fixture(scope="module")
+def matcher(kb: KnowledgeBase) -> Matcher:
+    return Matcher(kb)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("区役所に食堂はありますか？", "cafeteria"),
+        ("食道はある？", "cafeteria"),  # homophone typo
+        ("しょくどうはある？", "cafeteria"),  # kana only
+        ("ｼｮｸﾄﾞｳ ｱﾙ?", "cafeteria"),  # half-width katakana
+        ("検収はどんなのがある？", "training-overview"),  # 検収 for 研修
+        ("ﾌﾟﾚｸﾗｽって何", "preclass-what"),
+        ("職員住宅ってありますか", "housing-staff"),
+        ("寮ある？", "housing-staff"),
+        ("Is there a dorm for staff?", "housing-staff"),
+        ("HOW MANY EMBASSIES ARE IN MINATO", "facts-embassies"),
+        ("what's the daytime population", "facts-daytime-population"),
+        ("横浜から通ってる職員もいる？", "commute-residence"),  # a listed place, licensed by the entry
+        ("給料はいくらですか", "guide-salary"),
+    ],
+)
+def test_questions_find_their_entry(matcher: Matcher, question: str, entry_id: str) -> None:
+    result = matcher.match(question)
+    assert result.kind == "answer", result
+    assert result.best is not None and result.best.entry_id == entry_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["今日の天気は？", "おすすめのラーメン屋を教えて", "Pythonでリストをソートするには", "How do I center a div in CSS?",
+     "best ramen in tokyo", "大谷翔平のホームラン数"],
+)
+def test_out_of_scope_questions_get_the_fallback(matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "question", ["渋谷区の人口は？", "横浜市役所の食堂はおいしい？", "What is Osaka's budget?", "新宿区の職員数は？"]
+)
+def test_another_municipality_gets_the_fallback(matcher: Matcher, question: str) -> None:
+    result = matcher.match(question)
+    assert result.kind == "fallback" and result.reason == "another municipality"
+
+
+def test_the_same_topic_without_another_city_is_answered(matcher: Matcher) -> None:
+    assert matcher.match("港区の人口は？").best.entry_id == "overview-population"  # type: ignore[union-attr]
+
+
+def test_must_not_answer_questions_in_the_knowledge_are_refused(matcher: Matcher, kb: KnowledgeBase) -> None:
+    assert kb.scope.must_not_answer
+    for question in kb.scope.must_not_answer:
+        assert matcher.match(question).kind != "answer", question
+
+
+def test_examples_in_the_knowledge_route_to_their_entries(matcher: Matcher, kb: KnowledgeBase) -> None:
+    misses = [(e.id, q) for e in kb.entries for q in e.examples
+              if (r := matcher.match(q)).kind != "answer" or r.best.entry_id != e.id]  # type: ignore[union-attr]
+    assert not misses
+
+
+def test_a_tie_gives_clarify(matcher: Matcher) -> None:
+    from dataclasses import replace
+
+    wide = Matcher(matcher.kb, replace(matcher.settings, clarify_margin=100.0))
+    result = wide.match("通勤時間はどのくらい？")
+    assert result.kind == "clarify" and len(result.candidates) >= 2
+
+
+@pytest.mark.parametrize("question", ["", "!!!", "🍜🍜", "12345"])
+def test_no_words_is_invalid(matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).kind == "invalid"
+
+
+def test_greeting_is_small_talk(matcher: Matcher) -> None:
+    result = matcher.match("こんにちは！")
+    assert result.kind == "smalltalk" and result.smalltalk is not None
+
+
+def test_a_question_with_a_greeting_is_still_answered(matcher: Matcher) -> None:
+    result = matcher.match("こんにちは、食堂はありますか？")
+    assert result.kind == "answer" and result.best.entry_id == "cafeteria"  # type: ignore[union-attr]
+
+
+def test_rank_is_ordered_and_bounded(matcher: Matcher) -> None:
+    ranked = matcher.rank("プレクラス制度", limit=3)
+    assert 1 <= len(ranked) <= 3
+    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+    assert all(0 <= c.score <= 100 for c in ranked)
