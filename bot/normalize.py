@@ -39,6 +39,7 @@ class Token:
     is_kana: bool = False
     is_latin: bool = False
     weak: bool = False  # a function-like word (ある, できる, 良い): a hint of intent, never a topic
+    groups: tuple[int, ...] = ()  # SudachiDict synonym groups (日中 and 昼間 share one)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -148,7 +149,8 @@ def _to_token(morpheme) -> Token | None:  # type: ignore[no-untyped-def]
         reading = reading.removesuffix(PLACE_SUFFIX_READINGS[lemma[-1]])
         lemma = lemma[:-1]
     kana = bool(KANA_ONLY.match(surface))
-    return Token(surface, lemma, reading, pos[0], is_place, kana, weak=pos[1] == WEAK_SUBTYPE)
+    groups = tuple(morpheme.synonym_group_ids())
+    return Token(surface, lemma, reading, pos[0], is_place, kana, weak=pos[1] == WEAK_SUBTYPE, groups=groups)
 
 
 def reading_of(text: str) -> str:
@@ -168,3 +170,17 @@ KANA_RUN = re.compile(r"[\u3040-\u30ffー]{3,}")
 def kana_runs(text: str) -> list[str]:
     """Return the runs of three or more kana in the text, as katakana (for reading scans)."""
     return [to_katakana(run) for run in KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])]
+
+
+ROMAJI = re.compile(r"^[a-z][a-z\-']*$")
+
+
+def romaji_to_katakana(word: str) -> str | None:
+    """Return the katakana for a romaji word (shokudou -> ショクドウ), or None if it is not romaji."""
+    word = clean(word).replace("-", "").replace("'", "")
+    if not ROMAJI.match(word):
+        return None
+    kana = jaconv.alphabet2kana(word)
+    if not KANA_ONLY.match(kana) or kana.endswith("っ") or "っっ" in kana:
+        return None
+    return to_katakana(kana)

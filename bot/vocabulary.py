@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase
-from bot.normalize import Token, analyze, clean, kana_runs, reading_of, to_katakana
+from bot.normalize import Token, analyze, clean, kana_runs, reading_of, romaji_to_katakana, to_katakana
 
 MIN_SCAN_READING = 3
 NOUN_LIKE = {"名詞", "形状詞"}
@@ -20,7 +20,7 @@ class Term:
 
     token: Token
     concept: str | None
-    via: str  # "lemma", "reading", "scan", "fuzzy", "weak" or "unknown"
+    via: str  # "lemma", "synonym", "reading", "scan", "fuzzy", "weak" or "unknown"
 
 
 class Vocabulary:
@@ -38,6 +38,8 @@ class Vocabulary:
         for group in kb.synonyms:
             self._add_synonyms(group)
         self._phrase_pattern = self._compile_phrases()
+        self._compounds: dict[str, tuple[str, ...]] = {}
+        self._by_group: dict[int, str] = {}
         self._reading_pattern: re.Pattern[str] | None = None
 
     def _keys_of(self, words: tuple[str, ...]) -> frozenset[str]:
@@ -92,14 +94,30 @@ class Vocabulary:
             if concept is None:
                 concept = token.lemma
                 self._by_lemma[token.lemma] = concept
+            for group in _groups(token):
+                self._by_group.setdefault(group, concept)
             if token.reading and token.pos in NOUN_LIKE:
                 # Verbs read as their inflected surface (対し -> タイシ): only nouns are safe homophone keys.
                 self._by_reading.setdefault(token.reading, concept)
             if token.is_place:
                 self.known_places.add(token.lemma)
             concepts.append(concept)
+        self._learn_compounds(text)
         self._reading_pattern = None
         return concepts
+
+    def _learn_compounds(self, text: str) -> None:
+        # 芝地区 is read シバチク: typed in kana it must still find both 芝 and 地区.
+        run: list[Token] = []
+        for token in self.tokens(text) + (Token("", "", "", ""),):
+            if token.pos in NOUN_LIKE and token.reading and not token.is_latin and not self._is_weak(token):
+                run.append(token)
+                continue
+            if len(run) >= 2:
+                reading = "".join(t.reading for t in run)
+                concepts = tuple(self._by_lemma.get(t.lemma, t.lemma) for t in run)
+                self._compounds.setdefault(reading, concepts)
+            run = []
 
     def learn_like_a_question(self, text: str) -> list[str]:
         """Resolve a mostly-kana knowledge-base text as a user's question, learning words still unknown."""
@@ -142,6 +160,9 @@ class Vocabulary:
         concept = self._by_lemma.get(token.lemma) or self._by_lemma.get(token.surface)
         if concept is not None:
             return Term(token, concept, "lemma")
+        concept = next((self._by_group[g] for g in _groups(token) if g in self._by_group), None)
+        if concept is not None:
+            return Term(token, concept, "synonym")
         concept = self._by_reading.get(token.reading) if token.reading else None
         if concept is not None:
             return Term(token, concept, "reading")
@@ -150,33 +171,37 @@ class Vocabulary:
     def _scan_readings(self, text: str, terms: list[Term]) -> list[Term]:
         # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
         # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
-        runs = [(run, [True] * len(run)) for run in kana_runs(text)]
+        runs = [(run, [True] * len(run)) for run in kana_runs(text) + _romaji_runs(terms)]
         if any(t.concept is None and not t.token.is_latin for t in terms):
             whole = reading_of(text)
             runs.append((whole, _unknown_positions(whole, terms)))
         pattern = self._readings()
-        found: dict[str, str] = {}
+        found: dict[str, tuple[str, ...]] = {}
         masks: list[tuple[str, list[bool]]] = []
         for run, allowed in runs:
             mask = [False] * len(run)
             for match in pattern.finditer(run):
                 if any(allowed[match.start():match.end()]):
-                    found[match.group(0)] = self._by_reading[match.group(0)]
+                    found[match.group(0)] = self._scan_table[match.group(0)]
                     mask[match.start():match.end()] = [True] * (match.end() - match.start())
             masks.append((run, mask))
         if not found:
             return terms
         kept = [t for t in terms if not _explained_by_longer(t, masks, found)]
         known = {t.concept for t in kept}
-        for reading, concept in found.items():
-            if concept not in known and concept not in self.stopwords:
-                kept.append(Term(_scanned_token(reading, concept), concept, "scan"))
-                known.add(concept)
+        for reading, concepts in found.items():
+            for concept in concepts:
+                if concept not in known and concept not in self.stopwords:
+                    kept.append(Term(_scanned_token(reading, concept), concept, "scan"))
+                    known.add(concept)
         return kept
 
     def _readings(self) -> re.Pattern[str]:
         if self._reading_pattern is None:
-            readings = sorted((r for r in self._by_reading if len(r) >= MIN_SCAN_READING), key=len, reverse=True)
+            table = {r: (c,) for r, c in self._by_reading.items() if len(r) >= MIN_SCAN_READING}
+            table.update({r: c for r, c in self._compounds.items() if len(r) >= MIN_SCAN_READING and r not in table})
+            self._scan_table = table
+            readings = sorted(table, key=len, reverse=True)
             self._reading_pattern = re.compile("|".join(map(re.escape, readings)) or r"(?!)")
         return self._reading_pattern
 
@@ -218,7 +243,23 @@ def _unknown_positions(reading: str, terms: list[Term]) -> list[bool]:
     return allowed
 
 
-def _explained_by_longer(term: Term, masks: list[tuple[str, list[bool]]], found: dict[str, str]) -> bool:
+def _groups(token: Token) -> tuple[int, ...]:
+    # Synonym groups are broad: trust them for written nouns only (とめ -> 止める/泊める is a guess too far).
+    if token.pos != "名詞" or token.is_kana or len(token.surface) < 2:
+        return ()
+    return token.groups
+
+
+def _romaji_runs(terms: list[Term]) -> list[str]:
+    runs = []
+    for term in terms:
+        kana = romaji_to_katakana(term.token.surface) if term.concept is None and term.token.is_latin else None
+        if kana:
+            runs.append(kana)
+    return runs
+
+
+def _explained_by_longer(term: Term, masks: list[tuple[str, list[bool]]], found: dict[str, tuple[str, ...]]) -> bool:
     # Leftmost-longest: a kana word inside a longer known reading (みなと in ミナトク) gives way to it.
     if term.concept is None:
         return _covered(term.token, masks)
@@ -228,6 +269,8 @@ def _explained_by_longer(term: Term, masks: list[tuple[str, list[bool]]], found:
 def _covered(token: Token, masks: list[tuple[str, list[bool]]]) -> bool:
     # An unknown word counts as explained when most of its reading lies inside found readings.
     key = to_katakana(token.surface) if token.is_kana else token.reading
+    if token.is_latin:
+        key = romaji_to_katakana(token.surface) or ""
     for run, mask in masks:
         start = run.find(key) if key else -1
         if start >= 0 and 2 * sum(mask[start:start + len(key)]) >= len(key):
