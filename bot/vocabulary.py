@@ -29,6 +29,7 @@ class Vocabulary:
     def __init__(self, kb: KnowledgeBase) -> None:
         scope = kb.scope
         self._by_lemma: dict[str, str] = {}
+        self._phrase_readings: dict[str, str] = {}  # 芝地区 read シバチク -> 芝
         self._by_reading: dict[str, str] = {}
         self._phrases: dict[str, str] = {}
         self.stopwords = self._keys_of(scope.stopwords)
@@ -46,8 +47,9 @@ class Vocabulary:
         keys: set[str] = set()
         for word in words:
             keys.add(clean(word))
-            for token in analyze(word):
-                keys.add(token.lemma)
+            tokens = analyze(word)
+            if len(tokens) == 1:  # not the parts of a longer name: "ku" of chiyoda-ku is no place
+                keys.add(tokens[0].lemma)
         keys.update(to_katakana(key) for key in list(keys))
         return frozenset(keys)
 
@@ -57,6 +59,7 @@ class Vocabulary:
             # A multi-word canonical form: rewrite every variant to it as text, so both sides tokenize alike.
             for word in group[1:]:
                 self._phrases.setdefault(clean(word), clean(group[0]))
+                self._phrase_readings.setdefault(reading_of(word), clean(group[0]))
             return
         canonical = head[0].lemma
         for word in group:
@@ -68,6 +71,7 @@ class Vocabulary:
             elif tokens:
                 # Also words the analyzer shortens (1年目 -> 年): match them as text, not by the short word.
                 self._phrases.setdefault(clean(word), group[0])
+                self._phrase_readings.setdefault(reading_of(word), group[0])
 
     def _compile_phrases(self) -> re.Pattern[str] | None:
         if not self._phrases:
@@ -75,7 +79,8 @@ class Vocabulary:
         parts = []
         for phrase in sorted(self._phrases, key=len, reverse=True):
             escaped = re.escape(phrase)
-            parts.append(rf"\b{escaped}(?:s|es)?\b" if phrase.isascii() else escaped)  # dorm, dorms
+            # dorm and dorms; minato-ku also right before Japanese (minato-kuの), where \b would not match
+            parts.append(rf"(?<![a-z0-9]){escaped}(?:s|es)?(?![a-z0-9])" if phrase.isascii() else escaped)
         return re.compile("|".join(parts))
 
     def _phrase_for(self, matched: str) -> str:
@@ -200,6 +205,9 @@ class Vocabulary:
         if self._reading_pattern is None:
             table = {r: (c,) for r, c in self._by_reading.items() if len(r) >= MIN_SCAN_READING}
             table.update({r: c for r, c in self._compounds.items() if len(r) >= MIN_SCAN_READING and r not in table})
+            for reading, canonical in self._phrase_readings.items():
+                if len(reading) >= MIN_SCAN_READING and reading not in table:
+                    table[reading] = tuple(self._by_lemma.get(t.lemma, t.lemma) for t in analyze(canonical) if not t.weak)
             self._scan_table = table
             readings = sorted(table, key=len, reverse=True)
             self._reading_pattern = re.compile("|".join(map(re.escape, readings)) or r"(?!)")

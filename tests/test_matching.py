@@ -29,6 +29,10 @@ def matcher(kb: KnowledgeBase) -> Matcher:
         ("what's the daytime population", "facts-daytime-population"),
         ("横浜から通ってる職員もいる？", "commute-residence"),  # a listed place, licensed by the entry
         ("給料はいくらですか", "guide-salary"),
+        ("minato-kuのpopulationは？", "overview-population"),  # romaji phrase right before Japanese
+        ("shokudouある？", "cafeteria"),  # romaji
+        ("しばちくの特徴は？", "district-shiba"),  # a compound typed in kana
+        ("在留外国人は何人？", "facts-foreign-residents"),
     ],
 )
 def test_questions_find_their_entry(matcher: Matcher, question: str, entry_id: str) -> None:
