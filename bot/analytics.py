@@ -24,9 +24,14 @@ TABLE = "questions"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE = re.compile(r"(?:\+?\d{1,3}[-\s]?)?(?:\(?\d{2,4}\)?[-\s]?)\d{2,4}[-\s]?\d{3,4}")
 MAX_QUESTION_CHARS = 2000
-# Lets `stats` group a million rows by day, channel, kind and entry by walking one index, without sorting.
 DAY = "date(ts, '+9 hours')"  # HR counts Tokyo days (UTC+9, no daylight saving); ts is stored in UTC
-DAY_INDEX = f"CREATE INDEX IF NOT EXISTS {TABLE}_day ON {TABLE} ({DAY}, channel, kind, entry_id, helpful)"
+TOKYO = timezone(timedelta(hours=9))
+# Let `stats` group a million rows by day, channel and kind, or by entry, by walking an index without sorting.
+STATS_INDEXES = (
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_day ON {TABLE} ({DAY}, channel, kind, helpful)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_entry ON {TABLE} (kind, entry_id, {DAY}, channel, helpful)",
+)
+FEEDBACK = "coalesce(sum(helpful = 1), 0), coalesce(sum(helpful = 0), 0)"
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,8 @@ def open_database(path: Path) -> sqlite_utils.Database:
         )
         db[TABLE].create_index(["ts"], if_not_exists=True)
         db[TABLE].create_index(["entry_id"], if_not_exists=True)
-    db.execute(DAY_INDEX)
+    for sql in STATS_INDEXES:
+        db.execute(sql)
     return db
 
 
@@ -174,7 +180,8 @@ def open_existing(path: Path) -> sqlite_utils.Database:
         raise FileNotFoundError(f"no question log at {path} (the bot creates it when it answers its first question)")
     db = sqlite_utils.Database(path)
     if TABLE in db.table_names():
-        db.execute(DAY_INDEX)  # a log made before the index existed gets it once
+        for sql in STATS_INDEXES:  # a log made before these indexes existed gets them once
+            db.execute(sql)
     return db
 
 
@@ -202,32 +209,33 @@ def read_stats(path: Path, period: Period = Period(), top: int = 20, group_thres
 
 
 def _read_tallies(db: sqlite_utils.Database, period: Period, stats: Stats) -> list[EntryCount]:
-    # One pass over the day index fills the totals, the per-day and per-channel tallies and the entries.
+    # Each query walks one index in its GROUP BY order, so a million rows need no sort.
     where, params = period.where()
     days: dict[str, Tally] = {}
     channels: dict[str, Tally] = {}
-    entries: dict[str, list[int]] = {}
-    sql = (f"SELECT {DAY}, channel, kind, entry_id, count(*), coalesce(sum(helpful = 1), 0), coalesce(sum(helpful = 0), 0) "
-           f"FROM {TABLE}{where} GROUP BY 1, 2, 3, 4")
-    for day, channel, kind, entry_id, count, helpful, unhelpful in db.execute(sql, params):
+    sql = (f"SELECT {DAY}, channel, kind, count(*), {FEEDBACK} FROM {TABLE}{where} GROUP BY 1, 2, 3")
+    for day, channel, kind, count, helpful, unhelpful in db.execute(sql, params):
         for tally in (stats.total, days.setdefault(day, Tally()), channels.setdefault(channel, Tally())):
             tally.add(kind, count, helpful, unhelpful)
-        if entry_id and kind == "answer":
-            counts = entries.setdefault(entry_id, [0, 0, 0])
-            counts[0] += count
-            counts[1] += helpful
-            counts[2] += unhelpful
-    stats.days = _every_day(days, period)
+    stats.days = _every_day(days, period, _log_start(db))
     stats.channels = sorted(channels.items(), key=lambda item: -item[1].questions)
-    return [EntryCount(entry_id, *counts) for entry_id, counts in entries.items()]
+    where, params = period.where("kind = 'answer'", "entry_id IS NOT NULL")
+    sql = f"SELECT entry_id, count(*), {FEEDBACK} FROM {TABLE}{where} GROUP BY entry_id"
+    return [EntryCount(*row) for row in db.execute(sql, params)]
 
 
-def _every_day(days: dict[str, Tally], period: Period) -> list[tuple[str, Tally]]:
-    # Quiet days show as zero, so charts do not join the days either side.
+def _log_start(db: sqlite_utils.Database) -> date:
+    first = db.execute(f"SELECT {DAY} FROM {TABLE} WHERE ts = (SELECT min(ts) FROM {TABLE})").fetchone()
+    return date.fromisoformat(first[0])
+
+
+def _every_day(days: dict[str, Tally], period: Period, log_start: date) -> list[tuple[str, Tally]]:
+    # Quiet days show as zero, so charts do not join the days either side; days outside the log's life do not.
     if not days:
         return []
-    first = period.since or date.fromisoformat(min(days))
-    last = period.until or date.fromisoformat(max(days))
+    latest = max(date.fromisoformat(max(days)), datetime.now(TOKYO).date())
+    first = max(period.since or log_start, log_start)
+    last = min(period.until or date.fromisoformat(max(days)), latest)
     span = [(first + timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
     return [(day, days.get(day, Tally())) for day in span]
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.hr_cli import export, kb_new_entry, kb_test, purge, report, stats
+from bot.kbtools import lint_knowledge
 from bot.knowledge import KnowledgeError, check_knowledge
 from bot.responses import Reply
 from bot.service import Answerer, Question
@@ -19,10 +21,10 @@ def settings_from(ctx: click.Context) -> Settings:
     return ctx.find_root().obj
 
 
-def build_answerer(settings: Settings, with_log: bool = True) -> Answerer:
-    """Build the Answerer or exit with a clean message."""
+def build_answerer(settings: Settings, with_log: bool = True, watch: bool = False) -> Answerer:
+    """Build the Answerer (reloading edited knowledge if watch) or exit with a clean message."""
     try:
-        return Answerer.from_settings(settings, with_log=with_log)
+        return Answerer.from_settings(settings, with_log=with_log, watch=watch)
     except KnowledgeError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
@@ -73,7 +75,7 @@ def chat(ctx: click.Context, lang: str) -> None:
 
     Example: minato-bot chat --lang en
     """
-    answerer = build_answerer(settings_from(ctx))
+    answerer = build_answerer(settings_from(ctx), watch=True)
     click.echo(render(answerer.welcome(lang)))
     last: Reply | None = None
     try:
@@ -128,6 +130,8 @@ def kb_check(ctx: click.Context, directory: Path | None) -> None:
     """
     directory = directory or settings_from(ctx).kb_dir
     knowledge, problems = check_knowledge(directory)
+    if knowledge is not None and not any(not p.warning for p in problems):
+        problems = problems + lint_knowledge(knowledge)  # confusable questions, leftover TODOs: warnings only
     for problem in problems:
         click.echo(f"{directory}/{problem}" if problem.line else str(problem), err=True)
     errors = [p for p in problems if not p.warning]
@@ -144,7 +148,31 @@ def telegram(ctx: click.Context) -> None:
 
     Example: TELEGRAM_BOT_TOKEN=123456:ABC... minato-bot telegram
     """
-    raise click.ClickException("the Telegram channel is not built yet")
+    import logging
+
+    from handlers.telegram import TelegramStartError, TelegramTokenError, check_token, run_polling
+
+    settings = settings_from(ctx)
+    problem = check_token(settings.telegram_token)
+    if problem:
+        click.echo(f"Error: {problem}", err=True)
+        ctx.exit(2)
+    if settings.telegram_webhook_url:
+        # Polling deletes the webhook, which would silently cut off a production deployment.
+        click.echo("Error: TELEGRAM_WEBHOOK_URL is set, so Telegram delivers updates to the webhook served by "
+                   "`minato-bot serve`. Unset TELEGRAM_WEBHOOK_URL to use long polling instead.", err=True)
+        ctx.exit(2)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines contain the bot token
+    answerer = build_answerer(settings, watch=True)
+    click.echo(f"Telegram: long polling {settings.telegram_api_base_url}<token> (Ctrl+C to stop)", err=True)
+    try:
+        run_polling(answerer, settings)
+    except TelegramStartError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        ctx.exit(2 if isinstance(exc, TelegramTokenError) else 1)
+    finally:
+        answerer.close()
 
 
 @cli.command()
@@ -154,7 +182,37 @@ def serve(ctx: click.Context) -> None:
 
     Example: MINATO_PORT=8080 minato-bot serve
     """
-    raise click.ClickException("the web server is not built yet")
+    import logging
+
+    from aiohttp import web  # loaded here so the other commands never import the web stack
+
+    from handlers.web import StartError, channels_on, create_app, startup_notes
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = settings_from(ctx)
+    answerer = build_answerer(settings, watch=True)
+    try:
+        app = create_app(answerer, settings)
+        click.echo(f"minato-bot: knowledge {answerer.kb.version}, {len(answerer.kb.entries)} entries; "
+                   f"channels on: {', '.join(channels_on(settings))}")
+        for note in startup_notes(settings):
+            click.echo(f"minato-bot: note: {note}")
+        # run_app turns SIGTERM/SIGINT into a graceful stop: in-flight requests finish before cleanup.
+        web.run_app(app, host=settings.host, port=settings.port, shutdown_timeout=30, access_log=None,
+                    print=lambda _: click.echo(f"minato-bot: serving on http://{settings.host}:{settings.port}/"))
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve on {settings.host}:{settings.port}: {exc}") from None
+    except StartError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        answerer.close()  # flushes the question log
+    click.echo("minato-bot: stopped")
+
+
+kb.add_command(kb_test)
+kb.add_command(kb_new_entry)
+for _command in (stats, report, export, purge):
+    cli.add_command(_command)
 
 
 def main() -> None:

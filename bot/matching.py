@@ -206,11 +206,12 @@ class Matcher:
         return all(place.concept in bag for place in places)
 
     def _smalltalk_for(self, text: str, terms: list[Term]) -> SmallTalk | None:
-        if any(t.concept is not None for t in terms):
-            return None
         core = _core(text)
+        exact = next((item for pattern, item in self._smalltalk if core == pattern), None)
+        if exact is not None or any(t.concept is not None and t.via != "weak" for t in terms):
+            return exact  # "help" alone is small talk even though "help" also appears in questions
         for pattern, item in self._smalltalk:
-            if core == pattern or (len(pattern) >= 3 and pattern in core and len(core) - len(pattern) <= 8):
+            if len(pattern) >= 3 and pattern in core and len(core) - len(pattern) <= 8:
                 return item
         return None
 

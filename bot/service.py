@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.matching import Matcher, MatchResult
 from bot.normalize import detect_lang, looks_binary
+from bot.reload import KnowledgeWatcher
 from bot.responses import Reply, answer_entry, compose, welcome, with_log
 
 log = logging.getLogger(__name__)
@@ -42,13 +43,22 @@ class Answerer:
         self._matcher = Matcher(kb)
         self._log = question_log
         self._salt = salt
+        self._watcher: KnowledgeWatcher | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings, with_log: bool = True) -> Answerer:
-        """Build an Answerer from Settings: bundled or configured knowledge, SQLite log."""
+    def from_settings(cls, settings: Settings, with_log: bool = True, watch: bool = False) -> Answerer:
+        """Build an Answerer from Settings: bundled or configured knowledge, SQLite log, live reload if watch."""
         kb = load_knowledge(settings.kb_dir)
         question_log = QuestionLog(settings.db_path) if with_log else None
-        return cls(kb, question_log, settings.log_salt)
+        answerer = cls(kb, question_log, settings.log_salt)
+        if watch:
+            answerer._watcher = KnowledgeWatcher(answerer, settings.kb_dir, settings.reload_seconds).start()
+        return answerer
+
+    @property
+    def watcher(self) -> KnowledgeWatcher | None:
+        """Return the live-reload watcher, if one runs."""
+        return self._watcher
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -132,6 +142,8 @@ class Answerer:
             log.exception("question log: could not queue a row")
 
     def close(self) -> None:
-        """Flush and close the question log."""
+        """Stop watching the knowledge, then flush and close the question log."""
+        if self._watcher is not None:
+            self._watcher.stop()
         if self._log is not None:
             self._log.close()

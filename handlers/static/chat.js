@@ -1,0 +1,267 @@
+// Minato City recruitment Q&A: the web chat. Everything from the bot or the user is set with
+// textContent, never parsed as HTML, so a question such as "<script>" is shown as text.
+(function () {
+  'use strict';
+
+  var UI = {
+    ja: {
+      title: '港区 職員採用 Q&A',
+      subtitle: '採用・研修・働き方の質問に答えます',
+      toggle: 'EN', toggleLang: 'en', toggleLabel: 'Switch to English',
+      placeholder: '質問を入力してください', label: '質問', send: '送信',
+      helpful: '役に立った', notHelpful: '役に立たなかった', rate: 'この回答は役に立ちましたか？',
+      thanks: 'ご意見ありがとうございます', offline: '通信できませんでした。接続を確認して、もう一度お試しください。',
+    },
+    en: {
+      title: 'Minato City Jobs Q&A',
+      subtitle: 'Hiring, training and life at work',
+      toggle: '日本語', toggleLang: 'ja', toggleLabel: '日本語に切り替え',
+      placeholder: 'Type your question', label: 'Question', send: 'Send',
+      helpful: 'Helpful', notHelpful: 'Not helpful', rate: 'Was this helpful?',
+      thanks: 'Thank you for your feedback', offline: 'Could not reach the bot. Check your connection and try again.',
+    },
+  };
+
+  var log = document.getElementById('log');
+  var form = document.getElementById('ask');
+  var input = document.getElementById('q');
+  var send = document.getElementById('send');
+  var langButton = document.getElementById('lang');
+  var state = { lang: initialLang(), busy: false, client: clientId() };
+
+  function stored(key, value) {
+    // Storage can be blocked (private mode, third-party iframes): the chat still works without it.
+    try {
+      if (value === undefined) { return window.localStorage.getItem(key); }
+      window.localStorage.setItem(key, value);
+    } catch (e) { /* keep going without storage */ }
+    return value || null;
+  }
+
+  function initialLang() {
+    var asked = new URLSearchParams(window.location.search).get('lang');
+    var lang = asked || stored('minato-bot-lang') || 'ja';
+    return lang === 'en' ? 'en' : 'ja';
+  }
+
+  function clientId() {
+    var id = stored('minato-bot-client');
+    if (id && /^[A-Za-z0-9_-]{8,64}$/.test(id)) { return id; }
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    id = Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+    stored('minato-bot-client', id);
+    return id;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function appendLinked(parent, text) {
+    // Turn bare http(s) links into anchors; every piece is still plain text.
+    String(text).split(/(https?:\/\/[^\s<>"'）」、。]+)/).forEach(function (part, i) {
+      if (i % 2 === 1) {
+        var a = el('a', '', part);
+        a.href = part;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        parent.appendChild(a);
+      } else if (part) {
+        parent.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
+  function resolve(url) {
+    // Server paths are made relative, so the chat also works mounted under a sub-path.
+    return url.charAt(0) === '/' && url.charAt(1) !== '/' ? url.slice(1) : url;
+  }
+
+  function scrollDown() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function addMessage(who, text, extraClass) {
+    var msg = el('div', 'msg ' + who + (extraClass ? ' ' + extraClass : ''));
+    var bubble = el('div', 'bubble');
+    if (who === 'bot') { appendLinked(bubble, text); } else { bubble.textContent = text; }
+    msg.appendChild(bubble);
+    log.appendChild(msg);
+    scrollDown();
+    return msg;
+  }
+
+  function addImages(msg, images) {
+    (images || []).forEach(function (image) {
+      var figure = el('figure');
+      var img = el('img');
+      img.src = resolve(image.url);
+      img.alt = image.caption || '';
+      img.loading = 'lazy';
+      img.addEventListener('load', scrollDown);
+      figure.appendChild(img);
+      if (image.caption) { figure.appendChild(el('figcaption', '', image.caption)); }
+      msg.appendChild(figure);
+    });
+  }
+
+  function addChips(msg, data) {
+    var buttons = data.buttons || (data.suggestions || []).map(function (q) { return { label: q, question: q }; });
+    if (!buttons.length) { return; }
+    var row = el('div', 'chips');
+    buttons.forEach(function (b) {
+      var chip = el('button', 'chip', b.label || b.question);
+      chip.type = 'button';
+      chip.addEventListener('click', function () { ask(b.question || b.label, b.entry_id || null); });
+      row.appendChild(chip);
+    });
+    msg.appendChild(row);
+  }
+
+  // Material Icons' thumb_up path (Apache-2.0), drawn inline so 👍/👎 show even without an emoji font.
+  var THUMB = 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 ' +
+    '7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z';
+
+  function thumbButton(className) {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    var path = document.createElementNS(ns, 'path');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    path.setAttribute('d', THUMB);
+    svg.appendChild(path);
+    var button = el('button', className);
+    button.appendChild(svg);
+    return button;
+  }
+
+  function addFeedback(msg, logId) {
+    var t = UI[state.lang];
+    var row = el('div', 'fb');
+    var note = el('span', 'fb-note', t.rate);
+    var up = thumbButton('fb-up');
+    var down = thumbButton('fb-down');
+    [[up, true, t.helpful], [down, false, t.notHelpful]].forEach(function (spec) {
+      var button = spec[0];
+      button.type = 'button';
+      button.setAttribute('aria-label', spec[2]);
+      button.setAttribute('aria-pressed', 'false');
+      button.addEventListener('click', function () { sendFeedback(logId, spec[1], button, [up, down], note); });
+    });
+    row.appendChild(note);
+    row.appendChild(up);
+    row.appendChild(down);
+    msg.appendChild(row);
+  }
+
+  function addReply(data) {
+    var msg = addMessage('bot', data.answer);
+    addImages(msg, data.images);
+    addChips(msg, data);
+    if (data.log_id && (data.kind === 'answer' || data.kind === 'clarify' || data.kind === 'fallback')) {
+      addFeedback(msg, data.log_id);
+    }
+    scrollDown();
+  }
+
+  function post(path, body) {
+    return fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Client-Id': state.client },
+      body: JSON.stringify(body),
+    }).then(function (response) {
+      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+    });
+  }
+
+  function setBusy(busy) {
+    state.busy = busy;
+    send.disabled = busy;
+  }
+
+  function ask(question, entryId) {
+    question = String(question || '').trim();
+    if (!question || state.busy) { return; }
+    addMessage('user', question);
+    setBusy(true);
+    var typing = addMessage('bot', '…', 'typing');
+    var body = { question: question, lang: state.lang };
+    if (entryId) { body.entry_id = entryId; }
+    post('api/ask', body).then(function (result) {
+      typing.remove();
+      if (result.ok) { addReply(result.data); } else { addMessage('bot', result.data.answer || UI[state.lang].offline, 'notice'); }
+    }).catch(function () {
+      typing.remove();
+      addMessage('bot', UI[state.lang].offline, 'notice');
+    }).then(function () { setBusy(false); });
+  }
+
+  function sendFeedback(logId, helpful, pressed, buttons, note) {
+    buttons.forEach(function (b) { b.disabled = true; });
+    post('api/feedback', { log_id: logId, helpful: helpful }).then(function (result) {
+      if (!result.ok) { throw new Error('feedback'); }
+      pressed.setAttribute('aria-pressed', 'true');
+      note.textContent = UI[state.lang].thanks;
+    }).catch(function () {
+      buttons.forEach(function (b) { b.disabled = false; });
+    });
+  }
+
+  function welcome() {
+    fetch('api/welcome?lang=' + state.lang).then(function (r) { return r.json(); }).then(function (data) {
+      var msg = addMessage('bot', data.answer, 'welcome');
+      addChips(msg, data);
+    }).catch(function () { addMessage('bot', UI[state.lang].offline, 'notice'); });
+  }
+
+  function applyLang() {
+    var t = UI[state.lang];
+    document.documentElement.lang = state.lang;
+    document.title = t.title;
+    document.getElementById('title').textContent = t.title;
+    document.getElementById('subtitle').textContent = t.subtitle;
+    document.getElementById('q-label').textContent = t.label;
+    input.placeholder = t.placeholder;
+    send.setAttribute('aria-label', t.send);
+    langButton.textContent = t.toggle;
+    langButton.lang = t.toggleLang;
+    langButton.setAttribute('aria-label', t.toggleLabel);
+  }
+
+  function grow() {
+    input.style.height = 'auto';
+    input.style.height = Math.min(input.scrollHeight, 120) + 'px';
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var text = input.value;
+    if (!text.trim() || state.busy) { return; }
+    input.value = '';
+    grow();
+    ask(text);
+  });
+
+  input.addEventListener('keydown', function (event) {
+    // Enter sends, Shift+Enter breaks the line; Enter that confirms Japanese IME input does not send.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+      event.preventDefault();
+      form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event('submit', { cancelable: true }));
+    }
+  });
+  input.addEventListener('input', grow);
+
+  langButton.addEventListener('click', function () {
+    state.lang = state.lang === 'ja' ? 'en' : 'ja';
+    stored('minato-bot-lang', state.lang);
+    applyLang();
+    welcome();
+  });
+
+  applyLang();
+  welcome();
+})();

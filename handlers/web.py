@@ -1,0 +1,304 @@
+"""The one aiohttp server: web chat page, JSON API, and the LINE and Telegram webhooks."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import time
+from collections import deque
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+from urllib.parse import quote
+
+from aiohttp import web
+
+from bot.config import Settings
+from bot.responses import Reply, ReplyImage
+from bot.service import Answerer, Question
+
+log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).parent / "static"
+PAGE_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+               ".webp": "image/webp"}
+MAX_API_BODY = 16 * 1024
+MAX_BODY = 256 * 1024  # LINE may batch several events in one webhook call
+CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+LANGS = ("ja", "en")
+SLOW_DOWN = {
+    "ja": "質問が続いています。少し時間をおいてから、もう一度お試しください。",
+    "en": "You're sending questions very quickly. Please wait a moment and try again.",
+}
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
+            "connect-src 'self'; base-uri 'none'; form-action 'none'")
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class RateLimiter:
+    """Allows each key at most `per_minute` hits in any sliding minute."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic, max_keys: int = 50_000) -> None:
+        self._limit = per_minute
+        self._clock = clock
+        self._max_keys = max_keys
+        self._hits: dict[str, deque[float]] = {}
+
+    def allow(self, key: str) -> bool:
+        """Count a hit for key; False when the key is over its limit."""
+        if self._limit <= 0:
+            return True
+        now = self._clock()
+        hits = self._hits.setdefault(key, deque())
+        while hits and hits[0] <= now - 60.0:
+            hits.popleft()
+        if len(hits) >= self._limit:
+            return False
+        hits.append(now)
+        if len(self._hits) > self._max_keys:
+            self._forget_idle(now)
+        return True
+
+    def _forget_idle(self, now: float) -> None:
+        # Bounded memory under a flood of distinct keys: drop every key idle for a minute,
+        # and start over if that is not enough (rather than rescanning on every hit).
+        for key in [k for k, hits in self._hits.items() if not hits or hits[-1] <= now - 60.0]:
+            del self._hits[key]
+        if len(self._hits) > self._max_keys // 2:
+            log.warning("rate limiter: %d active users, forgetting them all", len(self._hits))
+            self._hits.clear()
+
+
+ANSWERER = web.AppKey("answerer", Answerer)
+SETTINGS = web.AppKey("settings", Settings)
+LIMITER = web.AppKey("limiter", RateLimiter)
+CHANNELS = web.AppKey("channels", list[str])
+
+
+def channels_on(settings: Settings) -> list[str]:
+    """Return the channels this server hosts with these settings."""
+    channels = ["web"]
+    if settings.line_channel_secret and settings.line_channel_access_token:
+        channels.append("line")
+    if settings.telegram_token and settings.telegram_webhook_url:
+        channels.append("telegram")
+    return channels
+
+
+def startup_notes(settings: Settings) -> list[str]:
+    """Return warnings about settings that leave a channel half set up."""
+    notes = []
+    if bool(settings.line_channel_secret) != bool(settings.line_channel_access_token):
+        notes.append("LINE is off: set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN")
+    elif settings.line_channel_secret and not settings.public_base_url.startswith("https://"):
+        notes.append("LINE replies leave out local images until PUBLIC_BASE_URL is an https:// URL")
+    if settings.telegram_token and not settings.telegram_webhook_url:
+        notes.append("Telegram webhook is off (no TELEGRAM_WEBHOOK_URL): run `minato-bot telegram` for polling")
+    return notes
+
+
+def local_image_path(answerer: Answerer, image: ReplyImage) -> str | None:
+    """Return the server path (/static/images/NAME) of a local image, None when it is not served."""
+    if image.path is None:
+        return None
+    images_dir = (answerer.kb.directory / "images").resolve()
+    try:
+        relative = image.path.resolve().relative_to(images_dir)
+    except ValueError:
+        log.warning("image %s is outside %s, so it is not served", image.name, images_dir)
+        return None
+    return "/static/images/" + quote(relative.as_posix())
+
+
+def reply_json(answerer: Answerer, reply: Reply, question: str) -> dict[str, Any]:
+    """Return the `ask --json` object plus log_id and tappable suggestion buttons."""
+    images = tuple(i for i in reply.images if i.url or local_image_path(answerer, i))
+    data = replace(reply, images=images).to_dict(question, lambda i: local_image_path(answerer, i) or "")
+    data["log_id"] = reply.log_id
+    data["buttons"] = [{"label": s.label, "question": s.question, "entry_id": s.entry_id} for s in reply.suggestions]
+    return data
+
+
+class StartError(Exception):
+    """A channel cannot start with these settings; the message says why."""
+
+
+class BadRequest(Exception):
+    """The request cannot be answered as sent; the message says why."""
+
+
+def json_error(status: int, message: str, **extra: Any) -> web.Response:
+    """Return a JSON error response."""
+    return web.json_response({"error": message, **extra}, status=status)
+
+
+@web.middleware
+async def errors_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Turn errors into JSON for the API and never show a stack trace."""
+    try:
+        return await handler(request)
+    except BadRequest as exc:
+        return json_error(400, str(exc))
+    except web.HTTPException as exc:
+        if exc.status >= 400 and request.path.startswith("/api/"):
+            return json_error(exc.status, exc.reason)
+        raise
+    except Exception:
+        log.exception("%s %s failed", request.method, request.path)
+        return json_error(500, "internal error")
+
+
+@web.middleware
+async def headers_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Add the security headers every response carries."""
+    response = await handler(request)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    return response
+
+
+async def read_json(request: web.Request) -> dict[str, Any]:
+    """Return the request's JSON object, or raise a 400 with a JSON error."""
+    if request.content_length is not None and request.content_length > MAX_API_BODY:
+        raise BadRequest(f"the body is over {MAX_API_BODY // 1024} KB")
+    body = await request.content.read(MAX_API_BODY + 1)
+    if len(body) > MAX_API_BODY:
+        raise BadRequest(f"the body is over {MAX_API_BODY // 1024} KB")
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (ValueError, RecursionError):
+        raise BadRequest("the body is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise BadRequest("the body must be a JSON object")
+    return data
+
+
+def client_key(request: web.Request, data: dict[str, Any]) -> str:
+    """Return the web user's id: the page's client id, else the remote address."""
+    client = request.headers.get("X-Client-Id") or data.get("client_id")
+    if isinstance(client, str) and CLIENT_ID.match(client):
+        return client
+    return request.remote or "unknown"
+
+
+def _lang(value: Any) -> str | None:
+    return value if value in LANGS else None
+
+
+async def ask(request: web.Request) -> web.Response:
+    """POST /api/ask: answer {"question", "lang"?, "entry_id"?} as ask --json does, plus log_id."""
+    data = await read_json(request)
+    question, entry_id = data.get("question"), data.get("entry_id")
+    if not isinstance(question, str):
+        return json_error(400, "'question' must be a string")
+    if entry_id is not None and not isinstance(entry_id, str):
+        return json_error(400, "'entry_id' must be a string")
+    lang, user = _lang(data.get("lang")), client_key(request, data)
+    if not request.app[LIMITER].allow("web:" + user):
+        return json_error(429, "rate limited", answer=SLOW_DOWN[lang or "ja"], kind="rate_limited")
+    answerer = request.app[ANSWERER]
+    reply = answerer.answer(Question(question, channel="web", user_id=user, lang=lang, entry_id=entry_id))
+    return web.json_response(reply_json(answerer, reply, question))
+
+
+async def feedback(request: web.Request) -> web.Response:
+    """POST /api/feedback: record {"log_id", "helpful": bool} once."""
+    data = await read_json(request)
+    log_id, helpful = data.get("log_id"), data.get("helpful")
+    if not isinstance(log_id, str) or not isinstance(helpful, bool):
+        return json_error(400, "'log_id' must be a string and 'helpful' true or false")
+    if not request.app[LIMITER].allow("feedback:" + client_key(request, data)):
+        return json_error(429, "rate limited")
+    recorded = await asyncio.to_thread(request.app[ANSWERER].feedback, log_id[:64], helpful)
+    return web.json_response({"recorded": recorded})
+
+
+async def welcome(request: web.Request) -> web.Response:
+    """GET /api/welcome?lang=: the greeting and the topic chips shown on first load."""
+    answerer = request.app[ANSWERER]
+    reply = answerer.welcome(_lang(request.query.get("lang")) or "ja")
+    return web.json_response(reply_json(answerer, reply, ""))
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """GET /healthz: the knowledge version and size, and the channels on."""
+    kb = request.app[ANSWERER].kb
+    return web.json_response({"status": "ok", "kb_version": kb.version, "entries": len(kb.entries),
+                              "loaded_at": kb.loaded_at, "channels": request.app[CHANNELS]})
+
+
+async def page(request: web.Request) -> web.FileResponse:
+    """GET /: the web chat page."""
+    return web.FileResponse(STATIC_DIR / "index.html", headers={
+        "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-cache"})
+
+
+async def page_file(request: web.Request) -> web.FileResponse:
+    """GET /static/chat.js and /static/chat.css."""
+    name = request.match_info["name"]
+    return web.FileResponse(STATIC_DIR / name, headers={
+        "Content-Type": f"{PAGE_FILES[name]}; charset=utf-8", "Cache-Control": "no-cache"})
+
+
+async def kb_image(request: web.Request) -> web.FileResponse:
+    """GET /static/images/NAME: a picture from the knowledge base's images folder."""
+    images_dir = (request.app[ANSWERER].kb.directory / "images").resolve()
+    path = (images_dir / request.match_info["name"]).resolve()
+    if images_dir not in path.parents or path.suffix.lower() not in IMAGE_TYPES or not path.is_file():
+        raise web.HTTPNotFound()
+    return web.FileResponse(path, headers={
+        "Content-Type": IMAGE_TYPES[path.suffix.lower()], "Cache-Control": "public, max-age=3600"})
+
+
+def create_app(answerer: Answerer, settings: Settings) -> web.Application:
+    """Build the server hosting every HTTP channel over one Answerer."""
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[headers_middleware, errors_middleware])
+    app[ANSWERER], app[SETTINGS] = answerer, settings
+    app[LIMITER] = RateLimiter(settings.rate_limit_per_minute)
+    app[CHANNELS] = channels_on(settings)
+    app.router.add_get("/", page)
+    app.router.add_get("/static/{name:chat\\.(?:js|css)}", page_file)
+    app.router.add_get("/static/images/{name:.+}", kb_image)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/api/welcome", welcome)
+    app.router.add_post("/api/ask", ask)
+    app.router.add_post("/api/feedback", feedback)
+    if "line" in app[CHANNELS]:
+        _mount_line(app, answerer, settings)
+    if "telegram" in app[CHANNELS]:
+        _mount_telegram(app, answerer, settings)
+    return app
+
+
+def _mount_line(app: web.Application, answerer: Answerer, settings: Settings) -> None:
+    from handlers.line import mount  # the LINE SDK loads only when LINE is on
+
+    limiter = app[LIMITER]
+    mount(app, answerer, settings, lambda user: limiter.allow("line:" + user),
+          lambda image: local_image_path(answerer, image))
+
+
+def _mount_telegram(app: web.Application, answerer: Answerer, settings: Settings) -> None:
+    from handlers.telegram import TelegramStartError, TelegramWebhook  # loads python-telegram-bot only when on
+
+    try:
+        telegram = TelegramWebhook(answerer, settings)
+    except TelegramStartError as exc:
+        raise StartError(f"Telegram: {exc}") from None
+    app.router.add_post("/telegram/webhook", telegram.handle)
+
+    async def start(_: web.Application) -> None:
+        try:
+            await telegram.start()
+        except TelegramStartError as exc:
+            raise StartError(f"Telegram: {exc}") from None
+
+    async def stop(_: web.Application) -> None:
+        await telegram.stop()
+
+    app.on_startup.append(start)
+    app.on_cleanup.append(stop)
