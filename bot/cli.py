@@ -209,6 +209,24 @@ def serve(ctx: click.Context) -> None:
     click.echo("minato-bot: stopped")
 
 
+@kb.command("explain")
+@click.argument("question")
+@click.pass_context
+def kb_explain(ctx: click.Context, question: str) -> None:
+    """Show how the bot reads QUESTION: its words, the concepts they map to, the best entries, the decision.
+
+    Example: minato-bot kb explain "食道はある？"
+    """
+    answerer = build_answerer(settings_from(ctx), with_log=False)
+    terms, candidates, result = answerer.matcher.explain(question)
+    for term in terms:
+        click.echo(f"  {term.token.surface:<12} -> {term.concept or '(unknown)'}  [{term.via}]")
+    for candidate in candidates:
+        click.echo(f"  {candidate.score:5.1f}  {candidate.entry_id:<28} coverage {candidate.coverage:.2f}"
+                   f"  precision {candidate.precision:.2f}")
+    click.echo(f"decision: {result.kind}" + (f" ({result.reason})" if result.reason else ""))
+
+
 kb.add_command(kb_test)
 kb.add_command(kb_new_entry)
 for _command in (stats, report, export, purge):

@@ -123,6 +123,11 @@ class Matcher:
         candidates = self._rank(terms, limit=20)  # room for the place filter in _decide
         return self._decide(terms, candidates)
 
+    def explain(self, text: str) -> tuple[list[Term], list[Candidate], MatchResult]:
+        """Return how a question was read, its best entries and the decision (for HR)."""
+        terms = self._resolve(text)
+        return terms, self._rank(terms, limit=5), self.match(text)
+
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Return the best entries for a question, best first."""
         return self._rank(self._resolve(text), limit)

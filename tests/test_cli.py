@@ -64,3 +64,10 @@ def test_a_bad_knowledge_dir_is_a_clean_error(tmp_path: Path) -> None:
                                 env={"MINATO_KB_DIR": str(tmp_path), "MINATO_DB": str(tmp_path / "l.db")}, cwd=tmp_path)
     assert env_result.returncode == 1
     assert "a.yaml:" in env_result.stderr and "Traceback" not in env_result.stderr
+
+
+def test_kb_explain_shows_the_reading_and_the_decision() -> None:
+    result = CliRunner().invoke(cli, ["kb", "explain", "食道はある？"])
+    assert result.exit_code == 0, result.output
+    assert "食道" in result.output and "食堂" in result.output and "[reading]" in result.output
+    assert "cafeteria" in result.output and result.output.rstrip().endswith("decision: answer")
