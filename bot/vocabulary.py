@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase
@@ -133,8 +134,7 @@ class Vocabulary:
                 concepts.append(term.token.lemma)
             else:
                 concepts.append(term.concept)
-        self._reading_pattern = None
-        return concepts
+        return concepts  # only new words without readings were added: the reading scan stays valid
 
     def tokens(self, text: str) -> tuple[Token, ...]:
         """Analyze text after rewriting multi-word synonyms to their canonical word."""
@@ -207,7 +207,7 @@ class Vocabulary:
             table.update({r: c for r, c in self._compounds.items() if len(r) >= MIN_SCAN_READING and r not in table})
             for reading, canonical in self._phrase_readings.items():
                 if len(reading) >= MIN_SCAN_READING and reading not in table:
-                    table[reading] = tuple(self._by_lemma.get(t.lemma, t.lemma) for t in analyze(canonical) if not t.weak)
+                    table[reading] = tuple(self._by_lemma.get(t.lemma, t.lemma) for t in _content_tokens(canonical))
             self._scan_table = table
             readings = sorted(table, key=len, reverse=True)
             self._reading_pattern = re.compile("|".join(map(re.escape, readings)) or r"(?!)")
@@ -249,6 +249,11 @@ def _unknown_positions(reading: str, terms: list[Term]) -> list[bool]:
         if start >= 0:
             allowed[start:start + len(key)] = [True] * len(key)
     return allowed
+
+
+@lru_cache(maxsize=4096)
+def _content_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(t for t in analyze(text) if not t.weak)
 
 
 def _groups(token: Token) -> tuple[int, ...]:

@@ -1,0 +1,207 @@
+"""The Telegram conversation: commands, questions, button presses and errors, over the engine's Answerer."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot.service import Answerer, Question
+from handlers.telegram_send import (
+    Button,
+    button_data,
+    entry_button,
+    parse_button,
+    recall_free,
+    send_reply,
+    suggestion_rows,
+    without_feedback,
+)
+
+log = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+LANGS = ("ja", "en")
+# Topics offered by /start and /menu, by knowledge-base entry id (missing ids are skipped).
+MENU_ENTRY_IDS = (
+    "overview-summary", "overview-districts", "housing-staff", "cafeteria",
+    "training-overview", "newtech-what", "preclass-what", "learn-more",
+)
+TEXTS: dict[str, dict[str, str]] = {
+    "menu": {"ja": "知りたいトピックを選んでください。", "en": "Pick a topic:"},
+    "commands": {
+        "ja": "/menu トピック一覧\n/lang English に切り替え\n/help 使い方",
+        "en": "/menu topics\n/lang 日本語に切り替え (switch to Japanese)\n/help how to use this bot",
+    },
+    "unknown_command": {"ja": "そのコマンドはありません。", "en": "I don't know that command."},
+    "lang_set": {"ja": "日本語でお答えします。", "en": "I'll answer in English."},
+    "thanks": {"ja": "ご意見ありがとうございます！", "en": "Thanks for your feedback!"},
+    "already_rated": {"ja": "この回答は評価済みです。", "en": "You have already rated this answer."},
+    "expired": {
+        "ja": "このボタンは使えなくなりました。質問を入力してください。",
+        "en": "This button is no longer available. Please type your question.",
+    },
+    "apology": {
+        "ja": "申し訳ありません。エラーが発生しました。もう一度お試しください。",
+        "en": "Sorry, something went wrong. Please try again.",
+    },
+}
+COMMANDS: dict[str, dict[str, str]] = {
+    "start": {"ja": "はじめる", "en": "Start"},
+    "help": {"ja": "使い方", "en": "How to use this bot"},
+    "menu": {"ja": "トピック一覧", "en": "Topics"},
+    "lang": {"ja": "English / 日本語", "en": "日本語 / English"},
+}
+
+
+def text(name: str, lang: str) -> str:
+    """Return one of the channel's own short messages."""
+    return TEXTS[name].get(lang, TEXTS[name]["ja"])
+
+
+def chat_lang(update: Update, context: Context) -> str:
+    """Return the chat's language: chosen with /lang, else English for English-language users, else Japanese."""
+    chosen = (context.chat_data or {}).get("lang")
+    if chosen in LANGS:
+        return str(chosen)
+    user = update.effective_user
+    code = (user.language_code or "") if user else ""
+    return "en" if code.lower().startswith("en") else "ja"
+
+
+class TelegramChat:
+    """Handler callbacks for one Application; all answers come from the Answerer."""
+
+    def __init__(self, answerer: Answerer) -> None:
+        self.answerer = answerer
+        self.file_ids: dict[str, str] = {}  # local image name -> Telegram file_id, so each is uploaded once
+
+    def menu_keyboard(self, lang: str) -> InlineKeyboardMarkup | None:
+        """Return the topic menu as inline buttons, two per row."""
+        kb = self.answerer.kb
+        buttons = [
+            button for entry_id in MENU_ENTRY_IDS if (entry := kb.entry(entry_id)) is not None
+            if (button := entry_button(entry.title.get(lang) or entry.title["ja"], entry_id)) is not None
+        ]
+        rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
+        return InlineKeyboardMarkup(rows) if rows else None
+
+    async def start(self, update: Update, context: Context) -> None:
+        """Greet the user and show the topic menu."""
+        lang = chat_lang(update, context)
+        welcome = self.answerer.welcome(lang)
+        await _message(update).reply_text(welcome.text, reply_markup=self.menu_keyboard(lang))
+
+    async def help(self, update: Update, context: Context) -> None:
+        """Explain how to ask, list the commands, offer example questions."""
+        await self._send_help(update, context, prefix="")
+
+    async def unknown_command(self, update: Update, context: Context) -> None:
+        """Answer an unknown /command with the help text."""
+        lang = chat_lang(update, context)
+        await self._send_help(update, context, prefix=text("unknown_command", lang) + "\n\n")
+
+    async def _send_help(self, update: Update, context: Context, prefix: str) -> None:
+        lang = chat_lang(update, context)
+        body = f"{prefix}{self.answerer.kb.scope.message('help', lang)}\n\n{text('commands', lang)}"
+        rows = suggestion_rows(self.answerer.welcome(lang).suggestions, context.chat_data)
+        await _message(update).reply_text(body, reply_markup=InlineKeyboardMarkup(rows) if rows else None)
+
+    async def menu(self, update: Update, context: Context) -> None:
+        """Show the topic menu."""
+        lang = chat_lang(update, context)
+        await _message(update).reply_text(text("menu", lang), reply_markup=self.menu_keyboard(lang))
+
+    async def lang(self, update: Update, context: Context) -> None:
+        """Switch this chat's language: `/lang en`, `/lang ja`, or `/lang` to toggle."""
+        wanted = (context.args or [""])[0].lower()
+        if wanted not in LANGS:
+            wanted = "ja" if chat_lang(update, context) == "en" else "en"
+        if context.chat_data is not None:
+            context.chat_data["lang"] = wanted
+        await _message(update).reply_text(text("lang_set", wanted), reply_markup=self.menu_keyboard(wanted))
+
+    async def question(self, update: Update, context: Context) -> None:
+        """Answer a text message with the engine's reply."""
+        await self._answer(update, context, _message(update).text or "")
+
+    async def not_text(self, update: Update, context: Context) -> None:
+        """Ask politely for a typed question when a sticker, photo, voice or location arrives."""
+        lang = chat_lang(update, context)
+        await _message(update).reply_text(self.answerer.kb.scope.message("invalid", lang))
+
+    async def _answer(self, update: Update, context: Context, question: str, entry_id: str | None = None) -> None:
+        user = update.effective_user
+        chat = update.effective_chat
+        if chat is None:
+            return
+        asked = Question(question, channel="telegram", user_id=str(user.id) if user else "",
+                         lang=chat_lang(update, context), entry_id=entry_id)
+        reply = await asyncio.to_thread(self.answerer.answer, asked)
+        await send_reply(context.bot, chat.id, reply, context.chat_data, self.file_ids)
+
+    async def button(self, update: Update, context: Context) -> None:
+        """Handle an inline button: answer an entry or free question, or record 👍/👎."""
+        query = update.callback_query
+        if query is None:
+            return
+        lang = chat_lang(update, context)
+        pressed = parse_button(query.data)
+        on_keyboard = _keyboard_of(query)
+        if pressed is None or (on_keyboard is not None and query.data not in on_keyboard):
+            await query.answer(text("expired", lang))
+            return
+        if pressed.action == "feedback":
+            await self._feedback(query, pressed, lang)
+            return
+        label = (on_keyboard or {}).get(str(query.data), "")
+        if pressed.action == "entry" and self.answerer.kb.entry(pressed.value) is not None:
+            await query.answer()
+            await self._answer(update, context, label or pressed.value, entry_id=pressed.value)
+        elif pressed.action == "free" and (free := recall_free(pressed, context.chat_data)) is not None:
+            await query.answer()
+            await self._answer(update, context, free)
+        else:
+            await query.answer(text("expired", lang))
+
+    async def _feedback(self, query: CallbackQuery, pressed: Button, lang: str) -> None:
+        taken = await asyncio.to_thread(self.answerer.feedback, pressed.value, bool(pressed.number))
+        await query.answer(text("thanks" if taken else "already_rated", lang))
+        message = query.message
+        if isinstance(message, Message):
+            # Drop the 👍/👎 row so each answer is rated once; keep the suggestion buttons.
+            with contextlib.suppress(TelegramError):
+                await message.edit_reply_markup(reply_markup=without_feedback(message.reply_markup))
+
+    async def error(self, update: object, context: Context) -> None:
+        """Log a failed update and apologise to the user; the bot keeps running."""
+        log.error("telegram: an update failed", exc_info=context.error)
+        if not isinstance(update, Update) or update.effective_chat is None:
+            return
+        lang = chat_lang(update, context)
+        with contextlib.suppress(TelegramError):
+            await context.bot.send_message(update.effective_chat.id, text("apology", lang))
+
+
+def _message(update: Update) -> Message:
+    # The filters only route message updates here, so a message is always present.
+    message = update.effective_message
+    assert message is not None
+    return message
+
+
+def _keyboard_of(query: CallbackQuery) -> dict[str, str] | None:
+    # None when Telegram no longer shows us the message (too old): the data alone is checked then.
+    message = query.message
+    if not isinstance(message, Message):
+        return None
+    return button_data(message.reply_markup)
+
+
+def command_list(lang: str) -> list[tuple[str, str]]:
+    """Return (command, description) pairs for setMyCommands."""
+    return [(name, descriptions[lang]) for name, descriptions in COMMANDS.items()]
