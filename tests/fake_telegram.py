@@ -87,6 +87,13 @@ class FakeBotAPI:
         self.base_url = f"http://127.0.0.1:{port}/bot"
         return self.base_url
 
+    async def __aenter__(self) -> FakeBotAPI:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
     async def close(self) -> None:
         """Release held calls, end pending long polls and stop listening."""
         self._closing = True

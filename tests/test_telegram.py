@@ -31,10 +31,8 @@ HANAKO, JOHN, TARO = 1001, 1002, 1003
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeBotAPI]:
     """Run the fake Bot API."""
-    api = FakeBotAPI(TOKEN)
-    await api.start()
-    yield api
-    await api.close()
+    async with FakeBotAPI(TOKEN) as api:
+        yield api
 
 
 @pytest.fixture

@@ -40,10 +40,8 @@ HANAKO, TARO = 2001, 2002
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeBotAPI]:
     """Run the fake Bot API."""
-    api = FakeBotAPI(TOKEN)
-    await api.start()
-    yield api
-    await api.close()
+    async with FakeBotAPI(TOKEN) as api:
+        yield api
 
 
 @pytest.fixture
