@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.normalize import clean
-from bot.scope import Scope, parse_scope
+from bot.scope import Scope, parse_scope, parse_synonyms
 from bot.yamlsource import LineDict, LineList, Problem, line_of, read_yaml
 
 LANGS = ("ja", "en")
@@ -106,7 +106,7 @@ def check_knowledge(directory: Path) -> tuple[KnowledgeBase | None, list[Problem
         if data is None:
             continue
         if path.name == "synonyms.yaml":
-            synonyms = _parse_synonyms(data, path.name, problems)
+            synonyms = parse_synonyms(data, path.name, problems)
         elif path.name == "scope.yaml":
             scope = parse_scope(data, path.name, problems)
         else:
@@ -262,22 +262,6 @@ def _image(image: LineDict, name: str, line: int, directory: Path, problems: lis
     if directory.resolve() not in path.parents or not path.is_file():
         problems.append(Problem(name, line, f"image file '{src}' does not exist under {directory}"))
     return Image(src, caption, path)
-
-
-def _parse_synonyms(data: Any, name: str, problems: list[Problem]) -> tuple[tuple[str, ...], ...]:
-    if not isinstance(data, LineDict) or not isinstance(data.get("synonyms"), list):
-        problems.append(Problem(name, line_of(data, 1), "expected a top-level 'synonyms:' list of word lists"))
-        return ()
-    groups = data["synonyms"]
-    result = []
-    for index, group in enumerate(groups):
-        line = groups.item_lines[index]
-        words = [str(w).strip() for w in group] if isinstance(group, list) else []
-        if len(words) < 2 or not all(words):
-            problems.append(Problem(name, line, "a synonym group must be a list of two or more words"))
-            continue
-        result.append(tuple(words))
-    return tuple(result)
 
 
 def _check_cross_references(entries: list[Entry], problems: list[Problem]) -> None:

@@ -1,4 +1,4 @@
-"""The bot's own words and the edges of its knowledge, read from scope.yaml."""
+"""The bot's own words and the edges of its knowledge (scope.yaml), and synonym groups (synonyms.yaml)."""
 
 from __future__ import annotations
 
@@ -128,3 +128,20 @@ def _examples(data: LineDict, name: str, problems: list[Problem]) -> dict[str, t
 
 def _is_bilingual(value: Any) -> bool:
     return isinstance(value, dict) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGS)
+
+
+def parse_synonyms(data: Any, name: str, problems: list[Problem]) -> tuple[tuple[str, ...], ...]:
+    """Read synonyms.yaml's groups of words that mean the same thing, reporting problems."""
+    if not isinstance(data, LineDict) or not isinstance(data.get("synonyms"), list):
+        problems.append(Problem(name, line_of(data, 1), "expected a top-level 'synonyms:' list of word lists"))
+        return ()
+    groups = data["synonyms"]
+    result = []
+    for index, group in enumerate(groups):
+        line = groups.item_lines[index]
+        words = [str(w).strip() for w in group] if isinstance(group, list) else []
+        if len(words) < 2 or not all(words):
+            problems.append(Problem(name, line, "a synonym group must be a list of two or more words"))
+            continue
+        result.append(tuple(words))
+    return tuple(result)
