@@ -8,7 +8,7 @@ from typing import Any
 from bot.yamlsource import LineDict, Problem, line_of
 
 LANGS = ("ja", "en")
-MESSAGE_NAMES = ("welcome", "help", "fallback", "clarify", "invalid")
+MESSAGE_NAMES = ("welcome", "help", "fallback", "clarify", "invalid", "slow_down")
 SCOPE_KEYS = {"messages", "smalltalk", "home_places", "other_places", "stopwords", "example_questions", "must_not_answer"}
 
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
@@ -20,6 +20,10 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     },
     "clarify": {"ja": "もしかして、次のどれかですか？", "en": "Did you mean one of these?"},
     "invalid": {"ja": "質問を文章で入力してください。", "en": "Please type your question in words."},
+    "slow_down": {
+        "ja": "質問が続いています。少し時間をおいてから、もう一度お試しください。",
+        "en": "You're sending questions very quickly. Please wait a moment and try again.",
+    },
 }
 
 

@@ -40,10 +40,6 @@ TEXT_CHARS = 5000
 ACTION_TEXT_CHARS = 300
 POSTBACK_CHARS = 300
 REPLY_TIMEOUT = 20.0  # seconds; well inside the reply token's lifetime
-SLOW_DOWN = {
-    "ja": "質問が続いています。少し時間をおいてから、もう一度お試しください。",
-    "en": "You're sending questions very quickly. Please wait a moment and try again.",
-}
 
 Allow = Callable[[str], bool]
 ImagePath = Callable[[ReplyImage], "str | None"]
@@ -135,7 +131,7 @@ class LineWebhook:
         user = getattr(event.source, "user_id", None) or ""
         lang = self._langs.get(user)
         if not self._allow(user or "anonymous"):
-            return SLOW_DOWN[lang or "ja"]
+            return self._answerer.kb.scope.message("slow_down", lang or "ja")
         question = self._question(event, user, lang)
         if question is None:  # a sticker or photo: say what the bot can do, with topics to tap
             greeting = self._answerer.welcome(lang or "ja")

@@ -29,10 +29,6 @@ MAX_API_BODY = 16 * 1024
 MAX_BODY = 256 * 1024  # LINE may batch several events in one webhook call
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 LANGS = ("ja", "en")
-SLOW_DOWN = {
-    "ja": "質問が続いています。少し時間をおいてから、もう一度お試しください。",
-    "en": "You're sending questions very quickly. Please wait a moment and try again.",
-}
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
             "connect-src 'self'; base-uri 'none'; form-action 'none'")
 
@@ -199,7 +195,8 @@ async def ask(request: web.Request) -> web.Response:
         return json_error(400, "'entry_id' must be a string")
     lang, user = _lang(data.get("lang")), client_key(request, data)
     if not request.app[LIMITER].allow("web:" + user):
-        return json_error(429, "rate limited", answer=SLOW_DOWN[lang or "ja"], kind="rate_limited")
+        slow_down = request.app[ANSWERER].kb.scope.message("slow_down", lang or "ja")
+        return json_error(429, "rate limited", answer=slow_down, kind="rate_limited")
     answerer = request.app[ANSWERER]
     reply = answerer.answer(Question(question, channel="web", user_id=user, lang=lang, entry_id=entry_id))
     return web.json_response(reply_json(answerer, reply, question))
