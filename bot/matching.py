@@ -26,7 +26,6 @@ class MatchSettings:
 
     accept_score: float = 50.0
     min_coverage: float = 0.45
-    min_evidence: float = 0.0
     clarify_margin: float = 1.0
     fuzzy_cutoff_latin: float = 84.0
     fuzzy_cutoff_kana: float = 80.0
@@ -198,7 +197,7 @@ class Matcher:
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings
-        if best is None or best.score < settings.accept_score or best.evidence < settings.min_evidence:
+        if best is None or best.score < settings.accept_score:
             return MatchResult("fallback", top, reason="low score")
         if best.coverage < settings.min_coverage:
             return MatchResult("fallback", top, reason="unknown words")
