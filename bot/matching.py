@@ -10,6 +10,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from bot.details import DetailCheck
 from bot.index import ConceptIndex, Scored, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, has_letters
@@ -30,7 +31,7 @@ class MatchSettings:
     fuzzy_cutoff_latin: float = 84.0
     fuzzy_cutoff_kana: float = 80.0
     fuzzy_min_length: int = 4
-    unknown_noun_weight: float = 1.0  # times the rarest known word's weight
+    unknown_noun_weight: float = 1.2  # times the rarest known word's weight
     unknown_other_weight: float = 0.35
     unknown_latin_weight: float = 0.8
     weak_weight: float = 0.4
@@ -73,6 +74,7 @@ class Matcher:
         self._idf = self._compute_idf(bags)
         self._unknown_weight = max(self._idf.values(), default=1.0)
         self._index = ConceptIndex(bags, [(entry, self._question_weights(c)) for entry, c in question_concepts])
+        self._details = DetailCheck(kb)
         self._index_of = {entry.id: index for index, entry in enumerate(kb.entries)}
         self._fuzzy_keys = [k for k in self.vocabulary.concept_keys() if len(k) >= 3 and not k.startswith(WEAK_PREFIX)]
         self._smalltalk = [(_core(p), item) for item in kb.scope.smalltalk for p in item.patterns if _core(p)]
@@ -119,8 +121,8 @@ class Matcher:
         smalltalk = self._smalltalk_for(text, terms)
         if smalltalk is not None:
             return MatchResult("smalltalk", smalltalk=smalltalk)
-        candidates = self._rank(terms, limit=20)  # room for the place filter in _decide
-        return self._decide(terms, candidates)
+        candidates = self._rank(terms, limit=20)  # room for the filters in _decide
+        return self._decide(text, terms, candidates)
 
     def explain(self, text: str) -> tuple[list[Term], list[Candidate], MatchResult]:
         """Return how a question was read, its best entries and the decision (for HR)."""
@@ -187,13 +189,17 @@ class Matcher:
                 weights[term.concept] = self._weight(term)
         return weights, unknown
 
-    def _decide(self, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
+    def _decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
         places = [t for t in terms if self.vocabulary.is_foreign_place(t.token)]
         if places:
             # Another municipality's name: only an entry that itself speaks of that place may answer.
             candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]
             if not candidates:
                 return MatchResult("fallback", reason="another municipality")
+        details = self._details.asked(text)
+        if details and candidates and not self._details.holds(candidates[0].entry_id, details):
+            # "How much is the rent?": an entry that names no price cannot answer it, however close its topic.
+            return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings

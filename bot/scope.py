@@ -9,7 +9,8 @@ from bot.yamlsource import LineDict, Problem, line_of
 
 LANGS = ("ja", "en")
 MESSAGE_NAMES = ("welcome", "help", "fallback", "clarify", "invalid", "slow_down")
-SCOPE_KEYS = {"messages", "smalltalk", "home_places", "other_places", "stopwords", "example_questions", "must_not_answer"}
+SCOPE_KEYS = {"messages", "smalltalk", "home_places", "other_places", "stopwords", "example_questions", "must_not_answer",
+              "detail_questions"}
 
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     "welcome": {"ja": "港区職員採用についてのご質問にお答えします。", "en": "Ask me about working for Minato City."},
@@ -37,6 +38,15 @@ class SmallTalk:
 
 
 @dataclass(frozen=True)
+class DetailQuestion:
+    """A kind of detail (a price, a clock time) that only an answer holding it can give."""
+
+    name: str
+    cues: tuple[str, ...]
+    answered_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Scope:
     """Messages, small talk, place names and stop words."""
 
@@ -47,6 +57,7 @@ class Scope:
     stopwords: tuple[str, ...] = ()
     example_questions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     must_not_answer: tuple[str, ...] = ()
+    detail_questions: tuple[DetailQuestion, ...] = ()
 
     def message(self, name: str, lang: str) -> str:
         """Return one of the bot's own messages in a language."""
@@ -70,6 +81,7 @@ def parse_scope(data: Any, name: str, problems: list[Problem]) -> Scope:
         stopwords=_words(data, "stopwords", name, problems),
         example_questions=_examples(data, name, problems),
         must_not_answer=_words(data, "must_not_answer", name, problems),
+        detail_questions=_details(data, name, problems),
     )
 
 
@@ -128,6 +140,22 @@ def _examples(data: LineDict, name: str, problems: list[Problem]) -> dict[str, t
         problems.append(Problem(name, data.key_lines["example_questions"], "'example_questions' needs 'ja' and 'en' lists"))
         return {}
     return {lang: _words(value, lang, name, problems) for lang in LANGS if lang in value}
+
+
+def _details(data: LineDict, name: str, problems: list[Problem]) -> tuple[DetailQuestion, ...]:
+    value = data.get("detail_questions") or []
+    if not isinstance(value, list):
+        problems.append(Problem(name, data.key_lines["detail_questions"], "'detail_questions' must be a list"))
+        return ()
+    result = []
+    for index, item in enumerate(value):
+        if not isinstance(item, LineDict) or not {"name", "cues", "answered_by"} <= set(item):
+            problems.append(Problem(name, value.item_lines[index], "a detail question needs 'name', 'cues' and 'answered_by'"))
+            continue
+        cues, answered_by = _words(item, "cues", name, problems), _words(item, "answered_by", name, problems)
+        if cues and answered_by:
+            result.append(DetailQuestion(str(item["name"]), cues, answered_by))
+    return tuple(result)
 
 
 def _is_bilingual(value: Any) -> bool:

@@ -106,3 +106,9 @@ def test_http_image_url_is_refused(tmp_path: Path) -> None:
     extra = "    images:\n      - src: http://example.com/a.png\n        caption: {ja: 図, en: Chart}\n"
     write(tmp_path, "a.yaml", GOOD_ENTRY + extra)
     assert any("must be an https:// URL" in m for m in messages(tmp_path))
+
+
+def test_a_bad_detail_question_is_reported(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", GOOD_ENTRY)
+    write(tmp_path, "scope.yaml", "detail_questions:\n  - name: price\n    cues: [いくら]\n")
+    assert any(m.startswith("scope.yaml:2: a detail question needs") for m in messages(tmp_path))

@@ -102,3 +102,15 @@ def test_rank_is_ordered_and_bounded(matcher: Matcher) -> None:
     assert 1 <= len(ranked) <= 3
     assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
     assert all(0 <= c.score <= 100 for c in ranked)
+
+
+@pytest.mark.parametrize("question", ["職員住宅の家賃はいくらですか？", "東京タワーの高さは何メートル？", "有栖川宮記念公園は何時に閉まりますか"])
+def test_a_detail_the_answer_does_not_hold_gets_the_fallback(matcher: Matcher, question: str) -> None:
+    result = matcher.match(question)
+    assert result.kind == "fallback" and result.reason == "detail not in the knowledge"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [("港区の予算はいくら？", "overview-budget"), ("給料はいくら？", "guide-salary")])
+def test_a_detail_the_answer_holds_is_answered(matcher: Matcher, question: str, entry_id: str) -> None:
+    result = matcher.match(question)
+    assert result.kind == "answer" and result.best.entry_id == entry_id  # type: ignore[union-attr]
