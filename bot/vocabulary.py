@@ -59,6 +59,11 @@ class Vocabulary:
         if not _is_one_word(group[0], head):
             # A multi-word canonical form: rewrite every variant to it as text, so both sides tokenize alike.
             for word in group[1:]:
+                if len(clean(word)) == 1 and head:
+                    # One character as text would hit inside other words (宿 in 新宿区): match it as a word.
+                    for token in analyze(word):
+                        self._by_lemma.setdefault(token.lemma, head[0].lemma)
+                    continue
                 self._phrases.setdefault(clean(word), clean(group[0]))
                 self._phrase_readings.setdefault(reading_of(word), clean(group[0]))
             return
