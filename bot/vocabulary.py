@@ -12,6 +12,7 @@ from bot.normalize import Token, analyze, clean, kana_runs, reading_of, romaji_t
 MIN_SCAN_READING = 3
 NOUN_LIKE = {"名詞", "形状詞"}
 WEAK_PREFIX = "~"
+KANJI = r"[\u3400-\u9fff々]"
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
 
 
@@ -59,11 +60,6 @@ class Vocabulary:
         if not _is_one_word(group[0], head):
             # A multi-word canonical form: rewrite every variant to it as text, so both sides tokenize alike.
             for word in group[1:]:
-                if len(clean(word)) == 1 and head:
-                    # One character as text would hit inside other words (宿 in 新宿区): match it as a word.
-                    for token in analyze(word):
-                        self._by_lemma.setdefault(token.lemma, head[0].lemma)
-                    continue
                 self._phrases.setdefault(clean(word), clean(group[0]))
                 self._phrase_readings.setdefault(reading_of(word), clean(group[0]))
             return
@@ -85,6 +81,8 @@ class Vocabulary:
         parts = []
         for phrase in sorted(self._phrases, key=len, reverse=True):
             escaped = re.escape(phrase)
+            if len(phrase) == 1 and not phrase.isascii():
+                escaped = rf"(?<!{KANJI}){escaped}(?!{KANJI})"  # 寮 alone, but not 宿 inside 新宿区
             # dorm and dorms; minato-ku also right before Japanese (minato-kuの), where \b would not match
             parts.append(rf"(?<![a-z0-9]){escaped}(?:s|es)?(?![a-z0-9])" if phrase.isascii() else escaped)
         return re.compile("|".join(parts))
