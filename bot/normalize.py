@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import unicodedata
@@ -162,6 +163,41 @@ def reading_of(text: str) -> str:
             continue
         parts.append(to_katakana(morpheme.reading_form()))
     return "".join(parts)
+
+
+KANJI_CHAR = re.compile(r"^[\u3400-\u9fff々]$")
+MAX_KANJI_READINGS = 4
+MAX_READING_VARIANTS = 32
+
+
+@lru_cache(maxsize=4096)
+def kanji_readings(char: str) -> tuple[str, ...]:
+    """Return every reading the dictionary has for one kanji (与: アタエ, ヨ)."""
+    return tuple(dict.fromkeys(to_katakana(m.reading_form()) for m in _dictionary().lookup(char)))
+
+
+def reading_variants(text: str, unknown: frozenset[str]) -> list[tuple[str, list[bool], dict[str, tuple[int, str]]]]:
+    """Return readings of the whole text in which single kanji at or beside unknown words take their other readings.
+
+    A mistyped compound (与算 for 予算) splits into single kanji read the wrong way (与 as アタエ); trying each
+    kanji's other readings (ヨ) finds the word meant. Each variant comes with a mask of the positions that
+    came from or beside unknown words, and where each surface's reading starts and what it is.
+    """
+    parts = [(m.surface(), to_katakana(m.reading_form())) for m in _tokenizer().tokenize(clean(text)[:MAX_ANALYZED_CHARS])
+             if m.part_of_speech()[0] not in {"補助記号", "空白"}]
+    flagged = [surface in unknown for surface, _ in parts]
+    near = [any(flagged[max(0, i - 1):i + 2]) for i in range(len(parts))]
+    choices = []
+    for (surface, reading), close in zip(parts, near):
+        others = kanji_readings(surface) if close and KANJI_CHAR.match(surface) else ()
+        choices.append(tuple(dict.fromkeys((reading, *others)))[:MAX_KANJI_READINGS])
+    variants = []
+    for combo in itertools.islice(itertools.product(*choices), MAX_READING_VARIANTS):
+        mask = [close for (_, _), reading, close in zip(parts, combo, near) for _ in reading]
+        starts = itertools.accumulate((len(reading) for reading in combo), initial=0)
+        spans = {surface: (start, reading) for (surface, _), reading, start in zip(parts, combo, starts)}
+        variants.append(("".join(combo), mask, spans))
+    return variants
 
 
 KANA_RUN = re.compile(r"[\u3040-\u30ffー]{3,}")

@@ -7,12 +7,14 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase
-from bot.normalize import Token, analyze, clean, kana_runs, reading_of, romaji_to_katakana, to_katakana
+from bot.normalize import (Token, analyze, clean, kana_runs, reading_of, reading_variants, romaji_to_katakana,
+                           to_katakana)
 
 MIN_SCAN_READING = 3
 NOUN_LIKE = {"名詞", "形状詞"}
 WEAK_PREFIX = "~"
 KANJI = r"[\u3400-\u9fff々]"
+Mask = tuple[str, list[bool], dict[str, tuple[int, str]]]  # a reading run, positions found, where each word is
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
 
 
@@ -179,20 +181,20 @@ class Vocabulary:
     def _scan_readings(self, text: str, terms: list[Term]) -> list[Term]:
         # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
         # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
-        runs = [(run, [True] * len(run)) for run in kana_runs(text) + _romaji_runs(terms)]
-        if any(t.concept is None and not t.token.is_latin for t in terms):
-            whole = reading_of(text)
-            runs.append((whole, _unknown_positions(whole, terms)))
+        runs = [(run, [True] * len(run), {}) for run in kana_runs(text) + _romaji_runs(terms)]
+        unknown = frozenset(t.token.surface for t in terms if t.concept is None and not t.token.is_latin)
+        if unknown:
+            runs += reading_variants(text, unknown)
         pattern = self._readings()
         found: dict[str, tuple[str, ...]] = {}
-        masks: list[tuple[str, list[bool]]] = []
-        for run, allowed in runs:
+        masks: list[Mask] = []
+        for run, allowed, readings in runs:
             mask = [False] * len(run)
             for match in pattern.finditer(run):
                 if any(allowed[match.start():match.end()]):
                     found[match.group(0)] = self._scan_table[match.group(0)]
                     mask[match.start():match.end()] = [True] * (match.end() - match.start())
-            masks.append((run, mask))
+            masks.append((run, mask, readings))
         if not found:
             return terms
         kept = [t for t in terms if not _explained_by_longer(t, masks, found)]
@@ -244,16 +246,6 @@ def is_kana_heavy(text: str) -> bool:
     return len(HIRAGANA.findall(text)) * 2 > len(text)
 
 
-def _unknown_positions(reading: str, terms: list[Term]) -> list[bool]:
-    allowed = [False] * len(reading)
-    for term in terms:
-        key = term.token.reading
-        start = reading.find(key) if term.concept is None and key else -1
-        if start >= 0:
-            allowed[start:start + len(key)] = [True] * len(key)
-    return allowed
-
-
 @lru_cache(maxsize=4096)
 def _content_tokens(text: str) -> tuple[Token, ...]:
     return tuple(t for t in analyze(text) if not t.weak)
@@ -275,23 +267,28 @@ def _romaji_runs(terms: list[Term]) -> list[str]:
     return runs
 
 
-def _explained_by_longer(term: Term, masks: list[tuple[str, list[bool]]], found: dict[str, tuple[str, ...]]) -> bool:
+def _explained_by_longer(term: Term, masks: list[Mask], found: dict[str, tuple[str, ...]]) -> bool:
     # Leftmost-longest: a kana word inside a longer known reading (みなと in ミナトク) gives way to it.
     if term.concept is None:
         return _covered(term.token, masks)
     return term.token.is_kana and to_katakana(term.token.surface) not in found and _covered(term.token, masks)
 
 
-def _covered(token: Token, masks: list[tuple[str, list[bool]]]) -> bool:
+def _covered(token: Token, masks: list[Mask]) -> bool:
     # An unknown word counts as explained when most of its reading lies inside found readings.
-    key = to_katakana(token.surface) if token.is_kana else token.reading
-    if token.is_latin:
-        key = romaji_to_katakana(token.surface) or ""
-    for run, mask in masks:
-        start = run.find(key) if key else -1
-        if start >= 0 and 2 * sum(mask[start:start + len(key)]) >= len(key):
+    for run, mask, spans in masks:
+        start, key = spans.get(token.surface) or (-1, _scan_key(token))
+        if start < 0:
+            start = run.find(key) if key else -1
+        if start >= 0 and key and 2 * sum(mask[start:start + len(key)]) >= len(key):
             return True
     return False
+
+
+def _scan_key(token: Token) -> str:
+    if token.is_latin:
+        return romaji_to_katakana(token.surface) or ""
+    return to_katakana(token.surface) if token.is_kana else token.reading
 
 
 def _scanned_token(reading: str, concept: str) -> Token:

@@ -33,6 +33,8 @@ def matcher(kb: KnowledgeBase) -> Matcher:
         ("shokudouある？", "cafeteria"),  # romaji
         ("しばちくの特徴は？", "district-shiba"),  # a compound typed in kana
         ("在留外国人は何人？", "facts-foreign-residents"),
+        ("港区の与算はいくら？", "overview-budget"),  # 与 read as ヨ, not アタエ
+        ("痛勤時間はどのくらい", "commute-time"),
     ],
 )
 def test_questions_find_their_entry(matcher: Matcher, question: str, entry_id: str) -> None:
@@ -43,7 +45,7 @@ def test_questions_find_their_entry(matcher: Matcher, question: str, entry_id: s
 
 @pytest.mark.parametrize(
     "question",
-    ["今日の天気は？", "おすすめのラーメン屋を教えて", "Pythonでリストをソートするには", "How do I center a div in CSS?",
+    ["今日の天気は？", "週末雨降る？", "おすすめのラーメン屋を教えて", "Pythonでリストをソートするには", "How do I center a div in CSS?",
      "best ramen in tokyo", "大谷翔平のホームラン数"],
 )
 def test_out_of_scope_questions_get_the_fallback(matcher: Matcher, question: str) -> None:

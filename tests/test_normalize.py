@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.normalize import analyze, clean, detect_lang, has_letters, kana_runs, looks_binary, stem
+from bot.normalize import (analyze, clean, detect_lang, has_letters, kana_runs, kanji_readings, looks_binary,
+                           reading_variants, stem)
 
 
 def test_clean_folds_width_and_case() -> None:
@@ -49,3 +50,14 @@ def test_letters_and_binary() -> None:
 
 def test_very_long_input_is_analyzed_without_error() -> None:
     assert analyze("食堂" * 10_000)
+
+
+def test_a_kanji_has_all_its_readings() -> None:
+    assert {"アタエ", "ヨ"} <= set(kanji_readings("与"))
+
+
+def test_reading_variants_try_other_readings_beside_unknown_words() -> None:
+    variants = reading_variants("与算", frozenset({"与"}))
+    assert any(run == "ヨサン" for run, _, _ in variants)
+    run, mask, spans = variants[0]
+    assert len(mask) == len(run) and spans["与"][0] == 0
