@@ -34,7 +34,7 @@ class MatchSettings:
     unknown_noun_weight: float = 1.2  # times the rarest known word's weight
     unknown_other_weight: float = 0.35
     unknown_latin_weight: float = 0.8
-    weak_weight: float = 0.4
+    weak_weight: float = 0.3
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞"}
+WEAK_POS = {"代名詞", "副詞"}  # どこ, いつ, もっと: hints of intent
 DROPPED_SUBTYPES = {"数詞"}
 WEAK_SUBTYPE = "非自立可能"
 PLACE_SUFFIX_READINGS = {"市": "シ", "区": "ク"}
@@ -140,7 +141,7 @@ def _to_token(morpheme) -> Token | None:  # type: ignore[no-untyped-def]
         word = surface.strip("'-.")
         return Token(surface, stem(word), "", "latin", is_latin=True)
     pos = morpheme.part_of_speech()
-    if pos[0] not in CONTENT_POS or pos[1] in DROPPED_SUBTYPES:
+    if pos[0] not in CONTENT_POS | WEAK_POS or pos[1] in DROPPED_SUBTYPES:
         return None
     lemma = clean(morpheme.normalized_form())
     reading = to_katakana(morpheme.reading_form())
@@ -151,7 +152,8 @@ def _to_token(morpheme) -> Token | None:  # type: ignore[no-untyped-def]
         lemma = lemma[:-1]
     kana = bool(KANA_ONLY.match(surface))
     groups = tuple(morpheme.synonym_group_ids())
-    return Token(surface, lemma, reading, pos[0], is_place, kana, weak=pos[1] == WEAK_SUBTYPE, groups=groups)
+    weak = pos[1] == WEAK_SUBTYPE or pos[0] in WEAK_POS
+    return Token(surface, lemma, reading, pos[0], is_place, kana, weak=weak, groups=groups)
 
 
 def reading_of(text: str) -> str:

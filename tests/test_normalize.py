@@ -61,3 +61,7 @@ def test_reading_variants_try_other_readings_beside_unknown_words() -> None:
     assert any(run == "ヨサン" for run, _, _ in variants)
     run, mask, spans = variants[0]
     assert len(mask) == len(run) and spans["与"][0] == 0
+
+
+def test_question_words_and_adverbs_are_weak_hints() -> None:
+    assert [(t.lemma, t.weak) for t in analyze("もっとどこで知るの？")] == [("もっと", True), ("どこ", True), ("知る", False)]
