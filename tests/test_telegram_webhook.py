@@ -180,3 +180,25 @@ async def test_cli_exits_2_when_the_bot_api_rejects_the_token(fake: FakeBotAPI, 
     _, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 2
     assert b"rejected TELEGRAM_BOT_TOKEN" in stderr and b"Traceback" not in stderr
+
+
+async def test_the_shared_server_mounts_the_webhook(fake: FakeBotAPI, answerer: Answerer, settings: Settings) -> None:
+    from handlers.web import create_app
+
+    runner = web.AppRunner(create_app(answerer, settings))
+    await runner.setup()  # runs the app's start-up: the webhook is registered with Telegram
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    base = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    try:
+        assert [c.params["url"] for c in fake.sent("setWebhook")] == [HOOK_URL]
+        async with aiohttp.ClientSession() as session, session.get(f"{base}/healthz") as response:
+            assert "telegram" in (await response.json())["channels"]
+        update = message_update(TARO, "食堂はありますか？") | {"update_id": 7}
+        assert await post(f"{base}/telegram/webhook", update, secret="wrong") == 403
+        assert await post(f"{base}/telegram/webhook", update) == 200
+        [reply] = await fake.wait_for(lambda: fake.sent("sendMessage", TARO))
+        assert reply.params["text"] == answerer.kb.by_id["cafeteria"].answer["ja"]
+    finally:
+        fake.release()
+        await runner.cleanup()
