@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Iterator
+from typing import AsyncIterator, Iterator
 
 import pytest
 
@@ -12,6 +12,7 @@ from bot.analytics import QuestionLog
 from bot.config import bundled_knowledge_dir
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.service import Answerer
+from fake_telegram import FakeBotAPI
 
 
 @pytest.fixture(scope="session")
@@ -40,3 +41,10 @@ def kb_copy(tmp_path: Path) -> Path:
     target = tmp_path / "knowledge"
     shutil.copytree(bundled_knowledge_dir(), target, ignore=shutil.ignore_patterns("__pycache__"))
     return target
+
+
+@pytest.fixture
+async def fake(request: pytest.FixtureRequest) -> AsyncIterator[FakeBotAPI]:
+    """Run a fake Telegram Bot API on 127.0.0.1 for the test module's TOKEN."""
+    async with FakeBotAPI(request.module.TOKEN) as api:
+        yield api

@@ -29,13 +29,6 @@ HANAKO, JOHN, TARO = 1001, 1002, 1003
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeBotAPI]:
-    """Run the fake Bot API."""
-    async with FakeBotAPI(TOKEN) as api:
-        yield api
-
-
-@pytest.fixture
 def settings(fake: FakeBotAPI, tmp_path: Path) -> Settings:
     """Return settings that point the bot at the fake Bot API."""
     return Settings(db_path=tmp_path / "log.db", telegram_token=TOKEN, telegram_api_base_url=fake.base_url)

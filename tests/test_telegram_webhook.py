@@ -38,13 +38,6 @@ HANAKO, TARO = 2001, 2002
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeBotAPI]:
-    """Run the fake Bot API."""
-    async with FakeBotAPI(TOKEN) as api:
-        yield api
-
-
-@pytest.fixture
 def settings(fake: FakeBotAPI, tmp_path: Path) -> Settings:
     """Return webhook settings pointing the bot at the fake Bot API."""
     return Settings(db_path=tmp_path / "log.db", telegram_token=TOKEN, telegram_api_base_url=fake.base_url,
