@@ -112,6 +112,7 @@ def check_knowledge(directory: Path) -> tuple[KnowledgeBase | None, list[Problem
         else:
             entries += _parse_entry_file(data, path, problems)
     _check_cross_references(entries, problems)
+    _check_menu(scope, {e.id for e in entries}, problems)
     kb = KnowledgeBase(tuple(entries), synonyms, scope, directory, _content_hash(paths), _now())
     return kb, problems
 
@@ -279,6 +280,12 @@ def _check_cross_references(entries: list[Entry], problems: list[Problem]) -> No
         for related in entry.related:
             if related not in first_by_id:
                 problems.append(_at(entry, f"related id '{related}' does not exist"))
+
+
+def _check_menu(scope: Scope, entry_ids: set[str], problems: list[Problem]) -> None:
+    for entry_id in scope.menu:
+        if entry_id not in entry_ids:
+            problems.append(Problem("scope.yaml", scope.menu_line, f"menu entry '{entry_id}' does not exist"))
 
 
 def _at(entry: Entry, message: str) -> Problem:

@@ -10,7 +10,7 @@ from bot.yamlsource import LineDict, Problem, line_of
 LANGS = ("ja", "en")
 MESSAGE_NAMES = ("welcome", "help", "fallback", "clarify", "invalid", "slow_down")
 SCOPE_KEYS = {"messages", "smalltalk", "home_places", "other_places", "stopwords", "example_questions", "must_not_answer",
-              "detail_questions"}
+              "detail_questions", "menu"}
 
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     "welcome": {"ja": "港区職員採用についてのご質問にお答えします。", "en": "Ask me about working for Minato City."},
@@ -58,6 +58,8 @@ class Scope:
     example_questions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     must_not_answer: tuple[str, ...] = ()
     detail_questions: tuple[DetailQuestion, ...] = ()
+    menu: tuple[str, ...] = ()  # entry ids offered as topics (Telegram /start and /menu)
+    menu_line: int = 1  # where scope.yaml lists them, for problems about an unknown id
 
     def message(self, name: str, lang: str) -> str:
         """Return one of the bot's own messages in a language."""
@@ -82,6 +84,8 @@ def parse_scope(data: Any, name: str, problems: list[Problem]) -> Scope:
         example_questions=_examples(data, name, problems),
         must_not_answer=_words(data, "must_not_answer", name, problems),
         detail_questions=_details(data, name, problems),
+        menu=_words(data, "menu", name, problems),
+        menu_line=data.key_lines.get("menu", 1),
     )
 
 

@@ -26,11 +26,6 @@ log = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
 LANGS = ("ja", "en")
-# Topics offered by /start and /menu, by knowledge-base entry id (missing ids are skipped).
-MENU_ENTRY_IDS = (
-    "overview-summary", "overview-districts", "housing-staff", "cafeteria",
-    "training-overview", "newtech-what", "preclass-what", "learn-more",
-)
 TEXTS: dict[str, dict[str, str]] = {
     "menu": {"ja": "知りたいトピックを選んでください。", "en": "Pick a topic:"},
     "commands": {
@@ -84,7 +79,7 @@ class TelegramChat:
         """Return the topic menu as inline buttons, two per row."""
         kb = self.answerer.kb
         buttons = [
-            button for entry_id in MENU_ENTRY_IDS if (entry := kb.entry(entry_id)) is not None
+            button for entry_id in kb.scope.menu if (entry := kb.entry(entry_id)) is not None
             if (button := entry_button(entry.title.get(lang) or entry.title["ja"], entry_id)) is not None
         ]
         rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]

@@ -112,3 +112,9 @@ def test_a_bad_detail_question_is_reported(tmp_path: Path) -> None:
     write(tmp_path, "a.yaml", GOOD_ENTRY)
     write(tmp_path, "scope.yaml", "detail_questions:\n  - name: price\n    cues: [いくら]\n")
     assert any(m.startswith("scope.yaml:2: a detail question needs") for m in messages(tmp_path))
+
+
+def test_an_unknown_menu_entry_is_reported(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", GOOD_ENTRY)
+    write(tmp_path, "scope.yaml", "stopwords: [です]\nmenu: [one, nowhere]\n")
+    assert messages(tmp_path) == ["scope.yaml:2: menu entry 'nowhere' does not exist"]

@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.knowledge import load_knowledge
 from bot.service import Answerer, Question
 from handlers.telegram import ALLOWED_UPDATES, build_application
-from handlers.telegram_chat import MENU_ENTRY_IDS, TEXTS
+from handlers.telegram_chat import TEXTS
 from handlers.telegram_fair import MAX_BACKLOG, WORKERS
 from handlers.telegram_send import CALLBACK_MAX_BYTES, parse_button, split_text
 from fake_telegram import Call, FakeBotAPI, callback_update, message_update
@@ -105,7 +105,7 @@ async def test_start_greets_with_topic_menu_and_publishes_commands(fake: FakeBot
     [reply] = await ask(fake, HANAKO, "/start")
     assert reply.params["text"] == answerer.welcome("ja").text
     buttons = [b for row in reply.buttons() for b in row]
-    assert [data for _, data in buttons] == [f"q:{e}" for e in MENU_ENTRY_IDS]
+    assert [data for _, data in buttons] == [f"q:{e}" for e in answerer.kb.scope.menu] and len(buttons) == 8
     assert buttons[0][0] == answerer.kb.by_id["overview-summary"].title["ja"]
     assert {c.method for c in fake.calls} >= {"getMe", "deleteWebhook", "getUpdates", "setMyCommands"}
     menus = {c.params.get("language_code", ""): [x["command"] for x in c.json("commands")]
