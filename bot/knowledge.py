@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.normalize import clean
 from bot.scope import Scope, parse_scope, parse_synonyms
-from bot.yamlsource import LineDict, LineList, Problem, line_of, read_yaml
+from bot.yamlsource import LineDict, LineList, LineStr, Problem, line_of, read_yaml
 
 LANGS = ("ja", "en")
 ENTRY_KEYS = {"id", "category", "title", "questions", "keywords", "answer", "images", "related", "examples"}
@@ -228,8 +228,15 @@ def _text_list(item: LineDict, key: str, name: str, problems: list[Problem]) -> 
         if isinstance(text, bool) or not isinstance(text, (str, int, float)) or not str(text).strip():
             problems.append(Problem(name, value.item_lines[index], f"'{key}' items must be non-empty text"))
         else:
-            texts.append(str(text).strip())
+            texts.append(_at_line(str(text).strip(), value.item_lines[index]))
     return tuple(texts)
+
+
+def _at_line(text: str, line: int) -> LineStr:
+    # Questions keep their line, so a duplicate is reported where it stands, not at its entry.
+    result = LineStr(text)
+    result.line = line
+    return result
 
 
 def _images(item: LineDict, name: str, directory: Path, problems: list[Problem]) -> tuple[Image, ...]:
@@ -272,10 +279,12 @@ def _check_cross_references(entries: list[Entry], problems: list[Problem]) -> No
         if entry.id in first_by_id:
             problems.append(_at(entry, f"duplicate id '{entry.id}' (first in {first_by_id[entry.id].source})"))
         first_by_id.setdefault(entry.id, entry)
-        for question in {clean(q) for qs in entry.questions.values() for q in qs}:
-            other = owner_by_question.setdefault(question, entry)
+        for text in dict.fromkeys(q for qs in entry.questions.values() for q in qs):
+            other = owner_by_question.setdefault(clean(text), entry)
             if other is not entry:
-                problems.append(_at(entry, f"question '{question}' is also under '{other.id}' ({other.source})"))
+                file = entry.source.rpartition(":")[0]
+                problems.append(Problem(file, line_of(text, 0) or int(entry.source.rpartition(":")[2]),
+                                        f"entry '{entry.id}': question '{text}' is also under '{other.id}' ({other.source})"))
     for entry in entries:
         for related in entry.related:
             if related not in first_by_id:

@@ -68,7 +68,7 @@ def test_duplicate_ids_and_questions_across_files(tmp_path: Path) -> None:
     write(tmp_path, "b.yaml", GOOD_ENTRY)
     found = messages(tmp_path)
     assert any(m.startswith("b.yaml:2: entry 'one': duplicate id 'one' (first in a.yaml:2)") for m in found)
-    assert any(m.startswith("b.yaml:2:") and "is also under 'one'" in m for m in found)
+    assert any(m.startswith("b.yaml:6:") and "is also under 'one'" in m for m in found)  # the question's own line
 
 
 def test_unknown_related_id_and_missing_image(tmp_path: Path) -> None:
