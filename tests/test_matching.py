@@ -116,3 +116,9 @@ def test_a_detail_the_answer_does_not_hold_gets_the_fallback(matcher: Matcher, q
 def test_a_detail_the_answer_holds_is_answered(matcher: Matcher, question: str, entry_id: str) -> None:
     result = matcher.match(question)
     assert result.kind == "answer" and result.best.entry_id == entry_id  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("question", ["ドローンの実証実験ってどこの会社がやってるの？", "港区の財政は健全だと思いますか？",
+                                      "生成AIの睡眠トレーナーの実験結果はどうだった？"])
+def test_company_opinion_and_result_questions_the_briefing_does_not_answer(matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).reason == "detail not in the knowledge"
