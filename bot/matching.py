@@ -25,7 +25,7 @@ ANSWER_WEIGHT = 0.5  # words found only in an answer count for less than the ent
 class MatchSettings:
     """The knobs of the confidence decision."""
 
-    accept_score: float = 50.0
+    accept_score: float = 53.0
     min_coverage: float = 0.45
     clarify_margin: float = 1.0
     fuzzy_cutoff_latin: float = 84.0
