@@ -80,14 +80,18 @@ class Vocabulary:
     def _compile_phrases(self) -> re.Pattern[str] | None:
         if not self._phrases:
             return None
-        parts = []
-        for phrase in sorted(self._phrases, key=len, reverse=True):
-            escaped = re.escape(phrase)
-            if len(phrase) == 1 and not phrase.isascii():
-                escaped = rf"(?<!{KANJI}){escaped}(?!{KANJI})"  # 寮 alone, but not 宿 inside 新宿区
+        ordered = sorted(self._phrases, key=len, reverse=True)
+        ascii_words = [re.escape(p) for p in ordered if p.isascii()]
+        single_kanji = [re.escape(p) for p in ordered if len(p) == 1 and not p.isascii()]
+        japanese = [re.escape(p) for p in ordered if len(p) > 1 and not p.isascii()]
+        # One lookaround per group, not per phrase: a knowledge base has hundreds of phrases.
+        parts = [
+            "|".join(japanese),  # first: a mixed phrase (ojt担当) is longer than the English word in it
             # dorm and dorms; minato-ku also right before Japanese (minato-kuの), where \b would not match
-            parts.append(rf"(?<![a-z0-9]){escaped}(?:s|es)?(?![a-z0-9])" if phrase.isascii() else escaped)
-        return re.compile("|".join(parts))
+            rf"(?<![a-z0-9])(?:{'|'.join(ascii_words)})(?:s|es)?(?![a-z0-9])" if ascii_words else "",
+            rf"(?<!{KANJI})(?:{'|'.join(single_kanji)})(?!{KANJI})" if single_kanji else "",  # 寮, not 宿 in 新宿区
+        ]
+        return re.compile("|".join(p for p in parts if p))
 
     def _phrase_for(self, matched: str) -> str:
         if matched in self._phrases:
@@ -97,7 +101,8 @@ class Vocabulary:
     def learn(self, text: str) -> list[str]:
         """Resolve a knowledge-base text, creating concepts for new words; return its concepts."""
         concepts = []
-        for token in self.tokens(text):
+        tokens = self.tokens(text)
+        for token in tokens:
             if self._is_weak(token):
                 concepts.append(self._weak_concept(token))
                 continue
@@ -113,14 +118,14 @@ class Vocabulary:
             if token.is_place:
                 self.known_places.add(token.lemma)
             concepts.append(concept)
-        self._learn_compounds(text)
+        self._learn_compounds(tokens)
         self._reading_pattern = None
         return concepts
 
-    def _learn_compounds(self, text: str) -> None:
+    def _learn_compounds(self, tokens: tuple[Token, ...]) -> None:
         # 芝地区 is read シバチク: typed in kana it must still find both 芝 and 地区.
         run: list[Token] = []
-        for token in self.tokens(text) + (Token("", "", "", ""),):
+        for token in tokens + (Token("", "", "", ""),):
             if token.pos in NOUN_LIKE and token.reading and not token.is_latin and not self._is_weak(token):
                 run.append(token)
                 continue
