@@ -25,12 +25,8 @@ class ConceptIndex:
 
     def __init__(self, bags: list[dict[str, float]], questions: list[tuple[int, dict[str, float]]]) -> None:
         self._bags = bags
-        self._question_weights = [weights for _, weights in questions]
         self._question_entry = np.array([entry for entry, _ in questions], dtype=np.int64)
         self._question_total = np.array([sum(w.values()) or 1.0 for _, w in questions], dtype=np.float64)
-        self._entry_questions: list[list[int]] = [[] for _ in bags]
-        for index, (entry, _) in enumerate(questions):
-            self._entry_questions[entry].append(index)
         self._bag_postings = _arrays(
             (concept, entry, strength) for entry, bag in enumerate(bags) for concept, strength in bag.items())
         self._question_postings = _arrays(
@@ -38,35 +34,31 @@ class ConceptIndex:
 
     def best(self, strong: dict[str, float], weak: dict[str, float], total: float, limit: int) -> list[Scored]:
         """Return the entries that best explain a question's strong and weak concepts, best first."""
-        coverage = np.zeros(len(self._bags))
-        for concept, weight in strong.items():
-            if concept in self._bag_postings:
-                entries, strengths = self._bag_postings[concept]
-                coverage[entries] += weight * strengths
-        overlap = np.zeros(len(self._question_total))
-        for concept in strong:
-            if concept in self._question_postings:
-                questions, weights = self._question_postings[concept]
-                overlap[questions] += weights
-        touched = np.nonzero(overlap)[0]
-        precision = np.zeros(len(self._bags))
-        np.maximum.at(precision, self._question_entry[touched], overlap[touched] / self._question_total[touched])
-        scores = _f2(precision, coverage / total)
-        front = _top(scores, FRONT_RUNNERS)
-        # Weak words (what, どこ, ある) only reorder the front-runners: they touch nearly every entry.
-        results = [self._with_weak(int(e), coverage[e], overlap, weak, total) for e in front]
+        coverage, overlap = self._add(strong, np.zeros(len(self._bags)), np.zeros(len(self._question_total)))
+        front = _top(_f2(self._precision(overlap), coverage / total), FRONT_RUNNERS)
+        # Weak words (what, どこ, ある) only reorder the front-runners: alone they would pull in every entry.
+        coverage, overlap = self._add(weak, coverage, overlap)
+        precision = self._precision(overlap)
+        results = [Scored(int(e), float(coverage[e]), float(coverage[e] / total), float(precision[e])) for e in front]
         results.sort(key=lambda s: f2_score(s.precision, s.coverage), reverse=True)
         return results[:limit]
 
-    def _with_weak(self, entry: int, evidence: float, overlap: np.ndarray, weak: dict[str, float], total: float) -> Scored:
-        bag = self._bags[entry]
-        evidence += sum(weight * bag.get(concept, 0.0) for concept, weight in weak.items())
-        precision = 0.0
-        for index in self._entry_questions[entry]:
-            weights = self._question_weights[index]
-            found = overlap[index] + sum(weights.get(concept, 0.0) for concept in weak)
-            precision = max(precision, found / self._question_total[index])
-        return Scored(entry, float(evidence), float(evidence / total), float(precision))
+    def _add(self, concepts: dict[str, float], coverage: np.ndarray, overlap: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        # Coverage: the question's weight each entry explains; overlap: each paraphrase's weight the question holds.
+        for concept, weight in concepts.items():
+            if concept in self._bag_postings:
+                entries, strengths = self._bag_postings[concept]
+                coverage[entries] += weight * strengths
+            if concept in self._question_postings:
+                questions, weights = self._question_postings[concept]
+                overlap[questions] += weights
+        return coverage, overlap
+
+    def _precision(self, overlap: np.ndarray) -> np.ndarray:
+        touched = np.nonzero(overlap)[0]
+        precision = np.zeros(len(self._bags))
+        np.maximum.at(precision, self._question_entry[touched], overlap[touched] / self._question_total[touched])
+        return precision
 
     def bag(self, entry: int) -> dict[str, float]:
         """Return an entry's concepts with their strengths."""
