@@ -55,8 +55,7 @@ def _texts(entry: Entry) -> list[str]:
 
 
 def _warning(entry: Entry, message: str) -> Problem:
-    file, _, line = entry.source.rpartition(":")
-    return Problem(file, int(line or 0), message, warning=True)
+    return entry.problem(message, warning=True)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,11 @@ class Entry:
     examples: tuple[str, ...] = ()
     source: str = ""
 
+    def problem(self, message: str, line: int = 0, warning: bool = False) -> Problem:
+        """Return a Problem at this entry's file, at `line` or else where the entry starts."""
+        file, _, start = self.source.rpartition(":")
+        return Problem(file, line or int(start or 0), message, warning)
+
 
 @dataclass(frozen=True)
 class KnowledgeBase:
@@ -282,9 +287,8 @@ def _check_cross_references(entries: list[Entry], problems: list[Problem]) -> No
         for text in dict.fromkeys(q for qs in entry.questions.values() for q in qs):
             other = owner_by_question.setdefault(clean(text), entry)
             if other is not entry:
-                file = entry.source.rpartition(":")[0]
-                problems.append(Problem(file, line_of(text, 0) or int(entry.source.rpartition(":")[2]),
-                                        f"entry '{entry.id}': question '{text}' is also under '{other.id}' ({other.source})"))
+                problems.append(entry.problem(f"entry '{entry.id}': question '{text}' is also under '{other.id}' "
+                                              f"({other.source})", line_of(text, 0)))
     for entry in entries:
         for related in entry.related:
             if related not in first_by_id:
@@ -298,8 +302,7 @@ def _check_menu(scope: Scope, entry_ids: set[str], problems: list[Problem]) -> N
 
 
 def _at(entry: Entry, message: str) -> Problem:
-    file, _, line = entry.source.rpartition(":")
-    return Problem(file, int(line), f"entry '{entry.id}': {message}")
+    return entry.problem(f"entry '{entry.id}': {message}")
 
 
 def _content_hash(paths: list[Path]) -> str:
