@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -77,6 +78,8 @@ class Matcher:
         self._details = DetailCheck(kb)
         self._index_of = {entry.id: index for index, entry in enumerate(kb.entries)}
         self._fuzzy_keys = [k for k in self.vocabulary.concept_keys() if len(k) >= 3 and not k.startswith(WEAK_PREFIX)]
+        self._fuzzy_order = {key: order for order, key in enumerate(self._fuzzy_keys)}
+        self._ascii_keys = sorted(k for k in self._fuzzy_keys if k.isascii())
         self._smalltalk = [(_core(p), item) for item in kb.scope.smalltalk for p in item.patterns if _core(p)]
 
     def _learn_entries(self) -> tuple[list[dict[str, float]], list[tuple[int, list[str]]]]:
@@ -115,19 +118,18 @@ class Matcher:
 
     def match(self, text: str) -> MatchResult:
         """Decide how to reply to one question."""
-        if not has_letters(text):
-            return MatchResult("invalid", reason="no words")
-        terms = self._resolve(text)
-        smalltalk = self._smalltalk_for(text, terms)
-        if smalltalk is not None:
-            return MatchResult("smalltalk", smalltalk=smalltalk)
-        candidates = self._rank(terms, limit=20)  # room for the filters in _decide
-        return self._decide(text, terms, candidates)
+        return self.explain(text)[2]
 
     def explain(self, text: str) -> tuple[list[Term], list[Candidate], MatchResult]:
         """Return how a question was read, its best entries and the decision (for HR)."""
+        if not has_letters(text):
+            return [], [], MatchResult("invalid", reason="no words")
         terms = self._resolve(text)
-        return terms, self._rank(terms, limit=5), self.match(text)
+        candidates = self._rank(terms, limit=20)  # room for the filters in _decide
+        smalltalk = self._smalltalk_for(text, terms)
+        if smalltalk is not None:
+            return terms, candidates[:5], MatchResult("smalltalk", smalltalk=smalltalk)
+        return terms, candidates[:5], self._decide(text, terms, candidates)
 
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Return the best entries for a question, best first."""
@@ -148,10 +150,17 @@ class Matcher:
             return replace(term, concept=self.vocabulary.concept_of(found[0]), via="fuzzy")
         if token.is_latin:
             # A shortened English word (dorm, cafe) names the longer known word it starts.
-            longer = sorted((k for k in self._fuzzy_keys if k.isascii() and k.startswith(token.lemma)), key=len)
-            if longer:
-                return replace(term, concept=self.vocabulary.concept_of(longer[0]), via="fuzzy")
+            longer = self._shortest_extension(token.lemma)
+            if longer is not None:
+                return replace(term, concept=self.vocabulary.concept_of(longer), via="fuzzy")
         return term
+
+    def _shortest_extension(self, prefix: str) -> str | None:
+        # The ASCII keys are sorted, so the ones starting with the prefix sit together: no scan of every key.
+        start = bisect.bisect_left(self._ascii_keys, prefix)
+        end = bisect.bisect_left(self._ascii_keys, prefix + "\uffff")
+        found = self._ascii_keys[start:end]
+        return min(found, key=lambda k: (len(k), self._fuzzy_order[k])) if found else None
 
     def _weight(self, term: Term) -> float:
         if term.via == "weak":
