@@ -158,13 +158,13 @@ def _to_token(morpheme) -> Token | None:  # type: ignore[no-untyped-def]
 
 def reading_of(text: str) -> str:
     """Return the katakana reading of a whole text, symbols and spaces left out."""
-    text = clean(text)[:MAX_ANALYZED_CHARS]
-    parts: list[str] = []
-    for morpheme in _tokenizer().tokenize(text):
-        if morpheme.part_of_speech()[0] in {"補助記号", "空白"}:
-            continue
-        parts.append(to_katakana(morpheme.reading_form()))
-    return "".join(parts)
+    return "".join(reading for _, reading in _reading_parts(text))
+
+
+def _reading_parts(text: str) -> list[tuple[str, str]]:
+    # Every word of the text with its katakana reading, symbols and spaces left out.
+    return [(m.surface(), to_katakana(m.reading_form())) for m in _tokenizer().tokenize(clean(text)[:MAX_ANALYZED_CHARS])
+            if m.part_of_speech()[0] not in {"補助記号", "空白"}]
 
 
 KANJI_CHAR = re.compile(r"^[\u3400-\u9fff々]$")
@@ -185,8 +185,7 @@ def reading_variants(text: str, unknown: frozenset[str]) -> list[tuple[str, list
     kanji's other readings (ヨ) finds the word meant. Each variant comes with a mask of the positions that
     came from or beside unknown words, and where each surface's reading starts and what it is.
     """
-    parts = [(m.surface(), to_katakana(m.reading_form())) for m in _tokenizer().tokenize(clean(text)[:MAX_ANALYZED_CHARS])
-             if m.part_of_speech()[0] not in {"補助記号", "空白"}]
+    parts = _reading_parts(text)
     flagged = [surface in unknown for surface, _ in parts]
     near = [any(flagged[max(0, i - 1):i + 2]) for i in range(len(parts))]
     choices = []
