@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -39,7 +38,6 @@ class Answerer:
     """Answers questions from the current knowledge base and logs each one."""
 
     def __init__(self, kb: KnowledgeBase, question_log: QuestionLog | None = None, salt: str = "minato-bot") -> None:
-        self._lock = threading.Lock()
         self._matcher = Matcher(kb)
         self._log = question_log
         self._salt = salt
@@ -72,9 +70,8 @@ class Answerer:
 
     def swap(self, kb: KnowledgeBase) -> None:
         """Start answering from another (already validated) knowledge base."""
-        matcher = Matcher(kb)  # built before the swap, so questions never see a half-built index
-        with self._lock:
-            self._matcher = matcher
+        # Built first, then swapped in one assignment: a question sees the old index or the new, never half of one.
+        self._matcher = Matcher(kb)
 
     def answer(self, question: Question) -> Reply:
         """Answer one question and log it; a logging failure never stops the answer."""
