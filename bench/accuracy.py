@@ -2,8 +2,9 @@
 
 Run: python bench/accuracy.py [--verbose] [--questions bench/questions.yaml] [--kb DIR]
 
-Prints top-1 accuracy on in-scope questions (answered, with the expected entry) and the
-rejection rate on out-of-scope ones (anything but an answer), overall and per kind.
+Prints top-1 accuracy on in-scope questions (answered with the expected entry, or one of a list of them, and in
+English when asked in English) and the rejection rate on out-of-scope ones (anything but an answer), overall and
+per kind (the question's style: long, tricky, keyword, voice, simple, kana, typo, english, romaji, guide, oos).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import yaml
 
 from bot.config import bundled_knowledge_dir
 from bot.knowledge import load_knowledge
+from bot.normalize import detect_lang
 from bot.service import Answerer, Question
 
 QUESTIONS = Path(__file__).with_name("questions.yaml")
@@ -25,7 +27,7 @@ QUESTIONS = Path(__file__).with_name("questions.yaml")
 
 @dataclass
 class Results:
-    """Counts of right and wrong replies, overall and per kind."""
+    """Counts of right and wrong replies, overall and per kind (the question's style: long, voice, kana, english, ...)."""
 
     in_scope: int = 0
     correct: int = 0
@@ -33,6 +35,7 @@ class Results:
     rejected: int = 0
     by_kind: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     failures: list[str] = field(default_factory=list)
+    wrong_language: int = 0
 
     @property
     def accuracy(self) -> float:
@@ -52,7 +55,11 @@ def evaluate(questions_path: Path = QUESTIONS, kb_dir: Path | None = None) -> Re
     for item in yaml.safe_load(questions_path.read_text(encoding="utf-8")):
         text, expect, kind = str(item["q"]), item.get("expect"), item.get("kind", "?")
         reply = answerer.answer(Question(text, channel="bench"))
-        ok = (reply.matched and reply.entry_id == expect) if expect else not reply.matched
+        expected = expect if isinstance(expect, list) else [expect]  # a list: either entry answers it
+        ok = (reply.matched and reply.entry_id in expected) if expect else not reply.matched
+        if ok and reply.matched and detect_lang(text) == "en" and reply.lang != "en":
+            ok = False  # an English question answered in Japanese is not answered
+            results.wrong_language += 1
         if expect:
             results.in_scope += 1
             results.correct += ok
@@ -76,6 +83,8 @@ def main() -> None:
     results = evaluate(args.questions, args.kb)
     print(f"in-scope top-1 accuracy: {results.accuracy:.1f}% ({results.correct}/{results.in_scope})")
     print(f"out-of-scope rejection:  {results.rejection:.1f}% ({results.rejected}/{results.out_of_scope})")
+    if results.wrong_language:
+        print(f"English questions answered in Japanese: {results.wrong_language}")
     for kind, (ok, total) in sorted(results.by_kind.items()):
         print(f"  {kind:<11} {ok:>3}/{total:<3} {100 * ok / total:5.1f}%")
     if args.verbose:

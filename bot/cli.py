@@ -218,9 +218,12 @@ def kb_explain(ctx: click.Context, question: str) -> None:
     Example: minato-bot kb explain "食道はある？"
     """
     answerer = build_answerer(settings_from(ctx), with_log=False)
-    terms, candidates, result = answerer.matcher.explain(question)
-    for term in terms:
-        click.echo(f"  {term.token.surface:<12} -> {term.concept or '(unknown)'}  [{term.via}]")
+    reading, candidates, result = answerer.matcher.understand(question)
+    if reading.note:
+        click.echo(reading.note)
+    for term in reading.terms:
+        context = "  (context)" if term.weight < 1 else ""
+        click.echo(f"  {term.token.surface:<12} -> {term.concept or '(unknown)'}  [{term.via}]{context}")
     for candidate in candidates:
         click.echo(f"  {candidate.score:5.1f}  {candidate.entry_id:<28} coverage {candidate.coverage:.2f}"
                    f"  precision {candidate.precision:.2f}")

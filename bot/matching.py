@@ -12,6 +12,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from bot.details import DetailCheck
+from bot.focus import Reading, read_message
 from bot.index import ConceptIndex, Scored, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, has_letters
@@ -122,18 +123,24 @@ class Matcher:
 
     def explain(self, text: str) -> tuple[list[Term], list[Candidate], MatchResult]:
         """Return how a question was read, its best entries and the decision (for HR)."""
+        reading, candidates, result = self.understand(text)
+        return reading.terms, candidates, result
+
+    def understand(self, text: str) -> tuple[Reading, list[Candidate], MatchResult]:
+        """Return how a message was read (which clause asks), its best entries and the decision."""
         if not has_letters(text):
-            return [], [], MatchResult("invalid", reason="no words")
-        terms = self._resolve(text)
+            return Reading([], text, ""), [], MatchResult("invalid", reason="no words")
+        reading = read_message(text, self._resolve)
+        terms = reading.terms
         candidates = self._rank(terms, limit=20)  # room for the filters in _decide
         smalltalk = self._smalltalk_for(text, terms)
         if smalltalk is not None:
-            return terms, candidates[:5], MatchResult("smalltalk", smalltalk=smalltalk)
-        return terms, candidates[:5], self._decide(text, terms, candidates)
+            return reading, candidates[:5], MatchResult("smalltalk", smalltalk=smalltalk)
+        return reading, candidates[:5], self._decide(reading.focus, terms, candidates)
 
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Return the best entries for a question, best first."""
-        return self._rank(self._resolve(text), limit)
+        return self._rank(read_message(text, self._resolve).terms, limit)
 
     def _resolve(self, text: str) -> list[Term]:
         terms = self.vocabulary.resolve(text)
@@ -163,6 +170,9 @@ class Matcher:
         return min(found, key=lambda k: (len(k), self._fuzzy_order[k])) if found else None
 
     def _weight(self, term: Term) -> float:
+        return term.weight * self._word_weight(term)
+
+    def _word_weight(self, term: Term) -> float:
         if term.via == "weak":
             return self._idf.get(term.concept or "", 0.0) * self.settings.weak_weight
         if term.concept is not None:
@@ -194,12 +204,13 @@ class Matcher:
                 continue  # another municipality filters the candidates (see _decide), it is not a topic
             if term.concept is None:
                 unknown += self._weight(term)
-            elif term.concept not in weights and self._weight(term) > 0:
+            elif self._weight(term) > weights.get(term.concept, 0.0):
                 weights[term.concept] = self._weight(term)
         return weights, unknown
 
     def _decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
-        places = [t for t in terms if self.vocabulary.is_foreign_place(t.token)]
+        # A place named in the context ("渋谷区に住んでいます。") is not what is asked about.
+        places = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)]
         if places:
             # Another municipality's name: only an entry that itself speaks of that place may answer.
             candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]

@@ -156,6 +156,15 @@ def _to_token(morpheme) -> Token | None:  # type: ignore[no-untyped-def]
     return Token(surface, lemma, reading, pos[0], is_place, kana, weak=weak, groups=groups)
 
 
+CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", "ので", "のに", "ものの", "から", "し"})
+
+
+def clause_ends(text: str) -> list[int]:
+    """Return where the clauses of a cleaned sentence end: after a conjunctive particle (けど, ので, が)."""
+    return [m.end() for m in _tokenizer().tokenize(text[:MAX_ANALYZED_CHARS])
+            if m.part_of_speech()[1] == "接続助詞" and m.surface() in CONNECTIVE_PARTICLES]
+
+
 def reading_of(text: str) -> str:
     """Return the katakana reading of a whole text, symbols and spaces left out."""
     return "".join(reading for _, reading in _reading_parts(text))

@@ -25,6 +25,7 @@ class Term:
     token: Token
     concept: str | None
     via: str  # "lemma", "synonym", "reading", "scan", "fuzzy", "weak" or "unknown"
+    weight: float = 1.0  # less than 1 for words of the context around the question (bot.focus)
 
 
 class Vocabulary:

@@ -1,0 +1,144 @@
+"""Find the question inside a candidate's message: its sentences, the one that asks, contrasts and romaji.
+
+A candidate on a phone writes "大学で福祉を学んでいます。新人の研修はどんな内容ですか？": the self-introduction is
+context, the last clause is the question. Scoring the whole message lets the context dilute the question and pull
+the answer towards its own topic, so the matcher scores the asking clause on its own (see Matcher.match).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Callable
+
+import jaconv
+
+from bot.normalize import clause_ends, clean, romaji_to_katakana
+from bot.vocabulary import Term
+
+MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")
+# Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.
+SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?<=[a-z0-9)\"'][.;])\s+")
+QUESTION_END = re.compile(
+    r"(?:か|かな|かね|かしら|の|っけ|って|とは|は|ですか|ますか|でしょうか|教えて(?:ください|下さい|ほしい)?"
+    r"|知りたい(?:です)?|聞きたい(?:です)?|ください|下さい|ほしい(?:です)?|まだ|どう|何|なに|なん)"
+    r"[\s?？。．!！〜~ｗw]*$")
+QUESTION_WORD = re.compile(
+    r"何|なに|なん[でにのだ]|いつ|どこ|どんな|どう|どの|どれ|誰|だれ|いくつ|いくら|どっち|どちら|どれくらい|どのくらい"
+    r"|(?<![a-z])(?:how|what|when|where|who|whom|which|why|is there|are there|do you|does|can i|could you|tell me"
+    r"|explain)(?![a-z])")
+ENGLISH_QUESTION_START = re.compile(r"^(?:is|are|do|does|did|can|could|will|would|should|may|have|has)\s")
+# "芝浦港南じゃなくて高輪の…", "not Shiba but Takanawa": what stands before the marker is not asked about.
+CONTRAST = re.compile(r"(?<![他外])[^、,。？?！!\s他]*(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*"
+                      r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+")
+
+# Japanese typed in romaji: particles and endings that English sentences do not have.
+ROMAJI_MARKERS = frozenset(
+    "wa ga wo ni de no ka mo desu masu arimasu imasu desuka masuka nan nani nandesuka doko itsu dou donna ikura "
+    "nannin ikutsu oshiete kudasai shiritai kana ne yo tte kara made dake hoshii naku dekimasu dekiru aru nai "
+    "onegaishimasu".split())
+ROMAJI_PARTICLES = {"wa": "は", "wo": "を", "e": "へ"}
+MIN_ROMAJI_SHARE = 0.7
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A piece of a message, and whether it asks something."""
+
+    text: str
+    asks: bool
+
+
+def clauses(text: str) -> list[Clause]:
+    """Split a message into sentences, and long spoken sentences into clauses, each marked if it asks."""
+    pieces: list[str] = []
+    for sentence in SENTENCE_BREAK.split(unicodedata.normalize("NFKC", text).lower()):
+        pieces.extend(_spoken_clauses(sentence))
+    return [Clause(piece, asks(piece)) for piece in pieces if piece.strip()]
+
+
+def _spoken_clauses(sentence: str) -> list[str]:
+    # The analyzer tells the particle けど from the けど inside ぶっちゃけどんな, and ので from のでしょうか.
+    sentence = clean(sentence)
+    ends = clause_ends(sentence)
+    parts = [sentence[start:end] for start, end in zip([0, *ends], [*ends, len(sentence)]) if sentence[start:end]]
+    merged: list[str] = []
+    for part in parts:
+        if merged and len(clean(part)) < MIN_CLAUSE_CHARS:
+            merged[-1] += part  # "…ですが、はい": too short to stand alone
+        else:
+            merged.append(part)
+    return merged
+
+
+def asks(text: str) -> bool:
+    """Tell whether a sentence or clause asks something (a question mark, a question word or ending)."""
+    text = clean(text)
+    if not text:
+        return False
+    if text.rstrip("〜~ｗw ").endswith(("?", "？")):
+        return True
+    return bool(QUESTION_END.search(text) or QUESTION_WORD.search(text) or ENGLISH_QUESTION_START.match(text))
+
+
+def drop_contrast(text: str) -> str:
+    """Remove what a contrast sets aside ("AじゃなくてBの…" -> "Bの…"); the text itself when there is none."""
+    kept = CONTRAST.sub(" ", clean(text)).strip()
+    return kept if kept and kept != clean(text) else text
+
+
+def romaji_sentence(text: str) -> str | None:
+    """Return kana for Japanese typed in romaji ("shokudou wa arimasu ka"), or None for English and the rest."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*|\S", clean(text))
+    letters = [word for word in words if word[0].isascii() and word[0].isalpha()]
+    if len(letters) < 2 or not any(word in ROMAJI_MARKERS for word in letters):
+        return None
+    kana = [ROMAJI_PARTICLES.get(word) or romaji_to_katakana(word) for word in letters]
+    if sum(k is not None for k in kana) < MIN_ROMAJI_SHARE * len(letters):
+        return None
+    # Unconvertible words (English loans like "OJT") stay as they are between the kana.
+    joined = "".join(jaconv.kata2hira(k) if k else f" {w} " for k, w in zip(kana, letters))
+    return re.sub(r"\s+", " ", joined).strip()
+
+
+CONTEXT_WEIGHT = 0.2  # a word of the self-introduction around the question counts this much
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a message was read: its weighted terms, the part taken as the question, and why."""
+
+    terms: list[Term]
+    focus: str  # the text whose words decide (the asking clauses)
+    note: str  # for `kb explain`: which clause was taken as the question and why
+
+
+def read_message(text: str, resolve: Callable[[str], list[Term]]) -> Reading:
+    """Resolve a message's words, weighting the clauses that ask above the context around them."""
+    romaji = romaji_sentence(text)
+    if romaji is not None:
+        return Reading(resolve(drop_contrast(romaji)), romaji, f"read as Japanese typed in romaji: {romaji}")
+    pieces = clauses(text)
+    asking = [piece for piece in pieces if piece.asks]
+    if len(pieces) < 2 or not asking:
+        focus = drop_contrast(text)
+        return Reading(resolve(focus), focus, "" if focus == text else f"contrast set aside: {focus}")
+    resolved = [(piece, resolve(drop_contrast(piece.text))) for piece in pieces]
+    if not any(_has_topic(terms) for piece, terms in resolved if piece.asks):
+        # "どんな内容ですか？" names no topic: the sentences before it say what it is about.
+        terms = [term for _, piece_terms in resolved for term in piece_terms]
+        return Reading(terms, text, "the question names no topic: the whole message is read")
+    terms = [term if piece.asks else replace(term, weight=CONTEXT_WEIGHT)
+             for piece, piece_terms in resolved for term in piece_terms]
+    focus = " ".join(piece.text for piece in asking)
+    return Reading(terms, focus, f"question: {focus} (the other {len(pieces) - len(asking)} clause(s) are context)")
+
+
+# Nouns that say "about it" without saying what: "どういう内容ですか？" asks about the sentence before.
+GENERIC_NOUNS = frozenset("内容 詳細 具体 具体的 感じ 事 物 話 件 点 意味 中身 説明 情報 こと もの".split())
+
+
+def _has_topic(terms: list[Term]) -> bool:
+    return any(term.concept is not None and term.via != "weak" and term.token.lemma not in GENERIC_NOUNS
+               for term in terms)
