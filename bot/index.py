@@ -35,11 +35,13 @@ class ConceptIndex:
     def best(self, strong: dict[str, float], weak: dict[str, float], total: float, limit: int) -> list[Scored]:
         """Return the entries that best explain a question's strong and weak concepts, best first."""
         coverage, overlap = self._add(strong, np.zeros(len(self._bags)), np.zeros(len(self._question_total)))
-        front = _top(_f2(self._precision(overlap), coverage / total), FRONT_RUNNERS)
+        front = _top(_f2(self._precision(overlap), np.minimum(coverage / total, 1.0)), FRONT_RUNNERS)
         # Weak words (what, どこ, ある) only reorder the front-runners: alone they would pull in every entry.
         coverage, overlap = self._add(weak, coverage, overlap)
         precision = self._precision(overlap)
-        results = [Scored(int(e), float(coverage[e]), float(coverage[e] / total), float(precision[e])) for e in front]
+        # Words of the context may add evidence beyond what is asked: an entry explains at most all of it.
+        results = [Scored(int(e), float(coverage[e]), min(float(coverage[e] / total), 1.0), float(precision[e]))
+                   for e in front]
         results.sort(key=lambda s: f2_score(s.precision, s.coverage), reverse=True)
         return results[:limit]
 

@@ -183,12 +183,11 @@ class Matcher:
         return self._unknown_weight * factor
 
     def _rank(self, terms: list[Term], limit: int = 5) -> list[Candidate]:
-        weights, unknown = self._query_weights(terms)
+        weights, total = self._query_weights(terms)
         strong = {c: w for c, w in weights.items() if not c.startswith(WEAK_PREFIX)}
         if not strong:
             return []
         weak = {c: w for c, w in weights.items() if c not in strong}
-        total = sum(weights.values()) + unknown
         return [self._candidate(s) for s in self._index.best(strong, weak, total, limit)]
 
     def _candidate(self, scored: Scored) -> Candidate:
@@ -197,16 +196,22 @@ class Matcher:
                          round(scored.precision, 3), round(scored.evidence, 2))
 
     def _query_weights(self, terms: list[Term]) -> tuple[dict[str, float], float]:
+        # Returns each concept's weight and the weight of what is asked, the share an entry must explain.
+        # Words of the context around the question may help an entry but never count against one.
         weights: dict[str, float] = {}
+        asked: dict[str, float] = {}
         unknown = 0.0
         for term in terms:
             if self.vocabulary.is_foreign_place(term.token):
                 continue  # another municipality filters the candidates (see _decide), it is not a topic
+            weight = self._weight(term)
             if term.concept is None:
-                unknown += self._weight(term)
-            elif self._weight(term) > weights.get(term.concept, 0.0):
-                weights[term.concept] = self._weight(term)
-        return weights, unknown
+                unknown += weight if term.weight == 1.0 else 0.0
+                continue
+            weights[term.concept] = max(weight, weights.get(term.concept, 0.0))
+            if term.weight == 1.0:
+                asked[term.concept] = weight
+        return weights, sum(asked.values()) + unknown
 
     def _decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
         # A place named in the context ("渋谷区に住んでいます。") is not what is asked about.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase
 from bot.normalize import (Token, analyze, clean, kana_runs, reading_of, reading_variants, romaji_to_katakana,
-                           to_katakana)
+                           to_katakana, word_boundaries)
 
 MIN_SCAN_READING = 3
 NOUN_LIKE = {"名詞", "形状詞"}
@@ -151,8 +151,22 @@ class Vocabulary:
         """Analyze text after rewriting multi-word synonyms to their canonical word."""
         text = clean(text)
         if self._phrase_pattern is not None:
-            text = self._phrase_pattern.sub(lambda m: f" {self._phrase_for(m.group(0))} ", text)
+            text = self._rewrite_phrases(text)
         return analyze(text)
+
+    def _rewrite_phrases(self, text: str) -> str:
+        # A phrase must stand as whole words: なんで (why) is a synonym, but not the なんで of なんですか.
+        boundaries: frozenset[int] | None = None
+
+        def rewrite(match: re.Match[str]) -> str:
+            nonlocal boundaries
+            if not match.group(0).isascii():
+                boundaries = boundaries if boundaries is not None else word_boundaries(text)
+                if match.start() not in boundaries or match.end() not in boundaries:
+                    return match.group(0)
+            return f" {self._phrase_for(match.group(0))} "
+
+        return self._phrase_pattern.sub(rewrite, text) if self._phrase_pattern is not None else text
 
     def resolve(self, text: str) -> list[Term]:
         """Resolve a question's content words to known concepts where possible."""
@@ -187,7 +201,8 @@ class Vocabulary:
     def _scan_readings(self, text: str, terms: list[Term]) -> list[Term]:
         # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
         # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
-        runs = [(run, [True] * len(run), {}) for run in kana_runs(text) + _romaji_runs(terms)]
+        runs: list[Mask] = [(run, allowed, {}) for run, allowed in kana_runs(text)]
+        runs += [(run, [True] * len(run), {}) for run in _romaji_runs(terms)]
         unknown = frozenset(t.token.surface for t in terms if t.concept is None and not t.token.is_latin)
         if unknown:
             runs += reading_variants(text, unknown)
