@@ -25,9 +25,10 @@ QUESTION_END = re.compile(
     r"|知りたい(?:です)?|聞きたい(?:です)?|ください|下さい|ほしい(?:です)?|まだ|どう|何|なに|なん)"
     r"[\s?？。．!！〜~ｗw]*$")
 QUESTION_WORD = re.compile(
-    r"何|なに|なん[でにのだ]|いつ|どこ|どんな|どう|どの|どれ|誰|だれ|いくつ|いくら|どっち|どちら|どれくらい|どのくらい"
+    r"(?:何|なに|なん[でにのだ]|いつ|どこ|どんな|どう|どの|どれ|誰|だれ|いくつ|いくら|どっち|どちら)(?!か|も)"
     r"|(?<![a-z])(?:how|what|when|where|who|whom|which|why|is there|are there|do you|does|can i|could you|tell me"
     r"|explain)(?![a-z])")
+STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)[。．.!！]+$")
 ENGLISH_QUESTION_START = re.compile(r"^(?:is|are|do|does|did|can|could|will|would|should|may|have|has)\s")
 # "芝浦港南じゃなくて高輪の…", "not Shiba but Takanawa": what stands before the marker is not asked about.
 CONTRAST = re.compile(r"(?<![他外])[^、,。？?！!\s他]*(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*"
@@ -79,7 +80,10 @@ def asks(text: str) -> bool:
         return False
     if text.rstrip("〜~ｗw ").endswith(("?", "？")):
         return True
-    return bool(QUESTION_END.search(text) or QUESTION_WORD.search(text) or ENGLISH_QUESTION_START.match(text))
+    if QUESTION_END.search(text) or ENGLISH_QUESTION_START.match(text):
+        return True
+    # "どこに住むか迷っています。" holds a question word but tells, it does not ask.
+    return bool(QUESTION_WORD.search(text)) and not STATEMENT_END.search(text)
 
 
 def drop_contrast(text: str) -> str:

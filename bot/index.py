@@ -42,7 +42,8 @@ class ConceptIndex:
         # Words of the context may add evidence beyond what is asked: an entry explains at most all of it.
         results = [Scored(int(e), float(coverage[e]), min(float(coverage[e] / total), 1.0), float(precision[e]))
                    for e in front]
-        results.sort(key=lambda s: f2_score(s.precision, s.coverage), reverse=True)
+        # Equal scores (both explain all that is asked): the one the context speaks of too comes first.
+        results.sort(key=lambda s: (f2_score(s.precision, s.coverage), s.evidence), reverse=True)
         return results[:limit]
 
     def _add(self, concepts: dict[str, float], coverage: np.ndarray, overlap: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -232,7 +232,7 @@ class Matcher:
             return MatchResult("fallback", top, reason="low score")
         if best.coverage < settings.min_coverage:
             return MatchResult("fallback", top, reason="unknown words")
-        if len(top) > 1 and best.score - top[1].score < settings.clarify_margin:
+        if len(top) > 1 and best.score - top[1].score < settings.clarify_margin and not _context_decides(best, top[1]):
             return MatchResult("clarify", top[:3], reason="close call")
         return MatchResult("answer", top)
 
@@ -249,6 +249,11 @@ class Matcher:
             if len(pattern) >= 3 and pattern in core and len(core) - len(pattern) <= 8:
                 return item
         return None
+
+
+def _context_decides(best: Candidate, second: Candidate) -> bool:
+    # Both explain everything asked ("どの地区？"), and the context ("お台場って港区なんだ！") speaks of the first.
+    return best.coverage >= 1.0 and second.coverage >= 1.0 and best.evidence > second.evidence
 
 
 def _core(text: str) -> str:
