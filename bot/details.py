@@ -1,31 +1,52 @@
-"""Questions that ask for a detail (a price, a clock time, a height) the knowledge may not hold."""
+"""Questions that ask for a detail (a price, a clock time, a count) the knowledge may or may not hold."""
 
 from __future__ import annotations
 
 import re
 
 from bot.knowledge import KnowledgeBase
-from bot.normalize import clean
+from bot.normalize import clean, reading_of
 from bot.scope import DetailQuestion
+
+NUMBER = "<number>"  # in answered_by: any figure in the answer
+DIGIT = re.compile(r"\d")
+MIN_CUE_READING = 4
+KANJI = re.compile(r"[\u3400-\u9fff々]")
+KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 class DetailCheck:
     """Finds the details a question asks for, and whether an entry's text holds them."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        self._kinds = [(kind, _pattern(kind.cues)) for kind in kb.scope.detail_questions]
+        self._kinds = [(kind, _pattern(kind.cues), _readings(kind.cues)) for kind in kb.scope.detail_questions]
         self._texts = {entry.id: clean(" ".join([*entry.answer.values(), *entry.keywords, *entry.title.values()]))
                        for entry in kb.entries}
 
     def asked(self, text: str) -> list[DetailQuestion]:
         """Return the kinds of detail a question asks for."""
-        text = clean(text)
-        return [kind for kind, pattern in self._kinds if pattern.search(text)]
+        cleaned = clean(text)
+        found = [kind for kind, pattern, _ in self._kinds if pattern.search(cleaned)]
+        if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
+            reading = reading_of(cleaned)
+            found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
+        return found
 
     def holds(self, entry_id: str, kinds: list[DetailQuestion]) -> bool:
         """Tell whether an entry's answer holds every kind of detail asked for."""
         text = self._texts.get(entry_id, "")
-        return all(any(clean(word) in text for word in kind.answered_by) for kind in kinds)
+        return all(any(_holds(text, word) for word in kind.answered_by) for kind in kinds)
+
+
+def _holds(text: str, word: str) -> bool:
+    return bool(DIGIT.search(text)) if word == NUMBER else clean(word) in text
+
+
+def _readings(cues: tuple[str, ...]) -> tuple[str, ...]:
+    # Only words of two kanji or more with a long reading: a short one (イクラ) turns up inside other words
+    # (ドレクライクラシテ), and 何 has too many readings to trust.
+    words = (cue for cue in cues if len(KANJI.findall(cue)) >= 2 and "何" not in cue)
+    return tuple(reading for reading in map(reading_of, words) if len(reading) >= MIN_CUE_READING)
 
 
 def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:

@@ -16,10 +16,11 @@ from bot.focus import Reading, read_message
 from bot.index import ConceptIndex, Scored, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, has_letters
-from bot.scope import SmallTalk
+from bot.scope import DetailQuestion, SmallTalk
 from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary, is_kana_heavy
 
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
+ROUTE_MARGIN = 30.0  # how far below the best an entry holding the asked fact may score and still answer
 ANSWER_WEIGHT = 0.5  # words found only in an answer count for less than the entry's own questions
 
 
@@ -222,9 +223,13 @@ class Matcher:
             if not candidates:
                 return MatchResult("fallback", reason="another municipality")
         details = self._details.asked(text)
-        if details and candidates and not self._details.holds(candidates[0].entry_id, details):
-            # "How much is the rent?": an entry that names no price cannot answer it, however close its topic.
-            return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
+        routed = False
+        if details and candidates:
+            candidates, routed = self._route(candidates, [d for d in details if d.route_only])
+            refusing = [d for d in details if not d.route_only]
+            if refusing and not self._details.holds(candidates[0].entry_id, refusing):
+                # "How much is the rent?": an entry that names no price cannot answer it, however close its topic.
+                return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings
@@ -232,9 +237,20 @@ class Matcher:
             return MatchResult("fallback", top, reason="low score")
         if best.coverage < settings.min_coverage:
             return MatchResult("fallback", top, reason="unknown words")
-        if len(top) > 1 and best.score - top[1].score < settings.clarify_margin and not _context_decides(best, top[1]):
+        close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
+        if close and not routed and not _context_decides(best, top[1]):
             return MatchResult("clarify", top[:3], reason="close call")
         return MatchResult("answer", top)
+
+    def _route(self, candidates: list[Candidate], details: list[DetailQuestion]) -> tuple[list[Candidate], bool]:
+        # "プレクラスは何月まで？": of the entries that could answer, the one holding a month answers.
+        if not details or self._details.holds(candidates[0].entry_id, details):
+            return candidates, False
+        floor = max(self.settings.accept_score, candidates[0].score - ROUTE_MARGIN)
+        holder = next((c for c in candidates if c.score >= floor and self._details.holds(c.entry_id, details)), None)
+        if holder is None:
+            return candidates, False
+        return [holder, *(c for c in candidates if c is not holder)], True
 
     def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
         bag = self._index.bag(self._index_of[entry_id])

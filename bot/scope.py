@@ -44,6 +44,7 @@ class DetailQuestion:
     name: str
     cues: tuple[str, ...]
     answered_by: tuple[str, ...]
+    route_only: bool = False  # `route: true`: prefer an entry holding it, but never refuse for want of one
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def _details(data: LineDict, name: str, problems: list[Problem]) -> tuple[Detail
             continue
         cues, answered_by = _words(item, "cues", name, problems), _words(item, "answered_by", name, problems)
         if cues and answered_by:
-            result.append(DetailQuestion(str(item["name"]), cues, answered_by))
+            result.append(DetailQuestion(str(item["name"]), cues, answered_by, item.get("route") is True))
     return tuple(result)
 
 
