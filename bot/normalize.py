@@ -235,14 +235,16 @@ def kana_runs(text: str) -> list[tuple[str, list[bool]]]:
 
 
 ROMAJI = re.compile(r"^[a-z][a-z\-']*$")
+HEPBURN_NN = re.compile(r"nn(?=[aiueo])")
 
 
 def romaji_to_katakana(word: str) -> str | None:
     """Return the katakana for a romaji word (shokudou -> ショクドウ), or None if it is not romaji."""
-    word = clean(word).replace("-", "").replace("'", "")
+    word = clean(word).replace("-", "")
     if not ROMAJI.match(word):
         return None
-    kana = jaconv.alphabet2kana(word)
+    # Hepburn writes ん+に as "nni" (nannin = なんにん), where an IME reads "nn" as ん alone (なんいん).
+    kana = jaconv.alphabet2kana(HEPBURN_NN.sub("n'n", word)).replace("'", "")
     if not KANA_ONLY.match(kana) or kana.endswith("っ") or "っっ" in kana:
         return None
     return to_katakana(kana)

@@ -16,6 +16,7 @@ WEAK_PREFIX = "~"
 KANJI = r"[\u3400-\u9fff々]"
 Mask = tuple[str, list[bool], dict[str, tuple[int, str]]]  # a reading run, positions found, where each word is
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
+HIRAGANA_WORD = re.compile(r"^[\u3041-\u309fー]+$")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class Vocabulary:
         self._by_lemma: dict[str, str] = {}
         self._phrase_readings: dict[str, str] = {}  # 芝地区 read シバチク -> 芝
         self._by_reading: dict[str, str] = {}
+        self._kana_spelled: set[str] = set()  # readings of words written in hiragana (なんで)
+        self._kanji_spelled: set[str] = set()  # readings of words written otherwise (大使館, プレクラス)
         self._phrases: dict[str, str] = {}
         self.stopwords = self._keys_of(scope.stopwords)
         self.other_places = self._keys_of(scope.other_places)
@@ -68,6 +71,8 @@ class Vocabulary:
             return
         canonical = head[0].lemma
         for word in group:
+            spelled = self._kana_spelled if HIRAGANA_WORD.match(clean(word)) else self._kanji_spelled
+            spelled.add(reading_of(word))
             tokens = analyze(word)
             if _is_one_word(word, tokens):
                 self._by_lemma.setdefault(tokens[0].lemma, canonical)
@@ -116,6 +121,8 @@ class Vocabulary:
             if token.reading and token.pos in NOUN_LIKE:
                 # Verbs read as their inflected surface (対し -> タイシ): only nouns are safe homophone keys.
                 self._by_reading.setdefault(token.reading, concept)
+                if not token.is_kana:
+                    self._kanji_spelled.add(token.reading)
             if token.is_place:
                 self.known_places.add(token.lemma)
             concepts.append(concept)
@@ -229,10 +236,13 @@ class Vocabulary:
 
     def _readings(self) -> re.Pattern[str]:
         if self._reading_pattern is None:
-            table = {r: (c,) for r, c in self._by_reading.items() if len(r) >= MIN_SCAN_READING}
+            # A word only ever written in hiragana (なんで, わけ) is read by the analyzer itself; scanning for it
+            # finds it inside other words (どれくらいなんでしたっけ). The scan is for kanji words typed in kana.
+            only_kana = self._kana_spelled - self._kanji_spelled
+            table = {r: (c,) for r, c in self._by_reading.items() if len(r) >= MIN_SCAN_READING and r not in only_kana}
             table.update({r: c for r, c in self._compounds.items() if len(r) >= MIN_SCAN_READING and r not in table})
             for reading, canonical in self._phrase_readings.items():
-                if len(reading) >= MIN_SCAN_READING and reading not in table:
+                if len(reading) >= MIN_SCAN_READING and reading not in table and reading not in only_kana:
                     table[reading] = tuple(self._by_lemma.get(t.lemma, t.lemma) for t in _content_tokens(canonical))
             self._scan_table = table
             readings = sorted(table, key=len, reverse=True)
