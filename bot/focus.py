@@ -107,6 +107,8 @@ def romaji_sentence(text: str) -> str | None:
 
 
 CONTEXT_WEIGHT = 0.2  # a word of the self-introduction around the question counts this much
+POINTED_WEIGHT = 0.6  # ... and of the clause right before a question that points back at it (それ, その, that)
+POINTING = re.compile(r"それ|その|そんな|そういう|そこ|あれ|あの|こういう|(?<![a-z])(?:that|this|it|they|those|these)(?![a-z])")
 
 
 @dataclass(frozen=True)
@@ -128,19 +130,30 @@ def read_message(text: str, resolve: Callable[[str], list[Term]]) -> Reading:
     if len(pieces) < 2 or not asking:
         focus = drop_contrast(text)
         return Reading(resolve(focus), focus, "" if focus == text else f"contrast set aside: {focus}")
-    resolved = [(piece, resolve(drop_contrast(piece.text))) for piece in pieces]
-    if not any(_has_topic(terms) for piece, terms in resolved if piece.asks):
-        # "どんな内容ですか？" names no topic: the sentences before it say what it is about.
-        terms = [term for _, piece_terms in resolved for term in piece_terms]
-        return Reading(terms, text, "the question names no topic: the whole message is read")
-    terms = [term if piece.asks else replace(term, weight=CONTEXT_WEIGHT)
-             for piece, piece_terms in resolved for term in piece_terms]
-    focus = " ".join(piece.text for piece in asking)
-    return Reading(terms, focus, f"question: {focus} (the other {len(pieces) - len(asking)} clause(s) are context)")
+    resolved = [resolve(drop_contrast(piece.text)) for piece in pieces]
+    elliptic = not any(_has_topic(terms) for piece, terms in zip(pieces, resolved) if piece.asks)
+    weights = [_clause_weight(pieces, index, elliptic) for index in range(len(pieces))]
+    terms = [term if weight == 1.0 else replace(term, weight=weight)
+             for weight, clause_terms in zip(weights, resolved) for term in clause_terms]
+    focus = " ".join(piece.text for piece, weight in zip(pieces, weights) if weight == 1.0)
+    why = "it names no topic, so the clause before it counts as much" if elliptic else "the rest is context"
+    return Reading(terms, focus, f"question: {focus} ({why})")
 
 
 # Nouns that say "about it" without saying what: "どういう内容ですか？" asks about the sentence before.
 GENERIC_NOUNS = frozenset("内容 詳細 具体 具体的 感じ 事 物 話 件 点 意味 中身 説明 情報 こと もの".split())
+
+
+def _clause_weight(pieces: list[Clause], index: int, elliptic: bool) -> float:
+    if pieces[index].asks:
+        return 1.0
+    following = pieces[index + 1] if index + 1 < len(pieces) else None
+    if following is None or not following.asks:
+        return CONTEXT_WEIGHT
+    if elliptic:
+        return 1.0  # "…食堂の話が出てました。何がそんなに評判なんですか？": the clause before says what is asked about
+    # "…そういう制度はありますか？": a question pointing back gives the clause before more say.
+    return POINTED_WEIGHT if POINTING.search(clean(following.text)) else CONTEXT_WEIGHT
 
 
 def _has_topic(terms: list[Term]) -> bool:
