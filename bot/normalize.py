@@ -20,6 +20,8 @@ JAPANESE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff
 KANA_ONLY = re.compile(r"^[\u3040-\u30ffー]+$")
 ASCII_WORD = re.compile(r"^[a-z0-9][a-z0-9'\-\.]*$")
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# today's, they're, we've, it'll, i'd, i'm, isn't: the clitic carries no topic (n't is kept as "not").
+ENGLISH_CLITIC = re.compile(r"(?<=[a-z])('s|'re|'ve|'ll|'d|'m|n't)(?![a-z])")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞"}
@@ -52,10 +54,11 @@ class Token:
 
 
 def clean(text: str) -> str:
-    """Return NFKC-normalized, lower-cased text with control characters and extra spaces removed."""
+    """Return NFKC-normalized, lower-cased text with control characters, extra spaces and English clitics removed."""
     text = unicodedata.normalize("NFKC", text)
     text = CONTROL.sub(" ", text)
-    return re.sub(r"\s+", " ", text).strip().lower()
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    return ENGLISH_CLITIC.sub(lambda m: " not" if m.group(1) == "n't" else "", text.replace("’", "'"))
 
 
 def detect_lang(text: str) -> str | None:
