@@ -20,7 +20,7 @@ from bot.scope import DetailQuestion, SmallTalk
 from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary, is_kana_heavy
 
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
-ROUTE_MARGIN = 30.0  # how far below the best an entry holding the asked fact may score and still answer
+ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
 ANSWER_WEIGHT = 0.5  # words found only in an answer count for less than the entry's own questions
 
 
