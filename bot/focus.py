@@ -157,5 +157,7 @@ def _clause_weight(pieces: list[Clause], index: int, elliptic: bool) -> float:
 
 
 def _has_topic(terms: list[Term]) -> bool:
+    # 何人 and いくら ask for a figure, they do not say of what.
     return any(term.concept is not None and term.via != "weak" and term.token.lemma not in GENERIC_NOUNS
+               and not term.token.lemma.startswith("何") and not QUESTION_WORD.fullmatch(term.token.lemma)
                for term in terms)

@@ -220,21 +220,11 @@ def reading_variants(text: str, unknown: frozenset[str]) -> list[tuple[str, list
 
 
 KANA_RUN = re.compile(r"[\u3040-\u30ffー]{3,}")
-FUNCTION_POS = {"助詞", "助動詞", "補助記号", "空白"}
 
 
-def kana_runs(text: str) -> list[tuple[str, list[bool]]]:
-    """Return the runs of three or more kana in the text, as katakana (for reading scans).
-
-    Each run comes with a mask of the characters a found reading may start from: those of content words, not
-    of particles and auxiliaries (the ナンデ across な+ん+で of どれくらいなんですか is no word of the question).
-    """
-    text = clean(text)[:MAX_ANALYZED_CHARS]
-    content = [False] * len(text)
-    for morpheme in _tokenizer().tokenize(text):
-        if morpheme.part_of_speech()[0] not in FUNCTION_POS:
-            content[morpheme.begin():morpheme.end()] = [True] * (morpheme.end() - morpheme.begin())
-    return [(to_katakana(m.group(0)), content[m.start():m.end()]) for m in KANA_RUN.finditer(text)]
+def kana_runs(text: str) -> list[str]:
+    """Return the runs of three or more kana in the text, as katakana (for reading scans)."""
+    return [to_katakana(run) for run in KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])]
 
 
 ROMAJI = re.compile(r"^[a-z][a-z\-']*$")

@@ -208,8 +208,7 @@ class Vocabulary:
     def _scan_readings(self, text: str, terms: list[Term]) -> list[Term]:
         # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
         # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
-        runs: list[Mask] = [(run, allowed, {}) for run, allowed in kana_runs(text)]
-        runs += [(run, [True] * len(run), {}) for run in _romaji_runs(terms)]
+        runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana_runs(text) + _romaji_runs(terms)]
         unknown = frozenset(t.token.surface for t in terms if t.concept is None and not t.token.is_latin)
         if unknown:
             runs += reading_variants(text, unknown)
