@@ -34,6 +34,9 @@ ENGLISH_QUESTION_START = re.compile(r"^(?:is|are|do|does|did|can|could|will|woul
 CONTRAST = re.compile(r"(?<![他外])[^、,。？?！!\s他]*(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+")
 
+COMPARISON = re.compile(r"どっち|どちら|比べ|比較|(?<![a-z])(?:compared?|comparison|versus|vs|which is (?:more|bigger|"
+                        r"larger|higher|greater))(?![a-z])")
+
 # Japanese typed in romaji: particles and endings that English sentences do not have.
 ROMAJI_MARKERS = frozenset(
     "wa ga wo ni de no ka mo desu masu arimasu imasu desuka masuka nan nani nandesuka doko itsu dou donna ikura "
@@ -84,6 +87,11 @@ def asks(text: str) -> bool:
         return True
     # "どこに住むか迷っています。" holds a question word but tells, it does not ask.
     return bool(QUESTION_WORD.search(text)) and not STATEMENT_END.search(text)
+
+
+def asks_to_compare(text: str) -> bool:
+    """Tell whether a question compares two things ("AとB、どっちが多い？", "which is bigger")."""
+    return bool(COMPARISON.search(clean(text)))
 
 
 def drop_contrast(text: str) -> str:

@@ -12,7 +12,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from bot.details import DetailCheck
-from bot.focus import Reading, read_message
+from bot.focus import Reading, asks_to_compare, read_message
 from bot.index import ConceptIndex, Scored, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, has_letters
@@ -21,6 +21,7 @@ from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary, is_kana_heavy
 
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
+COMPARED_COVERAGE = 0.25  # each of two compared entries explains at least this share of the question
 ANSWER_WEIGHT = 0.5  # words found only in an answer count for less than the entry's own questions
 
 
@@ -233,6 +234,8 @@ class Matcher:
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings
+        if len(top) > 1 and asks_to_compare(text) and self._compares(top[0], top[1]):
+            return MatchResult("answer", top, reason="comparison")
         if best is None or best.score < settings.accept_score:
             return MatchResult("fallback", top, reason="low score")
         if best.coverage < settings.min_coverage:
@@ -241,6 +244,11 @@ class Matcher:
         if close and not routed and not _context_decides(best, top[1]):
             return MatchResult("clarify", top[:3], reason="close call")
         return MatchResult("answer", top)
+
+    def _compares(self, first: Candidate, second: Candidate) -> bool:
+        # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.
+        together = f2_score(min(first.precision, second.precision), min(1.0, first.coverage + second.coverage))
+        return min(first.coverage, second.coverage) >= COMPARED_COVERAGE and 100 * together >= self.settings.accept_score
 
     def _route(self, candidates: list[Candidate], details: list[DetailQuestion]) -> tuple[list[Candidate], bool]:
         # "プレクラスは何月まで？": of the entries that could answer, the one holding a month answers.

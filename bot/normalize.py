@@ -17,6 +17,9 @@ from sudachipy import Dictionary, SplitMode
 MAX_ANALYZED_CHARS = 400
 
 JAPANESE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f々〆ヶ]")
+ENGLISH_FUNCTION_WORD = re.compile(
+    r"(?<![a-z])(?:what|how|where|when|who|which|why|is|are|was|do|does|did|can|could|would|will|the|a|an|there"
+    r"|tell|me|i|you|any|about|please|of|for|to|in)(?![a-z])")
 KANA_ONLY = re.compile(r"^[\u3040-\u30ffー]+$")
 ASCII_WORD = re.compile(r"^[a-z0-9][a-z0-9'\-\.]*$")
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -62,9 +65,10 @@ def clean(text: str) -> str:
 
 
 def detect_lang(text: str) -> str | None:
-    """Return 'ja' for text with Japanese script, 'en' for Latin letters, None for neither."""
+    """Return 'ja' for text in Japanese, 'en' for English (even with a Japanese word in it), None for neither."""
     if JAPANESE_CHAR.search(text):
-        return "ja"
+        # "What is プレクラス?" is English with a Japanese word; "英語のskillって…" is Japanese with an English one.
+        return "en" if len(ENGLISH_FUNCTION_WORD.findall(text.lower())) >= 2 else "ja"
     if re.search(r"[a-zA-Z]", text):
         return "en"
     return None

@@ -77,7 +77,12 @@ def compose(kb: KnowledgeBase, result: MatchResult, lang: str) -> Reply:
     best = result.best
     if result.kind == "answer" and best is not None:
         entry = kb.by_id[best.entry_id]
-        return answer_entry(kb, entry, lang, best.score)
+        reply = answer_entry(kb, entry, lang, best.score)
+        if result.reason == "comparison":
+            # "大使館の数と国籍の数、どっちが多い？": both facts, so the candidate can compare them.
+            other = kb.by_id[result.candidates[1].entry_id]
+            return replace(reply, text=f"{reply.text}\n\n{other.answer[lang]}")
+        return reply
     if result.kind == "clarify":
         suggestions = tuple(_suggest(kb.by_id[c.entry_id], lang) for c in result.candidates[:MAX_SUGGESTIONS])
         return Reply(scope.message("clarify", lang), lang, "clarify", score=_score(result), suggestions=suggestions)
