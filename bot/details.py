@@ -39,7 +39,12 @@ class DetailCheck:
 
 
 def _holds(text: str, word: str) -> bool:
-    return bool(DIGIT.search(text)) if word == NUMBER else clean(word) in text
+    if word == NUMBER:
+        return bool(DIGIT.search(text))
+    word = clean(word)
+    if word.isascii() and word[:1].isalpha():  # "area" is not in "in areas such as"
+        return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
+    return word in text
 
 
 def _readings(cues: tuple[str, ...]) -> tuple[str, ...]:

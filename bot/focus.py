@@ -31,9 +31,9 @@ QUESTION_WORD = re.compile(
 STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)[。．.!！]+$")
 ENGLISH_QUESTION_START = re.compile(r"^(?:is|are|do|does|did|can|could|will|would|should|may|have|has)\s")
 # "芝浦港南じゃなくて高輪の…", "not Shiba but Takanawa": what stands before the marker is not asked about.
-CONTRAST = re.compile(r"(?<![他外])[^、,。？?！!\s他]*(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*"
+CONTRAST = re.compile(r"([^、,。？?！!\s]*)(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+")
-
+OTHERS = re.compile(r"他|ほか|以外|other")  # "他の自治体ではなく港区で": emphasis, not a contrast of two topics
 COMPARISON = re.compile(r"どっち|どちら|比べ|比較|(?<![a-z])(?:compared?|comparison|versus|vs|which is (?:more|bigger|"
                         r"larger|higher|greater))(?![a-z])")
 
@@ -96,7 +96,7 @@ def asks_to_compare(text: str) -> bool:
 
 def drop_contrast(text: str) -> str:
     """Remove what a contrast sets aside ("AじゃなくてBの…" -> "Bの…"); the text itself when there is none."""
-    kept = CONTRAST.sub(" ", clean(text)).strip()
+    kept = CONTRAST.sub(lambda m: m.group(0) if OTHERS.search(m.group(1) or "") else " ", clean(text)).strip()
     return kept if kept and kept != clean(text) else text
 
 

@@ -6,66 +6,21 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from bot.details import DetailCheck
-from bot.focus import Reading, asks_to_compare, read_message
+from bot.decision import Candidate, Decider, Kind, MatchResult, MatchSettings
+from bot.focus import Reading, read_message
 from bot.index import ConceptIndex, Scored, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, has_letters
-from bot.scope import DetailQuestion, SmallTalk
+from bot.scope import SmallTalk
 from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary, is_kana_heavy
 
-Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
-ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
-COMPARED_COVERAGE = 0.25  # each of two compared entries explains at least this share of the question
+__all__ = ["Candidate", "Kind", "MatchResult", "MatchSettings", "Matcher", "group_similar"]
+
 ANSWER_WEIGHT = 0.5  # words found only in an answer count for less than the entry's own questions
-
-
-@dataclass(frozen=True)
-class MatchSettings:
-    """The knobs of the confidence decision."""
-
-    accept_score: float = 53.0
-    min_coverage: float = 0.45
-    clarify_margin: float = 1.0
-    fuzzy_cutoff_latin: float = 84.0
-    fuzzy_cutoff_kana: float = 80.0
-    fuzzy_min_length: int = 4
-    unknown_noun_weight: float = 1.2  # times the rarest known word's weight
-    unknown_other_weight: float = 0.35
-    unknown_latin_weight: float = 0.8
-    weak_weight: float = 0.3
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """An entry and how well the question fits it."""
-
-    entry_id: str
-    score: float
-    coverage: float
-    precision: float
-    evidence: float  # the weight of the question's words this entry explains
-
-
-@dataclass(frozen=True)
-class MatchResult:
-    """What the matcher decided for one question."""
-
-    kind: Kind
-    candidates: tuple[Candidate, ...] = ()
-    smalltalk: SmallTalk | None = None
-    reason: str = ""
-
-    @property
-    def best(self) -> Candidate | None:
-        """Return the top-ranked candidate, if any."""
-        return self.candidates[0] if self.candidates else None
-
 
 class Matcher:
     """An index over one KnowledgeBase; rebuilt when the knowledge changes."""
@@ -78,8 +33,7 @@ class Matcher:
         self._idf = self._compute_idf(bags)
         self._unknown_weight = max(self._idf.values(), default=1.0)
         self._index = ConceptIndex(bags, [(entry, self._question_weights(c)) for entry, c in question_concepts])
-        self._details = DetailCheck(kb)
-        self._index_of = {entry.id: index for index, entry in enumerate(kb.entries)}
+        self._decider = Decider(kb, self.vocabulary, self._index, settings)
         self._fuzzy_keys = [k for k in self.vocabulary.concept_keys() if len(k) >= 3 and not k.startswith(WEAK_PREFIX)]
         self._fuzzy_order = {key: order for order, key in enumerate(self._fuzzy_keys)}
         self._ascii_keys = sorted(k for k in self._fuzzy_keys if k.isascii())
@@ -138,7 +92,7 @@ class Matcher:
         smalltalk = self._smalltalk_for(text, terms)
         if smalltalk is not None:
             return reading, candidates[:5], MatchResult("smalltalk", smalltalk=smalltalk)
-        return reading, candidates[:5], self._decide(reading.focus, terms, candidates)
+        return reading, candidates[:5], self._decider.decide(reading.focus, terms, candidates)
 
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Return the best entries for a question, best first."""
@@ -215,55 +169,6 @@ class Matcher:
                 asked[term.concept] = weight
         return weights, sum(asked.values()) + unknown
 
-    def _decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
-        # A place named in the context ("渋谷区に住んでいます。") is not what is asked about.
-        places = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)]
-        if places:
-            # Another municipality's name: only an entry that itself speaks of that place may answer.
-            candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]
-            if not candidates:
-                return MatchResult("fallback", reason="another municipality")
-        details = self._details.asked(text)
-        routed = False
-        if details and candidates:
-            candidates, routed = self._route(candidates, [d for d in details if d.route_only])
-            refusing = [d for d in details if not d.route_only]
-            if refusing and not self._details.holds(candidates[0].entry_id, refusing):
-                # "How much is the rent?": an entry that names no price cannot answer it, however close its topic.
-                return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
-        top = tuple(candidates[:5])
-        best = top[0] if top else None
-        settings = self.settings
-        if len(top) > 1 and asks_to_compare(text) and self._compares(top[0], top[1]):
-            return MatchResult("answer", top, reason="comparison")
-        if best is None or best.score < settings.accept_score:
-            return MatchResult("fallback", top, reason="low score")
-        if best.coverage < settings.min_coverage:
-            return MatchResult("fallback", top, reason="unknown words")
-        close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
-        if close and not routed and not _context_decides(best, top[1]):
-            return MatchResult("clarify", top[:3], reason="close call")
-        return MatchResult("answer", top)
-
-    def _compares(self, first: Candidate, second: Candidate) -> bool:
-        # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.
-        together = f2_score(min(first.precision, second.precision), min(1.0, first.coverage + second.coverage))
-        return min(first.coverage, second.coverage) >= COMPARED_COVERAGE and 100 * together >= self.settings.accept_score
-
-    def _route(self, candidates: list[Candidate], details: list[DetailQuestion]) -> tuple[list[Candidate], bool]:
-        # "プレクラスは何月まで？": of the entries that could answer, the one holding a month answers.
-        if not details or self._details.holds(candidates[0].entry_id, details):
-            return candidates, False
-        floor = max(self.settings.accept_score, candidates[0].score - ROUTE_MARGIN)
-        holder = next((c for c in candidates if c.score >= floor and self._details.holds(c.entry_id, details)), None)
-        if holder is None:
-            return candidates, False
-        return [holder, *(c for c in candidates if c is not holder)], True
-
-    def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
-        bag = self._index.bag(self._index_of[entry_id])
-        return all(place.concept in bag for place in places)
-
     def _smalltalk_for(self, text: str, terms: list[Term]) -> SmallTalk | None:
         core = _core(text)
         exact = next((item for pattern, item in self._smalltalk if core == pattern), None)
@@ -273,11 +178,6 @@ class Matcher:
             if len(pattern) >= 3 and pattern in core and len(core) - len(pattern) <= 8:
                 return item
         return None
-
-
-def _context_decides(best: Candidate, second: Candidate) -> bool:
-    # Both explain everything asked ("どの地区？"), and the context ("お台場って港区なんだ！") speaks of the first.
-    return best.coverage >= 1.0 and second.coverage >= 1.0 and best.evidence > second.evidence
 
 
 def _core(text: str) -> str:

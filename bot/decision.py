@@ -1,0 +1,124 @@
+"""Decide how to reply once the entries are ranked: answer, compare, ask to clarify, or say "I don't know"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.details import DetailCheck
+from bot.focus import asks_to_compare
+from bot.index import ConceptIndex, f2_score
+from bot.knowledge import KnowledgeBase
+from bot.scope import DetailQuestion, SmallTalk
+from bot.vocabulary import Term, Vocabulary
+
+Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
+ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
+COMPARED_COVERAGE = 0.25  # each of two compared entries explains at least this share of the question
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """The knobs of the confidence decision."""
+
+    accept_score: float = 53.0
+    min_coverage: float = 0.45
+    clarify_margin: float = 1.0
+    fuzzy_cutoff_latin: float = 84.0
+    fuzzy_cutoff_kana: float = 80.0
+    fuzzy_min_length: int = 4
+    unknown_noun_weight: float = 1.2  # times the rarest known word's weight
+    unknown_other_weight: float = 0.35
+    unknown_latin_weight: float = 0.8
+    weak_weight: float = 0.3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry and how well the question fits it."""
+
+    entry_id: str
+    score: float
+    coverage: float
+    precision: float
+    evidence: float  # the weight of the question's words this entry explains
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """What the matcher decided for one question."""
+
+    kind: Kind
+    candidates: tuple[Candidate, ...] = ()
+    smalltalk: SmallTalk | None = None
+    reason: str = ""
+
+    @property
+    def best(self) -> Candidate | None:
+        """Return the top-ranked candidate, if any."""
+        return self.candidates[0] if self.candidates else None
+
+
+class Decider:
+    """The refusal rule and its refinements: other municipalities, asked details, comparisons, close calls."""
+
+    def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary, index: ConceptIndex, settings: MatchSettings) -> None:
+        self.settings = settings
+        self.vocabulary = vocabulary
+        self._index = index
+        self._details = DetailCheck(kb)
+        self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
+
+    def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
+        # A place named in the context ("渋谷区に住んでいます。") is not what is asked about.
+        places = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)]
+        if places:
+            # Another municipality's name: only an entry that itself speaks of that place may answer.
+            candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]
+            if not candidates:
+                return MatchResult("fallback", reason="another municipality")
+        details = self._details.asked(text)
+        routed = False
+        if details and candidates:
+            candidates, routed = self._route(candidates, [d for d in details if d.route_only])
+            refusing = [d for d in details if not d.route_only]
+            if refusing and not self._details.holds(candidates[0].entry_id, refusing):
+                # "How much is the rent?": an entry that names no price cannot answer it, however close its topic.
+                return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
+        top = tuple(candidates[:5])
+        best = top[0] if top else None
+        settings = self.settings
+        if len(top) > 1 and asks_to_compare(text) and self._compares(top[0], top[1]):
+            return MatchResult("answer", top, reason="comparison")
+        if best is None or best.score < settings.accept_score:
+            return MatchResult("fallback", top, reason="low score")
+        if best.coverage < settings.min_coverage:
+            return MatchResult("fallback", top, reason="unknown words")
+        close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
+        if close and not routed and not _context_decides(best, top[1]):
+            return MatchResult("clarify", top[:3], reason="close call")
+        return MatchResult("answer", top)
+
+    def _compares(self, first: Candidate, second: Candidate) -> bool:
+        # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.
+        together = f2_score(min(first.precision, second.precision), min(1.0, first.coverage + second.coverage))
+        return min(first.coverage, second.coverage) >= COMPARED_COVERAGE and 100 * together >= self.settings.accept_score
+
+    def _route(self, candidates: list[Candidate], details: list[DetailQuestion]) -> tuple[list[Candidate], bool]:
+        # "プレクラスは何月まで？": of the entries that could answer, the one holding a month answers.
+        if not details or self._details.holds(candidates[0].entry_id, details):
+            return candidates, False
+        floor = max(self.settings.accept_score, candidates[0].score - ROUTE_MARGIN)
+        holder = next((c for c in candidates if c.score >= floor and self._details.holds(c.entry_id, details)), None)
+        if holder is None:
+            return candidates, False
+        return [holder, *(c for c in candidates if c is not holder)], True
+
+    def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
+        bag = self._index.bag(self._index_of[entry_id])
+        return all(place.concept in bag for place in places)
+
+
+def _context_decides(best: Candidate, second: Candidate) -> bool:
+    # Both explain everything asked ("どの地区？"), and the context ("お台場って港区なんだ！") speaks of the first.
+    return best.coverage >= 1.0 and second.coverage >= 1.0 and best.evidence > second.evidence

@@ -1,0 +1,88 @@
+"""Reading the question inside a candidate's message: clauses, context, contrasts, comparisons, romaji, English."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.focus import asks, asks_to_compare, clauses, drop_contrast, romaji_sentence
+from bot.matching import Matcher
+from bot.normalize import detect_lang
+from bot.service import Answerer, Question
+
+
+@pytest.fixture(scope="module")
+def matcher(plain_answerer: Answerer) -> Matcher:
+    return plain_answerer.matcher
+
+
+def test_a_self_introduction_is_context_and_the_last_sentence_asks() -> None:
+    pieces = clauses("大学で福祉を学んでいて、子どもに関わる仕事に興味があります。新人の研修はどんな内容ですか？")
+    assert [piece.asks for piece in pieces] == [False, True]
+    assert pieces[1].text.startswith("新人の研修")
+
+
+def test_spoken_clauses_split_at_the_analyzers_conjunctive_particles_only() -> None:
+    assert [p.asks for p in clauses("えーとあの港区に住んでるんですけど職員住宅ってあるんですか")] == [False, True]
+    assert len(clauses("港区ってぶっちゃけどんな区？")) == 1  # the けど inside ぶっちゃけどんな is no particle
+    assert len(clauses("区民は何か国の出身なのでしょうか。")) == 1  # nor the ので of のでしょうか
+
+
+@pytest.mark.parametrize(("text", "asking"), [
+    ("食堂はある？", True), ("職員住宅ってあるんですか", True), ("研修について教えてください。", True),
+    ("What kind of training do new staff get", True), ("Is there a cafeteria", True),
+    ("いくつかの区を見比べています。", False), ("どこに住むか迷っています。", False), ("I study welfare.", False),
+])
+def test_what_asks(text: str, asking: bool) -> None:
+    assert asks(text) is asking
+
+
+def test_a_contrast_sets_aside_what_comes_before_it() -> None:
+    assert drop_contrast("芝浦港南じゃなくて高輪のスローガンは？").startswith("高輪")
+    assert drop_contrast("他の自治体ではなく港区で働く意義は？") == "他の自治体ではなく港区で働く意義は？"  # emphasis
+
+
+def test_japanese_typed_in_romaji_is_read_as_kana_and_english_is_not() -> None:
+    assert romaji_sentence("shokudou wa arimasu ka") == "しょくどうはありますか"
+    assert romaji_sentence("Minato-ku no shokuin wa nannin imasu ka") == "みなとくのしょくいんはなんにんいますか"
+    assert romaji_sentence("Is there a cafeteria at city hall?") is None
+
+
+def test_comparisons_and_english_with_a_japanese_word() -> None:
+    assert asks_to_compare("大使館の数と国籍の数、どっちが多い？") and not asks_to_compare("大使館の数は？")
+    assert detect_lang("What is プレクラス?") == "en" and detect_lang("英語のskillって試験で評価されますか") == "ja"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("大学で福祉を学んでいて、子どもに関わる仕事に興味があります。新人の研修はどんな内容ですか？", "training-new-staff-design"),
+    ("渋谷区に住んでいます。港区の職員住宅はどこにありますか？", "housing-staff"),  # a place in the context
+    ("芝浦港南じゃなくて高輪のスローガンは？", "district-takanawa"),
+    ("プレクラスは何月まで？", "preclass-timeline"),  # the entry holding the asked month
+    ("港区の広さはどれくらいなんですか？", "overview-area"),  # no なんで (why) inside なんですか
+    ("しょくいんが すむ いえは ありますか", "housing-staff"),
+    ("えーと あの 職員住宅って どこにあるんですか", "housing-staff"),
+])
+def test_the_question_inside_a_message_decides(matcher: Matcher, question: str, entry_id: str) -> None:
+    result = matcher.match(question)
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == entry_id
+
+
+def test_details_the_briefing_does_not_hold_are_refused(matcher: Matcher) -> None:
+    for question in ("港区の人口は23区で何番目？", "神宮外苑のイチョウの見頃はいつ？", "職員住宅の間取りは？"):
+        assert matcher.match(question).kind == "fallback", question
+
+
+def test_a_comparison_is_answered_with_both_facts(plain_answerer: Answerer) -> None:
+    reply = plain_answerer.answer(Question("大使館の数と国籍の数、どっちが多い？"))
+    assert reply.kind == "answer" and "81" in reply.text and "135" in reply.text
+
+
+def test_english_and_romaji_are_answered_in_english(plain_answerer: Answerer) -> None:
+    for question in ("What is プレクラス?", "shokudou wa arimasu ka"):
+        reply = plain_answerer.answer(Question(question, lang="ja"))
+        assert reply.kind == "answer" and reply.lang == "en", question
+
+
+def test_kb_explain_shows_which_clause_was_taken_as_the_question(matcher: Matcher) -> None:
+    reading, _, _ = matcher.understand("大学で福祉を学んでいます。新人の研修はどんな内容ですか？")
+    assert reading.focus.startswith("新人の研修") and "question:" in reading.note
+    assert {t.weight for t in reading.terms if t.token.surface == "福祉"} == {0.2}
