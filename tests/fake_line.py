@@ -56,6 +56,7 @@ class FakeLine:
     rich_menus: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> the created rich menu
     images: dict[str, RichMenuImage] = field(default_factory=dict)  # rich-menu id -> its uploaded image
     default_rich_menu: str | None = None
+    refuse_uploads: bool = False  # answer image uploads with 500, as a LINE outage would
     calls: list[str] = field(default_factory=list)  # "METHOD path" of every rich-menu call, in order
     _runners: list[web.AppRunner] = field(default_factory=list)
     base_url: str = ""
@@ -148,6 +149,8 @@ class FakeLine:
         data = await request.read()
         if menu_id not in self.rich_menus:
             return _error(404, "Not found")
+        if self.refuse_uploads:
+            return _error(500, "Internal server error")
         if menu_id in self.images:
             return _error(400, "An image has already been uploaded to the richmenu")
         if content_type not in ("image/png", "image/jpeg") or len(data) > MAX_RICH_MENU_IMAGE:
