@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.responses import Reply, ReplyImage
 from bot.service import Answerer, Question
 from handlers.line_flex import LineMessages
-from handlers.line_postback import EntryTap, FeedbackTap, parse_postback
+from handlers.line_postback import FeedbackTap, parse_postback
 
 log = logging.getLogger(__name__)
 
@@ -109,13 +109,16 @@ class LineWebhook:
     async def _on_event(self, event: object) -> None:
         try:
             reply = self._reply_for(event)
+            if isinstance(reply, FeedbackTap):  # the vote waits on the log's writer: off the event loop
+                recorded = await asyncio.to_thread(self._answerer.feedback, reply.log_id, reply.helpful)
+                reply = _text("thanks" if recorded else "already_rated", reply.lang)
             if reply is not None:
                 await self._send(getattr(event, "reply_token"), reply, _user_of(event))
         except Exception:  # one failed reply must not stop the server
             log.exception("LINE: could not reply to a %s event", type(event).__name__)
 
-    def _reply_for(self, event: object) -> Reply | str | None:
-        """Return the Reply (or plain text) for an event, None when it needs no reply."""
+    def _reply_for(self, event: object) -> Reply | str | FeedbackTap | None:
+        """Return the Reply (or plain text, or a vote to record) for an event, None when it needs no reply."""
         if isinstance(event, FollowEvent):
             return self._answerer.welcome("ja")
         if not isinstance(event, (MessageEvent, PostbackEvent)) or not event.reply_token:
@@ -134,15 +137,14 @@ class LineWebhook:
         self._remember(user, reply.lang)
         return reply
 
-    def _on_postback(self, data: str, user: str, lang: str | None) -> Reply | str | None:
+    def _on_postback(self, data: str, user: str, lang: str | None) -> Reply | str | FeedbackTap | None:
         """Answer a tapped topic or suggestion, or record a 👍/👎; ignore data the bot did not send this user."""
         tap = parse_postback(data, user, self._settings.line_channel_secret)
         if tap is None:
             log.warning("LINE: ignored a postback that is malformed or not signed for its user")
             return None
         if isinstance(tap, FeedbackTap):
-            recorded = self._answerer.feedback(tap.log_id, tap.helpful)
-            return _text("thanks" if recorded else "already_rated", tap.lang or lang)
+            return replace(tap, lang=tap.lang or lang)
         if not self._answerer.knows_entry(tap.entry_id):  # e.g. a button from before HR removed the entry
             return _text("expired", tap.lang or lang)
         reply = self._answerer.answer(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id))

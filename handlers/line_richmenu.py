@@ -30,7 +30,7 @@ from handlers.line_postback import entry_data
 log = logging.getLogger(__name__)
 
 MENU_NAME = "minato-bot topics"  # how this command recognises the rich menus it created before
-CHAT_BAR_TEXT = "トピック一覧 / Topics"[:14]
+CHAT_BAR_TEXT = "メニュー / Menu"  # the bar that opens and closes the panel; LINE allows 14 characters
 WIDTH = 2500
 FULL_HEIGHT = 1686  # LINE's large size; a single row of topics uses the compact 843
 COMPACT_HEIGHT = 843
