@@ -8,6 +8,7 @@ answer, which LINE shows in notifications and the chat list. Further pictures fo
 from __future__ import annotations
 
 import logging
+import re
 from typing import Callable
 
 from linebot.v3.messaging import (
@@ -42,6 +43,9 @@ ALT_TEXT_CHARS = 1500
 BUBBLE_TEXT_CHARS = 2000  # keeps the bubble well inside LINE's size limit for one Flex message
 ACTION_TEXT_CHARS = 300
 BUBBLE_KINDS = ("answer", "fallback")  # replies that get a bubble with 👍/👎
+MAX_LINKS = 2
+# Text in a bubble is not auto-linked as in a text message, so each web address also gets a button.
+LINK = re.compile(r"https?://[^\s（）()「」『』、。，,<>\"]+")
 TITLE_COLOR = "#0B5394"
 NOTE_COLOR = "#666666"
 TEXTS: dict[str, dict[str, str]] = {
@@ -49,6 +53,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "helpful": {"ja": "👍 参考になった", "en": "👍 Helpful"},
     "not_helpful": {"ja": "👎 参考にならない", "en": "👎 Not helpful"},
     "heading": {"ja": "港区職員採用 Q&A", "en": "Minato City jobs Q&A"},
+    "open_link": {"ja": "🔗 ページを開く", "en": "🔗 Open the page"},
 }
 
 ImageUrl = Callable[[ReplyImage], "str | None"]
@@ -108,7 +113,8 @@ class LineMessages:
         return FlexMessage(alt_text=_clip(reply.text, ALT_TEXT_CHARS), contents=bubble)
 
     def _footer(self, reply: Reply, user_id: str) -> FlexBox | None:
-        rows: list[FlexComponent] = [
+        rows: list[FlexComponent] = [_link_button(url, number, reply.lang) for number, url in _links(reply.text)]
+        rows += [
             FlexButton(action=_postback(s, reply.lang), style="secondary", height="sm", margin="sm")
             for s in reply.suggestions if s.entry_id is not None
         ]
@@ -129,6 +135,16 @@ def _hero(url: str, caption: str) -> FlexImage:
                      action=URIAction(label=_clip(caption or "image", LABEL_CHARS), uri=url))
 
 
+def _links(answer: str) -> list[tuple[int, str]]:
+    urls = list(dict.fromkeys(url.rstrip(".") for url in LINK.findall(answer)))[:MAX_LINKS]
+    return [(number if len(urls) > 1 else 0, url) for number, url in enumerate(urls, start=1)]
+
+
+def _link_button(url: str, number: int, lang: str) -> FlexButton:
+    label = text("open_link", lang) + (f" {number}" if number else "")
+    return FlexButton(action=URIAction(label=label, uri=url), style="link", height="sm")
+
+
 def _postback(suggestion: Suggestion, lang: str) -> PostbackAction:
     label = _clip(suggestion.label or suggestion.question, LABEL_CHARS)
     shown = _clip(suggestion.question or suggestion.label, ACTION_TEXT_CHARS)
@@ -147,4 +163,13 @@ def quick_reply_button(suggestion: Suggestion, lang: str) -> QuickReplyItem:
 
 
 def _clip(value: str, limit: int) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
+    """Cut to at most limit UTF-16 code units, as LINE counts text (an emoji or a rare kanji counts two)."""
+    if len(value.encode("utf-16-le")) // 2 <= limit:
+        return value
+    kept, used = [], 1  # room for the ellipsis
+    for char in value:
+        used += 2 if ord(char) > 0xFFFF else 1
+        if used > limit:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"

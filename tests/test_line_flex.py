@@ -68,7 +68,7 @@ async def test_an_answer_is_a_bubble_with_title_text_https_hero_suggestions_and_
     assert body.index(entry.title["ja"]) < body.index(entry.answer["ja"])
     assert bubble["hero"]["type"] == "image" and bubble["hero"]["url"].startswith("https://")
     assert bubble["hero"]["url"] == f"{PUBLIC}/static/images/districts.png"
-    suggestions = [a for a in footer_actions(bubble) if a["label"][0] not in "👍👎"]
+    suggestions = [a for a in footer_actions(bubble) if a["label"][0] not in "👍👎🔗"]
     assert [json.loads(a["data"])["e"] for a in suggestions] == list(entry.related)
     assert [a["label"] for a in suggestions] == [kb.by_id[r].title["ja"] for r in entry.related]
     assert set(votes(bubble)) == {"👍", "👎"}
@@ -104,6 +104,17 @@ async def test_a_suggestion_button_answers_the_related_entry_as_a_bubble(
     assert target.title["en"] in texts and target.answer["en"] in texts
     assert first["displayText"] == target.questions["en"][0]
     assert [row[0] for row in helpful_column(question_log)] == ["district-shiba", target.id]
+
+
+async def test_an_answer_the_briefing_lacks_is_a_bubble_whose_web_address_is_a_button(
+    server: TestClient, fake: FakeLine, kb: KnowledgeBase
+) -> None:
+    bubble = await ask(server, fake, "今日の天気は？", "token-weather")
+    texts = [c.get("text") for c in bubble["body"]["contents"]]
+    assert "説明会の資料にない内容です" in texts and kb.scope.message("fallback", "ja") in texts
+    [link] = [a for a in footer_actions(bubble) if a["type"] == "uri"]
+    assert link["uri"] == "https://www.city.minato.tokyo.jp/" and link["label"] == "🔗 ページを開く"
+    assert set(votes(bubble)) == {"👍", "👎"}
 
 
 async def forged_is_ignored(server: TestClient, fake: FakeLine, data: str, user: str = "U0001") -> None:
@@ -176,6 +187,12 @@ def test_alt_text_is_the_start_of_a_long_answer_within_1500_characters() -> None
     long = "港区の職員として働く魅力について説明します。" * 200
     [message] = messages_for(replace(ANSWER, text=long))
     assert len(message["altText"]) == 1500 and long.startswith(message["altText"][:-1])
+
+
+def test_text_is_clipped_as_line_counts_it_in_utf16_units() -> None:
+    emoji = "🏢" * 1000  # 2,000 UTF-16 units
+    [message] = messages_for(replace(ANSWER, text=emoji))
+    assert len(message["altText"].encode("utf-16-le")) // 2 <= 1500 and message["altText"].startswith("🏢" * 749)
 
 
 def test_only_https_images_become_the_hero_and_further_images_follow_as_messages() -> None:
