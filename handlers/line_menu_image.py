@@ -31,6 +31,8 @@ SUBTITLE = "#E8EEF6"
 GUTTER = 14
 RADIUS = 40
 PADDING = 48
+MAX_TITLE = 120  # px
+SIZE_SPREAD = 1.4  # the largest title at most this many times the smallest
 TWO_LINE_WEIGHT = 0.8  # two lines win only when they read clearly larger than one
 
 
@@ -56,21 +58,32 @@ def draw_menu(menu: Layout, font_path: Path | None = None) -> MenuImage:
     if not japanese:
         log.warning("LINE rich menu: no Japanese font found (install fonts-ipaexfont-gothic); "
                     "drawing the English titles only")
+    # Titles that fit large are held to a size near the smallest, so the panel reads as one set.
+    sizes = [getattr(_title(canvas, cell, font_path, MAX_TITLE)[1], "size", MAX_TITLE) for cell in menu.cells]
+    cap = int(min(sizes) * SIZE_SPREAD)
     for number, cell in enumerate(menu.cells):
-        _draw_cell(canvas, cell, PALETTE[number % len(PALETTE)], font_path)
+        _draw_cell(canvas, cell, PALETTE[number % len(PALETTE)], font_path, cap)
     return _encode(picture, japanese)
 
 
-def _draw_cell(canvas: ImageDraw.ImageDraw, cell: Cell, color: str, font_path: Path | None) -> None:
+def _title(canvas: ImageDraw.ImageDraw, cell: Cell, font_path: Path | None, cap: int) -> Fitted:
+    text = cell.topic.title if font_path is not None else cell.topic.title_en or cell.topic.entry_id
+    return _fit(canvas, text, font_path, _room(cell), min(cell.height // 6, cap))
+
+
+def _room(cell: Cell) -> int:
+    return cell.width - 2 * (GUTTER + PADDING)
+
+
+def _draw_cell(canvas: ImageDraw.ImageDraw, cell: Cell, color: str, font_path: Path | None, cap: int) -> None:
     box = (cell.x + GUTTER, cell.y + GUTTER, cell.x + cell.width - GUTTER, cell.y + cell.height - GUTTER)
     canvas.rounded_rectangle(box, radius=RADIUS, fill=color)
-    room = cell.width - 2 * (GUTTER + PADDING)
-    biggest = min(cell.height // 6, 120)
+    room = _room(cell)
+    biggest = min(cell.height // 6, MAX_TITLE)
+    title = _title(canvas, cell, font_path, cap)
     if font_path is not None:
-        title = _fit(canvas, cell.topic.title, font_path, room, biggest)
         subtitle = _fit(canvas, cell.topic.title_en, font_path, room, max(biggest * 9 // 20, 30))
     else:  # English only, in Pillow's own font
-        title = _fit(canvas, cell.topic.title_en or cell.topic.entry_id, None, room, biggest)
         subtitle = None
     blocks = [(title, "#FFFFFF"), (subtitle, SUBTITLE)] if subtitle and subtitle[0] else [(title, "#FFFFFF")]
     _draw_centred(canvas, blocks, cell)

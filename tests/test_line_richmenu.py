@@ -17,7 +17,7 @@ from PIL import Image
 from bot.cli import cli
 from bot.knowledge import KnowledgeBase
 from bot.responses import Suggestion
-from fake_line import FakeLine, postback_event
+from fake_line import FakeLine, postback_event, text_event
 from handlers.line_menu_image import draw_menu
 from handlers.line_richmenu import MENU_NAME, Topic, layout
 from test_line import TOKEN, post_events, question_log, server
@@ -122,6 +122,18 @@ async def test_tapping_a_cell_answers_that_topic_as_a_bubble(
     [message] = reply.messages
     assert message["type"] == "flex" and message["altText"] == entry.answer["ja"]
     assert entry.title["ja"] in [c.get("text") for c in message["contents"]["body"]["contents"]]
+
+
+async def test_a_cell_answers_in_english_for_a_user_who_writes_english(
+    fake: FakeLine, server: TestClient, tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    assert (await richmenu(fake, tmp_path)).exit_code == 0
+    [menu] = fake.rich_menus.values()
+    await post_events(server, text_event("Is there a cafeteria?", "token-en", user="Uenglish"))
+    await fake.next_reply()
+    await post_events(server, postback_event(menu["areas"][0]["action"]["data"], "token-cell", user="Uenglish"))
+    [message] = (await fake.next_reply()).messages
+    assert message["altText"] == kb.by_id[kb.scope.menu[0]].answer["en"]
 
 
 def topics(count: int) -> list[Topic]:
