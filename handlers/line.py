@@ -17,7 +17,7 @@ from linebot.v3.webhooks import FollowEvent, MessageEvent, PostbackEvent, TextMe
 from bot.config import Settings
 from bot.responses import Reply, ReplyImage
 from bot.service import Answerer, Question
-from handlers.line_flex import LineMessages
+from handlers.line_flex import LineMessages, text as channel_text
 from handlers.line_postback import FeedbackTap, parse_postback
 
 log = logging.getLogger(__name__)
@@ -26,14 +26,7 @@ REPLY_TIMEOUT = 20.0  # seconds; well inside the reply token's lifetime
 
 Allow = Callable[[str], bool]
 ImagePath = Callable[[ReplyImage], "str | None"]
-TEXTS: dict[str, dict[str, str]] = {
-    "thanks": {"ja": "ご意見ありがとうございます！", "en": "Thanks for your feedback!"},
-    "already_rated": {"ja": "この回答は評価済みです。", "en": "You have already rated this answer."},
-    "expired": {
-        "ja": "このボタンは使えなくなりました。質問を入力してください。",
-        "en": "This button is no longer available. Please type your question.",
-    },
-}
+
 
 
 def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath) -> None:
@@ -111,7 +104,7 @@ class LineWebhook:
             reply = self._reply_for(event)
             if isinstance(reply, FeedbackTap):  # the vote waits on the log's writer: off the event loop
                 recorded = await asyncio.to_thread(self._answerer.feedback, reply.log_id, reply.helpful)
-                reply = _text("thanks" if recorded else "already_rated", reply.lang)
+                reply = channel_text("thanks" if recorded else "already_rated", reply.lang)
             if reply is not None:
                 await self._send(getattr(event, "reply_token"), reply, _user_of(event))
         except Exception:  # one failed reply must not stop the server
@@ -146,7 +139,7 @@ class LineWebhook:
         if isinstance(tap, FeedbackTap):
             return replace(tap, lang=tap.lang or lang)
         if not self._answerer.knows_entry(tap.entry_id):  # e.g. a button from before HR removed the entry
-            return _text("expired", tap.lang or lang)
+            return channel_text("expired", tap.lang or lang)
         reply = self._answerer.answer(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id))
         self._remember(user, reply.lang)
         return reply
@@ -178,7 +171,3 @@ class LineWebhook:
 
 def _user_of(event: object) -> str:
     return getattr(getattr(event, "source", None), "user_id", None) or ""
-
-
-def _text(name: str, lang: str | None) -> str:
-    return TEXTS[name].get(lang or "ja", TEXTS[name]["ja"])

@@ -54,14 +54,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "not_helpful": {"ja": "👎 参考にならない", "en": "👎 Not helpful"},
     "heading": {"ja": "港区職員採用 Q&A", "en": "Minato City jobs Q&A"},
     "open_link": {"ja": "🔗 ページを開く", "en": "🔗 Open the page"},
+    "thanks": {"ja": "ご意見ありがとうございます！", "en": "Thanks for your feedback!"},
+    "already_rated": {"ja": "この回答は評価済みです。", "en": "You have already rated this answer."},
+    "expired": {
+        "ja": "このボタンは使えなくなりました。質問を入力してください。",
+        "en": "This button is no longer available. Please type your question.",
+    },
 }
 
 ImageUrl = Callable[[ReplyImage], "str | None"]
 
 
-def text(name: str, lang: str) -> str:
-    """Return one of the LINE channel's own short texts."""
-    return TEXTS[name].get(lang, TEXTS[name]["ja"])
+def text(name: str, lang: str | None) -> str:
+    """Return one of the LINE channel's own short texts (Japanese when the language has none)."""
+    return TEXTS[name].get(lang or "ja", TEXTS[name]["ja"])
 
 
 class LineMessages:
