@@ -222,6 +222,7 @@ def line_richmenu(ctx: click.Context, save: Path | None, dry_run: bool) -> None:
     """Build the rich menu from scope.yaml's `menu:` topics and make it the LINE channel's default.
 
     Running it again replaces the rich menu it created before.
+
     Example: minato-bot line richmenu --save richmenu.png
     """
     import asyncio
