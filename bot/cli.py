@@ -209,6 +209,49 @@ def serve(ctx: click.Context) -> None:
     click.echo("minato-bot: stopped")
 
 
+@cli.group()
+def line() -> None:
+    """Set up the LINE channel."""
+
+
+@line.command("richmenu")
+@click.option("--save", type=click.Path(path_type=Path), help="Also write the rich-menu picture to this file.")
+@click.option("--dry-run", is_flag=True, help="Only draw the picture (needs --save); change nothing on LINE.")
+@click.pass_context
+def line_richmenu(ctx: click.Context, save: Path | None, dry_run: bool) -> None:
+    """Build the rich menu from scope.yaml's `menu:` topics and make it the LINE channel's default.
+
+    Running it again replaces the rich menu it created before.
+
+    Example: minato-bot line richmenu --save richmenu.png
+    """
+    import asyncio
+
+    from handlers.line_richmenu import RichMenuError
+    from handlers.line_setup import install_rich_menu, plan_rich_menu
+
+    if dry_run and save is None:
+        raise click.UsageError("--dry-run needs --save PATH to write the picture to")
+    settings = settings_from(ctx)
+    answerer = build_answerer(settings, with_log=False)
+    try:
+        plan = plan_rich_menu(answerer)
+        if save is not None:
+            save.write_bytes(plan.image.data)
+            click.echo(f"picture: {save} ({plan.layout.width}x{plan.layout.height}, {len(plan.image.data):,} bytes)")
+        if not plan.image.japanese:
+            click.echo("note: no Japanese font found (apt-get install fonts-ipaexfont-gothic); "
+                       "the picture shows the English titles only", err=True)
+        if not dry_run:
+            installed = asyncio.run(install_rich_menu(settings, answerer, plan))
+            click.echo(f"rich menu {installed.rich_menu_id}: {installed.topics} topics, set as default; "
+                       f"replaced {len(installed.removed)} older one(s)")
+    except (RichMenuError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        answerer.close()
+
+
 @kb.command("explain")
 @click.argument("question")
 @click.pass_context

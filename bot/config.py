@@ -12,6 +12,7 @@ from dotenv import dotenv_values
 DEFAULT_DB = Path("data/minato-bot.db")
 DEFAULT_TELEGRAM_API = "https://api.telegram.org/bot"
 DEFAULT_LINE_API = "https://api.line.me"
+DEFAULT_LINE_DATA_API = "https://api-data.line.me"  # LINE's host for uploads such as rich-menu images
 
 
 def bundled_knowledge_dir() -> Path:
@@ -41,6 +42,7 @@ class Settings:
     line_channel_secret: str = ""
     line_channel_access_token: str = ""
     line_api_base_url: str = DEFAULT_LINE_API
+    line_data_api_base_url: str = DEFAULT_LINE_DATA_API
     rate_limit_per_minute: int = 20
 
 
@@ -59,6 +61,7 @@ ENV_NAMES: dict[str, str] = {
     "line_channel_secret": "LINE_CHANNEL_SECRET",
     "line_channel_access_token": "LINE_CHANNEL_ACCESS_TOKEN",
     "line_api_base_url": "LINE_API_BASE_URL",
+    "line_data_api_base_url": "LINE_DATA_API_BASE_URL",
     "rate_limit_per_minute": "MINATO_RATE_LIMIT_PER_MINUTE",
 }
 

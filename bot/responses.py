@@ -45,6 +45,7 @@ class Reply:
     suggestions: tuple[Suggestion, ...] = ()
     log_id: str = ""
     kb_version: str = ""
+    title: str = ""  # the answering entry's title, for channels that show a heading
 
     @property
     def matched(self) -> bool:
@@ -101,7 +102,8 @@ def answer_entry(kb: KnowledgeBase, entry: Entry, lang: str, score: float = 100.
         for image in entry.images
     )
     related = tuple(_suggest(kb.by_id[r], lang) for r in entry.related if r in kb.by_id)
-    return Reply(entry.answer[lang], lang, "answer", entry.id, score, images, related[:MAX_SUGGESTIONS])
+    return Reply(entry.answer[lang], lang, "answer", entry.id, score, images, related[:MAX_SUGGESTIONS],
+                 title=entry.title[lang])
 
 
 def welcome(kb: KnowledgeBase, lang: str) -> Reply:
@@ -113,6 +115,11 @@ def example_suggestions(kb: KnowledgeBase, lang: str) -> tuple[Suggestion, ...]:
     """Return the example questions offered with greetings and help."""
     questions = kb.scope.example_questions.get(lang, ())
     return tuple(Suggestion(label=q, question=q) for q in questions)
+
+
+def topic_suggestions(kb: KnowledgeBase, lang: str) -> tuple[Suggestion, ...]:
+    """Return the topic menu (scope.yaml `menu:`): one suggestion per entry, titled, in order."""
+    return tuple(_suggest(entry, lang) for entry_id in kb.scope.menu if (entry := kb.entry(entry_id)) is not None)
 
 
 def _suggest(entry: Entry, lang: str) -> Suggestion:

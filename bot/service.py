@@ -14,7 +14,7 @@ from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.matching import Matcher, MatchResult
 from bot.normalize import detect_lang, looks_binary
 from bot.reload import KnowledgeWatcher
-from bot.responses import Reply, answer_entry, compose, welcome, with_log
+from bot.responses import Reply, Suggestion, answer_entry, compose, topic_suggestions, welcome, with_log
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +104,14 @@ class Answerer:
     def welcome(self, lang: str = "ja") -> Reply:
         """Return the greeting for a new chat."""
         return welcome(self.kb, lang if lang in LANGS else "ja")
+
+    def topics(self, lang: str = "ja") -> tuple[Suggestion, ...]:
+        """Return the topic menu HR set in scope.yaml, each topic naming its entry."""
+        return topic_suggestions(self.kb, lang if lang in LANGS else "ja")
+
+    def knows_entry(self, entry_id: str) -> bool:
+        """Tell whether the knowledge answering now has this entry (a tapped button may be older)."""
+        return self.kb.entry(entry_id) is not None
 
     def feedback(self, log_id: str, helpful: bool) -> bool:
         """Record 👍/👎 on a logged answer once; False when unknown or already given."""

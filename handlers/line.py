@@ -1,9 +1,8 @@
-"""LINE channel: the Messaging API webhook answering with text, images and quick-reply buttons."""
+"""LINE channel: the Messaging API webhook; answers go out as Flex bubbles (handlers/line_flex.py)."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections import OrderedDict
 from dataclasses import replace
@@ -11,38 +10,23 @@ from typing import Any, Callable, Coroutine
 
 from aiohttp import web
 from linebot.v3.exceptions import InvalidSignatureError
-from linebot.v3.messaging import (
-    AsyncApiClient,
-    AsyncMessagingApi,
-    Configuration,
-    ImageMessage,
-    Message,
-    MessageAction,
-    PostbackAction,
-    QuickReply,
-    QuickReplyItem,
-    ReplyMessageRequest,
-    TextMessage,
-)
+from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi, Configuration, ReplyMessageRequest, TextMessage
 from linebot.v3.webhook import WebhookParser
 from linebot.v3.webhooks import FollowEvent, MessageEvent, PostbackEvent, TextMessageContent
 
 from bot.config import Settings
-from bot.responses import Reply, ReplyImage, Suggestion
+from bot.responses import Reply, ReplyImage
 from bot.service import Answerer, Question
+from handlers.line_flex import LineMessages, text as channel_text
+from handlers.line_postback import FeedbackTap, parse_postback
 
 log = logging.getLogger(__name__)
 
-MAX_MESSAGES = 5  # per reply, LINE's limit
-MAX_QUICK_REPLIES = 13
-LABEL_CHARS = 20
-TEXT_CHARS = 5000
-ACTION_TEXT_CHARS = 300
-POSTBACK_CHARS = 300
 REPLY_TIMEOUT = 20.0  # seconds; well inside the reply token's lifetime
 
 Allow = Callable[[str], bool]
 ImagePath = Callable[[ReplyImage], "str | None"]
+
 
 
 def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath) -> None:
@@ -70,6 +54,7 @@ class LineWebhook:
         self._image_path = image_path
         self._parser = WebhookParser(settings.line_channel_secret)
         self._public_base = settings.public_base_url.rstrip("/")
+        self._messages = LineMessages(self._image_url, settings.line_channel_secret)
         self._client: AsyncApiClient | None = None
         self._api: AsyncMessagingApi | None = None
         self._tasks: set[asyncio.Task[None]] = set()
@@ -117,21 +102,26 @@ class LineWebhook:
     async def _on_event(self, event: object) -> None:
         try:
             reply = self._reply_for(event)
+            if isinstance(reply, FeedbackTap):  # the vote waits on the log's writer: off the event loop
+                recorded = await asyncio.to_thread(self._answerer.feedback, reply.log_id, reply.helpful)
+                reply = channel_text("thanks" if recorded else "already_rated", reply.lang)
             if reply is not None:
-                await self._send(getattr(event, "reply_token"), reply)
+                await self._send(getattr(event, "reply_token"), reply, _user_of(event))
         except Exception:  # one failed reply must not stop the server
             log.exception("LINE: could not reply to a %s event", type(event).__name__)
 
-    def _reply_for(self, event: object) -> Reply | str | None:
-        """Return the Reply (or plain text) for an event, None when it needs no reply."""
+    def _reply_for(self, event: object) -> Reply | str | FeedbackTap | None:
+        """Return the Reply (or plain text, or a vote to record) for an event, None when it needs no reply."""
         if isinstance(event, FollowEvent):
             return self._answerer.welcome("ja")
         if not isinstance(event, (MessageEvent, PostbackEvent)) or not event.reply_token:
             return None
-        user = getattr(event.source, "user_id", None) or ""
+        user = _user_of(event)
         lang = self._langs.get(user)
         if not self._allow(user or "anonymous"):
             return self._answerer.kb.scope.message("slow_down", lang or "ja")
+        if isinstance(event, PostbackEvent):
+            return self._on_postback(event.postback.data, user, lang)
         question = self._question(event, user, lang)
         if question is None:  # a sticker or photo: say what the bot can do, with topics to tap
             greeting = self._answerer.welcome(lang or "ja")
@@ -140,10 +130,21 @@ class LineWebhook:
         self._remember(user, reply.lang)
         return reply
 
-    def _question(self, event: MessageEvent | PostbackEvent, user: str, lang: str | None) -> Question | None:
-        if isinstance(event, PostbackEvent):
-            data = _postback_data(event.postback.data)
-            return Question(data.get("q", ""), "line", user, data.get("l") or lang, data.get("e") or None)
+    def _on_postback(self, data: str, user: str, lang: str | None) -> Reply | str | FeedbackTap | None:
+        """Answer a tapped topic or suggestion, or record a 👍/👎; ignore data the bot did not send this user."""
+        tap = parse_postback(data, user, self._settings.line_channel_secret)
+        if tap is None:
+            log.warning("LINE: ignored a postback that is malformed or not signed for its user")
+            return None
+        if isinstance(tap, FeedbackTap):
+            return replace(tap, lang=tap.lang or lang)
+        if not self._answerer.knows_entry(tap.entry_id):  # e.g. a button from before HR removed the entry
+            return channel_text("expired", tap.lang or lang)
+        reply = self._answerer.answer(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id))
+        self._remember(user, reply.lang)
+        return reply
+
+    def _question(self, event: MessageEvent, user: str, lang: str | None) -> Question | None:
         if isinstance(event.message, TextMessageContent):
             return Question(event.message.text, "line", user, lang)
         return None  # stickers, photos, files: answer with the help text
@@ -155,56 +156,18 @@ class LineWebhook:
             if len(self._langs) > 10_000:
                 self._langs.popitem(last=False)
 
-    async def _send(self, reply_token: str, reply: Reply | str) -> None:
-        messages = [TextMessage(text=reply)] if isinstance(reply, str) else self._messages(reply)
+    async def _send(self, reply_token: str, reply: Reply | str, user: str) -> None:
+        messages = [TextMessage(text=reply)] if isinstance(reply, str) else self._messages.for_reply(reply, user)
         request = ReplyMessageRequest(reply_token=reply_token, messages=messages)
         assert self._api is not None, "start() opens the client"
         await asyncio.wait_for(self._api.reply_message(request, _request_timeout=REPLY_TIMEOUT), REPLY_TIMEOUT)
-
-    def _messages(self, reply: Reply) -> list[Message]:
-        """Return the answer text, its images and the suggestions as quick-reply buttons."""
-        images = [(url, image.caption) for image in reply.images if (url := self._image_url(image))]
-        images = images[: MAX_MESSAGES - 1]
-        captions = "".join(f"\n\n🖼 {caption}" for _, caption in images if caption)
-        buttons = [_button(s, reply.lang) for s in reply.suggestions[:MAX_QUICK_REPLIES]]
-        quick = QuickReply(items=buttons) if buttons else None  # LINE shows it only on the last message
-        text = _clip(reply.text + captions, TEXT_CHARS)
-        if not images:
-            return [TextMessage(text=text, quick_reply=quick)]
-        last_url = images[-1][0]
-        return [TextMessage(text=text)] + [
-            ImageMessage(original_content_url=url, preview_image_url=url) for url, _ in images[:-1]
-        ] + [ImageMessage(original_content_url=last_url, preview_image_url=last_url, quick_reply=quick)]
 
     def _image_url(self, image: ReplyImage) -> str | None:
         if image.url:
             return image.url
         path = self._image_path(image)
-        if path is None or not self._public_base.startswith("https://"):
-            log.info("LINE: left out local image %s (LINE needs an https PUBLIC_BASE_URL)", image.name)
-            return None
-        return self._public_base + path
+        return None if path is None else self._public_base + path
 
 
-def _button(suggestion: Suggestion, lang: str) -> QuickReplyItem:
-    label = _clip(suggestion.label or suggestion.question, LABEL_CHARS)
-    text = _clip(suggestion.question or suggestion.label, ACTION_TEXT_CHARS)
-    if suggestion.entry_id is None:
-        return QuickReplyItem(action=MessageAction(label=label, text=text))
-    # A postback names the entry, so the tap answers exactly that entry; displayText shows it in the chat.
-    data = json.dumps({"e": suggestion.entry_id, "l": lang, "q": text[:100]}, ensure_ascii=False)
-    if len(data) > POSTBACK_CHARS:
-        data = json.dumps({"e": suggestion.entry_id[:200], "l": lang})
-    return QuickReplyItem(action=PostbackAction(label=label, data=data, display_text=text))
-
-
-def _postback_data(raw: str) -> dict[str, str]:
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return {}
-    return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _user_of(event: object) -> str:
+    return getattr(getattr(event, "source", None), "user_id", None) or ""

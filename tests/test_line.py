@@ -100,20 +100,22 @@ def assert_within_line_limits(reply: RecordedReply) -> None:
         assert 1 <= len(item["action"]["label"]) <= 20
 
 
-async def test_a_question_gets_the_answer_its_image_and_quick_replies(
+async def test_a_question_gets_the_answer_as_a_bubble_with_its_image_and_quick_replies(
     server: TestClient, fake: FakeLine, kb: KnowledgeBase, question_log: QuestionLog
 ) -> None:
     assert await post_events(server, text_event(SHIBA, "token-shiba")) == 200
     reply = await fake.next_reply()
     entry = kb.by_id["district-shiba"]
     assert reply.authorization == f"Bearer {TOKEN}" and reply.body["replyToken"] == "token-shiba"
-    text, image = reply.messages
-    assert text["type"] == "text" and text["text"].startswith(entry.answer["ja"])
-    assert entry.images[0].caption["ja"] in text["text"]
+    [message] = reply.messages
+    assert message["type"] == "flex" and message["altText"] == entry.answer["ja"]
+    bubble = message["contents"]
+    texts = [c["text"] for c in bubble["body"]["contents"] if c["type"] == "text"]
+    assert entry.title["ja"] in texts and entry.answer["ja"] in texts
+    assert any(entry.images[0].caption["ja"] in t for t in texts)
     url = f"{PUBLIC}/static/images/districts.png"
-    assert image == {"type": "image", "originalContentUrl": url, "previewImageUrl": url,
-                     "quickReply": image["quickReply"]}
-    actions = [item["action"] for item in image["quickReply"]["items"]]
+    assert bubble["hero"]["url"] == url and bubble["hero"]["action"]["uri"] == url
+    actions = [item["action"] for item in message["quickReply"]["items"]]
     related = [kb.by_id[r] for r in entry.related]
     assert [a["displayText"] for a in actions] == [r.questions["ja"][0] for r in related]
     assert [a["type"] for a in actions] == ["postback"] * len(related)
@@ -134,7 +136,7 @@ async def test_tapping_a_quick_reply_answers_that_entry(server: TestClient, fake
     tapped = await fake.next_reply()
     target = kb.by_id[kb.by_id["district-shiba"].related[0]]
     assert tapped.body["replyToken"] == "token-tap"
-    assert tapped.messages[0]["text"].startswith(target.answer["en"])  # the language carries over
+    assert tapped.messages[0]["altText"] == target.answer["en"]  # the language carries over
     assert_within_line_limits(tapped)
 
 
@@ -188,7 +190,8 @@ async def test_local_images_are_left_out_when_the_public_url_is_not_https(
     finally:
         await client.close()
         answerer.close()
-    assert [m["type"] for m in reply.messages] == ["text"] and "quickReply" in reply.messages[0]
+    [message] = reply.messages
+    assert message["type"] == "flex" and "hero" not in message["contents"] and "quickReply" in message
     assert "PUBLIC_BASE_URL is not https" in caplog.text
 
 
@@ -216,14 +219,15 @@ async def test_a_user_over_the_rate_limit_gets_a_friendly_reply(
         texts = []
         for n in range(3):
             await post_events(client, text_event(SHIBA, f"token-{n}"))
-            texts.append((await fake.next_reply()).messages[0]["text"])
+            first = (await fake.next_reply()).messages[0]
+            texts.append(first.get("altText") or first["text"])
         await post_events(client, text_event(SHIBA, "token-other", user="U0002"))
         other = await fake.next_reply()
     finally:
         await client.close()
         answerer.close()
     assert texts[0] == texts[1] and "少し時間をおいて" in texts[2]
-    assert other.messages[0]["text"] == texts[0]
+    assert other.messages[0]["altText"] == texts[0]
 
 
 def free_port() -> int:

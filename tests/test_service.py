@@ -85,3 +85,18 @@ def test_log_database_uses_wal(answerer: Answerer, tmp_path: Path) -> None:
     answerer.answer(Question("食堂"))
     answerer.close()
     assert sqlite_utils.Database(tmp_path / "log.db").journal_mode == "wal"
+
+
+def test_topics_follow_the_menu_in_scope_yaml_with_titles_and_questions(plain_answerer: Answerer,
+                                                                       kb: KnowledgeBase) -> None:
+    for lang in ("ja", "en"):
+        topics = plain_answerer.topics(lang)
+        assert [t.entry_id for t in topics] == list(kb.scope.menu)
+        assert [t.label for t in topics] == [kb.by_id[e].title[lang] for e in kb.scope.menu]
+        assert [t.question for t in topics] == [kb.by_id[e].questions[lang][0] for e in kb.scope.menu]
+    assert plain_answerer.knows_entry("cafeteria") and not plain_answerer.knows_entry("no-such-entry")
+
+
+def test_an_answer_carries_its_entry_title(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("Is there a cafeteria?")).title == "City hall cafeteria"
+    assert plain_answerer.answer(Question("今日の天気は？")).title == ""
