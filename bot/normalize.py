@@ -8,6 +8,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import jaconv
 import snowballstemmer
@@ -56,6 +57,7 @@ class Token:
         return (self.lemma, self.reading)
 
 
+@lru_cache(maxsize=16384)  # called for every word and clause of a question, and mostly on the same short texts
 def clean(text: str) -> str:
     """Return NFKC-normalized, lower-cased text with control characters, extra spaces and English clitics removed."""
     text = unicodedata.normalize("NFKC", text)
@@ -125,21 +127,37 @@ def warm_up() -> None:
     analyze("港区")
 
 
+class Morpheme(NamedTuple):
+    """What the analyzer says of one word, kept as plain data so a text is analyzed once."""
+
+    surface: str
+    pos: tuple[str, ...]
+    normalized: str
+    reading: str
+    begin: int
+    end: int
+    groups: tuple[int, ...]
+
+
+@lru_cache(maxsize=8192)  # a question's clauses, words and readings all start from the same analysis
+def morphemes(text: str) -> tuple[Morpheme, ...]:
+    """Return the analyzer's words for a (cleaned) text, at most MAX_ANALYZED_CHARS of it."""
+    return tuple(Morpheme(m.surface(), tuple(m.part_of_speech()), m.normalized_form(), m.reading_form(), m.begin(),
+                          m.end(), tuple(m.synonym_group_ids()))
+                 for m in _tokenizer().tokenize(text[:MAX_ANALYZED_CHARS]))
+
+
+@lru_cache(maxsize=8192)
 def analyze(text: str) -> tuple[Token, ...]:
     """Split cleaned text into content tokens (particles, auxiliaries and symbols dropped)."""
     text = clean(text)[:MAX_ANALYZED_CHARS]
     if not text:
         return ()
-    tokens: list[Token] = []
-    for morpheme in _tokenizer().tokenize(text):
-        token = _to_token(morpheme)
-        if token is not None:
-            tokens.append(token)
-    return tuple(tokens)
+    return tuple(token for token in map(_to_token, morphemes(text)) if token is not None)
 
 
-def _to_token(morpheme) -> Token | None:  # type: ignore[no-untyped-def]
-    surface = morpheme.surface().strip()
+def _to_token(morpheme: Morpheme) -> Token | None:
+    surface = morpheme.surface.strip()
     if not surface:
         return None
     if ASCII_WORD.match(surface):
@@ -147,18 +165,18 @@ def _to_token(morpheme) -> Token | None:  # type: ignore[no-untyped-def]
             return None
         word = surface.strip("'-.")
         return Token(surface, stem(word), "", "latin", is_latin=True)
-    pos = morpheme.part_of_speech()
+    pos = morpheme.pos
     if pos[0] not in CONTENT_POS | WEAK_POS or pos[1] in DROPPED_SUBTYPES:
         return None
-    lemma = clean(morpheme.normalized_form())
-    reading = to_katakana(morpheme.reading_form())
+    lemma = clean(morpheme.normalized)
+    reading = to_katakana(morpheme.reading)
     is_place = pos[1] == "固有名詞" and pos[2] == "地名"
     if is_place and len(lemma) >= 3 and lemma[-1] in PLACE_SUFFIX_READINGS:
         # 横浜市, 横浜 and ヨコハマ name one place.
         reading = reading.removesuffix(PLACE_SUFFIX_READINGS[lemma[-1]])
         lemma = lemma[:-1]
     kana = bool(KANA_ONLY.match(surface))
-    groups = tuple(morpheme.synonym_group_ids())
+    groups = morpheme.groups
     weak = pos[1] == WEAK_SUBTYPE or pos[0] in WEAK_POS
     return Token(surface, lemma, reading, pos[0], is_place, kana, weak=weak, groups=groups)
 
@@ -168,14 +186,12 @@ CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", 
 
 def clause_ends(text: str) -> list[int]:
     """Return where the clauses of a cleaned sentence end: after a conjunctive particle (けど, ので, が)."""
-    return [m.end() for m in _tokenizer().tokenize(text[:MAX_ANALYZED_CHARS])
-            if m.part_of_speech()[1] == "接続助詞" and m.surface() in CONNECTIVE_PARTICLES]
+    return [m.end for m in morphemes(text) if m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES]
 
 
 def word_boundaries(text: str) -> frozenset[int]:
     """Return the offsets in cleaned text where the analyzer's words begin and end."""
-    ends = [m.end() for m in _tokenizer().tokenize(text[:MAX_ANALYZED_CHARS])]
-    return frozenset([0, *ends])
+    return frozenset([0, *(m.end for m in morphemes(text))])
 
 
 def reading_of(text: str) -> str:
@@ -185,8 +201,7 @@ def reading_of(text: str) -> str:
 
 def _reading_parts(text: str) -> list[tuple[str, str]]:
     # Every word of the text with its katakana reading, symbols and spaces left out.
-    return [(m.surface(), to_katakana(m.reading_form())) for m in _tokenizer().tokenize(clean(text)[:MAX_ANALYZED_CHARS])
-            if m.part_of_speech()[0] not in {"補助記号", "空白"}]
+    return [(m.surface, to_katakana(m.reading)) for m in morphemes(clean(text)) if m.pos[0] not in {"補助記号", "空白"}]
 
 
 KANJI_CHAR = re.compile(r"^[\u3400-\u9fff々]$")
