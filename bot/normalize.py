@@ -194,6 +194,15 @@ def word_boundaries(text: str) -> frozenset[int]:
     return frozenset([0, *(m.end for m in morphemes(text))])
 
 
+def stray_kanji(text: str) -> frozenset[str]:
+    """Return single kanji the analyzer could only read as affixes in a row (研 + 集 of 研集, a typo for 研修)."""
+    parts = morphemes(clean(text))
+    stray = [len(m.surface) == 1 and m.pos[0] in {"接尾辞", "接頭辞"} and bool(KANJI_CHAR.match(m.surface))
+             for m in parts]
+    return frozenset(m.surface for i, m in enumerate(parts)
+                     if stray[i] and ((i > 0 and stray[i - 1]) or (i + 1 < len(parts) and stray[i + 1])))
+
+
 def reading_of(text: str) -> str:
     """Return the katakana reading of a whole text, symbols and spaces left out."""
     return "".join(reading for _, reading in _reading_parts(text))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase
 from bot.normalize import (Token, analyze, clean, kana_runs, reading_of, reading_variants, romaji_to_katakana,
-                           to_katakana, word_boundaries)
+                           stray_kanji, to_katakana, word_boundaries)
 
 MIN_SCAN_READING = 3
 NOUN_LIKE = {"名詞", "形状詞"}
@@ -65,6 +65,7 @@ class Vocabulary:
         head = analyze(group[0])
         if not _is_one_word(group[0], head):
             # A multi-word canonical form: rewrite every variant to it as text, so both sides tokenize alike.
+            self._phrase_readings.setdefault(reading_of(group[0]), clean(group[0]))  # 職場外研修 typed in kana
             for word in group[1:]:
                 self._phrases.setdefault(clean(word), clean(group[0]))
                 self._phrase_readings.setdefault(reading_of(word), clean(group[0]))
@@ -210,6 +211,7 @@ class Vocabulary:
         # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
         runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana_runs(text) + _romaji_runs(terms)]
         unknown = frozenset(t.token.surface for t in terms if t.concept is None and not t.token.is_latin)
+        unknown |= stray_kanji(text)
         if unknown:
             runs += reading_variants(text, unknown)
         pattern = self._readings()
