@@ -96,7 +96,7 @@ def scaffold_entry(kb: KnowledgeBase, questions: list[str], entry_id: str | None
         raise ValueError("give at least one question")
     near = [c for c in Matcher(kb).rank(questions[0], limit=3) if c.score >= NEAR_SCORE]
     known = kb.scope.categories
-    category = category or (kb.by_id[near[0].entry_id].category if near else (known[0] if known else "faq"))
+    category = str(category or (kb.by_id[near[0].entry_id].category if near else (known[0] if known else "faq")))
     entry_id = entry_id or new_id(kb, questions, category)
     by_lang = {lang: [q for q in questions if (detect_lang(q) or "ja") == lang] or [TODO] for lang in ("ja", "en")}
     entry: dict[str, object] = {
@@ -115,8 +115,8 @@ def scaffold_entry(kb: KnowledgeBase, questions: list[str], entry_id: str | None
     header = (f"# New entry for: {questions[0]}\n"
               f"# Paste under `entries:` in a {category} file of the knowledge directory, replace every {TODO}\n"
               "# (title <= 20 characters; answers only from the briefing, or pointing to the official guide),\n"
-              + (f"# category: one of {', '.join(known)}\n" if known else "") +
-              "# then run: minato-bot kb check && minato-bot kb test\n")
+              "# then run: minato-bot kb check && minato-bot kb test\n"
+              + (f"# category: one of {', '.join(known)}\n" if known else ""))
     return header + "".join(f"  {line}\n" for line in body.splitlines())
 
 
