@@ -47,7 +47,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8080
     public_base_url: str = ""
-    reload_seconds: float = 2.0
+    reload_seconds: float = 1.0
     reload_settle_seconds: float = 1.0
     telegram_token: str = ""
     telegram_api_base_url: str = DEFAULT_TELEGRAM_API

@@ -68,7 +68,7 @@ def fingerprint(directory: Path) -> str:
 class KnowledgeWatcher:
     """Polls a knowledge directory on a daemon thread; settled good edits are swapped in, bad ones logged."""
 
-    def __init__(self, target: Swappable, directory: Path, interval: float = 2.0,
+    def __init__(self, target: Swappable, directory: Path, interval: float = 1.0,
                  settle: float = DEFAULT_SETTLE_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
         self.target = target
         self.directory = Path(directory)
