@@ -60,11 +60,6 @@ def take_snapshot(directory: Path) -> Snapshot:
     return Snapshot(tuple(files), digest.hexdigest())
 
 
-def fingerprint(directory: Path) -> str:
-    """Return the content hash of a directory as the watcher sees it."""
-    return take_snapshot(directory).digest
-
-
 class KnowledgeWatcher:
     """Polls a knowledge directory on a daemon thread; settled good edits are swapped in, bad ones logged."""
 
