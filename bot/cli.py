@@ -45,6 +45,9 @@ def build_answerer(settings: Settings, with_log: bool = True, watch: bool = Fals
 def cli(ctx: click.Context, env_file: Path) -> None:
     """Minato City staff-recruitment FAQ bot.
 
+    Knowledge comes from MINATO_KB_DIR, else ./knowledge in the working directory (`minato-bot kb init` makes it),
+    else the copy bundled with the package; every command names it first, on standard error.
+
     Example: minato-bot ask "職員住宅はありますか？"
     """
     try:
@@ -124,7 +127,7 @@ def render(reply: Reply) -> str:
 
 @cli.group()
 def kb() -> None:
-    """Check and test the knowledge base."""
+    """Make (init), check and test the knowledge base; without DIR, the directory the bot loads."""
 
 
 @kb.command("check")

@@ -46,7 +46,9 @@ def kb_init(ctx: click.Context, directory: Path) -> None:
     """Copy the bundled knowledge into DIRECTORY (default ./knowledge) for HR to edit.
 
     The bot reads ./knowledge when it runs from the directory holding it; for another DIRECTORY set
-    MINATO_KB_DIR. Example: minato-bot kb init
+    MINATO_KB_DIR.
+
+    Example: minato-bot kb init
     """
     settings: Settings = ctx.find_root().obj
     version = copy_bundled(directory)

@@ -47,7 +47,7 @@ def take_snapshot(directory: Path) -> Snapshot:
     digest = hashlib.sha256()
     files = []
     try:
-        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        for path in sorted(p for p in directory.rglob("*") if p.is_file() and not _editor_file(p, directory)):
             stat = path.stat()
             name = str(path.relative_to(directory))
             files.append((name, stat.st_size, stat.st_mtime_ns))
@@ -58,6 +58,12 @@ def take_snapshot(directory: Path) -> Snapshot:
     except OSError as exc:  # a file vanished mid-scan (an editor's save): not settled, look again
         return Snapshot(tuple(files), f"unreadable: {exc}")
     return Snapshot(tuple(files), digest.hexdigest())
+
+
+def _editor_file(path: Path, directory: Path) -> bool:
+    # Swap files, backups and hidden temporary files change while HR types; the bot never reads them.
+    parts = path.relative_to(directory).parts
+    return any(part.startswith(".") for part in parts) or path.name.endswith(("~", ".swp", ".swx"))
 
 
 class KnowledgeWatcher:

@@ -150,3 +150,17 @@ def test_the_reload_log_line_says_which_entries_were_added_removed_and_edited(
     assert "added: housing-for-staff" in line and "removed: housing-staff" in line
     assert "edited: cafeteria, commute-residence, commute-time" in line  # the answer, and two related lists
     assert "scope.yaml changed" in line
+
+
+def test_an_editor_swap_file_changing_does_not_hold_back_a_saved_edit(
+        setup: tuple[Answerer, KnowledgeWatcher, FakeClock], kb_copy: Path) -> None:
+    answerer, watcher, clock = setup
+    path = kb_copy / "panel.yaml"
+    path.write_text(edited(path.read_text(encoding="utf-8"), "saved"), encoding="utf-8")
+    swap = kb_copy / ".panel.yaml.swp"
+    live = []
+    for keystroke in range(4):  # the editor is still open and keeps writing its swap file
+        swap.write_bytes(b"x" * (keystroke + 1))
+        live.append(watcher.poll())
+        clock.now += SETTLE / 2
+    assert live == [False, False, True, False] and answerer.kb.version == content_version(kb_copy)
