@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from click.testing import CliRunner
+import pytest
+from click.testing import CliRunner, Result
 
 from bot.cli import cli
 from bot.config import bundled_knowledge_dir, default_knowledge_dir, load_settings
 
 
-def run(cwd: Path, *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    old = Path.cwd()
-    os.chdir(cwd)
-    try:
+def run(cwd: Path, *args: str) -> Result:
+    """Run `minato-bot ARGS` from the directory cwd, with no MINATO_KB_DIR."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(cwd)
         return CliRunner().invoke(cli, ["--env-file", str(cwd / "none.env"), *args],
-                                  env={"MINATO_KB_DIR": "", "MINATO_DB": str(cwd / "log.db"), **(env or {})})
-    finally:
-        os.chdir(old)
+                                  env={"MINATO_KB_DIR": "", "MINATO_DB": str(cwd / "log.db")})
 
 
 def test_a_knowledge_directory_in_the_working_directory_wins_over_the_bundled_copy(tmp_path: Path) -> None:
