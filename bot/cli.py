@@ -10,6 +10,7 @@ import click
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.hr_cli import export, kb_new_entry, kb_test, purge, report, stats
+from bot.kbdir import announce, kb_init
 from bot.kbtools import lint_knowledge
 from bot.knowledge import KnowledgeError, check_knowledge
 from bot.responses import Reply
@@ -22,13 +23,19 @@ def settings_from(ctx: click.Context) -> Settings:
 
 
 def build_answerer(settings: Settings, with_log: bool = True, watch: bool = False) -> Answerer:
-    """Build the Answerer (reloading edited knowledge if watch) or exit with a clean message."""
+    """Build the Answerer (reloading edited knowledge if watch) or exit with a clean message.
+
+    Its first line on standard error says which knowledge directory and version answer.
+    """
     try:
-        return Answerer.from_settings(settings, with_log=with_log, watch=watch)
+        answerer = Answerer.from_settings(settings, with_log=with_log, watch=watch)
     except KnowledgeError as exc:
+        announce(settings.kb_dir)
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"cannot open the question log {settings.db_path}: {exc}") from None
+    announce(settings.kb_dir, answerer.kb.version, len(answerer.kb.entries))
+    return answerer
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,6 +44,9 @@ def build_answerer(settings: Settings, with_log: bool = True, watch: bool = Fals
 @click.pass_context
 def cli(ctx: click.Context, env_file: Path) -> None:
     """Minato City staff-recruitment FAQ bot.
+
+    Knowledge comes from MINATO_KB_DIR, else ./knowledge in the working directory (`minato-bot kb init` makes it),
+    else the copy bundled with the package; every command names it first, on standard error.
 
     Example: minato-bot ask "職員住宅はありますか？"
     """
@@ -117,7 +127,7 @@ def render(reply: Reply) -> str:
 
 @cli.group()
 def kb() -> None:
-    """Check and test the knowledge base."""
+    """Make (init), check and test the knowledge base; without DIR, the directory the bot loads."""
 
 
 @kb.command("check")
@@ -126,10 +136,12 @@ def kb() -> None:
 def kb_check(ctx: click.Context, directory: Path | None) -> None:
     """Validate the knowledge YAML; print every problem with file and line; exit 1 on errors.
 
+    Without DIRECTORY it checks what the bot would load (MINATO_KB_DIR, else ./knowledge, else the bundled copy).
     Example: minato-bot kb check knowledge/
     """
     directory = directory or settings_from(ctx).kb_dir
     knowledge, problems = check_knowledge(directory)
+    announce(directory, knowledge.version if knowledge else None)
     if knowledge is not None and not any(not p.warning for p in problems):
         problems = problems + lint_knowledge(knowledge)  # confusable questions, leftover TODOs: warnings only
     for problem in problems:
@@ -162,9 +174,9 @@ def telegram(ctx: click.Context) -> None:
         click.echo("Error: TELEGRAM_WEBHOOK_URL is set, so Telegram delivers updates to the webhook served by "
                    "`minato-bot serve`. Unset TELEGRAM_WEBHOOK_URL to use long polling instead.", err=True)
         ctx.exit(2)
+    answerer = build_answerer(settings, watch=True)  # prints the knowledge line first
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines contain the bot token
-    answerer = build_answerer(settings, watch=True)
     click.echo(f"Telegram: long polling {settings.telegram_api_base_url}<token> (Ctrl+C to stop)", err=True)
     try:
         run_polling(answerer, settings)
@@ -188,13 +200,12 @@ def serve(ctx: click.Context) -> None:
 
     from handlers.web import StartError, channels_on, create_app, startup_notes
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = settings_from(ctx)
-    answerer = build_answerer(settings, watch=True)
+    answerer = build_answerer(settings, watch=True)  # prints the knowledge line first
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         app = create_app(answerer, settings)
-        click.echo(f"minato-bot: knowledge {answerer.kb.version}, {len(answerer.kb.entries)} entries; "
-                   f"channels on: {', '.join(channels_on(settings))}")
+        click.echo(f"minato-bot: channels on: {', '.join(channels_on(settings))}")
         for note in startup_notes(settings):
             click.echo(f"minato-bot: note: {note}")
         # run_app turns SIGTERM/SIGINT into a graceful stop: in-flight requests finish before cleanup.
@@ -273,6 +284,7 @@ def kb_explain(ctx: click.Context, question: str) -> None:
     click.echo(f"decision: {result.kind}" + (f" ({result.reason})" if result.reason else ""))
 
 
+kb.add_command(kb_init)
 kb.add_command(kb_test)
 kb.add_command(kb_new_entry)
 for _command in (stats, report, export, purge):

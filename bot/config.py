@@ -13,6 +13,7 @@ DEFAULT_DB = Path("data/minato-bot.db")
 DEFAULT_TELEGRAM_API = "https://api.telegram.org/bot"
 DEFAULT_LINE_API = "https://api.line.me"
 DEFAULT_LINE_DATA_API = "https://api-data.line.me"  # LINE's host for uploads such as rich-menu images
+LOCAL_KB_DIR = Path("knowledge")  # what `minato-bot kb init` creates and the bot picks up from the working directory
 
 
 def bundled_knowledge_dir() -> Path:
@@ -24,17 +25,31 @@ def bundled_knowledge_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "knowledge"  # a source checkout that is not installed
 
 
+def default_knowledge_dir(cwd: Path | None = None) -> Path:
+    """Return ./knowledge when the working directory has one (HR's editable copy), else the bundled copy."""
+    local = (cwd or Path.cwd()) / LOCAL_KB_DIR
+    return local.resolve() if local.is_dir() else bundled_knowledge_dir()
+
+
+def is_installed_copy(directory: Path) -> bool:
+    """Tell whether a directory is the knowledge installed with the package (not a source checkout's)."""
+    bundled = bundled_knowledge_dir().resolve()
+    # In a checkout (pip install -e) the bundled directory is the editable source; installed, it is in site-packages.
+    return Path(directory).resolve() == bundled and not (bundled.parent / "pyproject.toml").is_file()
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting the bot reads, with its embedded default."""
 
-    kb_dir: Path = field(default_factory=bundled_knowledge_dir)
+    kb_dir: Path = field(default_factory=default_knowledge_dir)
     db_path: Path = DEFAULT_DB
     log_salt: str = "minato-bot"
     host: str = "127.0.0.1"
     port: int = 8080
     public_base_url: str = ""
-    reload_seconds: float = 2.0
+    reload_seconds: float = 1.0
+    reload_settle_seconds: float = 1.0
     telegram_token: str = ""
     telegram_api_base_url: str = DEFAULT_TELEGRAM_API
     telegram_webhook_url: str = ""
@@ -54,6 +69,7 @@ ENV_NAMES: dict[str, str] = {
     "port": "MINATO_PORT",
     "public_base_url": "PUBLIC_BASE_URL",
     "reload_seconds": "MINATO_RELOAD_SECONDS",
+    "reload_settle_seconds": "MINATO_RELOAD_SETTLE_SECONDS",
     "telegram_token": "TELEGRAM_BOT_TOKEN",
     "telegram_api_base_url": "TELEGRAM_API_BASE_URL",
     "telegram_webhook_url": "TELEGRAM_WEBHOOK_URL",

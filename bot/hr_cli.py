@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import sys
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import click
 
 from bot.analytics import TOKYO, Period, iter_rows, purge as purge_log, read_stats
 from bot.config import Settings
-from bot.kbtools import run_examples, scaffold_entry
+from bot.kbdir import announce
+from bot.kbtools import already_answered, run_examples, scaffold_entry
 from bot.knowledge import KnowledgeError, check_knowledge, load_knowledge
 from bot.reports import Stats, log_csv, stats_csv, stats_json, stats_text, table
 
@@ -23,6 +26,18 @@ UNITS = {"d": "days", "w": "weeks", "h": "hours"}
 
 def _settings(ctx: click.Context) -> Settings:
     return ctx.find_root().obj
+
+
+@contextmanager
+def closed_pipe_is_fine() -> Iterator[None]:
+    """End quietly (exit 0) when the reader of standard output has gone, as with `... | head`."""
+    try:
+        yield
+        sys.stdout.flush()  # inside: a closed pipe shows here, not as a warning at exit
+    except BrokenPipeError:
+        # Python would try to flush stdout again at exit and complain; point it at /dev/null first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(0) from None
 
 
 def _today() -> date:
@@ -62,9 +77,8 @@ def _read(ctx: click.Context, db_path: Path | None, period: Period, top: int) ->
         raise click.ClickException(str(exc)) from None
     except sqlite3.Error as exc:
         raise click.ClickException(f"cannot read the question log {path}: {exc}") from None
-    kb, _ = check_knowledge(settings.kb_dir)
+    kb, _ = check_knowledge(settings.kb_dir)  # for entry titles only: the versions that answered come from the log
     if kb is not None:
-        stats.knowledge = f"{kb.version} (files in {settings.kb_dir} at {kb.loaded_at})"
         stats.titles = {entry.id: entry.title.get("ja", entry.id) for entry in kb.entries}
     return stats
 
@@ -77,17 +91,19 @@ def _read(ctx: click.Context, db_path: Path | None, period: Period, top: int) ->
 @click.pass_context
 def stats(ctx: click.Context, since: datetime | None, until: datetime | None, days: int | None,
           channel: str | None, db_path: Path | None, fmt: str | None, top: int) -> None:
-    """Show what candidates asked: totals, answer rate, 👍/👎, per day and channel, top and unanswered questions.
+    """Show what candidates asked: totals, answer rate, helpful/not helpful, per day and channel, top and unanswered.
 
     Example: minato-bot stats --days 7
     """
+    announce(_settings(ctx).kb_dir)
     data = _read(ctx, db_path, _period(since, until, days, channel), top)
-    if fmt == "json":
-        click.echo(stats_json(data))
-    elif fmt == "csv":
-        stats_csv(data, sys.stdout)
-    else:
-        click.echo(stats_text(data))
+    with closed_pipe_is_fine():
+        if fmt == "json":
+            click.echo(stats_json(data))
+        elif fmt == "csv":
+            stats_csv(data, sys.stdout)
+        else:
+            click.echo(stats_text(data))
 
 
 @click.command()
@@ -103,6 +119,7 @@ def report(ctx: click.Context, since: datetime | None, until: datetime | None, d
     """
     from bot.report_html import render_report  # matplotlib loads only for this command
 
+    announce(_settings(ctx).kb_dir)
     data = _read(ctx, db_path, _period(since, until, days, channel), top)
     try:
         out.write_text(render_report(data), encoding="utf-8")
@@ -124,10 +141,12 @@ def export(ctx: click.Context, since: datetime | None, until: datetime | None, d
     Example: minato-bot export --csv --days 30 --out questions.csv
     """
     path = db_path or _settings(ctx).db_path
+    announce(_settings(ctx).kb_dir)
     try:
         rows = iter_rows(path, _period(since, until, days, channel))
         if out is None:
-            count = log_csv(rows, sys.stdout)
+            with closed_pipe_is_fine():
+                count = log_csv(rows, sys.stdout)
         else:
             with out.open("w", encoding="utf-8-sig", newline="") as handle:
                 count = log_csv(rows, handle)
@@ -158,6 +177,7 @@ def purge(ctx: click.Context, older_than: str, db_path: Path | None, yes: bool) 
     """
     age = parse_duration(older_than)
     path = db_path or _settings(ctx).db_path
+    announce(_settings(ctx).kb_dir)
     if not yes:
         click.confirm(f"Delete every question older than {older_than} from {path}?", abort=True)
     try:
@@ -183,7 +203,9 @@ def kb_test(ctx: click.Context, directory: Path | None, failures_only: bool) -> 
     try:
         kb = load_knowledge(directory)
     except KnowledgeError as exc:
+        announce(directory)
         raise click.ClickException(f"{exc}\n(run `minato-bot kb check` for details)") from None
+    announce(directory, kb.version, len(kb.entries))
     results = run_examples(kb)
     rows = [["pass" if r.passed else "FAIL", r.expected, r.got, f"{r.score:.1f}", r.question, r.where]
             for r in results if not (failures_only and r.passed)]
@@ -201,7 +223,7 @@ def kb_test(ctx: click.Context, directory: Path | None, failures_only: bool) -> 
 @click.argument("questions", nargs=-1)
 @click.option("--unanswered", "rank", type=click.IntRange(min=1),
               help="Use the Nth group of `stats` top unanswered questions (last 30 days) instead.")
-@click.option("--id", "entry_id", help="The new entry's id [default: made from the question].")
+@click.option("--id", "entry_id", help="The new entry's id [default: made from the first question's words].")
 @click.option("--category", help="The new entry's category [default: that of the closest entry].")
 @click.option("--db", "db_path", type=click.Path(path_type=Path), help="Question log [default: MINATO_DB].")
 @click.pass_context
@@ -209,6 +231,7 @@ def kb_new_entry(ctx: click.Context, questions: tuple[str, ...], rank: int | Non
                  category: str | None, db_path: Path | None) -> None:
     """Print YAML for a new entry that answers an unanswered question, to paste into a knowledge file.
 
+    Warns (on standard error) when the bot already answers a question, with the entry and its score.
     Example: minato-bot kb new-entry --unanswered 1
     """
     settings = _settings(ctx)
@@ -222,6 +245,11 @@ def kb_new_entry(ctx: click.Context, questions: tuple[str, ...], rank: int | Non
     if not texts:
         raise click.UsageError("give a QUESTION or --unanswered N")
     try:
-        click.echo(scaffold_entry(load_knowledge(settings.kb_dir), texts, entry_id, category), nl=False)
+        kb = load_knowledge(settings.kb_dir)
     except KnowledgeError as exc:
+        announce(settings.kb_dir)
         raise click.ClickException(str(exc)) from None
+    announce(settings.kb_dir, kb.version, len(kb.entries))
+    for warning in filter(None, map(lambda text: already_answered(kb, text), texts)):
+        click.echo(warning, err=True)
+    click.echo(scaffold_entry(kb, texts, entry_id, category), nl=False)

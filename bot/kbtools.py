@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import jaconv
 import yaml
 
 from bot.knowledge import Entry, KnowledgeBase
@@ -94,7 +95,8 @@ def scaffold_entry(kb: KnowledgeBase, questions: list[str], entry_id: str | None
     if not questions:
         raise ValueError("give at least one question")
     near = [c for c in Matcher(kb).rank(questions[0], limit=3) if c.score >= NEAR_SCORE]
-    category = category or (kb.by_id[near[0].entry_id].category if near else "faq")
+    known = kb.scope.categories
+    category = str(category or (kb.by_id[near[0].entry_id].category if near else (known[0] if known else "faq")))
     entry_id = entry_id or new_id(kb, questions, category)
     by_lang = {lang: [q for q in questions if (detect_lang(q) or "ja") == lang] or [TODO] for lang in ("ja", "en")}
     entry: dict[str, object] = {
@@ -113,19 +115,48 @@ def scaffold_entry(kb: KnowledgeBase, questions: list[str], entry_id: str | None
     header = (f"# New entry for: {questions[0]}\n"
               f"# Paste under `entries:` in a {category} file of the knowledge directory, replace every {TODO}\n"
               "# (title <= 20 characters; answers only from the briefing, or pointing to the official guide),\n"
-              "# then run: minato-bot kb check && minato-bot kb test\n")
+              "# then run: minato-bot kb check && minato-bot kb test\n"
+              + (f"# category: one of {', '.join(known)}\n" if known else ""))
     return header + "".join(f"  {line}\n" for line in body.splitlines())
 
 
+def already_answered(kb: KnowledgeBase, question: str) -> str:
+    """Return a warning when the bot already answers (or asks to clarify) a question, naming entries and scores."""
+    result = Matcher(kb).match(question)
+    best = result.best
+    if result.kind == "answer" and best is not None:
+        entry = kb.by_id[best.entry_id]
+        return (f"warning: the bot already answers '{question}' with entry '{best.entry_id}' "
+                f"({entry.title.get('ja', '')}, score {best.score:.1f}, {entry.source}): add the question to that "
+                "entry's questions instead, or see why with `minato-bot kb explain`")
+    if result.kind == "clarify":
+        choices = ", ".join(f"'{c.entry_id}' (score {c.score:.1f})" for c in result.candidates[:3])
+        return f"warning: the bot asks '{question}' to clarify between {choices}: maybe reword one of those entries"
+    return ""
+
+
 def new_id(kb: KnowledgeBase, questions: list[str], category: str) -> str:
-    """Return an unused id: from an English question's words when there is one, else from the category."""
-    english = next((q for q in questions if detect_lang(q) == "en"), "")
-    words = [w for w in re.findall(r"[a-z0-9]+", clean(english)) if w not in _STOP][:3]
-    base = "-".join(words) or f"{category}-new"
+    """Return an unused id made from the first question's words (Japanese words by their romaji reading)."""
+    words = _id_words(kb, questions[0]) if questions else []
+    base = "-".join(words)[:40].strip("-") or f"{category}-new"
     candidate, number = base, 2
     while candidate in kb.by_id:
         candidate, number = f"{base}-{number}", number + 1
     return candidate
+
+
+def _id_words(kb: KnowledgeBase, question: str) -> list[str]:
+    skip = _STOP | _QUESTION_WORDS | {clean(w) for w in kb.scope.stopwords}
+    words = []
+    for token in analyze(question):
+        if token.weak or token.surface in skip or token.lemma in skip:
+            continue
+        latin = token.surface.lower() if token.is_latin or token.pos == "latin" else \
+            jaconv.kana2alphabet(jaconv.kata2hira(token.reading or token.surface))
+        word = re.sub(r"[^a-z0-9]+", "", latin.lower())
+        if word and word not in words:
+            words.append(word)
+    return words[:3]
 
 
 def _keywords(kb: KnowledgeBase, questions: list[str]) -> list[str]:
@@ -142,5 +173,6 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
+_QUESTION_WORDS = {"いくら", "幾ら", "何", "何色", "なに", "なん", "どこ", "いつ", "だれ", "誰", "どう", "どんな", "どの"}
 _STOP = {"a", "an", "the", "is", "are", "do", "does", "i", "you", "what", "how", "when", "where", "can", "there",
          "of", "in", "at", "to", "for", "my", "me", "it", "be", "about", "much", "many", "any", "tell"}

@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from bot.normalize import clean
+from bot.kbchecks import check_categories, check_cross_references, check_menu, ids_in_text
 from bot.scope import Scope, parse_scope, parse_synonyms
-from bot.yamlsource import LineDict, LineList, LineStr, Problem, line_of, read_yaml
+from bot.yamlsource import LineDict, LineList, LineStr, Problem, line_of, read_yaml, size_problem
 
 LANGS = ("ja", "en")
 ENTRY_KEYS = {"id", "category", "title", "questions", "keywords", "answer", "images", "related", "examples"}
@@ -105,21 +105,33 @@ def check_knowledge(directory: Path) -> tuple[KnowledgeBase | None, list[Problem
     entries: list[Entry] = []
     synonyms: tuple[tuple[str, ...], ...] = ()
     scope = Scope()
+    unloaded_ids: set[str] = set()  # ids of entries that failed to load: not reported again where they are used
     for path in paths:
+        before = len(problems)
         data, found = read_yaml(path, path.name)
         problems += found
-        if data is None:
-            continue
         if path.name == "synonyms.yaml":
-            synonyms = parse_synonyms(data, path.name, problems)
+            synonyms = parse_synonyms(data, path.name, problems) if data is not None else ()
         elif path.name == "scope.yaml":
-            scope = parse_scope(data, path.name, problems)
+            scope = parse_scope(data, path.name, problems) if data is not None else Scope()
         else:
-            entries += _parse_entry_file(data, path, problems)
-    _check_cross_references(entries, problems)
-    _check_menu(scope, {e.id for e in entries}, problems)
+            entries += _parse_entry_file(data, path, problems) if data is not None else []
+            if any(not p.warning for p in problems[before:]):
+                unloaded_ids |= ids_in_text(path)
+    check_cross_references(entries, unloaded_ids, problems)
+    check_menu(scope, {e.id for e in entries}, unloaded_ids, problems)
+    check_categories(entries, scope, problems)
     kb = KnowledgeBase(tuple(entries), synonyms, scope, directory, _content_hash(paths), _now())
     return kb, problems
+
+
+def content_version(directory: Path) -> str:
+    """Return the version (content hash) of a knowledge directory's YAML files, without validating them."""
+    paths = sorted(Path(directory).glob("*.yaml")) if Path(directory).is_dir() else []
+    try:
+        return _content_hash(paths) if paths else ""
+    except OSError:
+        return ""
 
 
 def _parse_entry_file(data: Any, path: Path, problems: list[Problem]) -> list[Entry]:
@@ -165,7 +177,7 @@ def _parse_entry(item: Any, name: str, line: int, directory: Path, problems: lis
             problems.append(Problem(name, line_of(text, line), f"title ({lang}) is longer than {TITLE_MAX} characters"))
     return Entry(
         id=entry_id,
-        category=_text(item, "category", name, problems),
+        category=_at_line(_text(item, "category", name, problems), item.key_lines.get("category", line)),
         title=title,
         questions=_questions(item, name, problems),
         answer=_per_lang(item, "answer", name, problems),
@@ -277,39 +289,13 @@ def _image(image: LineDict, name: str, line: int, directory: Path, problems: lis
     return Image(src, caption, path)
 
 
-def _check_cross_references(entries: list[Entry], problems: list[Problem]) -> None:
-    first_by_id: dict[str, Entry] = {}
-    owner_by_question: dict[str, Entry] = {}
-    for entry in entries:
-        if entry.id in first_by_id:
-            problems.append(_at(entry, f"duplicate id '{entry.id}' (first in {first_by_id[entry.id].source})"))
-        first_by_id.setdefault(entry.id, entry)
-        for text in dict.fromkeys(q for qs in entry.questions.values() for q in qs):
-            other = owner_by_question.setdefault(clean(text), entry)
-            if other is not entry:
-                problems.append(entry.problem(f"entry '{entry.id}': question '{text}' is also under '{other.id}' "
-                                              f"({other.source})", line_of(text, 0)))
-    for entry in entries:
-        for related in entry.related:
-            if related not in first_by_id:
-                problems.append(_at(entry, f"related id '{related}' does not exist"))
-
-
-def _check_menu(scope: Scope, entry_ids: set[str], problems: list[Problem]) -> None:
-    for entry_id in scope.menu:
-        if entry_id not in entry_ids:
-            problems.append(Problem("scope.yaml", scope.menu_line, f"menu entry '{entry_id}' does not exist"))
-
-
-def _at(entry: Entry, message: str) -> Problem:
-    return entry.problem(f"entry '{entry.id}': {message}")
-
-
 def _content_hash(paths: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in paths:
         digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+        # An oversized file is never read: it counts by its size, so the version still changes with it.
+        oversized = size_problem(path, path.name) is not None
+        digest.update(str(path.stat().st_size).encode() if oversized else path.read_bytes())
     return digest.hexdigest()[:12]
 
 

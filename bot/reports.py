@@ -6,11 +6,32 @@ import csv
 import json
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta, timezone
 from typing import Any, Iterable, TextIO
 
 LOG_COLUMNS = ("id", "ts", "channel", "user_hash", "question", "lang", "kind", "entry_id", "score", "matched",
                "latency_ms", "kb_version", "helpful", "feedback_ts")
 STATS_COLUMNS = ("section", "key", "questions", "answered", "answer_rate", "helpful", "unhelpful", "examples")
+TOKYO = timezone(timedelta(hours=9), "JST")  # Asia/Tokyo has no daylight saving time
+TIME_COLUMNS = ("ts", "feedback_ts")  # stored in UTC; shown in Tokyo time like the days
+
+
+def tokyo_time(stamp: str | None, timespec: str = "seconds") -> str:
+    """Return a stored UTC ISO time as Tokyo time with its offset ('2026-11-30T09:00:00+09:00'); '' for none."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp  # not a time: shown as stored rather than lost
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(TOKYO).isoformat(timespec=timespec)
+
+
+def tokyo_minute(stamp: str | None) -> str:
+    """Return a stored UTC ISO time as a short Tokyo time for tables ('2026-11-30 09:00')."""
+    return tokyo_time(stamp, "minutes")[:16].replace("T", " ")
 
 
 @dataclass
@@ -85,7 +106,6 @@ class Stats:
     unanswered: list[QuestionGroup] = field(default_factory=list)
     unhelpful_entries: list[EntryCount] = field(default_factory=list)
     versions: list[VersionSeen] = field(default_factory=list)
-    knowledge: str = ""  # the knowledge files on disk now: "version (checked at ...)"
     titles: dict[str, str] = field(default_factory=dict)  # entry id -> title, for labels
 
     def label(self, entry_id: str) -> str:
@@ -95,9 +115,24 @@ class Stats:
 
     @property
     def period(self) -> str:
-        """Return the period as one line of text."""
-        span = f"{self.since or 'first question'} .. {self.until or 'last question'}"
-        return f"{span} (Tokyo dates), {'channel ' + self.channel if self.channel else 'all channels'}"
+        """Return the period as one line of text: 'All time, all channels.', 'From 2026-11-01 to 2026-11-07 ...'."""
+        if self.since and self.until:
+            span = f"From {self.since} to {self.until} (Tokyo dates)"
+        elif self.since or self.until:
+            span = f"From {self.since} (Tokyo date) on" if self.since else f"Up to {self.until} (Tokyo date)"
+        else:
+            span = "All time: every question in the log"
+        return f"{span}, {'channel ' + self.channel if self.channel else 'all channels'}."
+
+    @property
+    def answered_with(self) -> str:
+        """Return which knowledge versions answered in the period (from the log), most recent first."""
+        if not self.versions:
+            return "no questions in this period"
+        shown = [f"{v.version or 'unknown'} ({v.questions:,} questions, {tokyo_minute(v.first_ts)} to "
+                 f"{tokyo_minute(v.last_ts)})" for v in self.versions[:3]]
+        more = len(self.versions) - len(shown)
+        return ", ".join(shown) + (f" and {more} older version(s)" if more else "")
 
 
 def percent(rate: float | None) -> str:
@@ -136,7 +171,7 @@ def stats_csv(stats: Stats, out: TextIO) -> None:
         writer.writerow(["most_unhelpful", entry.entry_id, entry.asked, entry.asked, "", entry.helpful,
                          entry.unhelpful, ""])
     for seen in stats.versions:
-        span = f"{seen.first_ts} .. {seen.last_ts}"
+        span = f"{tokyo_time(seen.first_ts)} .. {tokyo_time(seen.last_ts)}"
         writer.writerow(["kb_version", seen.version, seen.questions, "", "", "", "", span])
 
 
@@ -152,7 +187,7 @@ def log_csv(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({**row, **{key: tokyo_time(row.get(key)) for key in TIME_COLUMNS}})
         count += 1
     return count
 
@@ -162,23 +197,21 @@ def stats_text(stats: Stats, max_days: int = 31) -> str:
     total = stats.total
     parts = [
         f"minato-bot stats: {stats.period}",
-        f"knowledge base: {stats.knowledge or 'unknown'}",
-        "answered with: " + (", ".join(f"{v.version} ({v.questions} questions, {v.first_ts[:16]} .. {v.last_ts[:16]})"
-                                       for v in stats.versions[:3]) or "-"),
+        f"answered by knowledge version(s): {stats.answered_with}",
         "",
         f"questions {total.questions}  users {stats.users}  answer rate {percent(total.answer_rate)}  "
         f"answered {total.answered}  clarify {total.clarified}  not answered {total.missed}  "
-        f"small talk/other {total.other}  👍 {total.helpful}  👎 {total.unhelpful}",
-        _section("Per channel", ["channel", "questions", "answered", "rate", "👍", "👎"],
+        f"small talk/other {total.other}  helpful {total.helpful}  not helpful {total.unhelpful}",
+        _section("Per channel", ["channel", "questions", "answered", "rate", "helpful", "not helpful"],
                  [_tally_cells(name, t) for name, t in stats.channels]),
         _section(f"Per day (last {max_days} shown)" if len(stats.days) > max_days else "Per day",
-                 ["day", "questions", "answered", "rate", "👍", "👎"],
+                 ["day", "questions", "answered", "rate", "helpful", "not helpful"],
                  [_tally_cells(day, t) for day, t in stats.days[-max_days:]]),
-        _section("Top entries asked", ["entry", "asked", "👍", "👎"],
+        _section("Top entries asked", ["entry", "asked", "helpful", "not helpful"],
                  [[stats.label(e.entry_id), e.asked, e.helpful, e.unhelpful] for e in stats.top_entries]),
         _section("Top unanswered (near-duplicates grouped)", ["count", "question", "also asked as"],
                  [[g.count, g.text, " | ".join(g.examples[1:4])] for g in stats.unanswered]),
-        _section("Entries with the most 👎", ["entry", "👎", "👍", "asked"],
+        _section("Entries most often rated not helpful", ["entry", "not helpful", "helpful", "asked"],
                  [[stats.label(e.entry_id), e.unhelpful, e.helpful, e.asked] for e in stats.unhelpful_entries]),
         "\nanswer rate = answered / (answered + clarify + not answered); small talk counts for neither.",
     ]

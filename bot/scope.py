@@ -9,8 +9,11 @@ from bot.yamlsource import LineDict, Problem, line_of
 
 LANGS = ("ja", "en")
 MESSAGE_NAMES = ("welcome", "help", "fallback", "clarify", "invalid", "slow_down")
-SCOPE_KEYS = {"messages", "smalltalk", "home_places", "other_places", "stopwords", "example_questions", "must_not_answer",
-              "detail_questions", "menu"}
+# Every section is required (an empty list is fine): a file cut short by a save in progress or a bad copy then
+# fails validation instead of going live without its rejection rules.
+SCOPE_SECTIONS = ("messages", "smalltalk", "home_places", "other_places", "stopwords", "example_questions",
+                  "must_not_answer", "detail_questions", "categories", "menu")
+SCOPE_KEYS = set(SCOPE_SECTIONS)
 
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     "welcome": {"ja": "港区職員採用についてのご質問にお答えします。", "en": "Ask me about working for Minato City."},
@@ -59,6 +62,7 @@ class Scope:
     example_questions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     must_not_answer: tuple[str, ...] = ()
     detail_questions: tuple[DetailQuestion, ...] = ()
+    categories: tuple[str, ...] = ()  # the entries' known categories (none: not checked)
     menu: tuple[str, ...] = ()  # entry ids offered as topics (Telegram /start and /menu)
     menu_line: int = 1  # where scope.yaml lists them, for problems about an unknown id
 
@@ -76,6 +80,10 @@ def parse_scope(data: Any, name: str, problems: list[Problem]) -> Scope:
     for key in data:
         if key not in SCOPE_KEYS:
             problems.append(Problem(name, data.key_lines[key], f"unknown key '{key}' (allowed: {', '.join(sorted(SCOPE_KEYS))})"))
+    missing = [key for key in SCOPE_SECTIONS if key not in data]
+    if missing:
+        problems.append(Problem(name, data.end_line or 1, f"missing section(s) {', '.join(missing)}: every section is "
+                                "required (an empty list [] is fine); was the file cut short?"))
     return Scope(
         messages=_messages(data, name, problems),
         smalltalk=_smalltalk(data, name, problems),
@@ -85,6 +93,7 @@ def parse_scope(data: Any, name: str, problems: list[Problem]) -> Scope:
         example_questions=_examples(data, name, problems),
         must_not_answer=_words(data, "must_not_answer", name, problems),
         detail_questions=_details(data, name, problems),
+        categories=_words(data, "categories", name, problems),
         menu=_words(data, "menu", name, problems),
         menu_line=data.key_lines.get("menu", 1),
     )

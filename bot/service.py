@@ -50,7 +50,8 @@ class Answerer:
         question_log = QuestionLog(settings.db_path) if with_log else None
         answerer = cls(kb, question_log, settings.log_salt)
         if watch:
-            answerer._watcher = KnowledgeWatcher(answerer, settings.kb_dir, settings.reload_seconds).start()
+            answerer._watcher = KnowledgeWatcher(answerer, settings.kb_dir, settings.reload_seconds,
+                                                 settings.reload_settle_seconds).start()
         return answerer
 
     @property

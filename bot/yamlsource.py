@@ -11,6 +11,9 @@ import yaml
 
 # libyaml keeps line marks too and parses a large knowledge base many times faster.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The bundled files are under 30 kB; a file this big is a mistake (a pasted log, a wrong file), and parsing it
+# would take gigabytes of memory. Checked with stat before a byte is read.
+MAX_FILE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class LineDict(dict):  # type: ignore[type-arg]
     """A mapping that knows its own line and the line of each key."""
 
     line: int = 0
+    end_line: int = 0
     key_lines: dict[str, int]
 
 
@@ -49,6 +53,9 @@ class LineStr(str):
 
 def read_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
     """Parse one file; return its value (None on failure) and the problems found."""
+    too_big = size_problem(path, display)
+    if too_big is not None:
+        return None, [too_big]
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -67,6 +74,18 @@ def read_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(display, 1, "the file is empty")]
     problems: list[Problem] = []
     return _convert(node, display, problems), problems
+
+
+def size_problem(path: Path, display: str) -> Problem | None:
+    """Return a Problem when a file is over MAX_FILE_BYTES (by stat, without reading it)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return Problem(display, 1, f"cannot read: {exc.strerror}")
+    if size > MAX_FILE_BYTES:
+        return Problem(display, 1, f"the file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit "
+                                   "for a knowledge file: was the wrong file saved here?")
+    return None
 
 
 def _convert(node: yaml.Node, display: str, problems: list[Problem]) -> Any:
@@ -89,6 +108,7 @@ def _convert(node: yaml.Node, display: str, problems: list[Problem]) -> Any:
 def _convert_mapping(node: yaml.MappingNode, display: str, problems: list[Problem]) -> LineDict:
     result = LineDict()
     result.line = node.start_mark.line + 1
+    result.end_line = node.end_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = str(yaml.SafeLoader("").construct_object(key_node))

@@ -19,7 +19,7 @@ from bot.analytics import TABLE, Period, QuestionLog, iter_rows, purge, read_sta
 from bot.knowledge import KnowledgeBase
 from bot.matching import group_similar
 from bot.report_html import render_report
-from bot.reports import log_csv, stats_csv, stats_json, stats_text
+from bot.reports import log_csv, stats_csv, stats_json, stats_text, tokyo_time
 from bot.service import Answerer, Question
 from hr_logdata import (APPLY, CHANNELS, DAYS, FIRST_DAY, SALARY, SCRIPT_QUESTION, UNHELPFUL_COUNT, UNHELPFUL_ENTRY,
                         LogData, build_log)
@@ -122,7 +122,7 @@ def test_export_csv_round_trips_every_row(log: LogData) -> None:
     count = log_csv(iter_rows(log.path), out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert count == len(rows) == len(log.rows)
-    assert [r["ts"] for r in rows] == sorted(r["ts"] for r in log.rows)
+    assert [r["ts"] for r in rows] == [tokyo_time(ts) for ts in sorted(r["ts"] for r in log.rows)]
     assert SCRIPT_QUESTION in {r["question"] for r in rows}
     only = list(iter_rows(log.path, Period(channel="telegram")))
     assert len(only) == sum(r["channel"] == "telegram" for r in log.rows)

@@ -47,7 +47,8 @@ def test_ask_plain_text(tmp_path: Path) -> None:
 def test_kb_check_passes_on_the_bundled_base() -> None:
     result = CliRunner().invoke(cli, ["kb", "check"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("ok:")
+    assert result.stdout.startswith("ok:")
+    assert result.output.startswith("knowledge: ")  # first, on standard error: which directory and version
 
 
 def test_kb_check_reports_problems_with_file_and_line(tmp_path: Path) -> None:
@@ -70,4 +71,4 @@ def test_kb_explain_shows_the_reading_and_the_decision() -> None:
     result = CliRunner().invoke(cli, ["kb", "explain", "食道はある？"])
     assert result.exit_code == 0, result.output
     assert "食道" in result.output and "食堂" in result.output and "[reading]" in result.output
-    assert "cafeteria" in result.output and result.output.rstrip().endswith("decision: answer")
+    assert "cafeteria" in result.stdout and result.stdout.rstrip().endswith("decision: answer")

@@ -68,16 +68,16 @@ def test_stats_prints_totals_groups_and_no_raw_user_ids(log: LogData, tmp_path: 
 
 
 def test_stats_json_and_csv_agree(log: LogData, tmp_path: Path) -> None:
-    data = json.loads(run(tmp_path, "stats", "--json", "--channel", "web", db=log.path).output)
+    data = json.loads(run(tmp_path, "stats", "--json", "--channel", "web", db=log.path).stdout)
     web = sum(r["channel"] == "web" for r in log.rows)
     assert data["total"]["questions"] == web and data["channel"] == "web"
-    rows = list(csv.DictReader(io.StringIO(run(tmp_path, "stats", "--csv", "--channel", "web", db=log.path).output)))
+    rows = list(csv.DictReader(io.StringIO(run(tmp_path, "stats", "--csv", "--channel", "web", db=log.path).stdout)))
     assert next(r for r in rows if r["section"] == "total")["questions"] == str(web)
 
 
 def test_stats_with_dates_and_bad_dates(log: LogData, tmp_path: Path) -> None:
     data = json.loads(run(tmp_path, "stats", "--json", "--since", "2026-10-05", "--until", "2026-10-05",
-                          db=log.path).output)
+                          db=log.path).stdout)
     assert [d["day"] for d in data["days"]] == ["2026-10-05"]
     assert data["total"]["questions"] == sum(log.tokyo_day(r) == "2026-10-05" for r in log.rows)
     bad = run(tmp_path, "stats", "--since", "5 October", db=log.path)
@@ -98,7 +98,7 @@ def test_report_writes_one_html_file(log: LogData, tmp_path: Path) -> None:
     result = run(tmp_path, "report", "--out", str(out), db=log.path)
     assert result.exit_code == 0 and f"{len(log.rows)} questions" in result.output
     html = out.read_text(encoding="utf-8")
-    assert html.count("<svg") == 4 and f"{sum(SALARY.values())}" in html and "http://" not in html.split("<svg")[0]
+    assert html.count("<figure") == html.count("<svg xmlns") == 4 and f"{sum(SALARY.values())}" in html and "http://" not in html.split("<svg")[0]
 
 
 def test_export_to_stdout_and_to_an_excel_friendly_file(log: LogData, tmp_path: Path) -> None:
@@ -162,13 +162,13 @@ def test_kb_check_warns_about_crossing_entries_but_exits_0(kb_copy: Path, tmp_pa
 def test_new_entry_turns_a_missed_question_into_an_answer(kb_copy: Path, tmp_path: Path) -> None:
     question = "ペンギン係の制服は何色ですか？"
     before = run(tmp_path, "ask", "--json", question, kb_dir=kb_copy, db=tmp_path / "log.db")
-    assert json.loads(before.output)["kind"] != "answer"
+    assert json.loads(before.stdout)["kind"] != "answer"
     scaffold = run(tmp_path, "kb", "new-entry", question, "--id", "penguin", kb_dir=kb_copy)
-    assert scaffold.exit_code == 0 and "  - id: penguin" in scaffold.output
-    (kb_copy / "penguin.yaml").write_text("entries:\n" + scaffold.output, encoding="utf-8")
+    assert scaffold.exit_code == 0 and "  - id: penguin" in scaffold.stdout
+    (kb_copy / "penguin.yaml").write_text("entries:\n" + scaffold.stdout, encoding="utf-8")
     check = run(tmp_path, "kb", "check", str(kb_copy))
     assert check.exit_code == 0 and "entry 'penguin' still has a TODO" in check.output
-    after = json.loads(run(tmp_path, "ask", "--json", question, kb_dir=kb_copy, db=tmp_path / "log.db").output)
+    after = json.loads(run(tmp_path, "ask", "--json", question, kb_dir=kb_copy, db=tmp_path / "log.db").stdout)
     assert after["kind"] == "answer" and after["entry_id"] == "penguin"
     tested = run(tmp_path, "kb", "test", str(kb_copy)).output.splitlines()
     assert any(line.split()[:2] == ["pass", "penguin"] and question in line for line in tested)
@@ -184,7 +184,7 @@ def test_new_entry_from_the_top_unanswered_group(kb_copy: Path, tmp_path: Path) 
     db.close()
     result = run(tmp_path, "kb", "new-entry", "--unanswered", "1", db=path, kb_dir=kb_copy)
     assert result.exit_code == 0, result.output
-    entry = yaml.safe_load(result.output)[0]
+    entry = yaml.safe_load(result.stdout)[0]
     assert entry["questions"]["ja"] == ["ペンギン係の制服は何色ですか？", "ペンギン係の制服は何色？"]
     assert entry["examples"] == ["ペンギン係の制服は何色ですか？"]
     too_far = run(tmp_path, "kb", "new-entry", "--unanswered", "5", db=path, kb_dir=kb_copy)

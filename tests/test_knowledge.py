@@ -20,6 +20,13 @@ entries:
 """
 
 
+def full_scope(*but: str) -> str:
+    """Return empty scope.yaml sections for every required section except those given."""
+    from bot.scope import SCOPE_SECTIONS
+
+    return "".join(f"{key}: {'{}' if key in ('messages', 'example_questions') else '[]'}\n" for key in SCOPE_SECTIONS if key not in but)
+
+
 def write(directory: Path, name: str, text: str) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / name
@@ -110,11 +117,11 @@ def test_http_image_url_is_refused(tmp_path: Path) -> None:
 
 def test_a_bad_detail_question_is_reported(tmp_path: Path) -> None:
     write(tmp_path, "a.yaml", GOOD_ENTRY)
-    write(tmp_path, "scope.yaml", "detail_questions:\n  - name: price\n    cues: [いくら]\n")
+    write(tmp_path, "scope.yaml", "detail_questions:\n  - name: price\n    cues: [いくら]\n" + full_scope("detail_questions"))
     assert any(m.startswith("scope.yaml:2: a detail question needs") for m in messages(tmp_path))
 
 
 def test_an_unknown_menu_entry_is_reported(tmp_path: Path) -> None:
     write(tmp_path, "a.yaml", GOOD_ENTRY)
-    write(tmp_path, "scope.yaml", "stopwords: [です]\nmenu: [one, nowhere]\n")
+    write(tmp_path, "scope.yaml", "stopwords: [です]\nmenu: [one, nowhere]\n" + full_scope("stopwords", "menu"))
     assert messages(tmp_path) == ["scope.yaml:2: menu entry 'nowhere' does not exist"]

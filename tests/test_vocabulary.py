@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import load_knowledge
+from bot.scope import SCOPE_SECTIONS
 from bot.vocabulary import Vocabulary
 
 ENTRY = """\
@@ -30,7 +31,9 @@ synonyms:
 def vocabulary(tmp_path: Path) -> Vocabulary:
     (tmp_path / "a.yaml").write_text(ENTRY, encoding="utf-8")
     (tmp_path / "synonyms.yaml").write_text(SYNONYMS, encoding="utf-8")
-    (tmp_path / "scope.yaml").write_text("home_places: [港区]\nother_places: [新宿, shinjuku]\n", encoding="utf-8")
+    scope = "home_places: [港区]\nother_places: [新宿, shinjuku]\n" + "".join(
+        f"{key}: {'{}' if key in ('messages', 'example_questions') else '[]'}\n" for key in SCOPE_SECTIONS if key not in {"home_places", "other_places"})
+    (tmp_path / "scope.yaml").write_text(scope, encoding="utf-8")
     vocabulary = Vocabulary(load_knowledge(tmp_path))
     vocabulary.learn("宿泊施設の客室数は？")
     return vocabulary
