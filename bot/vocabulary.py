@@ -243,8 +243,11 @@ class Vocabulary:
             table = {r: (c,) for r, c in self._by_reading.items() if len(r) >= MIN_SCAN_READING and r not in only_kana}
             table.update({r: c for r, c in self._compounds.items() if len(r) >= MIN_SCAN_READING and r not in table})
             for reading, canonical in self._phrase_readings.items():
-                if len(reading) >= MIN_SCAN_READING and reading not in table and reading not in only_kana:
-                    table[reading] = tuple(self._by_lemma.get(t.lemma, t.lemma) for t in _content_tokens(canonical))
+                words = _content_tokens(canonical)
+                # Only phrases whose words the knowledge uses: a synonym group no entry speaks of names no concept.
+                if (len(reading) >= MIN_SCAN_READING and reading not in table and reading not in only_kana
+                        and all(t.lemma in self._by_lemma for t in words)):
+                    table[reading] = tuple(self._by_lemma[t.lemma] for t in words)
             self._scan_table = table
             readings = sorted(table, key=len, reverse=True)
             self._reading_pattern = re.compile("|".join(map(re.escape, readings)) or r"(?!)")
