@@ -11,6 +11,7 @@ import click
 from bot.config import ConfigError, Settings, load_settings
 from bot.hr_cli import export, kb_new_entry, kb_test, purge, report, stats
 from bot.kbtools import lint_knowledge
+from bot.logsafe import install_log_redaction
 from bot.knowledge import KnowledgeError, check_knowledge
 from bot.responses import Reply
 from bot.service import Answerer, Question
@@ -44,6 +45,7 @@ def cli(ctx: click.Context, env_file: Path) -> None:
         ctx.obj = load_settings(env_file)
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
+    install_log_redaction(ctx.obj.secrets)  # before any command logs: no credential in any log line
 
 
 @cli.command()
@@ -163,7 +165,6 @@ def telegram(ctx: click.Context) -> None:
                    "`minato-bot serve`. Unset TELEGRAM_WEBHOOK_URL to use long polling instead.", err=True)
         ctx.exit(2)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines contain the bot token
     answerer = build_answerer(settings, watch=True)
     click.echo(f"Telegram: long polling {settings.telegram_api_base_url}<token> (Ctrl+C to stop)", err=True)
     try:
@@ -186,6 +187,7 @@ def serve(ctx: click.Context) -> None:
 
     from aiohttp import web  # loaded here so the other commands never import the web stack
 
+    from handlers.http_guard import server_options
     from handlers.web import StartError, channels_on, create_app, startup_notes
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -199,7 +201,8 @@ def serve(ctx: click.Context) -> None:
             click.echo(f"minato-bot: note: {note}")
         # run_app turns SIGTERM/SIGINT into a graceful stop: in-flight requests finish before cleanup.
         web.run_app(app, host=settings.host, port=settings.port, shutdown_timeout=30, access_log=None,
-                    print=lambda _: click.echo(f"minato-bot: serving on http://{settings.host}:{settings.port}/"))
+                    print=lambda _: click.echo(f"minato-bot: serving on http://{settings.host}:{settings.port}/"),
+                    **server_options(settings))
     except OSError as exc:
         raise click.ClickException(f"cannot serve on {settings.host}:{settings.port}: {exc}") from None
     except StartError as exc:

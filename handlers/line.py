@@ -7,7 +7,7 @@ import json
 import logging
 from collections import OrderedDict
 from dataclasses import replace
-from typing import Any, Callable, Coroutine
+from typing import Any, Awaitable, Callable, Coroutine
 
 from aiohttp import web
 from linebot.v3.exceptions import InvalidSignatureError
@@ -43,11 +43,16 @@ REPLY_TIMEOUT = 20.0  # seconds; well inside the reply token's lifetime
 
 Allow = Callable[[str], bool]
 ImagePath = Callable[[ReplyImage], "str | None"]
+Answer = Callable[[Question], Awaitable[Reply]]
 
 
-def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath) -> None:
-    """Add POST /line/webhook to the server, with the API client opened and closed with it."""
-    webhook = LineWebhook(answerer, settings, allow, image_path)
+def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath,
+          answer: Answer) -> None:
+    """Add POST /line/webhook to the server, with the API client opened and closed with it.
+
+    answer(question) answers off the event loop (the server's AnswerPool).
+    """
+    webhook = LineWebhook(answerer, settings, allow, image_path, answer)
     app.router.add_post("/line/webhook", webhook.handle)
 
     async def start(_: web.Application) -> None:
@@ -63,8 +68,10 @@ def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: A
 class LineWebhook:
     """Verifies LINE's webhook calls and replies to each event off the request."""
 
-    def __init__(self, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath) -> None:
+    def __init__(self, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath,
+                 answer: Answer) -> None:
         self._answerer = answerer
+        self._answer = answer
         self._settings = settings
         self._allow = allow
         self._image_path = image_path
@@ -116,13 +123,13 @@ class LineWebhook:
 
     async def _on_event(self, event: object) -> None:
         try:
-            reply = self._reply_for(event)
+            reply = await self._reply_for(event)
             if reply is not None:
                 await self._send(getattr(event, "reply_token"), reply)
         except Exception:  # one failed reply must not stop the server
             log.exception("LINE: could not reply to a %s event", type(event).__name__)
 
-    def _reply_for(self, event: object) -> Reply | str | None:
+    async def _reply_for(self, event: object) -> Reply | str | None:
         """Return the Reply (or plain text) for an event, None when it needs no reply."""
         if isinstance(event, FollowEvent):
             return self._answerer.welcome("ja")
@@ -136,7 +143,7 @@ class LineWebhook:
         if question is None:  # a sticker or photo: say what the bot can do, with topics to tap
             greeting = self._answerer.welcome(lang or "ja")
             return replace(greeting, text=self._answerer.kb.scope.message("help", greeting.lang))
-        reply = self._answerer.answer(question)
+        reply = await self._answer(question)
         self._remember(user, reply.lang)
         return reply
 
