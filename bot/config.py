@@ -13,6 +13,7 @@ from dotenv import dotenv_values
 DEFAULT_DB = Path("data/minato-bot.db")
 DEFAULT_TELEGRAM_API = "https://api.telegram.org/bot"
 DEFAULT_LINE_API = "https://api.line.me"
+DEFAULT_SALT = "minato-bot"  # a salt everyone knows is no secret to hide
 ADDRESS_LIMIT_FACTOR = 5  # an office or mobile-carrier NAT puts many candidates behind one address
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -60,9 +61,10 @@ class Settings:
 
     @property
     def secrets(self) -> tuple[str, ...]:
-        """Return every configured credential, for keeping them out of logs."""
+        """Return every configured credential (and a chosen log salt), for keeping them out of logs."""
+        salt = self.log_salt if self.log_salt != DEFAULT_SALT and len(self.log_salt) >= 8 else ""
         return tuple(s for s in (self.telegram_token, self.telegram_webhook_secret, self.line_channel_secret,
-                                 self.line_channel_access_token) if s)
+                                 self.line_channel_access_token, salt) if s)
 
 
 ENV_NAMES: dict[str, str] = {

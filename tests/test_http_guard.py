@@ -21,6 +21,7 @@ from bot.config import Settings
 from bot.knowledge import KnowledgeBase
 from bot.responses import Reply
 from bot.service import Answerer, Question
+from handlers.answering import AnswerPool
 from handlers.http_guard import server_options
 from handlers.web import create_app
 from fake_line import FakeLine, sign, text_event, webhook_body
@@ -151,6 +152,19 @@ async def test_a_blocked_line_answer_does_not_stop_healthz(kb: KnowledgeBase) ->
         answerer.release.set()
         await client.close()
         await fake.stop()
+
+
+async def test_answers_on_the_pool_threads_equal_answers_on_one_thread(plain_answerer: Answerer) -> None:
+    # Each pool thread analyzes with its own SudachiPy tokenizer: concurrent answers must not disturb each other.
+    questions = ["食堂はありますか？", "職員住宅はありますか？", "芝地区はどんなところ？", "shokudou", "研修は？",
+                 "Is there a cafeteria?", "しょくどうはある？", "渋谷区の職員住宅は？"] * 25
+    pool = AnswerPool(plain_answerer)
+    try:
+        replies = await asyncio.gather(*(pool.answer(Question(q)) for q in questions))
+    finally:
+        pool.close()
+    expected = [plain_answerer.answer(Question(q)) for q in questions]
+    assert [(r.kind, r.entry_id, r.text) for r in replies] == [(r.kind, r.entry_id, r.text) for r in expected]
 
 
 # --- 2. a body in several TCP writes is read whole -----------------------------------------

@@ -79,6 +79,15 @@ def test_every_spelling_is_covered_longest_first() -> None:
     assert set(forms) == {"a/b c", "a%2Fb%20c", "a%2Fb+c"} and len(forms[0]) >= len(forms[-1])
 
 
+def test_settings_name_every_credential_and_a_chosen_salt() -> None:
+    from bot.config import Settings
+
+    settings = Settings(telegram_token=TOKEN, telegram_webhook_secret=WEBHOOK_SECRET, line_channel_secret=LINE_SECRET,
+                        line_channel_access_token=LINE_TOKEN, log_salt="a-long-chosen-salt")
+    assert set(settings.secrets) == set(SECRETS) | {"a-long-chosen-salt"}
+    assert Settings().secrets == ()  # the default salt is public: redacting it would only mangle the log
+
+
 def test_the_chatty_http_client_loggers_are_quiet(redaction: io.StringIO) -> None:
     assert logging.getLogger("httpx").getEffectiveLevel() == logging.WARNING
     assert logging.getLogger("httpcore").getEffectiveLevel() == logging.WARNING
