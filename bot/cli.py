@@ -11,8 +11,8 @@ import click
 from bot.config import ConfigError, Settings, load_settings
 from bot.hr_cli import export, kb_new_entry, kb_test, purge, report, stats
 from bot.kbtools import lint_knowledge
-from bot.logsafe import install_log_redaction
 from bot.knowledge import KnowledgeError, check_knowledge
+from bot.logsafe import install_log_redaction
 from bot.responses import Reply
 from bot.service import Answerer, Question
 

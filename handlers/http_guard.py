@@ -77,6 +77,26 @@ async def body_middleware(request: web.Request, handler: Handler) -> web.StreamR
     return await handler(request)
 
 
+async def expect_continue(request: web.Request) -> web.StreamResponse | None:
+    """Answer an Expect header: 100 Continue to `100-continue`, 417 to anything else, whatever its bytes.
+
+    aiohttp's own handler copies the header into its error text, which is a 500 when the bytes are not UTF-8;
+    it runs before any middleware, so every route is given this one instead.
+    """
+    if request.version < (1, 1):
+        return None
+    if request.headers.get("Expect", "").lower() == "100-continue":
+        await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        request.writer.output_size = 0  # the interim answer is not the response: an error may still be sent
+        return None
+    return web.json_response({"error": "unsupported Expect header"}, status=417)
+
+
+async def not_found(request: web.Request) -> web.StreamResponse:
+    """Every path no route serves (a catch-all route, so that it gets expect_continue too)."""
+    raise web.HTTPNotFound()
+
+
 async def close_with(request: web.Request, status: int, message: str) -> web.StreamResponse:
     """Send a short JSON error, then close the connection rather than wait for the rest of the body."""
     response = web.json_response({"error": message}, status=status)

@@ -30,6 +30,7 @@ from linebot.v3.webhooks import FollowEvent, MessageEvent, PostbackEvent, TextMe
 from bot.config import Settings
 from bot.responses import Reply, ReplyImage, Suggestion
 from bot.service import Answerer, Question
+from handlers.http_guard import expect_continue
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: A
     answer(question) answers off the event loop (the server's AnswerPool).
     """
     webhook = LineWebhook(answerer, settings, allow, image_path, answer)
-    app.router.add_post("/line/webhook", webhook.handle)
+    app.router.add_post("/line/webhook", webhook.handle, expect_handler=expect_continue)
 
     async def start(_: web.Application) -> None:
         await webhook.start()

@@ -17,7 +17,8 @@ from bot.config import Settings
 from bot.responses import Reply, ReplyImage
 from bot.service import Answerer, Question
 from handlers.answering import AnswerPool
-from handlers.http_guard import BODY_TIMEOUT, body_middleware, describe, quiet_client_errors
+from handlers.http_guard import (BODY_TIMEOUT, body_middleware, describe, expect_continue, not_found,
+                                 quiet_client_errors)
 from handlers.ratelimit import RateLimiter, allow_all, client_address
 
 log = logging.getLogger(__name__)
@@ -253,17 +254,16 @@ def create_app(answerer: Answerer, settings: Settings) -> web.Application:
     app[POOL] = AnswerPool(answerer)
     app[CHANNELS] = channels_on(settings)
     quiet_client_errors()
-    app.router.add_get("/", page)
-    app.router.add_get("/static/{name:chat\\.(?:js|css)}", page_file)
-    app.router.add_get("/static/images/{name:.+}", kb_image)
-    app.router.add_get("/healthz", healthz)
-    app.router.add_get("/api/welcome", welcome)
-    app.router.add_post("/api/ask", ask)
-    app.router.add_post("/api/feedback", feedback)
+    for path, get in (("/", page), ("/static/{name:chat\\.(?:js|css)}", page_file),
+                      ("/static/images/{name:.+}", kb_image), ("/healthz", healthz), ("/api/welcome", welcome)):
+        app.router.add_get(path, get, expect_handler=expect_continue)
+    app.router.add_post("/api/ask", ask, expect_handler=expect_continue)
+    app.router.add_post("/api/feedback", feedback, expect_handler=expect_continue)
     if "line" in app[CHANNELS]:
         _mount_line(app, answerer, settings)
     if "telegram" in app[CHANNELS]:
         _mount_telegram(app, answerer, settings)
+    app.router.add_route("*", "/{path:.*}", not_found, expect_handler=expect_continue)  # last: the rest is 404
 
     async def close_pool(_: web.Application) -> None:  # after the channels' own clean-up, which may still answer
         app[POOL].close()
@@ -287,7 +287,7 @@ def _mount_telegram(app: web.Application, answerer: Answerer, settings: Settings
         telegram = TelegramWebhook(answerer, settings)
     except TelegramStartError as exc:
         raise StartError(f"Telegram: {exc}") from None
-    app.router.add_post("/telegram/webhook", telegram.handle)
+    app.router.add_post("/telegram/webhook", telegram.handle, expect_handler=expect_continue)
 
     async def start(_: web.Application) -> None:
         try:

@@ -74,3 +74,20 @@ async def test_bad_bytes_in_api_headers_are_never_a_500(client: TestClient, head
     response = await read_until_closed(reader)
     writer.close()
     assert status_of(response) == 200, response[:200]
+
+
+@pytest.mark.parametrize("path", ["/api/ask", "/healthz", "/nowhere"])
+async def test_an_expect_header_with_any_bytes_is_a_417(client: TestClient, path: str,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    reader, writer = await connect(client)
+    writer.write(head(path, len(ASK), b"Expect: \xff\xfe-continue\r\nConnection: close\r\n") + ASK)
+    await writer.drain()
+    response = await read_until_closed(reader)
+    writer.close()
+    assert status_of(response) == 417, response[:200]
+    assert "Traceback" not in caplog.text
+
+
+async def test_expect_100_continue_still_works(client: TestClient) -> None:
+    response = await client.post("/api/ask", data=ASK, expect100=True)
+    assert response.status == 200 and (await response.json())["entry_id"] == "cafeteria"
