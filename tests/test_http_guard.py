@@ -89,6 +89,28 @@ async def test_a_blocked_line_answer_does_not_stop_healthz(kb: KnowledgeBase) ->
         await fake.stop()
 
 
+async def test_a_client_that_leaves_while_its_answer_is_computed_leaves_no_traceback(
+    kb: KnowledgeBase, caplog: pytest.LogCaptureFixture
+) -> None:
+    answerer, started = BlockingAnswerer(kb), Started()
+    client = await serve(answerer, started=started)
+    try:
+        reader, writer = await connect(client)
+        writer.write(head("/api/ask", len(ASK)) + ASK)
+        await writer.drain()
+        assert await asyncio.get_running_loop().run_in_executor(None, answerer.entered.wait, GUARD)
+        writer.close()
+        await asyncio.wait_for(reader.read(), GUARD)  # our side is closed: nobody will read the answer
+        answerer.release.set()
+        await asyncio.wait_for(started.done.wait(), GUARD)
+        assert answerer.finished.is_set()  # the question was still answered (and logged) to the end
+        assert (await client.get("/healthz")).status == 200
+    finally:
+        answerer.release.set()
+        await client.close()
+    assert "Traceback" not in caplog.text and not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
 async def test_answers_on_the_pool_threads_equal_answers_on_one_thread(plain_answerer: Answerer) -> None:
     # Each pool thread analyzes with its own SudachiPy tokenizer: concurrent answers must not disturb each other.
     questions = ["食堂はありますか？", "職員住宅はありますか？", "芝地区はどんなところ？", "shokudou", "研修は？",
