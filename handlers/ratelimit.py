@@ -80,6 +80,14 @@ def client_address(peer: str | None, forwarded_for: list[str], trusted: tuple[IP
     return peer
 
 
+def address_key(address: str) -> str:
+    """Return the rate-limit key of an address: an IPv6 address counts as its /64, which one host usually holds."""
+    ip = _parse(address)
+    if isinstance(ip, ipaddress.IPv6Address):
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip) if ip is not None else address
+
+
 def _is_trusted(address: str, trusted: tuple[IPNetwork, ...]) -> bool:
     ip = _parse(address)
     return ip is not None and any(ip in network for network in trusted)

@@ -19,7 +19,7 @@ from bot.service import Answerer, Question
 from handlers.answering import AnswerPool
 from handlers.http_guard import (BODY_TIMEOUT, body_middleware, describe, expect_continue, not_found,
                                  quiet_client_errors)
-from handlers.ratelimit import RateLimiter, allow_all, client_address
+from handlers.ratelimit import RateLimiter, address_key, allow_all, client_address
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +166,8 @@ def allow_web(request: web.Request, kind: str, user: str) -> bool:
     The id alone would let a client reset its limit by making up a new one for each request.
     """
     app = request.app
-    return allow_all([(app[LIMITER], f"{kind}:{user}"), (app[ADDRESS_LIMITER], f"{kind}:{address_of(request)}")])
+    address = address_key(address_of(request))
+    return allow_all([(app[LIMITER], f"{kind}:{user}"), (app[ADDRESS_LIMITER], f"{kind}:{address}")])
 
 
 def _lang(value: Any) -> str | None:

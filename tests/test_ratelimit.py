@@ -10,7 +10,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.service import Answerer
-from handlers.ratelimit import RateLimiter, allow_all, client_address
+from handlers.ratelimit import RateLimiter, address_key, allow_all, client_address
 from handlers.web import create_app
 
 LOCAL = (ipaddress.ip_network("127.0.0.1/32"),)
@@ -78,6 +78,16 @@ async def test_behind_a_trusted_proxy_each_forwarded_address_has_its_own_limit(a
     assert first == [200, 200, 429] and spoofed == 429 and other == 200
 
 
+async def test_rotating_ipv6_addresses_of_one_slash_64_share_a_limit(answerer: Answerer) -> None:
+    settings = Settings(rate_limit_per_minute=100, rate_limit_per_address_per_minute=2, trusted_proxies=LOCAL)
+    client = await start(answerer, settings)
+    try:
+        statuses = [await ask(client, f"rotating-id-{n:04d}", f"2001:db8:0:1::{n:x}") for n in range(1, 5)]
+    finally:
+        await client.close()
+    assert statuses == [200, 200, 429, 429]
+
+
 def test_client_address_takes_the_right_most_untrusted_hop() -> None:
     assert client_address("127.0.0.1", ["1.1.1.1, 2.2.2.2"], ()) == "127.0.0.1"  # no proxy trusted
     assert client_address("192.0.2.9", ["1.1.1.1"], PROXIES) == "192.0.2.9"  # peer not a trusted proxy
@@ -89,6 +99,14 @@ def test_client_address_takes_the_right_most_untrusted_hop() -> None:
     assert client_address("127.0.0.1", ["junk\udcff"], PROXIES) == "127.0.0.1"
     assert client_address("::ffff:127.0.0.1", ["2001:db8::1"], PROXIES) == "2001:db8::1"
     assert client_address(None, ["1.1.1.1"], PROXIES) == "unknown"
+
+
+def test_an_ipv6_address_is_limited_as_its_slash_64() -> None:
+    # One host usually holds a whole /64: rotating through it must not give fresh buckets.
+    assert address_key("2001:db8:1:2:aaaa::1") == address_key("2001:db8:1:2:ffff::9") == "2001:db8:1:2::/64"
+    assert address_key("2001:db8:1:3::1") != address_key("2001:db8:1:2::1")
+    assert address_key("203.0.113.7") == "203.0.113.7" and address_key("unknown") == "unknown"
+    assert address_key("::ffff:203.0.113.7") == "203.0.113.7"
 
 
 def test_a_flood_of_new_keys_never_resets_an_active_key() -> None:
