@@ -13,6 +13,7 @@ from bot.hr_cli import export, kb_new_entry, kb_test, purge, report, stats
 from bot.kbdir import announce, kb_init
 from bot.kbtools import lint_knowledge
 from bot.knowledge import KnowledgeError, check_knowledge
+from bot.logsafe import install_log_redaction
 from bot.responses import Reply
 from bot.service import Answerer, Question
 
@@ -54,6 +55,7 @@ def cli(ctx: click.Context, env_file: Path) -> None:
         ctx.obj = load_settings(env_file)
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
+    install_log_redaction(ctx.obj.secrets)  # before any command logs: no credential in any log line
 
 
 @cli.command()
@@ -176,7 +178,6 @@ def telegram(ctx: click.Context) -> None:
         ctx.exit(2)
     answerer = build_answerer(settings, watch=True)  # prints the knowledge line first
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its request lines contain the bot token
     click.echo(f"Telegram: long polling {settings.telegram_api_base_url}<token> (Ctrl+C to stop)", err=True)
     try:
         run_polling(answerer, settings)
@@ -198,6 +199,7 @@ def serve(ctx: click.Context) -> None:
 
     from aiohttp import web  # loaded here so the other commands never import the web stack
 
+    from handlers.http_guard import server_options
     from handlers.web import StartError, channels_on, create_app, startup_notes
 
     settings = settings_from(ctx)
@@ -210,7 +212,8 @@ def serve(ctx: click.Context) -> None:
             click.echo(f"minato-bot: note: {note}")
         # run_app turns SIGTERM/SIGINT into a graceful stop: in-flight requests finish before cleanup.
         web.run_app(app, host=settings.host, port=settings.port, shutdown_timeout=30, access_log=None,
-                    print=lambda _: click.echo(f"minato-bot: serving on http://{settings.host}:{settings.port}/"))
+                    print=lambda _: click.echo(f"minato-bot: serving on http://{settings.host}:{settings.port}/"),
+                    **server_options(settings))
     except OSError as exc:
         raise click.ClickException(f"cannot serve on {settings.host}:{settings.port}: {exc}") from None
     except StartError as exc:

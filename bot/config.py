@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field, fields
 from importlib.util import find_spec
@@ -14,6 +15,10 @@ DEFAULT_TELEGRAM_API = "https://api.telegram.org/bot"
 DEFAULT_LINE_API = "https://api.line.me"
 DEFAULT_LINE_DATA_API = "https://api-data.line.me"  # LINE's host for uploads such as rich-menu images
 LOCAL_KB_DIR = Path("knowledge")  # what `minato-bot kb init` creates and the bot picks up from the working directory
+DEFAULT_SALT = "minato-bot"  # a salt everyone knows is no secret to hide
+ADDRESS_LIMIT_FACTOR = 5  # an office or mobile-carrier NAT puts many candidates behind one address
+
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 def bundled_knowledge_dir() -> Path:
@@ -59,6 +64,24 @@ class Settings:
     line_api_base_url: str = DEFAULT_LINE_API
     line_data_api_base_url: str = DEFAULT_LINE_DATA_API
     rate_limit_per_minute: int = 20
+    rate_limit_per_address_per_minute: int | None = None  # None: ADDRESS_LIMIT_FACTOR x the per-user limit
+    trusted_proxies: tuple[IPNetwork, ...] = ()
+    header_timeout: float = 10.0
+    body_timeout: float = 30.0
+
+    @property
+    def address_rate_limit(self) -> int:
+        """Return the questions per minute one network address may ask (0: no limit)."""
+        if self.rate_limit_per_address_per_minute is not None:
+            return self.rate_limit_per_address_per_minute
+        return ADDRESS_LIMIT_FACTOR * self.rate_limit_per_minute
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Return every configured credential (and a chosen log salt), for keeping them out of logs."""
+        salt = self.log_salt if self.log_salt != DEFAULT_SALT and len(self.log_salt) >= 8 else ""
+        return tuple(s for s in (self.telegram_token, self.telegram_webhook_secret, self.line_channel_secret,
+                                 self.line_channel_access_token, salt) if s)
 
 
 ENV_NAMES: dict[str, str] = {
@@ -79,7 +102,14 @@ ENV_NAMES: dict[str, str] = {
     "line_api_base_url": "LINE_API_BASE_URL",
     "line_data_api_base_url": "LINE_DATA_API_BASE_URL",
     "rate_limit_per_minute": "MINATO_RATE_LIMIT_PER_MINUTE",
+    "rate_limit_per_address_per_minute": "MINATO_RATE_LIMIT_PER_ADDRESS_PER_MINUTE",
+    "trusted_proxies": "MINATO_TRUSTED_PROXIES",
+    "header_timeout": "MINATO_HEADER_TIMEOUT",
+    "body_timeout": "MINATO_BODY_TIMEOUT",
 }
+
+
+TIMEOUTS = ("header_timeout", "body_timeout")
 
 
 class ConfigError(ValueError):
@@ -103,12 +133,22 @@ def load_settings(env_file: Path | None = Path(".env"), environ: dict[str, str] 
 def _convert(name: str, raw: str, type_name: object) -> object:
     kind = str(type_name)
     try:
-        if kind == "Path":
-            return Path(raw).expanduser()
-        if kind == "int":
-            return int(raw)
-        if kind == "float":
-            return float(raw)
+        value = _parse(raw, kind)
     except ValueError:
-        raise ConfigError(f"{ENV_NAMES[name]}={raw!r} is not a valid {kind}") from None
+        expected = "list of IP addresses or networks (e.g. 127.0.0.1,10.0.0.0/8)" if "IP" in kind else kind
+        raise ConfigError(f"{ENV_NAMES[name]}={raw!r} is not a valid {expected}") from None
+    if name in TIMEOUTS and not value > 0:  # type: ignore[operator]  # also refuses NaN
+        raise ConfigError(f"{ENV_NAMES[name]}={raw!r} must be a number of seconds above 0")
+    return value
+
+
+def _parse(raw: str, kind: str) -> object:
+    if kind == "Path":
+        return Path(raw).expanduser()
+    if kind in ("int", "int | None"):
+        return int(raw)
+    if kind == "float":
+        return float(raw)
+    if kind.startswith("tuple[IPNetwork"):
+        return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in raw.split(",") if part.strip())
     return raw

@@ -6,7 +6,7 @@ import asyncio
 import logging
 from collections import OrderedDict
 from dataclasses import replace
-from typing import Any, Callable, Coroutine
+from typing import Any, Awaitable, Callable, Coroutine
 
 from aiohttp import web
 from linebot.v3.exceptions import InvalidSignatureError
@@ -17,6 +17,7 @@ from linebot.v3.webhooks import FollowEvent, MessageEvent, PostbackEvent, TextMe
 from bot.config import Settings
 from bot.responses import Reply, ReplyImage
 from bot.service import Answerer, Question
+from handlers.http_guard import expect_continue
 from handlers.line_flex import LineMessages, text as channel_text
 from handlers.line_postback import FeedbackTap, parse_postback
 
@@ -26,13 +27,17 @@ REPLY_TIMEOUT = 20.0  # seconds; well inside the reply token's lifetime
 
 Allow = Callable[[str], bool]
 ImagePath = Callable[[ReplyImage], "str | None"]
+Answer = Callable[[Question], Awaitable[Reply]]
 
 
+def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath,
+          answer: Answer) -> None:
+    """Add POST /line/webhook to the server, with the API client opened and closed with it.
 
-def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath) -> None:
-    """Add POST /line/webhook to the server, with the API client opened and closed with it."""
-    webhook = LineWebhook(answerer, settings, allow, image_path)
-    app.router.add_post("/line/webhook", webhook.handle)
+    answer(question) answers off the event loop (the server's AnswerPool).
+    """
+    webhook = LineWebhook(answerer, settings, allow, image_path, answer)
+    app.router.add_post("/line/webhook", webhook.handle, expect_handler=expect_continue)
 
     async def start(_: web.Application) -> None:
         await webhook.start()
@@ -47,8 +52,10 @@ def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: A
 class LineWebhook:
     """Verifies LINE's webhook calls and replies to each event off the request."""
 
-    def __init__(self, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath) -> None:
+    def __init__(self, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath,
+                 answer: Answer) -> None:
         self._answerer = answerer
+        self._answer = answer
         self._settings = settings
         self._allow = allow
         self._image_path = image_path
@@ -101,7 +108,7 @@ class LineWebhook:
 
     async def _on_event(self, event: object) -> None:
         try:
-            reply = self._reply_for(event)
+            reply = await self._reply_for(event)
             if isinstance(reply, FeedbackTap):  # the vote waits on the log's writer: off the event loop
                 recorded = await asyncio.to_thread(self._answerer.feedback, reply.log_id, reply.helpful)
                 reply = channel_text("thanks" if recorded else "already_rated", reply.lang)
@@ -110,7 +117,7 @@ class LineWebhook:
         except Exception:  # one failed reply must not stop the server
             log.exception("LINE: could not reply to a %s event", type(event).__name__)
 
-    def _reply_for(self, event: object) -> Reply | str | FeedbackTap | None:
+    async def _reply_for(self, event: object) -> Reply | str | FeedbackTap | None:
         """Return the Reply (or plain text, or a vote to record) for an event, None when it needs no reply."""
         if isinstance(event, FollowEvent):
             return self._answerer.welcome("ja")
@@ -121,16 +128,16 @@ class LineWebhook:
         if not self._allow(user or "anonymous"):
             return self._answerer.kb.scope.message("slow_down", lang or "ja")
         if isinstance(event, PostbackEvent):
-            return self._on_postback(event.postback.data, user, lang)
+            return await self._on_postback(event.postback.data, user, lang)
         question = self._question(event, user, lang)
         if question is None:  # a sticker or photo: say what the bot can do, with topics to tap
             greeting = self._answerer.welcome(lang or "ja")
             return replace(greeting, text=self._answerer.kb.scope.message("help", greeting.lang))
-        reply = self._answerer.answer(question)
+        reply = await self._answer(question)
         self._remember(user, reply.lang)
         return reply
 
-    def _on_postback(self, data: str, user: str, lang: str | None) -> Reply | str | FeedbackTap | None:
+    async def _on_postback(self, data: str, user: str, lang: str | None) -> Reply | str | FeedbackTap | None:
         """Answer a tapped topic or suggestion, or record a 👍/👎; ignore data the bot did not send this user."""
         tap = parse_postback(data, user, self._settings.line_channel_secret)
         if tap is None:
@@ -140,7 +147,7 @@ class LineWebhook:
             return replace(tap, lang=tap.lang or lang)
         if not self._answerer.knows_entry(tap.entry_id):  # e.g. a button from before HR removed the entry
             return channel_text("expired", tap.lang or lang)
-        reply = self._answerer.answer(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id))
+        reply = await self._answer(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id))
         self._remember(user, reply.lang)
         return reply
 

@@ -157,7 +157,8 @@ class TelegramWebhook:
 
     async def handle(self, request: web.Request) -> web.Response:
         """Check the secret header, decode the update, queue it; 403 / 400 / 503 / 200."""
-        given = request.headers.get(SECRET_HEADER, "").encode()
+        # aiohttp keeps a header's non-UTF-8 bytes as surrogates: surrogateescape gives the bytes back as sent.
+        given = request.headers.get(SECRET_HEADER, "").encode("utf-8", "surrogateescape")
         if not hmac.compare_digest(given, self._secret):
             return web.Response(status=403, text="forbidden")
         try:

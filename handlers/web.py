@@ -6,8 +6,6 @@ import asyncio
 import json
 import logging
 import re
-import time
-from collections import deque
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Awaitable, Callable
@@ -18,6 +16,10 @@ from aiohttp import web
 from bot.config import Settings
 from bot.responses import Reply, ReplyImage
 from bot.service import Answerer, Question
+from handlers.answering import AnswerPool
+from handlers.http_guard import (BODY_TIMEOUT, body_middleware, describe, expect_continue, not_found,
+                                 quiet_client_errors)
+from handlers.ratelimit import RateLimiter, address_key, allow_all, client_address
 
 log = logging.getLogger(__name__)
 
@@ -35,43 +37,11 @@ PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 's
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-class RateLimiter:
-    """Allows each key at most `per_minute` hits in any sliding minute."""
-
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic, max_keys: int = 50_000) -> None:
-        self._limit = per_minute
-        self._clock = clock
-        self._max_keys = max_keys
-        self._hits: dict[str, deque[float]] = {}
-
-    def allow(self, key: str) -> bool:
-        """Count a hit for key; False when the key is over its limit."""
-        if self._limit <= 0:
-            return True
-        now = self._clock()
-        hits = self._hits.setdefault(key, deque())
-        while hits and hits[0] <= now - 60.0:
-            hits.popleft()
-        if len(hits) >= self._limit:
-            return False
-        hits.append(now)
-        if len(self._hits) > self._max_keys:
-            self._forget_idle(now)
-        return True
-
-    def _forget_idle(self, now: float) -> None:
-        # Bounded memory under a flood of distinct keys: drop every key idle for a minute,
-        # and start over if that is not enough (rather than rescanning on every hit).
-        for key in [k for k, hits in self._hits.items() if not hits or hits[-1] <= now - 60.0]:
-            del self._hits[key]
-        if len(self._hits) > self._max_keys // 2:
-            log.warning("rate limiter: %d active users, forgetting them all", len(self._hits))
-            self._hits.clear()
-
-
 ANSWERER = web.AppKey("answerer", Answerer)
 SETTINGS = web.AppKey("settings", Settings)
 LIMITER = web.AppKey("limiter", RateLimiter)
+ADDRESS_LIMITER = web.AppKey("address_limiter", RateLimiter)
+POOL = web.AppKey("answer_pool", AnswerPool)
 CHANNELS = web.AppKey("channels", list[str])
 
 
@@ -139,6 +109,9 @@ async def errors_middleware(request: web.Request, handler: Handler) -> web.Strea
         return await handler(request)
     except BadRequest as exc:
         return json_error(400, str(exc))
+    except ConnectionError:
+        log.debug("%s: the client went away", describe(request))
+        return web.Response(status=400)  # nobody reads it: aiohttp drops it quietly
     except web.HTTPException as exc:
         if exc.status >= 400 and request.path.startswith("/api/"):
             return json_error(exc.status, exc.reason)
@@ -161,7 +134,7 @@ async def read_json(request: web.Request) -> dict[str, Any]:
     """Return the request's JSON object, or raise a 400 with a JSON error."""
     if request.content_length is not None and request.content_length > MAX_API_BODY:
         raise BadRequest(f"the body is over {MAX_API_BODY // 1024} KB")
-    body = await request.content.read(MAX_API_BODY + 1)
+    body = await request.read()  # whole, however many TCP writes it came in (body_middleware bounds it)
     if len(body) > MAX_API_BODY:
         raise BadRequest(f"the body is over {MAX_API_BODY // 1024} KB")
     try:
@@ -173,12 +146,28 @@ async def read_json(request: web.Request) -> dict[str, Any]:
     return data
 
 
+def address_of(request: web.Request) -> str:
+    """Return the client's network address (from X-Forwarded-For only when the peer is a trusted proxy)."""
+    return client_address(request.remote, request.headers.getall("X-Forwarded-For", []),
+                          request.app[SETTINGS].trusted_proxies)
+
+
 def client_key(request: web.Request, data: dict[str, Any]) -> str:
-    """Return the web user's id: the page's client id, else the remote address."""
+    """Return the web user's id: the page's client id, else the network address."""
     client = request.headers.get("X-Client-Id") or data.get("client_id")
-    if isinstance(client, str) and CLIENT_ID.match(client):
+    if isinstance(client, str) and CLIENT_ID.fullmatch(client):
         return client
-    return request.remote or "unknown"
+    return address_of(request)
+
+
+def allow_web(request: web.Request, kind: str, user: str) -> bool:
+    """Count a hit for the user's id and for the network address: both must be under their limits.
+
+    The id alone would let a client reset its limit by making up a new one for each request.
+    """
+    app = request.app
+    address = address_key(address_of(request))
+    return allow_all([(app[LIMITER], f"{kind}:{user}"), (app[ADDRESS_LIMITER], f"{kind}:{address}")])
 
 
 def _lang(value: Any) -> str | None:
@@ -194,11 +183,12 @@ async def ask(request: web.Request) -> web.Response:
     if entry_id is not None and not isinstance(entry_id, str):
         return json_error(400, "'entry_id' must be a string")
     lang, user = _lang(data.get("lang")), client_key(request, data)
-    if not request.app[LIMITER].allow("web:" + user):
+    if not allow_web(request, "web", user):
         slow_down = request.app[ANSWERER].kb.scope.message("slow_down", lang or "ja")
         return json_error(429, "rate limited", answer=slow_down, kind="rate_limited")
     answerer = request.app[ANSWERER]
-    reply = answerer.answer(Question(question, channel="web", user_id=user, lang=lang, entry_id=entry_id))
+    asked = Question(question, channel="web", user_id=user, lang=lang, entry_id=entry_id)
+    reply = await request.app[POOL].answer(asked)
     return web.json_response(reply_json(answerer, reply, question))
 
 
@@ -208,7 +198,7 @@ async def feedback(request: web.Request) -> web.Response:
     log_id, helpful = data.get("log_id"), data.get("helpful")
     if not isinstance(log_id, str) or not isinstance(helpful, bool):
         return json_error(400, "'log_id' must be a string and 'helpful' true or false")
-    if not request.app[LIMITER].allow("feedback:" + client_key(request, data)):
+    if not allow_web(request, "feedback", client_key(request, data)):
         return json_error(429, "rate limited")
     recorded = await asyncio.to_thread(request.app[ANSWERER].feedback, log_id[:64], helpful)
     return web.json_response({"recorded": recorded})
@@ -244,8 +234,12 @@ async def page_file(request: web.Request) -> web.FileResponse:
 async def kb_image(request: web.Request) -> web.FileResponse:
     """GET /static/images/NAME: a picture from the knowledge base's images folder."""
     images_dir = (request.app[ANSWERER].kb.directory / "images").resolve()
-    path = (images_dir / request.match_info["name"]).resolve()
-    if images_dir not in path.parents or path.suffix.lower() not in IMAGE_TYPES or not path.is_file():
+    try:
+        path = (images_dir / request.match_info["name"]).resolve()
+        found = images_dir in path.parents and path.suffix.lower() in IMAGE_TYPES and path.is_file()
+    except (ValueError, OSError):  # a NUL byte, a lone surrogate, a name too long: no such picture
+        found = False
+    if not found:
         raise web.HTTPNotFound()
     return web.FileResponse(path, headers={
         "Content-Type": IMAGE_TYPES[path.suffix.lower()], "Cache-Control": "public, max-age=3600"})
@@ -253,21 +247,29 @@ async def kb_image(request: web.Request) -> web.FileResponse:
 
 def create_app(answerer: Answerer, settings: Settings) -> web.Application:
     """Build the server hosting every HTTP channel over one Answerer."""
-    app = web.Application(client_max_size=MAX_BODY, middlewares=[headers_middleware, errors_middleware])
-    app[ANSWERER], app[SETTINGS] = answerer, settings
+    app = web.Application(client_max_size=MAX_BODY,
+                          middlewares=[headers_middleware, errors_middleware, body_middleware])
+    app[ANSWERER], app[SETTINGS], app[BODY_TIMEOUT] = answerer, settings, settings.body_timeout
     app[LIMITER] = RateLimiter(settings.rate_limit_per_minute)
+    app[ADDRESS_LIMITER] = RateLimiter(settings.address_rate_limit)
+    app[POOL] = AnswerPool(answerer)
     app[CHANNELS] = channels_on(settings)
-    app.router.add_get("/", page)
-    app.router.add_get("/static/{name:chat\\.(?:js|css)}", page_file)
-    app.router.add_get("/static/images/{name:.+}", kb_image)
-    app.router.add_get("/healthz", healthz)
-    app.router.add_get("/api/welcome", welcome)
-    app.router.add_post("/api/ask", ask)
-    app.router.add_post("/api/feedback", feedback)
+    quiet_client_errors()
+    for path, get in (("/", page), ("/static/{name:chat\\.(?:js|css)}", page_file),
+                      ("/static/images/{name:.+}", kb_image), ("/healthz", healthz), ("/api/welcome", welcome)):
+        app.router.add_get(path, get, expect_handler=expect_continue)
+    app.router.add_post("/api/ask", ask, expect_handler=expect_continue)
+    app.router.add_post("/api/feedback", feedback, expect_handler=expect_continue)
     if "line" in app[CHANNELS]:
         _mount_line(app, answerer, settings)
     if "telegram" in app[CHANNELS]:
         _mount_telegram(app, answerer, settings)
+    app.router.add_route("*", "/{path:.*}", not_found, expect_handler=expect_continue)  # last: the rest is 404
+
+    async def close_pool(_: web.Application) -> None:  # after the channels' own clean-up, which may still answer
+        app[POOL].close()
+
+    app.on_cleanup.append(close_pool)
     return app
 
 
@@ -276,7 +278,7 @@ def _mount_line(app: web.Application, answerer: Answerer, settings: Settings) ->
 
     limiter = app[LIMITER]
     mount(app, answerer, settings, lambda user: limiter.allow("line:" + user),
-          lambda image: local_image_path(answerer, image))
+          lambda image: local_image_path(answerer, image), app[POOL].answer)
 
 
 def _mount_telegram(app: web.Application, answerer: Answerer, settings: Settings) -> None:
@@ -286,7 +288,7 @@ def _mount_telegram(app: web.Application, answerer: Answerer, settings: Settings
         telegram = TelegramWebhook(answerer, settings)
     except TelegramStartError as exc:
         raise StartError(f"Telegram: {exc}") from None
-    app.router.add_post("/telegram/webhook", telegram.handle)
+    app.router.add_post("/telegram/webhook", telegram.handle, expect_handler=expect_continue)
 
     async def start(_: web.Application) -> None:
         try:

@@ -17,6 +17,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 from click.testing import CliRunner
+from yarl import URL
 
 from bot.cli import cli
 from bot.config import Settings
@@ -101,6 +102,21 @@ async def test_a_wrong_or_missing_secret_gets_403_and_no_answer(fake: FakeBotAPI
     assert await post(hook_url, message_update(HANAKO, "食堂はある？") | {"update_id": 2}) == 200
     await fake.wait_for(lambda: fake.sent("sendMessage", HANAKO))
     assert [c.chat_id for c in fake.sent("sendMessage")] == [HANAKO]
+
+
+@pytest.mark.parametrize("secret", [b"\xff", SECRET.encode() + b"\xff", b"\xc3\xa9" + SECRET.encode()[2:]])
+async def test_a_secret_header_with_any_bytes_gets_403(fake: FakeBotAPI, hook_url: str, secret: bytes) -> None:
+    url = URL(hook_url)
+    body = json.dumps(message_update(TARO, "食堂はある？") | {"update_id": 1}).encode()
+    reader, writer = await asyncio.open_connection(url.host, url.port)
+    writer.write(b"POST /telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                 b"Content-Type: application/json\r\n" + SECRET_HEADER.encode() + b": " + secret + b"\r\n"
+                 + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+    await writer.drain()
+    response = await asyncio.wait_for(reader.read(), 30)
+    writer.close()
+    assert response.startswith(b"HTTP/1.1 403 "), response[:100]
+    assert not fake.sent("sendMessage")
 
 
 @pytest.mark.parametrize("body", ["not json", b"\xff\xfe", "[1, 2]", "{}", '{"update_id": "7"}',

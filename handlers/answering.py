@@ -1,0 +1,32 @@
+"""Answers off the event loop: the engine's CPU work runs on a few threads of its own, so one slow question never
+stalls the server's other requests (health checks, webhooks, the other users' questions)."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+from bot.responses import Reply
+from bot.service import Answerer, Question
+
+ANSWER_THREADS = 4  # the machine's cores are few; more threads would only queue on the GIL
+
+
+class AnswerPool:
+    """Runs Answerer.answer on a bounded pool of threads.
+
+    Safe for the analyzer: bot.normalize gives every thread its own SudachiPy tokenizer (a tokenizer must not be
+    used from two threads at once), and the pool keeps the number of those threads, and tokenizers, small.
+    """
+
+    def __init__(self, answerer: Answerer, threads: int = ANSWER_THREADS) -> None:
+        self._answerer = answerer
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="answer")
+
+    async def answer(self, question: Question) -> Reply:
+        """Answer and log one question on the pool; the event loop stays free meanwhile."""
+        return await asyncio.get_running_loop().run_in_executor(self._pool, self._answerer.answer, question)
+
+    def close(self) -> None:
+        """Take no more questions; those under way still finish."""
+        self._pool.shutdown(wait=False)
