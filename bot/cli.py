@@ -14,6 +14,7 @@ from bot.kbtools import lint_knowledge
 from bot.knowledge import KnowledgeError, check_knowledge
 from bot.responses import Reply
 from bot.service import Answerer, Question
+from bot.textsafe import read_lines
 
 
 def settings_from(ctx: click.Context) -> Settings:
@@ -58,10 +59,12 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, lang: str | Non
     """
     answerer = build_answerer(settings_from(ctx))
     try:
-        lines = [question] if question is not None else (line.rstrip("\r\n") for line in sys.stdin)
+        # Bytes, not text: one invalid UTF-8 byte must not end the batch (it is replaced and answered).
+        lines = [question] if question is not None else read_lines(sys.stdin.buffer)
         for text in lines:
-            reply = answerer.answer(Question(text, channel="cli", lang=lang))
-            click.echo(json.dumps(reply.to_dict(text), ensure_ascii=False) if as_json else render(reply))
+            asked = Question(text, channel="cli", lang=lang)
+            reply = answerer.answer(asked)
+            click.echo(json.dumps(reply.to_dict(asked.text), ensure_ascii=False) if as_json else render(reply))
             sys.stdout.flush()
     finally:
         answerer.close()
