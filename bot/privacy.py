@@ -37,7 +37,8 @@ _DATE = (
 _BIRTH_CUE = r"(?:生年月日|誕生日|誕生|生まれ|birthday|birth ?date|date of birth|born|dob|d\.o\.b\.?)"
 _BIRTH_AFTER_CUE = re.compile(rf"{_BIRTH_CUE}[^0-9{BLANK}]{{0,8}}?(?P<pii>{_DATE})", re.IGNORECASE)
 _BIRTH_BEFORE_CUE = re.compile(
-    rf"(?<![0-9])(?P<pii>{_DATE}|(?:[0-9]{{4}}|{_ERA} ?(?:[0-9]{{1,2}}|元)) ?年) ?(?:に)?(?:生まれ|誕生|生)", re.IGNORECASE)
+    r"(?<![0-9])(?=[0-9明大昭平令mtshrjfasond])"  # skips at once the positions where no date can start
+    rf"(?P<pii>{_DATE}|(?:[0-9]{{4}}|{_ERA} ?(?:[0-9]{{1,2}}|元)) ?年) ?(?:に)?(?:生まれ|誕生|生)", re.IGNORECASE)
 
 # Japanese passport (TK1234567) and residence card (AB12345678CD) numbers.
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z]{2} ?[0-9]{7}|[A-Za-z]{2}[0-9]{8}[A-Za-z]{2})(?![A-Za-z0-9])")
