@@ -14,7 +14,7 @@ from bot.kbtools import lint_knowledge
 from bot.knowledge import KnowledgeError, check_knowledge
 from bot.responses import Reply
 from bot.service import Answerer, Question
-from bot.textsafe import read_lines
+from bot.textsafe import clean_input, read_lines
 
 
 def settings_from(ctx: click.Context) -> Settings:
@@ -221,7 +221,7 @@ def kb_explain(ctx: click.Context, question: str) -> None:
     Example: minato-bot kb explain "食道はある？"
     """
     answerer = build_answerer(settings_from(ctx), with_log=False)
-    terms, candidates, result = answerer.matcher.explain(question)
+    terms, candidates, result = answerer.matcher.explain(clean_input(question))
     for term in terms:
         click.echo(f"  {term.token.surface:<12} -> {term.concept or '(unknown)'}  [{term.via}]")
     for candidate in candidates:

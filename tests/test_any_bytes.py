@@ -90,3 +90,15 @@ def test_ask_answers_every_stdin_line_even_invalid_utf8_and_a_100kb_line(tmp_pat
     assert len(replies) == len(lines) and b"Traceback" not in result.stderr
     assert replies[0]["entry_id"] == "cafeteria" and replies[1]["question"] == "\ufffd\ufffd\ufffd"
     assert len(replies[3]["question"]) == MAX_INPUT_CHARS
+
+
+def test_kb_explain_and_new_entry_take_an_argument_with_undecodable_bytes(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import cli
+
+    undecodable = "食堂\udcff\udcfe"  # how Python hands over argv bytes that are not UTF-8
+    for args in (["kb", "explain", undecodable], ["kb", "new-entry", undecodable]):
+        result = CliRunner().invoke(cli, ["--env-file", str(tmp_path / "none.env"), *args],
+                                    env={"MINATO_DB": str(tmp_path / "log.db"), "MINATO_KB_DIR": ""})
+        assert result.exit_code == 0 and result.exception is None, (args, result.output, result.exception)
