@@ -41,7 +41,9 @@ _BIRTH_BEFORE_CUE = re.compile(
     rf"(?P<pii>{_DATE}|(?:[0-9]{{4}}|{_ERA} ?(?:[0-9]{{1,2}}|元)) ?年) ?(?:に)?(?:生まれ|誕生|生)", re.IGNORECASE)
 
 # Japanese passport (TK1234567) and residence card (AB12345678CD) numbers.
-_PASSPORT = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z]{2} ?[0-9]{7}|[A-Za-z]{2}[0-9]{8}[A-Za-z]{2})(?![A-Za-z0-9])")
+# A space is allowed only after capitals: "is 1234567" is a number after a word, "TK 1234567" a passport.
+_PASSPORT = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Za-z]{2}[0-9]{7}|[A-Z]{2} [0-9]{7}|[A-Za-z]{2}[0-9]{8}[A-Za-z]{2})(?![A-Za-z0-9])")
 
 # Groups of digits joined by one separator or a parenthesis: phones, cards, My Number, licences, any long number.
 _JOIN = r"(?:[-. ]|[-. ]?\(|\)[-. ]?)"
@@ -51,7 +53,7 @@ _DIGITS = re.compile(rf"(?<![0-9+])\+?\(?[0-9]{{1,19}}(?:{_JOIN}[0-9]{{1,19}}){{
 _KNUM = r"(?:[0-9]{1,4}|[一二三四五六七八九十〇百千]{1,5})"
 _CHOME = re.compile(
     rf"{_KNUM} ?丁目 ?{_KNUM} ?(?:番地?|-) ?(?:{_KNUM} ?号?)?"  # 5丁目36番4号, 5丁目36-4, 五丁目三十六番
-    rf"|{_KNUM} ?番 ?(?:地(?: ?の ?{_KNUM})?|{_KNUM} ?号)"  # 36番4号, 12番地, 12番地の3
+    rf"|{_KNUM} ?番 ?{_KNUM} ?号|[0-9]{{1,4}} ?番地(?: ?の ?{_KNUM})?"  # 36番4号, 12番地, 12番地の3 (not 一番地元)
     rf"|{_KNUM} ?号室"  # 101号室
 )
 _WORD_CHAR = r"[\u3400-\u9fff々ぁ-んァ-ヶ]"
