@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, TextIO
 
-from bot.textsafe import SafeCsvWriter, csv_row, for_terminal
+from bot.textsafe import SafeCsvWriter, csv_row, for_terminal, json_for_terminal
 
 LOG_COLUMNS = ("id", "ts", "channel", "user_hash", "question", "lang", "kind", "entry_id", "score", "matched",
                "latency_ms", "kb_version", "helpful", "feedback_ts")
@@ -113,7 +113,7 @@ def stats_json(stats: Stats) -> str:
     data["days"] = [{"day": day, **_tally_dict(t)} for day, t in stats.days]
     data["channels"] = [{"channel": name, **_tally_dict(t)} for name, t in stats.channels]
     data["total"] = _tally_dict(stats.total)
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_for_terminal(json.dumps(data, ensure_ascii=False, indent=2))  # same data, nothing raw that a terminal runs
 
 
 def _tally_dict(tally: Tally) -> dict[str, Any]:

@@ -16,6 +16,8 @@ _UNSAFE_INPUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Shown as visible symbols when printed: every control character and the bidirectional overrides,
 # which can hide or reorder what HR reads in a terminal.
 _UNSAFE_OUTPUT = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# json.dumps escapes C0 controls itself (a raw newline in its output is layout); these it leaves raw.
+_UNSAFE_JSON = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _UNSAFE_CSV = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP CSV injection); full-width forms too.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -66,6 +68,11 @@ def _visible(match: re.Match[str]) -> str:
 def for_terminal(text: str) -> str:
     """Return text with every control character and direction override shown as a visible symbol."""
     return _UNSAFE_OUTPUT.sub(_visible, text)
+
+
+def json_for_terminal(document: str) -> str:
+    """Return a JSON document with the controls and direction overrides json.dumps leaves raw written as escapes."""
+    return _UNSAFE_JSON.sub(lambda match: f"\\u{ord(match.group(0)):04x}", document)
 
 
 def csv_cell(value: Any) -> Any:

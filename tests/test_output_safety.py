@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -26,6 +27,7 @@ HOSTILE = [
     "\r=1+1",
     "＝1+1",
     "abc\u202egnp.exe",
+    "x\x9by",
 ]
 
 
@@ -69,6 +71,13 @@ def test_no_escape_sequence_or_control_reaches_the_terminal(hostile_log: Path, t
     printed = run(tmp_path, hostile_log, *args)
     assert "\x1b" not in printed and "\x07" not in printed and "\u202e" not in printed
     assert "␛[2J" in printed
+
+
+def test_stats_json_escapes_what_json_dumps_leaves_raw_and_keeps_the_data(hostile_log: Path, tmp_path: Path) -> None:
+    printed = run(tmp_path, hostile_log, "stats", "--json")
+    assert "\u202e" not in printed and "\x9b" not in printed
+    texts = [group["text"] for group in json.loads(printed)["unanswered"]]
+    assert "abc\u202egnp.exe" in texts and "x\x9by" in texts
 
 
 @pytest.mark.parametrize("args", [["stats", "--csv"], ["export", "--csv"]])
