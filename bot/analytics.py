@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import queue
-import re
 import threading
 from concurrent.futures import Future
 from dataclasses import asdict, dataclass
@@ -16,14 +15,13 @@ from typing import Any, Callable, Iterator
 import sqlite_utils
 
 from bot.matching import group_similar
+from bot.privacy import LOG_TEXT_LIMIT, mask_for_log, mask_personal  # noqa: F401  (mask_personal: kept importable)
 from bot.reports import EntryCount, QuestionGroup, Stats, Tally, VersionSeen
 
 log = logging.getLogger(__name__)
 
 TABLE = "questions"
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-PHONE = re.compile(r"(?:\+?\d{1,3}[-\s]?)?(?:\(?\d{2,4}\)?[-\s]?)\d{2,4}[-\s]?\d{3,4}")
-MAX_QUESTION_CHARS = 2000
+MAX_QUESTION_CHARS = LOG_TEXT_LIMIT
 DAY = "date(ts, '+9 hours')"  # HR counts Tokyo days (UTC+9, no daylight saving); ts is stored in UTC
 TOKYO = timezone(timedelta(hours=9))
 # Let `stats` group a million rows by day, channel and kind, or by entry, by walking an index without sorting.
@@ -50,12 +48,6 @@ class LogRow:
     matched: int
     latency_ms: float
     kb_version: str
-
-
-def mask_personal(text: str) -> str:
-    """Mask e-mail addresses and phone numbers before a question is stored."""
-    text = EMAIL.sub("[email]", text)
-    return PHONE.sub(lambda m: "[phone]" if sum(c.isdigit() for c in m.group(0)) >= 9 else m.group(0), text)
 
 
 def hash_user(user_id: str, salt: str) -> str:
@@ -123,7 +115,7 @@ class QuestionLog:
     def record(self, row: LogRow) -> Future[Any]:
         """Queue a row for writing."""
         values = asdict(row)
-        values["question"] = mask_personal(row.question)[:MAX_QUESTION_CHARS]
+        values["question"] = mask_for_log(row.question)
         return self.submit(lambda db: db[TABLE].insert(values, alter=True))
 
     def feedback(self, log_id: str, helpful: bool, when: str) -> Future[bool]:

@@ -16,6 +16,7 @@ from bot.knowledge import KnowledgeError, check_knowledge
 from bot.logsafe import install_log_redaction
 from bot.responses import Reply
 from bot.service import Answerer, Question
+from bot.textsafe import clean_input, read_lines
 
 
 def settings_from(ctx: click.Context) -> Settings:
@@ -70,10 +71,12 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, lang: str | Non
     """
     answerer = build_answerer(settings_from(ctx))
     try:
-        lines = [question] if question is not None else (line.rstrip("\r\n") for line in sys.stdin)
+        # Bytes, not text: one invalid UTF-8 byte must not end the batch (it is replaced and answered).
+        lines = [question] if question is not None else read_lines(sys.stdin.buffer)
         for text in lines:
-            reply = answerer.answer(Question(text, channel="cli", lang=lang))
-            click.echo(json.dumps(reply.to_dict(text), ensure_ascii=False) if as_json else render(reply))
+            asked = Question(text, channel="cli", lang=lang)
+            reply = answerer.answer(asked)
+            click.echo(json.dumps(reply.to_dict(asked.text), ensure_ascii=False) if as_json else render(reply))
             sys.stdout.flush()
     finally:
         answerer.close()
@@ -275,7 +278,7 @@ def kb_explain(ctx: click.Context, question: str) -> None:
     Example: minato-bot kb explain "食道はある？"
     """
     answerer = build_answerer(settings_from(ctx), with_log=False)
-    reading, candidates, result = answerer.matcher.understand(question)
+    reading, candidates, result = answerer.matcher.understand(clean_input(question))
     if reading.note:
         click.echo(reading.note)
     for term in reading.terms:

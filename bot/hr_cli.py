@@ -19,6 +19,7 @@ from bot.kbdir import announce
 from bot.kbtools import already_answered, run_examples, scaffold_entry
 from bot.knowledge import KnowledgeError, check_knowledge, load_knowledge
 from bot.reports import Stats, log_csv, stats_csv, stats_json, stats_text, table
+from bot.textsafe import clean_input
 
 DURATION = re.compile(r"^\s*(\d+)\s*([dwh])\s*$")
 UNITS = {"d": "days", "w": "weeks", "h": "hours"}
@@ -235,7 +236,7 @@ def kb_new_entry(ctx: click.Context, questions: tuple[str, ...], rank: int | Non
     Example: minato-bot kb new-entry --unanswered 1
     """
     settings = _settings(ctx)
-    texts = list(questions)
+    texts = [clean_input(question) for question in questions]  # argv may hold undecodable bytes
     if rank is not None:
         recent = Period(since=_today() - timedelta(days=29))
         groups = _read(ctx, db_path, recent, top=rank).unanswered

@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterable, TextIO
 
+from bot.textsafe import SafeCsvWriter, csv_row, for_terminal, json_for_terminal
+
 LOG_COLUMNS = ("id", "ts", "channel", "user_hash", "question", "lang", "kind", "entry_id", "score", "matched",
                "latency_ms", "kb_version", "helpful", "feedback_ts")
 STATS_COLUMNS = ("section", "key", "questions", "answered", "answer_rate", "helpful", "unhelpful", "examples")
@@ -146,7 +148,7 @@ def stats_json(stats: Stats) -> str:
     data["days"] = [{"day": day, **_tally_dict(t)} for day, t in stats.days]
     data["channels"] = [{"channel": name, **_tally_dict(t)} for name, t in stats.channels]
     data["total"] = _tally_dict(stats.total)
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_for_terminal(json.dumps(data, ensure_ascii=False, indent=2))  # same data, nothing raw that a terminal runs
 
 
 def _tally_dict(tally: Tally) -> dict[str, Any]:
@@ -156,7 +158,7 @@ def _tally_dict(tally: Tally) -> dict[str, Any]:
 
 def stats_csv(stats: Stats, out: TextIO) -> None:
     """Write the stats as one long CSV (a `section` column tells the tables apart)."""
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)  # questions become cells: no formula may run, no escape reach a terminal
     writer.writerow(STATS_COLUMNS)
     writer.writerow(_tally_row("total", "all", stats.total))
     for name, tally in stats.channels:
@@ -187,7 +189,8 @@ def log_csv(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({**row, **{key: tokyo_time(row.get(key)) for key in TIME_COLUMNS}})
+        # questions become cells: no formula may run, no escape reach a terminal; times are Tokyo's
+        writer.writerow(csv_row({**row, **{key: tokyo_time(row.get(key)) for key in TIME_COLUMNS}}))
         count += 1
     return count
 
@@ -230,7 +233,7 @@ def _section(title: str, headers: list[str], rows: list[list[Any]]) -> str:
 
 def table(headers: list[str], rows: list[list[Any]], max_width: int = 60) -> str:
     """Return rows as an aligned text table (wide Japanese characters count double)."""
-    cells = [[_clip(str(c), max_width) for c in row] for row in [headers, *rows]]
+    cells = [[_clip(for_terminal(str(c)), max_width) for c in row] for row in [headers, *rows]]
     widths = [max(width(row[i]) for row in cells) for i in range(len(headers))]
     lines = []
     for row in cells:
@@ -245,9 +248,16 @@ def width(text: str) -> int:
 
 
 def _clip(text: str, limit: int) -> str:
-    while width(text) > limit:
-        text = text[:-2] + "…"
-    return text
+    # One pass: a 2,000-character question must not be re-measured once per character cut.
+    if width(text) <= limit:
+        return text
+    kept, used = [], 0
+    for char in text:
+        used += width(char)
+        if used > limit - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
 
 
 def _numeric(text: str) -> bool:

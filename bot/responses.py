@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matching import Kind, MatchResult
+from bot.textsafe import clean_input
 
 MAX_SUGGESTIONS = 3
 NEAR_MISS_SCORE = 30.0
@@ -60,7 +61,7 @@ class Reply:
             return image_url(image) if image_url else str(image.path)
 
         return {
-            "question": question,
+            "question": clean_input(question),  # what the bot read: capped, nothing a JSON encoder chokes on
             "matched": self.matched,
             "entry_id": self.entry_id,
             "score": round(self.score, 1),

@@ -15,6 +15,7 @@ from bot.matching import Matcher, MatchResult
 from bot.normalize import detect_lang, looks_binary
 from bot.reload import KnowledgeWatcher
 from bot.responses import Reply, Suggestion, answer_entry, compose, topic_suggestions, welcome, with_log
+from bot.textsafe import clean_input
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,14 @@ class Question:
     user_id: str = ""
     lang: str | None = None  # the user's chosen language, used when the text does not tell
     entry_id: str | None = None  # set when the user tapped a suggestion for an entry
+
+    def __post_init__(self) -> None:
+        # Every channel hands its text over here: cap it and replace what no later step can handle
+        # (lone surrogates cannot be encoded for the analyzer or SQLite; controls only hide things from HR).
+        object.__setattr__(self, "text", clean_input(self.text))
+        object.__setattr__(self, "user_id", clean_input(self.user_id, 256))
+        if self.entry_id is not None:
+            object.__setattr__(self, "entry_id", clean_input(self.entry_id, 256))
 
 
 class Answerer:
@@ -116,7 +125,7 @@ class Answerer:
 
     def feedback(self, log_id: str, helpful: bool) -> bool:
         """Record 👍/👎 on a logged answer once; False when unknown or already given."""
-        if self._log is None or not log_id:
+        if self._log is None or not log_id or not log_id.isascii():  # ours are hex: nothing else can match
             return False
         when = datetime.now(timezone.utc).isoformat(timespec="seconds")
         try:

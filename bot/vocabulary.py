@@ -7,8 +7,8 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase
-from bot.normalize import (Token, analyze, clean, kana_runs, reading_of, reading_variants, romaji_to_katakana,
-                           stray_kanji, to_katakana, word_boundaries)
+from bot.normalize import (Token, analyze, any_of, clean, kana_runs, reading_of, reading_variants,
+                           romaji_to_katakana, stray_kanji, to_katakana, word_boundaries)
 
 MIN_SCAN_READING = 3
 NOUN_LIKE = {"名詞", "形状詞"}
@@ -88,15 +88,15 @@ class Vocabulary:
         if not self._phrases:
             return None
         ordered = sorted(self._phrases, key=len, reverse=True)
-        ascii_words = [re.escape(p) for p in ordered if p.isascii()]
-        single_kanji = [re.escape(p) for p in ordered if len(p) == 1 and not p.isascii()]
-        japanese = [re.escape(p) for p in ordered if len(p) > 1 and not p.isascii()]
+        ascii_words = [p for p in ordered if p.isascii()]
+        single_kanji = [p for p in ordered if len(p) == 1 and not p.isascii()]
+        japanese = [p for p in ordered if len(p) > 1 and not p.isascii()]
         # One lookaround per group, not per phrase: a knowledge base has hundreds of phrases.
         parts = [
-            "|".join(japanese),  # first: a mixed phrase (ojt担当) is longer than the English word in it
+            any_of(japanese) if japanese else "",  # first: a mixed phrase (ojt担当) is longer than the English in it
             # dorm and dorms; minato-ku also right before Japanese (minato-kuの), where \b would not match
-            rf"(?<![a-z0-9])(?:{'|'.join(ascii_words)})(?:s|es)?(?![a-z0-9])" if ascii_words else "",
-            rf"(?<!{KANJI})(?:{'|'.join(single_kanji)})(?!{KANJI})" if single_kanji else "",  # 寮, not 宿 in 新宿区
+            rf"(?<![a-z0-9])(?:{any_of(ascii_words)})(?:s|es)?(?![a-z0-9])" if ascii_words else "",
+            rf"(?<!{KANJI})(?:{any_of(single_kanji)})(?!{KANJI})" if single_kanji else "",  # 寮, not 宿 in 新宿区
         ]
         return re.compile("|".join(p for p in parts if p))
 
@@ -250,7 +250,7 @@ class Vocabulary:
                     table[reading] = tuple(self._by_lemma[t.lemma] for t in words)
             self._scan_table = table
             readings = sorted(table, key=len, reverse=True)
-            self._reading_pattern = re.compile("|".join(map(re.escape, readings)) or r"(?!)")
+            self._reading_pattern = re.compile(any_of(readings))  # a trie: thousands of readings, one step a character
         return self._reading_pattern
 
     def concept_keys(self) -> list[str]:

@@ -138,7 +138,7 @@ async def read_json(request: web.Request) -> dict[str, Any]:
     if len(body) > MAX_API_BODY:
         raise BadRequest(f"the body is over {MAX_API_BODY // 1024} KB")
     try:
-        data = json.loads(body.decode("utf-8"))
+        data = json.loads(body.decode("utf-8", errors="replace"))  # a broken byte is replaced, not a refusal
     except (ValueError, RecursionError):
         raise BadRequest("the body is not valid JSON") from None
     if not isinstance(data, dict):
