@@ -97,7 +97,8 @@ class Decider:
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
         if close and not routed and not _context_decides(best, top[1]):
             return MatchResult("clarify", top[:3], reason="close call")
-        return MatchResult("answer", top)
+        asked = ", ".join(d.name for d in details if d.route_only)
+        return MatchResult("answer", top, reason=f"its answer holds the asked {asked}" if routed else "")
 
     def _compares(self, first: Candidate, second: Candidate) -> bool:
         # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.

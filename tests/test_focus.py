@@ -86,3 +86,9 @@ def test_kb_explain_shows_which_clause_was_taken_as_the_question(matcher: Matche
     reading, _, _ = matcher.understand("大学で福祉を学んでいます。新人の研修はどんな内容ですか？")
     assert reading.focus.startswith("新人の研修") and "question:" in reading.note
     assert {t.weight for t in reading.terms if t.token.surface == "福祉"} == {0.2}
+
+
+def test_kb_explain_says_when_the_asked_fact_picked_the_entry(matcher: Matcher) -> None:
+    result = matcher.match("プレクラスは何月まで？")
+    assert result.best is not None and result.best.entry_id == "preclass-timeline"
+    assert "date or period" in result.reason
