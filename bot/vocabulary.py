@@ -43,13 +43,28 @@ class Vocabulary:
         self.stopwords = self._keys_of(scope.stopwords)
         self.other_places = self._keys_of(scope.other_places)
         self._home_places = self._keys_of(scope.home_places)
+        # 湊区 for 港区: a place typed with the wrong kanji is still home when it reads the same.
+        self._home_readings = frozenset(reading_of(place) for place in scope.home_places if not place.isascii())
         self.known_places: set[str] = set()
         for group in kb.synonyms:
             self._add_synonyms(group)
+        self._read_home_as_home(scope.home_places)
         self._phrase_pattern = self._compile_phrases()
         self._compounds: dict[str, tuple[str, ...]] = {}
         self._by_group: dict[int, str] = {}
         self._reading_pattern: re.Pattern[str] | None = None
+
+    def _read_home_as_home(self, places: tuple[str, ...]) -> None:
+        # 湊区 (ミナトク) is 港区 mistyped: its reading, with or without 区, names the home place, not a port (港).
+        for place in places:
+            head = analyze(place)
+            concept = self._by_lemma.get(clean(place)) or (self._by_lemma.get(head[0].lemma) if head else None)
+            reading = reading_of(place)
+            if concept is None or len(reading) < MIN_SCAN_READING:
+                continue
+            self._by_reading[reading] = concept
+            if reading[-1] in "クシ":
+                self._by_reading[reading[:-1]] = concept
 
     def _keys_of(self, words: tuple[str, ...]) -> frozenset[str]:
         keys: set[str] = set()
@@ -266,7 +281,7 @@ class Vocabulary:
         keys = {token.lemma, clean(token.surface)}
         if keys & self.other_places:
             return True
-        if keys & self._home_places:
+        if keys & self._home_places or token.reading in self._home_readings:
             return False
         return token.is_place and token.lemma not in self.known_places
 
