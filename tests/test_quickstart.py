@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import site
 import signal
 import socket
 import subprocess
@@ -59,7 +60,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     shutil.copytree(REPO, checkout, ignore=shutil.ignore_patterns(
         ".git", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", "data", ".env", ".venv"))
     venv = root / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    _see_dependencies_of_this_python(venv)
     pip = subprocess.run([str(venv / "bin" / "pip"), "install", "--no-deps", *_build_options(venv), "-q", "."],
                          cwd=checkout, capture_output=True, text=True)
     if pip.returncode and ("Could not find a version" in pip.stderr or "NewConnectionError" in pip.stderr):
@@ -71,6 +73,14 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
                            cwd=root, capture_output=True, text=True, check=True).stdout
     assert str(venv) in where and str(checkout) not in where and str(REPO) not in where  # not editable
     return checkout, command
+
+
+def _see_dependencies_of_this_python(venv: Path) -> None:
+    # The dependencies are installed where this test runs (a venv in CI, or the system); the new venv reads them
+    # through a .pth file. Paths in a .pth do not run that directory's own .pth files, so an editable install of
+    # the project there stays invisible and the venv's own `pip install .` is what it imports.
+    site_dir = next((venv / "lib").glob("python*/site-packages"))
+    (site_dir / "_parent_dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
 
 
 def _build_options(venv: Path) -> list[str]:
