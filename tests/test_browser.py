@@ -16,19 +16,13 @@ from bot.analytics import QuestionLog
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase
 from bot.service import Answerer
+from chromium import ARGS, CHROMIUM, MARKS
 from handlers.web import create_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 SHIBA = "芝地区はどんなところ？"
 WAIT_MS = 30_000
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"),
-]
+pytestmark = MARKS
 playwright_api = pytest.importorskip("playwright.async_api", reason="needs the playwright Python package")
 
 

@@ -11,18 +11,12 @@ import pytest
 
 from bot.analytics import read_stats
 from bot.report_html import render_report
+from chromium import ARGS, CHROMIUM, MARKS
 from hr_logdata import build_log
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 PHONE_WIDTH = 360
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"),
-]
+pytestmark = MARKS
 playwright_api = pytest.importorskip("playwright.async_api", reason="needs the playwright Python package")
 
 
