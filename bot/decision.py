@@ -10,7 +10,8 @@ from bot.focus import asks_to_compare
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.scope import DetailQuestion, SmallTalk
-from bot.vocabulary import Term, Vocabulary
+from bot.terms import Term
+from bot.vocabulary import Vocabulary
 
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer

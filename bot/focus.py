@@ -15,7 +15,7 @@ from typing import Callable
 import jaconv
 
 from bot.normalize import clause_ends, clean, romaji_to_katakana
-from bot.vocabulary import Term
+from bot.terms import Term
 
 MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")
 # Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.

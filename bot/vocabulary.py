@@ -4,29 +4,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase
 from bot.normalize import (Token, analyze, any_of, clean, kana_runs, reading_of, reading_variants,
-                           romaji_to_katakana, stray_kanji, to_katakana, word_boundaries)
+                           stray_kanji, to_katakana, word_boundaries)
+from bot.terms import Mask, Term, explained_by_longer, romaji_runs, scanned_token
 
 MIN_SCAN_READING = 3
 NOUN_LIKE = {"名詞", "形状詞"}
 WEAK_PREFIX = "~"
 KANJI = r"[\u3400-\u9fff々]"
-Mask = tuple[str, list[bool], dict[str, tuple[int, str]]]  # a reading run, positions found, where each word is
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
 HIRAGANA_WORD = re.compile(r"^[\u3041-\u309fー]+$")
-
-
-@dataclass(frozen=True)
-class Term:
-    """A content word of a question, resolved to a concept (None when the bot does not know it)."""
-
-    token: Token
-    concept: str | None
-    via: str  # "lemma", "synonym", "reading", "scan", "fuzzy", "weak" or "unknown"
-    weight: float = 1.0  # less than 1 for words of the context around the question (bot.focus)
 
 
 class Vocabulary:
@@ -224,7 +213,7 @@ class Vocabulary:
     def _scan_readings(self, text: str, terms: list[Term]) -> list[Term]:
         # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
         # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
-        runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana_runs(text) + _romaji_runs(terms)]
+        runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana_runs(text) + romaji_runs(terms)]
         unknown = frozenset(t.token.surface for t in terms if t.concept is None and not t.token.is_latin)
         unknown |= stray_kanji(text)
         if unknown:
@@ -241,12 +230,12 @@ class Vocabulary:
             masks.append((run, mask, readings))
         if not found:
             return terms
-        kept = [t for t in terms if not _explained_by_longer(t, masks, found)]
+        kept = [t for t in terms if not explained_by_longer(t, masks, found)]
         known = {t.concept for t in kept}
         for reading, concepts in found.items():
             for concept in concepts:
                 if concept not in known and concept not in self.stopwords:
-                    kept.append(Term(_scanned_token(reading, concept), concept, "scan"))
+                    kept.append(Term(scanned_token(reading, concept), concept, "scan"))
                     known.add(concept)
         return kept
 
@@ -306,40 +295,3 @@ def _groups(token: Token) -> tuple[int, ...]:
     if token.pos != "名詞" or token.is_kana or len(token.surface) < 2:
         return ()
     return token.groups
-
-
-def _romaji_runs(terms: list[Term]) -> list[str]:
-    runs = []
-    for term in terms:
-        kana = romaji_to_katakana(term.token.surface) if term.concept is None and term.token.is_latin else None
-        if kana:
-            runs.append(kana)
-    return runs
-
-
-def _explained_by_longer(term: Term, masks: list[Mask], found: dict[str, tuple[str, ...]]) -> bool:
-    # Leftmost-longest: a kana word inside a longer known reading (みなと in ミナトク) gives way to it.
-    if term.concept is None:
-        return _covered(term.token, masks)
-    return term.token.is_kana and to_katakana(term.token.surface) not in found and _covered(term.token, masks)
-
-
-def _covered(token: Token, masks: list[Mask]) -> bool:
-    # An unknown word counts as explained when most of its reading lies inside found readings.
-    for run, mask, spans in masks:
-        start, key = spans.get(token.surface) or (-1, _scan_key(token))
-        if start < 0:
-            start = run.find(key) if key else -1
-        if start >= 0 and key and 2 * sum(mask[start:start + len(key)]) >= len(key):
-            return True
-    return False
-
-
-def _scan_key(token: Token) -> str:
-    if token.is_latin:
-        return romaji_to_katakana(token.surface) or ""
-    return to_katakana(token.surface) if token.is_kana else token.reading
-
-
-def _scanned_token(reading: str, concept: str) -> Token:
-    return Token(surface=reading, lemma=concept, reading=reading, pos="名詞", is_kana=True)

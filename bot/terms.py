@@ -1,0 +1,56 @@
+"""A question's words as terms, and how the reading scan decides which words a found reading explains."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.normalize import Token, romaji_to_katakana, to_katakana
+
+Mask = tuple[str, list[bool], dict[str, tuple[int, str]]]  # a reading run, positions found, where each word is
+
+
+@dataclass(frozen=True)
+class Term:
+    """A content word of a question, resolved to a concept (None when the bot does not know it)."""
+
+    token: Token
+    concept: str | None
+    via: str  # "lemma", "synonym", "reading", "scan", "fuzzy", "weak" or "unknown"
+    weight: float = 1.0  # less than 1 for words of the context around the question (bot.focus)
+
+
+def romaji_runs(terms: list[Term]) -> list[str]:
+    runs = []
+    for term in terms:
+        kana = romaji_to_katakana(term.token.surface) if term.concept is None and term.token.is_latin else None
+        if kana:
+            runs.append(kana)
+    return runs
+
+
+def explained_by_longer(term: Term, masks: list[Mask], found: dict[str, tuple[str, ...]]) -> bool:
+    # Leftmost-longest: a kana word inside a longer known reading (みなと in ミナトク) gives way to it.
+    if term.concept is None:
+        return _covered(term.token, masks)
+    return term.token.is_kana and to_katakana(term.token.surface) not in found and _covered(term.token, masks)
+
+
+def _covered(token: Token, masks: list[Mask]) -> bool:
+    # An unknown word counts as explained when most of its reading lies inside found readings.
+    for run, mask, spans in masks:
+        start, key = spans.get(token.surface) or (-1, _scan_key(token))
+        if start < 0:
+            start = run.find(key) if key else -1
+        if start >= 0 and key and 2 * sum(mask[start:start + len(key)]) >= len(key):
+            return True
+    return False
+
+
+def _scan_key(token: Token) -> str:
+    if token.is_latin:
+        return romaji_to_katakana(token.surface) or ""
+    return to_katakana(token.surface) if token.is_kana else token.reading
+
+
+def scanned_token(reading: str, concept: str) -> Token:
+    return Token(surface=reading, lemma=concept, reading=reading, pos="名詞", is_kana=True)
