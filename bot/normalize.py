@@ -153,7 +153,23 @@ def analyze(text: str) -> tuple[Token, ...]:
     text = clean(text)[:MAX_ANALYZED_CHARS]
     if not text:
         return ()
-    return tuple(token for token in map(_to_token, morphemes(text)) if token is not None)
+    return tuple(token for token in map(_to_token, _split_english(morphemes(text))) if token is not None)
+
+
+def _split_english(parts: tuple[Morpheme, ...]) -> list[Morpheme]:
+    # The dictionary holds a few English phrases as one word ("is it" read イズイット): English is read word by word.
+    words: list[Morpheme] = []
+    for part in parts:
+        if " " not in part.surface.strip() or not part.surface.isascii():
+            words.append(part)
+            continue
+        offset = part.begin
+        for word in part.surface.split(" "):
+            if word:
+                words.append(part._replace(surface=word, normalized=word, reading="", begin=offset,
+                                           end=offset + len(word)))
+            offset += len(word) + 1
+    return words
 
 
 def _to_token(morpheme: Morpheme) -> Token | None:
