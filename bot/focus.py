@@ -29,7 +29,11 @@ QUESTION_WORD = re.compile(
     r"|(?<![a-z])(?:how|what|when|where|who|whom|which|why|is there|are there|do you|does|can i|could you|tell me"
     r"|explain)(?![a-z])")
 STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)[。．.!！]+$")
-ENGLISH_QUESTION_START = re.compile(r"^(?:is|are|do|does|did|can|could|will|would|should|may|have|has)\s")
+ENGLISH_QUESTION_START = re.compile(
+    r"^(?:is|are|do|does|did|can|could|will|would|should|may|have|has|how|what|whats|when|where|who|which|why)\s")
+ENGLISH_ASKING = re.compile(r"(?<![a-z])(?:tell me|could you|can you|would you|explain|i'd like to know|i want to know"
+                            r"|i wonder|wondering)(?![a-z])")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 # "芝浦港南じゃなくて高輪の…", "not Shiba but Takanawa": what stands before the marker is not asked about.
 CONTRAST = re.compile(r"([^、,。？?！!\s]*)(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+")
@@ -83,7 +87,10 @@ def asks(text: str) -> bool:
         return False
     if text.rstrip("〜~ｗw ").endswith(("?", "？")):
         return True
-    if QUESTION_END.search(text) or ENGLISH_QUESTION_START.match(text):
+    if not JAPANESE.search(text):
+        # "I'm a national who has lived in Tokyo." holds a question word but tells: English asks up front.
+        return bool(ENGLISH_QUESTION_START.match(text) or ENGLISH_ASKING.search(text))
+    if QUESTION_END.search(text):
         return True
     # "どこに住むか迷っています。" holds a question word but tells, it does not ask.
     return bool(QUESTION_WORD.search(text)) and not STATEMENT_END.search(text)

@@ -31,6 +31,7 @@ def test_spoken_clauses_split_at_the_analyzers_conjunctive_particles_only() -> N
     ("食堂はある？", True), ("職員住宅ってあるんですか", True), ("研修について教えてください。", True),
     ("What kind of training do new staff get", True), ("Is there a cafeteria", True),
     ("いくつかの区を見比べています。", False), ("どこに住むか迷っています。", False), ("I study welfare.", False),
+    ("I'm a British national who has lived in Tokyo for six years.", False), ("Could you tell me about housing.", True),
 ])
 def test_what_asks(text: str, asking: bool) -> None:
     assert asks(text) is asking
