@@ -17,7 +17,9 @@ import jaconv
 from bot.normalize import clause_ends, clean, romaji_to_katakana
 from bot.terms import Term
 
-MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")
+MIN_CLAUSE_CHARS = 4
+MIN_PAUSED_CHARS = 6  # each side of a space that stands for a spoken pause
+JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")  # a connective followed by less than this is no clause of its own ("ですが、はい")
 # Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.
 SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?<=[a-z0-9)\"'][.;])\s+")
 QUESTION_END = re.compile(
@@ -62,8 +64,18 @@ def clauses(text: str) -> list[Clause]:
     """Split a message into sentences, and long spoken sentences into clauses, each marked if it asks."""
     pieces: list[str] = []
     for sentence in SENTENCE_BREAK.split(unicodedata.normalize("NFKC", text).lower()):
-        pieces.extend(_spoken_clauses(sentence))
+        for spoken in _pauses(sentence):
+            pieces.extend(_spoken_clauses(spoken))
     return [Clause(piece, asks(piece)) for piece in pieces if piece.strip()]
+
+
+def _pauses(sentence: str) -> list[str]:
+    # Voice input puts a space where the speaker paused ("…いるんですか なんか多そうだけど"); やさしい日本語 spaces
+    # every word ("研修 は ありますか"). Only a space between two long stretches of Japanese ends a sentence.
+    parts = JAPANESE_SPACE.split(sentence)
+    if len(parts) < 2 or min(len(part) for part in parts) < MIN_PAUSED_CHARS:
+        return [sentence]
+    return parts
 
 
 def _spoken_clauses(sentence: str) -> list[str]:
