@@ -1,12 +1,10 @@
-"""The question log in SQLite: one writer thread, masked questions, hashed user ids."""
+"""The question log in SQLite: group-committed rows, masked questions, hashed user ids; and its read side."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import queue
 import re
-import threading
 from concurrent.futures import Future
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -15,12 +13,14 @@ from typing import Any, Callable, Iterator
 
 import sqlite_utils
 
+from bot.logwriter import GroupCommitWriter, LogHealth, connect
 from bot.matching import group_similar
 from bot.reports import EntryCount, QuestionGroup, Stats, Tally, VersionSeen
 
 log = logging.getLogger(__name__)
 
 TABLE = "questions"
+SCHEMA_VERSION = 1
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE = re.compile(r"(?:\+?\d{1,3}[-\s]?)?(?:\(?\d{2,4}\)?[-\s]?)\d{2,4}[-\s]?\d{3,4}")
 MAX_QUESTION_CHARS = 2000
@@ -65,11 +65,10 @@ def hash_user(user_id: str, salt: str) -> str:
     return hashlib.sha256(f"{salt}:{user_id}".encode()).hexdigest()[:16]
 
 
-def open_database(path: Path) -> sqlite_utils.Database:
-    """Open (creating) the log database in WAL mode with its table and indexes."""
+def open_database(path: Path, busy_seconds: float = 5.0, sync: str = "full") -> sqlite_utils.Database:
+    """Open (creating) the log database in WAL mode with its table and indexes; fail now if it cannot be written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
-    db.enable_wal()
+    db = connect(str(path), busy_seconds, sync)
     if TABLE not in db.table_names():
         db[TABLE].create(
             {**{k: str for k in LogRow.__annotations__}, "score": float, "matched": int, "latency_ms": float,
@@ -81,55 +80,49 @@ def open_database(path: Path) -> sqlite_utils.Database:
         db[TABLE].create_index(["entry_id"], if_not_exists=True)
     for sql in STATS_INDEXES:
         db.execute(sql)
+    # A real write at start-up: a read-only file, a full disk or a held lock shows now, not on the first question.
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return db
 
 
 class QuestionLog:
-    """Writes log rows on a thread of its own, so a slow disk never delays an answer."""
+    """The question log: rows and feedback are committed by one writer thread in group commits."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, commit_seconds: float = 2.0, sync: str = "full") -> None:
         self.path = Path(path)
-        self._jobs: queue.Queue[tuple[Callable[[sqlite_utils.Database], Any], Future[Any]] | None] = queue.Queue()
-        self._ready: Future[None] = Future()
-        self._thread = threading.Thread(target=self._run, name="question-log", daemon=True)
-        self._thread.start()
-        self._ready.result()  # surface an unusable path now, not on the first question
+        self.commit_seconds = commit_seconds  # how long an answer waits for its row; also the lock wait
+        self._writer = GroupCommitWriter(lambda: open_database(self.path, commit_seconds, sync))
 
-    def _run(self) -> None:
-        try:
-            db = open_database(self.path)
-        except Exception as exc:  # the caller decides what to do with a bad path
-            self._ready.set_exception(exc)
-            return
-        self._ready.set_result(None)
-        while (job := self._jobs.get()) is not None:
-            work, future = job
-            try:
-                future.set_result(work(db))
-            except Exception as exc:
-                log.exception("question log: write failed")
-                future.set_exception(exc)
-        db.close()
+    @property
+    def health(self) -> LogHealth:
+        """Return whether writes succeed, with the reason when they do not."""
+        return self._writer.health
+
+    @property
+    def commits(self) -> int:
+        """Return how many group transactions have committed."""
+        return self._writer.commits
+
+    @property
+    def pending(self) -> int:
+        """Return how many writes wait for the next transaction."""
+        return self._writer.pending
 
     def submit(self, work: Callable[[sqlite_utils.Database], Any]) -> Future[Any]:
-        """Run work(db) on the writer thread; return its future."""
-        future: Future[Any] = Future()
-        if not self._thread.is_alive():
-            future.set_exception(RuntimeError("the question log is closed"))
-            return future
-        self._jobs.put((work, future))
-        return future
+        """Run work(db) on the writer thread; its future resolves once that write has committed."""
+        return self._writer.submit(work)
 
     def record(self, row: LogRow) -> Future[Any]:
-        """Queue a row for writing."""
+        """Queue a row; its future resolves once the row is committed."""
         values = asdict(row)
         values["question"] = mask_personal(row.question)[:MAX_QUESTION_CHARS]
-        return self.submit(lambda db: db[TABLE].insert(values, alter=True))
+        sql = f"INSERT INTO {TABLE} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})"
+        return self.submit(lambda db: db.conn.execute(sql, tuple(values.values())).rowcount)
 
     def feedback(self, log_id: str, helpful: bool, when: str) -> Future[bool]:
-        """Record 👍/👎 for a logged question once; the future says whether it was taken."""
+        """Queue 👍/👎 for a logged question (taken once); the future says whether it was committed."""
         def write(db: sqlite_utils.Database) -> bool:
-            cursor = db.execute(
+            cursor = db.conn.execute(
                 f"UPDATE {TABLE} SET helpful = ?, feedback_ts = ? WHERE id = ? AND helpful IS NULL",
                 [int(helpful), when, log_id],
             )
@@ -142,10 +135,8 @@ class QuestionLog:
         self.submit(lambda db: None).result(timeout)
 
     def close(self) -> None:
-        """Finish queued writes and stop the writer thread."""
-        if self._thread.is_alive():
-            self._jobs.put(None)
-            self._thread.join()
+        """Commit queued writes and stop the writer thread."""
+        self._writer.close()
 
 
 # The read side: plain data for `stats`, `report` and `export` (rendering lives in bot.reports).

@@ -5,20 +5,25 @@ from __future__ import annotations
 import logging
 import secrets
 import time
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from bot.analytics import LogRow, QuestionLog, hash_user
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.logwriter import LogUnavailable
 from bot.matching import Matcher, MatchResult
 from bot.normalize import detect_lang, looks_binary
 from bot.reload import KnowledgeWatcher
 from bot.responses import Reply, answer_entry, compose, welcome, with_log
+from bot.salt import choose_salt, install_salt
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
+FEEDBACK_HUNG_SECONDS = 30.0  # a feedback already inside a transaction: wait this long for the disk to say
 LANGS = ("ja", "en")
 BINARY_INPUT = MatchResult("invalid", reason="binary input")
 
@@ -37,18 +42,29 @@ class Question:
 class Answerer:
     """Answers questions from the current knowledge base and logs each one."""
 
-    def __init__(self, kb: KnowledgeBase, question_log: QuestionLog | None = None, salt: str = "minato-bot") -> None:
+    def __init__(self, kb: KnowledgeBase, question_log: QuestionLog | None = None, salt: str | None = None) -> None:
         self._matcher = Matcher(kb)
         self._log = question_log
-        self._salt = salt
+        # The salt is secret per install: given, or the random one kept beside the log.
+        self._salt = salt or (install_salt(question_log.path) if question_log is not None else "")
         self._watcher: KnowledgeWatcher | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, with_log: bool = True, watch: bool = False) -> Answerer:
-        """Build an Answerer from Settings: bundled or configured knowledge, SQLite log, live reload if watch."""
+        """Build an Answerer from Settings: bundled or configured knowledge, SQLite log, live reload if watch.
+
+        OSError or sqlite3.Error when the log cannot be opened and written.
+        """
         kb = load_knowledge(settings.kb_dir)
-        question_log = QuestionLog(settings.db_path) if with_log else None
-        answerer = cls(kb, question_log, settings.log_salt)
+        question_log, salt = None, None
+        if with_log and settings.log_enabled:
+            question_log = QuestionLog(settings.db_path, settings.log_commit_seconds, settings.log_sync)
+            try:
+                salt = choose_salt(settings.log_salt, settings.db_path)
+            except OSError:
+                question_log.close()
+                raise
+        answerer = cls(kb, question_log, salt)
         if watch:
             answerer._watcher = KnowledgeWatcher(answerer, settings.kb_dir, settings.reload_seconds).start()
         return answerer
@@ -79,9 +95,13 @@ class Answerer:
         matcher = self._matcher
         reply = self._compose(matcher, question)
         latency_ms = (time.perf_counter() - started) * 1000
-        log_id = secrets.token_hex(8)
-        self._record(question, reply, log_id, latency_ms, matcher.kb.version)
+        log_id = self._record(question, reply, latency_ms, matcher.kb.version)
         return with_log(reply, log_id, matcher.kb.version)
+
+    @property
+    def log_problem(self) -> str | None:
+        """Return why questions are not being logged right now, or None when they are (or no log is kept)."""
+        return self._log.health.reason if self._log is not None else None
 
     def _compose(self, matcher: Matcher, question: Question) -> Reply:
         kb = matcher.kb
@@ -106,19 +126,28 @@ class Answerer:
         return welcome(self.kb, lang if lang in LANGS else "ja")
 
     def feedback(self, log_id: str, helpful: bool) -> bool:
-        """Record 👍/👎 on a logged answer once; False when unknown or already given."""
+        """Record 👍/👎 on a logged answer once; True only when it was committed."""
         if self._log is None or not log_id:
             return False
         when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        future = self._log.feedback(log_id, helpful, when)
         try:
-            return bool(self._log.feedback(log_id, helpful, when).result(timeout=10))
-        except Exception:
-            log.exception("feedback for %s was not recorded", log_id)
+            try:
+                return bool(future.result(timeout=self._log.commit_seconds))
+            except FutureTimeout:
+                if future.cancel():  # not started: it never will be, so "not recorded" stays true
+                    self._log.health.degraded(f"a write did not commit within {self._log.commit_seconds:g} s")
+                    return False
+                return bool(future.result(timeout=FEEDBACK_HUNG_SECONDS))  # in a transaction: its outcome decides
+        except Exception as exc:  # noqa: BLE001 - the log's health already says why; one line, no traceback
+            log.warning("feedback for %s was not recorded: %s", log_id, exc or type(exc).__name__)
             return False
 
-    def _record(self, question: Question, reply: Reply, log_id: str, latency_ms: float, version: str) -> None:
+    def _record(self, question: Question, reply: Reply, latency_ms: float, version: str) -> str:
+        # The log_id goes out only once its row is committed; otherwise the reply goes without one (no 👍/👎).
         if self._log is None:
-            return
+            return ""
+        log_id = secrets.token_hex(8)
         row = LogRow(
             id=log_id,
             ts=datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
@@ -133,10 +162,20 @@ class Answerer:
             latency_ms=round(latency_ms, 3),
             kb_version=version,
         )
+        return log_id if self._committed(self._log.record(row)) else ""
+
+    def _committed(self, future: Future[object]) -> bool:
+        assert self._log is not None
         try:
-            self._log.record(row)
-        except Exception:
-            log.exception("question log: could not queue a row")
+            future.result(timeout=self._log.commit_seconds)
+            return True
+        except FutureTimeout:
+            self._log.health.degraded(f"a write did not commit within {self._log.commit_seconds:g} s")
+        except LogUnavailable as exc:
+            self._log.health.degraded(str(exc))
+        except Exception:  # noqa: BLE001 - the writer marked the log degraded with the reason, once
+            pass
+        return False
 
     def close(self) -> None:
         """Stop watching the knowledge, then flush and close the question log."""

@@ -1,0 +1,187 @@
+"""Group commit for the question log: one thread owns SQLite and writes every waiting job in one transaction.
+
+A job's future resolves only after the transaction holding it has committed, so a caller that waits on it knows
+the write is on disk (WAL, synchronous=FULL by default: it survives `kill -9` and, as far as the disk honours
+fsync, power loss). Many answering threads waiting at once share one commit, which keeps throughput.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sqlite3
+import threading
+from concurrent.futures import Future, InvalidStateError
+from typing import Any, Callable, TypeVar
+
+import sqlite_utils
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Work = Callable[[sqlite_utils.Database], Any]
+MAX_BATCH = 512  # jobs per transaction: bounds how long one commit holds the write lock
+MAX_PENDING = 20_000  # beyond this the disk is not keeping up: refuse at once rather than grow without end
+SYNC_MODES = ("full", "normal")
+
+
+class LogUnavailable(Exception):
+    """The question log cannot take this write (closed, or too far behind)."""
+
+
+class LogHealth:
+    """Whether the log is being written, with the reason when not; says so once per change, not once per row."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._reason: str | None = None
+
+    @property
+    def reason(self) -> str | None:
+        """Return why the log is degraded, or None when writes succeed."""
+        return self._reason
+
+    def degraded(self, reason: str) -> None:
+        """Note that a write failed or came too late."""
+        with self._lock:
+            was_ok, self._reason = self._reason is None, reason
+        if was_ok:
+            log.error("question log degraded: %s; answers go out without a log_id until it can be written", reason)
+
+    def ok(self) -> None:
+        """Note that a write committed."""
+        with self._lock:
+            was_degraded, self._reason = self._reason is not None, None
+        if was_degraded:
+            log.warning("question log: writes succeed again")
+
+
+class GroupCommitWriter:
+    """A thread that owns one SQLite connection and commits queued jobs in batches."""
+
+    def __init__(self, open_db: Callable[[], sqlite_utils.Database], name: str = "question-log") -> None:
+        self.health = LogHealth()
+        self.commits = 0  # transactions committed: with many writers waiting, far fewer than jobs
+        self._open_db = open_db
+        self._jobs: queue.Queue[tuple[Work, Future[Any]] | None] = queue.Queue()
+        self._ready: Future[None] = Future()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+        self._ready.result()  # surface an unusable path now, not on the first question
+
+    def submit(self, work: Callable[[sqlite_utils.Database], T]) -> Future[T]:
+        """Queue work(db); its future resolves once the transaction holding it has committed."""
+        future: Future[T] = Future()
+        if not self._thread.is_alive():
+            future.set_exception(LogUnavailable("the question log is closed"))
+        elif self._jobs.qsize() >= MAX_PENDING:
+            self.health.degraded(f"more than {MAX_PENDING} writes waiting")
+            future.set_exception(LogUnavailable("the question log is too far behind"))
+        else:
+            self._jobs.put((work, future))
+        return future
+
+    @property
+    def pending(self) -> int:
+        """Return how many jobs wait for the next transaction."""
+        return self._jobs.qsize()
+
+    def close(self) -> None:
+        """Commit what is queued, then stop the thread."""
+        if self._thread.is_alive():
+            self._jobs.put(None)
+            self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            db = self._open_db()
+        except BaseException as exc:  # the caller decides what to do with a bad path
+            self._ready.set_exception(exc)
+            return
+        self._ready.set_result(None)
+        try:
+            running = True
+            while running:
+                batch, running = self._take_batch()
+                if batch:
+                    self._commit(db, batch)
+        finally:
+            db.close()
+
+    def _take_batch(self) -> tuple[list[tuple[Work, Future[Any]]], bool]:
+        # Block for the first job, then take whatever else is already waiting: those share one commit.
+        batch: list[tuple[Work, Future[Any]]] = []
+        job = self._jobs.get()
+        while job is not None:
+            batch.append(job)
+            if len(batch) >= MAX_BATCH:
+                return batch, True
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                return batch, True
+        return batch, False
+
+    def _commit(self, db: sqlite_utils.Database, batch: list[tuple[Work, Future[Any]]]) -> None:
+        outcomes: list[tuple[Future[Any], bool, Any]] = []
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")  # waits for the write lock up to the busy timeout
+            for work, future in batch:
+                if future.set_running_or_notify_cancel():  # a caller that gave up cancelled it: never apply it late
+                    outcomes.append(_run_job(db, work, future))
+            db.conn.execute("COMMIT")
+        except Exception as exc:  # noqa: BLE001 - whatever it was, nothing in this batch was written
+            _rollback(db)
+            self.health.degraded(str(exc) or type(exc).__name__)
+            for _, future in batch:
+                _settle(future, False, exc)
+            return
+        self.commits += 1
+        self.health.ok()
+        for future, ok, value in outcomes:
+            _settle(future, ok, value)
+
+
+def _run_job(db: sqlite_utils.Database, work: Work, future: Future[Any]) -> tuple[Future[Any], bool, Any]:
+    # Each job in a savepoint: one job's own mistake (a duplicate id, a bad value) spoils only that job.
+    # A database error (disk full, read-only, locked, I/O) spoils the whole batch, so it propagates.
+    try:
+        with db.atomic():
+            result = work(db)
+    except Exception as exc:  # noqa: BLE001 - reported to the job's caller through its future
+        if _spoils_batch(exc) or not db.conn.in_transaction:
+            raise
+        return future, False, exc
+    if not db.conn.in_transaction:  # a job must not commit on its own: its neighbours' outcome would be wrong
+        raise sqlite3.OperationalError("a job ended the group transaction")
+    return future, True, result
+
+
+def _spoils_batch(exc: Exception) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError
+
+
+def _rollback(db: sqlite_utils.Database) -> None:
+    try:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        log.debug("question log: rollback failed", exc_info=True)
+
+
+def _settle(future: Future[Any], ok: bool, value: Any) -> None:
+    # A caller may cancel a job that was never started at the same moment: then there is nothing to tell it.
+    try:
+        future.set_result(value) if ok else future.set_exception(value)
+    except InvalidStateError:
+        pass
+
+
+def connect(path: str, busy_seconds: float, sync: str = "full") -> sqlite_utils.Database:
+    """Open the log database for the writer: WAL, the chosen synchronous level, a bounded wait for the lock."""
+    if sync not in SYNC_MODES:
+        raise ValueError(f"sync must be one of {SYNC_MODES}, not {sync!r}")
+    db = sqlite_utils.Database(sqlite3.connect(path, timeout=busy_seconds))
+    db.enable_wal()
+    db.execute(f"PRAGMA synchronous = {sync.upper()}")
+    return db
