@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -21,14 +22,22 @@ def settings_from(ctx: click.Context) -> Settings:
     return ctx.find_root().obj
 
 
+class UnwritableLog(click.ClickException):
+    """The question log cannot be written: the bot refuses to start (exit 2) rather than lose every question."""
+
+    exit_code = 2
+
+
 def build_answerer(settings: Settings, with_log: bool = True, watch: bool = False) -> Answerer:
     """Build the Answerer (reloading edited knowledge if watch) or exit with a clean message."""
     try:
         return Answerer.from_settings(settings, with_log=with_log, watch=watch)
     except KnowledgeError as exc:
         raise click.ClickException(str(exc)) from None
-    except OSError as exc:
-        raise click.ClickException(f"cannot open the question log {settings.db_path}: {exc}") from None
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UnwritableLog(f"cannot write the question log {settings.db_path}: {reason} "
+                            "(fix the path or its permissions, or set MINATO_DB)") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
