@@ -27,10 +27,14 @@ MAX_QUESTION_CHARS = 2000
 DAY = "date(ts, '+9 hours')"  # HR counts Tokyo days (UTC+9, no daylight saving); ts is stored in UTC
 TOKYO = timezone(timedelta(hours=9))
 # Let `stats` group a million rows by day, channel and kind, or by entry, by walking an index without sorting.
+# `via` = 'tap' marks a tapped suggestion: counted apart from typed questions.
 STATS_INDEXES = (
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_day ON {TABLE} ({DAY}, channel, kind, helpful)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_entry ON {TABLE} (kind, entry_id, {DAY}, channel, helpful)",
+    f"DROP INDEX IF EXISTS {TABLE}_by_day",  # the indexes before `via` existed
+    f"DROP INDEX IF EXISTS {TABLE}_by_entry",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_day_via ON {TABLE} ({DAY}, channel, kind, via, helpful)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_entry_via ON {TABLE} (kind, entry_id, {DAY}, channel, via, helpful)",
 )
+TAP = "tap"
 FEEDBACK = "coalesce(sum(helpful = 1), 0), coalesce(sum(helpful = 0), 0)"
 
 
@@ -50,6 +54,7 @@ class LogRow:
     matched: int
     latency_ms: float
     kb_version: str
+    via: str | None = None  # TAP when the user tapped a suggestion rather than typing a question
 
 
 def mask_personal(text: str) -> str:
@@ -78,8 +83,7 @@ def open_database(path: Path, busy_seconds: float = 5.0, sync: str = "full") -> 
         )
         db[TABLE].create_index(["ts"], if_not_exists=True)
         db[TABLE].create_index(["entry_id"], if_not_exists=True)
-    for sql in STATS_INDEXES:
-        db.execute(sql)
+    upgrade(db)
     # A real write at start-up: a read-only file, a full disk or a held lock shows now, not on the first question.
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return db
@@ -171,9 +175,16 @@ def open_existing(path: Path) -> sqlite_utils.Database:
         raise FileNotFoundError(f"no question log at {path} (the bot creates it when it answers its first question)")
     db = sqlite_utils.Database(path)
     if TABLE in db.table_names():
-        for sql in STATS_INDEXES:  # a log made before these indexes existed gets them once
-            db.execute(sql)
+        upgrade(db)
     return db
+
+
+def upgrade(db: sqlite_utils.Database) -> None:
+    """Bring a log written by an older version up to date: the `via` column, the stats indexes (once each)."""
+    if "via" not in db[TABLE].columns_dict:
+        db.execute(f"ALTER TABLE {TABLE} ADD COLUMN via TEXT")
+    for sql in STATS_INDEXES:
+        db.execute(sql)
 
 
 def read_stats(path: Path, period: Period = Period(), top: int = 20, group_threshold: float = 80.0) -> Stats:
@@ -204,14 +215,15 @@ def _read_tallies(db: sqlite_utils.Database, period: Period, stats: Stats) -> li
     where, params = period.where()
     days: dict[str, Tally] = {}
     channels: dict[str, Tally] = {}
-    sql = (f"SELECT {DAY}, channel, kind, count(*), {FEEDBACK} FROM {TABLE}{where} GROUP BY 1, 2, 3")
-    for day, channel, kind, count, helpful, unhelpful in db.execute(sql, params):
+    sql = (f"SELECT {DAY}, channel, kind, via, count(*), {FEEDBACK} FROM {TABLE}{where} GROUP BY 1, 2, 3, 4")
+    for day, channel, kind, via, count, helpful, unhelpful in db.execute(sql, params):
         for tally in (stats.total, days.setdefault(day, Tally()), channels.setdefault(channel, Tally())):
-            tally.add(kind, count, helpful, unhelpful)
+            tally.add(kind, count, helpful, unhelpful, tapped=via == TAP)
     stats.days = _every_day(days, period, _log_start(db))
     stats.channels = sorted(channels.items(), key=lambda item: -item[1].questions)
     where, params = period.where("kind = 'answer'", "entry_id IS NOT NULL")
-    sql = f"SELECT entry_id, count(*), {FEEDBACK} FROM {TABLE}{where} GROUP BY entry_id"
+    sql = (f"SELECT entry_id, count(*) - coalesce(sum(via = '{TAP}'), 0), {FEEDBACK}, coalesce(sum(via = '{TAP}'), 0) "
+           f"FROM {TABLE}{where} GROUP BY entry_id")
     return [EntryCount(*row) for row in db.execute(sql, params)]
 
 

@@ -10,7 +10,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from bot.analytics import LogRow, QuestionLog, hash_user
+from bot.analytics import TAP, LogRow, QuestionLog, hash_user
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.logwriter import LogUnavailable
@@ -95,7 +95,7 @@ class Answerer:
         matcher = self._matcher
         reply = self._compose(matcher, question)
         latency_ms = (time.perf_counter() - started) * 1000
-        log_id = self._record(question, reply, latency_ms, matcher.kb.version)
+        log_id = self._record(question, reply, latency_ms, matcher.kb)
         return with_log(reply, log_id, matcher.kb.version)
 
     @property
@@ -143,24 +143,29 @@ class Answerer:
             log.warning("feedback for %s was not recorded: %s", log_id, exc or type(exc).__name__)
             return False
 
-    def _record(self, question: Question, reply: Reply, latency_ms: float, version: str) -> str:
+    def _record(self, question: Question, reply: Reply, latency_ms: float, kb: KnowledgeBase) -> str:
         # The log_id goes out only once its row is committed; otherwise the reply goes without one (no 👍/👎).
         if self._log is None:
             return ""
         log_id = secrets.token_hex(8)
+        # A tapped suggestion is logged as a tap on that entry, under the entry's own title: the text that came
+        # with it is the caller's to choose, so it must neither pose as a question nor count as one answered.
+        tapped = question.entry_id is not None and reply.entry_id == question.entry_id and reply.kind == "answer"
+        logged_text = kb.by_id[question.entry_id].title[reply.lang] if tapped else question.text or ""
         row = LogRow(
             id=log_id,
             ts=datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
             channel=question.channel,
             user_hash=hash_user(question.user_id, self._salt),
-            question=question.text or "",
+            question=logged_text,
             lang=reply.lang,
             kind=reply.kind,
             entry_id=reply.entry_id,
             score=reply.score,
             matched=int(reply.matched),
             latency_ms=round(latency_ms, 3),
-            kb_version=version,
+            kb_version=kb.version,
+            via=TAP if tapped else None,
         )
         return log_id if self._committed(self._log.record(row)) else ""
 
