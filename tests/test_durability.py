@@ -98,6 +98,22 @@ def test_feedback_under_a_held_lock_is_not_recorded_and_never_applied_later(
     assert answerer.log_problem is None
 
 
+def test_feedback_that_times_out_behind_a_busy_writer_is_never_applied_later(
+    kb: KnowledgeBase, question_log: QuestionLog
+) -> None:
+    answerer = Answerer(kb, question_log)
+    reply = answerer.answer(Question(CAFETERIA))
+    gate, held = threading.Event(), threading.Event()
+    question_log.submit(lambda db: (held.set(), gate.wait()))  # the writer is stuck behind slow work
+    held.wait()
+    try:
+        assert answerer.feedback(reply.log_id, False) is False
+    finally:
+        gate.set()
+    question_log.flush()
+    assert stored(question_log.path, reply.log_id) == [(reply.log_id, None)]
+
+
 def test_many_answering_threads_share_one_commit(kb: KnowledgeBase, tmp_path: Path) -> None:
     question_log = QuestionLog(tmp_path / "log.db", commit_seconds=60)
     answerer = Answerer(kb, question_log)
