@@ -6,14 +6,14 @@ import hashlib
 import logging
 import re
 from concurrent.futures import Future
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import sqlite_utils
 
-from bot.logwriter import GroupCommitWriter, LogHealth, connect
+from bot.logwriter import GroupCommitWriter, Insert, LogHealth, connect
 from bot.matching import group_similar
 from bot.reports import EntryCount, QuestionGroup, Stats, Tally, VersionSeen
 
@@ -55,6 +55,10 @@ class LogRow:
     latency_ms: float
     kb_version: str
     via: str | None = None  # TAP when the user tapped a suggestion rather than typing a question
+
+
+LOG_ROW_FIELDS = tuple(LogRow.__dataclass_fields__)
+INSERT_INTO = f"{TABLE} ({', '.join(LOG_ROW_FIELDS)})"
 
 
 def mask_personal(text: str) -> str:
@@ -118,10 +122,9 @@ class QuestionLog:
 
     def record(self, row: LogRow) -> Future[Any]:
         """Queue a row; its future resolves once the row is committed."""
-        values = asdict(row)
+        values = {name: getattr(row, name) for name in LOG_ROW_FIELDS}  # not asdict(): it deep-copies, slowly
         values["question"] = mask_personal(row.question)[:MAX_QUESTION_CHARS]
-        sql = f"INSERT INTO {TABLE} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})"
-        return self.submit(lambda db: db.conn.execute(sql, tuple(values.values())).rowcount)
+        return self.submit(Insert(INSERT_INTO, tuple(values.values())))
 
     def feedback(self, log_id: str, helpful: bool, when: str) -> Future[bool]:
         """Queue 👍/👎 for a logged question (taken once); the future says whether it was committed."""

@@ -7,11 +7,14 @@ fsync, power loss). Many answering threads waiting at once share one commit, whi
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
 import queue
 import sqlite3
 import threading
 from concurrent.futures import Future, InvalidStateError
+from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
 import sqlite_utils
@@ -19,10 +22,45 @@ import sqlite_utils
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Insert:
+    """One row to insert, `INTO table (columns)` and its values: a batch's rows go in one multi-row INSERT."""
+
+    into: str
+    params: tuple[Any, ...]
+
+    def __call__(self, db: sqlite_utils.Database) -> int:
+        return db.conn.execute(_insert_sql(self.into, 1, len(self.params)), self.params).rowcount
+
+
 Work = Callable[[sqlite_utils.Database], Any]
 MAX_BATCH = 512  # jobs per transaction: bounds how long one commit holds the write lock
+ROWS_PER_STATEMENT = 64  # rows per INSERT statement: well under SQLite's limit of 32,766 parameters
 MAX_PENDING = 20_000  # beyond this the disk is not keeping up: refuse at once rather than grow without end
 SYNC_MODES = ("full", "normal")
+
+
+class RandomIds:
+    """Unguessable ids (16 hex digits) from the OS's random source, fetched 4 KB at a time.
+
+    One os.urandom call per id would drop and retake the GIL on every answer, which costs a thread switch on a
+    busy server; a guessable generator would let anyone rate other people's answers.
+    """
+
+    def __init__(self, id_bytes: int = 8, pool_bytes: int = 4096) -> None:
+        self._lock = threading.Lock()
+        self._id_bytes, self._pool_bytes = id_bytes, pool_bytes
+        self._pool, self._used = b"", 0
+
+    def next(self) -> str:
+        """Return a new id."""
+        with self._lock:
+            if self._used + self._id_bytes > len(self._pool):
+                self._pool, self._used = os.urandom(self._pool_bytes), 0
+            start, self._used = self._used, self._used + self._id_bytes
+            return self._pool[start:self._used].hex()
 
 
 class LogUnavailable(Exception):
@@ -126,9 +164,17 @@ class GroupCommitWriter:
         outcomes: list[tuple[Future[Any], bool, Any]] = []
         try:
             db.conn.execute("BEGIN IMMEDIATE")  # waits for the write lock up to the busy timeout
+            rows: list[tuple[Insert, Future[Any]]] = []
             for work, future in batch:
-                if future.set_running_or_notify_cancel():  # a caller that gave up cancelled it: never apply it late
-                    outcomes.append(_run_job(db, work, future))
+                if not future.set_running_or_notify_cancel():  # its caller gave up and cancelled: never apply it late
+                    continue
+                if isinstance(work, Insert):
+                    rows.append((work, future))
+                    continue
+                outcomes += _insert_rows(db, rows)  # rows queued before this job go in before it
+                rows = []
+                outcomes.append(_run_job(db, work, future))
+            outcomes += _insert_rows(db, rows)
             db.conn.execute("COMMIT")
         except Exception as exc:  # noqa: BLE001 - whatever it was, nothing in this batch was written
             _rollback(db)
@@ -140,6 +186,34 @@ class GroupCommitWriter:
         self.health.ok()
         for future, ok, value in outcomes:
             _settle(future, ok, value)
+
+
+def _insert_rows(db: sqlite_utils.Database, rows: list[tuple[Insert, Future[Any]]]) -> list[tuple[Future[Any], bool, Any]]:
+    # One multi-row INSERT per table for the whole batch: few calls into SQLite, so few hand-overs of the GIL
+    # with the threads answering. If a row is refused, the batch's rows are undone and written one by one.
+    if not rows:
+        return []
+    try:
+        db.conn.execute("SAVEPOINT batch_rows")
+        for into in dict.fromkeys(insert.into for insert, _ in rows):
+            params = [insert.params for insert, _ in rows if insert.into == into]
+            for start in range(0, len(params), ROWS_PER_STATEMENT):
+                chunk = params[start:start + ROWS_PER_STATEMENT]
+                db.conn.execute(_insert_sql(into, len(chunk), len(chunk[0])), [v for row in chunk for v in row])
+        db.conn.execute("RELEASE batch_rows")
+    except Exception as exc:  # noqa: BLE001 - sorted out row by row below
+        if _spoils_batch(exc) or not db.conn.in_transaction:
+            raise
+        db.conn.execute("ROLLBACK TO batch_rows")
+        db.conn.execute("RELEASE batch_rows")
+        return [_run_job(db, insert, future) for insert, future in rows]
+    return [(future, True, 1) for _, future in rows]
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_sql(into: str, rows: int, columns: int) -> str:
+    values = "(" + ", ".join("?" * columns) + ")"
+    return f"INSERT INTO {into} VALUES " + ", ".join([values] * rows)
 
 
 def _run_job(db: sqlite_utils.Database, work: Work, future: Future[Any]) -> tuple[Future[Any], bool, Any]:

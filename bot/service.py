@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import secrets
 import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -13,7 +12,7 @@ from datetime import datetime, timezone
 from bot.analytics import TAP, LogRow, QuestionLog, hash_user
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.logwriter import LogUnavailable
+from bot.logwriter import LogUnavailable, RandomIds
 from bot.matching import Matcher, MatchResult
 from bot.normalize import detect_lang, looks_binary
 from bot.reload import KnowledgeWatcher
@@ -23,6 +22,7 @@ from bot.salt import choose_salt, install_salt
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
+LOG_IDS = RandomIds()
 FEEDBACK_HUNG_SECONDS = 30.0  # a feedback already inside a transaction: wait this long for the disk to say
 LANGS = ("ja", "en")
 BINARY_INPUT = MatchResult("invalid", reason="binary input")
@@ -147,7 +147,7 @@ class Answerer:
         # The log_id goes out only once its row is committed; otherwise the reply goes without one (no 👍/👎).
         if self._log is None:
             return ""
-        log_id = secrets.token_hex(8)
+        log_id = LOG_IDS.next()
         # A tapped suggestion is logged as a tap on that entry, under the entry's own title: the text that came
         # with it is the caller's to choose, so it must neither pose as a question nor count as one answered.
         tapped = question.entry_id is not None and reply.entry_id == question.entry_id and reply.kind == "answer"

@@ -8,6 +8,7 @@ import logging
 import re
 import time
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Awaitable, Callable
@@ -25,6 +26,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 PAGE_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                ".webp": "image/webp"}
+ANSWER_THREADS = 64
 MAX_API_BODY = 16 * 1024
 MAX_BODY = 256 * 1024  # LINE may batch several events in one webhook call
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -269,11 +271,18 @@ def create_app(answerer: Answerer, settings: Settings) -> web.Application:
     app.router.add_get("/api/welcome", welcome)
     app.router.add_post("/api/ask", ask)
     app.router.add_post("/api/feedback", feedback)
+    app.on_startup.append(_answer_threads)
     if "line" in app[CHANNELS]:
         _mount_line(app, answerer, settings)
     if "telegram" in app[CHANNELS]:
         _mount_telegram(app, answerer, settings)
     return app
+
+
+async def _answer_threads(_: web.Application) -> None:
+    # Each answer waits in a thread for its log row's group commit: enough threads let many answers share one
+    # commit instead of queueing for the default handful (CPU count + 4).
+    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(ANSWER_THREADS, thread_name_prefix="answer"))
 
 
 def _mount_line(app: web.Application, answerer: Answerer, settings: Settings) -> None:
