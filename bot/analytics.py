@@ -77,7 +77,7 @@ def hash_user(user_id: str, salt: str) -> str:
 def open_database(path: Path, busy_seconds: float = 5.0, sync: str = "full") -> sqlite_utils.Database:
     """Open (creating) the log database in WAL mode with its table and indexes; fail now if it cannot be written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = connect(str(path), busy_seconds, sync)
+    db = sqlite_utils.Database(connect(path, busy_seconds, sync))
     if TABLE not in db.table_names():
         db[TABLE].create(
             {**{k: str for k in LogRow.__annotations__}, "score": float, "matched": int, "latency_ms": float,

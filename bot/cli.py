@@ -69,7 +69,8 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, lang: str | Non
     try:
         lines = [question] if question is not None else (line.rstrip("\r\n") for line in sys.stdin)
         for text in lines:
-            reply = answerer.answer(Question(text, channel="cli", lang=lang))
+            # Nobody rates a batch answer, so it need not wait for its row's commit: the rows share commits.
+            reply = answerer.answer(Question(text, channel="cli", lang=lang), wait_for_log=False)
             click.echo(json.dumps(reply.to_dict(text), ensure_ascii=False) if as_json else render(reply))
             sys.stdout.flush()
     finally:

@@ -15,13 +15,21 @@ import sqlite3
 import threading
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass
-from typing import Any, Callable, TypeVar
-
-import sqlite_utils
+from pathlib import Path
+from typing import Any, Callable, Protocol, TypeVar
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+
+class Database(Protocol):
+    """What the writer needs of the database object it is given (sqlite-utils' Database has it)."""
+
+    conn: sqlite3.Connection
+
+    def close(self) -> None:
+        """Close the connection."""
 
 
 @dataclass(frozen=True)
@@ -31,15 +39,15 @@ class Insert:
     into: str
     params: tuple[Any, ...]
 
-    def __call__(self, db: sqlite_utils.Database) -> int:
+    def __call__(self, db: Database) -> int:
         return db.conn.execute(_insert_sql(self.into, 1, len(self.params)), self.params).rowcount
 
 
-Work = Callable[[sqlite_utils.Database], Any]
+Work = Callable[[Database], Any]
 MAX_BATCH = 512  # jobs per transaction: bounds how long one commit holds the write lock
 ROWS_PER_STATEMENT = 64  # rows per INSERT statement: well under SQLite's limit of 32,766 parameters
+SYNC_MODES = ("full", "normal")  # MINATO_LOG_SYNC: full survives power loss too, normal a crash (kill -9)
 MAX_PENDING = 20_000  # beyond this the disk is not keeping up: refuse at once rather than grow without end
-SYNC_MODES = ("full", "normal")
 
 
 class RandomIds:
@@ -97,7 +105,7 @@ class LogHealth:
 class GroupCommitWriter:
     """A thread that owns one SQLite connection and commits queued jobs in batches."""
 
-    def __init__(self, open_db: Callable[[], sqlite_utils.Database], name: str = "question-log") -> None:
+    def __init__(self, open_db: Callable[[], Database], name: str = "question-log") -> None:
         self.health = LogHealth()
         self.commits = 0  # transactions committed: with many writers waiting, far fewer than jobs
         self._open_db = open_db
@@ -107,7 +115,7 @@ class GroupCommitWriter:
         self._thread.start()
         self._ready.result()  # surface an unusable path now, not on the first question
 
-    def submit(self, work: Callable[[sqlite_utils.Database], T]) -> Future[T]:
+    def submit(self, work: Callable[[Database], T]) -> Future[T]:
         """Queue work(db); its future resolves once the transaction holding it has committed."""
         future: Future[T] = Future()
         if not self._thread.is_alive():
@@ -160,7 +168,7 @@ class GroupCommitWriter:
                 return batch, True
         return batch, False
 
-    def _commit(self, db: sqlite_utils.Database, batch: list[tuple[Work, Future[Any]]]) -> None:
+    def _commit(self, db: Database, batch: list[tuple[Work, Future[Any]]]) -> None:
         outcomes: list[tuple[Future[Any], bool, Any]] = []
         try:
             db.conn.execute("BEGIN IMMEDIATE")  # waits for the write lock up to the busy timeout
@@ -188,7 +196,7 @@ class GroupCommitWriter:
             _settle(future, ok, value)
 
 
-def _insert_rows(db: sqlite_utils.Database, rows: list[tuple[Insert, Future[Any]]]) -> list[tuple[Future[Any], bool, Any]]:
+def _insert_rows(db: Database, rows: list[tuple[Insert, Future[Any]]]) -> list[tuple[Future[Any], bool, Any]]:
     # One multi-row INSERT per table for the whole batch: few calls into SQLite, so few hand-overs of the GIL
     # with the threads answering. If a row is refused, the batch's rows are undone and written one by one.
     if not rows:
@@ -216,18 +224,21 @@ def _insert_sql(into: str, rows: int, columns: int) -> str:
     return f"INSERT INTO {into} VALUES " + ", ".join([values] * rows)
 
 
-def _run_job(db: sqlite_utils.Database, work: Work, future: Future[Any]) -> tuple[Future[Any], bool, Any]:
+def _run_job(db: Database, work: Work, future: Future[Any]) -> tuple[Future[Any], bool, Any]:
     # Each job in a savepoint: one job's own mistake (a duplicate id, a bad value) spoils only that job.
     # A database error (disk full, read-only, locked, I/O) spoils the whole batch, so it propagates.
+    db.conn.execute("SAVEPOINT job")
     try:
-        with db.atomic():
-            result = work(db)
+        result = work(db)
     except Exception as exc:  # noqa: BLE001 - reported to the job's caller through its future
         if _spoils_batch(exc) or not db.conn.in_transaction:
             raise
+        db.conn.execute("ROLLBACK TO job")
+        db.conn.execute("RELEASE job")
         return future, False, exc
     if not db.conn.in_transaction:  # a job must not commit on its own: its neighbours' outcome would be wrong
         raise sqlite3.OperationalError("a job ended the group transaction")
+    db.conn.execute("RELEASE job")
     return future, True, result
 
 
@@ -235,7 +246,7 @@ def _spoils_batch(exc: Exception) -> bool:
     return isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError
 
 
-def _rollback(db: sqlite_utils.Database) -> None:
+def _rollback(db: Database) -> None:
     try:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
@@ -251,11 +262,11 @@ def _settle(future: Future[Any], ok: bool, value: Any) -> None:
         pass
 
 
-def connect(path: str, busy_seconds: float, sync: str = "full") -> sqlite_utils.Database:
-    """Open the log database for the writer: WAL, the chosen synchronous level, a bounded wait for the lock."""
+def connect(path: Path, busy_seconds: float, sync: str = "full") -> sqlite3.Connection:
+    """Open a database for the writer: WAL, the chosen synchronous level, a bounded wait for another's lock."""
     if sync not in SYNC_MODES:
         raise ValueError(f"sync must be one of {SYNC_MODES}, not {sync!r}")
-    db = sqlite_utils.Database(sqlite3.connect(path, timeout=busy_seconds))
-    db.enable_wal()
-    db.execute(f"PRAGMA synchronous = {sync.upper()}")
-    return db
+    conn = sqlite3.connect(path, timeout=busy_seconds)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute(f"PRAGMA synchronous = {sync.upper()}")
+    return conn

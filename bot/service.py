@@ -89,13 +89,17 @@ class Answerer:
         # Built first, then swapped in one assignment: a question sees the old index or the new, never half of one.
         self._matcher = Matcher(kb)
 
-    def answer(self, question: Question) -> Reply:
-        """Answer one question and log it; a logging failure never stops the answer."""
+    def answer(self, question: Question, wait_for_log: bool = True) -> Reply:
+        """Answer one question and log it; a logging failure never stops the answer.
+
+        The reply carries a log_id only once its row is committed. wait_for_log=False (batch `ask`, where nobody
+        can rate the answer) queues the row without waiting and returns no log_id; close() commits it.
+        """
         started = time.perf_counter()
         matcher = self._matcher
         reply = self._compose(matcher, question)
         latency_ms = (time.perf_counter() - started) * 1000
-        log_id = self._record(question, reply, latency_ms, matcher.kb)
+        log_id = self._record(question, reply, latency_ms, matcher.kb, wait_for_log)
         return with_log(reply, log_id, matcher.kb.version)
 
     @property
@@ -143,7 +147,7 @@ class Answerer:
             log.warning("feedback for %s was not recorded: %s", log_id, exc or type(exc).__name__)
             return False
 
-    def _record(self, question: Question, reply: Reply, latency_ms: float, kb: KnowledgeBase) -> str:
+    def _record(self, question: Question, reply: Reply, latency_ms: float, kb: KnowledgeBase, wait: bool) -> str:
         # The log_id goes out only once its row is committed; otherwise the reply goes without one (no 👍/👎).
         if self._log is None:
             return ""
@@ -167,7 +171,10 @@ class Answerer:
             kb_version=kb.version,
             via=TAP if tapped else None,
         )
-        return log_id if self._committed(self._log.record(row)) else ""
+        future = self._log.record(row)
+        if not wait:
+            return ""
+        return log_id if self._committed(future) else ""
 
     def _committed(self, future: Future[object]) -> bool:
         assert self._log is not None

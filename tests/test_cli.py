@@ -103,3 +103,12 @@ def test_a_log_that_is_a_directory_or_locked_is_refused(tmp_path: Path) -> None:
         holder.execute("ROLLBACK")
         holder.close()
     assert result.returncode == 2 and "database is locked" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_line_of_an_ask_batch_is_in_the_log_after_it_ends(tmp_path: Path) -> None:
+    lines = [f"食堂はありますか？ {n}" for n in range(200)]
+    result = run(["ask", "--json"], tmp_path, stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(tmp_path / "log.db") as db:
+        logged = [row[0] for row in db.execute("SELECT question FROM questions ORDER BY ts, rowid")]
+    assert sorted(logged) == sorted(lines)
