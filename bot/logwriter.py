@@ -45,7 +45,7 @@ class Insert:
 
 Work = Callable[[Database], Any]
 MAX_BATCH = 512  # jobs per transaction: bounds how long one commit holds the write lock
-ROWS_PER_STATEMENT = 64  # rows per INSERT statement: well under SQLite's limit of 32,766 parameters
+ROWS_PER_STATEMENT = 512  # rows per INSERT statement: 512 rows of 15 values is well under SQLite's 32,766
 SYNC_MODES = ("full", "normal")  # MINATO_LOG_SYNC: full survives power loss too, normal a crash (kill -9)
 MAX_PENDING = 20_000  # beyond this the disk is not keeping up: refuse at once rather than grow without end
 
@@ -144,6 +144,7 @@ class GroupCommitWriter:
         except BaseException as exc:  # the caller decides what to do with a bad path
             self._ready.set_exception(exc)
             return
+        db.conn.isolation_level = None  # transactions are the writer's own: BEGIN IMMEDIATE .. COMMIT, or one statement
         self._ready.set_result(None)
         try:
             running = True
@@ -171,11 +172,13 @@ class GroupCommitWriter:
     def _commit(self, db: Database, batch: list[tuple[Work, Future[Any]]]) -> None:
         outcomes: list[tuple[Future[Any], bool, Any]] = []
         try:
+            if self._rows_alone(db, batch):
+                return
             db.conn.execute("BEGIN IMMEDIATE")  # waits for the write lock up to the busy timeout
             rows: list[tuple[Insert, Future[Any]]] = []
             for work, future in batch:
-                if not future.set_running_or_notify_cancel():  # its caller gave up and cancelled: never apply it late
-                    continue
+                if not (future.running() or future.set_running_or_notify_cancel()):  # its caller gave up: never
+                    continue  # apply it late
                 if isinstance(work, Insert):
                     rows.append((work, future))
                     continue
@@ -190,6 +193,28 @@ class GroupCommitWriter:
             for _, future in batch:
                 _settle(future, False, exc)
             return
+        self._committed(outcomes)
+
+    def _rows_alone(self, db: Database, batch: list[tuple[Work, Future[Any]]]) -> bool:
+        # The usual batch, rows for one table only, is one multi-row INSERT: a single statement is its own
+        # transaction in SQLite, so one call into it (one hand-over of the GIL) writes and commits them all.
+        into = {work.into if isinstance(work, Insert) else None for work, _ in batch}
+        if None in into or len(into) != 1 or len(batch) > ROWS_PER_STATEMENT:
+            return False
+        rows = [(work, future) for work, future in batch if future.set_running_or_notify_cancel()]
+        if not rows:
+            return True
+        params = [value for work, _ in rows for value in work.params]  # type: ignore[attr-defined]
+        try:
+            db.conn.execute(_insert_sql(into.pop(), len(rows), len(params) // len(rows)), params)
+        except Exception as exc:  # noqa: BLE001 - nothing was written: the general path sorts it out row by row
+            if _spoils_batch(exc):
+                raise
+            return False
+        self._committed([(future, True, 1) for _, future in rows])
+        return True
+
+    def _committed(self, outcomes: list[tuple[Future[Any], bool, Any]]) -> None:
         self.commits += 1
         self.health.ok()
         for future, ok, value in outcomes:

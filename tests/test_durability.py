@@ -13,7 +13,7 @@ import pytest
 import sqlite_utils
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.analytics import QuestionLog, hash_user
+from bot.analytics import LogRow, QuestionLog, hash_user
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase
 from bot.salt import salt_path
@@ -136,6 +136,25 @@ def test_many_answering_threads_share_one_commit(kb: KnowledgeBase, tmp_path: Pa
     assert question_log.commits - commits_before == 2  # the busy batch, then all sixteen rows together
     with sqlite3.connect(question_log.path) as db:
         assert db.execute("SELECT count(*) FROM questions").fetchone()[0] == 16
+
+
+def row(log_id: str) -> LogRow:
+    return LogRow(log_id, "2026-11-30T01:00:00.000+00:00", "web", "", "食堂", "ja", "answer", "cafeteria", 90.0, 1,
+                  0.3, "v1")
+
+
+def test_a_refused_row_in_a_group_commit_fails_alone(question_log: QuestionLog) -> None:
+    question_log.record(row("already-there")).result()
+    gate, held = threading.Event(), threading.Event()
+    question_log.submit(lambda db: (held.set(), gate.wait()))
+    held.wait()
+    futures = [question_log.record(row(log_id)) for log_id in ("first", "already-there", "last")]
+    gate.set()
+    assert futures[0].result() == 1 and futures[2].result() == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        futures[1].result()
+    assert stored(question_log.path, "first") and stored(question_log.path, "last")
+    assert question_log.health.reason is None  # one bad row is that row's problem, not the log's
 
 
 def test_a_random_salt_is_created_once_beside_the_log_and_reused(kb: KnowledgeBase, tmp_path: Path) -> None:
