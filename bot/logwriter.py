@@ -13,6 +13,7 @@ import os
 import queue
 import sqlite3
 import threading
+import time
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,11 @@ Work = Callable[[Database], Any]
 MAX_BATCH = 512  # jobs per transaction: bounds how long one commit holds the write lock
 ROWS_PER_STATEMENT = 512  # rows per INSERT statement: 512 rows of 15 values is well under SQLite's 32,766
 SYNC_MODES = ("full", "normal")  # MINATO_LOG_SYNC: full survives power loss too, normal a crash (kill -9)
-MAX_PENDING = 20_000  # beyond this the disk is not keeping up: refuse at once rather than grow without end
+MAX_PENDING = 20_000
+# Under load (a commit in the last BUSY_SECONDS) the writer waits COMMIT_DELAY_SECONDS before the next one, so
+# more rows share it: each commit costs a WAL write and an fsync whatever its size. An idle log commits at once.
+BUSY_SECONDS = 0.02
+COMMIT_DELAY_SECONDS = 0.002  # beyond this the disk is not keeping up: refuse at once rather than grow without end
 
 
 class RandomIds:
@@ -108,6 +113,7 @@ class GroupCommitWriter:
     def __init__(self, open_db: Callable[[], Database], name: str = "question-log") -> None:
         self.health = LogHealth()
         self.commits = 0  # transactions committed: with many writers waiting, far fewer than jobs
+        self._last_commit = 0.0
         self._open_db = open_db
         self._jobs: queue.Queue[tuple[Work, Future[Any]] | None] = queue.Queue()
         self._ready: Future[None] = Future()
@@ -159,6 +165,9 @@ class GroupCommitWriter:
         # Block for the first job, then take whatever else is already waiting: those share one commit.
         batch: list[tuple[Work, Future[Any]]] = []
         job = self._jobs.get()
+        if job is not None and time.monotonic() - self._last_commit < BUSY_SECONDS:
+            # Busy: let the answers being composed right now join this commit rather than each pay for its own.
+            time.sleep(COMMIT_DELAY_SECONDS)
         while job is not None:
             batch.append(job)
             if len(batch) >= MAX_BATCH:
@@ -215,6 +224,7 @@ class GroupCommitWriter:
         return True
 
     def _committed(self, outcomes: list[tuple[Future[Any], bool, Any]]) -> None:
+        self._last_commit = time.monotonic()
         self.commits += 1
         self.health.ok()
         for future, ok, value in outcomes:
