@@ -48,11 +48,11 @@ Work = Callable[[Database], Any]
 MAX_BATCH = 512  # jobs per transaction: bounds how long one commit holds the write lock
 ROWS_PER_STATEMENT = 512  # rows per INSERT statement: 512 rows of 15 values is well under SQLite's 32,766
 SYNC_MODES = ("full", "normal")  # MINATO_LOG_SYNC: full survives power loss too, normal a crash (kill -9)
-MAX_PENDING = 20_000
+MAX_PENDING = 20_000  # beyond this the disk is not keeping up: refuse at once rather than grow without end
 # Under load (a commit in the last BUSY_SECONDS) the writer waits COMMIT_DELAY_SECONDS before the next one, so
 # more rows share it: each commit costs a WAL write and an fsync whatever its size. An idle log commits at once.
 BUSY_SECONDS = 0.02
-COMMIT_DELAY_SECONDS = 0.002  # beyond this the disk is not keeping up: refuse at once rather than grow without end
+COMMIT_DELAY_SECONDS = 0.002
 
 
 class RandomIds:

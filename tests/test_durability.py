@@ -98,6 +98,28 @@ def test_feedback_under_a_held_lock_is_not_recorded_and_never_applied_later(
     assert answerer.log_problem is None
 
 
+async def test_api_feedback_says_recorded_only_when_committed(kb: KnowledgeBase, question_log: QuestionLog) -> None:
+    answerer = Answerer(kb, question_log)
+    client = TestClient(TestServer(create_app(answerer, Settings(rate_limit_per_minute=1000)), host="127.0.0.1"))
+    await client.start_server()
+    try:
+        log_id = (await (await client.post("/api/ask", json={"question": CAFETERIA})).json())["log_id"]
+        other = sqlite3.connect(question_log.path, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            during = await client.post("/api/feedback", json={"log_id": log_id, "helpful": True})
+            assert (await during.json()) == {"recorded": False}
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        question_log.flush()
+        assert stored(question_log.path, log_id) == [(log_id, None)]
+        after = await client.post("/api/feedback", json={"log_id": log_id, "helpful": True})
+        assert (await after.json()) == {"recorded": True} and stored(question_log.path, log_id) == [(log_id, 1)]
+    finally:
+        await client.close()
+
+
 def test_feedback_that_times_out_behind_a_busy_writer_is_never_applied_later(
     kb: KnowledgeBase, question_log: QuestionLog
 ) -> None:
