@@ -116,13 +116,13 @@ class LineWebhook:
 
     async def _on_event(self, event: object) -> None:
         try:
-            reply = self._reply_for(event)
+            reply = await self._reply_for(event)
             if reply is not None:
                 await self._send(getattr(event, "reply_token"), reply)
         except Exception:  # one failed reply must not stop the server
             log.exception("LINE: could not reply to a %s event", type(event).__name__)
 
-    def _reply_for(self, event: object) -> Reply | str | None:
+    async def _reply_for(self, event: object) -> Reply | str | None:
         """Return the Reply (or plain text) for an event, None when it needs no reply."""
         if isinstance(event, FollowEvent):
             return self._answerer.welcome("ja")
@@ -136,7 +136,7 @@ class LineWebhook:
         if question is None:  # a sticker or photo: say what the bot can do, with topics to tap
             greeting = self._answerer.welcome(lang or "ja")
             return replace(greeting, text=self._answerer.kb.scope.message("help", greeting.lang))
-        reply = self._answerer.answer(question)
+        reply = await asyncio.to_thread(self._answerer.answer, question)  # it waits for the log's commit
         self._remember(user, reply.lang)
         return reply
 
