@@ -173,7 +173,8 @@ async def main() -> None:
         workdir, db = Path(tmp), Path(tmp) / "log.db"
         acked, answered = await kill_rounds(db, args.rounds, args.clients, workdir)
         rows, lost, integrity = check(db, acked)
-        print(f"\nanswers received: {answered}, acknowledged (200 with a log_id): {len(acked)}, rows in the log: {rows}")
+        print(f"\nanswers received: {answered}, acknowledged (200 with a log_id): {len(acked)}, "
+              f"rows in the log: {rows}")
         print(f"lost (acknowledged, not in the log): {lost}")
         print(f"integrity_check: {integrity}")
         # Alternate on and off, so load from anything else on the machine falls on both alike; report medians.

@@ -46,7 +46,8 @@ def test_a_row_is_on_disk_when_answer_returns_its_log_id(kb: KnowledgeBase, ques
 
 def refuse_rows(db: sqlite_utils.Database) -> None:
     """Make the writer's own connection refuse to add rows, as a full or read-only disk does."""
-    db.conn.set_authorizer(lambda action, *_: sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_INSERT else sqlite3.SQLITE_OK)
+    db.conn.set_authorizer(lambda action, *_: sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_INSERT
+                           else sqlite3.SQLITE_OK)
 
 
 def accept_rows(db: sqlite_utils.Database) -> None:
