@@ -24,11 +24,13 @@ from typing import Iterator
 from bot.analytics import TABLE, open_database
 from bot.config import bundled_knowledge_dir
 from bot.knowledge import load_knowledge
+from bot.reports import LOG_COLUMNS
 
 TARGET_SECONDS = 5.0
 CHANNELS = ("telegram", "line", "web", "terminal")
 MISSES = ("給料はいくらですか", "試験日はいつですか", "テレワークはできますか", "How do I apply", "残業は多いですか",
           "転勤はありますか", "What is the salary", "育休は取れますか", "副業はできますか", "面接の服装は")
+COLUMNS = ", ".join(LOG_COLUMNS[:14])  # every column but `via`: no taps in this synthetic log
 ENDINGS = ("", "？", "?", "ですか？", "って？", " please", "を教えて", "について")
 
 
@@ -64,7 +66,7 @@ def build(path: Path, count: int) -> float:
     started = time.perf_counter()
     db = open_database(path)  # the real schema and indexes
     with db.conn:
-        db.conn.executemany(f"INSERT INTO {TABLE} VALUES ({', '.join('?' * 14)})", rows(count))
+        db.conn.executemany(f"INSERT INTO {TABLE} ({COLUMNS}) VALUES ({', '.join('?' * 14)})", rows(count))
     db.close()
     return time.perf_counter() - started
 

@@ -1,19 +1,18 @@
-"""The question log in SQLite: one writer thread, masked questions, hashed user ids."""
+"""The question log in SQLite: group-committed rows, masked questions, hashed user ids; and its read side."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import queue
-import threading
 from concurrent.futures import Future
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import sqlite_utils
 
+from bot.logwriter import GroupCommitWriter, Insert, LogHealth, connect
 from bot.matching import group_similar
 from bot.privacy import LOG_TEXT_LIMIT, mask_for_log, mask_personal  # noqa: F401  (mask_personal: kept importable)
 from bot.reports import EntryCount, QuestionGroup, Stats, Tally, VersionSeen
@@ -22,13 +21,18 @@ log = logging.getLogger(__name__)
 
 TABLE = "questions"
 MAX_QUESTION_CHARS = LOG_TEXT_LIMIT
+SCHEMA_VERSION = 1
 DAY = "date(ts, '+9 hours')"  # HR counts Tokyo days (UTC+9, no daylight saving); ts is stored in UTC
 TOKYO = timezone(timedelta(hours=9))
 # Let `stats` group a million rows by day, channel and kind, or by entry, by walking an index without sorting.
+# `via` = 'tap' marks a tapped suggestion: counted apart from typed questions.
 STATS_INDEXES = (
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_day ON {TABLE} ({DAY}, channel, kind, helpful)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_entry ON {TABLE} (kind, entry_id, {DAY}, channel, helpful)",
+    f"DROP INDEX IF EXISTS {TABLE}_by_day",  # the indexes before `via` existed
+    f"DROP INDEX IF EXISTS {TABLE}_by_entry",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_day_via ON {TABLE} ({DAY}, channel, kind, via, helpful)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_entry_via ON {TABLE} (kind, entry_id, {DAY}, channel, via, helpful)",
 )
+TAP = "tap"
 FEEDBACK = "coalesce(sum(helpful = 1), 0), coalesce(sum(helpful = 0), 0)"
 
 
@@ -48,6 +52,11 @@ class LogRow:
     matched: int
     latency_ms: float
     kb_version: str
+    via: str | None = None  # TAP when the user tapped a suggestion rather than typing a question
+
+
+LOG_ROW_FIELDS = tuple(LogRow.__dataclass_fields__)
+INSERT_INTO = f"{TABLE} ({', '.join(LOG_ROW_FIELDS)})"
 
 
 def hash_user(user_id: str, salt: str) -> str:
@@ -57,11 +66,10 @@ def hash_user(user_id: str, salt: str) -> str:
     return hashlib.sha256(f"{salt}:{user_id}".encode()).hexdigest()[:16]
 
 
-def open_database(path: Path) -> sqlite_utils.Database:
-    """Open (creating) the log database in WAL mode with its table and indexes."""
+def open_database(path: Path, busy_seconds: float = 5.0, sync: str = "full") -> sqlite_utils.Database:
+    """Open (creating) the log database in WAL mode with its table and indexes; fail now if it cannot be written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
-    db.enable_wal()
+    db = sqlite_utils.Database(connect(path, busy_seconds, sync))
     if TABLE not in db.table_names():
         db[TABLE].create(
             {**{k: str for k in LogRow.__annotations__}, "score": float, "matched": int, "latency_ms": float,
@@ -71,57 +79,49 @@ def open_database(path: Path) -> sqlite_utils.Database:
         )
         db[TABLE].create_index(["ts"], if_not_exists=True)
         db[TABLE].create_index(["entry_id"], if_not_exists=True)
-    for sql in STATS_INDEXES:
-        db.execute(sql)
+    upgrade(db)
+    # A real write at start-up: a read-only file, a full disk or a held lock shows now, not on the first question.
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return db
 
 
 class QuestionLog:
-    """Writes log rows on a thread of its own, so a slow disk never delays an answer."""
+    """The question log: rows and feedback are committed by one writer thread in group commits."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, commit_seconds: float = 2.0, sync: str = "full") -> None:
         self.path = Path(path)
-        self._jobs: queue.Queue[tuple[Callable[[sqlite_utils.Database], Any], Future[Any]] | None] = queue.Queue()
-        self._ready: Future[None] = Future()
-        self._thread = threading.Thread(target=self._run, name="question-log", daemon=True)
-        self._thread.start()
-        self._ready.result()  # surface an unusable path now, not on the first question
+        self.commit_seconds = commit_seconds  # how long an answer waits for its row; also the lock wait
+        self._writer = GroupCommitWriter(lambda: open_database(self.path, commit_seconds, sync))
 
-    def _run(self) -> None:
-        try:
-            db = open_database(self.path)
-        except Exception as exc:  # the caller decides what to do with a bad path
-            self._ready.set_exception(exc)
-            return
-        self._ready.set_result(None)
-        while (job := self._jobs.get()) is not None:
-            work, future = job
-            try:
-                future.set_result(work(db))
-            except Exception as exc:
-                log.exception("question log: write failed")
-                future.set_exception(exc)
-        db.close()
+    @property
+    def health(self) -> LogHealth:
+        """Return whether writes succeed, with the reason when they do not."""
+        return self._writer.health
+
+    @property
+    def commits(self) -> int:
+        """Return how many group transactions have committed."""
+        return self._writer.commits
+
+    @property
+    def pending(self) -> int:
+        """Return how many writes wait for the next transaction."""
+        return self._writer.pending
 
     def submit(self, work: Callable[[sqlite_utils.Database], Any]) -> Future[Any]:
-        """Run work(db) on the writer thread; return its future."""
-        future: Future[Any] = Future()
-        if not self._thread.is_alive():
-            future.set_exception(RuntimeError("the question log is closed"))
-            return future
-        self._jobs.put((work, future))
-        return future
+        """Run work(db) on the writer thread; its future resolves once that write has committed."""
+        return self._writer.submit(work)
 
     def record(self, row: LogRow) -> Future[Any]:
-        """Queue a row for writing."""
-        values = asdict(row)
+        """Queue a row; its future resolves once the row is committed."""
+        values = {name: getattr(row, name) for name in LOG_ROW_FIELDS}  # not asdict(): it deep-copies, slowly
         values["question"] = mask_for_log(row.question)
-        return self.submit(lambda db: db[TABLE].insert(values, alter=True))
+        return self.submit(Insert(INSERT_INTO, tuple(values.values())))
 
     def feedback(self, log_id: str, helpful: bool, when: str) -> Future[bool]:
-        """Record 👍/👎 for a logged question once; the future says whether it was taken."""
+        """Queue 👍/👎 for a logged question (taken once); the future says whether it was committed."""
         def write(db: sqlite_utils.Database) -> bool:
-            cursor = db.execute(
+            cursor = db.conn.execute(
                 f"UPDATE {TABLE} SET helpful = ?, feedback_ts = ? WHERE id = ? AND helpful IS NULL",
                 [int(helpful), when, log_id],
             )
@@ -134,10 +134,8 @@ class QuestionLog:
         self.submit(lambda db: None).result(timeout)
 
     def close(self) -> None:
-        """Finish queued writes and stop the writer thread."""
-        if self._thread.is_alive():
-            self._jobs.put(None)
-            self._thread.join()
+        """Commit queued writes and stop the writer thread."""
+        self._writer.close()
 
 
 # The read side: plain data for `stats`, `report` and `export` (rendering lives in bot.reports).
@@ -172,9 +170,16 @@ def open_existing(path: Path) -> sqlite_utils.Database:
         raise FileNotFoundError(f"no question log at {path} (the bot creates it when it answers its first question)")
     db = sqlite_utils.Database(path)
     if TABLE in db.table_names():
-        for sql in STATS_INDEXES:  # a log made before these indexes existed gets them once
-            db.execute(sql)
+        upgrade(db)
     return db
+
+
+def upgrade(db: sqlite_utils.Database) -> None:
+    """Bring a log written by an older version up to date: the `via` column, the stats indexes (once each)."""
+    if "via" not in db[TABLE].columns_dict:
+        db.execute(f"ALTER TABLE {TABLE} ADD COLUMN via TEXT")
+    for sql in STATS_INDEXES:
+        db.execute(sql)
 
 
 def read_stats(path: Path, period: Period = Period(), top: int = 20, group_threshold: float = 80.0) -> Stats:
@@ -205,14 +210,15 @@ def _read_tallies(db: sqlite_utils.Database, period: Period, stats: Stats) -> li
     where, params = period.where()
     days: dict[str, Tally] = {}
     channels: dict[str, Tally] = {}
-    sql = (f"SELECT {DAY}, channel, kind, count(*), {FEEDBACK} FROM {TABLE}{where} GROUP BY 1, 2, 3")
-    for day, channel, kind, count, helpful, unhelpful in db.execute(sql, params):
+    sql = (f"SELECT {DAY}, channel, kind, via, count(*), {FEEDBACK} FROM {TABLE}{where} GROUP BY 1, 2, 3, 4")
+    for day, channel, kind, via, count, helpful, unhelpful in db.execute(sql, params):
         for tally in (stats.total, days.setdefault(day, Tally()), channels.setdefault(channel, Tally())):
-            tally.add(kind, count, helpful, unhelpful)
+            tally.add(kind, count, helpful, unhelpful, tapped=via == TAP)
     stats.days = _every_day(days, period, _log_start(db))
     stats.channels = sorted(channels.items(), key=lambda item: -item[1].questions)
     where, params = period.where("kind = 'answer'", "entry_id IS NOT NULL")
-    sql = f"SELECT entry_id, count(*), {FEEDBACK} FROM {TABLE}{where} GROUP BY entry_id"
+    sql = (f"SELECT entry_id, count(*) - coalesce(sum(via = '{TAP}'), 0), {FEEDBACK}, coalesce(sum(via = '{TAP}'), 0) "
+           f"FROM {TABLE}{where} GROUP BY entry_id")
     return [EntryCount(*row) for row in db.execute(sql, params)]
 
 

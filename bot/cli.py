@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -24,6 +25,12 @@ def settings_from(ctx: click.Context) -> Settings:
     return ctx.find_root().obj
 
 
+class UnwritableLog(click.ClickException):
+    """The question log cannot be written: the bot refuses to start (exit 2) rather than lose every question."""
+
+    exit_code = 2
+
+
 def build_answerer(settings: Settings, with_log: bool = True, watch: bool = False) -> Answerer:
     """Build the Answerer (reloading edited knowledge if watch) or exit with a clean message.
 
@@ -34,8 +41,10 @@ def build_answerer(settings: Settings, with_log: bool = True, watch: bool = Fals
     except KnowledgeError as exc:
         announce(settings.kb_dir)
         raise click.ClickException(str(exc)) from None
-    except OSError as exc:
-        raise click.ClickException(f"cannot open the question log {settings.db_path}: {exc}") from None
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UnwritableLog(f"cannot write the question log {settings.db_path}: {reason} "
+                            "(fix the path or its permissions, or set MINATO_DB)") from None
     announce(settings.kb_dir, answerer.kb.version, len(answerer.kb.entries))
     return answerer
 
@@ -74,8 +83,9 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, lang: str | Non
         # Bytes, not text: one invalid UTF-8 byte must not end the batch (it is replaced and answered).
         lines = [question] if question is not None else read_lines(sys.stdin.buffer)
         for text in lines:
+            # Nobody rates a batch answer, so it need not wait for its row's commit: the rows share commits.
             asked = Question(text, channel="cli", lang=lang)
-            reply = answerer.answer(asked)
+            reply = answerer.answer(asked, wait_for_log=False)
             click.echo(json.dumps(reply.to_dict(asked.text), ensure_ascii=False) if as_json else render(reply))
             sys.stdout.flush()
     finally:

@@ -19,6 +19,8 @@ DEFAULT_SALT = "minato-bot"  # a salt everyone knows is no secret to hide
 ADDRESS_LIMIT_FACTOR = 5  # an office or mobile-carrier NAT puts many candidates behind one address
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+LOG_OFF = "off"  # MINATO_DB=off: answer without logging (benchmarks, throw-away demos)
+LOG_SYNC_MODES = ("full", "normal")
 
 
 def bundled_knowledge_dir() -> Path:
@@ -49,7 +51,9 @@ class Settings:
 
     kb_dir: Path = field(default_factory=default_knowledge_dir)
     db_path: Path = DEFAULT_DB
-    log_salt: str = "minato-bot"
+    log_salt: str = ""  # empty: a random salt created beside the log on first start (see bot.salt)
+    log_commit_seconds: float = 2.0
+    log_sync: str = "full"
     host: str = "127.0.0.1"
     port: int = 8080
     public_base_url: str = ""
@@ -83,11 +87,18 @@ class Settings:
         return tuple(s for s in (self.telegram_token, self.telegram_webhook_secret, self.line_channel_secret,
                                  self.line_channel_access_token, salt) if s)
 
+    @property
+    def log_enabled(self) -> bool:
+        """Tell whether questions are logged (MINATO_DB=off turns the log off)."""
+        return str(self.db_path).lower() != LOG_OFF
+
 
 ENV_NAMES: dict[str, str] = {
     "kb_dir": "MINATO_KB_DIR",
     "db_path": "MINATO_DB",
     "log_salt": "MINATO_LOG_SALT",
+    "log_commit_seconds": "MINATO_LOG_COMMIT_SECONDS",
+    "log_sync": "MINATO_LOG_SYNC",
     "host": "MINATO_HOST",
     "port": "MINATO_PORT",
     "public_base_url": "PUBLIC_BASE_URL",
@@ -127,6 +138,10 @@ def load_settings(env_file: Path | None = Path(".env"), environ: dict[str, str] 
         raw = values.get(ENV_NAMES[f.name], "").strip()
         if raw:
             kwargs[f.name] = _convert(f.name, raw, f.type)
+    if kwargs.get("log_sync", "full") not in LOG_SYNC_MODES:
+        raise ConfigError(f"MINATO_LOG_SYNC={kwargs['log_sync']!r} must be one of: {', '.join(LOG_SYNC_MODES)}")
+    if float(kwargs.get("log_commit_seconds", 2.0)) <= 0:  # type: ignore[arg-type]
+        raise ConfigError("MINATO_LOG_COMMIT_SECONDS must be more than 0")
     return Settings(**kwargs)  # type: ignore[arg-type]
 
 

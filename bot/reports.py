@@ -12,7 +12,7 @@ from typing import Any, Iterable, TextIO
 from bot.textsafe import SafeCsvWriter, csv_row, for_terminal, json_for_terminal
 
 LOG_COLUMNS = ("id", "ts", "channel", "user_hash", "question", "lang", "kind", "entry_id", "score", "matched",
-               "latency_ms", "kb_version", "helpful", "feedback_ts")
+               "latency_ms", "kb_version", "helpful", "feedback_ts", "via")
 STATS_COLUMNS = ("section", "key", "questions", "answered", "answer_rate", "helpful", "unhelpful", "examples")
 TOKYO = timezone(timedelta(hours=9), "JST")  # Asia/Tokyo has no daylight saving time
 TIME_COLUMNS = ("ts", "feedback_ts")  # stored in UTC; shown in Tokyo time like the days
@@ -47,14 +47,18 @@ class Tally:
     other: int = 0  # small talk and unreadable input
     helpful: int = 0
     unhelpful: int = 0
+    taps: int = 0  # suggestions tapped: always answered, so kept out of questions and the answer rate
 
-    def add(self, kind: str, count: int, helpful: int = 0, unhelpful: int = 0) -> None:
-        """Count `count` questions of one kind."""
+    def add(self, kind: str, count: int, helpful: int = 0, unhelpful: int = 0, tapped: bool = False) -> None:
+        """Count `count` questions of one kind (or taps on suggestions)."""
+        self.helpful += helpful
+        self.unhelpful += unhelpful
+        if tapped:
+            self.taps += count
+            return
         self.questions += count
         slot = {"answer": "answered", "clarify": "clarified", "fallback": "missed"}.get(kind, "other")
         setattr(self, slot, getattr(self, slot) + count)
-        self.helpful += helpful
-        self.unhelpful += unhelpful
 
     @property
     def answer_rate(self) -> float | None:
@@ -68,9 +72,10 @@ class EntryCount:
     """How often an entry answered, and the feedback on those answers."""
 
     entry_id: str
-    asked: int
+    asked: int  # typed questions it answered
     helpful: int
     unhelpful: int
+    tapped: int = 0  # times a user tapped it as a suggestion
 
 
 @dataclass(frozen=True)
@@ -204,19 +209,20 @@ def stats_text(stats: Stats, max_days: int = 31) -> str:
         "",
         f"questions {total.questions}  users {stats.users}  answer rate {percent(total.answer_rate)}  "
         f"answered {total.answered}  clarify {total.clarified}  not answered {total.missed}  "
-        f"small talk/other {total.other}  helpful {total.helpful}  not helpful {total.unhelpful}",
+        f"small talk/other {total.other}  suggestions tapped {total.taps}  helpful {total.helpful}  not helpful {total.unhelpful}",
         _section("Per channel", ["channel", "questions", "answered", "rate", "helpful", "not helpful"],
                  [_tally_cells(name, t) for name, t in stats.channels]),
         _section(f"Per day (last {max_days} shown)" if len(stats.days) > max_days else "Per day",
                  ["day", "questions", "answered", "rate", "helpful", "not helpful"],
                  [_tally_cells(day, t) for day, t in stats.days[-max_days:]]),
-        _section("Top entries asked", ["entry", "asked", "helpful", "not helpful"],
-                 [[stats.label(e.entry_id), e.asked, e.helpful, e.unhelpful] for e in stats.top_entries]),
+        _section("Top entries asked", ["entry", "asked", "tapped", "helpful", "not helpful"],
+                 [[stats.label(e.entry_id), e.asked, e.tapped, e.helpful, e.unhelpful] for e in stats.top_entries]),
         _section("Top unanswered (near-duplicates grouped)", ["count", "question", "also asked as"],
                  [[g.count, g.text, " | ".join(g.examples[1:4])] for g in stats.unanswered]),
         _section("Entries most often rated not helpful", ["entry", "not helpful", "helpful", "asked"],
                  [[stats.label(e.entry_id), e.unhelpful, e.helpful, e.asked] for e in stats.unhelpful_entries]),
-        "\nanswer rate = answered / (answered + clarify + not answered); small talk counts for neither.",
+        "\nanswer rate = answered / (answered + clarify + not answered); small talk and tapped suggestions count "
+        "for neither.",
     ]
     return "\n".join(parts)
 

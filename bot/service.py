@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import logging
-import secrets
 import time
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from bot.analytics import LogRow, QuestionLog, hash_user
+from bot.analytics import TAP, LogRow, QuestionLog, hash_user
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.logwriter import LogUnavailable, RandomIds
 from bot.matching import Matcher, MatchResult
 from bot.normalize import detect_lang, looks_binary
 from bot.reload import KnowledgeWatcher
 from bot.responses import Reply, Suggestion, answer_entry, compose, topic_suggestions, welcome, with_log
 from bot.textsafe import clean_input
+from bot.salt import choose_salt, install_salt
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
+LOG_IDS = RandomIds()
+FEEDBACK_HUNG_SECONDS = 30.0  # a feedback already inside a transaction: wait this long for the disk to say
 LANGS = ("ja", "en")
 BINARY_INPUT = MatchResult("invalid", reason="binary input")
 
@@ -46,18 +51,29 @@ class Question:
 class Answerer:
     """Answers questions from the current knowledge base and logs each one."""
 
-    def __init__(self, kb: KnowledgeBase, question_log: QuestionLog | None = None, salt: str = "minato-bot") -> None:
+    def __init__(self, kb: KnowledgeBase, question_log: QuestionLog | None = None, salt: str | None = None) -> None:
         self._matcher = Matcher(kb)
         self._log = question_log
-        self._salt = salt
+        # The salt is secret per install: given, or the random one kept beside the log.
+        self._salt = salt or (install_salt(question_log.path) if question_log is not None else "")
         self._watcher: KnowledgeWatcher | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, with_log: bool = True, watch: bool = False) -> Answerer:
-        """Build an Answerer from Settings: bundled or configured knowledge, SQLite log, live reload if watch."""
+        """Build an Answerer from Settings: bundled or configured knowledge, SQLite log, live reload if watch.
+
+        OSError or sqlite3.Error when the log cannot be opened and written.
+        """
         kb = load_knowledge(settings.kb_dir)
-        question_log = QuestionLog(settings.db_path) if with_log else None
-        answerer = cls(kb, question_log, settings.log_salt)
+        question_log, salt = None, None
+        if with_log and settings.log_enabled:
+            question_log = QuestionLog(settings.db_path, settings.log_commit_seconds, settings.log_sync)
+            try:
+                salt = choose_salt(settings.log_salt, settings.db_path)
+            except OSError:
+                question_log.close()
+                raise
+        answerer = cls(kb, question_log, salt)
         if watch:
             answerer._watcher = KnowledgeWatcher(answerer, settings.kb_dir, settings.reload_seconds,
                                                  settings.reload_settle_seconds).start()
@@ -83,15 +99,23 @@ class Answerer:
         # Built first, then swapped in one assignment: a question sees the old index or the new, never half of one.
         self._matcher = Matcher(kb)
 
-    def answer(self, question: Question) -> Reply:
-        """Answer one question and log it; a logging failure never stops the answer."""
+    def answer(self, question: Question, wait_for_log: bool = True) -> Reply:
+        """Answer one question and log it; a logging failure never stops the answer.
+
+        The reply carries a log_id only once its row is committed. wait_for_log=False (batch `ask`, where nobody
+        can rate the answer) queues the row without waiting and returns no log_id; close() commits it.
+        """
         started = time.perf_counter()
         matcher = self._matcher
         reply = self._compose(matcher, question)
         latency_ms = (time.perf_counter() - started) * 1000
-        log_id = secrets.token_hex(8)
-        self._record(question, reply, log_id, latency_ms, matcher.kb.version)
+        log_id = self._record(question, reply, latency_ms, matcher.kb, wait_for_log)
         return with_log(reply, log_id, matcher.kb.version)
+
+    @property
+    def log_problem(self) -> str | None:
+        """Return why questions are not being logged right now, or None when they are (or no log is kept)."""
+        return self._log.health.reason if self._log is not None else None
 
     def _compose(self, matcher: Matcher, question: Question) -> Reply:
         kb = matcher.kb
@@ -124,37 +148,64 @@ class Answerer:
         return self.kb.entry(entry_id) is not None
 
     def feedback(self, log_id: str, helpful: bool) -> bool:
-        """Record 👍/👎 on a logged answer once; False when unknown or already given."""
+        """Record 👍/👎 on a logged answer once; True only when it was committed."""
         if self._log is None or not log_id or not log_id.isascii():  # ours are hex: nothing else can match
             return False
         when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        future = self._log.feedback(log_id, helpful, when)
         try:
-            return bool(self._log.feedback(log_id, helpful, when).result(timeout=10))
-        except Exception:
-            log.exception("feedback for %s was not recorded", log_id)
+            try:
+                return bool(future.result(timeout=self._log.commit_seconds))
+            except FutureTimeout:
+                if future.cancel():  # not started: it never will be, so "not recorded" stays true
+                    self._log.health.degraded(f"a write did not commit within {self._log.commit_seconds:g} s")
+                    return False
+                return bool(future.result(timeout=FEEDBACK_HUNG_SECONDS))  # in a transaction: its outcome decides
+        except Exception as exc:  # noqa: BLE001 - the log's health already says why; one line, no traceback
+            log.warning("feedback for %s was not recorded: %s", log_id, exc or type(exc).__name__)
             return False
 
-    def _record(self, question: Question, reply: Reply, log_id: str, latency_ms: float, version: str) -> None:
+    def _record(self, question: Question, reply: Reply, latency_ms: float, kb: KnowledgeBase, wait: bool) -> str:
+        # The log_id goes out only once its row is committed; otherwise the reply goes without one (no 👍/👎).
         if self._log is None:
-            return
+            return ""
+        log_id = LOG_IDS.next()
+        # A tapped suggestion is logged as a tap on that entry, under the entry's own title: the text that came
+        # with it is the caller's to choose, so it must neither pose as a question nor count as one answered.
+        tapped = question.entry_id is not None and reply.entry_id == question.entry_id and reply.kind == "answer"
+        logged_text = kb.by_id[question.entry_id].title[reply.lang] if tapped else question.text or ""
         row = LogRow(
             id=log_id,
             ts=datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
             channel=question.channel,
             user_hash=hash_user(question.user_id, self._salt),
-            question=question.text or "",
+            question=logged_text,
             lang=reply.lang,
             kind=reply.kind,
             entry_id=reply.entry_id,
             score=reply.score,
             matched=int(reply.matched),
             latency_ms=round(latency_ms, 3),
-            kb_version=version,
+            kb_version=kb.version,
+            via=TAP if tapped else None,
         )
+        future = self._log.record(row)
+        if not wait:
+            return ""
+        return log_id if self._committed(future) else ""
+
+    def _committed(self, future: Future[object]) -> bool:
+        assert self._log is not None
         try:
-            self._log.record(row)
-        except Exception:
-            log.exception("question log: could not queue a row")
+            future.result(timeout=self._log.commit_seconds)
+            return True
+        except FutureTimeout:
+            self._log.health.degraded(f"a write did not commit within {self._log.commit_seconds:g} s")
+        except LogUnavailable as exc:
+            self._log.health.degraded(str(exc))
+        except Exception:  # noqa: BLE001 - the writer marked the log degraded with the reason, once
+            pass
+        return False
 
     def close(self) -> None:
         """Stop watching the knowledge, then flush and close the question log."""

@@ -9,7 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 from bot.responses import Reply
 from bot.service import Answerer, Question
 
-ANSWER_THREADS = 4  # the machine's cores are few; more threads would only queue on the GIL
+# Each answer waits on its thread for its log row's group commit (no CPU, no GIL held): enough threads let many
+# answers share one commit. The CPU work itself still queues on the GIL, so this bounds waiting, not computing.
+ANSWER_THREADS = 32
 
 
 class AnswerPool:

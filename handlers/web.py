@@ -84,7 +84,7 @@ def reply_json(answerer: Answerer, reply: Reply, question: str) -> dict[str, Any
     """Return the `ask --json` object plus log_id and tappable suggestion buttons."""
     images = tuple(i for i in reply.images if i.url or local_image_path(answerer, i))
     data = replace(reply, images=images).to_dict(question, lambda i: local_image_path(answerer, i) or "")
-    data["log_id"] = reply.log_id
+    data["log_id"] = reply.log_id or None  # none when the log could not commit it: the page then offers no 👍/👎
     data["buttons"] = [{"label": s.label, "question": s.question, "entry_id": s.entry_id} for s in reply.suggestions]
     return data
 
@@ -212,10 +212,14 @@ async def welcome(request: web.Request) -> web.Response:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    """GET /healthz: the knowledge version and size, and the channels on."""
-    kb = request.app[ANSWERER].kb
-    return web.json_response({"status": "ok", "kb_version": kb.version, "entries": len(kb.entries),
-                              "loaded_at": kb.loaded_at, "channels": request.app[CHANNELS]})
+    """GET /healthz: the knowledge version and size, the channels on; "degraded" with the reason when not logging."""
+    answerer = request.app[ANSWERER]
+    kb, problem = answerer.kb, answerer.log_problem
+    health = {"status": "degraded" if problem else "ok", "kb_version": kb.version, "entries": len(kb.entries),
+              "loaded_at": kb.loaded_at, "channels": request.app[CHANNELS]}
+    if problem:
+        health["reason"] = f"the question log cannot be written: {problem}"
+    return web.json_response(health)
 
 
 async def page(request: web.Request) -> web.FileResponse:

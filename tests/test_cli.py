@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
@@ -72,3 +74,42 @@ def test_kb_explain_shows_the_reading_and_the_decision() -> None:
     assert result.exit_code == 0, result.output
     assert "食道" in result.output and "食堂" in result.output and "[reading]" in result.output
     assert "cafeteria" in result.stdout and result.stdout.rstrip().endswith("decision: answer")
+
+
+def refuses(args: list[str], db: str, tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:
+    env = {"MINATO_DB": db, "PATH": "/usr/bin:/bin", "MINATO_PORT": "9", "MINATO_LOG_COMMIT_SECONDS": "0.2", **extra}
+    return subprocess.run([sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"), *args],
+                          input="", capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+
+
+@pytest.mark.parametrize("args", [["serve"], ["chat"], ["telegram"], ["ask", "食堂はありますか？"]])
+def test_every_answering_command_refuses_an_unwritable_log_in_one_line(args: list[str], tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the log's folder should be", encoding="utf-8")
+    result = refuses(args, str(blocker / "log.db"), tmp_path, TELEGRAM_BOT_TOKEN="123456:" + "A" * 35)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "cannot write the question log" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_a_log_that_is_a_directory_or_locked_is_refused(tmp_path: Path) -> None:
+    assert refuses(["ask", "食堂"], str(tmp_path), tmp_path).returncode == 2
+    locked = tmp_path / "locked.db"
+    holder = sqlite3.connect(locked, isolation_level=None)
+    holder.execute("CREATE TABLE held (x)")
+    holder.execute("BEGIN EXCLUSIVE")  # another program holds the database for writing
+    try:
+        result = refuses(["ask", "食堂"], str(locked), tmp_path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.returncode == 2 and "database is locked" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_line_of_an_ask_batch_is_in_the_log_after_it_ends(tmp_path: Path) -> None:
+    lines = [f"食堂はありますか？ {n}" for n in range(200)]
+    result = run(["ask", "--json"], tmp_path, stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(tmp_path / "log.db") as db:
+        logged = [row[0] for row in db.execute("SELECT question FROM questions ORDER BY ts, rowid")]
+    assert sorted(logged) == sorted(lines)

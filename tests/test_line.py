@@ -21,6 +21,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.analytics import QuestionLog, hash_user
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase
+from bot.salt import install_salt
 from bot.service import Answerer
 from handlers.web import create_app
 from fake_line import (
@@ -125,7 +126,7 @@ async def test_a_question_gets_the_answer_as_a_bubble_with_its_image_and_quick_r
     question_log.flush()
     with sqlite3.connect(question_log.path) as db:
         logged = db.execute("SELECT channel, user_hash, entry_id FROM questions").fetchall()
-    assert logged == [("line", hash_user("U0001", "minato-bot"), "district-shiba")]
+    assert logged == [("line", hash_user("U0001", install_salt(question_log.path)), "district-shiba")]
 
 
 async def test_tapping_a_quick_reply_answers_that_entry(server: TestClient, fake: FakeLine, kb: KnowledgeBase) -> None:

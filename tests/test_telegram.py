@@ -17,6 +17,7 @@ from telegram.ext import Application
 from bot.analytics import QuestionLog, hash_user
 from bot.config import Settings
 from bot.knowledge import load_knowledge
+from bot.salt import install_salt
 from bot.service import Answerer, Question
 from handlers.telegram import ALLOWED_UPDATES, build_application
 from handlers.telegram_chat import TEXTS
@@ -141,7 +142,8 @@ async def test_question_gets_answer_photo_suggestions_and_feedback_buttons(
     assert [data for row in rows[:-1] for _, data in row] == [f"q:{r}" for r in entry.related]
     [row] = log_rows(settings.db_path)
     assert (row["channel"], row["entry_id"], row["kind"]) == ("telegram", "overview-summary", "answer")
-    assert row["user_hash"] == hash_user(str(HANAKO), "minato-bot") and str(HANAKO) not in row["user_hash"]
+    assert row["user_hash"] == hash_user(str(HANAKO), install_salt(settings.db_path))
+    assert str(HANAKO) not in row["user_hash"]
     assert rows[-1] == [("👍", f"fb:{row['id']}:1"), ("👎", f"fb:{row['id']}:0")]
     # The second time the picture goes by the file_id Telegram gave it, not as another upload.
     _, again = await ask(fake, HANAKO, "港区の概要を教えてください", photos=1)

@@ -22,6 +22,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.analytics import QuestionLog, hash_user
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase
+from bot.salt import install_salt
 from bot.service import Answerer, Question
 from handlers.web import STATIC_DIR, RateLimiter, create_app
 
@@ -89,7 +90,7 @@ async def test_ask_returns_the_ask_json_object_plus_log_id(
     assert await image.read() == (logged[0].kb.directory / "images" / "districts.png").read_bytes()
     logged[1].flush()
     [row] = rows(tmp_path / "log.db", "id = ?", (body["log_id"],))
-    assert row["channel"] == "web" and row["user_hash"] == hash_user(CLIENT, "minato-bot")
+    assert row["channel"] == "web" and row["user_hash"] == hash_user(CLIENT, install_salt(tmp_path / "log.db"))
     assert row["question"] == SHIBA and row["entry_id"] == "district-shiba"
 
 

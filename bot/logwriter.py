@@ -1,0 +1,307 @@
+"""Group commit for the question log: one thread owns SQLite and writes every waiting job in one transaction.
+
+A job's future resolves only after the transaction holding it has committed, so a caller that waits on it knows
+the write is on disk (WAL, synchronous=FULL by default: it survives `kill -9` and, as far as the disk honours
+fsync, power loss). Many answering threads waiting at once share one commit, which keeps throughput.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import queue
+import sqlite3
+import threading
+import time
+from concurrent.futures import Future, InvalidStateError
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Protocol, TypeVar
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class Database(Protocol):
+    """What the writer needs of the database object it is given (sqlite-utils' Database has it)."""
+
+    conn: sqlite3.Connection
+
+    def close(self) -> None:
+        """Close the connection."""
+
+
+@dataclass(frozen=True)
+class Insert:
+    """One row to insert, `INTO table (columns)` and its values: a batch's rows go in one multi-row INSERT."""
+
+    into: str
+    params: tuple[Any, ...]
+
+    def __call__(self, db: Database) -> int:
+        return db.conn.execute(_insert_sql(self.into, 1, len(self.params)), self.params).rowcount
+
+
+Work = Callable[[Database], Any]
+MAX_BATCH = 512  # jobs per transaction: bounds how long one commit holds the write lock
+ROWS_PER_STATEMENT = 512  # rows per INSERT statement: 512 rows of 15 values is well under SQLite's 32,766
+SYNC_MODES = ("full", "normal")  # MINATO_LOG_SYNC: full survives power loss too, normal a crash (kill -9)
+MAX_PENDING = 20_000  # beyond this the disk is not keeping up: refuse at once rather than grow without end
+# Under load (a commit in the last BUSY_SECONDS) the writer waits COMMIT_DELAY_SECONDS before the next one, so
+# more rows share it: each commit costs a WAL write and an fsync whatever its size. An idle log commits at once.
+BUSY_SECONDS = 0.02
+COMMIT_DELAY_SECONDS = 0.002
+
+
+class RandomIds:
+    """Unguessable ids (16 hex digits) from the OS's random source, fetched 4 KB at a time.
+
+    One os.urandom call per id would drop and retake the GIL on every answer, which costs a thread switch on a
+    busy server; a guessable generator would let anyone rate other people's answers.
+    """
+
+    def __init__(self, id_bytes: int = 8, pool_bytes: int = 4096) -> None:
+        self._lock = threading.Lock()
+        self._id_bytes, self._pool_bytes = id_bytes, pool_bytes
+        self._pool, self._used = b"", 0
+
+    def next(self) -> str:
+        """Return a new id."""
+        with self._lock:
+            if self._used + self._id_bytes > len(self._pool):
+                self._pool, self._used = os.urandom(self._pool_bytes), 0
+            start, self._used = self._used, self._used + self._id_bytes
+            return self._pool[start:self._used].hex()
+
+
+class LogUnavailable(Exception):
+    """The question log cannot take this write (closed, or too far behind)."""
+
+
+class LogHealth:
+    """Whether the log is being written, with the reason when not; says so once per change, not once per row."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._reason: str | None = None
+
+    @property
+    def reason(self) -> str | None:
+        """Return why the log is degraded, or None when writes succeed."""
+        return self._reason
+
+    def degraded(self, reason: str) -> None:
+        """Note that a write failed or came too late."""
+        with self._lock:
+            was_ok, self._reason = self._reason is None, reason
+        if was_ok:
+            log.error("question log degraded: %s; answers go out without a log_id until it can be written", reason)
+
+    def ok(self) -> None:
+        """Note that a write committed."""
+        with self._lock:
+            was_degraded, self._reason = self._reason is not None, None
+        if was_degraded:
+            log.warning("question log: writes succeed again")
+
+
+class GroupCommitWriter:
+    """A thread that owns one SQLite connection and commits queued jobs in batches."""
+
+    def __init__(self, open_db: Callable[[], Database], name: str = "question-log") -> None:
+        self.health = LogHealth()
+        self.commits = 0  # transactions committed: with many writers waiting, far fewer than jobs
+        self._last_commit = 0.0
+        self._open_db = open_db
+        self._jobs: queue.Queue[tuple[Work, Future[Any]] | None] = queue.Queue()
+        self._ready: Future[None] = Future()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+        self._ready.result()  # surface an unusable path now, not on the first question
+
+    def submit(self, work: Callable[[Database], T]) -> Future[T]:
+        """Queue work(db); its future resolves once the transaction holding it has committed."""
+        future: Future[T] = Future()
+        if not self._thread.is_alive():
+            future.set_exception(LogUnavailable("the question log is closed"))
+        elif self._jobs.qsize() >= MAX_PENDING:
+            self.health.degraded(f"more than {MAX_PENDING} writes waiting")
+            future.set_exception(LogUnavailable("the question log is too far behind"))
+        else:
+            self._jobs.put((work, future))
+        return future
+
+    @property
+    def pending(self) -> int:
+        """Return how many jobs wait for the next transaction."""
+        return self._jobs.qsize()
+
+    def close(self) -> None:
+        """Commit what is queued, then stop the thread."""
+        if self._thread.is_alive():
+            self._jobs.put(None)
+            self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            db = self._open_db()
+        except BaseException as exc:  # the caller decides what to do with a bad path
+            self._ready.set_exception(exc)
+            return
+        db.conn.isolation_level = None  # transactions are the writer's own: BEGIN IMMEDIATE .. COMMIT, or one statement
+        self._ready.set_result(None)
+        try:
+            running = True
+            while running:
+                batch, running = self._take_batch()
+                if batch:
+                    self._commit(db, batch)
+        finally:
+            db.close()
+
+    def _take_batch(self) -> tuple[list[tuple[Work, Future[Any]]], bool]:
+        # Block for the first job, then take whatever else is already waiting: those share one commit.
+        batch: list[tuple[Work, Future[Any]]] = []
+        job = self._jobs.get()
+        if job is not None and time.monotonic() - self._last_commit < BUSY_SECONDS:
+            # Busy: let the answers being composed right now join this commit rather than each pay for its own.
+            time.sleep(COMMIT_DELAY_SECONDS)
+        while job is not None:
+            batch.append(job)
+            if len(batch) >= MAX_BATCH:
+                return batch, True
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                return batch, True
+        return batch, False
+
+    def _commit(self, db: Database, batch: list[tuple[Work, Future[Any]]]) -> None:
+        outcomes: list[tuple[Future[Any], bool, Any]] = []
+        try:
+            if self._rows_alone(db, batch):
+                return
+            db.conn.execute("BEGIN IMMEDIATE")  # waits for the write lock up to the busy timeout
+            rows: list[tuple[Insert, Future[Any]]] = []
+            for work, future in batch:
+                if not (future.running() or future.set_running_or_notify_cancel()):  # its caller gave up: never
+                    continue  # apply it late
+                if isinstance(work, Insert):
+                    rows.append((work, future))
+                    continue
+                outcomes += _insert_rows(db, rows)  # rows queued before this job go in before it
+                rows = []
+                outcomes.append(_run_job(db, work, future))
+            outcomes += _insert_rows(db, rows)
+            db.conn.execute("COMMIT")
+        except Exception as exc:  # noqa: BLE001 - whatever it was, nothing in this batch was written
+            _rollback(db)
+            self.health.degraded(str(exc) or type(exc).__name__)
+            for _, future in batch:
+                _settle(future, False, exc)
+            return
+        self._committed(outcomes)
+
+    def _rows_alone(self, db: Database, batch: list[tuple[Work, Future[Any]]]) -> bool:
+        # The usual batch, rows for one table only, is one multi-row INSERT: a single statement is its own
+        # transaction in SQLite, so one call into it (one hand-over of the GIL) writes and commits them all.
+        into = {work.into if isinstance(work, Insert) else None for work, _ in batch}
+        if None in into or len(into) != 1 or len(batch) > ROWS_PER_STATEMENT:
+            return False
+        rows = [(work, future) for work, future in batch if future.set_running_or_notify_cancel()]
+        if not rows:
+            return True
+        params = [value for work, _ in rows for value in work.params]  # type: ignore[attr-defined]
+        try:
+            db.conn.execute(_insert_sql(into.pop(), len(rows), len(params) // len(rows)), params)
+        except Exception as exc:  # noqa: BLE001 - nothing was written: the general path sorts it out row by row
+            if _spoils_batch(exc):
+                raise
+            return False
+        self._committed([(future, True, 1) for _, future in rows])
+        return True
+
+    def _committed(self, outcomes: list[tuple[Future[Any], bool, Any]]) -> None:
+        self._last_commit = time.monotonic()
+        self.commits += 1
+        self.health.ok()
+        for future, ok, value in outcomes:
+            _settle(future, ok, value)
+
+
+def _insert_rows(db: Database, rows: list[tuple[Insert, Future[Any]]]) -> list[tuple[Future[Any], bool, Any]]:
+    # One multi-row INSERT per table for the whole batch: few calls into SQLite, so few hand-overs of the GIL
+    # with the threads answering. If a row is refused, the batch's rows are undone and written one by one.
+    if not rows:
+        return []
+    try:
+        db.conn.execute("SAVEPOINT batch_rows")
+        for into in dict.fromkeys(insert.into for insert, _ in rows):
+            params = [insert.params for insert, _ in rows if insert.into == into]
+            for start in range(0, len(params), ROWS_PER_STATEMENT):
+                chunk = params[start:start + ROWS_PER_STATEMENT]
+                db.conn.execute(_insert_sql(into, len(chunk), len(chunk[0])), [v for row in chunk for v in row])
+        db.conn.execute("RELEASE batch_rows")
+    except Exception as exc:  # noqa: BLE001 - sorted out row by row below
+        if _spoils_batch(exc) or not db.conn.in_transaction:
+            raise
+        db.conn.execute("ROLLBACK TO batch_rows")
+        db.conn.execute("RELEASE batch_rows")
+        return [_run_job(db, insert, future) for insert, future in rows]
+    return [(future, True, 1) for _, future in rows]
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_sql(into: str, rows: int, columns: int) -> str:
+    values = "(" + ", ".join("?" * columns) + ")"
+    return f"INSERT INTO {into} VALUES " + ", ".join([values] * rows)
+
+
+def _run_job(db: Database, work: Work, future: Future[Any]) -> tuple[Future[Any], bool, Any]:
+    # Each job in a savepoint: one job's own mistake (a duplicate id, a bad value) spoils only that job.
+    # A database error (disk full, read-only, locked, I/O) spoils the whole batch, so it propagates.
+    db.conn.execute("SAVEPOINT job")
+    try:
+        result = work(db)
+    except Exception as exc:  # noqa: BLE001 - reported to the job's caller through its future
+        if _spoils_batch(exc) or not db.conn.in_transaction:
+            raise
+        db.conn.execute("ROLLBACK TO job")
+        db.conn.execute("RELEASE job")
+        return future, False, exc
+    if not db.conn.in_transaction:  # a job must not commit on its own: its neighbours' outcome would be wrong
+        raise sqlite3.OperationalError("a job ended the group transaction")
+    db.conn.execute("RELEASE job")
+    return future, True, result
+
+
+def _spoils_batch(exc: Exception) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError
+
+
+def _rollback(db: Database) -> None:
+    try:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        log.debug("question log: rollback failed", exc_info=True)
+
+
+def _settle(future: Future[Any], ok: bool, value: Any) -> None:
+    # A caller may cancel a job that was never started at the same moment: then there is nothing to tell it.
+    try:
+        future.set_result(value) if ok else future.set_exception(value)
+    except InvalidStateError:
+        pass
+
+
+def connect(path: Path, busy_seconds: float, sync: str = "full") -> sqlite3.Connection:
+    """Open a database for the writer: WAL, the chosen synchronous level, a bounded wait for another's lock."""
+    if sync not in SYNC_MODES:
+        raise ValueError(f"sync must be one of {SYNC_MODES}, not {sync!r}")
+    conn = sqlite3.connect(path, timeout=busy_seconds)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute(f"PRAGMA synchronous = {sync.upper()}")
+    return conn
