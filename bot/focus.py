@@ -147,7 +147,7 @@ class Reading:
     note: str  # for `kb explain`: which clause was taken as the question and why
 
 
-def read_message(text: str, resolve: Callable[[str], list[Term]]) -> Reading:
+def read_message(text: str, resolve: Callable[[str, bool], list[Term]]) -> Reading:
     """Resolve a message's words, weighting the clauses that ask above the context around them."""
     romaji = romaji_sentence(text)
     if romaji is not None:
@@ -157,7 +157,8 @@ def read_message(text: str, resolve: Callable[[str], list[Term]]) -> Reading:
     if len(pieces) < 2 or not asking:
         focus = drop_contrast(text)
         return Reading(resolve(focus), focus, "" if focus == text else f"contrast set aside: {focus}")
-    resolved = [resolve(drop_contrast(piece.text)) for piece in pieces]
+    # Typos are looked for only where the question is: the context weighs little, and long messages stay fast.
+    resolved = [resolve(drop_contrast(piece.text), piece.asks) for piece in pieces]
     elliptic = not any(_has_topic(terms) for piece, terms in zip(pieces, resolved) if piece.asks)
     weights = [_clause_weight(pieces, index, elliptic) for index in range(len(pieces))]
     terms = [term if weight == 1.0 else replace(term, weight=weight)

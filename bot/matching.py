@@ -98,8 +98,8 @@ class Matcher:
         """Return the best entries for a question, best first."""
         return self._rank(read_message(text, self._resolve).terms, limit)
 
-    def _resolve(self, text: str) -> list[Term]:
-        terms = self.vocabulary.resolve(text)
+    def _resolve(self, text: str, typos: bool = True) -> list[Term]:
+        terms = self.vocabulary.resolve(text, typos)
         return [self._fuzzy(term) if term.concept is None else term for term in terms]
 
     def _fuzzy(self, term: Term) -> Term:

@@ -180,7 +180,7 @@ class Vocabulary:
 
         return self._phrase_pattern.sub(rewrite, text) if self._phrase_pattern is not None else text
 
-    def resolve(self, text: str) -> list[Term]:
+    def resolve(self, text: str, typos: bool = True) -> list[Term]:
         """Resolve a question's content words to known concepts where possible."""
         terms = []
         for token in self.tokens(text):
@@ -188,7 +188,7 @@ class Vocabulary:
                 terms.append(Term(token, self._weak_concept(token), "weak"))
             else:
                 terms.append(self._resolve_token(token))
-        return self._scan_readings(text, terms)
+        return self._scan_readings(text, terms, typos)
 
     def _is_weak(self, token: Token) -> bool:
         if token.weak or token.lemma in self.stopwords or token.surface in self.stopwords:
@@ -210,13 +210,13 @@ class Vocabulary:
             return Term(token, concept, "reading")
         return Term(token, None, "unknown")
 
-    def _scan_readings(self, text: str, terms: list[Term]) -> list[Term]:
+    def _scan_readings(self, text: str, terms: list[Term], typos: bool = True) -> list[Term]:
         # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
         # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
         runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana_runs(text) + romaji_runs(terms)]
         unknown = frozenset(t.token.surface for t in terms if t.concept is None and not t.token.is_latin)
         unknown |= stray_kanji(text)
-        if unknown:
+        if unknown and typos:
             runs += reading_variants(text, unknown)
         pattern = self._readings()
         found: dict[str, tuple[str, ...]] = {}
