@@ -133,9 +133,17 @@ async def test_every_control_is_at_least_44_by_44_px_at_360_px(page: object) -> 
     assert not small, small
 
 
+async def axe_report(page: object) -> tuple[int, str]:
+    """Run axe-core on the page: the number of violations and their report."""
+    axe = pytest.importorskip("axe_playwright_python.async_playwright", reason="needs axe-playwright-python")
+    # label-content-name-mismatch is experimental in axe-core, so off unless asked for.
+    options = {"resultTypes": ["violations"], "rules": {"label-content-name-mismatch": {"enabled": True}}}
+    results = await axe.Axe().run(page, options=options)
+    return results.violations_count, results.generate_report()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 async def test_axe_finds_no_violation(page: object, scheme: str) -> None:
-    axe = pytest.importorskip("axe_playwright_python.async_playwright", reason="needs axe-playwright-python")
     await page.emulate_media(color_scheme=scheme)  # type: ignore[attr-defined]
     answer = await ask(page, SHIBA)
     await answer.locator(".fb-up").wait_for()
@@ -143,10 +151,8 @@ async def test_axe_finds_no_violation(page: object, scheme: str) -> None:
         "() => getComputedStyle(document.querySelector('.app')).backgroundColor")
     darkness = sum(int(v) for v in background[background.index("(") + 1:-1].split(",")[:3]) / 3
     assert (darkness < 80) == (scheme == "dark"), background  # the theme follows the system
-    # label-content-name-mismatch is experimental in axe-core, so off unless asked for.
-    options = {"resultTypes": ["violations"], "rules": {"label-content-name-mismatch": {"enabled": True}}}
-    results = await axe.Axe().run(page, options=options)
-    assert results.violations_count == 0, results.generate_report()
+    violations, report = await axe_report(page)
+    assert violations == 0, report
 
 
 async def test_an_image_opens_full_screen_and_closes_with_the_button_or_escape(page: object) -> None:
@@ -163,6 +169,8 @@ async def test_an_image_opens_full_screen_and_closes_with_the_button_or_escape(p
         assert box["width"] >= 360 and box["height"] >= 700, box  # the whole screen
         enlarged = await viewer.locator("img").evaluate("i => i.getBoundingClientRect().width")
         assert enlarged >= 2 * (await answer.locator("figure img").bounding_box())["width"]  # its text readable
+        violations, report = await axe_report(page)
+        assert violations == 0, report
         if close_with == "button":
             await viewer.locator(".viewer-close").tap()
         else:
