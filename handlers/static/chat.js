@@ -222,6 +222,7 @@
 
   function setStatus(text) {
     if (status.textContent !== (text || '')) { status.textContent = text || ''; }
+    scrollDown();  // the line takes room from the log: keep the latest answer in view
   }
 
   function keepInBox(question, message) {
