@@ -49,11 +49,14 @@ async def page(site: tuple[str, QuestionLog]) -> AsyncIterator[object]:
         tab.set_default_timeout(WAIT_MS)
         requested: list[str] = []
         tab.on("request", lambda request: requested.append(request.url))
+        refused: list[str] = []  # what the page's Content-Security-Policy blocked
+        tab.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
         await tab.goto(site[0])
         await tab.locator(".msg.welcome .chip").first.wait_for()
         yield tab
         await browser.close()
     assert requested and all(url.startswith(site[0]) for url in requested), requested  # nothing from a CDN
+    assert not refused, refused
 
 
 async def ask(page: object, text: str) -> object:
@@ -216,3 +219,17 @@ async def test_the_favicon_is_served_and_linked(page: object, site: tuple[str, Q
         assert response.status == 200 and response.headers["content-type"].startswith("image/svg+xml"), path
     linked = await page.locator("link[rel=icon]").get_attribute("href")  # type: ignore[attr-defined]
     assert linked == "static/favicon.svg"
+
+
+async def test_a_question_the_server_could_not_receive_goes_back_into_the_box(page: object) -> None:
+    expect = playwright_api.expect
+    await page.route("**/api/ask", lambda route: route.abort("connectionrefused"))  # type: ignore[attr-defined]
+    await page.locator("#q").fill(SHIBA)  # type: ignore[attr-defined]
+    await page.locator("#q").press("Enter")  # type: ignore[attr-defined]
+    await expect(page.locator("#status")).to_contain_text("送信できませんでした")  # type: ignore[attr-defined]
+    await expect(page.locator("#q")).to_have_value(SHIBA)  # type: ignore[attr-defined]
+    await expect(page.locator(".msg.user")).to_have_count(0)  # type: ignore[attr-defined]
+    await page.unroute("**/api/ask")  # type: ignore[attr-defined]
+    await page.locator("#send").tap()  # type: ignore[attr-defined]
+    await expect(page.locator(".msg.bot:not(.typing)").last.locator("figure")).to_be_visible()  # type: ignore[attr-defined]
+    await expect(page.locator("#status")).to_be_empty()  # type: ignore[attr-defined]
