@@ -21,6 +21,7 @@ from handlers.web import create_app
 
 SHIBA = "芝地区はどんなところ？"
 WAIT_MS = 30_000
+ANSWERS = ".msg.bot:not(.typing)"
 
 pytestmark = MARKS
 playwright_api = pytest.importorskip("playwright.async_api", reason="needs the playwright Python package")
@@ -197,7 +198,7 @@ async def test_a_question_typed_offline_stays_in_the_box_until_it_can_be_sent(pa
     await expect(status).not_to_contain_text("オフライン")
     await page.locator("#send").tap()  # type: ignore[attr-defined]
     await expect(page.locator(".msg.user").last).to_have_text(SHIBA)  # type: ignore[attr-defined]
-    await expect(page.locator(".msg.bot:not(.typing)").last.locator("figure")).to_be_visible()  # type: ignore[attr-defined]
+    await expect(page.locator(ANSWERS).last.locator("figure")).to_be_visible()  # type: ignore[attr-defined]
     await expect(page.locator("#q")).to_have_value("")  # type: ignore[attr-defined]
 
 
@@ -231,5 +232,5 @@ async def test_a_question_the_server_could_not_receive_goes_back_into_the_box(pa
     await expect(page.locator(".msg.user")).to_have_count(0)  # type: ignore[attr-defined]
     await page.unroute("**/api/ask")  # type: ignore[attr-defined]
     await page.locator("#send").tap()  # type: ignore[attr-defined]
-    await expect(page.locator(".msg.bot:not(.typing)").last.locator("figure")).to_be_visible()  # type: ignore[attr-defined]
+    await expect(page.locator(ANSWERS).last.locator("figure")).to_be_visible()  # type: ignore[attr-defined]
     await expect(page.locator("#status")).to_be_empty()  # type: ignore[attr-defined]
