@@ -146,9 +146,12 @@ async def axe_report(page: object) -> tuple[int, str]:
     return results.violations_count, results.generate_report()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-async def test_axe_finds_no_violation(page: object, scheme: str) -> None:
+@pytest.mark.parametrize(("scheme", "lang"), [("light", "ja"), ("dark", "ja"), ("dark", "en")])
+async def test_axe_finds_no_violation(page: object, scheme: str, lang: str) -> None:
     await page.emulate_media(color_scheme=scheme)  # type: ignore[attr-defined]
+    if lang == "en":
+        await page.locator("#lang").tap()  # type: ignore[attr-defined]
+        await playwright_api.expect(page.locator(".msg.welcome")).to_have_count(2)  # type: ignore[attr-defined]
     answer = await ask(page, SHIBA)
     await answer.locator(".fb-up").wait_for()
     background = await page.evaluate(  # type: ignore[attr-defined]
