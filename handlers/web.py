@@ -24,7 +24,8 @@ from handlers.ratelimit import RateLimiter, address_key, allow_all, client_addre
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
-PAGE_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
+PAGE_FILES = {"chat.js": "text/javascript", "chat-text.js": "text/javascript", "chat.css": "text/css",
+              "favicon.svg": "image/svg+xml"}
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                ".webp": "image/webp"}
 MAX_API_BODY = 16 * 1024
@@ -229,10 +230,12 @@ async def page(request: web.Request) -> web.FileResponse:
 
 
 async def page_file(request: web.Request) -> web.FileResponse:
-    """GET /static/chat.js and /static/chat.css."""
-    name = request.match_info["name"]
+    """GET /static/NAME for the PAGE_FILES (and GET /favicon.ico: the SVG icon)."""
+    name = request.match_info.get("name", "favicon.svg")
+    # An SVG opened on its own is a document: it may run nothing and load nothing.
     return web.FileResponse(STATIC_DIR / name, headers={
-        "Content-Type": f"{PAGE_FILES[name]}; charset=utf-8", "Cache-Control": "no-cache"})
+        "Content-Type": f"{PAGE_FILES[name]}; charset=utf-8", "Cache-Control": "no-cache",
+        "Content-Security-Policy": "default-src 'none'"})
 
 
 async def kb_image(request: web.Request) -> web.FileResponse:
@@ -259,7 +262,8 @@ def create_app(answerer: Answerer, settings: Settings) -> web.Application:
     app[POOL] = AnswerPool(answerer)
     app[CHANNELS] = channels_on(settings)
     quiet_client_errors()
-    for path, get in (("/", page), ("/static/{name:chat\\.(?:js|css)}", page_file),
+    for path, get in (("/", page), ("/static/{name:chat(?:-text)?\\.js|chat\\.css|favicon\\.svg}", page_file),
+                      ("/favicon.ico", page_file),  # browsers ask for it whatever the page links
                       ("/static/images/{name:.+}", kb_image), ("/healthz", healthz), ("/api/welcome", welcome)):
         app.router.add_get(path, get, expect_handler=expect_continue)
     app.router.add_post("/api/ask", ask, expect_handler=expect_continue)

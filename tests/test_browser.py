@@ -21,6 +21,7 @@ from handlers.web import create_app
 
 SHIBA = "芝地区はどんなところ？"
 WAIT_MS = 30_000
+ANSWERS = ".msg.bot:not(.typing)"
 
 pytestmark = MARKS
 playwright_api = pytest.importorskip("playwright.async_api", reason="needs the playwright Python package")
@@ -49,11 +50,14 @@ async def page(site: tuple[str, QuestionLog]) -> AsyncIterator[object]:
         tab.set_default_timeout(WAIT_MS)
         requested: list[str] = []
         tab.on("request", lambda request: requested.append(request.url))
+        refused: list[str] = []  # what the page's Content-Security-Policy blocked
+        tab.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
         await tab.goto(site[0])
         await tab.locator(".msg.welcome .chip").first.wait_for()
         yield tab
         await browser.close()
     assert requested and all(url.startswith(site[0]) for url in requested), requested  # nothing from a CDN
+    assert not refused, refused
 
 
 async def ask(page: object, text: str) -> object:
@@ -116,3 +120,120 @@ async def test_the_english_toggle_switches_the_page_and_the_answers(page: object
     reply = page.locator(".msg.bot:not(.typing):not(.welcome)").last  # type: ignore[attr-defined]
     await reply.wait_for()
     assert await reply.locator(".bubble").evaluate("b => /[A-Za-z]/.test(b.textContent)")
+
+
+# Every control a thumb taps; inline links inside a sentence are exempt (WCAG 2.5.8) and measured nowhere.
+CONTROLS = "button:visible, textarea:visible, a:visible:not(.bubble a), [role=button]:visible"
+
+
+async def test_every_control_is_at_least_44_by_44_px_at_360_px(page: object) -> None:
+    answer = await ask(page, SHIBA)
+    await answer.locator(".fb-up").wait_for()
+    controls = page.locator(CONTROLS)  # type: ignore[attr-defined]
+    boxes = [(await c.evaluate("n => n.outerHTML.slice(0, 60)"), await c.bounding_box())
+             for c in await controls.all()]
+    assert len(boxes) >= 8, boxes  # EN, send, the box, topic chips, the image, suggestion chips, 👍, 👎
+    small = [(html, box) for html, box in boxes if box["width"] < 44 or box["height"] < 44]
+    assert not small, small
+
+
+async def axe_report(page: object) -> tuple[int, str]:
+    """Run axe-core on the page: the number of violations and their report."""
+    axe = pytest.importorskip("axe_playwright_python.async_playwright", reason="needs axe-playwright-python")
+    # label-content-name-mismatch is experimental in axe-core, so off unless asked for.
+    options = {"resultTypes": ["violations"], "rules": {"label-content-name-mismatch": {"enabled": True}}}
+    results = await axe.Axe().run(page, options=options)
+    return results.violations_count, results.generate_report()
+
+
+@pytest.mark.parametrize(("scheme", "lang"), [("light", "ja"), ("dark", "ja"), ("dark", "en")])
+async def test_axe_finds_no_violation(page: object, scheme: str, lang: str) -> None:
+    await page.emulate_media(color_scheme=scheme)  # type: ignore[attr-defined]
+    if lang == "en":
+        await page.locator("#lang").tap()  # type: ignore[attr-defined]
+        await playwright_api.expect(page.locator(".msg.welcome")).to_have_count(2)  # type: ignore[attr-defined]
+    answer = await ask(page, SHIBA)
+    await answer.locator(".fb-up").wait_for()
+    background = await page.evaluate(  # type: ignore[attr-defined]
+        "() => getComputedStyle(document.querySelector('.app')).backgroundColor")
+    darkness = sum(int(v) for v in background[background.index("(") + 1:-1].split(",")[:3]) / 3
+    assert (darkness < 80) == (scheme == "dark"), background  # the theme follows the system
+    violations, report = await axe_report(page)
+    assert violations == 0, report
+
+
+async def test_an_image_opens_full_screen_and_closes_with_the_button_or_escape(page: object) -> None:
+    expect = playwright_api.expect
+    answer = await ask(page, SHIBA)
+    opener = answer.locator("figure button")
+    viewer = page.locator("dialog.viewer")  # type: ignore[attr-defined]
+    for close_with in ("button", "Escape"):
+        await opener.tap()
+        await expect(viewer).to_be_visible()
+        await expect(viewer.locator("img")).to_have_attribute("src", "static/images/districts.png")
+        await expect(viewer.locator(".viewer-close")).to_be_focused()
+        box = await viewer.bounding_box()
+        assert box["width"] >= 360 and box["height"] >= 700, box  # the whole screen
+        enlarged = await viewer.locator("img").evaluate("i => i.getBoundingClientRect().width")
+        assert enlarged >= 2 * (await answer.locator("figure img").bounding_box())["width"]  # its text readable
+        violations, report = await axe_report(page)
+        assert violations == 0, report
+        if close_with == "button":
+            await viewer.locator(".viewer-close").tap()
+        else:
+            await page.keyboard.press("Escape")  # type: ignore[attr-defined]
+        await expect(viewer).to_be_hidden()
+        await expect(opener).to_be_focused()  # back where the candidate was
+
+
+async def test_a_question_typed_offline_stays_in_the_box_until_it_can_be_sent(page: object) -> None:
+    expect = playwright_api.expect
+    users = await page.locator(".msg.user").count()  # type: ignore[attr-defined]
+    await page.context.set_offline(True)  # type: ignore[attr-defined]
+    await page.locator("#q").fill(SHIBA)  # type: ignore[attr-defined]
+    await page.locator("#q").press("Enter")  # type: ignore[attr-defined]
+    status = page.locator("#status[role=status]")  # type: ignore[attr-defined]
+    await expect(status).to_contain_text("オフライン")
+    await expect(page.locator("#q")).to_have_value(SHIBA)  # type: ignore[attr-defined]
+    assert await page.locator(".msg.user").count() == users  # type: ignore[attr-defined]
+
+    await page.context.set_offline(False)  # type: ignore[attr-defined]
+    await expect(status).not_to_contain_text("オフライン")
+    await page.locator("#send").tap()  # type: ignore[attr-defined]
+    await expect(page.locator(".msg.user").last).to_have_text(SHIBA)  # type: ignore[attr-defined]
+    await expect(page.locator(ANSWERS).last.locator("figure")).to_be_visible()  # type: ignore[attr-defined]
+    await expect(page.locator("#q")).to_have_value("")  # type: ignore[attr-defined]
+
+
+async def test_japanese_breaks_between_phrases_and_says_its_language(page: object) -> None:
+    answer = await ask(page, SHIBA)
+    bubble = answer.locator(".bubble")
+    style = await bubble.evaluate("b => [getComputedStyle(b).wordBreak, getComputedStyle(b).overflowWrap]")
+    assert style == ["auto-phrase", "anywhere"]
+    assert await bubble.evaluate("b => b.closest('[lang]').lang") == "ja"
+    await page.locator("#lang").tap()  # type: ignore[attr-defined]
+    english = await ask(page, "Is there a cafeteria?")
+    assert await english.locator(".bubble").evaluate("b => b.closest('[lang]').lang") == "en"
+    assert await bubble.evaluate("b => b.closest('[lang]').lang") == "ja"  # earlier answers keep theirs
+
+
+async def test_the_favicon_is_served_and_linked(page: object, site: tuple[str, QuestionLog]) -> None:
+    for path in ("favicon.ico", "static/favicon.svg"):
+        response = await page.request.get(site[0] + path)  # type: ignore[attr-defined]
+        assert response.status == 200 and response.headers["content-type"].startswith("image/svg+xml"), path
+    linked = await page.locator("link[rel=icon]").get_attribute("href")  # type: ignore[attr-defined]
+    assert linked == "static/favicon.svg"
+
+
+async def test_a_question_the_server_could_not_receive_goes_back_into_the_box(page: object) -> None:
+    expect = playwright_api.expect
+    await page.route("**/api/ask", lambda route: route.abort("connectionrefused"))  # type: ignore[attr-defined]
+    await page.locator("#q").fill(SHIBA)  # type: ignore[attr-defined]
+    await page.locator("#q").press("Enter")  # type: ignore[attr-defined]
+    await expect(page.locator("#status")).to_contain_text("送信できませんでした")  # type: ignore[attr-defined]
+    await expect(page.locator("#q")).to_have_value(SHIBA)  # type: ignore[attr-defined]
+    await expect(page.locator(".msg.user")).to_have_count(0)  # type: ignore[attr-defined]
+    await page.unroute("**/api/ask")  # type: ignore[attr-defined]
+    await page.locator("#send").tap()  # type: ignore[attr-defined]
+    await expect(page.locator(ANSWERS).last.locator("figure")).to_be_visible()  # type: ignore[attr-defined]
+    await expect(page.locator("#status")).to_be_empty()  # type: ignore[attr-defined]

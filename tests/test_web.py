@@ -66,12 +66,12 @@ async def test_page_and_assets_load_with_nothing_from_the_internet(client: TestC
     html = await page.text()
     assert page.status == 200 and page.content_type == "text/html"
     assert "script-src 'self'" in page.headers["Content-Security-Policy"]
-    for name in ("chat.js", "chat.css"):
+    for name in ("chat.js", "chat-text.js", "chat.css", "favicon.svg"):
         asset = await client.get(f"/static/{name}")
         assert asset.status == 200
         assert (await asset.text()) == (STATIC_DIR / name).read_text(encoding="utf-8")
     assert "://" not in html + (STATIC_DIR / "chat.css").read_text(encoding="utf-8")  # the browser test checks JS
-    script = (STATIC_DIR / "chat.js").read_text(encoding="utf-8")
+    script = "".join(path.read_text(encoding="utf-8") for path in STATIC_DIR.glob("*.js"))
     assert ".innerHTML" not in script and "insertAdjacentHTML" not in script and "document.write" not in script
 
 

@@ -3,30 +3,16 @@
 (function () {
   'use strict';
 
-  var UI = {
-    ja: {
-      title: '港区 職員採用 Q&A',
-      subtitle: '採用・研修・働き方の質問に答えます',
-      toggle: 'EN', toggleLang: 'en', toggleLabel: 'Switch to English',
-      placeholder: '質問を入力してください', label: '質問', send: '送信',
-      helpful: '役に立った', notHelpful: '役に立たなかった', rate: 'この回答は役に立ちましたか？',
-      thanks: 'ご意見ありがとうございます', offline: '通信できませんでした。接続を確認して、もう一度お試しください。',
-    },
-    en: {
-      title: 'Minato City Jobs Q&A',
-      subtitle: 'Hiring, training and life at work',
-      toggle: '日本語', toggleLang: 'ja', toggleLabel: '日本語に切り替え',
-      placeholder: 'Type your question', label: 'Question', send: 'Send',
-      helpful: 'Helpful', notHelpful: 'Not helpful', rate: 'Was this helpful?',
-      thanks: 'Thank you for your feedback', offline: 'Could not reach the bot. Check your connection and try again.',
-    },
-  };
+  var UI = window.MINATO_CHAT_TEXT;
 
   var log = document.getElementById('log');
   var form = document.getElementById('ask');
   var input = document.getElementById('q');
   var send = document.getElementById('send');
   var langButton = document.getElementById('lang');
+  var status = document.getElementById('status');
+  var viewer = document.getElementById('viewer');
+  var viewerOpener = null;  // where focus goes back when the picture closes
   var state = { lang: initialLang(), busy: false, client: clientId() };
 
   function stored(key, value) {
@@ -85,8 +71,11 @@
     log.scrollTop = log.scrollHeight;
   }
 
-  function addMessage(who, text, extraClass) {
+  function addMessage(who, text, extraClass, lang) {
+    // Each message says its own language: the page's changes with the toggle, and Japanese line breaking
+    // (word-break: auto-phrase) works only on text marked lang="ja".
     var msg = el('div', 'msg ' + who + (extraClass ? ' ' + extraClass : ''));
+    msg.lang = lang || state.lang;
     var bubble = el('div', 'bubble');
     if (who === 'bot') { appendLinked(bubble, text); } else { bubble.textContent = text; }
     msg.appendChild(bubble);
@@ -103,7 +92,14 @@
       img.alt = image.caption || '';
       img.loading = 'lazy';
       img.addEventListener('load', scrollDown);
-      figure.appendChild(img);
+      // Its small print is hard to read on a phone, so a tap opens the picture full-screen.
+      var zoom = el('button', 'zoom');
+      zoom.type = 'button';
+      zoom.setAttribute('aria-haspopup', 'dialog');
+      zoom.setAttribute('aria-label', UI[state.lang].enlarge + (image.caption ? ': ' + image.caption : ''));
+      zoom.addEventListener('click', function () { openViewer(img, image.caption, zoom); });
+      zoom.appendChild(img);
+      figure.appendChild(zoom);
       if (image.caption) { figure.appendChild(el('figcaption', '', image.caption)); }
       msg.appendChild(figure);
     });
@@ -139,9 +135,23 @@
     return button;
   }
 
+  function openViewer(img, caption, opener) {
+    var picture = document.getElementById('viewer-img');
+    picture.src = img.getAttribute('src');
+    picture.alt = caption || '';
+    picture.lang = img.closest('[lang]').lang;
+    var title = document.getElementById('viewer-caption');
+    title.textContent = caption || UI[state.lang].image;
+    title.lang = caption ? picture.lang : state.lang;
+    viewerOpener = opener;
+    viewer.showModal();
+    document.getElementById('viewer-close').focus();
+  }
+
   function addFeedback(msg, logId) {
     var t = UI[state.lang];
     var row = el('div', 'fb');
+    row.lang = state.lang;
     var note = el('span', 'fb-note', t.rate);
     var up = thumbButton('fb-up');
     var down = thumbButton('fb-down');
@@ -159,7 +169,7 @@
   }
 
   function addReply(data) {
-    var msg = addMessage('bot', data.answer);
+    var msg = addMessage('bot', data.answer, '', data.lang);
     addImages(msg, data.images);
     addChips(msg, data);
     if (data.log_id && (data.kind === 'answer' || data.kind === 'clarify' || data.kind === 'fallback')) {
@@ -183,21 +193,37 @@
     send.disabled = busy;
   }
 
+  function setStatus(text) {
+    if (status.textContent !== (text || '')) { status.textContent = text || ''; }
+    scrollDown();  // the line takes room from the log: keep the latest answer in view
+  }
+
+  function keepInBox(question, message) {
+    // Nothing typed is lost: a question that could not go out waits in the box to be sent again.
+    if (!input.value.trim()) { input.value = question; grow(); }
+    setStatus(message);
+  }
+
   function ask(question, entryId) {
     question = String(question || '').trim();
-    if (!question || state.busy) { return; }
-    addMessage('user', question);
+    if (!question || state.busy) { return false; }
+    if (navigator.onLine === false) { keepInBox(question, UI[state.lang].offlineKept); return false; }
+    setStatus('');
+    var mine = addMessage('user', question);
     setBusy(true);
     var typing = addMessage('bot', '…', 'typing');
     var body = { question: question, lang: state.lang };
     if (entryId) { body.entry_id = entryId; }
     post('api/ask', body).then(function (result) {
       typing.remove();
+      if (result.data.lang) { mine.lang = result.data.lang; }  // the language the bot read it in
       if (result.ok) { addReply(result.data); } else { addMessage('bot', result.data.answer || UI[state.lang].offline, 'notice'); }
     }).catch(function () {
       typing.remove();
-      addMessage('bot', UI[state.lang].offline, 'notice');
+      mine.remove();
+      keepInBox(question, UI[state.lang].failedKept);
     }).then(function () { setBusy(false); });
+    return true;
   }
 
   function sendFeedback(logId, helpful, pressed, buttons, note) {
@@ -227,6 +253,7 @@
     document.getElementById('q-label').textContent = t.label;
     input.placeholder = t.placeholder;
     send.setAttribute('aria-label', t.send);
+    document.getElementById('viewer-close').setAttribute('aria-label', t.close);
     langButton.textContent = t.toggle;
     langButton.lang = t.toggleLang;
     langButton.setAttribute('aria-label', t.toggleLabel);
@@ -241,9 +268,10 @@
     event.preventDefault();
     var text = input.value;
     if (!text.trim() || state.busy) { return; }
-    input.value = '';
-    grow();
-    ask(text);
+    if (ask(text)) {
+      input.value = '';
+      grow();
+    }
   });
 
   input.addEventListener('keydown', function (event) {
@@ -260,6 +288,15 @@
     stored('minato-bot-lang', state.lang);
     applyLang();
     welcome();
+  });
+
+  document.getElementById('viewer-close').addEventListener('click', function () { viewer.close(); });
+  viewer.addEventListener('close', function () {
+    if (viewerOpener) { viewerOpener.focus(); }
+  });
+  window.addEventListener('offline', function () { setStatus(UI[state.lang].offlineNow); });
+  window.addEventListener('online', function () {
+    setStatus(input.value.trim() ? UI[state.lang].backOnline : '');
   });
 
   applyLang();

@@ -1,0 +1,86 @@
+"""Take the README's web chat screenshots: 360 px wide, light and dark, one question answered.
+
+Run from the repository root (needs Debian's chromium and the test extra's playwright):
+
+    python tools/webchat_screenshots.py
+    python tools/webchat_screenshots.py --question "Is there a cafeteria?" --lang en
+
+It serves the bundled knowledge on 127.0.0.1 (question log in a temporary folder), asks the question and writes
+``docs/webchat-light.png`` and ``docs/webchat-dark.png`` as small palette PNGs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+from aiohttp.test_utils import TestServer
+from PIL import Image
+from playwright.async_api import Page, async_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from chromium import ARGS, CHROMIUM  # noqa: E402  (how the browser tests start Chromium)
+
+from bot.analytics import QuestionLog  # noqa: E402
+from bot.config import Settings, bundled_knowledge_dir  # noqa: E402
+from bot.knowledge import load_knowledge  # noqa: E402
+from bot.service import Answerer  # noqa: E402
+from handlers.web import create_app  # noqa: E402
+
+
+async def ask(page: Page, url: str, question: str) -> None:
+    """Load the chat, ask the question and wait until the answer and its picture are shown."""
+    await page.goto(url)
+    await page.locator(".msg.welcome .chip").first.wait_for()
+    await page.locator("#q").fill(question)
+    await page.locator("#q").press("Enter")
+    answer = page.locator(".msg.bot:not(.typing):not(.welcome)").last
+    await answer.locator(".bubble").wait_for()
+    for img in await answer.locator("figure img").all():
+        await img.evaluate("i => i.complete || new Promise(done => { i.onload = done; })")
+    await page.evaluate("() => { const log = document.querySelector('.log'); log.scrollTop = log.scrollHeight; }")
+
+
+async def shoot(question: str, lang: str, out: Path) -> None:
+    """Write webchat-light.png and webchat-dark.png into out."""
+    with tempfile.TemporaryDirectory() as tmp:
+        answerer = Answerer(load_knowledge(bundled_knowledge_dir()), QuestionLog(Path(tmp) / "log.db"))
+        server = TestServer(create_app(answerer, Settings()), host="127.0.0.1")
+        await server.start_server()
+        try:
+            async with async_playwright() as playwright:
+                browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+                for scheme in ("light", "dark"):
+                    context = await browser.new_context(
+                        viewport={"width": 360, "height": 740}, device_scale_factor=1.5, is_mobile=True,
+                        has_touch=True, locale="ja-JP", color_scheme=scheme)
+                    page = await context.new_page()
+                    await ask(page, str(server.make_url(f"/?lang={lang}")), question)
+                    path = out / f"webchat-{scheme}.png"
+                    await page.screenshot(path=str(path))
+                    small = Image.open(path).convert("RGB").quantize(128, dither=Image.Dither.NONE)
+                    small.save(path, optimize=True)
+                    print(path, path.stat().st_size, "bytes")
+                    await context.close()
+                await browser.close()
+        finally:
+            await server.close()
+            answerer.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--question", default="芝地区はどんなところ？")
+    parser.add_argument("--lang", default="ja", help="the page's language (?lang=)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    args = parser.parse_args()
+    asyncio.run(shoot(args.question, args.lang, args.out))
+
+
+if __name__ == "__main__":
+    main()
