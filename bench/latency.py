@@ -25,6 +25,7 @@ from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.service import Answerer, Question
 
 QUESTIONS = Path(__file__).with_name("questions.yaml")
+ENTRIES_PER_FILE = 500
 
 
 def questions() -> list[str]:
@@ -95,7 +96,9 @@ def synthetic_base(size: int, directory: Path, seed: int = 7) -> Path:
             "answer": {"ja": "".join(rng.sample(words, 8)), "en": " ".join(rng.sample(english, 12))},
         })
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / "synthetic.yaml").write_text(yaml.safe_dump({"entries": entries}, allow_unicode=True), encoding="utf-8")
+    for start in range(0, len(entries), ENTRIES_PER_FILE):  # each file under the loader's 1 MB cap
+        chunk = {"entries": entries[start:start + ENTRIES_PER_FILE]}
+        (directory / f"synthetic-{start:06d}.yaml").write_text(yaml.safe_dump(chunk, allow_unicode=True), encoding="utf-8")
     return directory
 
 
