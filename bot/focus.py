@@ -2,7 +2,8 @@
 
 A candidate on a phone writes "大学で福祉を学んでいます。新人の研修はどんな内容ですか？": the self-introduction is
 context, the last clause is the question. Scoring the whole message lets the context dilute the question and pull
-the answer towards its own topic, so the matcher scores the asking clause on its own (see Matcher.match).
+the answer towards its own topic, so the words of the asking clauses weigh fully and the context's weigh little
+(read_message), and Matcher never counts context words against an entry.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ import jaconv
 from bot.normalize import clause_ends, clean, romaji_to_katakana
 from bot.terms import Term
 
-MIN_CLAUSE_CHARS = 4
+MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")
 MIN_PAUSED_CHARS = 6  # each side of a space that stands for a spoken pause
-JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")  # a connective followed by less than this is no clause of its own ("ですが、はい")
+JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 # Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.
 SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?<=[a-z0-9)\"'][.;])\s+")
 QUESTION_END = re.compile(
