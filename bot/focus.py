@@ -152,12 +152,12 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]]) -> Readi
     """Resolve a message's words, weighting the clauses that ask above the context around them."""
     romaji = romaji_sentence(text)
     if romaji is not None:
-        return Reading(resolve(drop_contrast(romaji)), romaji, f"read as Japanese typed in romaji: {romaji}")
+        return Reading(resolve(drop_contrast(romaji), True), romaji, f"read as Japanese typed in romaji: {romaji}")
     pieces = clauses(text)
     asking = [piece for piece in pieces if piece.asks]
     if len(pieces) < 2 or not asking:
         focus = drop_contrast(text)
-        return Reading(resolve(focus), focus, "" if focus == text else f"contrast set aside: {focus}")
+        return Reading(resolve(focus, True), focus, "" if focus == text else f"contrast set aside: {focus}")
     # Typos are looked for only where the question is: the context weighs little, and long messages stay fast.
     resolved = [resolve(drop_contrast(piece.text), piece.asks) for piece in pieces]
     elliptic = not any(_has_topic(terms) for piece, terms in zip(pieces, resolved) if piece.asks)
