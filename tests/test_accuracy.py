@@ -18,8 +18,8 @@ VOICES_C = Path(QUESTIONS).with_name("voices-c.yaml")
 
 @pytest.mark.parametrize(
     ("questions", "in_scope_floor", "rejection_floor"),
-    [(QUESTIONS, 96.0, 95.0), (HOLDOUT, 94.0, 95.0), (FRESH, 95.0, 95.0), (FINAL, 91.0, 95.0),
-     (VOICES_A, 86.0, 90.0), (VOICES_B, 91.0, 90.0), (VOICES_C, 85.0, 90.0)],
+    [(QUESTIONS, 96.0, 95.0), (HOLDOUT, 94.0, 95.0), (FRESH, 95.0, 95.0), (FINAL, 92.0, 95.0),
+     (VOICES_A, 87.0, 90.0), (VOICES_B, 91.0, 90.0), (VOICES_C, 87.0, 90.0)],
     ids=["questions", "holdout", "fresh", "final", "voices-a", "voices-b", "voices-c"],
 )
 def test_benchmark_accuracy_and_rejection_do_not_regress(questions: Path, in_scope_floor: float,
