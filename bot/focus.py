@@ -41,8 +41,8 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 CONTRAST = re.compile(r"([^、,。？?！!\s]*)(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+")
 OTHERS = re.compile(r"他|ほか|以外|other")  # "他の自治体ではなく港区で": emphasis, not a contrast of two topics
-COMPARISON = re.compile(r"どっち|どちら|比べ|比較|(?<![a-z])(?:compared?|comparison|versus|vs|which is (?:more|bigger|"
-                        r"larger|higher|greater))(?![a-z])")
+COMPARISON = re.compile(r"どっち|どちら|比べ|比較|差|違い|(?<![a-z])(?:compared?|comparison|versus|vs|difference|"
+                        r"which is (?:more|bigger|larger|higher|greater))(?![a-z])")
 
 # Japanese typed in romaji: particles and endings that English sentences do not have.
 ROMAJI_MARKERS = frozenset(
