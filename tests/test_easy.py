@@ -3,6 +3,7 @@ engine answer in it, and a question written in spaced simple Japanese gets it wh
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import AsyncIterator
 
@@ -12,6 +13,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.config import Settings
 from bot.easyja import figures, large_figures, looks_easy_japanese
 from bot.knowledge import KnowledgeBase, check_knowledge
+from bot.matching import Matcher
 from bot.service import Answerer, Question
 from handlers.web import create_app
 
@@ -115,3 +117,14 @@ async def test_api_ask_with_lang_easy_returns_the_easy_answer(client: TestClient
     assert (await tapped.json())["answer"] == kb.by_id["cafeteria"].answer["easy"]
     welcome = await client.get("/api/welcome?lang=easy")
     assert (await welcome.json())["lang"] == "easy"
+
+
+def test_easy_answers_do_not_change_which_entry_answers(kb: KnowledgeBase) -> None:
+    # Indexing easy answers let "文京区の人口は今後増える？" (another city) reach the forecast through 増える.
+    without_easy = replace(kb, entries=tuple(
+        replace(e, answer={k: v for k, v in e.answer.items() if k != "easy"}) for e in kb.entries), by_id={})
+    questions = ["文京区の人口は今後増える？", "職員住宅はありますか？", "通勤どのくらい？", "家賃はいくら？",
+                 "しょくいんが すむ いえは ありますか", "港区の人口は？"]
+    for text in questions:
+        ours, base = Matcher(kb).match(text), Matcher(without_easy).match(text)
+        assert (ours.kind, ours.best and ours.best.entry_id) == (base.kind, base.best and base.best.entry_id), text
