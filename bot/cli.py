@@ -71,7 +71,7 @@ def cli(ctx: click.Context, env_file: Path) -> None:
 @cli.command()
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per question.")
-@click.option("--lang", type=click.Choice(["ja", "en"]), help="Reply language when the question does not tell.")
+@click.option("--lang", type=click.Choice(["ja", "en", "easy"]), help="Reply language when the question does not tell.")
 @click.pass_context
 def ask(ctx: click.Context, question: str | None, as_json: bool, lang: str | None) -> None:
     """Answer QUESTION, or each line of standard input when QUESTION is left out.
@@ -93,10 +93,10 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, lang: str | Non
 
 
 @cli.command()
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--lang", type=click.Choice(["ja", "en", "easy"]), default="ja", show_default=True)
 @click.pass_context
 def chat(ctx: click.Context, lang: str) -> None:
-    """Chat with the bot in the terminal (/en, /ja to switch language, /quit to leave).
+    """Chat with the bot in the terminal (/en, /ja, /easy to switch language, /quit to leave).
 
     Example: minato-bot chat --lang en
     """
@@ -111,7 +111,7 @@ def chat(ctx: click.Context, lang: str) -> None:
                 break
             if text in {"/quit", "/exit", "/q"}:
                 break
-            if text in {"/ja", "/en"}:
+            if text in {"/ja", "/en", "/easy"}:
                 lang = text[1:]
                 click.echo(f"language: {lang}")
                 continue

@@ -20,7 +20,9 @@ class DetailCheck:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kinds = [(kind, _pattern(kind.cues), _readings(kind.cues)) for kind in kb.scope.detail_questions]
-        self._texts = {entry.id: clean(" ".join([*entry.answer.values(), *entry.keywords, *entry.title.values()]))
+        # The easy answer restates ja's facts: reading it too would change nothing but the cost.
+        self._texts = {entry.id: clean(" ".join([*(t for lang, t in entry.answer.items() if lang != "easy"),
+                                                 *entry.keywords, *entry.title.values()]))
                        for entry in kb.entries}
 
     def asked(self, text: str) -> list[DetailQuestion]:

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.easyja import figures, large_figures
 from bot.normalize import clean
 from bot.scope import Scope
 from bot.yamlsource import MAX_FILE_BYTES, Problem, line_of
@@ -70,3 +71,26 @@ def check_categories(entries: list[Entry], scope: Scope, problems: list[Problem]
 
 def _at(entry: Entry, message: str) -> Problem:
     return entry.problem(f"entry '{entry.id}': {message}")
+
+
+def check_figures(entries: list[Entry], problems: list[Problem]) -> None:
+    """Report answers whose languages do not hold the same figures.
+
+    ja and easy are both Japanese, so they must hold exactly the same figures. English writes era years and
+    万 differently (平成5年度: FY1993, 30万: 300,000), so only ja's figures of three digits or more are required in en.
+    """
+    for entry in entries:
+        ja, easy, en = (entry.answer.get(lang) for lang in ("ja", "easy", "en"))
+        if ja is None:
+            continue
+        if easy is not None and figures(ja) != figures(easy):
+            problems.append(entry.problem(
+                f"entry '{entry.id}': the easy answer's figures {_listed(figures(easy))} differ from ja's "
+                f"{_listed(figures(ja))}: the same facts and figures are required", line_of(easy, 0)))
+        if en is not None and (missing := large_figures(ja) - figures(en)):
+            problems.append(entry.problem(
+                f"entry '{entry.id}': the en answer lacks ja's figure(s) {_listed(missing)}", line_of(en, 0)))
+
+
+def _listed(found: set[str]) -> str:
+    return "{" + ", ".join(sorted(found, key=lambda f: (len(f), f))) + "}"

@@ -105,7 +105,7 @@ def scaffold_entry(kb: KnowledgeBase, questions: list[str], entry_id: str | None
         "title": {"ja": TODO, "en": TODO},
         "questions": by_lang,
         "keywords": _keywords(kb, questions),
-        "answer": {"ja": TODO, "en": TODO},
+        "answer": {"ja": TODO, "en": TODO, "easy": TODO},
     }
     if near:
         entry["related"] = [c.entry_id for c in near[:2]]

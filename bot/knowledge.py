@@ -9,11 +9,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from bot.kbchecks import check_categories, check_cross_references, check_menu, ids_in_text
+from bot.kbchecks import check_categories, check_cross_references, check_figures, check_menu, ids_in_text
 from bot.scope import Scope, parse_scope, parse_synonyms
 from bot.yamlsource import LineDict, LineList, LineStr, Problem, line_of, read_yaml, size_problem
 
 LANGS = ("ja", "en")
+# Answers are also written in やさしい日本語 (easy); titles and captions may be, else their ja text stands in.
+ANSWER_LANGS = ("ja", "en", "easy")
+OPTIONAL_LANGS = ("easy",)
 ENTRY_KEYS = {"id", "category", "title", "questions", "keywords", "answer", "images", "related", "examples"}
 REQUIRED_KEYS = ("id", "category", "title", "questions", "answer")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -121,6 +124,7 @@ def check_knowledge(directory: Path) -> tuple[KnowledgeBase | None, list[Problem
     check_cross_references(entries, unloaded_ids, problems)
     check_menu(scope, {e.id for e in entries}, unloaded_ids, problems)
     check_categories(entries, scope, problems)
+    check_figures(entries, problems)
     kb = KnowledgeBase(tuple(entries), synonyms, scope, directory, _content_hash(paths), _now())
     return kb, problems
 
@@ -171,7 +175,7 @@ def _parse_entry(item: Any, name: str, line: int, directory: Path, problems: lis
     entry_id = _text(item, "id", name, problems)
     if entry_id and not ID_PATTERN.match(entry_id):
         problems.append(Problem(name, item.key_lines["id"], f"id '{entry_id}' must use lower-case letters, digits and '-'"))
-    title = _per_lang(item, "title", name, problems)
+    title = _per_lang(item, "title", name, problems, optional=OPTIONAL_LANGS)
     for lang, text in title.items():
         if len(text) > TITLE_MAX:
             problems.append(Problem(name, line_of(text, line), f"title ({lang}) is longer than {TITLE_MAX} characters"))
@@ -180,7 +184,7 @@ def _parse_entry(item: Any, name: str, line: int, directory: Path, problems: lis
         category=_at_line(_text(item, "category", name, problems), item.key_lines.get("category", line)),
         title=title,
         questions=_questions(item, name, problems),
-        answer=_per_lang(item, "answer", name, problems),
+        answer=_per_lang(item, "answer", name, problems, ANSWER_LANGS, owner=f"entry '{entry_id}': "),
         keywords=_text_list(item, "keywords", name, problems),
         images=_images(item, name, directory, problems),
         related=_text_list(item, "related", name, problems),
@@ -197,21 +201,25 @@ def _text(item: LineDict, key: str, name: str, problems: list[Problem]) -> str:
     return str(value).strip()
 
 
-def _per_lang(item: LineDict, key: str, name: str, problems: list[Problem]) -> dict[str, str]:
+def _per_lang(item: LineDict, key: str, name: str, problems: list[Problem], langs: tuple[str, ...] = LANGS,
+              optional: tuple[str, ...] = (), owner: str = "") -> dict[str, str]:
     value = item.get(key)
     line = item.key_lines.get(key, item.line)
     if not isinstance(value, LineDict):
-        problems.append(Problem(name, line, f"'{key}' must have 'ja' and 'en'"))
+        problems.append(Problem(name, line, f"{owner}'{key}' must have {', '.join(map(repr, langs))}"))
         return {}
     result = {}
-    for lang in LANGS:
+    for lang in (*langs, *optional):
         text = value.get(lang)
-        if not isinstance(text, str) or not text.strip():
-            problems.append(Problem(name, line, f"'{key}' is missing language '{lang}'"))
-        else:
-            result[lang] = text.strip()
-    for extra in set(value) - set(LANGS):
-        problems.append(Problem(name, value.key_lines[extra], f"unknown language '{extra}' in '{key}' (use ja, en)"))
+        if isinstance(text, str) and text.strip():
+            # Each text keeps its line, so a check on it (figures) can point at it.
+            result[lang] = _at_line(text.strip(), value.key_lines[lang])
+        elif lang in langs or lang in value:
+            hint = " (やさしい日本語: see docs/knowledge-format.md)" if lang == "easy" else ""
+            problems.append(Problem(name, value.key_lines.get(lang, line), f"{owner}'{key}' is missing language '{lang}'{hint}"))
+    allowed = (*langs, *optional)
+    for extra in set(value) - set(allowed):
+        problems.append(Problem(name, value.key_lines[extra], f"unknown language '{extra}' in '{key}' (use {', '.join(allowed)})"))
     return result
 
 
@@ -277,7 +285,7 @@ def _images(item: LineDict, name: str, directory: Path, problems: list[Problem])
 
 def _image(image: LineDict, name: str, line: int, directory: Path, problems: list[Problem]) -> Image:
     src = image["src"].strip()
-    caption = _per_lang(image, "caption", name, problems)
+    caption = _per_lang(image, "caption", name, problems, optional=OPTIONAL_LANGS)
     if src.startswith("https://"):
         return Image(src, caption)
     if "://" in src:

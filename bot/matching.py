@@ -20,6 +20,9 @@ from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary, is_kana_heavy
 
 __all__ = ["Candidate", "Kind", "MatchResult", "MatchSettings", "Matcher", "group_similar"]
 
+# The easy answer restates ja's facts with readings in kana (職員（しょくいん）): indexing it again would only shift
+# the weights of words ja already holds and add stray kana words, so matching reads ja and en answers only.
+UNINDEXED_ANSWER_LANGS = frozenset({"easy"})
 ANSWER_WEIGHT = 0.5  # words found only in an answer count for less than the entry's own questions
 
 class Matcher:
@@ -53,7 +56,9 @@ class Matcher:
                 concepts = self.vocabulary.learn(text)
                 bags[index].update(dict.fromkeys(concepts, 1.0))
                 questions.append((index, concepts))
-            for text in entry.answer.values():
+            for lang, text in entry.answer.items():
+                if lang in UNINDEXED_ANSWER_LANGS:
+                    continue
                 for concept in self.vocabulary.learn(text):
                     bags[index].setdefault(concept, ANSWER_WEIGHT)
         for index, text in deferred:

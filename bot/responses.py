@@ -10,6 +10,9 @@ from bot.knowledge import Entry, KnowledgeBase
 from bot.matching import Kind, MatchResult
 from bot.textsafe import clean_input
 
+# やさしい日本語 ("easy") is Japanese: where an entry or scope.yaml has no easy text, the ja text stands in.
+FALLBACK_LANG = {"easy": "ja"}
+
 MAX_SUGGESTIONS = 3
 NEAR_MISS_SCORE = 30.0
 
@@ -83,13 +86,13 @@ def compose(kb: KnowledgeBase, result: MatchResult, lang: str) -> Reply:
         if result.reason == "comparison":
             # "大使館の数と国籍の数、どっちが多い？": both facts, so the candidate can compare them.
             other = kb.by_id[result.candidates[1].entry_id]
-            return replace(reply, text=f"{reply.text}\n\n{other.answer[lang]}")
+            return replace(reply, text=f"{reply.text}\n\n{in_lang(other.answer, lang)}")
         return reply
     if result.kind == "clarify":
         suggestions = tuple(_suggest(kb.by_id[c.entry_id], lang) for c in result.candidates[:MAX_SUGGESTIONS])
         return Reply(scope.message("clarify", lang), lang, "clarify", score=_score(result), suggestions=suggestions)
     if result.kind == "smalltalk" and result.smalltalk is not None:
-        return Reply(result.smalltalk.answer[lang], lang, "smalltalk", suggestions=example_suggestions(kb, lang))
+        return Reply(in_lang(result.smalltalk.answer, lang), lang, "smalltalk", suggestions=example_suggestions(kb, lang))
     if result.kind == "invalid":
         return Reply(scope.message("invalid", lang), lang, "invalid")
     near = () if result.reason == "another municipality" else _near_misses(kb, result, lang)
@@ -99,12 +102,12 @@ def compose(kb: KnowledgeBase, result: MatchResult, lang: str) -> Reply:
 def answer_entry(kb: KnowledgeBase, entry: Entry, lang: str, score: float = 100.0) -> Reply:
     """Return the reply that answers with one entry."""
     images = tuple(
-        ReplyImage(name=image.src, caption=image.caption.get(lang, ""), url=image.url, path=image.path)
+        ReplyImage(name=image.src, caption=in_lang(image.caption, lang), url=image.url, path=image.path)
         for image in entry.images
     )
     related = tuple(_suggest(kb.by_id[r], lang) for r in entry.related if r in kb.by_id)
-    return Reply(entry.answer[lang], lang, "answer", entry.id, score, images, related[:MAX_SUGGESTIONS],
-                 title=entry.title[lang])
+    return Reply(in_lang(entry.answer, lang), lang, "answer", entry.id, score, images, related[:MAX_SUGGESTIONS],
+                 title=in_lang(entry.title, lang))
 
 
 def welcome(kb: KnowledgeBase, lang: str) -> Reply:
@@ -114,7 +117,8 @@ def welcome(kb: KnowledgeBase, lang: str) -> Reply:
 
 def example_suggestions(kb: KnowledgeBase, lang: str) -> tuple[Suggestion, ...]:
     """Return the example questions offered with greetings and help."""
-    questions = kb.scope.example_questions.get(lang, ())
+    examples = kb.scope.example_questions
+    questions = examples.get(lang) or examples.get(FALLBACK_LANG.get(lang, lang), ())
     return tuple(Suggestion(label=q, question=q) for q in questions)
 
 
@@ -124,8 +128,13 @@ def topic_suggestions(kb: KnowledgeBase, lang: str) -> tuple[Suggestion, ...]:
 
 
 def _suggest(entry: Entry, lang: str) -> Suggestion:
-    questions = entry.questions.get(lang) or ("",)
-    return Suggestion(label=entry.title[lang], question=questions[0], entry_id=entry.id)
+    questions = entry.questions.get(lang) or entry.questions.get(FALLBACK_LANG.get(lang, lang)) or ("",)
+    return Suggestion(label=in_lang(entry.title, lang), question=questions[0], entry_id=entry.id)
+
+
+def in_lang(texts: dict[str, str], lang: str) -> str:
+    """Return the text in a language, or in the language it falls back to (easy -> ja), or ""."""
+    return texts.get(lang) or texts.get(FALLBACK_LANG.get(lang, lang)) or ""
 
 
 def _near_misses(kb: KnowledgeBase, result: MatchResult, lang: str) -> tuple[Suggestion, ...]:

@@ -8,6 +8,7 @@ from typing import Any
 from bot.yamlsource import LineDict, Problem, line_of
 
 LANGS = ("ja", "en")
+EASY = "easy"  # やさしい日本語: optional in scope.yaml; Scope.message and the replies fall back to ja without it
 MESSAGE_NAMES = ("welcome", "help", "fallback", "clarify", "invalid", "slow_down")
 # Every section is required (an empty list is fine): a file cut short by a save in progress or a bad copy then
 # fails validation instead of going live without its rejection rules.
@@ -16,17 +17,23 @@ SCOPE_SECTIONS = ("messages", "smalltalk", "home_places", "other_places", "stopw
 SCOPE_KEYS = set(SCOPE_SECTIONS)
 
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
-    "welcome": {"ja": "港区職員採用についてのご質問にお答えします。", "en": "Ask me about working for Minato City."},
-    "help": {"ja": "質問を入力してください。", "en": "Type your question."},
+    "welcome": {"ja": "港区職員採用についてのご質問にお答えします。", "en": "Ask me about working for Minato City.",
+                "easy": "港区（みなとく）の職員（しょくいん）の仕事（しごと）について、質問（しつもん）に答（こた）えます。"},
+    "help": {"ja": "質問を入力してください。", "en": "Type your question.", "easy": "質問（しつもん）を書（か）いてください。"},
     "fallback": {
         "ja": "申し訳ありません。その質問には説明会の資料からお答えできません。港区職員採用案内をご覧ください。",
         "en": "Sorry, the briefing does not answer that. Please see Minato City's official recruitment guide.",
+        "easy": "ごめんなさい。説明会（せつめいかい）の資料（しりょう）では、この質問（しつもん）に答（こた）えることができません。"
+                "「港区職員採用案内（みなとくしょくいんさいようあんない）」を見（み）てください。",
     },
-    "clarify": {"ja": "もしかして、次のどれかですか？", "en": "Did you mean one of these?"},
-    "invalid": {"ja": "質問を文章で入力してください。", "en": "Please type your question in words."},
+    "clarify": {"ja": "もしかして、次のどれかですか？", "en": "Did you mean one of these?",
+                "easy": "次（つぎ）の中（なか）に、知（し）りたいことがありますか？"},
+    "invalid": {"ja": "質問を文章で入力してください。", "en": "Please type your question in words.",
+                "easy": "質問（しつもん）を、文（ぶん）で書（か）いてください。"},
     "slow_down": {
         "ja": "質問が続いています。少し時間をおいてから、もう一度お試しください。",
         "en": "You're sending questions very quickly. Please wait a moment and try again.",
+        "easy": "質問（しつもん）が多（おお）すぎます。少（すこ）し待（ま）ってから、もう一度（いちど）質問してください。",
     },
 }
 
@@ -112,7 +119,7 @@ def _messages(data: LineDict, name: str, problems: list[Problem]) -> dict[str, d
         if key not in MESSAGE_NAMES:
             problems.append(Problem(name, line, f"unknown message '{key}' (allowed: {', '.join(MESSAGE_NAMES)})"))
         elif _is_bilingual(texts):
-            messages[key] = {lang: str(texts[lang]).strip() for lang in LANGS}
+            messages[key] = _texts(texts, messages.get(key, {}))
         else:
             problems.append(Problem(name, line, f"message '{key}' needs 'ja' and 'en' text"))
     return messages
@@ -130,7 +137,7 @@ def _smalltalk(data: LineDict, name: str, problems: list[Problem]) -> tuple[Smal
         if not ok:
             problems.append(Problem(name, line, "a smalltalk item needs 'name', a 'patterns' list and an 'answer' with ja and en"))
             continue
-        answer = {lang: str(item["answer"][lang]).strip() for lang in LANGS}
+        answer = _texts(item["answer"], {})
         patterns = tuple(str(p).strip() for p in item["patterns"] if str(p).strip())
         result.append(SmallTalk(str(item.get("name", f"smalltalk-{index}")), patterns, answer))
     return tuple(result)
@@ -170,6 +177,22 @@ def _details(data: LineDict, name: str, problems: list[Problem]) -> tuple[Detail
         if cues and answered_by:
             result.append(DetailQuestion(str(item["name"]), cues, answered_by, item.get("route") is True))
     return tuple(result)
+
+
+def _texts(value: dict[str, Any], defaults: dict[str, str]) -> dict[str, str]:
+    # ja and en are required; easy is optional: without it a built-in easy text, or else ja, stands in.
+    texts = {lang: str(value[lang]).strip() for lang in LANGS}
+    easy = value.get(EASY)
+    if isinstance(easy, str) and easy.strip():
+        texts[EASY] = easy.strip()
+    elif EASY in defaults and _same_ja(value, defaults):
+        texts[EASY] = defaults[EASY]
+    return texts
+
+
+def _same_ja(value: dict[str, Any], defaults: dict[str, str]) -> bool:
+    """Tell whether HR's ja text is the built-in one, so the built-in easy text still says the same."""
+    return str(value.get("ja", "")).strip() == defaults.get("ja")
 
 
 def _is_bilingual(value: Any) -> bool:

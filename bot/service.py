@@ -11,12 +11,13 @@ from datetime import datetime, timezone
 
 from bot.analytics import TAP, LogRow, QuestionLog, hash_user
 from bot.config import Settings
+from bot.easyja import looks_easy_japanese
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.logwriter import LogUnavailable, RandomIds
 from bot.matching import Matcher, MatchResult
 from bot.normalize import detect_lang, looks_binary
 from bot.reload import KnowledgeWatcher
-from bot.responses import Reply, Suggestion, answer_entry, compose, topic_suggestions, welcome, with_log
+from bot.responses import Reply, Suggestion, answer_entry, compose, in_lang, topic_suggestions, welcome, with_log
 from bot.textsafe import clean_input
 from bot.salt import choose_salt, install_salt
 
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 1000
 LOG_IDS = RandomIds()
 FEEDBACK_HUNG_SECONDS = 30.0  # a feedback already inside a transaction: wait this long for the disk to say
-LANGS = ("ja", "en")
+LANGS = ("ja", "en", "easy")  # easy: やさしい日本語, simple Japanese
 BINARY_INPUT = MatchResult("invalid", reason="binary input")
 
 
@@ -133,7 +134,10 @@ class Answerer:
         chosen = question.lang if question.lang in LANGS else None
         if question.entry_id is not None and chosen:
             return chosen
-        return detect_lang(question.text or "") or chosen or "ja"
+        detected = detect_lang(question.text or "")
+        if detected == "ja" and (chosen == "easy" or looks_easy_japanese(question.text or "")):
+            return "easy"  # Japanese asked in easy mode, or written the way a learner writes: answer simply
+        return detected or chosen or "ja"
 
     def welcome(self, lang: str = "ja") -> Reply:
         """Return the greeting for a new chat."""
@@ -173,7 +177,7 @@ class Answerer:
         # A tapped suggestion is logged as a tap on that entry, under the entry's own title: the text that came
         # with it is the caller's to choose, so it must neither pose as a question nor count as one answered.
         tapped = question.entry_id is not None and reply.entry_id == question.entry_id and reply.kind == "answer"
-        logged_text = kb.by_id[question.entry_id].title[reply.lang] if tapped else question.text or ""
+        logged_text = in_lang(kb.by_id[question.entry_id].title, reply.lang) if tapped else question.text or ""
         row = LogRow(
             id=log_id,
             ts=datetime.now(timezone.utc).isoformat(timespec="milliseconds"),

@@ -31,7 +31,7 @@ IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 MAX_API_BODY = 16 * 1024
 MAX_BODY = 256 * 1024  # LINE may batch several events in one webhook call
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-LANGS = ("ja", "en")
+LANGS = ("ja", "en", "easy")  # easy: やさしい日本語
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
             "connect-src 'self'; base-uri 'none'; form-action 'none'")
 

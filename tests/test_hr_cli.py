@@ -25,7 +25,7 @@ PENGUIN = """entries:
     questions:
       ja: [ペンギン係の制服は何色ですか？, ペンギン係の制服の色を教えて]
       en: [What colour is the penguin keeper uniform?]
-    answer: {ja: 青です。, en: It is blue.}
+    answer: {ja: 青です。, en: It is blue., easy: 青（あお）です。}
     examples: [ペンギン係の制服って何色？]
   - id: penguin-uniform-colour
     category: welfare
@@ -33,7 +33,7 @@ PENGUIN = """entries:
     questions:
       ja: [ペンギン係の制服は何色でしょうか？]
       en: [Which colour is the penguin keeper uniform?]
-    answer: {ja: 青色です。, en: Blue.}
+    answer: {ja: 青色です。, en: Blue., easy: 青（あお）です。}
 """
 
 

@@ -16,7 +16,7 @@ entries:
     questions:
       ja: [一つ目の質問ですか？, 最初の質問]
       en: ["Is this the first question?", first one]
-    answer: {ja: はい。, en: "Yes."}
+    answer: {ja: はい。, en: "Yes.", easy: はい。}
 """
 
 
@@ -66,7 +66,7 @@ def test_unknown_key_is_reported_with_its_line(tmp_path: Path) -> None:
 
 
 def test_missing_language_is_reported(tmp_path: Path) -> None:
-    write(tmp_path, "a.yaml", GOOD_ENTRY.replace('answer: {ja: はい。, en: "Yes."}', "answer: {ja: はい。}"))
+    write(tmp_path, "a.yaml", GOOD_ENTRY.replace('answer: {ja: はい。, en: "Yes.", easy: はい。}', "answer: {ja: はい。}"))
     assert any("a.yaml:" in m and "'answer' is missing language 'en'" in m for m in messages(tmp_path))
 
 

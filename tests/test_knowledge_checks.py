@@ -54,7 +54,8 @@ def test_an_unknown_category_is_an_error_listing_the_known_ones(kb_copy: Path) -
 def test_a_scope_yaml_cut_short_fails_for_its_missing_sections(kb_copy: Path) -> None:
     path = kb_copy / "scope.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(lines[:300]), encoding="utf-8")  # cut inside `stopwords:`
+    inside_stopwords = lines.index("stopwords:\n") + 5
+    path.write_text("".join(lines[:inside_stopwords]), encoding="utf-8")  # cut inside `stopwords:`
     found = errors(kb_copy)
     assert len(found) == 1, found
     assert found[0].startswith("scope.yaml:") and "missing section(s) example_questions" in found[0]

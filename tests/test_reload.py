@@ -34,6 +34,7 @@ ENTRY = """entries:
     answer:
       ja: {answer}
       en: It is {answer}.
+      easy: {answer}
 """
 PROMPT = "\n> "
 BROKEN_YAML = ENTRY.format(answer="青です") + "  - id: [unclosed\n"

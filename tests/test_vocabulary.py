@@ -18,7 +18,7 @@ entries:
     questions:
       ja: [宿泊施設の客室数は？, ホテルはいくつ？]
       en: ["How many hotel rooms?", hotels]
-    answer: {ja: 客室は多いです。, en: Many rooms.}
+    answer: {ja: 客室は多いです。, en: Many rooms., easy: 部屋（へや）は多（おお）いです。}
 """
 SYNONYMS = """\
 synonyms:

@@ -71,11 +71,14 @@
     log.scrollTop = log.scrollHeight;
   }
 
+  // The API's 'easy' (やさしい日本語) is Japanese: HTML's lang attribute needs a real language tag.
+  function htmlLang(lang) { return lang === 'easy' ? 'ja' : lang; }
+
   function addMessage(who, text, extraClass, lang) {
     // Each message says its own language: the page's changes with the toggle, and Japanese line breaking
     // (word-break: auto-phrase) works only on text marked lang="ja".
     var msg = el('div', 'msg ' + who + (extraClass ? ' ' + extraClass : ''));
-    msg.lang = lang || state.lang;
+    msg.lang = htmlLang(lang || state.lang);
     var bubble = el('div', 'bubble');
     if (who === 'bot') { appendLinked(bubble, text); } else { bubble.textContent = text; }
     msg.appendChild(bubble);
@@ -216,7 +219,7 @@
     if (entryId) { body.entry_id = entryId; }
     post('api/ask', body).then(function (result) {
       typing.remove();
-      if (result.data.lang) { mine.lang = result.data.lang; }  // the language the bot read it in
+      if (result.data.lang) { mine.lang = htmlLang(result.data.lang); }  // the language the bot read it in
       if (result.ok) { addReply(result.data); } else { addMessage('bot', result.data.answer || UI[state.lang].offline, 'notice'); }
     }).catch(function () {
       typing.remove();
