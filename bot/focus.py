@@ -20,6 +20,9 @@ from bot.terms import Term
 
 MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")
 MIN_PAUSED_CHARS = 6  # each side of a space that stands for a spoken pause
+# A space after a polite sentence ending ends the sentence whatever its length ("研修 は ありますか 日本語 が …").
+POLITE_END_SPACE = re.compile(
+    r"(?:ですか|ますか|でしょうか|ません|ました|でした|です|ます)\s+(?=\S)(?!(?:か|かな|ね|よ|の)(?:\s|$|[?？]))")
 JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 # Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.
 SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?<=[a-z0-9)\"'][.;])\s+")
@@ -73,10 +76,18 @@ def clauses(text: str) -> list[Clause]:
 def _pauses(sentence: str) -> list[str]:
     # Voice input puts a space where the speaker paused ("…いるんですか なんか多そうだけど"); やさしい日本語 spaces
     # every word ("研修 は ありますか"). Only a space between two long stretches of Japanese ends a sentence.
+    polite = [sentence[start:end] for start, end in _polite_spans(sentence)]
+    if len(polite) > 1:
+        return [piece for part in polite for piece in _pauses(part)]
     parts = JAPANESE_SPACE.split(sentence)
     if len(parts) < 2 or min(len(part) for part in parts) < MIN_PAUSED_CHARS:
         return [sentence]
     return parts
+
+
+def _polite_spans(sentence: str) -> list[tuple[int, int]]:
+    ends = [match.end() for match in POLITE_END_SPACE.finditer(sentence)]
+    return list(zip([0, *ends], [*ends, len(sentence)]))
 
 
 def _spoken_clauses(sentence: str) -> list[str]:

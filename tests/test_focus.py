@@ -27,6 +27,14 @@ def test_spoken_clauses_split_at_the_analyzers_conjunctive_particles_only() -> N
     assert len(clauses("区民は何か国の出身なのでしょうか。")) == 1  # nor the ので of のでしょうか
 
 
+def test_spaced_simple_japanese_ends_a_sentence_after_a_polite_ending() -> None:
+    # やさしい日本語 spaces every word: a space after ですか/ます ends a sentence however short the pieces.
+    pieces = clauses("研修 は ありますか 日本語 が すこし むずかしい です")
+    assert [piece.asks for piece in pieces] == [True, False]
+    assert len(clauses("しょくいん の すむ ところ は ありますか")) == 1
+    assert len(clauses("職員 が すむ 家 は あります か")) == 1  # the particle か still belongs to its sentence
+
+
 @pytest.mark.parametrize(("text", "asking"), [
     ("食堂はある？", True), ("職員住宅ってあるんですか", True), ("研修について教えてください。", True),
     ("What kind of training do new staff get", True), ("Is there a cafeteria", True),
