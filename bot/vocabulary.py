@@ -12,6 +12,7 @@ from bot.terms import Mask, Term, explained_by_longer, romaji_runs, scanned_toke
 
 MIN_SCAN_READING = 3
 NOUN_LIKE = {"名詞", "形状詞"}
+VERB_LIKE = {"動詞", "形容詞"}
 WEAK_PREFIX = "~"
 KANJI = r"[\u3400-\u9fff々]"
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -26,6 +27,8 @@ class Vocabulary:
         self._by_lemma: dict[str, str] = {}
         self._phrase_readings: dict[str, str] = {}  # 芝地区 read シバチク -> 芝
         self._by_reading: dict[str, str] = {}
+        # 住む read スム, for すむ typed in kana; None where two verbs share the reading (書く, 描く)
+        self._by_verb_reading: dict[str, str | None] = {}
         self._kana_spelled: set[str] = set()  # readings of words written in hiragana (なんで)
         self._kanji_spelled: set[str] = set()  # readings of words written otherwise (大使館, プレクラス)
         self._phrases: dict[str, str] = {}
@@ -128,6 +131,8 @@ class Vocabulary:
                 self._by_reading.setdefault(token.reading, concept)
                 if not token.is_kana:
                     self._kanji_spelled.add(token.reading)
+            if token.pos in VERB_LIKE and not token.is_kana:
+                self._learn_verb_reading(token.lemma, concept)
             if token.is_place:
                 self.known_places.add(token.lemma)
             concepts.append(concept)
@@ -195,6 +200,12 @@ class Vocabulary:
             return True
         return token.is_kana and token.reading in self.stopwords
 
+    def _learn_verb_reading(self, lemma: str, concept: str) -> None:
+        # The dictionary form's reading: an inflected surface (住める, スメル) would not meet すむ.
+        reading = reading_of(lemma)
+        if self._by_verb_reading.setdefault(reading, concept) != concept:
+            self._by_verb_reading[reading] = None
+
     def _weak_concept(self, token: Token) -> str:
         return WEAK_PREFIX + self._by_lemma.get(token.lemma, token.lemma)
 
@@ -206,6 +217,8 @@ class Vocabulary:
         if concept is not None:
             return Term(token, concept, "synonym")
         concept = self._by_reading.get(token.reading) if token.reading else None
+        if concept is None and token.is_kana and token.pos in VERB_LIKE:
+            concept = self._by_verb_reading.get(to_katakana(token.lemma))
         if concept is not None:
             return Term(token, concept, "reading")
         return Term(token, None, "unknown")
