@@ -53,6 +53,7 @@ ROMAJI_MARKERS = frozenset(
     "nannin ikutsu oshiete kudasai shiritai kana ne yo tte kara made dake hoshii naku dekimasu dekiru aru nai "
     "onegaishimasu".split())
 ROMAJI_PARTICLES = {"wa": "は", "wo": "を", "e": "へ"}
+ROMAJI_PUNCTUATION = {".": "。", "?": "？", "!": "！", ",": "、"}
 MIN_ROMAJI_SHARE = 0.7
 
 
@@ -137,12 +138,19 @@ def romaji_sentence(text: str) -> str | None:
     letters = [word for word in words if word[0].isascii() and word[0].isalpha()]
     if len(letters) < 2 or not any(word in ROMAJI_MARKERS for word in letters):
         return None
-    kana = [ROMAJI_PARTICLES.get(word) or romaji_to_katakana(word) for word in letters]
-    if sum(k is not None for k in kana) < MIN_ROMAJI_SHARE * len(letters):
+    kana = {word: ROMAJI_PARTICLES.get(word) or romaji_to_katakana(word) for word in letters}
+    if sum(kana[word] is not None for word in letters) < MIN_ROMAJI_SHARE * len(letters):
         return None
-    # Unconvertible words (English loans like "OJT") stay as they are between the kana.
-    joined = "".join(jaconv.kata2hira(k) if k else f" {w} " for k, w in zip(kana, letters))
-    return re.sub(r"\s+", " ", joined).strip()
+    # Unconvertible words (English loans like "OJT") stay as they are between the kana, and the punctuation
+    # stays too: "… kimashita. … desu ka" is two sentences, the first one context.
+    pieces = [_romaji_piece(word, kana.get(word)) for word in words]
+    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+
+
+def _romaji_piece(word: str, kana: str | None) -> str:
+    if kana:
+        return jaconv.kata2hira(kana)
+    return ROMAJI_PUNCTUATION.get(word, f" {word} ")
 
 
 CONTEXT_WEIGHT = 0.2  # a word of the self-introduction around the question counts this much
@@ -163,7 +171,10 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]]) -> Readi
     """Resolve a message's words, weighting the clauses that ask above the context around them."""
     romaji = romaji_sentence(text)
     if romaji is not None:
-        return Reading(resolve(drop_contrast(romaji), True), romaji, f"read as Japanese typed in romaji: {romaji}")
+        # Read as the kana it stands for, sentences and all: a self-introduction in romaji is context too.
+        reading = read_message(romaji, resolve)
+        note = f"read as Japanese typed in romaji: {romaji}"
+        return replace(reading, note=f"{note}; {reading.note}" if reading.note else note)
     pieces = clauses(text)
     asking = [piece for piece in pieces if piece.asks]
     if len(pieces) < 2 or not asking:

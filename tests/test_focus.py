@@ -101,3 +101,15 @@ def test_kb_explain_says_when_the_asked_fact_picked_the_entry(matcher: Matcher) 
     result = matcher.match("プレクラスは何月まで？")
     assert result.best is not None and result.best.entry_id == "preclass-timeline"
     assert "date or period" in result.reason
+
+
+def test_romaji_keeps_its_sentences_so_a_self_introduction_stays_context() -> None:
+    # "I came from Brazil. How many foreigners…": the country belongs to the context, not to the question.
+    kana = romaji_sentence("watashi wa burajiru kara kimashita. minato-ku no gaikokujin wa nannin desu ka?")
+    assert kana is not None
+    assert [piece.asks for piece in clauses(kana)] == [False, True]
+
+
+def test_a_foreign_residents_question_after_naming_a_country_is_answered(matcher: Matcher) -> None:
+    result = matcher.match("watashi wa burajiru kara kimashita. minato-ku no gaikokujin wa nannin desu ka")
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == "facts-foreign-residents"
