@@ -265,6 +265,7 @@ class Vocabulary:
                 if (len(reading) >= MIN_SCAN_READING and reading not in table and reading not in only_kana
                         and all(t.lemma in self._by_lemma for t in words)):
                     table[reading] = tuple(self._by_lemma[t.lemma] for t in words)
+            table.update(_short_vowel_readings(table))
             self._scan_table = table
             readings = sorted(table, key=len, reverse=True)
             self._reading_pattern = re.compile(any_of(readings))  # a trie: thousands of readings, one step a character
@@ -286,6 +287,21 @@ class Vocabulary:
         if keys & self._home_places or token.reading in self._home_readings:
             return False
         return token.is_place and token.lemma not in self.known_places
+
+
+# ジュウタク typed "jutaku" or じゅたく: a long vowel (ウ after an o- or u-sound, ー) left out.
+LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョォウクスツヌフムユルグズヅブプュゥ])ウ|ー")
+MIN_SHORT_READING = 4
+
+
+def _short_vowel_readings(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Return readings without their long vowels, where that reading is no other word's and names one concept."""
+    short: dict[str, tuple[str, ...] | None] = {}
+    for reading, concepts in table.items():
+        shortened = LONG_VOWEL.sub("", reading)
+        if shortened != reading and len(shortened) >= MIN_SHORT_READING and shortened not in table:
+            short[shortened] = concepts if short.get(shortened, concepts) == concepts else None
+    return {reading: concepts for reading, concepts in short.items() if concepts is not None}
 
 
 def _is_one_word(word: str, tokens: tuple[Token, ...]) -> bool:

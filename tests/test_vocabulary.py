@@ -79,3 +79,10 @@ def test_a_kana_verb_with_two_kanji_spellings_stays_unknown(vocabulary: Vocabula
     vocabulary.learn("手紙を書く")
     vocabulary.learn("絵を描く")  # 書く and 描く are both かく: a kana かく may be either
     assert "書く" not in concepts(vocabulary, "かく") and "描く" not in concepts(vocabulary, "かく")
+
+
+def test_kana_without_long_vowels_finds_the_word_romaji_users_type_so(vocabulary: Vocabulary) -> None:
+    # "jutaku", "shokudo": romaji typed without the long vowel reads ジュタク for ジュウタク.
+    vocabulary.learn("職員住宅はありますか")
+    assert concepts(vocabulary, "しょくいんじゅたく") == concepts(vocabulary, "職員住宅")
+    assert concepts(vocabulary, "しゅくはくしせつ") == ["宿泊施設"]  # no long vowel: nothing changes
