@@ -34,6 +34,7 @@ QUESTION_WORD = re.compile(
     r"(?:何|なに|なん[でにのだ]|いつ|どこ|どんな|どう|どの|どれ|誰|だれ|いくつ|いくら|どっち|どちら)(?!か|も)"
     r"|(?<![a-z])(?:how|what|when|where|who|whom|which|why|is there|are there|do you|does|can i|could you|tell me"
     r"|explain)(?![a-z])")
+HANDING_OVER = re.compile(r"(?:けど|けれど|けれども|けども|ので|のに|ものの)[、,\s]*$")
 STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)[。．.!！]+$")
 ENGLISH_QUESTION_START = re.compile(
     r"^(?:is|are|do|does|did|can|could|will|would|should|may|have|has|how|what|whats|when|where|who|which|why)\s")
@@ -71,7 +72,15 @@ def clauses(text: str) -> list[Clause]:
     for sentence in SENTENCE_BREAK.split(unicodedata.normalize("NFKC", text).lower()):
         for spoken in _pauses(sentence):
             pieces.extend(_spoken_clauses(spoken))
-    return [Clause(piece, asks(piece)) for piece in pieces if piece.strip()]
+    pieces = [piece for piece in pieces if piece.strip()]
+    return [Clause(piece, asks(piece) and not (index < len(pieces) - 1 and _hands_over(piece)))
+            for index, piece in enumerate(pieces)]
+
+
+def _hands_over(clause: str) -> bool:
+    # "バイト中なんで…けど、職員って何人？": a clause ending in けど or ので leads into what follows, so the
+    # question word inside it (なんで, here "because") does not make it the question.
+    return bool(HANDING_OVER.search(clean(clause)))
 
 
 def _pauses(sentence: str) -> list[str]:

@@ -27,6 +27,11 @@ def test_spoken_clauses_split_at_the_analyzers_conjunctive_particles_only() -> N
     assert len(clauses("区民は何か国の出身なのでしょうか。")) == 1  # nor the ので of のでしょうか
 
 
+def test_a_clause_that_hands_over_to_the_next_is_context_even_with_a_question_word() -> None:
+    pieces = clauses("えっとバイト中なんであれなんですけど港区の職員って全部で何人いるんですか")
+    assert [piece.asks for piece in pieces] == [False, True]
+
+
 def test_spaced_simple_japanese_ends_a_sentence_after_a_polite_ending() -> None:
     # やさしい日本語 spaces every word: a space after ですか/ます ends a sentence however short the pieces.
     pieces = clauses("研修 は ありますか 日本語 が すこし むずかしい です")
