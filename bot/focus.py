@@ -201,7 +201,7 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]]) -> Readi
 
 
 # Nouns that say "about it" without saying what: "どういう内容ですか？" asks about the sentence before.
-GENERIC_NOUNS = frozenset("内容 詳細 具体 具体的 感じ 事 物 話 件 点 意味 中身 説明 情報 こと もの".split())
+GENERIC_NOUNS = frozenset("内容 詳細 具体 具体的 感じ 事 物 話 件 点 意味 中身 説明 情報 こと もの 制度 仕組み 取り組み 取組 システム".split())
 
 
 def _clause_weight(pieces: list[Clause], index: int, elliptic: bool) -> float:

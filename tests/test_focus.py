@@ -70,6 +70,9 @@ def test_comparisons_and_english_with_a_japanese_word() -> None:
     ("大学で福祉を学んでいて、子どもに関わる仕事に興味があります。新人の研修はどんな内容ですか？", "training-new-staff-design"),
     ("渋谷区に住んでいます。港区の職員住宅はどこにありますか？", "housing-staff"),  # a place in the context
     ("芝浦港南じゃなくて高輪のスローガンは？", "district-takanawa"),
+    # "どういう制度ですか" names no topic of its own: the clause before says which system, not the salary context
+    ("給与は下がってもかまいません。企業の技術で区の課題を解決する仕組みがあるそうですが、どういう制度ですか？",
+     "newtech-what"),
     ("プレクラスは何月まで？", "preclass-timeline"),  # the entry holding the asked month
     ("港区の広さはどれくらいなんですか？", "overview-area"),  # no なんで (why) inside なんですか
     ("しょくいんが すむ いえは ありますか", "housing-staff"),
