@@ -33,6 +33,9 @@ class Vocabulary:
         self._kanji_spelled: set[str] = set()  # readings of words written otherwise (大使館, プレクラス)
         self._phrases: dict[str, str] = {}
         self.stopwords = self._keys_of(scope.stopwords)
+        # 何個, 件数: words that ask for a fact routed by kind (scope's `route: true` details) name no topic.
+        self._asking_words = self._keys_of(tuple(
+            cue for detail in scope.detail_questions if detail.route_only for cue in detail.cues))
         self.other_places = self._keys_of(scope.other_places)
         self._home_places = self._keys_of(scope.home_places)
         # 湊区 for 港区: a place typed with the wrong kanji is still home when it reads the same.
@@ -193,6 +196,8 @@ class Vocabulary:
                 terms.append(Term(token, self._weak_concept(token), "weak"))
             else:
                 terms.append(self._resolve_token(token))
+                if terms[-1].concept is None and {token.lemma, clean(token.surface)} & self._asking_words:
+                    terms[-1] = Term(token, self._weak_concept(token), "weak")
         return self._scan_readings(text, terms, typos)
 
     def _is_weak(self, token: Token) -> bool:

@@ -30,6 +30,7 @@ def test_spoken_clauses_split_at_the_analyzers_conjunctive_particles_only() -> N
 def test_a_clause_that_hands_over_to_the_next_is_context_even_with_a_question_word() -> None:
     pieces = clauses("えっとバイト中なんであれなんですけど港区の職員って全部で何人いるんですか")
     assert [piece.asks for piece in pieces] == [False, True]
+    assert [piece.asks for piece in clauses("兄は40歳なんですが、受けられる年齢に上限はありますか？")] == [False, True]
 
 
 def test_spaced_simple_japanese_ends_a_sentence_after_a_polite_ending() -> None:
@@ -121,3 +122,9 @@ def test_romaji_keeps_its_sentences_so_a_self_introduction_stays_context() -> No
 def test_a_foreign_residents_question_after_naming_a_country_is_answered(matcher: Matcher) -> None:
     result = matcher.match("watashi wa burajiru kara kimashita. minato-ku no gaikokujin wa nannin desu ka")
     assert result.kind == "answer" and result.best is not None and result.best.entry_id == "facts-foreign-residents"
+
+
+def test_a_question_word_for_an_asked_fact_is_no_unknown_topic(matcher: Matcher) -> None:
+    # 何個 asks for a count (scope.yaml's detail_questions): like 何人 it must not count as a word no entry knows.
+    result = matcher.match("港区に大使館って何個あるの")
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == "facts-embassies"
