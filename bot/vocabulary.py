@@ -196,7 +196,8 @@ class Vocabulary:
                 terms.append(Term(token, self._weak_concept(token), "weak"))
             else:
                 terms.append(self._resolve_token(token))
-                if terms[-1].concept is None and {token.lemma, clean(token.surface)} & self._asking_words:
+                asking = token.counter or {token.lemma, clean(token.surface)} & self._asking_words
+                if terms[-1].concept is None and asking:
                     terms[-1] = Term(token, self._weak_concept(token), "weak")
         return self._scan_readings(text, terms, typos)
 
