@@ -82,7 +82,7 @@ class Decider:
         routed = False
         if details and candidates:
             candidates, routed = self._route(candidates, [d for d in details if d.route_only])
-            refusing = [d for d in details if not d.route_only]
+            refusing = [d for d in details if not d.route_only or (d.strict and not routed)]
             if refusing and not self._details.holds(candidates[0].entry_id, refusing):
                 # "How much is the rent?": an entry that names no price cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")

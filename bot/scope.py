@@ -55,6 +55,7 @@ class DetailQuestion:
     cues: tuple[str, ...]
     answered_by: tuple[str, ...]
     route_only: bool = False  # `route: true`: prefer an entry holding it, but never refuse for want of one
+    strict: bool = False  # `route: strict`: prefer an entry holding it, and refuse when no close entry does
 
 
 @dataclass(frozen=True)
@@ -173,9 +174,13 @@ def _details(data: LineDict, name: str, problems: list[Problem]) -> tuple[Detail
         if not isinstance(item, LineDict) or not {"name", "cues", "answered_by"} <= set(item):
             problems.append(Problem(name, value.item_lines[index], "a detail question needs 'name', 'cues' and 'answered_by'"))
             continue
+        route = item.get("route", False)
+        if route not in (True, False, "strict"):
+            problems.append(Problem(name, item.key_lines["route"], "'route' must be true, false or strict"))
         cues, answered_by = _words(item, "cues", name, problems), _words(item, "answered_by", name, problems)
         if cues and answered_by:
-            result.append(DetailQuestion(str(item["name"]), cues, answered_by, item.get("route") is True))
+            result.append(DetailQuestion(str(item["name"]), cues, answered_by, route in (True, "strict"),
+                                         strict=route == "strict"))
     return tuple(result)
 
 
