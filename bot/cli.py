@@ -316,7 +316,8 @@ def _print_understanding(understanding: Understanding) -> None:
     for candidate in candidates:
         click.echo(f"  {candidate.score:5.1f}  {candidate.entry_id:<28} coverage {candidate.coverage:.2f}"
                    f"  precision {candidate.precision:.2f}")
-    click.echo(f"decision: {result.kind}" + (f" ({result.reason})" if result.reason else ""))
+    chosen = f" {result.best.entry_id}" if result.kind == "answer" and result.best else ""
+    click.echo(f"decision: {result.kind}{chosen}" + (f" ({result.reason})" if result.reason else ""))
 
 kb.add_command(kb_init)
 kb.add_command(kb_test)

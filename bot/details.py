@@ -13,6 +13,11 @@ DIGIT = re.compile(r"\d")
 MIN_CUE_READING = 4
 KANJI = re.compile(r"[\u3400-\u9fff々]")
 KANA = re.compile(r"[\u3040-\u30ff]")
+# "何か国？" asks for a figure counted in countries: an answer holding "81か国" has it, one holding "22,631人" not.
+COUNTERS = {"か国": r"[かカヶケ箇]国", "カ国": r"[かカヶケ箇]国", "ヶ国": r"[かカヶケ箇]国", "ケ国": r"[かカヶケ箇]国",
+            "箇国": r"[かカヶケ箇]国", "人": "[人名]", "名": "[人名]", "件": "件", "室": "室", "校": "校", "個": "個",
+            "回": "回", "歳": "歳", "倍": "倍", "か月": r"[かカヶケ箇]?月", "ヶ月": r"[かカヶケ箇]?月", "カ月": r"[かカヶケ箇]?月"}
+COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 
 
 class DetailCheck:
@@ -34,10 +39,26 @@ class DetailCheck:
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
         return found
 
-    def holds(self, entry_id: str, kinds: list[DetailQuestion]) -> bool:
-        """Tell whether an entry's answer holds every kind of detail asked for."""
+    def counted(self, entry_id: str, text: str) -> bool:
+        """Tell whether an entry's answer holds a figure in the unit a question counts in (何か国 -> 81か国).
+
+        True when the question names no unit.
+        """
+        found = COUNTER_ASKED.search(clean(text))
+        if found is None:
+            return True
+        return re.search(r"\d[\d,.]*\s*[万億]?\s*" + COUNTERS[found.group(1)], self._texts.get(entry_id, "")) is not None
+
+    def holds(self, entry_id: str, kinds: list[DetailQuestion], pointers: frozenset[str] = frozenset()) -> bool:
+        """Tell whether an entry's answer holds every kind of detail asked for (not counting `pointers` words)."""
         text = self._texts.get(entry_id, "")
-        return all(any(_holds(text, word) for word in kind.answered_by) for kind in kinds)
+        return all(any(_holds(text, word) for word in kind.answered_by if word not in pointers) for kind in kinds)
+
+    def pointers(self, kb: KnowledgeBase) -> frozenset[str]:
+        """Return the answered_by words that point elsewhere (採用案内): the bot's "I don't know" message names them."""
+        fallback = clean(" ".join(kb.scope.messages.get("fallback", {}).values()))
+        return frozenset(word for kind in kb.scope.detail_questions for word in kind.answered_by
+                         if word != NUMBER and clean(word) in fallback)
 
 
 def _holds(text: str, word: str) -> bool:

@@ -18,6 +18,7 @@ import weakref
 from dataclasses import dataclass
 
 from bot.decision import MatchResult
+from bot.details import DetailCheck
 from bot.focus import GENERIC_NOUNS, POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
@@ -32,21 +33,28 @@ ASPECT_WORDS = frozenset(
     "number many much long detail details more else other others where when who why name place location period "
     "time date reason purpose cost price example examples list rest".split())
 MAX_SUGGESTED = 3
+TOPIC_POS = frozenset({"名詞", "固有名詞"})
+SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
+OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
+FAMILY_MARGIN = 5.0  # entries within this many points of the best are told apart by how near the topic they are
+SAME_CATEGORY, FAR = 50, 100  # how near an entry is to the last topic (itself 0, its related entries 1, 2, ...)
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
 NO_CONTEXT_SCORE = 80.0
 NO_CONTEXT_MARGIN = 10.0
 
 LANGUAGE_NAMES = {
-    "easy": r"(?:やさしい|優しい|易しい|簡単な|かんたんな|わかりやすい|分かりやすい)(?:日本語|にほんご)|(?:easy|simple|plain) japanese",
+    "easy": r"(?:やさしい|優しい|易しい|簡単な|かんたんな|わかりやすい|分かりやすい)\s*(?:日本語|にほんご)"
+            r"|(?:easy|simple|plain)\s+japanese",
     "ja": r"日本語|にほんご|japanese",
     "en": r"英語|えいご|english|eng",
 }
-_REQUEST_AROUND = (r"(?:please|pls|can you|could you|answer|reply|say|write|tell me|it|that|this|again|in|"
-                   r"もう一度|もういちど|もう一回|お願い|おねがい)?\s*")
-_REQUEST_AFTER = (r"\s*(?:で|に)?\s*(?:お願い(?:します|いたします)?|おねがい(?:します)?|ください|下さい|教えて(?:ください|下さい)?|"
-                  r"答えて(?:ください|下さい)?|言って|して(?:ください)?|切り替えて(?:ください)?|頼む|plz|please|pls|version|"
-                  r"(?:で|に)?(?:も)?(?:いい|いける|できる|できますか|ok)?)*\s*")
-LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_REQUEST_AROUND}(?:{names}){_REQUEST_AFTER}$")
+# What may stand around the language's name in a request: "can you say it in English please", "英語でおしえて".
+_REQUEST_BEFORE = r"(?:(?:please|pls|can|could|would|you|answer|reply|say|write|tell|me|it|that|this|again|in|"\
+                  r"もう一度|もういちど|もう一回|次から|これから)\s*)*"
+_REQUEST_AFTER = (r"(?:\s*(?:で|に|は|も|お願い(?:します|いたします)?|おねがい(?:します)?|ください|下さい|"
+                  r"(?:教|おし|答|こた)えて|言って|いって|して|切り替えて|きりかえて|くれる|くれますか|くれない|ほしい|"
+                  r"欲しい|頼む|たのむ|いい|できる|できますか|plz|please|pls|version|only|again|ok))*")
+LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
                      for lang, names in LANGUAGE_NAMES.items()}
 PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜ｗw]+$|^[\s]+")
 
@@ -77,28 +85,100 @@ class FollowUps:
         self._matcher = matcher
         cues = (cue for kind in matcher.kb.scope.detail_questions for cue in kind.cues)
         self._aspects = ASPECT_WORDS | GENERIC_NOUNS | {clean(cue) for cue in cues}
+        self._details = DetailCheck(matcher.kb)
+        self._pointers = self._details.pointers(matcher.kb)
 
     def understand(self, text: str, topic: Entry | None) -> Understanding:
         """Read a message, against the topic when it names none of its own (or points back at it)."""
-        matcher = self._matcher
-        reading, candidates, result = matcher.understand(text)
+        reading, candidates, result = self._matcher.understand(text)
         if result.kind in ("invalid", "smalltalk"):
             return Understanding(reading, candidates, result, elliptic=False)
-        elliptic = not any(self._names_topic(term) for term in reading.terms)
-        if topic is not None and (elliptic or POINTING.search(clean(text))):
-            weight = 1.0 if elliptic else POINTED_WEIGHT
-            after = matcher.understand_after(text, _topic_text(topic), weight)
-            if elliptic or after[2].kind == "answer":
-                how = "names no topic of its own" if elliptic else "points back at it"
-                note = f"read after the last topic {topic.id} ({topic.title.get('ja', '')}): the message {how}"
-                return Understanding(*after, elliptic=elliptic, context_note=note)
+        short = len(clean(text)) <= SHORT_MESSAGE
+        elliptic = not any(self._names_topic(term, short) for term in reading.terms)
+        if topic is not None:
+            contextual = self._after(text, topic, elliptic, result)
+            if contextual is not None:
+                return contextual
         if elliptic and result.kind == "answer" and _ambiguous(result.candidates):
             # "何人？" with nothing before it: of what? Offer the likeliest topics rather than guess one. ("広さは？"
             # has one reading only, the city's area: that is no guess.)
             result = MatchResult("clarify", result.candidates[:MAX_SUGGESTED], reason="no topic to follow up on")
         return Understanding(reading, candidates, result, elliptic=elliptic)
 
-    def _names_topic(self, term: Term) -> bool:
+    def _after(self, text: str, topic: Entry, elliptic: bool, alone: MatchResult) -> Understanding | None:
+        # The topic's title stands before the message: fully when the message names nothing else or could not be
+        # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
+        pointing = bool(POINTING.search(clean(text)))
+        if elliptic:
+            how, weight = "names no topic of its own", 1.0
+        elif pointing:
+            how, weight = "points back at it", POINTED_WEIGHT
+        elif alone.kind != "answer":
+            how, weight = "is not answered on its own", 1.0
+        else:
+            return None  # a question of its own, answered on its own: the context has no say
+        # "他には？" asks for something else than what was just answered: the nearest of its related entries.
+        other = elliptic and bool(OTHER.search(clean(text)))
+        reading, candidates, result = self._matcher.understand_after(text, _topic_text(topic), weight,
+                                                                     topic.id if other else None)
+        if other:
+            result = self._related(topic, candidates, result)
+        if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
+            result = self._not_a_repeat(topic, text, self._closest_to(topic, text, result))
+        if not elliptic and not (result.kind == "answer" and (pointing or self._near(topic, result.candidates[0]))):
+            return None
+        note = f"read after the last topic {topic.id} ({topic.title.get('ja', '')}): the message {how}"
+        return Understanding(reading, candidates, result, elliptic, note)
+
+    def _closest_to(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
+        # Entries that fit about as well are told apart by the conversation: of those holding what is asked, the
+        # one nearest the topic (itself, then its related entries in order, then its category) is meant.
+        # "何か国？" after the foreign residents: the nationalities (135か国), not the embassies (81か国).
+        if result.kind not in ("answer", "clarify") or not result.candidates or result.reason == "comparison":
+            return result
+        asked = self._details.asked(text)
+        best = result.candidates[0].score
+        near = [c for c in result.candidates if best - c.score <= FAMILY_MARGIN
+                and self._details.holds(c.entry_id, asked) and self._details.counted(c.entry_id, text)]
+        if not near:
+            return result
+        nearest = min(near, key=lambda c: self._distance(topic, c.entry_id))
+        if self._distance(topic, nearest.entry_id) >= FAR or (result.kind == "answer" and nearest is result.candidates[0]):
+            return result
+        ordered = (nearest, *(c for c in result.candidates if c is not nearest))
+        return MatchResult("answer", ordered, reason="nearest the last topic")
+
+    def _not_a_repeat(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
+        # The answer just given, again, answers a new detail question only when it holds that detail itself:
+        # "いくらまで出るの？" after an answer that only points to the recruitment guide is not in the briefing.
+        if result.kind != "answer" or result.candidates[0].entry_id != topic.id:
+            return result
+        refusing = [kind for kind in self._details.asked(text) if not kind.route_only]
+        if refusing and not self._details.holds(topic.id, refusing, self._pointers):
+            return MatchResult("fallback", result.candidates, reason="the last answer does not hold the asked detail")
+        return result
+
+    def _related(self, topic: Entry, candidates: list[Candidate], result: MatchResult) -> MatchResult:
+        kb = self._matcher.kb
+        related = [entry_id for entry_id in topic.related if kb.entry(entry_id) is not None]
+        if not related or (result.kind == "answer" and result.candidates[0].entry_id in related):
+            return result
+        # "他" names nothing, so the words cannot choose: HR's order of the related entries does.
+        chosen = next((c for c in candidates if c.entry_id == related[0]), Candidate(related[0], 0.0, 0.0, 0.0, 0.0))
+        return MatchResult("answer", (chosen, *(c for c in candidates if c is not chosen)), reason="another related entry")
+
+    def _distance(self, topic: Entry, entry_id: str) -> int:
+        if entry_id == topic.id:
+            return 0
+        if entry_id in topic.related:
+            return 1 + topic.related.index(entry_id)
+        entry = self._matcher.kb.entry(entry_id)
+        return SAME_CATEGORY if entry is not None and entry.category == topic.category else FAR
+
+    def _near(self, topic: Entry, candidate: Candidate) -> bool:
+        return self._distance(topic, candidate.entry_id) < FAR
+
+    def _names_topic(self, term: Term, short: bool) -> bool:
         token = term.token
         if term.via == "weak" or token.weak:
             # A function word the knowledge never uses is more likely a misread topic (ちく for 地区) than a hint.
@@ -106,7 +186,10 @@ class FollowUps:
         words = {clean(token.lemma), clean(token.surface), term.concept}
         if words & self._aspects or token.lemma.startswith("何") or QUESTION_WORD.fullmatch(token.lemma):
             return False
-        return term.concept is not None or token.pos == "名詞" or token.is_latin  # an unknown noun: a topic too
+        # Nouns name topics, known or not ("ボーナスは？" is a question of its own); in a short message verbs and
+        # adjectives ("いくらまで出るの？", "住める？") say what is asked about the topic, in a longer one they may
+        # name it themselves ("働きやすい職場づくりって…").
+        return token.pos in TOPIC_POS or token.is_latin or not short
 
 
 _FOLLOWUPS: weakref.WeakKeyDictionary[Matcher, FollowUps] = weakref.WeakKeyDictionary()

@@ -52,6 +52,24 @@ def test_detail_follow_ups_find_the_fact_among_the_topics_neighbours(plain_answe
 def test_a_follow_up_asking_a_detail_the_briefing_lacks_is_not_answered(plain_answerer: Answerer) -> None:
     assert chat(plain_answerer, "職員住宅はある？", "家賃は？")[1].kind == "fallback"
     assert chat(plain_answerer, "食堂はある？", "何時から？")[1].kind == "fallback"
+    assert chat(plain_answerer, "港区の面積は？", "23区で何番目？")[1].kind == "fallback"
+    # The same answer again is no answer when it only points to the recruitment guide for the asked detail.
+    assert chat(plain_answerer, "自己啓発助成とは？", "いくら出るの？")[1].kind == "fallback"
+
+
+def test_a_follow_up_with_words_of_its_own_that_fail_alone_is_read_with_the_topic(plain_answerer: Answerer) -> None:
+    assert chat(plain_answerer, "昼間人口は？", "都内で何番目？")[1].entry_id == "facts-daytime-population"
+    assert chat(plain_answerer, "港区の概要を教えて", "面積は？")[1].entry_id == "overview-area"
+
+
+def test_a_count_in_a_unit_goes_to_the_entry_counting_in_it(plain_answerer: Answerer) -> None:
+    _, follow = chat(plain_answerer, "外国人の住民の数は？", "何か国の人が住んでるの？")
+    assert follow.entry_id == "facts-nationalities" and "135" in follow.text
+
+
+def test_what_else_answers_the_topics_first_related_entry(plain_answerer: Answerer, kb: KnowledgeBase) -> None:
+    first, other = chat(plain_answerer, "研修について教えて", "他には？")
+    assert other.kind == "answer" and other.entry_id == kb.by_id[first.entry_id].related[0] != first.entry_id
 
 
 def test_a_clear_question_of_its_own_ignores_the_context(plain_answerer: Answerer) -> None:
@@ -80,8 +98,9 @@ def test_a_follow_up_after_a_follow_up_keeps_the_thread(plain_answerer: Answerer
     assert [r.entry_id for r in replies] == ["overview-staff"] * 3
 
 
-@pytest.mark.parametrize(("request_text", "lang"), [("英語で", "en"), ("in English please", "en"),
-                                                    ("やさしい日本語で", "easy"), ("English?", "en")])
+@pytest.mark.parametrize(("request_text", "lang"), [("英語で", "en"), ("in English please", "en"), ("English?", "en"),
+                                                    ("えいごでおしえて", "en"), ("can you say it in English", "en"),
+                                                    ("やさしい日本語で", "easy"), ("やさしい にほんごで", "easy")])
 def test_a_language_request_answers_the_last_entry_again_in_that_language(plain_answerer: Answerer,
                                                                          request_text: str, lang: str) -> None:
     first, again = chat(plain_answerer, "プレクラス制度とは？", request_text)
