@@ -61,7 +61,7 @@ def evaluate(questions_path: Path = QUESTIONS, kb_dir: Path | None = None) -> Re
     results = Results()
     items = yaml.safe_load(questions_path.read_text(encoding="utf-8"))
     if items and "turns" in items[0]:
-        return _evaluate_dialogues(answerer, items)
+        return evaluate_dialogues(answerer, items)
     for item in items:
         text, expect, kind = str(item["q"]), item.get("expect"), item.get("kind", "?")
         reply = answerer.answer(Question(text, channel="bench"))
@@ -98,7 +98,8 @@ class DialogueResults:
         return 100 * self.correct / max(self.total, 1)
 
 
-def _evaluate_dialogues(answerer: Answerer, dialogues: list[dict[str, Any]]) -> DialogueResults:
+def evaluate_dialogues(answerer: Answerer, dialogues: list[dict[str, Any]]) -> DialogueResults:
+    """Play every dialogue as a new user and score its last turn."""
     results = DialogueResults()
     for number, dialogue in enumerate(dialogues):
         kind, turns = dialogue.get("kind", "?"), dialogue["turns"]

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.analytics import QuestionLog
 from bot.config import bundled_knowledge_dir
 from bot.conversation import ConversationStore, SqliteConversations
 from bot.knowledge import KnowledgeBase, load_knowledge
@@ -139,11 +140,13 @@ def main() -> None:
     floor50, floor99 = floor(bundled, texts, args.rounds)
     print(f"bundled ({len(texts)} questions x {args.rounds}): index {build:.2f} s, p50 {p50:.3f} ms, p99 {p99:.3f} ms;"
           f" floor p50 {floor50:.3f} ms, p99 {floor99:.3f} ms; ratio p50 {p50 / floor50:.2f}, p99 {p99 / floor99:.2f}")
-    with tempfile.TemporaryDirectory() as tmp:  # each answer also reads and writes its user's state in SQLite
-        store = SqliteConversations(Path(tmp) / "state.db", timedelta(minutes=10))
+    with tempfile.TemporaryDirectory() as tmp:  # each answer also reads its user's state and queues its new state
+        writer = QuestionLog(Path(tmp) / "log.db")  # as under `serve`: the log's writer commits the state
+        store = SqliteConversations(writer.path, timedelta(minutes=10), submit=writer.submit)
         _, p50, p99 = percentiles(bundled, texts, args.rounds, store)
+        writer.close()
         store.close()
-    print(f"bundled, 20 users in conversation (state in SQLite, one commit per answer): p50 {p50:.3f} ms, p99 {p99:.3f} ms")
+    print(f"bundled, 20 users in conversation (state in SQLite): p50 {p50:.3f} ms, p99 {p99:.3f} ms")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             started = time.perf_counter()
