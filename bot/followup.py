@@ -56,7 +56,7 @@ _REQUEST_AFTER = (r"(?:\s*(?:で|に|は|も|お願い(?:します|いたしま�
                   r"欲しい|頼む|たのむ|いい|できる|できますか|plz|please|pls|version|only|again|ok))*")
 LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
                      for lang, names in LANGUAGE_NAMES.items()}
-PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜ｗw]+$|^[\s]+")
+PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜]+$|(?<=[^\x00-\x7f])w+$|^\s+")  # "英語でｗ": a laugh, not a word
 
 
 def language_request(text: str) -> str | None:
@@ -86,7 +86,7 @@ class FollowUps:
         cues = (cue for kind in matcher.kb.scope.detail_questions for cue in kind.cues)
         self._aspects = ASPECT_WORDS | GENERIC_NOUNS | {clean(cue) for cue in cues}
         self._details = DetailCheck(matcher.kb)
-        self._pointers = self._details.pointers(matcher.kb)
+        self._pointers = self._details.pointers
 
     def understand(self, text: str, topic: Entry | None) -> Understanding:
         """Read a message, against the topic when it names none of its own (or points back at it)."""
@@ -96,7 +96,7 @@ class FollowUps:
         short = len(clean(text)) <= SHORT_MESSAGE
         elliptic = not any(self._names_topic(term, short) for term in reading.terms)
         if topic is not None:
-            contextual = self._after(text, topic, elliptic, result)
+            contextual = self._after(text, topic, elliptic, Understanding(reading, candidates, result, elliptic))
             if contextual is not None:
                 return contextual
         if elliptic and result.kind == "answer" and _ambiguous(result.candidates):
@@ -105,7 +105,7 @@ class FollowUps:
             result = MatchResult("clarify", result.candidates[:MAX_SUGGESTED], reason="no topic to follow up on")
         return Understanding(reading, candidates, result, elliptic=elliptic)
 
-    def _after(self, text: str, topic: Entry, elliptic: bool, alone: MatchResult) -> Understanding | None:
+    def _after(self, text: str, topic: Entry, elliptic: bool, alone: Understanding) -> Understanding | None:
         # The topic's title stands before the message: fully when the message names nothing else or could not be
         # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
         pointing = bool(POINTING.search(clean(text)))
@@ -113,10 +113,16 @@ class FollowUps:
             how, weight = "names no topic of its own", 1.0
         elif pointing:
             how, weight = "points back at it", POINTED_WEIGHT
-        elif alone.kind != "answer":
+        elif alone.result.kind != "answer":
             how, weight = "is not answered on its own", 1.0
         else:
-            return None  # a question of its own, answered on its own: the context has no say
+            # A question of its own, answered on its own; the context only settles a close call ("スローガンは？"
+            # fits the five districts about as well: after the Shiba district, it asks for Shiba's).
+            settled = self._closest_to(topic, text, alone.result)
+            if settled is alone.result:
+                return None
+            note = f"a close call settled by the last topic {topic.id} ({topic.title.get('ja', '')})"
+            return Understanding(alone.reading, alone.candidates, settled, elliptic, note)
         # "他には？" asks for something else than what was just answered: the nearest of its related entries.
         other = elliptic and bool(OTHER.search(clean(text)))
         reading, candidates, result = self._matcher.understand_after(text, _topic_text(topic), weight,
@@ -137,8 +143,7 @@ class FollowUps:
         if result.kind not in ("answer", "clarify") or not result.candidates or result.reason == "comparison":
             return result
         asked = self._details.asked(text)
-        best = result.candidates[0].score
-        near = [c for c in result.candidates if best - c.score <= FAMILY_MARGIN
+        near = [c for c in result.candidates if self._fits_as_well(c, result.candidates[0], topic)
                 and self._details.holds(c.entry_id, asked) and self._details.counted(c.entry_id, text)]
         if not near:
             return result
@@ -166,6 +171,14 @@ class FollowUps:
         # "他" names nothing, so the words cannot choose: HR's order of the related entries does.
         chosen = next((c for c in candidates if c.entry_id == related[0]), Candidate(related[0], 0.0, 0.0, 0.0, 0.0))
         return MatchResult("answer", (chosen, *(c for c in candidates if c is not chosen)), reason="another related entry")
+
+    def _fits_as_well(self, candidate: Candidate, best: Candidate, topic: Entry) -> bool:
+        # Close in score; or the topic itself, explaining every word the best explains ("スローガンは？" fits each
+        # district wholly, the shorter answers merely score higher).
+        if best.score - candidate.score <= FAMILY_MARGIN:
+            return True
+        return (candidate.entry_id == topic.id and candidate.coverage >= best.coverage
+                and candidate.score >= self._matcher.settings.accept_score)
 
     def _distance(self, topic: Entry, entry_id: str) -> int:
         if entry_id == topic.id:

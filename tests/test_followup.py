@@ -67,6 +67,19 @@ def test_a_count_in_a_unit_goes_to_the_entry_counting_in_it(plain_answerer: Answ
     assert follow.entry_id == "facts-nationalities" and "135" in follow.text
 
 
+def test_a_count_in_a_unit_no_answer_holds_is_not_answered(plain_answerer: Answerer) -> None:
+    # Before, "何クラス" (a count, which never refused) got the pre-class merits.
+    assert plain_answerer.answer(Question("小学校は1学年何クラスあるの？")).kind == "fallback"
+    assert plain_answerer.answer(Question("面接は何回ありますか？")).entry_id == "guide-exam"  # the guide holds it
+    assert plain_answerer.answer(Question("提案は何件あった？")).entry_id == "newtech-projects"
+    assert chat(plain_answerer, "研修について教えて", "何回あるの？")[1].kind == "fallback"
+
+
+def test_a_close_call_of_a_question_of_its_own_is_settled_by_the_topic(plain_answerer: Answerer) -> None:
+    assert chat(plain_answerer, "高輪地区について教えて", "スローガンは？")[1].entry_id == "district-takanawa"
+    assert chat(plain_answerer, "芝浦港南地区って？", "スローガンは？")[1].entry_id == "district-shibaura-konan"
+
+
 def test_what_else_answers_the_topics_first_related_entry(plain_answerer: Answerer, kb: KnowledgeBase) -> None:
     first, other = chat(plain_answerer, "研修について教えて", "他には？")
     assert other.kind == "answer" and other.entry_id == kb.by_id[first.entry_id].related[0] != first.entry_id
