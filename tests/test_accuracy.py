@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
-from bench.accuracy import QUESTIONS, evaluate
+from bench.accuracy import QUESTIONS, evaluate, evaluate_dialogues
+from bot.service import Answerer
 
 HOLDOUT = Path(QUESTIONS).with_name("holdout.yaml")
 FRESH = Path(QUESTIONS).with_name("fresh.yaml")
@@ -32,3 +34,13 @@ def test_benchmark_accuracy_and_rejection_do_not_regress(questions: Path, in_sco
     assert results.in_scope >= 150 and results.out_of_scope >= 39
     assert results.accuracy >= in_scope_floor, "\n".join(results.failures)
     assert results.rejection >= rejection_floor, "\n".join(results.failures)
+
+
+def test_dialogue_last_turn_accuracy_does_not_regress(plain_answerer: Answerer) -> None:
+    dialogues = yaml.safe_load(Path(QUESTIONS).with_name("dialogues-a.yaml").read_text(encoding="utf-8"))
+    results = evaluate_dialogues(plain_answerer, dialogues)
+    assert results.total >= 80
+    assert results.accuracy >= 92.0, "\n".join(results.failures)
+    for kind in ("followup", "switch", "ignore", "lang"):  # a question of its own must never lose to the context
+        ok, total = results.by_kind[kind]
+        assert ok >= total - 1, "\n".join(results.failures)
