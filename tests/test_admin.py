@@ -1,0 +1,195 @@
+"""HR's review page over real HTTP on 127.0.0.1: off without a hash, sign-in, CSRF, lock-out, cookies, escaping."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import AsyncIterator, Callable
+
+import aiohttp
+import pytest
+from aiohttp.test_utils import TestServer
+from click.testing import CliRunner
+
+from bot.admin_auth import BadHash, LockOut, check_hash, hash_password, verify_password
+from bot.analytics import QuestionLog
+from bot.cli import cli
+from bot.config import Settings
+from bot.knowledge import KnowledgeBase
+from bot.service import Answerer, Question
+from handlers import admin as admin_handler
+from handlers.admin_http import LOCKOUT
+from handlers.web import create_app
+
+PASSWORD = "correct horse battery staple"
+HASH = hash_password(PASSWORD)
+ATTACK = '<script>window.__pwned=1</script><img src=x onerror="alert(1)">給料'
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+ADMIN_PATHS = ("/admin", "/admin/", "/admin/login", "/admin/inbox", "/admin/dashboard", "/admin/changes",
+               "/admin/changes/1", "/admin/static/admin.css", "/admin/new-entry")
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Site:
+    """A running server, its question log and an HTTP client with its own cookie jar."""
+
+    def __init__(self, server: TestServer, answerer: Answerer, clock: Clock) -> None:
+        self.server, self.answerer, self.clock = server, answerer, clock
+        self.client = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+    def url(self, path: str) -> str:
+        return str(self.server.make_url(path))
+
+    async def get(self, path: str, **kwargs: object) -> tuple[int, str, aiohttp.ClientResponse]:
+        async with self.client.get(self.url(path), allow_redirects=False, **kwargs) as response:
+            return response.status, await response.text(), response
+
+    async def post(self, path: str, data: dict[str, str], **kwargs: object) -> tuple[int, str, aiohttp.ClientResponse]:
+        async with self.client.post(self.url(path), data=data, allow_redirects=False, **kwargs) as response:
+            return response.status, await response.text(), response
+
+    async def csrf(self, path: str) -> str:
+        status, text, _ = await self.get(path)
+        assert status == 200, (path, status)
+        return CSRF.search(text).group(1)  # type: ignore[union-attr]
+
+    async def sign_in(self, password: str = PASSWORD, **kwargs: object) -> tuple[int, str, aiohttp.ClientResponse]:
+        token = await self.csrf("/admin/login")
+        return await self.post("/admin/login", {"csrf_token": token, "password": password}, **kwargs)
+
+
+SiteFactory = Callable[..., "AsyncIterator[Site]"]
+
+
+@pytest.fixture
+async def make_site(kb: KnowledgeBase, tmp_path: Path) -> AsyncIterator[Callable[..., object]]:
+    """Return a function that starts a server with given settings (admin on by default)."""
+    started: list[Site] = []
+
+    async def start(**overrides: object) -> Site:
+        settings = Settings(**{"kb_dir": kb.directory, "db_path": tmp_path / "log.db", "admin_password_hash": HASH,
+                               **overrides})  # type: ignore[arg-type]
+        answerer = Answerer(kb, QuestionLog(settings.db_path))
+        app = create_app(answerer, settings)
+        clock = Clock()
+        if settings.admin_password_hash:
+            app[LOCKOUT] = LockOut(clock=clock)
+        server = TestServer(app, host="127.0.0.1")
+        await server.start_server()
+        site = Site(server, answerer, clock)
+        started.append(site)
+        return site
+
+    yield start
+    for site in started:
+        await site.client.close()
+        await site.server.close()
+        site.answerer.close()
+
+
+async def test_without_a_password_hash_every_admin_path_is_404(make_site: Callable[..., object]) -> None:
+    site = await make_site(admin_password_hash="")  # type: ignore[operator]
+    for path in ADMIN_PATHS:
+        assert (await site.get(path))[0] == 404, path
+    assert (await site.post("/admin/login", {"password": PASSWORD, "csrf_token": "x"}))[0] == 404
+
+
+async def test_sign_in_sets_a_strict_http_only_cookie_and_sign_out_ends_the_session(
+        make_site: Callable[..., object]) -> None:
+    site = await make_site()  # type: ignore[operator]
+    assert (await site.get("/admin/inbox"))[2].headers["Location"] == "/admin/login"
+    status, _, response = await site.sign_in()
+    assert status == 303 and response.headers["Location"] == "/admin/inbox"
+    cookie = next(h for h in response.headers.getall("Set-Cookie") if h.startswith("minato_admin="))
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/admin" in cookie
+    assert "Secure" not in cookie  # plain http from a client that is no trusted proxy
+    status, html, response = await site.get("/admin/inbox")
+    assert status == 200 and "default-src 'none'" in response.headers["Content-Security-Policy"]
+    token = CSRF.search(html).group(1)  # type: ignore[union-attr]
+    assert (await site.post("/admin/logout", {"csrf_token": token}))[0] == 303
+    assert (await site.get("/admin/inbox"))[0] == 303  # the old cookie is no session any more
+
+
+async def test_the_cookie_is_secure_behind_a_trusted_https_proxy_only(make_site: Callable[..., object]) -> None:
+    import ipaddress
+
+    site = await make_site(trusted_proxies=(ipaddress.ip_network("127.0.0.1/32"),))  # type: ignore[operator]
+    _, _, response = await site.sign_in(headers={"X-Forwarded-Proto": "https"})
+    assert all("Secure" in h for h in response.headers.getall("Set-Cookie") if h.startswith("minato_admin="))
+    untrusted = await make_site(db_path=site.answerer._log.path.with_name("other.db"))  # type: ignore[operator,union-attr]
+    _, _, response = await untrusted.sign_in(headers={"X-Forwarded-Proto": "https"})
+    assert not any("Secure" in h for h in response.headers.getall("Set-Cookie"))
+
+
+async def test_a_post_without_the_csrf_token_is_403(make_site: Callable[..., object]) -> None:
+    site = await make_site()  # type: ignore[operator]
+    await site.csrf("/admin/login")  # the login cookie is set, the field is left out
+    assert (await site.post("/admin/login", {"password": PASSWORD}))[0] == 403
+    assert (await site.post("/admin/login", {"password": PASSWORD, "csrf_token": "forged"}))[0] == 403
+    assert (await site.sign_in())[0] == 303
+    for path in ("/admin/act", "/admin/logout", "/admin/new-entry", "/admin/changes/1/undo"):
+        status, _, _ = await site.post(path, {"action": "dismiss", "question": "x"})
+        assert status == 403, path
+    assert (await site.get("/admin/inbox"))[0] == 200  # still signed in: nothing happened
+
+
+async def test_the_sixth_wrong_password_in_a_minute_is_429_without_checking(
+        make_site: Callable[..., object], monkeypatch: pytest.MonkeyPatch) -> None:
+    site = await make_site()  # type: ignore[operator]
+    checked: list[str] = []
+    monkeypatch.setattr(admin_handler, "verify_password", lambda p, h: checked.append(p) or verify_password(p, h))
+    for attempt in range(5):
+        assert (await site.sign_in(f"wrong {attempt}"))[0] == 401
+    status, _, response = await site.sign_in()  # even the right password: it is not looked at
+    assert status == 429 and int(response.headers["Retry-After"]) >= 1
+    assert len(checked) == 5
+    site.clock.now += 61
+    assert (await site.sign_in())[0] == 303 and len(checked) == 6
+
+
+async def test_html_in_logged_questions_is_text_on_every_admin_page(make_site: Callable[..., object]) -> None:
+    site = await make_site()  # type: ignore[operator]
+    for _ in range(2):
+        site.answerer.answer(Question(ATTACK, channel="web", user_id="u1"))
+    await site.sign_in()
+    _, inbox, _ = await site.get("/admin/inbox?days=0")
+    token = CSRF.search(inbox).group(1)  # type: ignore[union-attr]
+    status, _, response = await site.post("/admin/act", {"csrf_token": token, "action": "dismiss", "question": ATTACK})
+    assert status == 303
+    change = response.headers["Location"]
+    escaped = "&lt;script&gt;window.__pwned=1&lt;/script&gt;"
+    pages = [inbox]
+    for path in ("/admin/dashboard?days=0", "/admin/new-entry?question=" + aiohttp.helpers.quote(ATTACK, safe=""),
+                 "/admin/changes", change):
+        status, html, _ = await site.get(path)
+        assert status == 200, path
+        pages.append(html)
+    for html in pages:
+        assert "<script" not in html.lower() and "<img src=x" not in html.lower()
+        assert escaped in html
+
+
+def test_password_hashes_are_salted_scrypt_and_verify() -> None:
+    assert HASH.startswith("scrypt:16384:8:1:") and HASH != hash_password(PASSWORD)  # a new salt each time
+    assert verify_password(PASSWORD, HASH) and not verify_password(PASSWORD + " ", HASH)
+    for damaged in ("", "plain-password", "scrypt:3:8:1:abc:def", HASH[:-4]):
+        with pytest.raises(BadHash):
+            check_hash(damaged)
+
+
+def test_hash_password_reads_stdin_and_shows_an_example() -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["admin", "hash-password"], input=PASSWORD + "\n")
+    assert result.exit_code == 0 and verify_password(PASSWORD, result.output.strip())
+    assert PASSWORD not in result.output
+    assert runner.invoke(cli, ["admin", "hash-password"], input="short\n").exit_code == 1
+    assert "Example:" in runner.invoke(cli, ["admin", "hash-password", "--help"]).output
