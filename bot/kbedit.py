@@ -58,6 +58,12 @@ class Edit:
     entry: dict[str, Any] = field(default_factory=dict)  # add_entry: the new entry's fields
     file: str = ""  # add_entry: the file to add it to
 
+    def __post_init__(self) -> None:
+        # Plain str: the YAML writer represents no str subclass (the loader's LineStr remembers its line).
+        object.__setattr__(self, "question", str(self.question))
+        object.__setattr__(self, "entry_id", str(self.entry_id))
+        object.__setattr__(self, "file", str(self.file))
+
     def to_dict(self) -> dict[str, Any]:
         """Return the edit as JSON-ready data (kept in the audit table, to undo it)."""
         return asdict(self)
@@ -138,7 +144,7 @@ def _append(listed: CommentedSeq, item: Any) -> None:
     trailing = _pop_trailing_comment(listed)
     listed.append(item)
     if trailing is not None:
-        listed.ca.items[len(listed) - 1] = [trailing, None, None, None]
+        _put_trailing_comment(listed, trailing)
 
 
 def _remove(listed: CommentedSeq, item: Any) -> None:
@@ -146,18 +152,40 @@ def _remove(listed: CommentedSeq, item: Any) -> None:
     trailing = _pop_trailing_comment(listed) if index == len(listed) - 1 else None
     del listed[index]
     if trailing is not None and listed:
-        previous = listed.ca.items.setdefault(len(listed) - 1, [None, None, None, None])
-        previous[0] = trailing
+        _put_trailing_comment(listed, trailing)
+
+
+def _last_slot(node: Any) -> tuple[Any, int] | None:
+    # Where ruamel keeps the comment after a collection's last item: (key, index in its comment list).
+    if isinstance(node, CommentedSeq) and node:
+        return len(node) - 1, 0
+    if isinstance(node, CommentedMap) and node:
+        return list(node)[-1], 2
+    return None
+
+
+def _put_trailing_comment(node: Any, token: CommentToken) -> bool:
+    """Attach comment lines after a collection's last item, at the deepest level, as the loader does."""
+    slot = _last_slot(node)
+    if slot is None:
+        return False
+    key, index = slot
+    if _put_trailing_comment(node[key], token):
+        return True
+    found = node.ca.items.setdefault(key, [None, None, None, None])
+    if found[index] is not None:  # an end-of-line comment stays first
+        found[index].value += token.value
+    else:
+        found[index] = token
+    return True
 
 
 def _pop_trailing_comment(node: Any) -> CommentToken | None:
     """Take the full-line comments after a collection's last item (deepest first); an end-of-line comment stays."""
-    if isinstance(node, CommentedSeq) and node:
-        key, slot = len(node) - 1, 0
-    elif isinstance(node, CommentedMap) and node:
-        key, slot = list(node)[-1], 2
-    else:
+    last = _last_slot(node)
+    if last is None:
         return None
+    key, slot = last
     deeper = _pop_trailing_comment(node[key])
     if deeper is not None:
         return deeper
@@ -237,7 +265,7 @@ def _commented(value: Any) -> Any:
         return CommentedSeq(_commented(v) for v in value)
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value.replace("\r\n", "\n").strip() + "\n")  # a block, as HR writes answers
-    return value
+    return str(value) if isinstance(value, str) else value
 
 
 def target_file(kb_dir: Path, edit: Edit, entry_files: dict[str, str]) -> str:
