@@ -18,7 +18,7 @@ from bot.responses import Reply
 from bot.review import InboxItem
 
 PERIODS = ((7, "7 days"), (30, "30 days"), (90, "90 days"), (0, "all time"))
-KIND_TITLES = {"unanswered": "Not answered", "clarify": "Asked \"did you mean\"", "unhelpful": "Answered, rated 👎"}
+KIND_TITLES = {"unanswered": "Not answered", "clarify": "Asked \"did you mean\"", "unhelpful": "Answered, rated not helpful"}
 ACTION_TITLES = {"paraphrase": "added as a question of an entry", "out_of_scope": "marked out of scope",
                  "new_entry": "new entry", "dismiss": "dismissed", "undo": "undo"}
 
@@ -72,7 +72,7 @@ def _period_links(path: str, days: int, channel: str | None, channels: Iterable[
         query = urlencode({k: v for k, v in (("days", value), ("channel", channel or "")) if v != ""})
         current = ' aria-current="page"' if value == days else ""
         links.append(f'<a href="{path}?{esc(query)}"{current}>{esc(label)}</a>')
-    for name in ("", *channels):
+    for name in ("", *channels) if channels else ():
         query = urlencode({k: v for k, v in (("days", days), ("channel", name)) if v != ""})
         current = ' aria-current="page"' if name == (channel or "") else ""
         links.append(f'<a href="{path}?{esc(query)}"{current}>{esc(name or "all channels")}</a>')
