@@ -15,7 +15,7 @@ from bot.admin_auth import BadHash, LockOut, check_hash, hash_password, verify_p
 from bot.analytics import QuestionLog
 from bot.cli import cli
 from bot.config import Settings
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.service import Answerer, Question
 from handlers import admin as admin_handler
 from handlers.admin_http import LOCKOUT
@@ -193,3 +193,45 @@ def test_hash_password_reads_stdin_and_shows_an_example() -> None:
     assert PASSWORD not in result.output
     assert runner.invoke(cli, ["admin", "hash-password"], input="short\n").exit_code == 1
     assert "Example:" in runner.invoke(cli, ["admin", "hash-password", "--help"]).output
+
+
+async def test_a_new_entry_from_the_form_is_checked_written_and_undone(
+        make_site: Callable[..., object], kb_copy: Path) -> None:
+    site = await make_site(kb_dir=kb_copy)  # type: ignore[operator]
+    site.answerer.swap(load_knowledge(kb_copy))  # answer from (and edit) the copy
+    question = "駐輪場はありますか？"
+    welfare_before = (kb_copy / "welfare.yaml").read_bytes()
+    await site.sign_in()
+    status, form, _ = await site.get("/admin/new-entry?question=" + aiohttp.helpers.quote(question, safe=""))
+    assert status == 200 and "TODO" in form and 'name="answer_easy"' in form
+    token = CSRF.search(form).group(1)  # type: ignore[union-attr]
+    fields = {"csrf_token": token, "question": question, "id": "bicycle-parking", "category": "welfare",
+              "file": "welfare.yaml", "title_ja": "駐輪場", "title_en": "Bicycle parking",
+              "questions_ja": question + "\n自転車はどこに置ける？", "questions_en": "Is there bicycle parking?",
+              "answer_ja": "説明会では紹介されていません。", "answer_en": "The briefing does not cover it.",
+              "answer_easy": "説明会（せつめいかい）では 話（はな）していません。", "related": "", "keywords": "駐輪場"}
+    refused, text, _ = await site.post("/admin/new-entry", {**fields, "related": "no-such-entry"})
+    assert refused == 422 and "no-such-entry" in text and "Nothing was written" in text
+    assert (kb_copy / "welfare.yaml").read_bytes() == welfare_before
+    status, _, response = await site.post("/admin/new-entry", fields)
+    assert status == 303
+    status, change, _ = await site.get(response.headers["Location"])
+    assert "now answers it with" in change and "entry bicycle-parking" in change
+    assert load_knowledge(kb_copy).by_id["bicycle-parking"].questions["ja"][1] == "自転車はどこに置ける？"
+    token = CSRF.search(change).group(1)  # type: ignore[union-attr]
+    undo = re.search(r'action="(/admin/changes/\d+/undo)"', change).group(1)  # type: ignore[union-attr]
+    assert (await site.post(undo, {"csrf_token": token}))[0] == 303
+    assert (kb_copy / "welfare.yaml").read_bytes() == welfare_before
+    assert (await site.post(undo, {"csrf_token": token}))[0] == 422  # already undone
+
+
+async def test_the_dashboard_shows_the_report_for_a_period_and_channel(make_site: Callable[..., object]) -> None:
+    site = await make_site()  # type: ignore[operator]
+    for channel, question in (("web", "食堂はある？"), ("line", "給料はいくら？"), ("line", "研修は？")):
+        site.answerer.answer(Question(question, channel=channel, user_id="u-" + channel))
+    await site.sign_in()
+    _, html, _ = await site.get("/admin/dashboard?days=7&channel=line")
+    assert 'data-key="questions"><b>2</b>' in html and "channel line" in html
+    assert html.count('src="data:image/svg+xml;base64,') == 4
+    _, html, _ = await site.get("/admin/dashboard?days=0")
+    assert 'data-key="questions"><b>3</b>' in html
