@@ -10,9 +10,7 @@ change. The file is replaced atomically (temporary file + rename): the live-relo
 
 from __future__ import annotations
 
-import copy
 import fcntl
-import io
 import os
 import shutil
 import tempfile
@@ -22,19 +20,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import LiteralScalarString
-from ruamel.yaml.tokens import CommentToken
 
 from bot.kbtools import CaseResult, run_examples
 from bot.knowledge import check_knowledge
 from bot.normalize import detect_lang
+from bot.yamledit import LayoutError, append, commented, dump, load_round_trip, remove
 
 SCOPE_FILE = "scope.yaml"
 LOCK_NAME = ".admin-edit.lock"  # a dot file: the watcher and the loader never read it
-INDENTS = ((2, 4, 2), (2, 2, 0), (4, 6, 4), (4, 4, 0))  # (mapping, sequence, offset) layouts tried in turn
 ACTIONS = ("add_question", "remove_question", "add_out_of_scope", "remove_out_of_scope", "add_entry",
            "remove_entry")
 _THREAD_LOCK = threading.Lock()
@@ -93,37 +87,12 @@ class Written:
     version: str  # the knowledge version (content hash) with the edit: the live bot reports it once reloaded
 
 
-def _yaml(indent: tuple[int, int, int]) -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.width = 4096  # never fold a long answer onto new lines
-    yaml.preserve_quotes = True
-    yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
-    return yaml
-
-
-def _load_round_trip(text: str, name: str) -> tuple[Any, YAML]:
-    """Parse a file with the first layout that writes it back byte for byte; refuse it otherwise."""
-    for indent in INDENTS:
-        yaml = _yaml(indent)
-        try:
-            data = yaml.load(text)
-        except YAMLError as exc:
-            raise EditRefused(f"{name} is not valid YAML now: {exc}") from None
-        if _dump(yaml, data) == text:
-            return data, yaml
-    raise EditRefused(f"{name} is laid out in a way the page cannot keep exactly (e.g. flow lists over several "
-                      "lines); edit it by hand, or reformat it once in block style")
-
-
-def _dump(yaml: YAML, data: Any) -> str:
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
-
-
 def change_text(text: str, name: str, edit: Edit) -> str:
     """Return a file's text with the edit applied, everything else byte for byte as it was."""
-    data, yaml = _load_round_trip(text, name)
+    try:
+        data, writer = load_round_trip(text, name)
+    except LayoutError as exc:
+        raise EditRefused(str(exc)) from None
     if edit.action in ("add_out_of_scope", "remove_out_of_scope"):
         _edit_scope(data, edit)
     elif edit.action in ("add_question", "remove_question"):
@@ -131,78 +100,12 @@ def change_text(text: str, name: str, edit: Edit) -> str:
     elif edit.action == "add_entry":
         if any(str(e.get("id")) == edit.entry.get("id") for e in _entries(data, name) if isinstance(e, CommentedMap)):
             raise EditRefused(f"entry '{edit.entry.get('id')}' is already in {name}")
-        _append(_entries(data, name), _new_entry(edit.entry))
+        append(_entries(data, name), _new_entry(edit.entry))
     elif edit.action == "remove_entry":
-        _remove(_entries(data, name), _find_entry(data, edit.entry_id, name))
+        remove(_entries(data, name), _find_entry(data, edit.entry_id, name))
     else:
         raise EditRefused(f"unknown action {edit.action!r}")
-    return _dump(yaml, data)
-
-
-def _append(listed: CommentedSeq, item: Any) -> None:
-    # The comment lines after the last item (often the next section's heading) stay after the list.
-    trailing = _pop_trailing_comment(listed)
-    listed.append(item)
-    if trailing is not None:
-        _put_trailing_comment(listed, trailing)
-
-
-def _remove(listed: CommentedSeq, item: Any) -> None:
-    index = next(i for i, value in enumerate(listed) if value is item or value == item)
-    trailing = _pop_trailing_comment(listed) if index == len(listed) - 1 else None
-    del listed[index]
-    if trailing is not None and listed:
-        _put_trailing_comment(listed, trailing)
-
-
-def _last_slot(node: Any) -> tuple[Any, int] | None:
-    # Where ruamel keeps the comment after a collection's last item: (key, index in its comment list).
-    if isinstance(node, CommentedSeq) and node:
-        return len(node) - 1, 0
-    if isinstance(node, CommentedMap) and node:
-        return list(node)[-1], 2
-    return None
-
-
-def _put_trailing_comment(node: Any, token: CommentToken) -> bool:
-    """Attach comment lines after a collection's last item, at the deepest level, as the loader does."""
-    slot = _last_slot(node)
-    if slot is None:
-        return False
-    key, index = slot
-    if _put_trailing_comment(node[key], token):
-        return True
-    found = node.ca.items.setdefault(key, [None, None, None, None])
-    if found[index] is not None:  # an end-of-line comment stays first
-        found[index].value += token.value
-    else:
-        found[index] = token
-    return True
-
-
-def _pop_trailing_comment(node: Any) -> CommentToken | None:
-    """Take the full-line comments after a collection's last item (deepest first); an end-of-line comment stays."""
-    last = _last_slot(node)
-    if last is None:
-        return None
-    key, slot = last
-    deeper = _pop_trailing_comment(node[key])
-    if deeper is not None:
-        return deeper
-    found = node.ca.items.get(key)
-    token = found[slot] if found and len(found) > slot else None
-    if token is None:
-        return None
-    end_of_line, newline, rest = token.value.partition("\n")
-    if end_of_line.strip():  # "  # note" stays on its item's line; only the lines below move
-        if not rest:
-            return None
-        token.value = end_of_line + newline
-        moved = copy.copy(token)
-        moved.value = rest
-        return moved
-    found[slot] = None
-    return token
+    return dump(writer, data)
 
 
 def _edit_scope(data: Any, edit: Edit) -> None:
@@ -212,9 +115,9 @@ def _edit_scope(data: Any, edit: Edit) -> None:
     if edit.action == "add_out_of_scope":
         if edit.question in listed:
             raise EditRefused("this question is already in must_not_answer")
-        _append(listed, edit.question)
+        append(listed, edit.question)
     elif edit.question in listed:
-        _remove(listed, edit.question)
+        remove(listed, edit.question)
     else:
         raise EditRefused("this question is no longer in must_not_answer: nothing to undo")
 
@@ -228,9 +131,9 @@ def _edit_questions(entry: CommentedMap, edit: Edit) -> None:
     if edit.action == "add_question":
         if edit.question in listed:
             raise EditRefused(f"entry '{edit.entry_id}' already has this question")
-        _append(listed, edit.question)
+        append(listed, edit.question)
     elif edit.question in listed:
-        _remove(listed, edit.question)
+        remove(listed, edit.question)
     else:
         raise EditRefused(f"entry '{edit.entry_id}' no longer has this question: nothing to undo")
 
@@ -254,18 +157,8 @@ def _new_entry(fields: dict[str, Any]) -> CommentedMap:
     for key in ("id", "category", "title", "questions", "keywords", "answer", "related", "examples"):
         value = fields.get(key)
         if value:
-            entry[key] = _commented(value)
+            entry[key] = commented(value)
     return entry
-
-
-def _commented(value: Any) -> Any:
-    if isinstance(value, dict):
-        return CommentedMap((k, _commented(v)) for k, v in value.items() if v)
-    if isinstance(value, (list, tuple)):
-        return CommentedSeq(_commented(v) for v in value)
-    if isinstance(value, str) and "\n" in value:
-        return LiteralScalarString(value.replace("\r\n", "\n").strip() + "\n")  # a block, as HR writes answers
-    return str(value) if isinstance(value, str) else value
 
 
 def target_file(kb_dir: Path, edit: Edit, entry_files: dict[str, str]) -> str:

@@ -19,6 +19,7 @@ from bot.config import is_installed_copy
 from bot.kbedit import Edit, EditRefused, Written, apply_edit
 from bot.kbtools import scaffold_entry
 from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.normalize import detect_lang
 from bot.reports import Stats
 from bot.responses import Reply, compose, in_lang
 from bot.service import Answerer
@@ -106,7 +107,7 @@ class Review:
     def try_question(self, question: str) -> Reply:
         """Return how the live bot answers a question now, without logging it."""
         kb, matcher = self.kb, self.answerer.matcher
-        return compose(kb, matcher.match(question), "ja")
+        return compose(kb, matcher.match(question), "en" if detect_lang(question) == "en" else "ja")
 
     def entry_choices(self) -> list[tuple[str, str]]:
         """Return (id, title) of every entry, for the "paraphrase of" choice."""

@@ -15,7 +15,7 @@ from aiohttp import web
 from bot.admin_auth import BadHash, LockOut, check_hash, new_token, same_token, token_digest, verify_password
 from bot.audit import AdminStore, Session
 from bot.config import Settings
-from bot.kbedit import Edit, EditRefused
+from bot.kbedit import Edit
 from bot.review import Review, period_of
 from bot.service import Answerer
 from handlers import admin_views as views
@@ -111,7 +111,7 @@ async def login(request: web.Request) -> web.StreamResponse:
 
 async def logout(request: web.Request, session: Session) -> web.StreamResponse:
     """POST /admin/logout: forget the session."""
-    found = current_session(request)
+    found = await asyncio.to_thread(current_session, request)
     if found is not None:
         await asyncio.to_thread(review_of(request).store.close_session, found[0])
     response = redirect("/admin/login")

@@ -14,8 +14,8 @@ from urllib.parse import urlencode
 
 from bot.audit import Change
 from bot.reports import Stats, Tally, percent, tokyo_minute
-from bot.responses import Reply
 from bot.review import InboxItem
+from bot.service import Reply
 
 PERIODS = ((7, "7 days"), (30, "30 days"), (90, "90 days"), (0, "all time"))
 KIND_TITLES = {"unanswered": "Not answered", "clarify": "Asked \"did you mean\"", "unhelpful": "Answered, rated not helpful"}

@@ -67,9 +67,6 @@ class Site:
         return await self.post("/admin/login", {"csrf_token": token, "password": password}, **kwargs)
 
 
-SiteFactory = Callable[..., "AsyncIterator[Site]"]
-
-
 @pytest.fixture
 async def make_site(kb: KnowledgeBase, tmp_path: Path) -> AsyncIterator[Callable[..., object]]:
     """Return a function that starts a server with given settings (admin on by default)."""
@@ -119,13 +116,14 @@ async def test_sign_in_sets_a_strict_http_only_cookie_and_sign_out_ends_the_sess
     assert (await site.get("/admin/inbox"))[0] == 303  # the old cookie is no session any more
 
 
-async def test_the_cookie_is_secure_behind_a_trusted_https_proxy_only(make_site: Callable[..., object]) -> None:
+async def test_the_cookie_is_secure_behind_a_trusted_https_proxy_only(make_site: Callable[..., object],
+                                                                     tmp_path: Path) -> None:
     import ipaddress
 
     site = await make_site(trusted_proxies=(ipaddress.ip_network("127.0.0.1/32"),))  # type: ignore[operator]
     _, _, response = await site.sign_in(headers={"X-Forwarded-Proto": "https"})
     assert all("Secure" in h for h in response.headers.getall("Set-Cookie") if h.startswith("minato_admin="))
-    untrusted = await make_site(db_path=site.answerer._log.path.with_name("other.db"))  # type: ignore[operator,union-attr]
+    untrusted = await make_site(db_path=tmp_path / "other.db")  # type: ignore[operator]
     _, _, response = await untrusted.sign_in(headers={"X-Forwarded-Proto": "https"})
     assert not any("Secure" in h for h in response.headers.getall("Set-Cookie"))
 
