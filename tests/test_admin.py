@@ -18,7 +18,8 @@ from bot.config import Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.service import Answerer, Question
 from handlers import admin as admin_handler
-from handlers.admin_http import LOCKOUT
+from bot.review import Review
+from handlers.admin_http import LOCKOUT, REVIEW
 from handlers.web import create_app
 
 PASSWORD = "correct horse battery staple"
@@ -45,6 +46,11 @@ class Site:
     def __init__(self, server: TestServer, answerer: Answerer, clock: Clock) -> None:
         self.server, self.answerer, self.clock = server, answerer, clock
         self.client = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+    @property
+    def review(self) -> Review:
+        """Return the running server's review loop (its audit store)."""
+        return self.server.app[REVIEW]
 
     def url(self, path: str) -> str:
         return str(self.server.make_url(path))
@@ -216,6 +222,11 @@ async def test_a_new_entry_from_the_form_is_checked_written_and_undone(
     status, change, _ = await site.get(response.headers["Location"])
     assert "now answers it with" in change and "entry bicycle-parking" in change
     assert load_knowledge(kb_copy).by_id["bicycle-parking"].questions["ja"][1] == "自転車はどこに置ける？"
+    audited = site.review.store.changes(limit=1)[0]
+    assert (audited.action, audited.question, audited.entry_id, audited.file) == (
+        "new_entry", question, "bicycle-parking", "welfare.yaml")
+    assert audited.before == welfare_before.decode() and "  - id: bicycle-parking\n" in (audited.after or "")
+    assert audited.ts and audited.actor
     token = CSRF.search(change).group(1)  # type: ignore[union-attr]
     undo = re.search(r'action="(/admin/changes/\d+/undo)"', change).group(1)  # type: ignore[union-attr]
     assert (await site.post(undo, {"csrf_token": token}))[0] == 303

@@ -125,3 +125,12 @@ def test_two_hr_people_at_once_keep_both_changes(kb_copy: Path) -> None:
     assert "寮の空き状況は？" in reloaded.by_id["housing-staff"].questions["ja"]
     assert "社食の席数は？" in reloaded.by_id["cafeteria"].questions["ja"]
     assert (kb_copy / "welfare.yaml").stat().st_mode == mode
+
+
+def test_words_the_bots_yaml_reader_would_not_read_as_text_are_quoted() -> None:
+    import yaml
+
+    for word in ("yes", "On", "no", "1_000", "1:20", "null", "~"):
+        after = change_text(COMMENTED, "welfare.yaml", Edit("add_question", word, "housing-staff"))
+        questions = yaml.safe_load(after)["entries"][0]["questions"]
+        assert word in questions["ja"] + questions["en"], word  # a string, not True, 1000 or None
