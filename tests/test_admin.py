@@ -74,14 +74,18 @@ class Site:
 
 
 @pytest.fixture
-async def make_site(kb: KnowledgeBase, tmp_path: Path) -> AsyncIterator[Callable[..., object]]:
-    """Return a function that starts a server with given settings (admin on by default)."""
-    started: list[Site] = []
+async def make_site(kb: KnowledgeBase, plain_answerer: Answerer, tmp_path: Path) -> AsyncIterator[Callable[..., object]]:
+    """Return a function that starts a server with given settings (admin on by default).
 
-    async def start(**overrides: object) -> Site:
+    logged=True gives the server its own Answerer logging to the test's database (its own knowledge, to edit);
+    otherwise the session's Answerer answers, unlogged, and the page reads an empty log.
+    """
+    started: list[tuple[Site, bool]] = []
+
+    async def start(logged: bool = False, **overrides: object) -> Site:
         settings = Settings(**{"kb_dir": kb.directory, "db_path": tmp_path / "log.db", "admin_password_hash": HASH,
-                               **overrides})  # type: ignore[arg-type]
-        answerer = Answerer(kb, QuestionLog(settings.db_path))
+                               "log_sync": "normal", **overrides})  # type: ignore[arg-type]
+        answerer = Answerer(kb, QuestionLog(settings.db_path, sync="normal")) if logged else plain_answerer
         app = create_app(answerer, settings)
         clock = Clock()
         if settings.admin_password_hash:
@@ -89,14 +93,15 @@ async def make_site(kb: KnowledgeBase, tmp_path: Path) -> AsyncIterator[Callable
         server = TestServer(app, host="127.0.0.1")
         await server.start_server()
         site = Site(server, answerer, clock)
-        started.append(site)
+        started.append((site, logged))
         return site
 
     yield start
-    for site in started:
+    for site, logged in started:
         await site.client.close()
         await site.server.close()
-        site.answerer.close()
+        if logged:
+            site.answerer.close()
 
 
 async def test_without_a_password_hash_every_admin_path_is_404(make_site: Callable[..., object]) -> None:
@@ -161,7 +166,7 @@ async def test_the_sixth_wrong_password_in_a_minute_is_429_without_checking(
 
 
 async def test_html_in_logged_questions_is_text_on_every_admin_page(make_site: Callable[..., object]) -> None:
-    site = await make_site()  # type: ignore[operator]
+    site = await make_site(logged=True)  # type: ignore[operator]
     for _ in range(2):
         site.answerer.answer(Question(ATTACK, channel="web", user_id="u1"))
     await site.sign_in()
@@ -201,7 +206,7 @@ def test_hash_password_reads_stdin_and_shows_an_example() -> None:
 
 async def test_a_new_entry_from_the_form_is_checked_written_and_undone(
         make_site: Callable[..., object], kb_copy: Path) -> None:
-    site = await make_site(kb_dir=kb_copy)  # type: ignore[operator]
+    site = await make_site(logged=True, kb_dir=kb_copy)  # type: ignore[operator]
     site.answerer.swap(load_knowledge(kb_copy))  # answer from (and edit) the copy
     question = "駐輪場はありますか？"
     welfare_before = (kb_copy / "welfare.yaml").read_bytes()
@@ -235,7 +240,7 @@ async def test_a_new_entry_from_the_form_is_checked_written_and_undone(
 
 
 async def test_the_dashboard_shows_the_report_for_a_period_and_channel(make_site: Callable[..., object]) -> None:
-    site = await make_site()  # type: ignore[operator]
+    site = await make_site(logged=True)  # type: ignore[operator]
     for channel, question in (("web", "食堂はある？"), ("line", "給料はいくら？"), ("line", "研修は？")):
         site.answerer.answer(Question(question, channel=channel, user_id="u-" + channel))
     await site.sign_in()

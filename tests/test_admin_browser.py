@@ -48,7 +48,7 @@ async def test_hr_fixes_misses_from_the_inbox_and_undoes_a_change(tmp_path: Path
     shutil.copytree(bundled_knowledge_dir(), knowledge, ignore=shutil.ignore_patterns("__pycache__"))
     scope_before = (knowledge / "scope.yaml").read_bytes()
     settings = Settings(kb_dir=knowledge, db_path=tmp_path / "log.db", admin_password_hash=hash_password(PASSWORD),
-                        reload_seconds=0.05, reload_settle_seconds=0.1)
+                        reload_seconds=0.05, reload_settle_seconds=0.1, log_sync="normal")
     answerer = Answerer.from_settings(settings, watch=True)
     server = TestServer(create_app(answerer, settings), host="127.0.0.1")
     await server.start_server()
