@@ -22,7 +22,7 @@ from typing import Any, Iterator
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from bot.kbtools import CaseResult, run_examples
+from bot.kbtools import TODO, CaseResult, run_examples
 from bot.knowledge import check_knowledge
 from bot.normalize import detect_lang
 from bot.yamledit import LayoutError, append, commented, dump, load_round_trip, remove
@@ -98,6 +98,8 @@ def change_text(text: str, name: str, edit: Edit) -> str:
     elif edit.action in ("add_question", "remove_question"):
         _edit_questions(_find_entry(data, edit.entry_id, name), edit)
     elif edit.action == "add_entry":
+        if TODO in repr(edit.entry):  # kb check only warns about a TODO; candidates must never be answered one
+            raise EditRefused(f"the new entry still has a {TODO}: replace every {TODO} with the real text first")
         if any(str(e.get("id")) == edit.entry.get("id") for e in _entries(data, name) if isinstance(e, CommentedMap)):
             raise EditRefused(f"entry '{edit.entry.get('id')}' is already in {name}")
         append(_entries(data, name), _new_entry(edit.entry))

@@ -92,16 +92,16 @@ def dashboard_page(stats: Stats, charts: list[tuple[str, str, str]], days: int, 
     total = stats.total
     cards = [("questions", total.questions), ("users", stats.users), ("answer rate", percent(total.answer_rate)),
              ("answered", total.answered), ("asked to clarify", total.clarified), ("not answered", total.missed),
-             ("helpful 👍", total.helpful), ("not helpful 👎", total.unhelpful)]
+             ("helpful", total.helpful), ("not helpful", total.unhelpful)]  # words: no emoji font needed
     summary = "".join(f'<div class="card" data-key="{esc(k)}"><b>{esc(v)}</b><span>{esc(k)}</span></div>'
                       for k, v in cards)
     figures = "".join(svg_image(svg, alt, figure_id) for figure_id, alt, svg in charts)
     unanswered = _table("table-unanswered", ["count", "question", "also asked as", "last asked"],
                         [[g.count, g.text, " | ".join(g.examples[1:]), tokyo_minute(g.last_seen)]
                          for g in stats.unanswered])
-    entries = _table("table-top-entries", ["entry", "answered", "👍", "👎"],
+    entries = _table("table-top-entries", ["entry", "answered", "helpful", "not helpful"],
                      [[stats.label(e.entry_id), e.asked, e.helpful, e.unhelpful] for e in stats.top_entries])
-    per_channel = _table("table-channels", ["channel", "questions", "answered", "answer rate", "👍", "👎"],
+    per_channel = _table("table-channels", ["channel", "questions", "answered", "answer rate", "helpful", "not helpful"],
                          [[name, *_tally(t)] for name, t in stats.channels])
     return layout("Dashboard", f'{_period_links("/admin/dashboard", days, channel, [n for n, _ in stats.channels])}'
                   f'<p class="meta" id="period">{esc(stats.period)}</p><div class="cards" id="summary">{summary}</div>'

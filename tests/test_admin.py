@@ -221,6 +221,8 @@ async def test_a_new_entry_from_the_form_is_checked_written_and_undone(
               "answer_easy": "説明会（せつめいかい）では 話（はな）していません。", "related": "", "keywords": "駐輪場"}
     refused, text, _ = await site.post("/admin/new-entry", {**fields, "related": "no-such-entry"})
     assert refused == 422 and "no-such-entry" in text and "Nothing was written" in text
+    refused, text, _ = await site.post("/admin/new-entry", {**fields, "answer_en": "TODO"})
+    assert refused == 422 and "replace every TODO" in text
     assert (kb_copy / "welfare.yaml").read_bytes() == welfare_before
     status, _, response = await site.post("/admin/new-entry", fields)
     assert status == 303
