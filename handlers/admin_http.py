@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import logging
 from typing import Awaitable, Callable
 
 from aiohttp import web
@@ -14,6 +15,8 @@ from bot.config import Settings
 from bot.kbedit import EditRefused
 from bot.review import Review
 from handlers import admin_views as views
+
+log = logging.getLogger(__name__)
 
 SESSION_COOKIE = "minato_admin"
 ADMIN_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
@@ -106,4 +109,8 @@ async def run_change(session: Session, work: Callable[[], int]) -> web.StreamRes
         change_id = await asyncio.to_thread(work)
     except EditRefused as exc:
         return page(views.message_page("Nothing was written", str(exc), exc.problems, session.csrf), status=422)
+    except OSError as exc:  # a read-only or full disk: the file was replaced whole or not at all
+        log.error("HR page: cannot write the knowledge: %s", exc)
+        return page(views.message_page("Nothing was written", f"The knowledge folder cannot be written: "
+                                       f"{exc.strerror or exc}", csrf=session.csrf), status=500)
     return redirect(f"/admin/changes/{change_id}")
