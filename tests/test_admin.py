@@ -185,6 +185,7 @@ async def test_html_in_logged_questions_is_text_on_every_admin_page(make_site: C
     for html in pages:
         assert "<script" not in html.lower() and "<img src=x" not in html.lower()
         assert escaped in html
+        assert html.count("<form") == html.count('name="csrf_token"') > 0  # every form carries the token
 
 
 def test_password_hashes_are_salted_scrypt_and_verify() -> None:
