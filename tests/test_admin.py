@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import AsyncIterator, Callable
 
@@ -12,7 +13,7 @@ from aiohttp.test_utils import TestServer
 from click.testing import CliRunner
 
 from bot.admin_auth import BadHash, LockOut, check_hash, hash_password, verify_password
-from bot.analytics import QuestionLog
+from bot.analytics import LogRow, QuestionLog
 from bot.cli import cli
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
@@ -165,12 +166,25 @@ async def test_the_sixth_wrong_password_in_a_minute_is_429_without_checking(
     assert (await site.sign_in())[0] == 303 and len(checked) == 6
 
 
-async def test_html_in_logged_questions_is_text_on_every_admin_page(make_site: Callable[..., object]) -> None:
+async def test_html_in_logged_questions_is_text_on_every_admin_page(make_site: Callable[..., object],
+                                                                   tmp_path: Path) -> None:
     site = await make_site(logged=True)  # type: ignore[operator]
     for _ in range(2):
         site.answerer.answer(Question(ATTACK, channel="web", user_id="u1"))
+    rated = site.answerer.answer(Question("<i>職員住宅</i>はありますか？", channel="web", user_id="u2"))
+    assert rated.entry_id == "housing-staff" and site.answerer.feedback(rated.log_id, helpful=False)
+    other_writer = QuestionLog(tmp_path / "log.db")  # a "did you mean" row, as the bot logs one
+    now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    other_writer.record(LogRow("c" * 16, now, "web", "", "<b>どっち</b>？", "ja",
+                               "clarify", None, 40.0, 0, 1.0, "v"))
+    other_writer.close()
     await site.sign_in()
     _, inbox, _ = await site.get("/admin/inbox?days=0")
+    for section, text in (("unanswered", "&lt;script&gt;"), ("clarify", "&lt;b&gt;どっち&lt;/b&gt;？"),
+                          ("unhelpful", "&lt;i&gt;職員住宅&lt;/i&gt;")):
+        found = re.search(f'<section id="inbox-{section}">(.*?)</section>', inbox, re.S).group(1)  # type: ignore[union-attr]
+        assert found.count('<article class="item"') == 1 and text in found, section
+        assert "housing-staff" in found or section == "unanswered"  # the bot's best entries, with scores
     token = CSRF.search(inbox).group(1)  # type: ignore[union-attr]
     status, _, response = await site.post("/admin/act", {"csrf_token": token, "action": "dismiss", "question": ATTACK})
     assert status == 303
