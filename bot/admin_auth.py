@@ -9,11 +9,9 @@ import base64
 import hashlib
 import hmac
 import secrets
-import threading
 import time
-from collections import OrderedDict, deque
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Protocol
 
 SCHEME = "scrypt"
 # scrypt's interactive-login cost (RFC 7914 section 2): 16 MB of memory and about 50 ms per try.
@@ -23,7 +21,6 @@ SALT_BYTES = 16
 MAX_MEMORY = 64 * 1024 * 1024
 FAILURES_ALLOWED = 5  # per address per window: the sixth try is refused unchecked
 FAILURE_WINDOW = 60.0  # seconds
-MAX_ADDRESSES = 10_000  # lock-out memory stays bounded under a flood of addresses
 
 
 class BadHash(ValueError):
@@ -96,43 +93,38 @@ def same_token(given: str | None, expected: str | None) -> bool:
     return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode("utf-8", "replace"))
 
 
+class Failures(Protocol):
+    """Where wrong passwords are remembered (the log database, shared by every server process)."""
+
+    def recent(self, address: str, since: float) -> list[float]:
+        """Return the times (oldest first) of this address's wrong passwords after `since`."""
+
+    def add(self, address: str, when: float) -> None:
+        """Remember a wrong password from this address."""
+
+
 @dataclass
 class LockOut:
     """Wrong passwords per network address in a sliding window; past the allowance, tries are refused unchecked."""
 
+    failures: Failures  # bot.audit.AdminStore: every server process counts the same wrong passwords
     allowed: int = FAILURES_ALLOWED
     window: float = FAILURE_WINDOW
-    clock: Callable[[], float] = time.monotonic
-
-    def __post_init__(self) -> None:
-        self._failures: OrderedDict[str, deque[float]] = OrderedDict()
-        self._lock = threading.Lock()
+    clock: Callable[[], float] = time.time  # wall-clock seconds: comparable across server processes
 
     def locked(self, address: str) -> bool:
         """Tell whether this address has used up its wrong tries for now."""
-        with self._lock:
-            return len(self._recent(address)) >= self.allowed
+        return len(self._recent(address)) >= self.allowed
 
     def failed(self, address: str) -> None:
         """Count a wrong password from this address."""
-        with self._lock:
-            recent = self._recent(address)
-            recent.append(self.clock())
-            self._failures[address] = recent
-            self._failures.move_to_end(address)
-            while len(self._failures) > MAX_ADDRESSES:
-                self._failures.popitem(last=False)
+        self.failures.add(address, self.clock())
 
     def retry_after(self, address: str) -> int:
         """Return the seconds until this address may try again (at least 1)."""
-        with self._lock:
-            recent = self._recent(address)
-            oldest = recent[0] if recent else self.clock()
-            return max(1, int(oldest + self.window - self.clock()) + 1)
+        recent = self._recent(address)
+        oldest = recent[0] if recent else self.clock()
+        return max(1, int(oldest + self.window - self.clock()) + 1)
 
-    def _recent(self, address: str) -> deque[float]:
-        recent = self._failures.get(address, deque())
-        cutoff = self.clock() - self.window
-        while recent and recent[0] <= cutoff:
-            recent.popleft()
-        return recent
+    def _recent(self, address: str) -> list[float]:
+        return self.failures.recent(address, self.clock() - self.window)

@@ -16,6 +16,7 @@ from typing import Any, Iterator
 
 AUDIT = "admin_audit"
 SESSIONS = "admin_sessions"
+FAILURES = "admin_failed_signins"
 SESSION_HOURS = 8  # one working day; then HR signs in again
 BUSY_MS = 5000
 SCHEMA = (
@@ -24,7 +25,10 @@ SCHEMA = (
     "file TEXT, before TEXT, after TEXT, edit TEXT, kb_version TEXT, undoes INTEGER, undone_by INTEGER)",
     f"CREATE TABLE IF NOT EXISTS {SESSIONS} (token_hash TEXT PRIMARY KEY, actor TEXT NOT NULL, csrf TEXT NOT NULL, "
     "created TEXT NOT NULL, expires TEXT NOT NULL)",
+    f"CREATE TABLE IF NOT EXISTS {FAILURES} (address TEXT NOT NULL, at REAL NOT NULL)",
+    f"CREATE INDEX IF NOT EXISTS {FAILURES}_by_address ON {FAILURES} (address, at)",
 )
+FAILURES_KEPT_SECONDS = 3600.0
 HANDLED = ("paraphrase", "out_of_scope", "new_entry", "dismiss")  # actions that take a question off the inbox
 
 
@@ -102,6 +106,21 @@ class AdminStore:
         """Forget a session (sign-out)."""
         with self._db() as db:
             db.execute(f"DELETE FROM {SESSIONS} WHERE token_hash = ?", [token_hash])
+
+    # wrong passwords (bot.admin_auth.LockOut): here, every server process sees the same count
+
+    def recent(self, address: str, since: float) -> list[float]:
+        """Return the times of this address's wrong passwords after `since`, oldest first."""
+        with self._db() as db:
+            rows = db.execute(f"SELECT at FROM {FAILURES} WHERE address = ? AND at > ? ORDER BY at",
+                              [address, since]).fetchall()
+        return [row[0] for row in rows]
+
+    def add(self, address: str, when: float) -> None:
+        """Remember a wrong password (and forget those older than an hour)."""
+        with self._db() as db:
+            db.execute(f"DELETE FROM {FAILURES} WHERE at < ?", [when - FAILURES_KEPT_SECONDS])
+            db.execute(f"INSERT INTO {FAILURES} VALUES (?, ?)", [address, when])
 
     # audit
 

@@ -47,8 +47,9 @@ def mount(app: web.Application, answerer: Answerer, settings: Settings,
     if not settings.log_enabled:
         raise AdminSetupError("the HR page needs the question log: unset MINATO_DB=off, or unset "
                               "MINATO_ADMIN_PASSWORD_HASH")
-    app[REVIEW] = Review(answerer, settings.db_path, AdminStore(settings.db_path))
-    app[LOCKOUT] = lockout or LockOut()
+    store = AdminStore(settings.db_path)
+    app[REVIEW] = Review(answerer, settings.db_path, store)
+    app[LOCKOUT] = lockout or LockOut(store)  # counted in the database: the same in every server process
     app[PASSWORD_HASH] = settings.admin_password_hash
     app[ADDRESS_OF] = address_of
     app[ADMIN_SETTINGS] = settings
@@ -91,13 +92,13 @@ async def login(request: web.Request) -> web.StreamResponse:
                     status=403)
     address = request.app[ADDRESS_OF](request)  # type: ignore[operator]
     lockout = request.app[LOCKOUT]
-    if lockout.locked(address):
-        wait = lockout.retry_after(address)
+    if await asyncio.to_thread(lockout.locked, address):
+        wait = await asyncio.to_thread(lockout.retry_after, address)
         return page(views.message_page("Too many tries", f"Too many wrong passwords: try again in {wait} s.",
                                        back="/admin/login"), status=429, headers={"Retry-After": str(wait)})
     good = isinstance(password, str) and await asyncio.to_thread(verify_password, password, request.app[PASSWORD_HASH])
     if not good:
-        lockout.failed(address)
+        await asyncio.to_thread(lockout.failed, address)
         log.warning("HR page: wrong password from %s", address)
         return await login_form(request, "Wrong password.", status=401)
     session_token, csrf, actor = new_token(), new_token(), new_token()[:8]

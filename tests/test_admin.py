@@ -90,7 +90,7 @@ async def make_site(kb: KnowledgeBase, plain_answerer: Answerer, tmp_path: Path)
         app = create_app(answerer, settings)
         clock = Clock()
         if settings.admin_password_hash:
-            app[LOCKOUT] = LockOut(clock=clock)
+            app[LOCKOUT] = LockOut(app[REVIEW].store, clock=clock)  # the server's own record, on the test's clock
         server = TestServer(app, host="127.0.0.1")
         await server.start_server()
         site = Site(server, answerer, clock)
@@ -164,6 +164,13 @@ async def test_the_sixth_wrong_password_in_a_minute_is_429_without_checking(
     assert len(checked) == 5
     site.clock.now += 61
     assert (await site.sign_in())[0] == 303 and len(checked) == 6
+
+
+async def test_the_lock_out_is_shared_by_server_processes_on_one_log(make_site: Callable[..., object]) -> None:
+    first, second = await make_site(), await make_site()  # type: ignore[operator]  # two servers, one database
+    for attempt in range(5):
+        assert (await first.sign_in(f"wrong {attempt}"))[0] == 401
+    assert (await second.sign_in())[0] == 429
 
 
 async def test_html_in_logged_questions_is_text_on_every_admin_page(make_site: Callable[..., object],
