@@ -289,3 +289,41 @@ def purge(path: Path, older_than: timedelta, now: datetime | None = None) -> int
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+# --- HR review page (bot/review.py): the inbox's "did you mean" questions and answers rated 👎 ---
+
+
+def question_groups(path: Path, period: Period, kind: str, top: int = 50,
+                    group_threshold: float = 80.0) -> list[QuestionGroup]:
+    """Return a kind's questions ('fallback', 'clarify'), near-duplicates grouped as `stats` does, most asked first."""
+    db = open_existing(path)
+    try:
+        if TABLE not in db.table_names():
+            return []
+        where, params = period.where("kind = ?", f"coalesce(via, '') != '{TAP}'")
+        rows = db.execute(f"SELECT question, count(*) AS n, max(ts) FROM {TABLE}{where} GROUP BY question "
+                          f"ORDER BY n DESC, question LIMIT {UNANSWERED_DISTINCT}", [kind, *params]).fetchall()
+    finally:
+        db.close()
+    groups = []
+    for members in group_similar([row[0] for row in rows], group_threshold):
+        texts = [rows[i][0] for i in members]
+        groups.append(QuestionGroup(texts[0], sum(rows[i][1] for i in members), tuple(texts[:5]),
+                                    max(rows[i][2] for i in members)))
+    groups.sort(key=lambda g: (-g.count, g.text))
+    return groups[:top]
+
+
+def unhelpful_answers(path: Path, period: Period, top: int = 50) -> list[tuple[str, str, int, str]]:
+    """Return typed questions whose answer got 👎: (question, entry id, times, last asked), most first."""
+    db = open_existing(path)
+    try:
+        if TABLE not in db.table_names():
+            return []
+        where, params = period.where("helpful = 0", "kind = 'answer'", f"coalesce(via, '') != '{TAP}'")
+        return [tuple(row) for row in db.execute(  # type: ignore[misc]
+            f"SELECT question, entry_id, count(*) AS n, max(ts) FROM {TABLE}{where} GROUP BY question, entry_id "
+            f"ORDER BY n DESC, question LIMIT ?", [*params, top])]
+    finally:
+        db.close()

@@ -12,6 +12,7 @@ import click
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.followup import Understanding
+from bot.admin_cli import admin
 from bot.hr_cli import export, kb_new_entry, kb_test, purge, report, stats
 from bot.kbdir import announce, kb_init
 from bot.kbtools import lint_knowledge
@@ -322,7 +323,7 @@ def _print_understanding(understanding: Understanding) -> None:
 kb.add_command(kb_init)
 kb.add_command(kb_test)
 kb.add_command(kb_new_entry)
-for _command in (stats, report, export, purge):
+for _command in (stats, report, export, purge, admin):
     cli.add_command(_command)
 
 

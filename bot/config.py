@@ -73,6 +73,7 @@ class Settings:
     header_timeout: float = 10.0
     body_timeout: float = 30.0
     context_minutes: float = 10.0  # how long a follow-up ("いつまで？") may lean on the last answer
+    admin_password_hash: str = ""  # the HR page /admin is off (404) without it; `minato-bot admin hash-password`
 
     @property
     def address_rate_limit(self) -> int:
@@ -86,7 +87,7 @@ class Settings:
         """Return every configured credential (and a chosen log salt), for keeping them out of logs."""
         salt = self.log_salt if self.log_salt != DEFAULT_SALT and len(self.log_salt) >= 8 else ""
         return tuple(s for s in (self.telegram_token, self.telegram_webhook_secret, self.line_channel_secret,
-                                 self.line_channel_access_token, salt) if s)
+                                 self.line_channel_access_token, salt, self.admin_password_hash) if s)
 
     @property
     def log_enabled(self) -> bool:
@@ -119,6 +120,7 @@ ENV_NAMES: dict[str, str] = {
     "header_timeout": "MINATO_HEADER_TIMEOUT",
     "body_timeout": "MINATO_BODY_TIMEOUT",
     "context_minutes": "MINATO_CONTEXT_MINUTES",
+    "admin_password_hash": "MINATO_ADMIN_PASSWORD_HASH",
 }
 
 

@@ -272,6 +272,8 @@ def create_app(answerer: Answerer, settings: Settings) -> web.Application:
         _mount_line(app, answerer, settings)
     if "telegram" in app[CHANNELS]:
         _mount_telegram(app, answerer, settings)
+    if settings.admin_password_hash:  # HR's page (handlers/admin.py); without the setting /admin is 404 like any path
+        _mount_admin(app, answerer, settings)
     app.router.add_route("*", "/{path:.*}", not_found, expect_handler=expect_continue)  # last: the rest is 404
 
     async def close_pool(_: web.Application) -> None:  # after the channels' own clean-up, which may still answer
@@ -309,3 +311,12 @@ def _mount_telegram(app: web.Application, answerer: Answerer, settings: Settings
 
     app.on_startup.append(start)
     app.on_cleanup.append(stop)
+
+
+def _mount_admin(app: web.Application, answerer: Answerer, settings: Settings) -> None:
+    from handlers.admin import AdminSetupError, mount  # ruamel.yaml and the HR modules load only when it is on
+
+    try:
+        mount(app, answerer, settings, address_of)
+    except AdminSetupError as exc:
+        raise StartError(f"HR page: {exc}") from None
