@@ -6,7 +6,7 @@ import asyncio
 import logging
 from collections import OrderedDict
 from dataclasses import replace
-from typing import Any, Awaitable, Callable, Coroutine
+from typing import Any, Coroutine
 
 from aiohttp import web
 from linebot.v3.exceptions import InvalidSignatureError
@@ -14,9 +14,8 @@ from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi, Configuratio
 from linebot.v3.webhook import WebhookParser
 from linebot.v3.webhooks import FollowEvent, MessageEvent, PostbackEvent, TextMessageContent
 
-from bot.config import Settings
-from bot.responses import Reply, ReplyImage
-from bot.service import Answerer, Question
+from bot.seam import Question, Reply, ReplyImage
+from handlers.channels import ChannelKit
 from handlers.http_guard import expect_continue
 from handlers.line_flex import LineMessages, text as channel_text
 from handlers.line_postback import FeedbackTap, parse_postback
@@ -25,18 +24,10 @@ log = logging.getLogger(__name__)
 
 REPLY_TIMEOUT = 20.0  # seconds; well inside the reply token's lifetime
 
-Allow = Callable[[str], bool]
-ImagePath = Callable[[ReplyImage], "str | None"]
-Answer = Callable[[Question], Awaitable[Reply]]
 
-
-def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath,
-          answer: Answer) -> None:
-    """Add POST /line/webhook to the server, with the API client opened and closed with it.
-
-    answer(question) answers off the event loop (the server's AnswerPool).
-    """
-    webhook = LineWebhook(answerer, settings, allow, image_path, answer)
+def mount(app: web.Application, kit: ChannelKit) -> None:
+    """Add POST /line/webhook to the server, with the API client opened and closed with it."""
+    webhook = LineWebhook(kit)
     app.router.add_post("/line/webhook", webhook.handle, expect_handler=expect_continue)
 
     async def start(_: web.Application) -> None:
@@ -52,13 +43,12 @@ def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: A
 class LineWebhook:
     """Verifies LINE's webhook calls and replies to each event off the request."""
 
-    def __init__(self, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath,
-                 answer: Answer) -> None:
-        self._answerer = answerer
-        self._answer = answer
+    def __init__(self, kit: ChannelKit) -> None:
+        settings = kit.settings
+        self._kit = kit
+        self._answerer = kit.answerer
+        self._answer = kit.answer  # off the event loop, on the server's answer threads
         self._settings = settings
-        self._allow = allow
-        self._image_path = image_path
         self._parser = WebhookParser(settings.line_channel_secret)
         self._public_base = settings.public_base_url.rstrip("/")
         self._messages = LineMessages(self._image_url, settings.line_channel_secret)
@@ -110,7 +100,7 @@ class LineWebhook:
         try:
             reply = await self._reply_for(event)
             if isinstance(reply, FeedbackTap):  # the vote waits on the log's writer: off the event loop
-                recorded = await asyncio.to_thread(self._answerer.feedback, reply.log_id, reply.helpful)
+                recorded = await self._kit.feedback(reply.log_id, reply.helpful)
                 reply = channel_text("thanks" if recorded else "already_rated", reply.lang)
             if reply is not None:
                 await self._send(getattr(event, "reply_token"), reply, _user_of(event))
@@ -125,14 +115,13 @@ class LineWebhook:
             return None
         user = _user_of(event)
         lang = self._langs.get(user)
-        if not self._allow(user or "anonymous"):
-            return self._answerer.kb.scope.message("slow_down", lang or "ja")
+        if not self._kit.admit("line", user):
+            return self._answerer.slow_down(lang or "ja")
         if isinstance(event, PostbackEvent):
             return await self._on_postback(event.postback.data, user, lang)
         question = self._question(event, user, lang)
-        if question is None:  # a sticker or photo: say what the bot can do, with topics to tap
-            greeting = self._answerer.welcome(lang or "ja")
-            return replace(greeting, text=self._answerer.kb.scope.message("help", greeting.lang))
+        if question is None:  # a sticker or photo: the engine's reply to non-text input
+            return self._answerer.not_text(lang or "ja")
         reply = await self._answer(question)
         self._remember(user, reply.lang)
         return reply
@@ -172,7 +161,7 @@ class LineWebhook:
     def _image_url(self, image: ReplyImage) -> str | None:
         if image.url:
             return image.url
-        path = self._image_path(image)
+        path = self._kit.image_path(image)
         return None if path is None else self._public_base + path
 
 

@@ -30,7 +30,7 @@ from linebot.v3.messaging import (
     URIAction,
 )
 
-from bot.responses import Reply, ReplyImage, Suggestion
+from bot.seam import Reply, ReplyImage, Suggestion
 from handlers.line_postback import entry_data, feedback_data
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ from linebot.v3.messaging import (
 )
 
 from bot.config import Settings
-from bot.responses import Suggestion
+from bot.seam import Suggestion
 from handlers.line_postback import entry_data
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 
@@ -10,11 +9,12 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.service import Answerer, Question
+from bot.seam import Question, Reply, Suggestion
+from handlers.channels import ChannelKit
 from handlers.telegram_send import (
     Button,
     button_data,
-    entry_button,
+    topic_button,
     parse_button,
     recall_free,
     send_reply,
@@ -25,15 +25,17 @@ from handlers.telegram_send import (
 log = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
-LANGS = ("ja", "en")
+LANGS = ("ja", "en", "easy")  # easy: やさしい日本語
 TEXTS: dict[str, dict[str, str]] = {
     "menu": {"ja": "知りたいトピックを選んでください。", "en": "Pick a topic:"},
     "commands": {
-        "ja": "/menu トピック一覧\n/lang English に切り替え\n/help 使い方",
-        "en": "/menu topics\n/lang 日本語に切り替え (switch to Japanese)\n/help how to use this bot",
+        "ja": "/menu トピック一覧\n/lang en English に切り替え\n/lang easy やさしい日本語に切り替え\n/help 使い方",
+        "en": "/menu topics\n/lang ja 日本語に切り替え (switch to Japanese)\n/lang easy やさしい日本語 (easy Japanese)\n"
+              "/help how to use this bot",
+        "easy": "/menu トピック（とぴっく）\n/lang ja ふつうの 日本語（にほんご）\n/lang en English（えいご）\n"
+                "/help 使（つか）い方（かた）",
     },
     "unknown_command": {"ja": "そのコマンドはありません。", "en": "I don't know that command."},
-    "lang_set": {"ja": "日本語でお答えします。", "en": "I'll answer in English."},
     "thanks": {"ja": "ご意見ありがとうございます！", "en": "Thanks for your feedback!"},
     "already_rated": {"ja": "この回答は評価済みです。", "en": "You have already rated this answer."},
     "expired": {
@@ -49,7 +51,7 @@ COMMANDS: dict[str, dict[str, str]] = {
     "start": {"ja": "はじめる", "en": "Start"},
     "help": {"ja": "使い方", "en": "How to use this bot"},
     "menu": {"ja": "トピック一覧", "en": "Topics"},
-    "lang": {"ja": "English / 日本語", "en": "日本語 / English"},
+    "lang": {"ja": "English / やさしい日本語 / 日本語", "en": "日本語 / やさしい日本語 / English"},
 }
 
 
@@ -71,17 +73,14 @@ def chat_lang(update: Update, context: Context) -> str:
 class TelegramChat:
     """Handler callbacks for one Application; all answers come from the Answerer."""
 
-    def __init__(self, answerer: Answerer) -> None:
-        self.answerer = answerer
+    def __init__(self, kit: ChannelKit) -> None:
+        self.kit = kit
+        self.answerer = kit.answerer
         self.file_ids: dict[str, str] = {}  # local image name -> Telegram file_id, so each is uploaded once
 
     def menu_keyboard(self, lang: str) -> InlineKeyboardMarkup | None:
         """Return the topic menu as inline buttons, two per row."""
-        kb = self.answerer.kb
-        buttons = [
-            button for entry_id in kb.scope.menu if (entry := kb.entry(entry_id)) is not None
-            if (button := entry_button(entry.title.get(lang) or entry.title["ja"], entry_id)) is not None
-        ]
+        buttons = [button for topic in self.answerer.topics(lang) if (button := topic_button(topic)) is not None]
         rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
         return InlineKeyboardMarkup(rows) if rows else None
 
@@ -102,9 +101,9 @@ class TelegramChat:
 
     async def _send_help(self, update: Update, context: Context, prefix: str) -> None:
         lang = chat_lang(update, context)
-        body = f"{prefix}{self.answerer.kb.scope.message('help', lang)}\n\n{text('commands', lang)}"
-        rows = suggestion_rows(self.answerer.welcome(lang).suggestions, context.chat_data)
-        await _message(update).reply_text(body, reply_markup=InlineKeyboardMarkup(rows) if rows else None)
+        help_reply = self.answerer.help(lang)
+        body = f"{prefix}{help_reply.text}\n\n{text('commands', lang)}"
+        await _message(update).reply_text(body, reply_markup=self.menu_keyboard(lang))
 
     async def menu(self, update: Update, context: Context) -> None:
         """Show the topic menu."""
@@ -112,13 +111,22 @@ class TelegramChat:
         await _message(update).reply_text(text("menu", lang), reply_markup=self.menu_keyboard(lang))
 
     async def lang(self, update: Update, context: Context) -> None:
-        """Switch this chat's language: `/lang en`, `/lang ja`, or `/lang` to toggle."""
+        """Switch this chat's language: `/lang en`, `/lang ja`, `/lang easy`, or `/lang` to toggle ja and en."""
         wanted = (context.args or [""])[0].lower()
         if wanted not in LANGS:
             wanted = "ja" if chat_lang(update, context) == "en" else "en"
+        await self._switch(update, context, wanted)
+
+    async def _switch(self, update: Update, context: Context, wanted: str) -> None:
         if context.chat_data is not None:
             context.chat_data["lang"] = wanted
-        await _message(update).reply_text(text("lang_set", wanted), reply_markup=self.menu_keyboard(wanted))
+        confirmed = self.answerer.language_set(wanted)
+        message = update.effective_message
+        if message is not None and update.callback_query is None:
+            await message.reply_text(confirmed.text, reply_markup=self.menu_keyboard(wanted))
+        elif update.effective_chat is not None:
+            await context.bot.send_message(update.effective_chat.id, confirmed.text,
+                                           reply_markup=self.menu_keyboard(wanted))
 
     async def question(self, update: Update, context: Context) -> None:
         """Answer a text message with the engine's reply."""
@@ -126,18 +134,24 @@ class TelegramChat:
 
     async def not_text(self, update: Update, context: Context) -> None:
         """Ask politely for a typed question when a sticker, photo, voice or location arrives."""
-        lang = chat_lang(update, context)
-        await _message(update).reply_text(self.answerer.kb.scope.message("invalid", lang))
+        await self._send(update, context, self.answerer.not_text(chat_lang(update, context)))
 
-    async def _answer(self, update: Update, context: Context, question: str, entry_id: str | None = None) -> None:
+    async def _answer(self, update: Update, context: Context, question: str, entry_id: str | None = None,
+                      lang: str | None = None) -> None:
+        """Answer in the chat's language, or in a tapped suggestion's own."""
         user = update.effective_user
-        chat = update.effective_chat
-        if chat is None:
+        if update.effective_chat is None:
             return
-        asked = Question(question, channel="telegram", user_id=str(user.id) if user else "",
-                         lang=chat_lang(update, context), entry_id=entry_id)
-        reply = await asyncio.to_thread(self.answerer.answer, asked)
-        await send_reply(context.bot, chat.id, reply, context.chat_data, self.file_ids)
+        user_id, lang = str(user.id) if user else "", lang or chat_lang(update, context)
+        if not self.kit.admit("telegram", user_id):
+            await self._send(update, context, self.answerer.slow_down(lang))
+            return
+        asked = Question(question, channel="telegram", user_id=user_id, lang=lang, entry_id=entry_id)
+        await self._send(update, context, await self.kit.answer(asked))
+
+    async def _send(self, update: Update, context: Context, reply: Reply) -> None:
+        if update.effective_chat is not None:
+            await send_reply(context.bot, update.effective_chat.id, reply, context.chat_data, self.file_ids)
 
     async def button(self, update: Update, context: Context) -> None:
         """Handle an inline button: answer an entry or free question, or record 👍/👎."""
@@ -154,9 +168,13 @@ class TelegramChat:
             await self._feedback(query, pressed, lang)
             return
         label = (on_keyboard or {}).get(str(query.data), "")
-        if pressed.action == "entry" and self.answerer.kb.entry(pressed.value) is not None:
+        if pressed.action == "lang":
             await query.answer()
-            await self._answer(update, context, label or pressed.value, entry_id=pressed.value)
+            await self._switch(update, context, pressed.value)
+        elif pressed.action == "entry" and self.answerer.knows_entry(pressed.value):
+            await query.answer()
+            await self._answer(update, context, label or pressed.value, entry_id=pressed.value,
+                               lang=pressed.lang or None)
         elif pressed.action == "free" and (free := recall_free(pressed, context.chat_data)) is not None:
             await query.answer()
             await self._answer(update, context, free)
@@ -164,7 +182,7 @@ class TelegramChat:
             await query.answer(text("expired", lang))
 
     async def _feedback(self, query: CallbackQuery, pressed: Button, lang: str) -> None:
-        taken = await asyncio.to_thread(self.answerer.feedback, pressed.value, bool(pressed.number))
+        taken = await self.kit.feedback(pressed.value, bool(pressed.number))
         await query.answer(text("thanks" if taken else "already_rated", lang))
         message = query.message
         if isinstance(message, Message):

@@ -120,11 +120,11 @@ async def test_start_is_english_for_english_users_and_lang_switches(fake: FakeBo
     assert reply.params["text"] == answerer.welcome("en").text
     assert reply.buttons()[0][0][0] == "Minato at a glance"
     [switched] = await ask(fake, JOHN, "/lang", lang="en-US")
-    assert switched.params["text"] == TEXTS["lang_set"]["ja"]
+    assert switched.params["text"] == answerer.language_set("ja").text
     [again] = await ask(fake, JOHN, "/start", lang="en-US")
     assert again.params["text"] == answerer.welcome("ja").text
     [back] = await ask(fake, JOHN, "/lang en", lang="en-US")
-    assert back.params["text"] == TEXTS["lang_set"]["en"]
+    assert back.params["text"] == answerer.language_set("en").text
 
 
 async def test_question_gets_answer_photo_suggestions_and_feedback_buttons(
@@ -139,7 +139,7 @@ async def test_question_gets_answer_photo_suggestions_and_feedback_buttons(
     assert photo.files["photo"] == image.path.read_bytes()
     assert photo.params["caption"] == image.caption["ja"]
     rows = photo.buttons()
-    assert [data for row in rows[:-1] for _, data in row] == [f"q:{r}" for r in entry.related]
+    assert [data for row in rows[:-1] for _, data in row] == [f"q:{r}@ja" for r in entry.related]  # with their lang
     [row] = log_rows(settings.db_path)
     assert (row["channel"], row["entry_id"], row["kind"]) == ("telegram", "overview-summary", "answer")
     assert row["user_hash"] == hash_user(str(HANAKO), install_salt(settings.db_path))
@@ -185,7 +185,7 @@ async def test_feedback_is_logged_once_and_its_buttons_removed(fake: FakeBotAPI,
     edit = await fake.wait_for(lambda: fake.sent("editMessageReplyMarkup"))
     assert edit[0].params["message_id"] == str(reply.result["message_id"])
     kept = [data for r in edit[0].buttons() for _, data in r]
-    assert kept == ["q:commute-residence", "q:commute-time"]
+    assert kept == ["q:commute-residence@ja", "q:commute-time@ja"]
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT helpful FROM questions WHERE id = ?", [row["id"]]).fetchone() == (1,)
     # A second press (an old client still showing the row) is acknowledged but changes nothing.
@@ -199,7 +199,7 @@ async def test_suggestion_buttons_answer_entries_and_free_questions(fake: FakeBo
                                                                     answerer: Answerer, settings: Settings) -> None:
     [reply] = await ask(fake, HANAKO, "職員住宅はありますか？")
     before = len(fake.sent("sendMessage"))
-    ack = await press(fake, HANAKO, as_shown(fake, reply), "q:commute-time")
+    ack = await press(fake, HANAKO, as_shown(fake, reply), "q:commute-time@ja")
     assert "text" not in ack.params
     answer = await fake.wait_for(lambda: fake.sent("sendMessage")[before:])
     assert answer[0].params["text"] == answerer.kb.by_id["commute-time"].answer["ja"]
@@ -220,7 +220,8 @@ async def test_help_menu_and_unknown_command(fake: FakeBotAPI, bot: Application,
     [help_] = await ask(fake, HANAKO, "/help")
     assert help_.params["text"].startswith(answerer.kb.scope.message("help", "ja"))
     assert "/lang" in help_.params["text"]
-    assert all(data.startswith("s:") for row in help_.buttons() for _, data in row) and help_.buttons()
+    topics = [f"q:{t.entry_id}" for t in answerer.topics("ja")]
+    assert [data for row in help_.buttons() for _, data in row] == topics  # the engine's help: the topic menu
     [menu] = await ask(fake, HANAKO, "/menu")
     assert menu.params["text"] == TEXTS["menu"]["ja"] and len(menu.buttons()) == 4
     [unknown] = await ask(fake, HANAKO, "/frobnicate now")
@@ -239,7 +240,8 @@ async def test_non_text_messages_ask_for_a_typed_question(fake: FakeBotAPI, bot:
                                                           settings: Settings, content: dict[str, Any]) -> None:
     await fake.push(message_update(HANAKO, None, **content))
     [reply] = await fake.wait_for(lambda: fake.sent("sendMessage"))
-    assert reply.params["text"] == answerer.kb.scope.message("invalid", "ja")
+    assert reply.params["text"] == answerer.not_text("ja").text == answerer.help("ja").text  # as on every channel
+    assert [data for row in reply.buttons() for _, data in row] == [f"q:{t.entry_id}" for t in answerer.topics("ja")]
     assert not settings.db_path.exists() or log_rows(settings.db_path, 0) == []
 
 
