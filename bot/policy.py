@@ -18,7 +18,7 @@ SWITCH_PREFIX = "lang:"
 LANGUAGE_NAMES: dict[str, dict[str, str]] = {
     "ja": {"ja": "日本語", "en": "日本語 (Japanese)", "easy": "ふつうの 日本語（にほんご）"},
     "en": {"ja": "English", "en": "English", "easy": "English（えいご）"},
-    "easy": {"ja": "やさしい日本語", "en": "やさしい日本語 (Easy Japanese)", "easy": "やさしい 日本語（にほんご）"},
+    "easy": {"ja": "やさしい日本語", "en": "Easy Japanese", "easy": "やさしい 日本語（にほんご）"},
 }
 LANGUAGE_SET: dict[str, str] = {
     "ja": "日本語でお答えします。",

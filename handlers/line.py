@@ -18,7 +18,7 @@ from bot.seam import Question, Reply, ReplyImage
 from handlers.channels import ChannelKit
 from handlers.http_guard import expect_continue
 from handlers.line_flex import LineMessages, text as channel_text
-from handlers.line_postback import FeedbackTap, parse_postback
+from handlers.line_postback import FeedbackTap, LanguageTap, parse_postback
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +134,9 @@ class LineWebhook:
             return None
         if isinstance(tap, FeedbackTap):
             return replace(tap, lang=tap.lang or lang)
+        if isinstance(tap, LanguageTap):  # a language cell of the rich menu
+            self._remember(user, tap.lang)
+            return self._answerer.language_set(tap.lang)
         if not self._answerer.knows_entry(tap.entry_id):  # e.g. a button from before HR removed the entry
             return channel_text("expired", tap.lang or lang)
         reply = await self._answer(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id))

@@ -106,7 +106,7 @@ async def test_start_greets_with_topic_menu_and_publishes_commands(fake: FakeBot
     [reply] = await ask(fake, HANAKO, "/start")
     assert reply.params["text"] == answerer.welcome("ja").text
     buttons = [b for row in reply.buttons() for b in row]
-    assert [data for _, data in buttons] == [f"q:{e}" for e in answerer.kb.scope.menu] and len(buttons) == 8
+    assert [data for _, data in buttons] == [f"q:{e}" for e in answerer.kb.scope.menu[:-1]] + ["l:easy"]
     assert buttons[0][0] == answerer.kb.by_id["overview-summary"].title["ja"]
     assert {c.method for c in fake.calls} >= {"getMe", "deleteWebhook", "getUpdates", "setMyCommands"}
     menus = {c.params.get("language_code", ""): [x["command"] for x in c.json("commands")]
@@ -125,6 +125,20 @@ async def test_start_is_english_for_english_users_and_lang_switches(fake: FakeBo
     assert again.params["text"] == answerer.welcome("ja").text
     [back] = await ask(fake, JOHN, "/lang en", lang="en-US")
     assert back.params["text"] == answerer.language_set("en").text
+
+
+async def test_lang_easy_and_the_menus_easy_button_switch_to_easy_japanese(fake: FakeBotAPI, bot: Application,
+                                                                            answerer: Answerer) -> None:
+    [switched] = await ask(fake, TARO, "/lang easy")
+    assert switched.params["text"] == answerer.language_set("easy").text
+    [answer] = await ask(fake, TARO, "食堂はありますか？")
+    assert answer.params["text"] == answerer.kb.by_id["cafeteria"].answer["easy"]
+    [back] = await ask(fake, TARO, "/lang ja")
+    easy_button = next(data for row in back.buttons() for _, data in row if data == "l:easy")
+    before = len(fake.sent("sendMessage"))
+    await press(fake, TARO, as_shown(fake, back), easy_button)
+    [pressed] = await fake.wait_for(lambda: fake.sent("sendMessage")[before:])
+    assert pressed.params["text"] == answerer.language_set("easy").text
 
 
 async def test_question_gets_answer_photo_suggestions_and_feedback_buttons(
@@ -220,10 +234,10 @@ async def test_help_menu_and_unknown_command(fake: FakeBotAPI, bot: Application,
     [help_] = await ask(fake, HANAKO, "/help")
     assert help_.params["text"].startswith(answerer.kb.scope.message("help", "ja"))
     assert "/lang" in help_.params["text"]
-    topics = [f"q:{t.entry_id}" for t in answerer.topics("ja")]
+    topics = [f"q:{t.entry_id}" if t.entry_id else f"l:{t.switch_lang}" for t in answerer.topics("ja")]
     assert [data for row in help_.buttons() for _, data in row] == topics  # the engine's help: the topic menu
     [menu] = await ask(fake, HANAKO, "/menu")
-    assert menu.params["text"] == TEXTS["menu"]["ja"] and len(menu.buttons()) == 4
+    assert menu.params["text"] == TEXTS["menu"]["ja"] and len(menu.buttons()) == 5
     [unknown] = await ask(fake, HANAKO, "/frobnicate now")
     assert unknown.params["text"].startswith(TEXTS["unknown_command"]["ja"])
 
@@ -241,7 +255,7 @@ async def test_non_text_messages_ask_for_a_typed_question(fake: FakeBotAPI, bot:
     await fake.push(message_update(HANAKO, None, **content))
     [reply] = await fake.wait_for(lambda: fake.sent("sendMessage"))
     assert reply.params["text"] == answerer.not_text("ja").text == answerer.help("ja").text  # as on every channel
-    assert [data for row in reply.buttons() for _, data in row] == [f"q:{t.entry_id}" for t in answerer.topics("ja")]
+    assert [data for row in reply.buttons() for _, data in row][:-1] == [f"q:{t.entry_id}" for t in answerer.topics("ja")][:-1]
     assert not settings.db_path.exists() or log_rows(settings.db_path, 0) == []
 
 
