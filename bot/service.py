@@ -20,7 +20,7 @@ from bot.reload import KnowledgeWatcher
 from bot import policy
 from bot.responses import answer_entry, compose, in_lang, welcome, with_log
 from bot.salt import choose_salt, install_salt
-from bot.seam import LANGS, Question, Reply, ReplyImage, Suggestion
+from bot.seam import LANGS, Question, Reply, Suggestion
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from bot.normalize import MAX_ANALYZED_CHARS, morphemes
 
 # A token is a run of non-space characters that are not wide (a word, a URL, a number), or one wide character,
 # each with the spaces after it.
-TOKEN = re.compile(r"[^\s\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]+\s*"
-                   r"|\S\s*|\s+")
+WIDE = r"\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6"
+TOKEN = re.compile(rf"[^\s{WIDE}]+\s*|\S\s*|\s+")
 NO_LINE_START = set("、。，．・：；？！」』）】〕〉》ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.:;?!)]}%")
 NO_LINE_END = set("「『（【〔〈《([{")
 

@@ -115,15 +115,23 @@ class LineWebhook:
             return None
         user = _user_of(event)
         lang = self._langs.get(user)
-        if not self._kit.admit("line", user):
-            return self._answerer.slow_down(lang or "ja")
         if isinstance(event, PostbackEvent):
             return await self._on_postback(event.postback.data, user, lang)
         question = self._question(event, user, lang)
         if question is None:  # a sticker or photo: the engine's reply to non-text input
-            return self._answerer.not_text(lang or "ja")
+            return self._over_limit(user, lang, "other") or self._answerer.not_text(lang or "ja")
+        return await self._ask(question)
+
+    def _over_limit(self, user: str, lang: str | None, action: str) -> Reply | None:
+        """Count the event against the engine's limit (as every channel does); the slow-down reply when over."""
+        return None if self._kit.admit("line", user, action=action) else self._answerer.slow_down(lang or "ja")
+
+    async def _ask(self, question: Question) -> Reply:
+        over = self._over_limit(question.user_id, question.lang, "ask")
+        if over is not None:
+            return over
         reply = await self._answer(question)
-        self._remember(user, reply.lang)
+        self._remember(question.user_id, reply.lang)
         return reply
 
     async def _on_postback(self, data: str, user: str, lang: str | None) -> Reply | str | FeedbackTap | None:
@@ -133,15 +141,13 @@ class LineWebhook:
             log.warning("LINE: ignored a postback that is malformed or not signed for its user")
             return None
         if isinstance(tap, FeedbackTap):
-            return replace(tap, lang=tap.lang or lang)
+            return self._over_limit(user, lang, "feedback") or replace(tap, lang=tap.lang or lang)
         if isinstance(tap, LanguageTap):  # a language cell of the rich menu
             self._remember(user, tap.lang)
-            return self._answerer.language_set(tap.lang)
+            return self._over_limit(user, lang, "other") or self._answerer.language_set(tap.lang)
         if not self._answerer.knows_entry(tap.entry_id):  # e.g. a button from before HR removed the entry
             return channel_text("expired", tap.lang or lang)
-        reply = await self._answer(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id))
-        self._remember(user, reply.lang)
-        return reply
+        return await self._ask(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id))
 
     def _question(self, event: MessageEvent, user: str, lang: str | None) -> Question | None:
         if isinstance(event.message, TextMessageContent):

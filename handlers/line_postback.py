@@ -1,8 +1,8 @@
 """LINE postback data: what a tapped button asks for, written compactly and checked when it comes back.
 
 A tap on a topic or suggestion names an entry: `{"e": entry_id, "l": lang, "q": question}` (the question is kept
-so the log reads like a typed one). A language cell of the rich menu switches the user's language: `{"s": lang}`. A 👍/👎 tap names a question-log row: `{"f": log_id, "h": "1"|"0", "l": lang,
-"s": signature}`, where the signature is an HMAC keyed by the channel secret over the LINE user id, the log id
+so the log reads like a typed one). A language cell of the rich menu switches the user's language: `{"s": lang}`.
+A 👍/👎 tap names a question-log row: `{"f": log_id, "h": "1"|"0", "l": lang, "s": signature}`, where the signature is an HMAC keyed by the channel secret over the LINE user id, the log id
 and the vote, so a user can rate only answers the bot sent to that user, and nobody can forge a vote.
 """
 

@@ -9,7 +9,7 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.seam import Question, Reply, Suggestion
+from bot.seam import Question, Reply
 from handlers.channels import ChannelKit
 from handlers.telegram_send import (
     Button,
@@ -18,7 +18,6 @@ from handlers.telegram_send import (
     parse_button,
     recall_free,
     send_reply,
-    suggestion_rows,
     without_feedback,
 )
 
@@ -29,7 +28,8 @@ LANGS = ("ja", "en", "easy")  # easy: やさしい日本語
 TEXTS: dict[str, dict[str, str]] = {
     "menu": {"ja": "知りたいトピックを選んでください。", "en": "Pick a topic:"},
     "commands": {
-        "ja": "/menu トピック一覧\n/lang en English に切り替え\n/lang easy やさしい日本語に切り替え\n/help 使い方",
+        "ja": "/menu トピック一覧\n/lang en English に切り替え\n/lang easy やさしい日本語に切り替え\n"
+              "/help 使い方",
         "en": "/menu topics\n/lang ja 日本語に切り替え (switch to Japanese)\n/lang easy やさしい日本語 (easy Japanese)\n"
               "/help how to use this bot",
         "easy": "/menu トピック（とぴっく）\n/lang ja ふつうの 日本語（にほんご）\n/lang en English（えいご）\n"
@@ -133,21 +133,25 @@ class TelegramChat:
         await self._answer(update, context, _message(update).text or "")
 
     async def not_text(self, update: Update, context: Context) -> None:
-        """Ask politely for a typed question when a sticker, photo, voice or location arrives."""
-        await self._send(update, context, self.answerer.not_text(chat_lang(update, context)))
+        """Answer a sticker, photo, voice or location with the engine's help and topics."""
+        lang = chat_lang(update, context)
+        allowed = self.kit.admit("telegram", _user_id(update), action="other")
+        await self._send(update, context, self.answerer.not_text(lang) if allowed else self.answerer.slow_down(lang))
 
     async def _answer(self, update: Update, context: Context, question: str, entry_id: str | None = None,
                       lang: str | None = None) -> None:
         """Answer in the chat's language, or in a tapped suggestion's own."""
-        user = update.effective_user
         if update.effective_chat is None:
             return
-        user_id, lang = str(user.id) if user else "", lang or chat_lang(update, context)
+        user_id, lang = _user_id(update), lang or chat_lang(update, context)
         if not self.kit.admit("telegram", user_id):
             await self._send(update, context, self.answerer.slow_down(lang))
             return
         asked = Question(question, channel="telegram", user_id=user_id, lang=lang, entry_id=entry_id)
-        await self._send(update, context, await self.kit.answer(asked))
+        reply = await self.kit.answer(asked)
+        if context.chat_data is not None:  # the conversation goes on in the language just answered in, as on LINE
+            context.chat_data["lang"] = reply.lang
+        await self._send(update, context, reply)
 
     async def _send(self, update: Update, context: Context, reply: Reply) -> None:
         if update.effective_chat is not None:
@@ -165,7 +169,10 @@ class TelegramChat:
             await query.answer(text("expired", lang))
             return
         if pressed.action == "feedback":
-            await self._feedback(query, pressed, lang)
+            if self.kit.admit("telegram", _user_id(update), action="feedback"):
+                await self._feedback(query, pressed, lang)
+            else:
+                await query.answer(self.answerer.slow_down(lang).text)
             return
         label = (on_keyboard or {}).get(str(query.data), "")
         if pressed.action == "lang":
@@ -198,6 +205,11 @@ class TelegramChat:
         lang = chat_lang(update, context)
         with contextlib.suppress(TelegramError):
             await context.bot.send_message(update.effective_chat.id, text("apology", lang))
+
+
+def _user_id(update: Update) -> str:
+    user = update.effective_user
+    return str(user.id) if user else ""
 
 
 def _message(update: Update) -> Message:
