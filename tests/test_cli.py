@@ -135,7 +135,7 @@ def test_chat_help_picks_and_wraps(tmp_path: Path) -> None:
     flat = "".join(line.strip() for line in out.splitlines())
     assert "".join(kb.scope.message("help", "ja").split()) in flat  # /help in a Japanese chat: Japanese
     assert kb.scope.message("help", "en")[:20] not in out
-    after_slip = out.split(f"1〜{len(topics)} の番号を選んでください。")[1]  # 99: not in the list, which stays
+    after_slip = out.split(f"1〜{len(kb.scope.menu)} の番号を選んでください。")[1]  # 99: not in the list, which stays
     assert f"1. {topics[0].title['ja']}" in after_slip
     assert "".join(topics[0].answer["ja"].split()) in flat  # 1 still picks from it
     too_wide = [line for line in out.splitlines() if width(line.removeprefix("> ")) > 39]  # the typed line is not echoed
