@@ -143,8 +143,10 @@ class LineWebhook:
         if isinstance(tap, FeedbackTap):
             return self._over_limit(user, lang, "feedback") or replace(tap, lang=tap.lang or lang)
         if isinstance(tap, LanguageTap):  # a language cell of the rich menu
-            self._remember(user, tap.lang)
-            return self._over_limit(user, lang, "other") or self._answerer.language_set(tap.lang)
+            over = self._over_limit(user, lang, "other")
+            if over is None:
+                self._remember(user, tap.lang)
+            return over or self._answerer.language_set(tap.lang)
         if not self._answerer.knows_entry(tap.entry_id):  # e.g. a button from before HR removed the entry
             return channel_text("expired", tap.lang or lang)
         return await self._ask(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id))
