@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterator
 import click
 
 from bot.analytics import TOKYO, Period, iter_rows, purge as purge_log, read_stats
+from bot.conversation import purge_file as purge_conversations
 from bot.config import Settings
 from bot.kbdir import announce
 from bot.kbtools import already_answered, run_examples, scaffold_entry
@@ -172,7 +173,7 @@ def parse_duration(text: str) -> timedelta:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation (for cron).")
 @click.pass_context
 def purge(ctx: click.Context, older_than: str, db_path: Path | None, yes: bool) -> None:
-    """Delete logged questions older than a duration for good (deleted, then vacuumed out of the file).
+    """Delete logged questions (and conversation contexts) older than a duration for good, then vacuum the file.
 
     Example: minato-bot purge --older-than 180d --yes
     """
@@ -182,13 +183,16 @@ def purge(ctx: click.Context, older_than: str, db_path: Path | None, yes: bool) 
     if not yes:
         click.confirm(f"Delete every question older than {older_than} from {path}?", abort=True)
     try:
+        # Contexts first: the log's vacuum then rewrites the file without them. No file: purge_log says so.
+        contexts = purge_conversations(path, age) if path.is_file() else 0
         deleted = purge_log(path, age)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
     except sqlite3.Error as exc:
         raise click.ClickException(f"cannot purge {path}: {exc}") from None
     cutoff = (datetime.now(timezone.utc) - age).isoformat(timespec="seconds")
-    click.echo(f"deleted {deleted} questions logged before {cutoff} and vacuumed {path}")
+    click.echo(f"deleted {deleted} questions logged before {cutoff} and {contexts} conversation contexts "
+               f"unchanged since then, and vacuumed {path}")
 
 
 @click.command("test")

@@ -11,7 +11,7 @@ from bot.termwrap import wrap
 CHAT_LANGS = {"/ja", "/en", "/easy"}
 
 
-def chat_turn(answerer: Answerer, text: str, shown: Reply | None, lang: str) -> Reply:
+def chat_turn(answerer: Answerer, text: str, shown: Reply | None, lang: str, user: str = "") -> Reply:
     """Return the reply to one line of the terminal chat (a command, a number from the list, or a question)."""
     if text in CHAT_LANGS:
         return answerer.language_set(text[1:])
@@ -25,9 +25,9 @@ def chat_turn(answerer: Answerer, text: str, shown: Reply | None, lang: str) -> 
         picked = shown.suggestions[number - 1]
         if picked.switch_lang:
             return answerer.language_set(picked.switch_lang)
-        return answerer.answer(Question(picked.question, channel="terminal", lang=picked.lang or lang,
-                                        entry_id=picked.entry_id))
-    return answerer.answer(Question(text, channel="terminal", lang=lang))
+        return answerer.answer(Question(picked.question, channel="terminal", user_id=user,
+                                        lang=picked.lang or lang, entry_id=picked.entry_id))
+    return answerer.answer(Question(text, channel="terminal", user_id=user, lang=lang))
 
 
 CHAT_PICK = {"ja": "1〜{count} の番号を選んでください。", "en": "Pick a number from 1 to {count}.",
