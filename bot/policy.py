@@ -20,11 +20,10 @@ LANGUAGE_NAMES: dict[str, dict[str, str]] = {
     "en": {"ja": "English", "en": "English", "easy": "English（えいご）"},
     "easy": {"ja": "やさしい日本語", "en": "Easy Japanese", "easy": "やさしい 日本語（にほんご）"},
 }
-LANGUAGE_SET: dict[str, str] = {
-    "ja": "日本語でお答えします。",
-    "en": "I'll answer in English.",
-    "easy": "これから、やさしい 日本語（にほんご）で 答（こた）えます。",
-}
+# What a language button "says" to the engine: the same request a user may type (bot/followup.py reads it).
+SWITCH_REQUESTS = {"ja": "日本語", "en": "English", "easy": "やさしい日本語"}
+# Replies whose language becomes the conversation's (Question.follow_language): not refusals of unreadable input.
+LANGUAGE_KINDS = ("answer", "clarify", "fallback", "smalltalk")
 
 
 def switch_lang_of(menu_item: str) -> str | None:
@@ -66,8 +65,8 @@ def not_text_reply(kb: KnowledgeBase, lang: str) -> Reply:
 
 
 def language_set_reply(kb: KnowledgeBase, lang: str) -> Reply:
-    """Return the confirmation of a switch to `lang`, in that language, with the topic menu."""
-    return Reply(LANGUAGE_SET[lang], lang, "smalltalk", suggestions=menu(kb, lang))
+    """Return the confirmation of a switch to `lang` (scope.yaml's `language` message), with the topic menu."""
+    return Reply(kb.scope.message("language", lang), lang, "smalltalk", suggestions=menu(kb, lang))
 
 
 def slow_down_reply(kb: KnowledgeBase, lang: str) -> Reply:

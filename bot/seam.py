@@ -30,6 +30,9 @@ class Question:
     user_id: str = ""
     lang: str | None = None  # the user's chosen language, used when the text does not tell
     entry_id: str | None = None  # set when the user tapped a suggestion for an entry
+    # The conversation goes on in the language of this reply (kept by the engine): for channels that cannot send
+    # the user's language with every message (LINE, Telegram), so help and menu taps follow the user.
+    follow_language: bool = False
 
     def __post_init__(self) -> None:
         # Every channel hands its text over here: cap it and replace what no later step can handle

@@ -102,6 +102,8 @@ class Answerer:
         context = self._conversations.get(user, question.channel) if user else Context()
         turn = self._compose(matcher, question, context)
         reply = turn.reply
+        if question.follow_language and reply.kind in policy.LANGUAGE_KINDS and turn.context.lang != reply.lang:
+            turn = replace(turn, context=replace(turn.context, lang=reply.lang))  # the conversation's language now
         if user and turn.context != context:
             self._conversations.put(user, question.channel, turn.context)  # queued before the log row: committed with it
         latency_ms = (time.perf_counter() - started) * 1000
@@ -188,8 +190,13 @@ class Answerer:
         return policy.slow_down_reply(self.kb, _known(lang))
 
     def language_set(self, lang: str) -> Reply:
-        """Return the confirmation that answers now come in `lang`."""
+        """Return the confirmation that answers now come in `lang` (for a chat that keeps no state)."""
         return policy.language_set_reply(self.kb, _known(lang))
+
+    def switch_language(self, user_id: str, channel: str, lang: str) -> Reply:
+        """Switch a user's language (a menu button, `/lang`): as if they had asked for it ("やさしい日本語"), so
+        the engine keeps it with the conversation and answers the last topic again in it, or confirms it."""
+        return self.answer(Question(policy.SWITCH_REQUESTS[_known(lang)], channel, user_id))
 
     def message(self, name: str, lang: str = "ja") -> str:
         """Return one of the bot's own messages (scope.yaml `messages:`) in a language."""

@@ -14,7 +14,7 @@ CHAT_LANGS = {"/ja", "/en", "/easy"}
 def chat_turn(answerer: Answerer, text: str, shown: Reply | None, lang: str, user: str = "") -> Reply:
     """Return the reply to one line of the terminal chat (a command, a number from the list, or a question)."""
     if text in CHAT_LANGS:
-        return answerer.language_set(text[1:])
+        return answerer.switch_language(user, "terminal", text[1:])
     if text == "/help":
         return answerer.help(lang)  # in the chat's language, whatever language "/help" looks like
     if shown is not None and shown.suggestions and text.isdigit():
@@ -24,7 +24,7 @@ def chat_turn(answerer: Answerer, text: str, shown: Reply | None, lang: str, use
                            images=())
         picked = shown.suggestions[number - 1]
         if picked.switch_lang:
-            return answerer.language_set(picked.switch_lang)
+            return answerer.switch_language(user, "terminal", picked.switch_lang)
         return answerer.answer(Question(picked.question, channel="terminal", user_id=user,
                                         lang=picked.lang or lang, entry_id=picked.entry_id))
     return answerer.answer(Question(text, channel="terminal", user_id=user, lang=lang))

@@ -43,6 +43,14 @@ class ChannelKit:
         """Record 👍/👎 on the answer threads (it waits for the log's commit)."""
         return await self.pool.feedback(log_id, helpful)
 
+    async def language(self, channel: str, user: str) -> str | None:
+        """Return the conversation's language the engine keeps for a user (None: none yet)."""
+        return await self.pool.run(self.answerer.language, user, channel) if user else None
+
+    async def switch_language(self, channel: str, user: str, lang: str) -> Reply:
+        """Switch the user's language in the engine (it lasts across restarts); return the engine's reply."""
+        return await self.pool.run(self.answerer.switch_language, user, channel, lang)
+
     def admit(self, channel: str, user: str, address: str | None = None, action: str = "ask") -> bool:
         """Count one hit against the engine's rate limit; False when the user (or address) is over it."""
         return self.limits.admit(channel, user, address, action)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 from dataclasses import replace
 from typing import Any, Coroutine
 
@@ -55,7 +54,6 @@ class LineWebhook:
         self._client: AsyncApiClient | None = None
         self._api: AsyncMessagingApi | None = None
         self._tasks: set[asyncio.Task[None]] = set()
-        self._langs: OrderedDict[str, str] = OrderedDict()  # each user's last reply language
 
     async def start(self) -> None:
         """Open the Messaging API client (its aiohttp session needs the running loop)."""
@@ -114,7 +112,7 @@ class LineWebhook:
         if not isinstance(event, (MessageEvent, PostbackEvent)) or not event.reply_token:
             return None
         user = _user_of(event)
-        lang = self._langs.get(user)
+        lang = await self._kit.language("line", user)  # kept by the engine: chosen, or the last answered in
         if isinstance(event, PostbackEvent):
             return await self._on_postback(event.postback.data, user, lang)
         question = self._question(event, user, lang)
@@ -130,9 +128,7 @@ class LineWebhook:
         over = self._over_limit(question.user_id, question.lang, "ask")
         if over is not None:
             return over
-        reply = await self._answer(question)
-        self._remember(question.user_id, reply.lang)
-        return reply
+        return await self._answer(question)
 
     async def _on_postback(self, data: str, user: str, lang: str | None) -> Reply | str | FeedbackTap | None:
         """Answer a tapped topic or suggestion, or record a 👍/👎; ignore data the bot did not send this user."""
@@ -143,25 +139,16 @@ class LineWebhook:
         if isinstance(tap, FeedbackTap):
             return self._over_limit(user, lang, "feedback") or replace(tap, lang=tap.lang or lang)
         if isinstance(tap, LanguageTap):  # a language cell of the rich menu
-            over = self._over_limit(user, lang, "other")
-            if over is None:
-                self._remember(user, tap.lang)
-            return over or self._answerer.language_set(tap.lang)
+            return self._over_limit(user, lang, "other") or await self._kit.switch_language("line", user, tap.lang)
         if not self._answerer.knows_entry(tap.entry_id):  # e.g. a button from before HR removed the entry
             return channel_text("expired", tap.lang or lang)
-        return await self._ask(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id))
+        return await self._ask(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id,
+                                        follow_language=True))
 
     def _question(self, event: MessageEvent, user: str, lang: str | None) -> Question | None:
         if isinstance(event.message, TextMessageContent):
-            return Question(event.message.text, "line", user, lang)
+            return Question(event.message.text, "line", user, lang, follow_language=True)
         return None  # stickers, photos, files: answer with the help text
-
-    def _remember(self, user: str, lang: str) -> None:
-        if user:
-            self._langs[user] = lang
-            self._langs.move_to_end(user)
-            if len(self._langs) > 10_000:
-                self._langs.popitem(last=False)
 
     async def _send(self, reply_token: str, reply: Reply | str, user: str) -> None:
         messages = [TextMessage(text=reply)] if isinstance(reply, str) else self._messages.for_reply(reply, user)

@@ -60,11 +60,8 @@ def text(name: str, lang: str) -> str:
     return TEXTS[name].get(lang, TEXTS[name]["ja"])
 
 
-def chat_lang(update: Update, context: Context) -> str:
-    """Return the chat's language: chosen with /lang, else English for English-language users, else Japanese."""
-    chosen = (context.chat_data or {}).get("lang")
-    if chosen in LANGS:
-        return str(chosen)
+def default_lang(update: Update) -> str:
+    """Return a new user's language: English for English-language Telegram users, else Japanese."""
     user = update.effective_user
     code = (user.language_code or "") if user else ""
     return "en" if code.lower().startswith("en") else "ja"
@@ -78,6 +75,10 @@ class TelegramChat:
         self.answerer = kit.answerer
         self.file_ids: dict[str, str] = {}  # local image name -> Telegram file_id, so each is uploaded once
 
+    async def _lang(self, update: Update) -> str:
+        """Return the conversation's language, kept by the engine (it lasts across restarts); else the default."""
+        return await self.kit.language("telegram", _user_id(update)) or default_lang(update)
+
     def menu_keyboard(self, lang: str) -> InlineKeyboardMarkup | None:
         """Return the topic menu as inline buttons, two per row."""
         buttons = [button for topic in self.answerer.topics(lang) if (button := topic_button(topic)) is not None]
@@ -86,7 +87,7 @@ class TelegramChat:
 
     async def start(self, update: Update, context: Context) -> None:
         """Greet the user and show the topic menu."""
-        lang = chat_lang(update, context)
+        lang = await self._lang(update)
         welcome = self.answerer.welcome(lang)
         await _message(update).reply_text(welcome.text, reply_markup=self.menu_keyboard(lang))
 
@@ -96,37 +97,33 @@ class TelegramChat:
 
     async def unknown_command(self, update: Update, context: Context) -> None:
         """Answer an unknown /command with the help text."""
-        lang = chat_lang(update, context)
+        lang = await self._lang(update)
         await self._send_help(update, context, prefix=text("unknown_command", lang) + "\n\n")
 
     async def _send_help(self, update: Update, context: Context, prefix: str) -> None:
-        lang = chat_lang(update, context)
+        lang = await self._lang(update)
         help_reply = self.answerer.help(lang)
         body = f"{prefix}{help_reply.text}\n\n{text('commands', lang)}"
         await _message(update).reply_text(body, reply_markup=self.menu_keyboard(lang))
 
     async def menu(self, update: Update, context: Context) -> None:
         """Show the topic menu."""
-        lang = chat_lang(update, context)
+        lang = await self._lang(update)
         await _message(update).reply_text(text("menu", lang), reply_markup=self.menu_keyboard(lang))
 
     async def lang(self, update: Update, context: Context) -> None:
         """Switch this chat's language: `/lang en`, `/lang ja`, `/lang easy`, or `/lang` to toggle ja and en."""
         wanted = (context.args or [""])[0].lower()
         if wanted not in LANGS:
-            wanted = "ja" if chat_lang(update, context) == "en" else "en"
+            wanted = "ja" if await self._lang(update) == "en" else "en"
         await self._switch(update, context, wanted)
 
     async def _switch(self, update: Update, context: Context, wanted: str) -> None:
-        if context.chat_data is not None:
-            context.chat_data["lang"] = wanted
-        confirmed = self.answerer.language_set(wanted)
-        message = update.effective_message
-        if message is not None and update.callback_query is None:
-            await message.reply_text(confirmed.text, reply_markup=self.menu_keyboard(wanted))
-        elif update.effective_chat is not None:
-            await context.bot.send_message(update.effective_chat.id, confirmed.text,
-                                           reply_markup=self.menu_keyboard(wanted))
+        """Switch in the engine: the last answer again in that language, or the confirmation with the menu."""
+        if not self.kit.admit("telegram", _user_id(update), action="other"):
+            await self._send(update, context, self.answerer.slow_down(await self._lang(update)))
+            return
+        await self._send(update, context, await self.kit.switch_language("telegram", _user_id(update), wanted))
 
     async def question(self, update: Update, context: Context) -> None:
         """Answer a text message with the engine's reply."""
@@ -134,7 +131,7 @@ class TelegramChat:
 
     async def not_text(self, update: Update, context: Context) -> None:
         """Answer a sticker, photo, voice or location with the engine's help and topics."""
-        lang = chat_lang(update, context)
+        lang = await self._lang(update)
         allowed = self.kit.admit("telegram", _user_id(update), action="other")
         await self._send(update, context, self.answerer.not_text(lang) if allowed else self.answerer.slow_down(lang))
 
@@ -143,15 +140,13 @@ class TelegramChat:
         """Answer in the chat's language, or in a tapped suggestion's own."""
         if update.effective_chat is None:
             return
-        user_id, lang = _user_id(update), lang or chat_lang(update, context)
+        user_id, lang = _user_id(update), lang or await self._lang(update)
         if not self.kit.admit("telegram", user_id):
             await self._send(update, context, self.answerer.slow_down(lang))
             return
-        asked = Question(question, channel="telegram", user_id=user_id, lang=lang, entry_id=entry_id)
-        reply = await self.kit.answer(asked)
-        if context.chat_data is not None:  # the conversation goes on in the language just answered in, as on LINE
-            context.chat_data["lang"] = reply.lang
-        await self._send(update, context, reply)
+        asked = Question(question, channel="telegram", user_id=user_id, lang=lang, entry_id=entry_id,
+                         follow_language=True)  # the engine keeps the conversation's language
+        await self._send(update, context, await self.kit.answer(asked))
 
     async def _send(self, update: Update, context: Context, reply: Reply) -> None:
         if update.effective_chat is not None:
@@ -162,7 +157,7 @@ class TelegramChat:
         query = update.callback_query
         if query is None:
             return
-        lang = chat_lang(update, context)
+        lang = await self._lang(update)
         pressed = parse_button(query.data)
         on_keyboard = _keyboard_of(query)
         if pressed is None or (on_keyboard is not None and query.data not in on_keyboard):
@@ -202,7 +197,7 @@ class TelegramChat:
         log.error("telegram: an update failed", exc_info=context.error)
         if not isinstance(update, Update) or update.effective_chat is None:
             return
-        lang = chat_lang(update, context)
+        lang = await self._lang(update)
         with contextlib.suppress(TelegramError):
             await context.bot.send_message(update.effective_chat.id, text("apology", lang))
 

@@ -62,7 +62,7 @@ DIALOGUES: dict[str, list[tuple[str, Any, tuple[Any, ...]]]] = {
         ("say", "Is there staff housing?", ("entry", "housing-staff", "en")),
         ("tap", 1, ("related", "housing-staff", "en")),  # an English suggestion stays English, whatever the UI
         ("rate", True, ("recorded", True)),
-        ("switch", "easy", ("reply", "language_set", "easy")),
+        ("switch", "easy", ("related", "housing-staff", "easy")),  # the engine answers the last topic again in it
         ("say", "職員住宅はありますか？", ("entry", "housing-staff", "easy")),
     ],
     "non-text": [
@@ -70,6 +70,12 @@ DIALOGUES: dict[str, list[tuple[str, Any, tuple[Any, ...]]]] = {
         ("say", "What is the pre-class system?", ("entry", "preclass-what", "en")),
         ("sticker", None, ("reply", "not_text", "en")),  # help in the conversation's language
         ("tap", 1, ("topic", 0, "en")),  # the help's topic buttons
+    ],
+    "follow-up": [
+        ("say", "プレクラス制度とは？", ("entry", "preclass-what", "ja")),
+        ("say", "いつまで？", ("entry", "preclass-timeline", "ja")),  # read against the last topic
+        ("say", "外国人の住民について教えて", ("entry", "facts-foreign-residents", "ja")),
+        ("say", "何人？", ("entry", "facts-foreign-residents", "ja")),
     ],
     "rate limit": [("say", "食堂はありますか？", ("entry", "cafeteria", "ja"))] * PER_MINUTE + [
         ("say", "職員住宅はありますか？", ("reply", "slow_down", "ja")),
@@ -346,7 +352,7 @@ async def servers(kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -
 
 CHANNELS = ["web", "line", "telegram-webhook", "telegram-polling", "chat", "ask"]
 LIVE = CHANNELS[:4]  # the channels with stickers and a rate limit
-RUNS = {"language": CHANNELS, "non-text": LIVE[1:], "rate limit": LIVE}  # the web page sends no stickers
+RUNS = {"language": CHANNELS, "non-text": LIVE[1:], "follow-up": CHANNELS[:5], "rate limit": LIVE}  # ask: no state  # the web page sends no stickers
 
 
 def channel_for(name: str, servers: Servers, plain: Answerer) -> Channel | TerminalUser | str:

@@ -147,7 +147,7 @@ async def test_the_easy_cell_switches_the_user_to_easy_japanese(
     [menu] = fake.rich_menus.values()
     await post_events(server, postback_event(menu["areas"][-1]["action"]["data"], "token-easy", user="Ueasy"))
     [confirmed] = (await fake.next_reply()).messages
-    assert confirmed["text"] == "これから、やさしい 日本語（にほんご）で 答（こた）えます。"
+    assert confirmed["text"] == kb.scope.message("language", "easy")  # the engine's reply to a switch
     await post_events(server, text_event("食堂はありますか？", "token-q", user="Ueasy"))
     [message] = (await fake.next_reply()).messages
     assert message["altText"] == kb.by_id["cafeteria"].answer["easy"]

@@ -133,12 +133,14 @@ async def test_lang_easy_and_the_menus_easy_button_switch_to_easy_japanese(fake:
     assert switched.params["text"] == answerer.language_set("easy").text
     [answer] = await ask(fake, TARO, "食堂はありますか？")
     assert answer.params["text"] == answerer.kb.by_id["cafeteria"].answer["easy"]
-    [back] = await ask(fake, TARO, "/lang ja")
-    easy_button = next(data for row in back.buttons() for _, data in row if data == "l:easy")
+    [back] = await ask(fake, TARO, "/lang ja")  # after an answer: that answer again, in Japanese
+    assert back.params["text"] == answerer.kb.by_id["cafeteria"].answer["ja"]
+    [menu] = await ask(fake, TARO, "/menu")
+    easy_button = next(data for row in menu.buttons() for _, data in row if data == "l:easy")
     before = len(fake.sent("sendMessage"))
-    await press(fake, TARO, as_shown(fake, back), easy_button)
+    await press(fake, TARO, as_shown(fake, menu), easy_button)
     [pressed] = await fake.wait_for(lambda: fake.sent("sendMessage")[before:])
-    assert pressed.params["text"] == answerer.language_set("easy").text
+    assert pressed.params["text"] == answerer.kb.by_id["cafeteria"].answer["easy"]
 
 
 async def test_question_gets_answer_photo_suggestions_and_feedback_buttons(
