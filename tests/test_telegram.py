@@ -16,7 +16,7 @@ from telegram.ext import Application
 
 from bot.analytics import QuestionLog, hash_user
 from bot.config import Settings
-from bot.knowledge import load_knowledge
+from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.salt import install_salt
 from bot.service import Answerer, Question
 from handlers.telegram import ALLOWED_UPDATES, build_application
@@ -141,6 +141,19 @@ async def test_lang_easy_and_the_menus_easy_button_switch_to_easy_japanese(fake:
     await press(fake, TARO, as_shown(fake, menu), easy_button)
     [pressed] = await fake.wait_for(lambda: fake.sent("sendMessage")[before:])
     assert pressed.params["text"] == answerer.kb.by_id["cafeteria"].answer["easy"]
+
+
+async def test_lang_survives_a_restart(fake: FakeBotAPI, settings: Settings, kb: KnowledgeBase) -> None:
+    """/lang is kept by the engine beside the question log, not in the bot's memory."""
+    for restart, (text, expected) in enumerate([("/lang en", kb.scope.message("language", "en")),
+                                                ("/help", kb.scope.message("help", "en"))]):
+        answerer = Answerer(kb, QuestionLog(settings.db_path))  # a new process: only the files are left
+        try:
+            async with polling(answerer, settings, fake):
+                [reply] = await ask(fake, TARO, text)
+        finally:
+            answerer.close()
+        assert reply.params["text"].startswith(expected), restart  # TARO's Telegram is in Japanese
 
 
 async def test_question_gets_answer_photo_suggestions_and_feedback_buttons(
