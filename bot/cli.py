@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import shutil
 import sqlite3
 import sys
 from pathlib import Path
@@ -18,8 +19,9 @@ from bot.kbdir import announce, kb_init
 from bot.kbtools import lint_knowledge
 from bot.knowledge import KnowledgeError, check_knowledge
 from bot.logsafe import install_log_redaction
-from bot.responses import Reply
+from bot.seam import Reply
 from bot.service import Answerer, Question
+from bot.terminal import CHAT_LANGS, chat_turn, render
 from bot.textsafe import clean_input, read_lines
 
 
@@ -99,13 +101,14 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, lang: str | Non
 @click.option("--lang", type=click.Choice(["ja", "en", "easy"]), default="ja", show_default=True)
 @click.pass_context
 def chat(ctx: click.Context, lang: str) -> None:
-    """Chat with the bot in the terminal (/en, /ja, /easy to switch language, /quit to leave).
+    """Chat with the bot in the terminal (/en, /ja, /easy to switch language, /help, /quit to leave).
 
     Example: minato-bot chat --lang en
     """
     answerer = build_answerer(settings_from(ctx), watch=True)
-    click.echo(render(answerer.welcome(lang)))
-    last: Reply | None = None
+    columns = shutil.get_terminal_size().columns
+    click.echo(render(answerer.welcome(lang), columns))
+    shown: Reply | None = None  # the reply whose numbered suggestions a number picks from
     user = f"terminal-{secrets.token_hex(8)}"  # one conversation per chat: follow-ups lean on its last answer
     try:
         while True:
@@ -115,33 +118,13 @@ def chat(ctx: click.Context, lang: str) -> None:
                 break
             if text in {"/quit", "/exit", "/q"}:
                 break
-            if text in {"/ja", "/en", "/easy"}:
-                lang = text[1:]
-                click.echo(f"language: {lang}")
-                continue
-            question = _chat_question(text, last, lang, user)
-            last = answerer.answer(question)
-            click.echo(render(last))
+            reply = chat_turn(answerer, text, shown, lang, user)
+            lang = reply.lang if text in CHAT_LANGS else lang
+            shown = reply
+            click.echo(render(reply, columns))
     finally:
         answerer.close()
 
-
-def _chat_question(text: str, last: Reply | None, lang: str, user: str = "") -> Question:
-    # A number picks one of the suggestions just shown.
-    if last is not None and text.isdigit() and 1 <= int(text) <= len(last.suggestions):
-        picked = last.suggestions[int(text) - 1]
-        return Question(picked.question, channel="terminal", user_id=user, lang=lang, entry_id=picked.entry_id)
-    return Question(text, channel="terminal", user_id=user, lang=lang)
-
-
-def render(reply: Reply) -> str:
-    """Return a reply as terminal text: answer, images, numbered suggestions."""
-    lines = [reply.text]
-    for image in reply.images:
-        lines.append(f"  [image] {image.caption}: {image.url or image.path}")
-    for number, suggestion in enumerate(reply.suggestions, start=1):
-        lines.append(f"  {number}. {suggestion.label}")
-    return "\n".join(lines)
 
 
 @cli.group()

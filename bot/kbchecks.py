@@ -51,8 +51,10 @@ def check_cross_references(entries: list[Entry], unloaded_ids: set[str], problem
 
 
 def check_menu(scope: Scope, entry_ids: set[str], unloaded_ids: set[str], problems: list[Problem]) -> None:
-    """Report menu ids that no entry (loaded or not) defines."""
+    """Report menu ids that no entry (loaded or not) defines (`lang:easy` and the like switch language)."""
     for entry_id in scope.menu:
+        if entry_id.startswith("lang:") and entry_id[5:] in ("ja", "en", "easy"):
+            continue  # a language switch (bot/policy.py), not an entry
         if entry_id not in entry_ids and entry_id not in unloaded_ids:
             problems.append(Problem("scope.yaml", scope.menu_line, f"menu entry '{entry_id}' does not exist"))
 

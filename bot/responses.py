@@ -2,78 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any, Callable
+from dataclasses import replace
 
 from bot.knowledge import Entry, KnowledgeBase
-from bot.matching import Kind, MatchResult
-from bot.textsafe import clean_input
+from bot.matching import MatchResult
+from bot.seam import Reply, ReplyImage, Suggestion
+
+__all__ = ["Reply", "ReplyImage", "Suggestion", "compose", "answer_entry", "welcome", "example_suggestions",
+           "topic_suggestions", "in_lang", "with_log"]  # the types live in bot.seam; old imports keep working
 
 # やさしい日本語 ("easy") is Japanese: where an entry or scope.yaml has no easy text, the ja text stands in.
 FALLBACK_LANG = {"easy": "ja"}
 
 MAX_SUGGESTIONS = 3
 NEAR_MISS_SCORE = 30.0
-
-
-@dataclass(frozen=True)
-class ReplyImage:
-    """A picture to send: an https URL, or a local file the channel uploads or serves."""
-
-    name: str
-    caption: str
-    url: str | None = None
-    path: Path | None = None
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A follow-up the user can tap: an entry (by id) or a free question."""
-
-    label: str
-    question: str
-    entry_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Reply:
-    """The engine's answer to one question, channel-neutral."""
-
-    text: str
-    lang: str
-    kind: Kind
-    entry_id: str | None = None
-    score: float = 0.0
-    images: tuple[ReplyImage, ...] = ()
-    suggestions: tuple[Suggestion, ...] = ()
-    log_id: str = ""
-    kb_version: str = ""
-    title: str = ""  # the answering entry's title, for channels that show a heading
-
-    @property
-    def matched(self) -> bool:
-        """Tell whether this reply answers from a knowledge-base entry."""
-        return self.kind == "answer"
-
-    def to_dict(self, question: str, image_url: Callable[[ReplyImage], str] | None = None) -> dict[str, Any]:
-        """Return the JSON shape shared by `minato-bot ask --json` and the web API."""
-        def url_of(image: ReplyImage) -> str:
-            if image.url:
-                return image.url
-            return image_url(image) if image_url else str(image.path)
-
-        return {
-            "question": clean_input(question),  # what the bot read: capped, nothing a JSON encoder chokes on
-            "matched": self.matched,
-            "entry_id": self.entry_id,
-            "score": round(self.score, 1),
-            "answer": self.text,
-            "lang": self.lang,
-            "kind": self.kind,
-            "images": [{"url": url_of(i), "caption": i.caption} for i in self.images],
-            "suggestions": [s.question for s in self.suggestions],
-        }
 
 
 def compose(kb: KnowledgeBase, result: MatchResult, lang: str) -> Reply:
@@ -119,7 +61,7 @@ def example_suggestions(kb: KnowledgeBase, lang: str) -> tuple[Suggestion, ...]:
     """Return the example questions offered with greetings and help."""
     examples = kb.scope.example_questions
     questions = examples.get(lang) or examples.get(FALLBACK_LANG.get(lang, lang), ())
-    return tuple(Suggestion(label=q, question=q) for q in questions)
+    return tuple(Suggestion(label=q, question=q, lang=lang) for q in questions)
 
 
 def topic_suggestions(kb: KnowledgeBase, lang: str) -> tuple[Suggestion, ...]:
@@ -129,7 +71,7 @@ def topic_suggestions(kb: KnowledgeBase, lang: str) -> tuple[Suggestion, ...]:
 
 def _suggest(entry: Entry, lang: str) -> Suggestion:
     questions = entry.questions.get(lang) or entry.questions.get(FALLBACK_LANG.get(lang, lang)) or ("",)
-    return Suggestion(label=in_lang(entry.title, lang), question=questions[0], entry_id=entry.id)
+    return Suggestion(label=in_lang(entry.title, lang), question=questions[0], entry_id=entry.id, lang=lang)
 
 
 def in_lang(texts: dict[str, str], lang: str) -> str:

@@ -113,6 +113,10 @@ class Review:
         """Return (id, title) of every entry, for the "paraphrase of" choice."""
         return [(e.id, in_lang(e.title, "ja")) for e in self.kb.entries]
 
+    def categories(self) -> tuple[str, ...]:
+        """Return the entry categories scope.yaml allows (for the new-entry form)."""
+        return tuple(self.kb.scope.categories)
+
     def knowledge_files(self) -> list[str]:
         """Return the entry files a new entry may go into."""
         return sorted({_file_of(e) for e in self.kb.entries})

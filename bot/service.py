@@ -6,8 +6,9 @@ import logging
 import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from bot.analytics import TAP, LogRow, QuestionLog, hash_user
 from bot.config import Settings
@@ -19,37 +20,18 @@ from bot.logwriter import LogUnavailable, RandomIds
 from bot.matching import Matcher, MatchResult
 from bot.normalize import detect_lang, looks_binary
 from bot.reload import KnowledgeWatcher
-from bot.responses import Reply, Suggestion, compose, in_lang, topic_suggestions, welcome, with_log
-from bot.textsafe import clean_input
+from bot import policy
+from bot.responses import compose, in_lang, welcome, with_log
 from bot.salt import choose_salt, install_salt
+from bot.seam import LANGS, Question, Reply, Suggestion
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
 LOG_IDS = RandomIds()
 FEEDBACK_HUNG_SECONDS = 30.0  # a feedback already inside a transaction: wait this long for the disk to say
-LANGS = ("ja", "en", "easy")  # easy: やさしい日本語, simple Japanese
 DEFAULT_CONTEXT = timedelta(minutes=10)  # how long a follow-up may lean on the last answer (MINATO_CONTEXT_MINUTES)
 BINARY_INPUT = MatchResult("invalid", reason="binary input")
-
-
-@dataclass(frozen=True)
-class Question:
-    """A user's question as any channel hands it over."""
-
-    text: str
-    channel: str = "cli"
-    user_id: str = ""
-    lang: str | None = None  # the user's chosen language, used when the text does not tell
-    entry_id: str | None = None  # set when the user tapped a suggestion for an entry
-
-    def __post_init__(self) -> None:
-        # Every channel hands its text over here: cap it and replace what no later step can handle
-        # (lone surrogates cannot be encoded for the analyzer or SQLite; controls only hide things from HR).
-        object.__setattr__(self, "text", clean_input(self.text))
-        object.__setattr__(self, "user_id", clean_input(self.user_id, 256))
-        if self.entry_id is not None:
-            object.__setattr__(self, "entry_id", clean_input(self.entry_id, 256))
 
 
 class Answerer:
@@ -120,6 +102,8 @@ class Answerer:
         context = self._conversations.get(user, question.channel) if user else Context()
         turn = self._compose(matcher, question, context)
         reply = turn.reply
+        if question.follow_language and reply.kind in policy.LANGUAGE_KINDS and turn.context.lang != reply.lang:
+            turn = replace(turn, context=replace(turn.context, lang=reply.lang))  # the conversation's language now
         if user and turn.context != context:
             self._conversations.put(user, question.channel, turn.context)  # queued before the log row: committed with it
         latency_ms = (time.perf_counter() - started) * 1000
@@ -182,15 +166,57 @@ class Answerer:
 
     def welcome(self, lang: str = "ja") -> Reply:
         """Return the greeting for a new chat."""
-        return welcome(self.kb, lang if lang in LANGS else "ja")
+        return welcome(self.kb, _known(lang))
 
     def topics(self, lang: str = "ja") -> tuple[Suggestion, ...]:
-        """Return the topic menu HR set in scope.yaml, each topic naming its entry."""
-        return topic_suggestions(self.kb, lang if lang in LANGS else "ja")
+        """Return the topic menu HR set in scope.yaml: entries, and language switches (`lang:easy`)."""
+        return policy.menu(self.kb, _known(lang))
 
     def knows_entry(self, entry_id: str) -> bool:
         """Tell whether the knowledge answering now has this entry (a tapped button may be older)."""
         return self.kb.entry(entry_id) is not None
+
+    # The conversation policy (bot/policy.py): every channel asks the engine rather than deciding.
+    def help(self, lang: str = "ja") -> Reply:
+        """Return help in the conversation's language, with the topic menu."""
+        return policy.help_reply(self.kb, _known(lang))
+
+    def not_text(self, lang: str = "ja") -> Reply:
+        """Return the reply to a sticker, photo or other message without text."""
+        return policy.not_text_reply(self.kb, _known(lang))
+
+    def slow_down(self, lang: str = "ja") -> Reply:
+        """Return the reply to a user over the rate limit."""
+        return policy.slow_down_reply(self.kb, _known(lang))
+
+    def language_set(self, lang: str) -> Reply:
+        """Return the confirmation that answers now come in `lang` (for a chat that keeps no state)."""
+        return policy.language_set_reply(self.kb, _known(lang))
+
+    def switch_language(self, user_id: str, channel: str, lang: str) -> Reply:
+        """Switch a user's language (a menu button, `/lang`): as if they had asked for it ("やさしい日本語"), so
+        the engine keeps it with the conversation and answers the last topic again in it, or confirms it."""
+        return self.answer(Question(policy.SWITCH_REQUESTS[_known(lang)], channel, user_id))
+
+    def message(self, name: str, lang: str = "ja") -> str:
+        """Return one of the bot's own messages (scope.yaml `messages:`) in a language."""
+        return self.kb.scope.message(name, _known(lang))
+
+    @property
+    def kb_version(self) -> str:
+        """Return the version (content hash) of the knowledge answering now."""
+        return self.kb.version
+
+    @property
+    def images_dir(self) -> Path:
+        """Return the folder of the knowledge's local pictures."""
+        return self.kb.directory / "images"
+
+    def status(self) -> dict[str, object]:
+        """Return the knowledge version and size, when it loaded, and why questions are not logged (if so)."""
+        kb = self.kb
+        return {"kb_version": kb.version, "entries": len(kb.entries), "loaded_at": kb.loaded_at,
+                "log_problem": self.log_problem}
 
     def feedback(self, log_id: str, helpful: bool) -> bool:
         """Record 👍/👎 on a logged answer once; True only when it was committed."""
@@ -259,3 +285,7 @@ class Answerer:
         if self._log is not None:
             self._log.close()  # commits the conversation writes queued with it
         self._conversations.close()
+
+
+def _known(lang: str | None) -> str:
+    return lang if lang in LANGS else "ja"

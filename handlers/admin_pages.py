@@ -49,7 +49,7 @@ async def new_entry_form(request: web.Request, session: Session) -> web.StreamRe
         return page(views.message_page("New entry", "Choose a question in the inbox first.", csrf=session.csrf), 400)
     review = review_of(request)
     fields = await asyncio.to_thread(review.new_entry_draft, question)
-    return page(views.new_entry_page(fields, question, review.knowledge_files(), review.kb.scope.categories,
+    return page(views.new_entry_page(fields, question, review.knowledge_files(), review.categories(),
                                      session.csrf))
 
 

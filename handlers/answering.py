@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable, TypeVar
 
-from bot.responses import Reply
+from bot.seam import Reply
 from bot.service import Answerer, Question
 
 # Each answer waits on its thread for its log row's group commit (no CPU, no GIL held): enough threads let many
 # answers share one commit. The CPU work itself still queues on the GIL, so this bounds waiting, not computing.
 ANSWER_THREADS = 32
+T = TypeVar("T")
 
 
 class AnswerPool:
@@ -28,6 +30,14 @@ class AnswerPool:
     async def answer(self, question: Question) -> Reply:
         """Answer and log one question on the pool; the event loop stays free meanwhile."""
         return await asyncio.get_running_loop().run_in_executor(self._pool, self._answerer.answer, question)
+
+    async def run(self, work: Callable[..., T], *args: Any) -> T:
+        """Run any other call into the engine on the pool (it may read or wait on SQLite)."""
+        return await asyncio.get_running_loop().run_in_executor(self._pool, work, *args)
+
+    async def feedback(self, log_id: str, helpful: bool) -> bool:
+        """Record 👍/👎 on the pool: it waits for the log's commit, never on the event loop."""
+        return await asyncio.get_running_loop().run_in_executor(self._pool, self._answerer.feedback, log_id, helpful)
 
     def close(self) -> None:
         """Take no more questions; those under way still finish."""

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 from dataclasses import replace
-from typing import Any, Awaitable, Callable, Coroutine
+from typing import Any, Coroutine
 
 from aiohttp import web
 from linebot.v3.exceptions import InvalidSignatureError
@@ -14,29 +13,20 @@ from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi, Configuratio
 from linebot.v3.webhook import WebhookParser
 from linebot.v3.webhooks import FollowEvent, MessageEvent, PostbackEvent, TextMessageContent
 
-from bot.config import Settings
-from bot.responses import Reply, ReplyImage
-from bot.service import Answerer, Question
+from bot.seam import Question, Reply, ReplyImage
+from handlers.channels import ChannelKit
 from handlers.http_guard import expect_continue
 from handlers.line_flex import LineMessages, text as channel_text
-from handlers.line_postback import FeedbackTap, parse_postback
+from handlers.line_postback import FeedbackTap, LanguageTap, parse_postback
 
 log = logging.getLogger(__name__)
 
 REPLY_TIMEOUT = 20.0  # seconds; well inside the reply token's lifetime
 
-Allow = Callable[[str], bool]
-ImagePath = Callable[[ReplyImage], "str | None"]
-Answer = Callable[[Question], Awaitable[Reply]]
 
-
-def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath,
-          answer: Answer) -> None:
-    """Add POST /line/webhook to the server, with the API client opened and closed with it.
-
-    answer(question) answers off the event loop (the server's AnswerPool).
-    """
-    webhook = LineWebhook(answerer, settings, allow, image_path, answer)
+def mount(app: web.Application, kit: ChannelKit) -> None:
+    """Add POST /line/webhook to the server, with the API client opened and closed with it."""
+    webhook = LineWebhook(kit)
     app.router.add_post("/line/webhook", webhook.handle, expect_handler=expect_continue)
 
     async def start(_: web.Application) -> None:
@@ -52,20 +42,18 @@ def mount(app: web.Application, answerer: Answerer, settings: Settings, allow: A
 class LineWebhook:
     """Verifies LINE's webhook calls and replies to each event off the request."""
 
-    def __init__(self, answerer: Answerer, settings: Settings, allow: Allow, image_path: ImagePath,
-                 answer: Answer) -> None:
-        self._answerer = answerer
-        self._answer = answer
+    def __init__(self, kit: ChannelKit) -> None:
+        settings = kit.settings
+        self._kit = kit
+        self._answerer = kit.answerer
+        self._answer = kit.answer  # off the event loop, on the server's answer threads
         self._settings = settings
-        self._allow = allow
-        self._image_path = image_path
         self._parser = WebhookParser(settings.line_channel_secret)
         self._public_base = settings.public_base_url.rstrip("/")
         self._messages = LineMessages(self._image_url, settings.line_channel_secret)
         self._client: AsyncApiClient | None = None
         self._api: AsyncMessagingApi | None = None
         self._tasks: set[asyncio.Task[None]] = set()
-        self._langs: OrderedDict[str, str] = OrderedDict()  # each user's last reply language
 
     async def start(self) -> None:
         """Open the Messaging API client (its aiohttp session needs the running loop)."""
@@ -110,7 +98,7 @@ class LineWebhook:
         try:
             reply = await self._reply_for(event)
             if isinstance(reply, FeedbackTap):  # the vote waits on the log's writer: off the event loop
-                recorded = await asyncio.to_thread(self._answerer.feedback, reply.log_id, reply.helpful)
+                recorded = await self._kit.feedback(reply.log_id, reply.helpful)
                 reply = channel_text("thanks" if recorded else "already_rated", reply.lang)
             if reply is not None:
                 await self._send(getattr(event, "reply_token"), reply, _user_of(event))
@@ -124,18 +112,23 @@ class LineWebhook:
         if not isinstance(event, (MessageEvent, PostbackEvent)) or not event.reply_token:
             return None
         user = _user_of(event)
-        lang = self._langs.get(user)
-        if not self._allow(user or "anonymous"):
-            return self._answerer.kb.scope.message("slow_down", lang or "ja")
+        lang = await self._kit.language("line", user)  # kept by the engine: chosen, or the last answered in
         if isinstance(event, PostbackEvent):
             return await self._on_postback(event.postback.data, user, lang)
         question = self._question(event, user, lang)
-        if question is None:  # a sticker or photo: say what the bot can do, with topics to tap
-            greeting = self._answerer.welcome(lang or "ja")
-            return replace(greeting, text=self._answerer.kb.scope.message("help", greeting.lang))
-        reply = await self._answer(question)
-        self._remember(user, reply.lang)
-        return reply
+        if question is None:  # a sticker or photo: the engine's reply to non-text input
+            return self._over_limit(user, lang, "other") or self._answerer.not_text(lang or "ja")
+        return await self._ask(question)
+
+    def _over_limit(self, user: str, lang: str | None, action: str) -> Reply | None:
+        """Count the event against the engine's limit (as every channel does); the slow-down reply when over."""
+        return None if self._kit.admit("line", user, action=action) else self._answerer.slow_down(lang or "ja")
+
+    async def _ask(self, question: Question) -> Reply:
+        over = self._over_limit(question.user_id, question.lang, "ask")
+        if over is not None:
+            return over
+        return await self._answer(question)
 
     async def _on_postback(self, data: str, user: str, lang: str | None) -> Reply | str | FeedbackTap | None:
         """Answer a tapped topic or suggestion, or record a 👍/👎; ignore data the bot did not send this user."""
@@ -144,24 +137,18 @@ class LineWebhook:
             log.warning("LINE: ignored a postback that is malformed or not signed for its user")
             return None
         if isinstance(tap, FeedbackTap):
-            return replace(tap, lang=tap.lang or lang)
+            return self._over_limit(user, lang, "feedback") or replace(tap, lang=tap.lang or lang)
+        if isinstance(tap, LanguageTap):  # a language cell of the rich menu
+            return self._over_limit(user, lang, "other") or await self._kit.switch_language("line", user, tap.lang)
         if not self._answerer.knows_entry(tap.entry_id):  # e.g. a button from before HR removed the entry
             return channel_text("expired", tap.lang or lang)
-        reply = await self._answer(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id))
-        self._remember(user, reply.lang)
-        return reply
+        return await self._ask(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id,
+                                        follow_language=True))
 
     def _question(self, event: MessageEvent, user: str, lang: str | None) -> Question | None:
         if isinstance(event.message, TextMessageContent):
-            return Question(event.message.text, "line", user, lang)
+            return Question(event.message.text, "line", user, lang, follow_language=True)
         return None  # stickers, photos, files: answer with the help text
-
-    def _remember(self, user: str, lang: str) -> None:
-        if user:
-            self._langs[user] = lang
-            self._langs.move_to_end(user)
-            if len(self._langs) > 10_000:
-                self._langs.popitem(last=False)
 
     async def _send(self, reply_token: str, reply: Reply | str, user: str) -> None:
         messages = [TextMessage(text=reply)] if isinstance(reply, str) else self._messages.for_reply(reply, user)
@@ -172,7 +159,7 @@ class LineWebhook:
     def _image_url(self, image: ReplyImage) -> str | None:
         if image.url:
             return image.url
-        path = self._image_path(image)
+        path = self._kit.image_path(image)
         return None if path is None else self._public_base + path
 
 

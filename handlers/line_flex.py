@@ -30,8 +30,8 @@ from linebot.v3.messaging import (
     URIAction,
 )
 
-from bot.responses import Reply, ReplyImage, Suggestion
-from handlers.line_postback import entry_data, feedback_data
+from bot.seam import Reply, ReplyImage, Suggestion
+from handlers.line_postback import entry_data, feedback_data, language_data
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +124,7 @@ class LineMessages:
             FlexButton(action=_postback(s, reply.lang), style="secondary", height="sm", margin="sm")
             for s in reply.suggestions if s.entry_id is not None
         ]
-        if reply.log_id and user_id:  # no log row, or no user to sign for: nothing to rate
+        if reply.rateable and user_id:  # the engine says what can be rated; no user to sign for: nothing
             votes = [self._vote(reply, user_id, helpful) for helpful in (True, False)]
             rows.append(FlexBox(layout="horizontal", spacing="sm", margin="md", contents=votes))
         return FlexBox(layout="vertical", spacing="sm", contents=rows) if rows else None
@@ -160,7 +160,11 @@ def _postback(suggestion: Suggestion, lang: str) -> PostbackAction:
 
 
 def quick_reply_button(suggestion: Suggestion, lang: str) -> QuickReplyItem:
-    """Return a quick-reply button: a postback naming the entry, or the question as a message."""
+    """Return a quick-reply button: a postback naming the entry or switching language, or the question as a message."""
+    if suggestion.switch_lang is not None:
+        label = _clip(suggestion.label, LABEL_CHARS)
+        return QuickReplyItem(action=PostbackAction(label=label, data=language_data(suggestion.switch_lang),
+                                                    display_text=suggestion.label))
     if suggestion.entry_id is None:
         label = _clip(suggestion.label or suggestion.question, LABEL_CHARS)
         return QuickReplyItem(action=MessageAction(label=label, text=_clip(suggestion.question or label,

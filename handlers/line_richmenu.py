@@ -24,8 +24,8 @@ from linebot.v3.messaging import (
 )
 
 from bot.config import Settings
-from bot.responses import Suggestion
-from handlers.line_postback import entry_data
+from bot.seam import Suggestion
+from handlers.line_postback import entry_data, language_data
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +41,14 @@ TIMEOUT = 30.0
 
 @dataclass(frozen=True)
 class Topic:
-    """One menu cell: the entry it asks for, its Japanese and English titles, and the question it sends."""
+    """One menu cell: the entry it asks for (or the language it switches to), its Japanese and English titles,
+    and the question it sends."""
 
     entry_id: str
     title: str
     title_en: str
     question: str
+    switch_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,15 @@ class RichMenuError(Exception):
 
 
 def topics_from(japanese: tuple[Suggestion, ...], english: tuple[Suggestion, ...]) -> list[Topic]:
-    """Pair the Japanese and English topic menus by entry id."""
-    english_titles = {s.entry_id: s.label for s in english}
-    return [Topic(s.entry_id, s.label, english_titles.get(s.entry_id, ""), s.question)
-            for s in japanese if s.entry_id is not None]
+    """Pair the Japanese and English topic menus: entries by id, language switches by language."""
+    english_titles = {s.entry_id or s.switch_lang: s.label for s in english}
+    topics = []
+    for s in japanese:
+        if s.switch_lang is not None:
+            topics.append(Topic("", s.label, english_titles.get(s.switch_lang, ""), s.label, s.switch_lang))
+        elif s.entry_id is not None:
+            topics.append(Topic(s.entry_id, s.label, english_titles.get(s.entry_id, ""), s.question))
+    return topics
 
 
 def grid(count: int) -> tuple[int, int]:
@@ -123,13 +130,19 @@ def rich_menu_request(menu: Layout, version: str = "") -> RichMenuRequest:
             bounds=RichMenuBounds(x=cell.x, y=cell.y, width=cell.width, height=cell.height),
             # No language in the data: the answer follows the language the user last wrote in.
             action=PostbackAction(label=cell.topic.title[:LABEL_CHARS], display_text=cell.topic.question,
-                                  data=entry_data(cell.topic.entry_id, None, cell.topic.question)),
+                                  data=_cell_data(cell.topic)),
         )
         for cell in menu.cells
     ]
     name = f"{MENU_NAME} {version}".strip()
     return RichMenuRequest(size=RichMenuSize(width=menu.width, height=menu.height), selected=True,
                            name=name, chat_bar_text=CHAT_BAR_TEXT, areas=areas)
+
+
+def _cell_data(topic: Topic) -> str:
+    if topic.switch_lang is not None:
+        return language_data(topic.switch_lang)
+    return entry_data(topic.entry_id, None, topic.question)
 
 
 async def install(settings: Settings, request: RichMenuRequest, image: bytes, content_type: str) -> Installed:

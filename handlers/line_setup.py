@@ -30,7 +30,7 @@ async def install_rich_menu(settings: Settings, answerer: Answerer, plan: RichMe
     """Install the planned rich menu as the channel's default, replacing the one this command made before."""
     if not settings.line_channel_access_token:
         raise RichMenuError("LINE_CHANNEL_ACCESS_TOKEN is not set (LINE Developers console → Messaging API tab)")
-    request = rich_menu_request(plan.layout, answerer.kb.version)
+    request = rich_menu_request(plan.layout, answerer.kb_version)
     try:
         return await install(settings, request, plan.image.data, plan.image.content_type)
     except ApiException as exc:

@@ -1,68 +1,16 @@
-"""Rate limits a client cannot reset: one bucket per client id and one per network address, in bounded memory."""
+"""The web's view of a client for the rate limit: its network address, behind trusted proxies or not.
+
+The limit itself (token buckets, the policy) is the engine's: bot/ratelimit.py.
+"""
 
 from __future__ import annotations
 
 import ipaddress
-import time
-from collections import OrderedDict
-from typing import Callable, Iterable
 
 from bot.config import IPNetwork
+from bot.ratelimit import MAX_KEYS, RateLimiter, RateLimits, allow_all
 
-MAX_KEYS = 50_000  # per limiter; about 10 MB at most
-
-
-class RateLimiter:
-    """Token buckets: each key may spend `per_minute` hits at once, and earns them back over a minute.
-
-    Memory is bounded by evicting the least recently seen key, one at a time, so a flood of new keys
-    pushes out only keys that have been quiet longest: a key in use keeps its count.
-    """
-
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic, max_keys: int = MAX_KEYS) -> None:
-        self._limit = float(per_minute)
-        self._clock = clock
-        self._max_keys = max(1, max_keys)
-        self._buckets: OrderedDict[str, list[float]] = OrderedDict()  # key -> [tokens, refilled at]
-
-    def allow(self, key: str) -> bool:
-        """Count a hit for key; False (and nothing counted) when the key is over its limit."""
-        return allow_all([(self, key)])
-
-    def has_room(self, key: str) -> bool:
-        """Tell whether key may make one more hit now (marks the key as recently seen)."""
-        return self._limit <= 0 or self._bucket(key)[0] >= 1.0
-
-    def spend(self, key: str) -> None:
-        """Count one hit for key."""
-        if self._limit > 0:
-            self._bucket(key)[0] -= 1.0
-
-    def __len__(self) -> int:
-        return len(self._buckets)
-
-    def _bucket(self, key: str) -> list[float]:
-        now = self._clock()
-        bucket = self._buckets.get(key)
-        if bucket is None:
-            while len(self._buckets) >= self._max_keys:
-                self._buckets.popitem(last=False)
-            bucket = self._buckets[key] = [self._limit, now]
-        else:
-            self._buckets.move_to_end(key)
-            earned = (now - bucket[1]) * self._limit / 60.0
-            bucket[0], bucket[1] = min(self._limit, bucket[0] + earned), now
-        return bucket
-
-
-def allow_all(checks: Iterable[tuple[RateLimiter, str]]) -> bool:
-    """Count a hit in every (limiter, key) when each has room; otherwise count none and return False."""
-    checks = list(checks)
-    if not all([limiter.has_room(key) for limiter, key in checks]):  # a list: every key is marked as seen
-        return False
-    for limiter, key in checks:
-        limiter.spend(key)
-    return True
+__all__ = ["MAX_KEYS", "RateLimiter", "RateLimits", "allow_all", "address_key", "client_address"]
 
 
 def client_address(peer: str | None, forwarded_for: list[str], trusted: tuple[IPNetwork, ...]) -> str:

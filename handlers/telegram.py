@@ -13,7 +13,11 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.config import Settings
+from bot.ratelimit import RateLimits
 from bot.service import Answerer
+from handlers.answering import AnswerPool
+from handlers.channels import ChannelKit, StartError
+from handlers.http_guard import expect_continue
 from handlers.telegram_chat import COMMANDS, TelegramChat, command_list
 from handlers.telegram_fair import FairUpdateProcessor
 
@@ -53,8 +57,15 @@ def check_webhook(settings: Settings) -> str | None:
     return None
 
 
-def build_application(answerer: Answerer, settings: Settings, polling: bool = True) -> Application:
-    """Build the Application: handlers, flood-limit rate limiter, per-chat fair concurrency."""
+def build_application(answerer: Answerer, settings: Settings, polling: bool = True,
+                      kit: ChannelKit | None = None) -> Application:
+    """Build the Application: handlers, flood-limit rate limiter, per-chat fair concurrency.
+
+    kit: the server's (webhook under `serve`); polling on its own makes one, whose answer threads close with it.
+    """
+    own_kit = kit is None
+    if kit is None:
+        kit = ChannelKit(answerer, settings, AnswerPool(answerer), RateLimits.from_settings(settings))
     builder = (
         Application.builder()
         .token(settings.telegram_token)
@@ -65,8 +76,15 @@ def build_application(answerer: Answerer, settings: Settings, polling: bool = Tr
     )
     if not polling:
         builder = builder.updater(None)
+    if own_kit:
+        pool = kit.pool
+
+        async def close_pool(_: Application) -> None:
+            pool.close()
+
+        builder = builder.post_shutdown(close_pool)
     application = builder.build()
-    add_handlers(application, TelegramChat(answerer))
+    add_handlers(application, TelegramChat(kit))
     return application
 
 
@@ -118,17 +136,38 @@ def run_polling(answerer: Answerer, settings: Settings) -> None:
         raise TelegramStartError(f"cannot reach the Bot API at {settings.telegram_api_base_url}: {exc.message}") from None
 
 
+def mount(app: web.Application, kit: ChannelKit) -> None:
+    """Add POST /telegram/webhook to the server; the bot starts and stops with it."""
+    try:
+        telegram = TelegramWebhook(kit.answerer, kit.settings, kit)
+    except TelegramStartError as exc:
+        raise StartError(f"Telegram: {exc}") from None
+    app.router.add_post("/telegram/webhook", telegram.handle, expect_handler=expect_continue)
+
+    async def start(_: web.Application) -> None:
+        try:
+            await telegram.start()
+        except TelegramStartError as exc:
+            raise StartError(f"Telegram: {exc}") from None
+
+    async def stop(_: web.Application) -> None:
+        await telegram.stop()
+
+    app.on_startup.append(start)
+    app.on_cleanup.append(stop)
+
+
 class TelegramWebhook:
     """The Telegram webhook route, for mounting in the shared aiohttp server."""
 
-    def __init__(self, answerer: Answerer, settings: Settings) -> None:
+    def __init__(self, answerer: Answerer, settings: Settings, kit: ChannelKit | None = None) -> None:
         problem = check_token(settings.telegram_token) or check_webhook(settings)
         if problem:
             raise TelegramStartError(problem)
         self._url = settings.telegram_webhook_url
         self._base_url = settings.telegram_api_base_url
         self._secret = settings.telegram_webhook_secret.encode()
-        self.application = build_application(answerer, settings, polling=False)
+        self.application = build_application(answerer, settings, polling=False, kit=kit)
 
     async def start(self) -> None:
         """Start the Application and point Telegram's webhook at our URL with the secret."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 
@@ -10,30 +9,33 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.service import Answerer, Question
+from bot.seam import Question, Reply
+from handlers.channels import ChannelKit
 from handlers.telegram_send import (
     Button,
     button_data,
-    entry_button,
+    topic_button,
     parse_button,
     recall_free,
     send_reply,
-    suggestion_rows,
     without_feedback,
 )
 
 log = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
-LANGS = ("ja", "en")
+LANGS = ("ja", "en", "easy")  # easy: やさしい日本語
 TEXTS: dict[str, dict[str, str]] = {
     "menu": {"ja": "知りたいトピックを選んでください。", "en": "Pick a topic:"},
     "commands": {
-        "ja": "/menu トピック一覧\n/lang English に切り替え\n/help 使い方",
-        "en": "/menu topics\n/lang 日本語に切り替え (switch to Japanese)\n/help how to use this bot",
+        "ja": "/menu トピック一覧\n/lang en English に切り替え\n/lang easy やさしい日本語に切り替え\n"
+              "/help 使い方",
+        "en": "/menu topics\n/lang ja 日本語に切り替え (switch to Japanese)\n/lang easy やさしい日本語 (easy Japanese)\n"
+              "/help how to use this bot",
+        "easy": "/menu トピック（とぴっく）\n/lang ja ふつうの 日本語（にほんご）\n/lang en English（えいご）\n"
+                "/help 使（つか）い方（かた）",
     },
     "unknown_command": {"ja": "そのコマンドはありません。", "en": "I don't know that command."},
-    "lang_set": {"ja": "日本語でお答えします。", "en": "I'll answer in English."},
     "thanks": {"ja": "ご意見ありがとうございます！", "en": "Thanks for your feedback!"},
     "already_rated": {"ja": "この回答は評価済みです。", "en": "You have already rated this answer."},
     "expired": {
@@ -49,7 +51,7 @@ COMMANDS: dict[str, dict[str, str]] = {
     "start": {"ja": "はじめる", "en": "Start"},
     "help": {"ja": "使い方", "en": "How to use this bot"},
     "menu": {"ja": "トピック一覧", "en": "Topics"},
-    "lang": {"ja": "English / 日本語", "en": "日本語 / English"},
+    "lang": {"ja": "English / やさしい日本語 / 日本語", "en": "日本語 / やさしい日本語 / English"},
 }
 
 
@@ -58,11 +60,8 @@ def text(name: str, lang: str) -> str:
     return TEXTS[name].get(lang, TEXTS[name]["ja"])
 
 
-def chat_lang(update: Update, context: Context) -> str:
-    """Return the chat's language: chosen with /lang, else English for English-language users, else Japanese."""
-    chosen = (context.chat_data or {}).get("lang")
-    if chosen in LANGS:
-        return str(chosen)
+def default_lang(update: Update) -> str:
+    """Return a new user's language: English for English-language Telegram users, else Japanese."""
     user = update.effective_user
     code = (user.language_code or "") if user else ""
     return "en" if code.lower().startswith("en") else "ja"
@@ -71,23 +70,24 @@ def chat_lang(update: Update, context: Context) -> str:
 class TelegramChat:
     """Handler callbacks for one Application; all answers come from the Answerer."""
 
-    def __init__(self, answerer: Answerer) -> None:
-        self.answerer = answerer
+    def __init__(self, kit: ChannelKit) -> None:
+        self.kit = kit
+        self.answerer = kit.answerer
         self.file_ids: dict[str, str] = {}  # local image name -> Telegram file_id, so each is uploaded once
+
+    async def _lang(self, update: Update) -> str:
+        """Return the conversation's language, kept by the engine (it lasts across restarts); else the default."""
+        return await self.kit.language("telegram", _user_id(update)) or default_lang(update)
 
     def menu_keyboard(self, lang: str) -> InlineKeyboardMarkup | None:
         """Return the topic menu as inline buttons, two per row."""
-        kb = self.answerer.kb
-        buttons = [
-            button for entry_id in kb.scope.menu if (entry := kb.entry(entry_id)) is not None
-            if (button := entry_button(entry.title.get(lang) or entry.title["ja"], entry_id)) is not None
-        ]
+        buttons = [button for topic in self.answerer.topics(lang) if (button := topic_button(topic)) is not None]
         rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
         return InlineKeyboardMarkup(rows) if rows else None
 
     async def start(self, update: Update, context: Context) -> None:
         """Greet the user and show the topic menu."""
-        lang = chat_lang(update, context)
+        lang = await self._lang(update)
         welcome = self.answerer.welcome(lang)
         await _message(update).reply_text(welcome.text, reply_markup=self.menu_keyboard(lang))
 
@@ -97,66 +97,86 @@ class TelegramChat:
 
     async def unknown_command(self, update: Update, context: Context) -> None:
         """Answer an unknown /command with the help text."""
-        lang = chat_lang(update, context)
+        lang = await self._lang(update)
         await self._send_help(update, context, prefix=text("unknown_command", lang) + "\n\n")
 
     async def _send_help(self, update: Update, context: Context, prefix: str) -> None:
-        lang = chat_lang(update, context)
-        body = f"{prefix}{self.answerer.kb.scope.message('help', lang)}\n\n{text('commands', lang)}"
-        rows = suggestion_rows(self.answerer.welcome(lang).suggestions, context.chat_data)
-        await _message(update).reply_text(body, reply_markup=InlineKeyboardMarkup(rows) if rows else None)
+        lang = await self._lang(update)
+        help_reply = self.answerer.help(lang)
+        body = f"{prefix}{help_reply.text}\n\n{text('commands', lang)}"
+        await _message(update).reply_text(body, reply_markup=self.menu_keyboard(lang))
 
     async def menu(self, update: Update, context: Context) -> None:
         """Show the topic menu."""
-        lang = chat_lang(update, context)
+        lang = await self._lang(update)
         await _message(update).reply_text(text("menu", lang), reply_markup=self.menu_keyboard(lang))
 
     async def lang(self, update: Update, context: Context) -> None:
-        """Switch this chat's language: `/lang en`, `/lang ja`, or `/lang` to toggle."""
+        """Switch this chat's language: `/lang en`, `/lang ja`, `/lang easy`, or `/lang` to toggle ja and en."""
         wanted = (context.args or [""])[0].lower()
         if wanted not in LANGS:
-            wanted = "ja" if chat_lang(update, context) == "en" else "en"
-        if context.chat_data is not None:
-            context.chat_data["lang"] = wanted
-        await _message(update).reply_text(text("lang_set", wanted), reply_markup=self.menu_keyboard(wanted))
+            wanted = "ja" if await self._lang(update) == "en" else "en"
+        await self._switch(update, context, wanted)
+
+    async def _switch(self, update: Update, context: Context, wanted: str) -> None:
+        """Switch in the engine: the last answer again in that language, or the confirmation with the menu."""
+        if not self.kit.admit("telegram", _user_id(update), action="other"):
+            await self._send(update, context, self.answerer.slow_down(await self._lang(update)))
+            return
+        await self._send(update, context, await self.kit.switch_language("telegram", _user_id(update), wanted))
 
     async def question(self, update: Update, context: Context) -> None:
         """Answer a text message with the engine's reply."""
         await self._answer(update, context, _message(update).text or "")
 
     async def not_text(self, update: Update, context: Context) -> None:
-        """Ask politely for a typed question when a sticker, photo, voice or location arrives."""
-        lang = chat_lang(update, context)
-        await _message(update).reply_text(self.answerer.kb.scope.message("invalid", lang))
+        """Answer a sticker, photo, voice or location with the engine's help and topics."""
+        lang = await self._lang(update)
+        allowed = self.kit.admit("telegram", _user_id(update), action="other")
+        await self._send(update, context, self.answerer.not_text(lang) if allowed else self.answerer.slow_down(lang))
 
-    async def _answer(self, update: Update, context: Context, question: str, entry_id: str | None = None) -> None:
-        user = update.effective_user
-        chat = update.effective_chat
-        if chat is None:
+    async def _answer(self, update: Update, context: Context, question: str, entry_id: str | None = None,
+                      lang: str | None = None) -> None:
+        """Answer in the chat's language, or in a tapped suggestion's own."""
+        if update.effective_chat is None:
             return
-        asked = Question(question, channel="telegram", user_id=str(user.id) if user else "",
-                         lang=chat_lang(update, context), entry_id=entry_id)
-        reply = await asyncio.to_thread(self.answerer.answer, asked)
-        await send_reply(context.bot, chat.id, reply, context.chat_data, self.file_ids)
+        user_id, lang = _user_id(update), lang or await self._lang(update)
+        if not self.kit.admit("telegram", user_id):
+            await self._send(update, context, self.answerer.slow_down(lang))
+            return
+        asked = Question(question, channel="telegram", user_id=user_id, lang=lang, entry_id=entry_id,
+                         follow_language=True)  # the engine keeps the conversation's language
+        await self._send(update, context, await self.kit.answer(asked))
+
+    async def _send(self, update: Update, context: Context, reply: Reply) -> None:
+        if update.effective_chat is not None:
+            await send_reply(context.bot, update.effective_chat.id, reply, context.chat_data, self.file_ids)
 
     async def button(self, update: Update, context: Context) -> None:
         """Handle an inline button: answer an entry or free question, or record 👍/👎."""
         query = update.callback_query
         if query is None:
             return
-        lang = chat_lang(update, context)
+        lang = await self._lang(update)
         pressed = parse_button(query.data)
         on_keyboard = _keyboard_of(query)
         if pressed is None or (on_keyboard is not None and query.data not in on_keyboard):
             await query.answer(text("expired", lang))
             return
         if pressed.action == "feedback":
-            await self._feedback(query, pressed, lang)
+            if self.kit.admit("telegram", _user_id(update), action="feedback"):
+                await self._feedback(query, pressed, lang)
+            else:
+                await query.answer(self.answerer.slow_down(lang).text)
             return
         label = (on_keyboard or {}).get(str(query.data), "")
-        if pressed.action == "entry" and self.answerer.kb.entry(pressed.value) is not None:
+        if pressed.action == "lang":
             await query.answer()
-            await self._answer(update, context, label or pressed.value, entry_id=pressed.value)
+            await self._switch(update, context, pressed.value)
+        elif pressed.action == "entry" and self.answerer.knows_entry(pressed.value):
+            await query.answer()
+            await self._answer(update, context, label or pressed.value, entry_id=pressed.value,
+                               lang=pressed.lang or None)
         elif pressed.action == "free" and (free := recall_free(pressed, context.chat_data)) is not None:
             await query.answer()
             await self._answer(update, context, free)
@@ -164,7 +184,7 @@ class TelegramChat:
             await query.answer(text("expired", lang))
 
     async def _feedback(self, query: CallbackQuery, pressed: Button, lang: str) -> None:
-        taken = await asyncio.to_thread(self.answerer.feedback, pressed.value, bool(pressed.number))
+        taken = await self.kit.feedback(pressed.value, bool(pressed.number))
         await query.answer(text("thanks" if taken else "already_rated", lang))
         message = query.message
         if isinstance(message, Message):
@@ -177,9 +197,14 @@ class TelegramChat:
         log.error("telegram: an update failed", exc_info=context.error)
         if not isinstance(update, Update) or update.effective_chat is None:
             return
-        lang = chat_lang(update, context)
+        lang = await self._lang(update)
         with contextlib.suppress(TelegramError):
             await context.bot.send_message(update.effective_chat.id, text("apology", lang))
+
+
+def _user_id(update: Update) -> str:
+    user = update.effective_user
+    return str(user.id) if user else ""
 
 
 def _message(update: Update) -> Message:

@@ -12,29 +12,30 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import MessageLimit
 from telegram.error import TelegramError
 
-from bot.responses import Reply, ReplyImage, Suggestion
+from bot.seam import Reply, ReplyImage, Suggestion
 
 log = logging.getLogger(__name__)
 
 CALLBACK_MAX_BYTES = 64  # Telegram's limit on callback_data
-FEEDBACK_KINDS = ("answer", "fallback")  # replies that get 👍/👎
 FREE_KEPT = 20  # free-question button sets remembered per chat
 FREE_MAX = 10  # free questions per set: the index is one digit of callback data
 CAPTION_MAX = MessageLimit.CAPTION_LENGTH
 TEXT_MAX = MessageLimit.MAX_TEXT_LENGTH
 
-ENTRY_DATA = re.compile(r"q:([a-z0-9][a-z0-9-]*)")
+ENTRY_DATA = re.compile(r"q:([a-z0-9][a-z0-9-]*)(?:@(ja|en|easy))?")  # @lang: the suggestion's own language
 FREE_DATA = re.compile(r"s:([0-9a-f]{8}):([0-9])")
 FEEDBACK_DATA = re.compile(r"fb:([0-9a-f]{16}):([01])")
+LANG_DATA = re.compile(r"l:(ja|en|easy)")
 
 
 @dataclass(frozen=True)
 class Button:
     """What a pressed inline button asks for, decoded from its callback data."""
 
-    action: Literal["entry", "free", "feedback"]
-    value: str  # entry id, free-question set key, or log id
+    action: Literal["entry", "free", "feedback", "lang"]
+    value: str  # entry id, free-question set key, log id, or language
     number: int = 0  # index into the free-question set, or 1/0 for 👍/👎
+    lang: str = ""  # the language a tapped suggestion was offered in
 
 
 def parse_button(data: str | None) -> Button | None:
@@ -42,17 +43,26 @@ def parse_button(data: str | None) -> Button | None:
     if not data or len(data.encode()) > CALLBACK_MAX_BYTES:
         return None
     if match := ENTRY_DATA.fullmatch(data):
-        return Button("entry", match.group(1))
+        return Button("entry", match.group(1), lang=match.group(2) or "")
     if match := FREE_DATA.fullmatch(data):
         return Button("free", match.group(1), int(match.group(2)))
     if match := FEEDBACK_DATA.fullmatch(data):
         return Button("feedback", match.group(1), int(match.group(2)))
+    if match := LANG_DATA.fullmatch(data):
+        return Button("lang", match.group(1))
     return None
 
 
-def entry_button(label: str, entry_id: str) -> InlineKeyboardButton | None:
-    """Return a button that answers an entry, or None when its id would not fit in callback data."""
-    data = f"q:{entry_id}"
+def topic_button(topic: Suggestion) -> InlineKeyboardButton | None:
+    """Return the button for a menu topic: its entry, or a switch of language (`lang:easy` in scope.yaml)."""
+    if topic.switch_lang is not None:
+        return InlineKeyboardButton(topic.label, callback_data=f"l:{topic.switch_lang}")
+    return entry_button(topic.label, topic.entry_id, topic.lang) if topic.entry_id else None
+
+
+def entry_button(label: str, entry_id: str, lang: str | None = None) -> InlineKeyboardButton | None:
+    """Return a button that answers an entry (in lang, when given), or None when it would not fit in callback data."""
+    data = f"q:{entry_id}" + (f"@{lang}" if lang else "")
     if len(data.encode()) > CALLBACK_MAX_BYTES or not ENTRY_DATA.fullmatch(data):
         return None
     return InlineKeyboardButton(label, callback_data=data)
@@ -61,10 +71,10 @@ def entry_button(label: str, entry_id: str) -> InlineKeyboardButton | None:
 def suggestion_rows(suggestions: tuple[Suggestion, ...], chat_data: dict[str, Any] | None) -> list[list[InlineKeyboardButton]]:
     """Return one button row per suggestion; free questions are remembered in chat_data by index."""
     rows: list[list[InlineKeyboardButton]] = []
-    free = [s for s in suggestions if s.entry_id is None or entry_button(s.label, s.entry_id) is None][:FREE_MAX]
+    free = [s for s in suggestions if topic_button(s) is None][:FREE_MAX]
     key = remember_free([s.question for s in free], chat_data) if free else ""
     for suggestion in suggestions:
-        button = entry_button(suggestion.label, suggestion.entry_id) if suggestion.entry_id else None
+        button = topic_button(suggestion)
         if button is None and key and suggestion in free:
             button = InlineKeyboardButton(suggestion.label, callback_data=f"s:{key}:{free.index(suggestion)}")
         if button is not None:
@@ -103,7 +113,7 @@ def feedback_row(log_id: str) -> list[InlineKeyboardButton]:
 def reply_keyboard(reply: Reply, chat_data: dict[str, Any] | None) -> InlineKeyboardMarkup | None:
     """Return the suggestion buttons and, for answers, the 👍/👎 row."""
     rows = suggestion_rows(reply.suggestions, chat_data)
-    if reply.log_id and reply.kind in FEEDBACK_KINDS and FEEDBACK_DATA.fullmatch(f"fb:{reply.log_id}:1"):
+    if reply.rateable and FEEDBACK_DATA.fullmatch(f"fb:{reply.log_id}:1"):
         rows.append(feedback_row(reply.log_id))
     return InlineKeyboardMarkup(rows) if rows else None
 

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Awaitable, Callable
-from urllib.parse import quote
 
 from aiohttp import web
 
 from bot.config import Settings
-from bot.responses import Reply, ReplyImage
-from bot.service import Answerer, Question
+from bot.ratelimit import RateLimits
+from bot.seam import LANGS, Question, Reply
+from bot.service import Answerer
 from handlers.answering import AnswerPool
+from handlers.channels import ChannelKit, StartError, mount_channel
 from handlers.http_guard import (BODY_TIMEOUT, body_middleware, describe, expect_continue, not_found,
                                  quiet_client_errors)
-from handlers.ratelimit import RateLimiter, address_key, allow_all, client_address
+from handlers.ratelimit import RateLimiter, address_key, client_address
 
 log = logging.getLogger(__name__)
 
@@ -31,18 +30,17 @@ IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 MAX_API_BODY = 16 * 1024
 MAX_BODY = 256 * 1024  # LINE may batch several events in one webhook call
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-LANGS = ("ja", "en", "easy")  # easy: やさしい日本語
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
             "connect-src 'self'; base-uri 'none'; form-action 'none'")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+__all__ = ["RateLimiter", "StartError", "create_app", "channels_on", "startup_notes"]
+
 ANSWERER = web.AppKey("answerer", Answerer)
 SETTINGS = web.AppKey("settings", Settings)
-LIMITER = web.AppKey("limiter", RateLimiter)
-ADDRESS_LIMITER = web.AppKey("address_limiter", RateLimiter)
-POOL = web.AppKey("answer_pool", AnswerPool)
+KIT = web.AppKey("channel_kit", ChannelKit)
 CHANNELS = web.AppKey("channels", list[str])
 
 
@@ -68,30 +66,9 @@ def startup_notes(settings: Settings) -> list[str]:
     return notes
 
 
-def local_image_path(answerer: Answerer, image: ReplyImage) -> str | None:
-    """Return the server path (/static/images/NAME) of a local image, None when it is not served."""
-    if image.path is None:
-        return None
-    images_dir = (answerer.kb.directory / "images").resolve()
-    try:
-        relative = image.path.resolve().relative_to(images_dir)
-    except ValueError:
-        log.warning("image %s is outside %s, so it is not served", image.name, images_dir)
-        return None
-    return "/static/images/" + quote(relative.as_posix())
-
-
-def reply_json(answerer: Answerer, reply: Reply, question: str) -> dict[str, Any]:
-    """Return the `ask --json` object plus log_id and tappable suggestion buttons."""
-    images = tuple(i for i in reply.images if i.url or local_image_path(answerer, i))
-    data = replace(reply, images=images).to_dict(question, lambda i: local_image_path(answerer, i) or "")
-    data["log_id"] = reply.log_id or None  # none when the log could not commit it: the page then offers no 👍/👎
-    data["buttons"] = [{"label": s.label, "question": s.question, "entry_id": s.entry_id} for s in reply.suggestions]
-    return data
-
-
-class StartError(Exception):
-    """A channel cannot start with these settings; the message says why."""
+def reply_json(kit: ChannelKit, reply: Reply, question: str) -> dict[str, Any]:
+    """Return the reply's JSON (Reply.to_dict), local pictures as this server's paths."""
+    return reply.to_dict(question, kit.image_path)
 
 
 class BadRequest(Exception):
@@ -161,14 +138,9 @@ def client_key(request: web.Request, data: dict[str, Any]) -> str:
     return address_of(request)
 
 
-def allow_web(request: web.Request, kind: str, user: str) -> bool:
-    """Count a hit for the user's id and for the network address: both must be under their limits.
-
-    The id alone would let a client reset its limit by making up a new one for each request.
-    """
-    app = request.app
-    address = address_key(address_of(request))
-    return allow_all([(app[LIMITER], f"{kind}:{user}"), (app[ADDRESS_LIMITER], f"{kind}:{address}")])
+def allow_web(request: web.Request, action: str, user: str) -> bool:
+    """Count a hit against the engine's limit for the user's id and for the network address (both must have room)."""
+    return request.app[KIT].admit("web", user, address_key(address_of(request)), action)
 
 
 def _lang(value: Any) -> str | None:
@@ -183,14 +155,12 @@ async def ask(request: web.Request) -> web.Response:
         return json_error(400, "'question' must be a string")
     if entry_id is not None and not isinstance(entry_id, str):
         return json_error(400, "'entry_id' must be a string")
-    lang, user = _lang(data.get("lang")), client_key(request, data)
-    if not allow_web(request, "web", user):
-        slow_down = request.app[ANSWERER].kb.scope.message("slow_down", lang or "ja")
-        return json_error(429, "rate limited", answer=slow_down, kind="rate_limited")
-    answerer = request.app[ANSWERER]
+    lang, user, kit = _lang(data.get("lang")), client_key(request, data), request.app[KIT]
+    if not allow_web(request, "ask", user):
+        slow_down = kit.answerer.slow_down(lang or "ja")
+        return web.json_response({"error": "rate limited", **reply_json(kit, slow_down, question)}, status=429)
     asked = Question(question, channel="web", user_id=user, lang=lang, entry_id=entry_id)
-    reply = await request.app[POOL].answer(asked)
-    return web.json_response(reply_json(answerer, reply, question))
+    return web.json_response(reply_json(kit, await kit.answer(asked), question))
 
 
 async def feedback(request: web.Request) -> web.Response:
@@ -201,23 +171,21 @@ async def feedback(request: web.Request) -> web.Response:
         return json_error(400, "'log_id' must be a string and 'helpful' true or false")
     if not allow_web(request, "feedback", client_key(request, data)):
         return json_error(429, "rate limited")
-    recorded = await asyncio.to_thread(request.app[ANSWERER].feedback, log_id[:64], helpful)
+    recorded = await request.app[KIT].feedback(log_id[:64], helpful)
     return web.json_response({"recorded": recorded})
 
 
 async def welcome(request: web.Request) -> web.Response:
     """GET /api/welcome?lang=: the greeting and the topic chips shown on first load."""
-    answerer = request.app[ANSWERER]
-    reply = answerer.welcome(_lang(request.query.get("lang")) or "ja")
-    return web.json_response(reply_json(answerer, reply, ""))
+    kit = request.app[KIT]
+    return web.json_response(reply_json(kit, kit.answerer.welcome(_lang(request.query.get("lang")) or "ja"), ""))
 
 
 async def healthz(request: web.Request) -> web.Response:
     """GET /healthz: the knowledge version and size, the channels on; "degraded" with the reason when not logging."""
-    answerer = request.app[ANSWERER]
-    kb, problem = answerer.kb, answerer.log_problem
-    health = {"status": "degraded" if problem else "ok", "kb_version": kb.version, "entries": len(kb.entries),
-              "loaded_at": kb.loaded_at, "channels": request.app[CHANNELS]}
+    status = request.app[ANSWERER].status()
+    problem = status.pop("log_problem")
+    health = {"status": "degraded" if problem else "ok", **status, "channels": request.app[CHANNELS]}
     if problem:
         health["reason"] = f"the question log cannot be written: {problem}"
     return web.json_response(health)
@@ -240,7 +208,7 @@ async def page_file(request: web.Request) -> web.FileResponse:
 
 async def kb_image(request: web.Request) -> web.FileResponse:
     """GET /static/images/NAME: a picture from the knowledge base's images folder."""
-    images_dir = (request.app[ANSWERER].kb.directory / "images").resolve()
+    images_dir = request.app[ANSWERER].images_dir.resolve()
     try:
         path = (images_dir / request.match_info["name"]).resolve()
         found = images_dir in path.parents and path.suffix.lower() in IMAGE_TYPES and path.is_file()
@@ -253,64 +221,35 @@ async def kb_image(request: web.Request) -> web.FileResponse:
 
 
 def create_app(answerer: Answerer, settings: Settings) -> web.Application:
-    """Build the server hosting every HTTP channel over one Answerer."""
+    """Build the server hosting every HTTP channel over one Answerer, each mounted the same way."""
     app = web.Application(client_max_size=MAX_BODY,
                           middlewares=[headers_middleware, errors_middleware, body_middleware])
     app[ANSWERER], app[SETTINGS], app[BODY_TIMEOUT] = answerer, settings, settings.body_timeout
-    app[LIMITER] = RateLimiter(settings.rate_limit_per_minute)
-    app[ADDRESS_LIMITER] = RateLimiter(settings.address_rate_limit)
-    app[POOL] = AnswerPool(answerer)
+    kit = app[KIT] = ChannelKit(answerer, settings, AnswerPool(answerer), RateLimits.from_settings(settings))
     app[CHANNELS] = channels_on(settings)
     quiet_client_errors()
+    mount(app, kit)
+    for name in app[CHANNELS][1:]:  # after web: LINE, Telegram
+        mount_channel(name, app, kit)
+    if settings.admin_password_hash:  # HR's page (handlers/admin.py); without the setting /admin is 404 like any path
+        _mount_admin(app, answerer, settings)
+    app.router.add_route("*", "/{path:.*}", not_found, expect_handler=expect_continue)  # last: the rest is 404
+
+    async def close_pool(_: web.Application) -> None:  # after the channels' own clean-up, which may still answer
+        kit.pool.close()
+
+    app.on_cleanup.append(close_pool)
+    return app
+
+
+def mount(app: web.Application, kit: ChannelKit) -> None:
+    """Add the web chat's page, its files and pictures, the JSON API and /healthz."""
     for path, get in (("/", page), ("/static/{name:chat(?:-text)?\\.js|chat\\.css|favicon\\.svg}", page_file),
                       ("/favicon.ico", page_file),  # browsers ask for it whatever the page links
                       ("/static/images/{name:.+}", kb_image), ("/healthz", healthz), ("/api/welcome", welcome)):
         app.router.add_get(path, get, expect_handler=expect_continue)
     app.router.add_post("/api/ask", ask, expect_handler=expect_continue)
     app.router.add_post("/api/feedback", feedback, expect_handler=expect_continue)
-    if "line" in app[CHANNELS]:
-        _mount_line(app, answerer, settings)
-    if "telegram" in app[CHANNELS]:
-        _mount_telegram(app, answerer, settings)
-    if settings.admin_password_hash:  # HR's page (handlers/admin.py); without the setting /admin is 404 like any path
-        _mount_admin(app, answerer, settings)
-    app.router.add_route("*", "/{path:.*}", not_found, expect_handler=expect_continue)  # last: the rest is 404
-
-    async def close_pool(_: web.Application) -> None:  # after the channels' own clean-up, which may still answer
-        app[POOL].close()
-
-    app.on_cleanup.append(close_pool)
-    return app
-
-
-def _mount_line(app: web.Application, answerer: Answerer, settings: Settings) -> None:
-    from handlers.line import mount  # the LINE SDK loads only when LINE is on
-
-    limiter = app[LIMITER]
-    mount(app, answerer, settings, lambda user: limiter.allow("line:" + user),
-          lambda image: local_image_path(answerer, image), app[POOL].answer)
-
-
-def _mount_telegram(app: web.Application, answerer: Answerer, settings: Settings) -> None:
-    from handlers.telegram import TelegramStartError, TelegramWebhook  # loads python-telegram-bot only when on
-
-    try:
-        telegram = TelegramWebhook(answerer, settings)
-    except TelegramStartError as exc:
-        raise StartError(f"Telegram: {exc}") from None
-    app.router.add_post("/telegram/webhook", telegram.handle, expect_handler=expect_continue)
-
-    async def start(_: web.Application) -> None:
-        try:
-            await telegram.start()
-        except TelegramStartError as exc:
-            raise StartError(f"Telegram: {exc}") from None
-
-    async def stop(_: web.Application) -> None:
-        await telegram.stop()
-
-    app.on_startup.append(start)
-    app.on_cleanup.append(stop)
 
 
 def _mount_admin(app: web.Application, answerer: Answerer, settings: Settings) -> None:

@@ -32,3 +32,16 @@ def test_only_analytics_imports_sqlite_utils_and_only_matching_imports_rapidfuzz
             assert "rapidfuzz" not in text, path
         if path.name != "config.py":
             assert "os.environ" not in text, path
+
+
+def test_handlers_reach_the_engine_only_through_the_answerer_and_its_neutral_types() -> None:
+    import re
+    from pathlib import Path
+
+    handlers = Path(__file__).parents[1] / "handlers"
+    internals = re.compile(r"\.kb\b|from bot\.(?:knowledge|matching|responses|normalize|scope|decision) import")
+    offenders = [f"{path.name}:{number}: {line.strip()}"
+                 for path in sorted(handlers.glob("*.py"))
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                 if internals.search(line)]
+    assert offenders == []

@@ -106,9 +106,9 @@ async def test_a_script_question_is_shown_as_text(page: object) -> None:
     assert await page.evaluate("() => window.__pwned") is None  # type: ignore[attr-defined]
 
 
-async def test_the_english_toggle_switches_the_page_and_the_answers(page: object, kb: KnowledgeBase) -> None:
+async def test_the_language_choice_switches_to_english(page: object, kb: KnowledgeBase) -> None:
     expect = playwright_api.expect
-    await page.locator("#lang").tap()  # type: ignore[attr-defined]
+    await page.locator("#lang").select_option("en")  # type: ignore[attr-defined]
     await expect(page.locator("html")).to_have_attribute("lang", "en")  # type: ignore[attr-defined]
     placeholder = page.locator("#q")  # type: ignore[attr-defined]
     await expect(placeholder).to_have_attribute("placeholder", "Type your question")
@@ -123,7 +123,7 @@ async def test_the_english_toggle_switches_the_page_and_the_answers(page: object
 
 
 # Every control a thumb taps; inline links inside a sentence are exempt (WCAG 2.5.8) and measured nowhere.
-CONTROLS = "button:visible, textarea:visible, a:visible:not(.bubble a), [role=button]:visible"
+CONTROLS = "button:visible, select:visible, textarea:visible, a:visible:not(.bubble a), [role=button]:visible"
 
 
 async def test_every_control_is_at_least_44_by_44_px_at_360_px(page: object) -> None:
@@ -132,7 +132,7 @@ async def test_every_control_is_at_least_44_by_44_px_at_360_px(page: object) -> 
     controls = page.locator(CONTROLS)  # type: ignore[attr-defined]
     boxes = [(await c.evaluate("n => n.outerHTML.slice(0, 60)"), await c.bounding_box())
              for c in await controls.all()]
-    assert len(boxes) >= 8, boxes  # EN, send, the box, topic chips, the image, suggestion chips, 👍, 👎
+    assert len(boxes) >= 8, boxes  # the language choice, send, the box, topic chips, the image, suggestion chips, 👍, 👎
     small = [(html, box) for html, box in boxes if box["width"] < 44 or box["height"] < 44]
     assert not small, small
 
@@ -146,11 +146,11 @@ async def axe_report(page: object) -> tuple[int, str]:
     return results.violations_count, results.generate_report()
 
 
-@pytest.mark.parametrize(("scheme", "lang"), [("light", "ja"), ("dark", "ja"), ("dark", "en")])
+@pytest.mark.parametrize(("scheme", "lang"), [("light", "ja"), ("dark", "ja"), ("dark", "en"), ("light", "easy")])
 async def test_axe_finds_no_violation(page: object, scheme: str, lang: str) -> None:
     await page.emulate_media(color_scheme=scheme)  # type: ignore[attr-defined]
-    if lang == "en":
-        await page.locator("#lang").tap()  # type: ignore[attr-defined]
+    if lang != "ja":
+        await page.locator("#lang").select_option(lang)  # type: ignore[attr-defined]
         await playwright_api.expect(page.locator(".msg.welcome")).to_have_count(2)  # type: ignore[attr-defined]
     answer = await ask(page, SHIBA)
     await answer.locator(".fb-up").wait_for()
@@ -211,7 +211,7 @@ async def test_japanese_breaks_between_phrases_and_says_its_language(page: objec
     style = await bubble.evaluate("b => [getComputedStyle(b).wordBreak, getComputedStyle(b).overflowWrap]")
     assert style == ["auto-phrase", "anywhere"]
     assert await bubble.evaluate("b => b.closest('[lang]').lang") == "ja"
-    await page.locator("#lang").tap()  # type: ignore[attr-defined]
+    await page.locator("#lang").select_option("en")  # type: ignore[attr-defined]
     english = await ask(page, "Is there a cafeteria?")
     assert await english.locator(".bubble").evaluate("b => b.closest('[lang]').lang") == "en"
     assert await bubble.evaluate("b => b.closest('[lang]').lang") == "ja"  # earlier answers keep theirs
@@ -237,3 +237,29 @@ async def test_a_question_the_server_could_not_receive_goes_back_into_the_box(pa
     await page.locator("#send").tap()  # type: ignore[attr-defined]
     await expect(page.locator(ANSWERS).last.locator("figure")).to_be_visible()  # type: ignore[attr-defined]
     await expect(page.locator("#status")).to_be_empty()  # type: ignore[attr-defined]
+
+
+async def test_an_english_answer_on_a_japanese_page_keeps_its_suggestions_and_feedback_prompt_english(
+        page: object, kb: KnowledgeBase) -> None:
+    expect = playwright_api.expect
+    answer = await ask(page, "Is there a staff cafeteria?")  # the page stays Japanese
+    await expect(answer.locator(".bubble")).to_have_text(kb.by_id["cafeteria"].answer["en"])
+    await expect(answer.locator(".fb-note")).to_have_text("Was this helpful?")
+    await expect(answer.locator(".fb")).to_have_attribute("lang", "en")
+    related = kb.by_id[kb.by_id["cafeteria"].related[0]]
+    await answer.locator(".chip", has_text=related.title["en"]).tap()
+    tapped = page.locator(".msg.bot:not(.typing)").last  # type: ignore[attr-defined]
+    await expect(tapped.locator(".bubble")).to_have_text(related.answer["en"])
+
+
+async def test_the_language_choice_switches_to_easy_japanese(page: object, kb: KnowledgeBase) -> None:
+    expect = playwright_api.expect
+    await page.locator("#lang").select_option("easy")  # type: ignore[attr-defined]
+    await expect(page.locator("html")).to_have_attribute("lang", "ja")  # type: ignore[attr-defined]
+    welcome = page.locator(".msg.welcome").last  # type: ignore[attr-defined]
+    await expect(welcome.locator(".bubble")).to_have_text(kb.scope.message("welcome", "easy"))
+    answer = await ask(page, "食堂はありますか？")
+    await expect(answer.locator(".bubble")).to_have_text(kb.by_id["cafeteria"].answer["easy"])
+    await expect(answer.locator(".fb-note")).to_have_text("この こたえは やくに たちましたか？")
+    await page.reload()  # type: ignore[attr-defined]
+    await expect(page.locator("#lang")).to_have_value("easy")  # type: ignore[attr-defined]

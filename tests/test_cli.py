@@ -113,3 +113,30 @@ def test_every_line_of_an_ask_batch_is_in_the_log_after_it_ends(tmp_path: Path) 
     with sqlite3.connect(tmp_path / "log.db") as db:
         logged = [row[0] for row in db.execute("SELECT question FROM questions ORDER BY ts, rowid")]
     assert sorted(logged) == sorted(lines)
+
+
+def chat(tmp_path: Path, lines: list[str], *args: str, columns: int = 80) -> str:
+    """Run `minato-bot chat` in-process with these lines typed, and return what it printed."""
+    env = {"MINATO_DB": str(tmp_path / "log.db"), "COLUMNS": str(columns)}
+    result = CliRunner().invoke(cli, ["--env-file", str(tmp_path / "none.env"), "chat", *args],
+                                input="".join(f"{line}\n" for line in lines), env=env)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_chat_help_picks_and_wraps(tmp_path: Path) -> None:
+    from bot.config import bundled_knowledge_dir
+    from bot.knowledge import load_knowledge
+    from bot.termwrap import width
+
+    kb = load_knowledge(bundled_knowledge_dir())
+    topics = [kb.by_id[e] for e in kb.scope.menu if e in kb.by_id]
+    out = chat(tmp_path, ["/help", "99", "1", "/quit"], "--lang", "ja", columns=40)
+    flat = "".join(line.strip() for line in out.splitlines())
+    assert "".join(kb.scope.message("help", "ja").split()) in flat  # /help in a Japanese chat: Japanese
+    assert kb.scope.message("help", "en")[:20] not in out
+    after_slip = out.split(f"1〜{len(kb.scope.menu)} の番号を選んでください。")[1]  # 99: not in the list, which stays
+    assert f"1. {topics[0].title['ja']}" in after_slip
+    assert "".join(topics[0].answer["ja"].split()) in flat  # 1 still picks from it
+    too_wide = [line for line in out.splitlines() if width(line.removeprefix("> ")) > 39]  # the typed line is not echoed
+    assert not too_wide, out  # wrapped to the terminal

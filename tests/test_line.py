@@ -231,6 +231,23 @@ async def test_a_user_over_the_rate_limit_gets_a_friendly_reply(
     assert other.messages[0]["altText"] == texts[0]
 
 
+async def test_the_users_language_survives_a_restart(kb: KnowledgeBase, tmp_path: Path, fake: FakeLine) -> None:
+    """The language is kept by the engine beside the question log, not in the LINE adapter's memory."""
+    for restart, (event, expected) in enumerate([
+        (postback_event(json.dumps({"s": "easy"}), "token-switch"), kb.scope.message("language", "easy")),
+        (text_event("食堂はありますか？", "token-after"), kb.by_id["cafeteria"].answer["easy"]),
+        (sticker_event("token-sticker"), kb.scope.message("help", "easy")),
+    ]):
+        client, answerer = await serve(kb, QuestionLog(tmp_path / "log.db"), line_settings(fake))
+        try:
+            await post_events(client, event)
+            first = (await fake.next_reply()).messages[0]
+        finally:
+            await client.close()
+            answerer.close()  # a restart: the next server starts from the files alone
+        assert first.get("altText", first.get("text")) == expected, restart
+
+
 def free_port() -> int:
     """Return a port nobody listens on right now."""
     with socket.socket() as probe:

@@ -66,9 +66,13 @@ async def test_the_rich_menu_is_created_with_its_picture_and_set_as_default(
     assert_line_picture(image.data, (menu["size"]["width"], menu["size"]["height"]))
     assert menu["name"].startswith(MENU_NAME) and menu["selected"] is True
     actions = [area["action"] for area in menu["areas"]]
-    assert [json.loads(a["data"])["e"] for a in actions] == list(kb.scope.menu)
-    assert [a["displayText"] for a in actions] == [kb.by_id[e].questions["ja"][0] for e in kb.scope.menu]
-    assert [a["label"] for a in actions] == [kb.by_id[e].title["ja"] for e in kb.scope.menu]
+    entries = [e for e in kb.scope.menu if e in kb.by_id]
+    assert [json.loads(a["data"]).get("e") for a in actions[:-1]] == entries
+    assert [a["displayText"] for a in actions[:-1]] == [kb.by_id[e].questions["ja"][0] for e in entries]
+    assert [a["label"] for a in actions[:-1]] == [kb.by_id[e].title["ja"] for e in entries]
+    # scope.yaml's `lang:easy`: the last cell switches to やさしい日本語
+    assert kb.scope.menu[-1] == "lang:easy" and json.loads(actions[-1]["data"]) == {"s": "easy"}
+    assert actions[-1]["label"] == actions[-1]["displayText"] == "やさしい日本語"
 
 
 async def test_running_it_again_leaves_one_menu_and_keeps_menus_it_did_not_make(
@@ -134,6 +138,24 @@ async def test_a_cell_answers_in_english_for_a_user_who_writes_english(
     await post_events(server, postback_event(menu["areas"][0]["action"]["data"], "token-cell", user="Uenglish"))
     [message] = (await fake.next_reply()).messages
     assert message["altText"] == kb.by_id[kb.scope.menu[0]].answer["en"]
+
+
+async def test_the_easy_cell_switches_the_user_to_easy_japanese(
+    fake: FakeLine, server: TestClient, tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    assert (await richmenu(fake, tmp_path)).exit_code == 0
+    [menu] = fake.rich_menus.values()
+    await post_events(server, postback_event(menu["areas"][-1]["action"]["data"], "token-easy", user="Ueasy"))
+    [confirmed] = (await fake.next_reply()).messages
+    assert confirmed["text"] == kb.scope.message("language", "easy")  # the engine's reply to a switch
+    await post_events(server, text_event("食堂はありますか？", "token-q", user="Ueasy"))
+    [message] = (await fake.next_reply()).messages
+    assert message["altText"] == kb.by_id["cafeteria"].answer["easy"]
+    forged = json.dumps({"s": "klingon"})
+    assert await post_events(server, postback_event(forged, "token-forged", user="Ueasy")) == 200
+    await post_events(server, text_event("職員住宅は？", "token-q2", user="Ueasy"))
+    [still] = (await fake.next_reply()).messages  # the forged switch got no reply and changed nothing
+    assert still["altText"] == kb.by_id["housing-staff"].answer["easy"]
 
 
 def topics(count: int) -> list[Topic]:

@@ -16,7 +16,7 @@ from telegram.ext import Application
 
 from bot.analytics import QuestionLog, hash_user
 from bot.config import Settings
-from bot.knowledge import load_knowledge
+from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.salt import install_salt
 from bot.service import Answerer, Question
 from handlers.telegram import ALLOWED_UPDATES, build_application
@@ -106,7 +106,7 @@ async def test_start_greets_with_topic_menu_and_publishes_commands(fake: FakeBot
     [reply] = await ask(fake, HANAKO, "/start")
     assert reply.params["text"] == answerer.welcome("ja").text
     buttons = [b for row in reply.buttons() for b in row]
-    assert [data for _, data in buttons] == [f"q:{e}" for e in answerer.kb.scope.menu] and len(buttons) == 8
+    assert [data for _, data in buttons] == [f"q:{e}" for e in answerer.kb.scope.menu[:-1]] + ["l:easy"]
     assert buttons[0][0] == answerer.kb.by_id["overview-summary"].title["ja"]
     assert {c.method for c in fake.calls} >= {"getMe", "deleteWebhook", "getUpdates", "setMyCommands"}
     menus = {c.params.get("language_code", ""): [x["command"] for x in c.json("commands")]
@@ -120,11 +120,40 @@ async def test_start_is_english_for_english_users_and_lang_switches(fake: FakeBo
     assert reply.params["text"] == answerer.welcome("en").text
     assert reply.buttons()[0][0][0] == "Minato at a glance"
     [switched] = await ask(fake, JOHN, "/lang", lang="en-US")
-    assert switched.params["text"] == TEXTS["lang_set"]["ja"]
+    assert switched.params["text"] == answerer.language_set("ja").text
     [again] = await ask(fake, JOHN, "/start", lang="en-US")
     assert again.params["text"] == answerer.welcome("ja").text
     [back] = await ask(fake, JOHN, "/lang en", lang="en-US")
-    assert back.params["text"] == TEXTS["lang_set"]["en"]
+    assert back.params["text"] == answerer.language_set("en").text
+
+
+async def test_lang_easy_and_the_menus_easy_button_switch_to_easy_japanese(fake: FakeBotAPI, bot: Application,
+                                                                            answerer: Answerer) -> None:
+    [switched] = await ask(fake, TARO, "/lang easy")
+    assert switched.params["text"] == answerer.language_set("easy").text
+    [answer] = await ask(fake, TARO, "食堂はありますか？")
+    assert answer.params["text"] == answerer.kb.by_id["cafeteria"].answer["easy"]
+    [back] = await ask(fake, TARO, "/lang ja")  # after an answer: that answer again, in Japanese
+    assert back.params["text"] == answerer.kb.by_id["cafeteria"].answer["ja"]
+    [menu] = await ask(fake, TARO, "/menu")
+    easy_button = next(data for row in menu.buttons() for _, data in row if data == "l:easy")
+    before = len(fake.sent("sendMessage"))
+    await press(fake, TARO, as_shown(fake, menu), easy_button)
+    [pressed] = await fake.wait_for(lambda: fake.sent("sendMessage")[before:])
+    assert pressed.params["text"] == answerer.kb.by_id["cafeteria"].answer["easy"]
+
+
+async def test_lang_survives_a_restart(fake: FakeBotAPI, settings: Settings, kb: KnowledgeBase) -> None:
+    """/lang is kept by the engine beside the question log, not in the bot's memory."""
+    for restart, (text, expected) in enumerate([("/lang en", kb.scope.message("language", "en")),
+                                                ("/help", kb.scope.message("help", "en"))]):
+        answerer = Answerer(kb, QuestionLog(settings.db_path))  # a new process: only the files are left
+        try:
+            async with polling(answerer, settings, fake):
+                [reply] = await ask(fake, TARO, text)
+        finally:
+            answerer.close()
+        assert reply.params["text"].startswith(expected), restart  # TARO's Telegram is in Japanese
 
 
 async def test_question_gets_answer_photo_suggestions_and_feedback_buttons(
@@ -139,7 +168,7 @@ async def test_question_gets_answer_photo_suggestions_and_feedback_buttons(
     assert photo.files["photo"] == image.path.read_bytes()
     assert photo.params["caption"] == image.caption["ja"]
     rows = photo.buttons()
-    assert [data for row in rows[:-1] for _, data in row] == [f"q:{r}" for r in entry.related]
+    assert [data for row in rows[:-1] for _, data in row] == [f"q:{r}@ja" for r in entry.related]  # with their lang
     [row] = log_rows(settings.db_path)
     assert (row["channel"], row["entry_id"], row["kind"]) == ("telegram", "overview-summary", "answer")
     assert row["user_hash"] == hash_user(str(HANAKO), install_salt(settings.db_path))
@@ -185,7 +214,7 @@ async def test_feedback_is_logged_once_and_its_buttons_removed(fake: FakeBotAPI,
     edit = await fake.wait_for(lambda: fake.sent("editMessageReplyMarkup"))
     assert edit[0].params["message_id"] == str(reply.result["message_id"])
     kept = [data for r in edit[0].buttons() for _, data in r]
-    assert kept == ["q:commute-residence", "q:commute-time"]
+    assert kept == ["q:commute-residence@ja", "q:commute-time@ja"]
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT helpful FROM questions WHERE id = ?", [row["id"]]).fetchone() == (1,)
     # A second press (an old client still showing the row) is acknowledged but changes nothing.
@@ -199,7 +228,7 @@ async def test_suggestion_buttons_answer_entries_and_free_questions(fake: FakeBo
                                                                     answerer: Answerer, settings: Settings) -> None:
     [reply] = await ask(fake, HANAKO, "職員住宅はありますか？")
     before = len(fake.sent("sendMessage"))
-    ack = await press(fake, HANAKO, as_shown(fake, reply), "q:commute-time")
+    ack = await press(fake, HANAKO, as_shown(fake, reply), "q:commute-time@ja")
     assert "text" not in ack.params
     answer = await fake.wait_for(lambda: fake.sent("sendMessage")[before:])
     assert answer[0].params["text"] == answerer.kb.by_id["commute-time"].answer["ja"]
@@ -220,9 +249,10 @@ async def test_help_menu_and_unknown_command(fake: FakeBotAPI, bot: Application,
     [help_] = await ask(fake, HANAKO, "/help")
     assert help_.params["text"].startswith(answerer.kb.scope.message("help", "ja"))
     assert "/lang" in help_.params["text"]
-    assert all(data.startswith("s:") for row in help_.buttons() for _, data in row) and help_.buttons()
+    topics = [f"q:{t.entry_id}" if t.entry_id else f"l:{t.switch_lang}" for t in answerer.topics("ja")]
+    assert [data for row in help_.buttons() for _, data in row] == topics  # the engine's help: the topic menu
     [menu] = await ask(fake, HANAKO, "/menu")
-    assert menu.params["text"] == TEXTS["menu"]["ja"] and len(menu.buttons()) == 4
+    assert menu.params["text"] == TEXTS["menu"]["ja"] and len(menu.buttons()) == 5
     [unknown] = await ask(fake, HANAKO, "/frobnicate now")
     assert unknown.params["text"].startswith(TEXTS["unknown_command"]["ja"])
 
@@ -239,7 +269,8 @@ async def test_non_text_messages_ask_for_a_typed_question(fake: FakeBotAPI, bot:
                                                           settings: Settings, content: dict[str, Any]) -> None:
     await fake.push(message_update(HANAKO, None, **content))
     [reply] = await fake.wait_for(lambda: fake.sent("sendMessage"))
-    assert reply.params["text"] == answerer.kb.scope.message("invalid", "ja")
+    assert reply.params["text"] == answerer.not_text("ja").text == answerer.help("ja").text  # as on every channel
+    assert [data for row in reply.buttons() for _, data in row][:-1] == [f"q:{t.entry_id}" for t in answerer.topics("ja")][:-1]
     assert not settings.db_path.exists() or log_rows(settings.db_path, 0) == []
 
 

@@ -2,7 +2,7 @@
 
 Run from the repository root (needs Debian's chromium and the test extra's playwright):
 
-    python tools/webchat_screenshots.py
+    python tools/webchat_screenshots.py                 # やさしい日本語 (the README shows it)
     python tools/webchat_screenshots.py --question "Is there a cafeteria?" --lang en
 
 It serves the bundled knowledge on 127.0.0.1 (question log in a temporary folder), asks the question and writes
@@ -76,7 +76,7 @@ async def shoot(question: str, lang: str, out: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--question", default="芝地区はどんなところ？")
-    parser.add_argument("--lang", default="ja", help="the page's language (?lang=)")
+    parser.add_argument("--lang", default="easy", help="the page's language (?lang=): ja, en or easy")
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
     args = parser.parse_args()
     asyncio.run(shoot(args.question, args.lang, args.out))

@@ -9,7 +9,7 @@
   var form = document.getElementById('ask');
   var input = document.getElementById('q');
   var send = document.getElementById('send');
-  var langButton = document.getElementById('lang');
+  var langChoice = document.getElementById('lang');
   var status = document.getElementById('status');
   var viewer = document.getElementById('viewer');
   var viewerOpener = null;  // where focus goes back when the picture closes
@@ -27,7 +27,7 @@
   function initialLang() {
     var asked = new URLSearchParams(window.location.search).get('lang');
     var lang = asked || stored('minato-bot-lang') || 'ja';
-    return lang === 'en' ? 'en' : 'ja';
+    return UI[lang] ? lang : 'ja';
   }
 
   function clientId() {
@@ -115,7 +115,12 @@
     buttons.forEach(function (b) {
       var chip = el('button', 'chip', b.label || b.question);
       chip.type = 'button';
-      chip.addEventListener('click', function () { ask(b.question || b.label, b.entry_id || null); });
+      // A suggestion is answered in the language it was offered in (an English one under an English answer
+      // stays English on a Japanese page); a language button switches the chat instead.
+      chip.addEventListener('click', function () {
+        if (b.switch_lang) { setLang(b.switch_lang); } else { ask(b.question || b.label, b.entry_id || null, b.lang); }
+      });
+      if (b.lang) { chip.lang = htmlLang(b.lang); }
       row.appendChild(chip);
     });
     msg.appendChild(row);
@@ -151,10 +156,11 @@
     document.getElementById('viewer-close').focus();
   }
 
-  function addFeedback(msg, logId) {
-    var t = UI[state.lang];
+  function addFeedback(msg, logId, lang) {
+    // In the answer's language, which may differ from the page's: the prompt belongs to the answer.
+    var t = UI[lang] || UI[state.lang];
     var row = el('div', 'fb');
-    row.lang = state.lang;
+    row.lang = htmlLang(UI[lang] ? lang : state.lang);
     var note = el('span', 'fb-note', t.rate);
     var up = thumbButton('fb-up');
     var down = thumbButton('fb-down');
@@ -163,7 +169,7 @@
       button.type = 'button';
       button.setAttribute('aria-label', spec[2]);
       button.setAttribute('aria-pressed', 'false');
-      button.addEventListener('click', function () { sendFeedback(logId, spec[1], button, [up, down], note); });
+      button.addEventListener('click', function () { sendFeedback(logId, spec[1], button, [up, down], note, t); });
     });
     row.appendChild(note);
     row.appendChild(up);
@@ -175,9 +181,7 @@
     var msg = addMessage('bot', data.answer, '', data.lang);
     addImages(msg, data.images);
     addChips(msg, data);
-    if (data.log_id && (data.kind === 'answer' || data.kind === 'clarify' || data.kind === 'fallback')) {
-      addFeedback(msg, data.log_id);
-    }
+    if (data.rateable && data.log_id) { addFeedback(msg, data.log_id, data.lang); }  // the engine decides
     scrollDown();
   }
 
@@ -207,7 +211,7 @@
     setStatus(message);
   }
 
-  function ask(question, entryId) {
+  function ask(question, entryId, lang) {
     question = String(question || '').trim();
     if (!question || state.busy) { return false; }
     if (navigator.onLine === false) { keepInBox(question, UI[state.lang].offlineKept); return false; }
@@ -215,7 +219,7 @@
     var mine = addMessage('user', question);
     setBusy(true);
     var typing = addMessage('bot', '…', 'typing');
-    var body = { question: question, lang: state.lang };
+    var body = { question: question, lang: lang || state.lang };
     if (entryId) { body.entry_id = entryId; }
     post('api/ask', body).then(function (result) {
       typing.remove();
@@ -229,12 +233,12 @@
     return true;
   }
 
-  function sendFeedback(logId, helpful, pressed, buttons, note) {
+  function sendFeedback(logId, helpful, pressed, buttons, note, t) {
     buttons.forEach(function (b) { b.disabled = true; });
     post('api/feedback', { log_id: logId, helpful: helpful }).then(function (result) {
       if (!result.ok) { throw new Error('feedback'); }
       pressed.setAttribute('aria-pressed', 'true');
-      note.textContent = UI[state.lang].thanks;
+      note.textContent = t.thanks;
     }).catch(function () {
       buttons.forEach(function (b) { b.disabled = false; });
     });
@@ -249,7 +253,7 @@
 
   function applyLang() {
     var t = UI[state.lang];
-    document.documentElement.lang = state.lang;
+    document.documentElement.lang = htmlLang(state.lang);
     document.title = t.title;
     document.getElementById('title').textContent = t.title;
     document.getElementById('subtitle').textContent = t.subtitle;
@@ -257,9 +261,8 @@
     input.placeholder = t.placeholder;
     send.setAttribute('aria-label', t.send);
     document.getElementById('viewer-close').setAttribute('aria-label', t.close);
-    langButton.textContent = t.toggle;
-    langButton.lang = t.toggleLang;
-    langButton.setAttribute('aria-label', t.toggleLabel);
+    document.getElementById('lang-label').textContent = t.language;
+    langChoice.value = state.lang;
   }
 
   function grow() {
@@ -286,12 +289,15 @@
   });
   input.addEventListener('input', grow);
 
-  langButton.addEventListener('click', function () {
-    state.lang = state.lang === 'ja' ? 'en' : 'ja';
+  function setLang(lang) {
+    if (!UI[lang] || lang === state.lang) { langChoice.value = state.lang; return; }
+    state.lang = lang;
     stored('minato-bot-lang', state.lang);
     applyLang();
     welcome();
-  });
+  }
+
+  langChoice.addEventListener('change', function () { setLang(langChoice.value); });
 
   document.getElementById('viewer-close').addEventListener('click', function () { viewer.close(); });
   viewer.addEventListener('close', function () {
