@@ -16,7 +16,9 @@ from bot.kbtools import lint_knowledge
 from bot.knowledge import KnowledgeError, check_knowledge
 from bot.logsafe import install_log_redaction
 from bot.responses import Reply
+from bot.salt import SharedSaltNeeded
 from bot.service import Answerer, Question
+from bot.storage import StorageError, describe
 from bot.textsafe import clean_input, read_lines
 
 
@@ -41,10 +43,12 @@ def build_answerer(settings: Settings, with_log: bool = True, watch: bool = Fals
     except KnowledgeError as exc:
         announce(settings.kb_dir)
         raise click.ClickException(str(exc)) from None
-    except (OSError, sqlite3.Error) as exc:
+    except SharedSaltNeeded as exc:
+        raise UnwritableLog(str(exc)) from None
+    except (OSError, sqlite3.Error, StorageError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise UnwritableLog(f"cannot write the question log {settings.db_path}: {reason} "
-                            "(fix the path or its permissions, or set MINATO_DB)") from None
+        raise UnwritableLog(f"cannot write the question log {describe(settings.log_location)}: {reason} "
+                            "(fix the path, the URL or the permissions, or set MINATO_DB)") from None
     announce(settings.kb_dir, answerer.kb.version, len(answerer.kb.entries))
     return answerer
 

@@ -61,17 +61,18 @@ class Answerer:
 
     @classmethod
     def from_settings(cls, settings: Settings, with_log: bool = True, watch: bool = False) -> Answerer:
-        """Build an Answerer from Settings: bundled or configured knowledge, SQLite log, live reload if watch.
+        """Build an Answerer from Settings: bundled or configured knowledge, the log (SQLite or PostgreSQL), live reload.
 
-        OSError or sqlite3.Error when the log cannot be opened and written.
+        OSError, sqlite3.Error or StorageError when the log cannot be opened and written; SharedSaltNeeded for a
+        PostgreSQL log without MINATO_LOG_SALT.
         """
         kb = load_knowledge(settings.kb_dir)
         question_log, salt = None, None
         if with_log and settings.log_enabled:
-            question_log = QuestionLog(settings.db_path, settings.log_commit_seconds, settings.log_sync)
+            question_log = QuestionLog(settings.log_location, settings.log_commit_seconds, settings.log_sync)
             try:
-                salt = choose_salt(settings.log_salt, settings.db_path)
-            except OSError:
+                salt = choose_salt(settings.log_salt, settings.log_location)
+            except BaseException:
                 question_log.close()
                 raise
         answerer = cls(kb, question_log, salt)

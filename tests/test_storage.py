@@ -1,0 +1,159 @@
+"""The question log on both backends: a SQLite file and a real PostgreSQL server (a throwaway cluster).
+
+The same rows must give the same answers from `stats`, `report`, `export` and `purge` on either backend, the
+log_id must go out only once its row is committed, and a PostgreSQL password must never be printed.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import quote
+
+import psycopg
+import pytest
+from click.testing import CliRunner
+
+from bot.analytics import Period, QuestionLog, iter_rows, purge, read_stats
+from bot.cli import UnwritableLog, build_answerer, cli
+from bot.config import Settings, load_settings
+from bot.knowledge import KnowledgeBase
+from bot.service import Answerer, Question
+from bot.storage import Location, describe
+from hr_logdata import FIRST_DAY, LogData, build_log
+from pgcluster import PASSWORD, Cluster, new_database
+
+PERIODS = [Period(), Period(FIRST_DAY + timedelta(days=3), FIRST_DAY + timedelta(days=9), "line"),
+           Period(until=FIRST_DAY + timedelta(days=2)), Period(channel="web")]
+NOW = datetime(2026, 10, 20, tzinfo=timezone.utc)
+
+
+def test_a_reply_carries_a_log_id_only_once_its_row_is_committed(kb: KnowledgeBase, log_location: Location) -> None:
+    answerer = Answerer(kb, QuestionLog(log_location), salt="pepper")
+    try:
+        reply = answerer.answer(Question("食堂はありますか？", channel="web", user_id="u1"))
+        # Read through another connection at once: a log_id in hand means the row is there for everyone.
+        [row] = list(iter_rows(log_location))
+        assert reply.log_id and row["id"] == reply.log_id and row["entry_id"] == reply.entry_id
+        assert row["question"] == "食堂はありますか？" and row["helpful"] is None
+        assert answerer.feedback(reply.log_id, helpful=True) is True
+        assert answerer.feedback(reply.log_id, helpful=False) is False  # taken once
+        assert answerer.feedback("0123456789abcdef", helpful=True) is False  # no such answer
+    finally:
+        answerer.close()
+    [row] = list(iter_rows(log_location))
+    assert row["helpful"] == 1 and row["feedback_ts"]
+
+
+@pytest.fixture(scope="module")
+def both_logs(tmp_path_factory: pytest.TempPathFactory, pg_cluster: Cluster) -> tuple[LogData, LogData]:
+    """Return the same synthetic log of about 3,600 rows written to SQLite and to PostgreSQL."""
+    sqlite = build_log(tmp_path_factory.mktemp("log") / "minato-bot.db")
+    return sqlite, build_log(new_database(pg_cluster))
+
+
+def test_stats_are_the_same_from_both_backends(both_logs: tuple[LogData, LogData]) -> None:
+    sqlite, postgres = both_logs
+    for period in PERIODS:
+        from_sqlite, from_postgres = read_stats(sqlite.path, period), read_stats(postgres.path, period)
+        assert from_postgres == from_sqlite, period
+    assert read_stats(postgres.path).total.questions == len(postgres.rows)
+
+
+def test_export_and_stats_commands_print_the_same_from_both_backends(both_logs: tuple[LogData, LogData]) -> None:
+    sqlite, postgres = both_logs
+    assert list(iter_rows(postgres.path, PERIODS[1])) == list(iter_rows(sqlite.path, PERIODS[1]))
+    outputs = []
+    for log in both_logs:
+        exported = CliRunner().invoke(cli, ["export", "--csv", "--db", str(log.path), "--days", "3650"])
+        stats = CliRunner().invoke(cli, ["stats", "--csv", "--db", str(log.path)])
+        assert exported.exit_code == stats.exit_code == 0, exported.output + stats.output
+        assert PASSWORD not in exported.output + stats.output
+        outputs.append((exported.stdout, stats.stdout))
+    assert outputs[0] == outputs[1]
+    assert outputs[1][0].count("\n") == len(postgres.rows) + 1
+
+
+def test_the_report_reads_postgresql(both_logs: tuple[LogData, LogData], tmp_path: Path) -> None:
+    # Only the charts' random SVG ids would differ from SQLite's report: the numbers are compared above.
+    postgres = both_logs[1]
+    result = CliRunner().invoke(cli, ["report", "--db", str(postgres.path), "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 0 and f"{len(postgres.rows)} questions" in result.output, result.output
+    assert "給料はいくらですか？" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_purge_deletes_the_same_rows_from_both_backends(tmp_path: Path, pg_url: str) -> None:
+    logs = [build_log(tmp_path / "log.db", background=300), build_log(pg_url, background=300)]
+    deleted = [purge(log.path, timedelta(days=5), now=NOW) for log in logs]
+    cutoff = (NOW - timedelta(days=5)).isoformat()
+    assert deleted[0] == deleted[1] == sum(row["ts"] < cutoff for row in logs[0].rows) > 0
+    assert list(iter_rows(logs[1].path)) == list(iter_rows(logs[0].path))
+    assert purge(pg_url, timedelta(days=5), now=NOW) == 0
+    result = CliRunner().invoke(cli, ["purge", "--older-than", "1d", "--yes", "--db", pg_url])
+    assert result.exit_code == 0 and list(iter_rows(pg_url)) == [], result.output
+    assert "postgresql://minato:***@127.0.0.1" in result.output and PASSWORD not in result.output
+
+
+def test_the_writer_reconnects_after_losing_its_connection(pg_url: str, kb: KnowledgeBase) -> None:
+    question_log = QuestionLog(pg_url, commit_seconds=5)
+    answerer = Answerer(kb, question_log, salt="pepper")
+    try:
+        assert answerer.answer(Question("食堂はありますか？")).log_id
+        with psycopg.connect(pg_url, autocommit=True) as admin:  # as a database restart or a network cut would
+            [(ended,)] = admin.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
+                                       "WHERE application_name = 'minato-bot' AND pid <> pg_backend_pid()").fetchall()
+        assert ended
+        lost = answerer.answer(Question("研修はありますか？"))  # its batch meets the dead connection
+        assert lost.log_id == "" and answerer.log_problem
+        again = answerer.answer(Question("職員住宅はありますか？"))
+        assert again.log_id and answerer.log_problem is None
+        assert answerer.feedback(again.log_id, helpful=False)
+    finally:
+        answerer.close()
+    assert [row["question"] for row in iter_rows(pg_url)] == ["食堂はありますか？", "職員住宅はありますか？"]
+
+
+def test_servers_starting_together_create_the_schema_once(pg_url: str) -> None:
+    start = threading.Barrier(4)
+    logs: list[QuestionLog] = []
+    failures: list[BaseException] = []
+
+    def open_log() -> None:
+        start.wait()
+        try:
+            logs.append(QuestionLog(pg_url))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=open_log) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for log in logs:
+        log.close()
+    assert failures == [] and len(logs) == 4
+
+
+def test_a_password_is_never_printed(pg_cluster: Cluster, kb: KnowledgeBase) -> None:
+    password = "n0t-the:p@ssword"
+    wrong = f"postgresql://minato:{quote(password, safe='')}@127.0.0.1:{pg_cluster.port}/postgres"
+    settings = load_settings(None, environ={"MINATO_DB": wrong, "MINATO_LOG_SALT": "a-long-shared-secret"})
+    assert settings.db_url == wrong and settings.log_location == wrong
+    assert password in settings.secrets and quote(password, safe="") in settings.secrets  # log lines are redacted
+    with pytest.raises(UnwritableLog) as refused:
+        build_answerer(settings)
+    message = refused.value.format_message()
+    assert "postgresql://minato:***@127.0.0.1" in message and "password authentication failed" in message
+    assert "p@ssword" not in message and "p%40ssword" not in message
+    result = CliRunner().invoke(cli, ["stats", "--db", wrong])
+    assert result.exit_code == 1 and "minato:***@" in result.output, result.output
+    assert "p@ssword" not in result.output and "p%40ssword" not in result.output
+    assert describe(wrong + "?sslmode=require&password=abc").endswith("?sslmode=require&password=***")
+
+
+def test_postgresql_needs_one_salt_for_every_server(pg_url: str) -> None:
+    with pytest.raises(UnwritableLog, match="set MINATO_LOG_SALT"):
+        build_answerer(Settings(db_url=pg_url))
