@@ -225,6 +225,7 @@ def serve(ctx: click.Context) -> None:
     try:
         app = create_app(answerer, settings)
         click.echo(f"minato-bot: channels on: {', '.join(channels_on(settings))}")
+        click.echo(f"minato-bot: question log: {describe(settings.log_location) if settings.log_enabled else 'off'}")
         for note in startup_notes(settings):
             click.echo(f"minato-bot: note: {note}")
         # run_app turns SIGTERM/SIGINT into a graceful stop: in-flight requests finish before cleanup.
