@@ -78,8 +78,12 @@ class Cluster:
             command = ["runuser", "-u", CLUSTER_USER, "--", *command]
         return subprocess.run(command, capture_output=True, text=True, check=True, cwd=self.root)
 
-    def start(self) -> None:
-        """Create the cluster (password login over TCP) and start it on the loopback address."""
+    def start(self, durable: bool = False) -> None:
+        """Create the cluster (password login over TCP) and start it on the loopback address.
+
+        Not durable (the tests): no fsync, nothing survives a crash of the machine, which a throwaway cluster
+        does not need. Durable (bench/storage.py): PostgreSQL's defaults, so commits cost what they do in production.
+        """
         data, sockets, pwfile = self.root / "data", self.root / "sockets", self.root / "pwfile"
         sockets.mkdir()
         pwfile.write_text(PASSWORD + "\n")
@@ -89,8 +93,9 @@ class Cluster:
                 os.chown(path, owner.pw_uid, owner.pw_gid)
         self._run("initdb", "-D", str(data), "-U", SUPERUSER, f"--pwfile={pwfile}", "--auth-host=scram-sha-256",
                   "--auth-local=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
-        options = (f"-p {self.port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=32MB")
+        options = f"-p {self.port} -k {sockets} -c listen_addresses=127.0.0.1 -c max_connections=60"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(data), "-l", str(self.root / "server.log"), "-w", "-t", "60", "-o", options,
                   "start")
 
@@ -102,14 +107,14 @@ class Cluster:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_cluster() -> Cluster:
+def start_cluster(durable: bool = False) -> Cluster:
     """Start a new cluster in a fresh directory under the system's temporary directory."""
     binaries = find_binaries()
     assert binaries is not None, why_unavailable()
     # Not under pytest's tmp_path: its parent is private to the user running the tests, and postgres is another.
     cluster = Cluster(Path(tempfile.mkdtemp(prefix="minato-pg-")), _free_port(), binaries)
     try:
-        cluster.start()
+        cluster.start(durable)
     except BaseException:
         shutil.rmtree(cluster.root, ignore_errors=True)
         raise
