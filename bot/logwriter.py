@@ -80,7 +80,7 @@ COMMIT_DELAY_SECONDS = 0.002
 
 
 class GroupCommitWriter:
-    """A thread that owns one SQLite connection and commits queued jobs in batches."""
+    """A thread that owns one database connection and commits queued jobs in batches."""
 
     def __init__(self, open_db: Callable[[], Database], name: str = "question-log",
                  rules: WriteRules = SQLITE_RULES) -> None:
