@@ -17,9 +17,9 @@ from bot.logwriter import Database, GroupCommitWriter, Insert, LogHealth
 from bot.matching import group_similar
 from bot.privacy import LOG_TEXT_LIMIT, mask_for_log, mask_personal  # noqa: F401  (mask_personal: kept importable)
 from bot.reports import EntryCount, QuestionGroup, Stats, Tally, VersionSeen
-from bot.storage import (SCHEMA_VERSION, SQLITE, SQLITE_DAY, SQLITE_INDEXES, TABLE, Dialect,  # noqa: F401  (kept
-                         Location, LogReader, is_database_url, open_database, open_existing, open_reader,  # importable)
-                         open_writer, upgrade, write_rules)
+from bot.storage import (SQLITE_DAY, SQLITE_INDEXES, TABLE, Location, LogReader, is_database_url, open_reader,
+                         open_writer, write_rules)
+from bot.storage import open_database, open_existing, upgrade  # noqa: F401  (importable from here, as before)
 
 log = logging.getLogger(__name__)
 

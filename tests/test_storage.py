@@ -6,7 +6,6 @@ log_id must go out only once its row is committed, and a PostgreSQL password mus
 
 from __future__ import annotations
 
-import json
 import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -16,7 +15,7 @@ import psycopg
 import pytest
 from click.testing import CliRunner
 
-from bot.analytics import Period, QuestionLog, iter_rows, purge, read_stats
+from bot.analytics import LogRow, Period, QuestionLog, iter_rows, purge, read_stats
 from bot.cli import UnwritableLog, build_answerer, cli
 from bot.config import Settings, load_settings
 from bot.knowledge import KnowledgeBase
@@ -76,14 +75,6 @@ def test_export_and_stats_commands_print_the_same_from_both_backends(both_logs: 
     assert outputs[1][0].count("\n") == len(postgres.rows) + 1
 
 
-def test_the_report_reads_postgresql(both_logs: tuple[LogData, LogData], tmp_path: Path) -> None:
-    # Only the charts' random SVG ids would differ from SQLite's report: the numbers are compared above.
-    postgres = both_logs[1]
-    result = CliRunner().invoke(cli, ["report", "--db", str(postgres.path), "--out", str(tmp_path / "r.html")])
-    assert result.exit_code == 0 and f"{len(postgres.rows)} questions" in result.output, result.output
-    assert "給料はいくらですか？" in (tmp_path / "r.html").read_text(encoding="utf-8")
-
-
 def test_purge_deletes_the_same_rows_from_both_backends(tmp_path: Path, pg_url: str) -> None:
     logs = [build_log(tmp_path / "log.db", background=300), build_log(pg_url, background=300)]
     deleted = [purge(log.path, timedelta(days=5), now=NOW) for log in logs]
@@ -96,23 +87,29 @@ def test_purge_deletes_the_same_rows_from_both_backends(tmp_path: Path, pg_url: 
     assert "postgresql://minato:***@127.0.0.1" in result.output and PASSWORD not in result.output
 
 
-def test_the_writer_reconnects_after_losing_its_connection(pg_url: str, kb: KnowledgeBase) -> None:
+def test_the_writer_reconnects_after_losing_its_connection(pg_url: str) -> None:
     question_log = QuestionLog(pg_url, commit_seconds=5)
-    answerer = Answerer(kb, question_log, salt="pepper")
     try:
-        assert answerer.answer(Question("食堂はありますか？")).log_id
+        question_log.record(_row("first")).result(timeout=10)
         with psycopg.connect(pg_url, autocommit=True) as admin:  # as a database restart or a network cut would
             [(ended,)] = admin.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
                                        "WHERE application_name = 'minato-bot' AND pid <> pg_backend_pid()").fetchall()
         assert ended
-        lost = answerer.answer(Question("研修はありますか？"))  # its batch meets the dead connection
-        assert lost.log_id == "" and answerer.log_problem
-        again = answerer.answer(Question("職員住宅はありますか？"))
-        assert again.log_id and answerer.log_problem is None
-        assert answerer.feedback(again.log_id, helpful=False)
+        with pytest.raises(psycopg.OperationalError):  # this batch meets the dead connection: not committed
+            question_log.record(_row("lost")).result(timeout=10)
+        assert question_log.health.reason
+        question_log.record(_row("again")).result(timeout=10)  # the next one reconnects
+        assert question_log.health.reason is None
+        assert question_log.feedback("again", helpful=False, when="2026-10-20T00:00:00+00:00").result(timeout=10)
     finally:
-        answerer.close()
-    assert [row["question"] for row in iter_rows(pg_url)] == ["食堂はありますか？", "職員住宅はありますか？"]
+        question_log.close()
+    assert [(row["id"], row["helpful"]) for row in iter_rows(pg_url)] == [("first", None), ("again", 0)]
+
+
+def _row(log_id: str) -> LogRow:
+    return LogRow(id=log_id, ts=datetime.now(timezone.utc).isoformat(timespec="milliseconds"), channel="web",
+                  user_hash="", question="食堂はありますか？", lang="ja", kind="answer", entry_id="cafeteria",
+                  score=90.0, matched=1, latency_ms=1.0, kb_version="v1")
 
 
 def test_servers_starting_together_create_the_schema_once(pg_url: str) -> None:

@@ -46,11 +46,10 @@ class Server:
         with urllib.request.urlopen(request, timeout=30) as response:
             return json.loads(response.read())
 
-    def stop(self) -> int:
-        """Stop it as systemd would; return its exit code."""
+    def stop(self) -> None:
+        """Ask it to stop as systemd would (SIGTERM: requests finish, the log is flushed)."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout=60)
 
 
 def _start(name: str, url: str, tmp_path: Path) -> Server:
@@ -81,7 +80,9 @@ def servers(pg_url: str, tmp_path: Path) -> Iterator[tuple[Server, Server]]:
             _wait_until_serving(server)
         yield started[0], started[1]
     finally:
-        codes = [server.stop() for server in started]
+        for server in started:
+            server.stop()
+        codes = [server.process.wait(timeout=60) for server in started]
     assert codes == [0, 0]
     for server in started:
         text = server.output.read_text(encoding="utf-8")
