@@ -154,3 +154,15 @@ def test_a_password_is_never_printed(pg_cluster: Cluster, kb: KnowledgeBase) -> 
 def test_postgresql_needs_one_salt_for_every_server(pg_url: str) -> None:
     with pytest.raises(UnwritableLog, match="set MINATO_LOG_SALT"):
         build_answerer(Settings(db_url=pg_url))
+
+
+def test_tokyo_days_are_the_same_in_both_databases(pg_url: str) -> None:
+    import sqlite3
+
+    stamps = ["2026-12-31T14:59:59.999+00:00", "2026-12-31T15:00:00.000+00:00", "2028-02-28T15:00:00.000+00:00",
+              "2027-02-28T23:59:59.000+00:00", "2026-11-30T09:00:00.000+00:00", "2026-09-30T20:00:00+00:00"]
+    QuestionLog(pg_url).close()  # creates the schema and its day function
+    with sqlite3.connect(":memory:") as lite, psycopg.connect(pg_url) as pg:
+        for stamp in stamps:
+            expected = lite.execute("SELECT date(?, '+9 hours')", [stamp]).fetchone()[0]
+            assert pg.execute("SELECT minato_tokyo_day(%s)", [stamp]).fetchone()[0] == expected, stamp
