@@ -16,11 +16,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import yaml
 
+from bot.analytics import QuestionLog
 from bot.config import bundled_knowledge_dir
+from bot.conversation import ConversationStore, SqliteConversations
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.service import Answerer, Question
 
@@ -52,19 +55,26 @@ def floor(kb: KnowledgeBase, texts: list[str], rounds: int) -> tuple[float, floa
     return statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
 
 
-def percentiles(kb: KnowledgeBase, texts: list[str], rounds: int) -> tuple[float, float, float]:
-    """Return (index build seconds, p50 ms, p99 ms) for answering the texts."""
+def percentiles(kb: KnowledgeBase, texts: list[str], rounds: int,
+                conversations: ConversationStore | None = None) -> tuple[float, float, float]:
+    """Return (index build seconds, p50 ms, p99 ms) for answering the texts.
+
+    With a conversation store, the questions come from 20 users in turn, so each one is read against its user's
+    last answer (state looked up and saved on every question).
+    """
     started = time.perf_counter()
-    answerer = Answerer(kb)
+    answerer = Answerer(kb, conversations=conversations)
     build = time.perf_counter() - started
+    users = [f"user-{n}" for n in range(20)] if conversations is not None else [""]
     for text in texts:  # warm caches once
         answerer.answer(Question(text))
     samples = []
     for _ in range(rounds):
-        for text in texts:
+        for number, text in enumerate(texts):
             forget_analyses()  # every question is measured as if never seen: repeated ones are cheaper still
+            question = Question(text, channel="bench", user_id=users[number % len(users)])
             started = time.perf_counter()
-            answerer.answer(Question(text))
+            answerer.answer(question)
             samples.append((time.perf_counter() - started) * 1000)
     samples.sort()
     return build, statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
@@ -130,6 +140,13 @@ def main() -> None:
     floor50, floor99 = floor(bundled, texts, args.rounds)
     print(f"bundled ({len(texts)} questions x {args.rounds}): index {build:.2f} s, p50 {p50:.3f} ms, p99 {p99:.3f} ms;"
           f" floor p50 {floor50:.3f} ms, p99 {floor99:.3f} ms; ratio p50 {p50 / floor50:.2f}, p99 {p99 / floor99:.2f}")
+    with tempfile.TemporaryDirectory() as tmp:  # each answer also reads its user's state and queues its new state
+        writer = QuestionLog(Path(tmp) / "log.db")  # as under `serve`: the log's writer commits the state
+        store = SqliteConversations(writer.path, timedelta(minutes=10), submit=writer.submit)
+        _, p50, p99 = percentiles(bundled, texts, args.rounds, store)
+        writer.close()
+        store.close()
+    print(f"bundled, 20 users in conversation (state in SQLite): p50 {p50:.3f} ms, p99 {p99:.3f} ms")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             started = time.perf_counter()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import click
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.followup import Understanding
 from bot.hr_cli import export, kb_new_entry, kb_test, purge, report, stats
 from bot.kbdir import announce, kb_init
 from bot.kbtools import lint_knowledge
@@ -107,6 +109,7 @@ def chat(ctx: click.Context, lang: str) -> None:
     answerer = build_answerer(settings_from(ctx), watch=True)
     click.echo(render(answerer.welcome(lang)))
     last: Reply | None = None
+    user = f"terminal-{secrets.token_hex(8)}"  # one conversation per chat: follow-ups lean on its last answer
     try:
         while True:
             try:
@@ -119,19 +122,19 @@ def chat(ctx: click.Context, lang: str) -> None:
                 lang = text[1:]
                 click.echo(f"language: {lang}")
                 continue
-            question = _chat_question(text, last, lang)
+            question = _chat_question(text, last, lang, user)
             last = answerer.answer(question)
             click.echo(render(last))
     finally:
         answerer.close()
 
 
-def _chat_question(text: str, last: Reply | None, lang: str) -> Question:
+def _chat_question(text: str, last: Reply | None, lang: str, user: str = "") -> Question:
     # A number picks one of the suggestions just shown.
     if last is not None and text.isdigit() and 1 <= int(text) <= len(last.suggestions):
         picked = last.suggestions[int(text) - 1]
-        return Question(picked.question, channel="terminal", lang=lang, entry_id=picked.entry_id)
-    return Question(text, channel="terminal", lang=lang)
+        return Question(picked.question, channel="terminal", user_id=user, lang=lang, entry_id=picked.entry_id)
+    return Question(text, channel="terminal", user_id=user, lang=lang)
 
 
 def render(reply: Reply) -> str:
@@ -286,14 +289,30 @@ def line_richmenu(ctx: click.Context, save: Path | None, dry_run: bool) -> None:
 
 @kb.command("explain")
 @click.argument("question")
+@click.option("--after", "after", multiple=True, metavar="PREVIOUS",
+              help="A message sent before QUESTION in the same chat (repeat for several, oldest first).")
 @click.pass_context
-def kb_explain(ctx: click.Context, question: str) -> None:
+def kb_explain(ctx: click.Context, question: str, after: tuple[str, ...]) -> None:
     """Show how the bot reads QUESTION: its words, the concepts they map to, the best entries, the decision.
 
-    Example: minato-bot kb explain "食道はある？"
+    With --after, QUESTION follows those messages in one chat, and it shows whether and how their topic was used.
+    Example: minato-bot kb explain "食道はある？"  ·  minato-bot kb explain --after "プレクラス制度とは？" "いつまで？"
     """
     answerer = build_answerer(settings_from(ctx), with_log=False)
-    reading, candidates, result = answerer.matcher.understand(clean_input(question))
+    for previous in after:
+        reply = answerer.answer(Question(previous, channel="explain", user_id="explain"))
+        click.echo(f"after {clean_input(previous)!r}: {reply.kind} {reply.entry_id or ''}".rstrip())
+    turn = answerer.explain(Question(clean_input(question), channel="explain", user_id="explain"))
+    if turn.understanding is None:  # a language request ("英語で")
+        click.echo(f"decision: {turn.reply.kind} {turn.reply.entry_id or ''} in {turn.reply.lang} (a language request)")
+        return
+    if after:
+        click.echo(f"context: {turn.understanding.context_note or 'not used (the message names its own topic)'}")
+    _print_understanding(turn.understanding)
+
+
+def _print_understanding(understanding: Understanding) -> None:
+    reading, candidates, result = understanding.reading, understanding.candidates, understanding.result
     if reading.note:
         click.echo(reading.note)
     for term in reading.terms:
@@ -302,8 +321,8 @@ def kb_explain(ctx: click.Context, question: str) -> None:
     for candidate in candidates:
         click.echo(f"  {candidate.score:5.1f}  {candidate.entry_id:<28} coverage {candidate.coverage:.2f}"
                    f"  precision {candidate.precision:.2f}")
-    click.echo(f"decision: {result.kind}" + (f" ({result.reason})" if result.reason else ""))
-
+    chosen = f" {result.best.entry_id}" if result.kind == "answer" and result.best else ""
+    click.echo(f"decision: {result.kind}{chosen}" + (f" ({result.reason})" if result.reason else ""))
 
 kb.add_command(kb_init)
 kb.add_command(kb_test)

@@ -87,6 +87,7 @@ class Settings:
     trusted_proxies: tuple[IPNetwork, ...] = ()
     header_timeout: float = 10.0
     body_timeout: float = 30.0
+    context_minutes: float = 10.0  # how long a follow-up ("いつまで？") may lean on the last answer
 
     @property
     def address_rate_limit(self) -> int:
@@ -142,6 +143,7 @@ ENV_NAMES: dict[str, str] = {
     "trusted_proxies": "MINATO_TRUSTED_PROXIES",
     "header_timeout": "MINATO_HEADER_TIMEOUT",
     "body_timeout": "MINATO_BODY_TIMEOUT",
+    "context_minutes": "MINATO_CONTEXT_MINUTES",
 }
 
 
@@ -169,6 +171,8 @@ def load_settings(env_file: Path | None = Path(".env"), environ: dict[str, str] 
         raise ConfigError(f"MINATO_LOG_SYNC={kwargs['log_sync']!r} must be one of: {', '.join(LOG_SYNC_MODES)}")
     if float(kwargs.get("log_commit_seconds", 2.0)) <= 0:  # type: ignore[arg-type]
         raise ConfigError("MINATO_LOG_COMMIT_SECONDS must be more than 0")
+    if not float(kwargs.get("context_minutes", 10.0)) >= 0:  # type: ignore[arg-type]  # also refuses NaN
+        raise ConfigError("MINATO_CONTEXT_MINUTES must be a number of minutes, 0 or more (0: no follow-ups)")
     return Settings(**kwargs)  # type: ignore[arg-type]
 
 

@@ -82,10 +82,17 @@ class Decider:
         routed = False
         if details and candidates:
             candidates, routed = self._route(candidates, [d for d in details if d.route_only])
-            refusing = [d for d in details if not d.route_only]
+            refusing = [d for d in details if not d.route_only or (d.strict and not routed)]
             if refusing and not self._details.holds(candidates[0].entry_id, refusing):
                 # "How much is the rent?": an entry that names no price cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
+        unit = self._details.unit(text, strict=True)
+        if unit is not None and candidates:
+            # "1学年何クラス？": a count in a unit is answered by a figure in it, or not at all.
+            candidates, by_unit = self._route_unit(candidates, unit)
+            if not candidates:
+                return MatchResult("fallback", reason=f"no figure in {unit}")
+            routed = routed or by_unit
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings
@@ -115,6 +122,13 @@ class Decider:
         if holder is None:
             return candidates, False
         return [holder, *(c for c in candidates if c is not holder)], True
+
+    def _route_unit(self, candidates: list[Candidate], unit: str) -> tuple[list[Candidate], bool]:
+        floor = max(self.settings.accept_score, candidates[0].score - ROUTE_MARGIN)
+        holder = next((c for c in candidates if c.score >= floor and self._details.counts_in(c.entry_id, unit)), None)
+        if holder is None:
+            return [], False
+        return [holder, *(c for c in candidates if c is not holder)], holder is not candidates[0]
 
     def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
         bag = self._index.bag(self._index_of[entry_id])

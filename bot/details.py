@@ -13,7 +13,15 @@ DIGIT = re.compile(r"\d")
 MIN_CUE_READING = 4
 KANJI = re.compile(r"[\u3400-\u9fff々]")
 KANA = re.compile(r"[\u3040-\u30ff]")
-
+# "何か国？" asks for a figure counted in countries: an answer holding "81か国" has it, one holding "22,631人" not.
+COUNTRIES = r"[かカヶケ箇]国"
+COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ国": COUNTRIES, "箇国": COUNTRIES,
+            "人": "[人名]", "名": "[人名]", "件": "件", "室": "室", "校": "校", "個": "個", "回": "回", "歳": "歳",
+            "階": "階", "台": "台", "枚": "枚", "社": "社", "店": "店", "駅": "駅", "種類": "種類",
+            "パーセント": "[%％]", "%": "[%％]", "クラス": "クラス"}
+COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
+# Counting people may be answered by naming them (the panel's two names); any other unit needs a figure in it.
+LOOSE_UNITS = frozenset({"人", "名"})
 
 class DetailCheck:
     """Finds the details a question asks for, and whether an entry's text holds them."""
@@ -24,6 +32,9 @@ class DetailCheck:
         self._texts = {entry.id: clean(" ".join([*(t for lang, t in entry.answer.items() if lang != "easy"),
                                                  *entry.keywords, *entry.title.values()]))
                        for entry in kb.entries}
+        fallback = clean(" ".join(kb.scope.messages.get("fallback", {}).values()))
+        self._pointers = frozenset(word for kind in kb.scope.detail_questions for word in kind.answered_by
+                                   if word != NUMBER and clean(word) in fallback)
 
     def asked(self, text: str) -> list[DetailQuestion]:
         """Return the kinds of detail a question asks for."""
@@ -34,10 +45,37 @@ class DetailCheck:
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
         return found
 
-    def holds(self, entry_id: str, kinds: list[DetailQuestion]) -> bool:
-        """Tell whether an entry's answer holds every kind of detail asked for."""
+    def counted(self, entry_id: str, text: str) -> bool:
+        """Tell whether an entry's answer holds a figure in the unit a question counts in (何か国 -> 81か国).
+
+        True when the question names no unit.
+        """
+        unit = self.unit(text)
+        return unit is None or self.counts_in(entry_id, unit)
+
+    def unit(self, text: str, strict: bool = False) -> str | None:
+        """Return the unit a question counts in (何か国 -> か国), or None; strict: only units that need a figure."""
+        found = COUNTER_ASKED.search(clean(text))
+        if found is None or strict and found.group(1) in LOOSE_UNITS:
+            return None
+        return found.group(1)
+
+    def counts_in(self, entry_id: str, unit: str) -> bool:
+        """Tell whether an entry's answer holds a figure in a unit, or points to where it is (採用案内)."""
         text = self._texts.get(entry_id, "")
-        return all(any(_holds(text, word) for word in kind.answered_by) for kind in kinds)
+        if any(_holds(text, word) for word in self._pointers):
+            return True
+        return re.search(r"\d[\d,.]*\s*[万億]?\s*" + COUNTERS[unit], text) is not None
+
+    def holds(self, entry_id: str, kinds: list[DetailQuestion], pointers: frozenset[str] = frozenset()) -> bool:
+        """Tell whether an entry's answer holds every kind of detail asked for (not counting `pointers` words)."""
+        text = self._texts.get(entry_id, "")
+        return all(any(_holds(text, word) for word in kind.answered_by if word not in pointers) for kind in kinds)
+
+    @property
+    def pointers(self) -> frozenset[str]:
+        """Return the answered_by words that point elsewhere (採用案内): the bot's "I don't know" message names them."""
+        return self._pointers
 
 
 def _holds(text: str, word: str) -> bool:

@@ -20,6 +20,9 @@ from bot.terms import Term
 
 MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")
 MIN_PAUSED_CHARS = 6  # each side of a space that stands for a spoken pause
+# A space after a polite sentence ending ends the sentence whatever its length ("研修 は ありますか 日本語 が …").
+POLITE_END_SPACE = re.compile(
+    r"(?:ですか|ますか|でしょうか|ません|ました|でした|です|ます)\s+(?=\S)(?!(?:か|かな|ね|よ|の)(?:\s|$|[?？]))")
 JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 # Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.
 SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?<=[a-z0-9)\"'][.;])\s+")
@@ -31,6 +34,7 @@ QUESTION_WORD = re.compile(
     r"(?:何|なに|なん[でにのだ]|いつ|どこ|どんな|どう|どの|どれ|誰|だれ|いくつ|いくら|どっち|どちら)(?!か|も)"
     r"|(?<![a-z])(?:how|what|when|where|who|whom|which|why|is there|are there|do you|does|can i|could you|tell me"
     r"|explain)(?![a-z])")
+HANDING_OVER = re.compile(r"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が)[、,\s]*$")
 STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)[。．.!！]+$")
 ENGLISH_QUESTION_START = re.compile(
     r"^(?:is|are|do|does|did|can|could|will|would|should|may|have|has|how|what|whats|when|where|who|which|why)\s")
@@ -50,6 +54,7 @@ ROMAJI_MARKERS = frozenset(
     "nannin ikutsu oshiete kudasai shiritai kana ne yo tte kara made dake hoshii naku dekimasu dekiru aru nai "
     "onegaishimasu".split())
 ROMAJI_PARTICLES = {"wa": "は", "wo": "を", "e": "へ"}
+ROMAJI_PUNCTUATION = {".": "。", "?": "？", "!": "！", ",": "、"}
 MIN_ROMAJI_SHARE = 0.7
 
 
@@ -67,16 +72,32 @@ def clauses(text: str) -> list[Clause]:
     for sentence in SENTENCE_BREAK.split(unicodedata.normalize("NFKC", text).lower()):
         for spoken in _pauses(sentence):
             pieces.extend(_spoken_clauses(spoken))
-    return [Clause(piece, asks(piece)) for piece in pieces if piece.strip()]
+    pieces = [piece for piece in pieces if piece.strip()]
+    return [Clause(piece, asks(piece) and not (index < len(pieces) - 1 and _hands_over(piece)))
+            for index, piece in enumerate(pieces)]
+
+
+def _hands_over(clause: str) -> bool:
+    # "バイト中なんで…けど、職員って何人？": a clause ending in けど or ので leads into what follows, so the
+    # question word inside it (なんで, here "because") does not make it the question.
+    return bool(HANDING_OVER.search(clean(clause)))
 
 
 def _pauses(sentence: str) -> list[str]:
     # Voice input puts a space where the speaker paused ("…いるんですか なんか多そうだけど"); やさしい日本語 spaces
     # every word ("研修 は ありますか"). Only a space between two long stretches of Japanese ends a sentence.
+    polite = [sentence[start:end] for start, end in _polite_spans(sentence)]
+    if len(polite) > 1:
+        return [piece for part in polite for piece in _pauses(part)]
     parts = JAPANESE_SPACE.split(sentence)
     if len(parts) < 2 or min(len(part) for part in parts) < MIN_PAUSED_CHARS:
         return [sentence]
     return parts
+
+
+def _polite_spans(sentence: str) -> list[tuple[int, int]]:
+    ends = [match.end() for match in POLITE_END_SPACE.finditer(sentence)]
+    return list(zip([0, *ends], [*ends, len(sentence)]))
 
 
 def _spoken_clauses(sentence: str) -> list[str]:
@@ -126,12 +147,19 @@ def romaji_sentence(text: str) -> str | None:
     letters = [word for word in words if word[0].isascii() and word[0].isalpha()]
     if len(letters) < 2 or not any(word in ROMAJI_MARKERS for word in letters):
         return None
-    kana = [ROMAJI_PARTICLES.get(word) or romaji_to_katakana(word) for word in letters]
-    if sum(k is not None for k in kana) < MIN_ROMAJI_SHARE * len(letters):
+    kana = {word: ROMAJI_PARTICLES.get(word) or romaji_to_katakana(word) for word in letters}
+    if sum(kana[word] is not None for word in letters) < MIN_ROMAJI_SHARE * len(letters):
         return None
-    # Unconvertible words (English loans like "OJT") stay as they are between the kana.
-    joined = "".join(jaconv.kata2hira(k) if k else f" {w} " for k, w in zip(kana, letters))
-    return re.sub(r"\s+", " ", joined).strip()
+    # Unconvertible words (English loans like "OJT") stay as they are between the kana, and the punctuation
+    # stays too: "… kimashita. … desu ka" is two sentences, the first one context.
+    pieces = [_romaji_piece(word, kana.get(word)) for word in words]
+    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+
+
+def _romaji_piece(word: str, kana: str | None) -> str:
+    if kana:
+        return jaconv.kata2hira(kana)
+    return ROMAJI_PUNCTUATION.get(word, f" {word} ")
 
 
 CONTEXT_WEIGHT = 0.2  # a word of the self-introduction around the question counts this much
@@ -152,7 +180,10 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]]) -> Readi
     """Resolve a message's words, weighting the clauses that ask above the context around them."""
     romaji = romaji_sentence(text)
     if romaji is not None:
-        return Reading(resolve(drop_contrast(romaji), True), romaji, f"read as Japanese typed in romaji: {romaji}")
+        # Read as the kana it stands for, sentences and all: a self-introduction in romaji is context too.
+        reading = read_message(romaji, resolve)
+        note = f"read as Japanese typed in romaji: {romaji}"
+        return replace(reading, note=f"{note}; {reading.note}" if reading.note else note)
     pieces = clauses(text)
     asking = [piece for piece in pieces if piece.asks]
     if len(pieces) < 2 or not asking:
@@ -170,7 +201,7 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]]) -> Readi
 
 
 # Nouns that say "about it" without saying what: "どういう内容ですか？" asks about the sentence before.
-GENERIC_NOUNS = frozenset("内容 詳細 具体 具体的 感じ 事 物 話 件 点 意味 中身 説明 情報 こと もの".split())
+GENERIC_NOUNS = frozenset("内容 詳細 具体 具体的 感じ 事 物 話 件 点 意味 中身 説明 情報 こと もの 制度 仕組み 取り組み 取組 システム".split())
 
 
 def _clause_weight(pieces: list[Clause], index: int, elliptic: bool) -> float:

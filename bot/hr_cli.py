@@ -18,7 +18,7 @@ from bot.kbdir import announce
 from bot.kbtools import already_answered, run_examples, scaffold_entry
 from bot.knowledge import KnowledgeError, check_knowledge, load_knowledge
 from bot.reports import Stats, log_csv, stats_csv, stats_json, stats_text, table
-from bot.storage import Location, database_errors, describe
+from bot.storage import Location, database_errors, describe, purge_conversations
 from bot.textsafe import clean_input
 
 DURATION = re.compile(r"^\s*(\d+)\s*([dwh])\s*$")
@@ -185,7 +185,7 @@ def parse_duration(text: str) -> timedelta:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation (for cron).")
 @click.pass_context
 def purge(ctx: click.Context, older_than: str, db_path: str | None, yes: bool) -> None:
-    """Delete logged questions older than a duration for good (deleted, then vacuumed out of the file).
+    """Delete logged questions (and conversation contexts) older than a duration for good, then vacuum the file.
 
     Example: minato-bot purge --older-than 180d --yes
     """
@@ -195,13 +195,16 @@ def purge(ctx: click.Context, older_than: str, db_path: str | None, yes: bool) -
     if not yes:
         click.confirm(f"Delete every question older than {older_than} from {describe(path)}?", abort=True)
     try:
+        # Contexts first: the log's vacuum then rewrites the file without them. No file: purge_log says so.
+        contexts = purge_conversations(path, age)
         deleted = purge_log(path, age)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
     except database_errors() as exc:
         raise click.ClickException(f"cannot purge {describe(path)}: {exc}") from None
     cutoff = (datetime.now(timezone.utc) - age).isoformat(timespec="seconds")
-    click.echo(f"deleted {deleted} questions logged before {cutoff} and vacuumed {describe(path)}")
+    click.echo(f"deleted {deleted} questions logged before {cutoff} and {contexts} conversation contexts "
+               f"unchanged since then, and vacuumed {describe(path)}")
 
 
 @click.command("test")

@@ -99,6 +99,23 @@ class Matcher:
             return reading, candidates[:5], MatchResult("smalltalk", smalltalk=smalltalk)
         return reading, candidates[:5], self._decider.decide(reading.focus, terms, candidates)
 
+    def understand_after(self, text: str, topic: str, weight: float = 1.0,
+                         exclude: str | None = None) -> tuple[Reading, list[Candidate], MatchResult]:
+        """Read a follow-up as if the topic's words came right before it ("外国人の数" then "何人？").
+
+        The topic's words count with `weight` (1: as much as the message's own); the asked details are the message's.
+        An `exclude`d entry cannot answer ("他には？" asks for another one).
+        """
+        reading = read_message(text, self._resolve)
+        topic_terms = [term if weight == 1.0 else replace(term, weight=weight) for term in self._resolve(topic, False)]
+        terms = topic_terms + reading.terms
+        candidates = [c for c in self._rank(terms, limit=20) if c.entry_id != exclude]
+        return Reading(terms, reading.focus, reading.note), candidates[:5], self._decider.decide(reading.focus, terms, candidates)
+
+    def knows(self, concept: str) -> bool:
+        """Tell whether any entry uses a concept (a word the analyzer took for a particle may still be a topic)."""
+        return concept in self._idf
+
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Return the best entries for a question, best first."""
         return self._rank(read_message(text, self._resolve).terms, limit)

@@ -48,6 +48,7 @@ class Token:
     is_latin: bool = False
     weak: bool = False  # a function-like word (ある, できる, 良い): a hint of intent, never a topic
     groups: tuple[int, ...] = ()  # SudachiDict synonym groups (日中 and 昼間 share one)
+    counter: bool = False  # a counter right after a figure (代 of 50代): a topic only when the knowledge knows it
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -153,7 +154,10 @@ def analyze(text: str) -> tuple[Token, ...]:
     text = clean(text)[:MAX_ANALYZED_CHARS]
     if not text:
         return ()
-    return tuple(token for token in map(_to_token, _split_english(morphemes(text))) if token is not None)
+    parts = _split_english(morphemes(text))
+    tokens = (_to_token(part, after_figure=index > 0 and parts[index - 1].surface.isdigit())
+              for index, part in enumerate(parts))
+    return tuple(token for token in tokens if token is not None)
 
 
 def _split_english(parts: tuple[Morpheme, ...]) -> list[Morpheme]:
@@ -172,7 +176,7 @@ def _split_english(parts: tuple[Morpheme, ...]) -> list[Morpheme]:
     return words
 
 
-def _to_token(morpheme: Morpheme) -> Token | None:
+def _to_token(morpheme: Morpheme, after_figure: bool = False) -> Token | None:
     surface = morpheme.surface.strip()
     if not surface:
         return None
@@ -194,7 +198,8 @@ def _to_token(morpheme: Morpheme) -> Token | None:
     kana = bool(KANA_ONLY.match(surface))
     groups = morpheme.groups
     weak = pos[1] == WEAK_SUBTYPE or pos[0] in WEAK_POS
-    return Token(surface, lemma, reading, pos[0], is_place, kana, weak=weak, groups=groups)
+    counter = after_figure and pos[2] == "助数詞可能"  # 50代, 3回: measures the figure before it
+    return Token(surface, lemma, reading, pos[0], is_place, kana, weak=weak, groups=groups, counter=counter)
 
 
 CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", "ので", "のに", "ものの", "から", "し"})

@@ -9,7 +9,7 @@ from bot.yamlsource import LineDict, Problem, line_of
 
 LANGS = ("ja", "en")
 EASY = "easy"  # やさしい日本語: optional in scope.yaml; Scope.message and the replies fall back to ja without it
-MESSAGE_NAMES = ("welcome", "help", "fallback", "clarify", "invalid", "slow_down")
+MESSAGE_NAMES = ("welcome", "help", "fallback", "clarify", "invalid", "slow_down", "language")
 # Every section is required (an empty list is fine): a file cut short by a save in progress or a bad copy then
 # fails validation instead of going live without its rejection rules.
 SCOPE_SECTIONS = ("messages", "smalltalk", "home_places", "other_places", "stopwords", "example_questions",
@@ -35,6 +35,9 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "You're sending questions very quickly. Please wait a moment and try again.",
         "easy": "質問（しつもん）が多（おお）すぎます。少（すこ）し待（ま）ってから、もう一度（いちど）質問してください。",
     },
+    # The reply to "英語で" / "in English" when there is no previous answer to repeat in that language.
+    "language": {"ja": "日本語でお答えします。ご質問をどうぞ。", "en": "I'll answer in English. What would you like to know?",
+                 "easy": "やさしい 日本語（にほんご）で 答（こた）えます。質問（しつもん）を どうぞ。"},
 }
 
 
@@ -55,6 +58,7 @@ class DetailQuestion:
     cues: tuple[str, ...]
     answered_by: tuple[str, ...]
     route_only: bool = False  # `route: true`: prefer an entry holding it, but never refuse for want of one
+    strict: bool = False  # `route: strict`: prefer an entry holding it, and refuse when no close entry does
 
 
 @dataclass(frozen=True)
@@ -173,9 +177,13 @@ def _details(data: LineDict, name: str, problems: list[Problem]) -> tuple[Detail
         if not isinstance(item, LineDict) or not {"name", "cues", "answered_by"} <= set(item):
             problems.append(Problem(name, value.item_lines[index], "a detail question needs 'name', 'cues' and 'answered_by'"))
             continue
+        route = item.get("route", False)
+        if route not in (True, False, "strict"):
+            problems.append(Problem(name, item.key_lines["route"], "'route' must be true, false or strict"))
         cues, answered_by = _words(item, "cues", name, problems), _words(item, "answered_by", name, problems)
         if cues and answered_by:
-            result.append(DetailQuestion(str(item["name"]), cues, answered_by, item.get("route") is True))
+            result.append(DetailQuestion(str(item["name"]), cues, answered_by, route in (True, "strict"),
+                                         strict=route == "strict"))
     return tuple(result)
 
 

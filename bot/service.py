@@ -6,20 +6,23 @@ import logging
 import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
 
 from bot.analytics import TAP, LogRow, QuestionLog, hash_user
 from bot.config import Settings
+from bot.conversation import Context, ConversationStore, MemoryConversations
+from bot.dialogue import Turn, take_turn, tapped
 from bot.easyja import looks_easy_japanese
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.logwriter import LogUnavailable, RandomIds
 from bot.matching import Matcher, MatchResult
 from bot.normalize import detect_lang, looks_binary
 from bot.reload import KnowledgeWatcher
-from bot.responses import Reply, Suggestion, answer_entry, compose, in_lang, topic_suggestions, welcome, with_log
+from bot.responses import Reply, Suggestion, compose, in_lang, topic_suggestions, welcome, with_log
 from bot.textsafe import clean_input
 from bot.salt import choose_salt, install_salt
+from bot.storage import open_conversations
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +30,7 @@ MAX_QUESTION_CHARS = 1000
 LOG_IDS = RandomIds()
 FEEDBACK_HUNG_SECONDS = 30.0  # a feedback already inside a transaction: wait this long for the disk to say
 LANGS = ("ja", "en", "easy")  # easy: やさしい日本語, simple Japanese
+DEFAULT_CONTEXT = timedelta(minutes=10)  # how long a follow-up may lean on the last answer (MINATO_CONTEXT_MINUTES)
 BINARY_INPUT = MatchResult("invalid", reason="binary input")
 
 
@@ -52,12 +56,17 @@ class Question:
 class Answerer:
     """Answers questions from the current knowledge base and logs each one."""
 
-    def __init__(self, kb: KnowledgeBase, question_log: QuestionLog | None = None, salt: str | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, question_log: QuestionLog | None = None, salt: str | None = None,
+                 conversations: ConversationStore | None = None, context_time: timedelta = DEFAULT_CONTEXT) -> None:
         self._matcher = Matcher(kb)
         self._log = question_log
         # The salt is secret per install: given, or the random one kept beside the log.
         self._salt = salt or (install_salt(question_log.path) if question_log is not None else "")
         self._watcher: KnowledgeWatcher | None = None
+        # Conversation state lives beside the log (its writer commits it), or in memory without a log.
+        self._conversations = conversations or (
+            open_conversations(question_log.path, context_time, submit=question_log.submit)
+            if question_log is not None else MemoryConversations(context_time))
 
     @classmethod
     def from_settings(cls, settings: Settings, with_log: bool = True, watch: bool = False) -> Answerer:
@@ -75,7 +84,7 @@ class Answerer:
             except BaseException:
                 question_log.close()
                 raise
-        answerer = cls(kb, question_log, salt)
+        answerer = cls(kb, question_log, salt, context_time=timedelta(minutes=settings.context_minutes))
         if watch:
             answerer._watcher = KnowledgeWatcher(answerer, settings.kb_dir, settings.reload_seconds,
                                                  settings.reload_settle_seconds).start()
@@ -109,7 +118,12 @@ class Answerer:
         """
         started = time.perf_counter()
         matcher = self._matcher
-        reply = self._compose(matcher, question)
+        user = hash_user(question.user_id, self._salt)  # "" for an anonymous question: it has no conversation
+        context = self._conversations.get(user, question.channel) if user else Context()
+        turn = self._compose(matcher, question, context)
+        reply = turn.reply
+        if user and turn.context != context:
+            self._conversations.put(user, question.channel, turn.context)  # queued before the log row: committed with it
         latency_ms = (time.perf_counter() - started) * 1000
         log_id = self._record(question, reply, latency_ms, matcher.kb, wait_for_log)
         return with_log(reply, log_id, matcher.kb.version)
@@ -119,26 +133,54 @@ class Answerer:
         """Return why questions are not being logged right now, or None when they are (or no log is kept)."""
         return self._log.health.reason if self._log is not None else None
 
-    def _compose(self, matcher: Matcher, question: Question) -> Reply:
+    def _compose(self, matcher: Matcher, question: Question, context: Context) -> Turn:
         kb = matcher.kb
         text = question.text or ""
-        lang = self._lang(question)
         if question.entry_id is not None:
             entry = kb.entry(question.entry_id)
             if entry is not None:
-                return answer_entry(kb, entry, lang)
+                return tapped(kb, entry, self._lang(question, context.lang), context)
         if looks_binary(text):
-            return compose(kb, BINARY_INPUT, lang)
-        return compose(kb, matcher.match(text[:MAX_QUESTION_CHARS]), lang)
+            return Turn(compose(kb, BINARY_INPUT, self._lang(question, context.lang)), context)
+        return take_turn(matcher, text, context,
+                         lambda elliptic, sticky: self._lang(question, sticky, elliptic))
 
-    def _lang(self, question: Question) -> str:
-        chosen = question.lang if question.lang in LANGS else None
+    def _lang(self, question: Question, sticky: str | None = None, elliptic: bool = False) -> str:
+        # The user's own choice ("英語で", set_language) stands in when the channel names none, and decides the
+        # language of a follow-up ("いつまで？" after "in English" stays English).
+        if elliptic and sticky in LANGS:
+            return sticky  # type: ignore[return-value]
+        chosen = question.lang if question.lang in LANGS else sticky
         if question.entry_id is not None and chosen:
             return chosen
         detected = detect_lang(question.text or "")
         if detected == "ja" and (chosen == "easy" or looks_easy_japanese(question.text or "")):
             return "easy"  # Japanese asked in easy mode, or written the way a learner writes: answer simply
         return detected or chosen or "ja"
+
+    def set_language(self, user_id: str, channel: str, lang: str | None) -> None:
+        """Remember a user's language on a channel (None: follow each question's language again)."""
+        user = hash_user(user_id, self._salt)
+        if user and (lang is None or lang in LANGS):
+            context = self._conversations.get(user, channel)
+            self._conversations.put(user, channel, replace(context, lang=lang))
+
+    def language(self, user_id: str, channel: str) -> str | None:
+        """Return the language a user chose on a channel ("英語で", set_language), or None."""
+        user = hash_user(user_id, self._salt)
+        return self._conversations.get(user, channel).lang if user else None
+
+    def forget_conversation(self, user_id: str, channel: str | None = None) -> None:
+        """Forget what a user said before (the topic and chosen language), on one channel or all."""
+        user = hash_user(user_id, self._salt)
+        if user:
+            self._conversations.forget(user, channel)
+
+    def explain(self, question: Question) -> Turn:
+        """Return how a question would be answered now, in its conversation, without answering or logging it."""
+        user = hash_user(question.user_id, self._salt)
+        context = self._conversations.get(user, question.channel) if user else Context()
+        return self._compose(self._matcher, question, context)
 
     def welcome(self, lang: str = "ja") -> Reply:
         """Return the greeting for a new chat."""
@@ -217,4 +259,5 @@ class Answerer:
         if self._watcher is not None:
             self._watcher.stop()
         if self._log is not None:
-            self._log.close()
+            self._log.close()  # commits the conversation writes queued with it
+        self._conversations.close()

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Iterator, Protocol
 from urllib.parse import SplitResult, urlsplit
 
 import sqlite_utils
 
+from bot.conversation import ConversationStore, SqliteConversations, Submit, purge_file
 from bot.logwriter import SQLITE_RULES, WriteRules, connect
 
 TABLE = "questions"
@@ -119,6 +121,24 @@ def open_reader(location: Location) -> LogReader:
 
         return pgstore.PostgresReader(str(location))
     return SqliteReader(Path(location))
+
+
+def open_conversations(location: Location, ttl: timedelta, submit: Submit | None = None) -> ConversationStore:
+    """Open the conversation state kept beside the log; its writes go through the log's writer when submit is given."""
+    if is_database_url(location):
+        from bot.pgconversation import PostgresConversations
+
+        return PostgresConversations(str(location), ttl, submit=submit)
+    return SqliteConversations(Path(location), ttl, submit=submit)
+
+
+def purge_conversations(location: Location, older_than: timedelta) -> int:
+    """Remove the contexts not changed for this long (for `minato-bot purge`); 0 where there are none."""
+    if is_database_url(location):
+        from bot.pgconversation import purge_database
+
+        return purge_database(str(location), older_than)
+    return purge_file(Path(location), older_than) if Path(location).is_file() else 0
 
 
 def database_errors() -> tuple[type[Exception], ...]:

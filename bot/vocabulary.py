@@ -12,6 +12,7 @@ from bot.terms import Mask, Term, explained_by_longer, romaji_runs, scanned_toke
 
 MIN_SCAN_READING = 3
 NOUN_LIKE = {"名詞", "形状詞"}
+VERB_LIKE = {"動詞", "形容詞"}
 WEAK_PREFIX = "~"
 KANJI = r"[\u3400-\u9fff々]"
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -26,10 +27,15 @@ class Vocabulary:
         self._by_lemma: dict[str, str] = {}
         self._phrase_readings: dict[str, str] = {}  # 芝地区 read シバチク -> 芝
         self._by_reading: dict[str, str] = {}
+        # 住む read スム, for すむ typed in kana; None where two verbs share the reading (書く, 描く)
+        self._by_verb_reading: dict[str, str | None] = {}
         self._kana_spelled: set[str] = set()  # readings of words written in hiragana (なんで)
         self._kanji_spelled: set[str] = set()  # readings of words written otherwise (大使館, プレクラス)
         self._phrases: dict[str, str] = {}
         self.stopwords = self._keys_of(scope.stopwords)
+        # 何個, 件数: words that ask for a fact routed by kind (scope's `route: true` details) name no topic.
+        self._asking_words = self._keys_of(tuple(
+            cue for detail in scope.detail_questions if detail.route_only for cue in detail.cues))
         self.other_places = self._keys_of(scope.other_places)
         self._home_places = self._keys_of(scope.home_places)
         # 湊区 for 港区: a place typed with the wrong kanji is still home when it reads the same.
@@ -128,6 +134,8 @@ class Vocabulary:
                 self._by_reading.setdefault(token.reading, concept)
                 if not token.is_kana:
                     self._kanji_spelled.add(token.reading)
+            if token.pos in VERB_LIKE and not token.is_kana:
+                self._learn_verb_reading(token.lemma, concept)
             if token.is_place:
                 self.known_places.add(token.lemma)
             concepts.append(concept)
@@ -188,12 +196,21 @@ class Vocabulary:
                 terms.append(Term(token, self._weak_concept(token), "weak"))
             else:
                 terms.append(self._resolve_token(token))
+                asking = token.counter or {token.lemma, clean(token.surface)} & self._asking_words
+                if terms[-1].concept is None and asking:
+                    terms[-1] = Term(token, self._weak_concept(token), "weak")
         return self._scan_readings(text, terms, typos)
 
     def _is_weak(self, token: Token) -> bool:
         if token.weak or token.lemma in self.stopwords or token.surface in self.stopwords:
             return True
         return token.is_kana and token.reading in self.stopwords
+
+    def _learn_verb_reading(self, lemma: str, concept: str) -> None:
+        # The dictionary form's reading: an inflected surface (住める, スメル) would not meet すむ.
+        reading = reading_of(lemma)
+        if self._by_verb_reading.setdefault(reading, concept) != concept:
+            self._by_verb_reading[reading] = None
 
     def _weak_concept(self, token: Token) -> str:
         return WEAK_PREFIX + self._by_lemma.get(token.lemma, token.lemma)
@@ -206,6 +223,8 @@ class Vocabulary:
         if concept is not None:
             return Term(token, concept, "synonym")
         concept = self._by_reading.get(token.reading) if token.reading else None
+        if concept is None and token.is_kana and token.pos in VERB_LIKE:
+            concept = self._by_verb_reading.get(to_katakana(token.lemma))
         if concept is not None:
             return Term(token, concept, "reading")
         return Term(token, None, "unknown")
@@ -252,6 +271,7 @@ class Vocabulary:
                 if (len(reading) >= MIN_SCAN_READING and reading not in table and reading not in only_kana
                         and all(t.lemma in self._by_lemma for t in words)):
                     table[reading] = tuple(self._by_lemma[t.lemma] for t in words)
+            table.update(_short_vowel_readings(table))
             self._scan_table = table
             readings = sorted(table, key=len, reverse=True)
             self._reading_pattern = re.compile(any_of(readings))  # a trie: thousands of readings, one step a character
@@ -273,6 +293,21 @@ class Vocabulary:
         if keys & self._home_places or token.reading in self._home_readings:
             return False
         return token.is_place and token.lemma not in self.known_places
+
+
+# ジュウタク typed "jutaku" or じゅたく: a long vowel (ウ after an o- or u-sound, ー) left out.
+LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョォウクスツヌフムユルグズヅブプュゥ])ウ|ー")
+MIN_SHORT_READING = 4
+
+
+def _short_vowel_readings(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Return readings without their long vowels, where that reading is no other word's and names one concept."""
+    short: dict[str, tuple[str, ...] | None] = {}
+    for reading, concepts in table.items():
+        shortened = LONG_VOWEL.sub("", reading)
+        if shortened != reading and len(shortened) >= MIN_SHORT_READING and shortened not in table:
+            short[shortened] = concepts if short.get(shortened, concepts) == concepts else None
+    return {reading: concepts for reading, concepts in short.items() if concepts is not None}
 
 
 def _is_one_word(word: str, tokens: tuple[Token, ...]) -> bool:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
-from bench.accuracy import QUESTIONS, evaluate
+from bench.accuracy import QUESTIONS, evaluate, evaluate_dialogues
+from bot.service import Answerer
 
 HOLDOUT = Path(QUESTIONS).with_name("holdout.yaml")
 FRESH = Path(QUESTIONS).with_name("fresh.yaml")
@@ -14,13 +16,17 @@ FINAL = Path(QUESTIONS).with_name("final.yaml")
 VOICES_A = Path(QUESTIONS).with_name("voices-a.yaml")
 VOICES_B = Path(QUESTIONS).with_name("voices-b.yaml")
 VOICES_C = Path(QUESTIONS).with_name("voices-c.yaml")
+VOICES_D = Path(QUESTIONS).with_name("voices-d.yaml")
+VOICES_E = Path(QUESTIONS).with_name("voices-e.yaml")
+VOICES_F = Path(QUESTIONS).with_name("voices-f.yaml")
 
 
 @pytest.mark.parametrize(
     ("questions", "in_scope_floor", "rejection_floor"),
     [(QUESTIONS, 96.0, 95.0), (HOLDOUT, 94.0, 95.0), (FRESH, 95.0, 95.0), (FINAL, 92.0, 95.0),
-     (VOICES_A, 87.0, 90.0), (VOICES_B, 91.0, 90.0), (VOICES_C, 87.0, 90.0)],
-    ids=["questions", "holdout", "fresh", "final", "voices-a", "voices-b", "voices-c"],
+     (VOICES_A, 87.0, 90.0), (VOICES_B, 91.0, 90.0), (VOICES_C, 87.0, 90.0),
+     (VOICES_D, 90.0, 87.0), (VOICES_E, 85.0, 77.0), (VOICES_F, 88.0, 87.0)],
+    ids=["questions", "holdout", "fresh", "final", "voices-a", "voices-b", "voices-c", "voices-d", "voices-e", "voices-f"],
 )
 def test_benchmark_accuracy_and_rejection_do_not_regress(questions: Path, in_scope_floor: float,
                                                          rejection_floor: float) -> None:
@@ -28,3 +34,13 @@ def test_benchmark_accuracy_and_rejection_do_not_regress(questions: Path, in_sco
     assert results.in_scope >= 150 and results.out_of_scope >= 39
     assert results.accuracy >= in_scope_floor, "\n".join(results.failures)
     assert results.rejection >= rejection_floor, "\n".join(results.failures)
+
+
+def test_dialogue_last_turn_accuracy_does_not_regress(plain_answerer: Answerer) -> None:
+    dialogues = yaml.safe_load(Path(QUESTIONS).with_name("dialogues-a.yaml").read_text(encoding="utf-8"))
+    results = evaluate_dialogues(plain_answerer, dialogues)
+    assert results.total >= 80
+    assert results.accuracy >= 92.0, "\n".join(results.failures)
+    for kind in ("followup", "switch", "ignore", "lang"):  # a question of its own must never lose to the context
+        ok, total = results.by_kind[kind]
+        assert ok >= total - 1, "\n".join(results.failures)

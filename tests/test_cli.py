@@ -73,7 +73,7 @@ def test_kb_explain_shows_the_reading_and_the_decision() -> None:
     result = CliRunner().invoke(cli, ["kb", "explain", "食道はある？"])
     assert result.exit_code == 0, result.output
     assert "食道" in result.output and "食堂" in result.output and "[reading]" in result.output
-    assert "cafeteria" in result.stdout and result.stdout.rstrip().endswith("decision: answer")
+    assert "cafeteria" in result.stdout and result.stdout.rstrip().endswith("decision: answer cafeteria")
 
 
 def refuses(args: list[str], db: str, tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:

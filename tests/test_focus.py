@@ -27,6 +27,20 @@ def test_spoken_clauses_split_at_the_analyzers_conjunctive_particles_only() -> N
     assert len(clauses("区民は何か国の出身なのでしょうか。")) == 1  # nor the ので of のでしょうか
 
 
+def test_a_clause_that_hands_over_to_the_next_is_context_even_with_a_question_word() -> None:
+    pieces = clauses("えっとバイト中なんであれなんですけど港区の職員って全部で何人いるんですか")
+    assert [piece.asks for piece in pieces] == [False, True]
+    assert [piece.asks for piece in clauses("兄は40歳なんですが、受けられる年齢に上限はありますか？")] == [False, True]
+
+
+def test_spaced_simple_japanese_ends_a_sentence_after_a_polite_ending() -> None:
+    # やさしい日本語 spaces every word: a space after ですか/ます ends a sentence however short the pieces.
+    pieces = clauses("研修 は ありますか 日本語 が すこし むずかしい です")
+    assert [piece.asks for piece in pieces] == [True, False]
+    assert len(clauses("しょくいん の すむ ところ は ありますか")) == 1
+    assert len(clauses("職員 が すむ 家 は あります か")) == 1  # the particle か still belongs to its sentence
+
+
 @pytest.mark.parametrize(("text", "asking"), [
     ("食堂はある？", True), ("職員住宅ってあるんですか", True), ("研修について教えてください。", True),
     ("What kind of training do new staff get", True), ("Is there a cafeteria", True),
@@ -57,6 +71,9 @@ def test_comparisons_and_english_with_a_japanese_word() -> None:
     ("大学で福祉を学んでいて、子どもに関わる仕事に興味があります。新人の研修はどんな内容ですか？", "training-new-staff-design"),
     ("渋谷区に住んでいます。港区の職員住宅はどこにありますか？", "housing-staff"),  # a place in the context
     ("芝浦港南じゃなくて高輪のスローガンは？", "district-takanawa"),
+    # "どういう制度ですか" names no topic of its own: the clause before says which system, not the salary context
+    ("給与は下がってもかまいません。企業の技術で区の課題を解決する仕組みがあるそうですが、どういう制度ですか？",
+     "newtech-what"),
     ("プレクラスは何月まで？", "preclass-timeline"),  # the entry holding the asked month
     ("港区の広さはどれくらいなんですか？", "overview-area"),  # no なんで (why) inside なんですか
     ("しょくいんが すむ いえは ありますか", "housing-staff"),
@@ -93,3 +110,21 @@ def test_kb_explain_says_when_the_asked_fact_picked_the_entry(matcher: Matcher) 
     result = matcher.match("プレクラスは何月まで？")
     assert result.best is not None and result.best.entry_id == "preclass-timeline"
     assert "date or period" in result.reason
+
+
+def test_romaji_keeps_its_sentences_so_a_self_introduction_stays_context() -> None:
+    # "I came from Brazil. How many foreigners…": the country belongs to the context, not to the question.
+    kana = romaji_sentence("watashi wa burajiru kara kimashita. minato-ku no gaikokujin wa nannin desu ka?")
+    assert kana is not None
+    assert [piece.asks for piece in clauses(kana)] == [False, True]
+
+
+def test_a_foreign_residents_question_after_naming_a_country_is_answered(matcher: Matcher) -> None:
+    result = matcher.match("watashi wa burajiru kara kimashita. minato-ku no gaikokujin wa nannin desu ka")
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == "facts-foreign-residents"
+
+
+def test_a_question_word_for_an_asked_fact_is_no_unknown_topic(matcher: Matcher) -> None:
+    # 何個 asks for a count (scope.yaml's detail_questions): like 何人 it must not count as a word no entry knows.
+    result = matcher.match("港区に大使館って何個あるの")
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == "facts-embassies"

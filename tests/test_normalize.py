@@ -65,3 +65,8 @@ def test_reading_variants_try_other_readings_beside_unknown_words() -> None:
 
 def test_question_words_and_adverbs_are_weak_hints() -> None:
     assert [(t.lemma, t.weak) for t in analyze("もっとどこで知るの？")] == [("もっと", True), ("どこ", True), ("知る", False)]
+
+
+def test_a_counter_after_a_figure_is_marked_and_the_same_word_alone_is_not() -> None:
+    assert [(t.lemma, t.counter) for t in analyze("50代の受験")] == [("代", True), ("受験", False)]
+    assert [(t.lemma, t.counter) for t in analyze("代の受験")][0] == ("代", False)

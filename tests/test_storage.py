@@ -18,7 +18,9 @@ from click.testing import CliRunner
 from bot.analytics import LogRow, Period, QuestionLog, iter_rows, purge, read_stats
 from bot.cli import UnwritableLog, build_answerer, cli
 from bot.config import Settings, load_settings
+from bot.conversation import Context
 from bot.knowledge import KnowledgeBase
+from bot.pgconversation import PostgresConversations
 from bot.service import Answerer, Question
 from bot.storage import Location, describe
 from hr_logdata import FIRST_DAY, LogData, build_log
@@ -166,3 +168,22 @@ def test_tokyo_days_are_the_same_in_both_databases(pg_url: str) -> None:
         for stamp in stamps:
             expected = lite.execute("SELECT date(?, '+9 hours')", [stamp]).fetchone()[0]
             assert pg.execute("SELECT minato_tokyo_day(%s)", [stamp]).fetchone()[0] == expected, stamp
+
+
+def test_postgresql_conversations_commit_with_the_log_and_purge_with_it(pg_url: str) -> None:
+    question_log = QuestionLog(pg_url)
+    long_ago = PostgresConversations(pg_url, timedelta(minutes=10), lambda: NOW, submit=question_log.submit)
+    long_ago.put("old", "web", Context("cafeteria", "en"))
+    question_log.flush()  # the writer commits in order: the put is in by now
+    other_server = PostgresConversations(pg_url, timedelta(minutes=10), lambda: NOW)
+    assert other_server.get("old", "web") == Context("cafeteria", "en", (), NOW)
+    today = PostgresConversations(pg_url, timedelta(minutes=10))
+    today.put("new", "line", Context(lang="easy"))  # no writer: at once
+    for store in (long_ago, other_server, today):
+        store.close()
+    question_log.close()
+    result = CliRunner().invoke(cli, ["purge", "--older-than", "1d", "--yes", "--db", pg_url])
+    assert result.exit_code == 0 and "1 conversation contexts" in result.output, result.output
+    survivor = PostgresConversations(pg_url, timedelta(minutes=10))
+    assert survivor.get("new", "line").lang == "easy" and survivor.get("old", "web") == Context()
+    survivor.close()

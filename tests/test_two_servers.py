@@ -1,4 +1,5 @@
-"""Two `minato-bot serve` processes (as on two machines) on one PostgreSQL: every question and 👍/👎 is shared."""
+"""Two `minato-bot serve` processes (as on two machines) on one PostgreSQL: every question, 👍/👎 and follow-up
+is shared."""
 
 from __future__ import annotations
 
@@ -100,8 +101,13 @@ def test_two_servers_share_every_question_and_feedback(servers: tuple[Server, Se
     # And once only, whichever server is asked again.
     assert a.post("/api/feedback", {"log_id": asked_a["log_id"], "helpful": False}) == {"recorded": False}
     rows = {row["id"]: row for row in iter_rows(pg_url)}
-    assert set(rows) == {asked_a["log_id"], asked_b["log_id"]}
+    assert set(rows) == {asked_a["log_id"], asked_b["log_id"]}  # both servers' rows in one table
     assert (rows[asked_a["log_id"]]["helpful"], rows[asked_b["log_id"]]["helpful"]) == (1, 0)
     assert {row["user_hash"] for row in rows.values()} == {hash_user(CLIENT, SALT)}  # one salt: one candidate
+    # A follow-up through B is read against the topic the candidate asked through A.
+    topic = a.post("/api/ask", {"question": "プレクラス制度とは？"})
+    follow_up = b.post("/api/ask", {"question": "いつまで？"})
+    assert topic["entry_id"] == "preclass-what" and follow_up["kind"] == "answer"
+    assert follow_up["entry_id"] == "preclass-timeline" and "4月末" in follow_up["answer"]
     stats = read_stats(pg_url)
-    assert (stats.total.questions, stats.total.helpful, stats.total.unhelpful, stats.users) == (2, 1, 1, 1)
+    assert (stats.total.questions, stats.total.helpful, stats.total.unhelpful, stats.users) == (4, 1, 1, 1)

@@ -67,3 +67,22 @@ def test_other_municipalities_are_foreign_places(vocabulary: Vocabulary) -> None
     assert vocabulary.is_foreign_place(place.token)
     (home, *_) = vocabulary.resolve("港区の客室")
     assert not vocabulary.is_foreign_place(home.token)
+
+
+def test_a_verb_typed_in_kana_is_the_knowledge_bases_kanji_verb(vocabulary: Vocabulary) -> None:
+    # やさしい日本語 writes すむ for 住む; the analyzer keeps the kana lemma, so its reading must find the verb.
+    vocabulary.learn("職員が住める家はありますか")
+    assert concepts(vocabulary, "しょくいん が すむ") == concepts(vocabulary, "職員が住む") == ["職員", "住む"]
+
+
+def test_a_kana_verb_with_two_kanji_spellings_stays_unknown(vocabulary: Vocabulary) -> None:
+    vocabulary.learn("手紙を書く")
+    vocabulary.learn("絵を描く")  # 書く and 描く are both かく: a kana かく may be either
+    assert "書く" not in concepts(vocabulary, "かく") and "描く" not in concepts(vocabulary, "かく")
+
+
+def test_kana_without_long_vowels_finds_the_word_romaji_users_type_so(vocabulary: Vocabulary) -> None:
+    # "jutaku", "shokudo": romaji typed without the long vowel reads ジュタク for ジュウタク.
+    vocabulary.learn("職員住宅はありますか")
+    assert concepts(vocabulary, "しょくいんじゅたく") == concepts(vocabulary, "職員住宅")
+    assert concepts(vocabulary, "しゅくはくしせつ") == concepts(vocabulary, "宿泊施設")  # no long vowel: as before

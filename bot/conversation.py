@@ -1,0 +1,224 @@
+"""Conversation state per user and channel: the last entry answered, the chosen language, the suggestions offered.
+
+It lets a follow-up ("いつまで？", "英語で") be read against what came before. It is keyed by the salted hash of the
+user id the question log already uses, holds no message text, and is kept in the log's SQLite file (so it survives
+restarts and is shared by several `serve` processes on one machine) or, without a log, in memory. The topic
+expires after a while (MINATO_CONTEXT_MINUTES); the chosen language stays until the user changes it or `purge`
+removes the row. Another storage (PostgreSQL) can implement ConversationStore.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections import OrderedDict
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable, Protocol
+
+log = logging.getLogger(__name__)
+
+TABLE = "conversations"
+Clock = Callable[[], datetime]
+Submit = Callable[[Callable[[Any], Any]], "Future[Any]"]  # QuestionLog.submit: run work(db) on the log's writer
+MAX_MEMORY_USERS = 50_000  # the in-memory store forgets the least recently seen beyond this
+
+SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+    " user_hash TEXT NOT NULL, channel TEXT NOT NULL,"
+    " entry_id TEXT,"  # the last entry answered (the topic a follow-up is read against)
+    " lang TEXT,"  # the language the user chose ("英語で", /lang en); NULL: follow the question's language
+    " suggestions TEXT NOT NULL DEFAULT '',"  # entry ids offered with the last reply, space-separated
+    " topic_at TEXT,"  # when the topic was set (UTC, ISO 8601): it expires after the context time
+    " updated_at TEXT NOT NULL,"  # last change of the row (UTC, ISO 8601): what `purge` goes by
+    " PRIMARY KEY (user_hash, channel)) WITHOUT ROWID",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_updated ON {TABLE} (updated_at)",
+)
+UPSERT = (f"INSERT INTO {TABLE} (user_hash, channel, entry_id, lang, suggestions, topic_at, updated_at)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_hash, channel) DO UPDATE SET"
+          " entry_id = excluded.entry_id, lang = excluded.lang, suggestions = excluded.suggestions,"
+          " topic_at = excluded.topic_at, updated_at = excluded.updated_at")
+SELECT = f"SELECT entry_id, lang, suggestions, topic_at FROM {TABLE} WHERE user_hash = ? AND channel = ?"
+
+
+def utc_now() -> datetime:
+    """Return the current time in UTC (the stores' default clock)."""
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the bot remembers of one user's conversation on one channel."""
+
+    entry_id: str | None = None  # the topic: the last entry answered, None when there is none or it expired
+    lang: str | None = None  # the language the user chose; None: the question's own language decides
+    suggestions: tuple[str, ...] = ()  # entry ids offered with the last reply
+    topic_at: datetime | None = None  # when the topic was set; None with an entry_id: now, when stored
+
+
+class ConversationStore(Protocol):
+    """Where conversation state lives; get() never returns an expired topic."""
+
+    def get(self, user_hash: str, channel: str) -> Context:
+        """Return the user's context on a channel (an empty Context when there is none)."""
+
+    def put(self, user_hash: str, channel: str, context: Context) -> None:
+        """Save the user's context on a channel (it may be written after put returns)."""
+
+    def forget(self, user_hash: str, channel: str | None = None) -> int:
+        """Remove a user's context on one channel, or on all channels; return how many were removed."""
+
+    def purge(self, older_than: timedelta) -> int:
+        """Remove every context not changed for this long; return how many were removed."""
+
+    def close(self) -> None:
+        """Release the store's resources."""
+
+
+class MemoryConversations:
+    """Conversation state in this process only (the question log is off): lost on restart."""
+
+    def __init__(self, ttl: timedelta, clock: Clock = utc_now, max_users: int = MAX_MEMORY_USERS) -> None:
+        self._ttl, self._clock, self._max = ttl, clock, max_users
+        self._lock = threading.Lock()
+        self._rows: OrderedDict[tuple[str, str], tuple[Context, datetime]] = OrderedDict()
+
+    def get(self, user_hash: str, channel: str) -> Context:
+        with self._lock:
+            found = self._rows.get((user_hash, channel))
+        return _fresh(found[0], self._clock(), self._ttl) if found else Context()
+
+    def put(self, user_hash: str, channel: str, context: Context) -> None:
+        now = self._clock()
+        with self._lock:
+            self._rows[(user_hash, channel)] = (_stamped(context, now), now)
+            self._rows.move_to_end((user_hash, channel))
+            while len(self._rows) > self._max:
+                self._rows.popitem(last=False)
+
+    def forget(self, user_hash: str, channel: str | None = None) -> int:
+        with self._lock:
+            keys = [k for k in self._rows if k[0] == user_hash and channel in (None, k[1])]
+            for key in keys:
+                del self._rows[key]
+        return len(keys)
+
+    def purge(self, older_than: timedelta) -> int:
+        cutoff = self._clock() - older_than
+        with self._lock:
+            keys = [key for key, (_, updated) in self._rows.items() if updated < cutoff]
+            for key in keys:
+                del self._rows[key]
+        return len(keys)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class SqliteConversations:
+    """Conversation state in a table of the question log's SQLite file (WAL: readers never block the writer).
+
+    Reads use a connection of their own; writes go through `submit` (the question log's group-commit writer,
+    so they share its transactions and never wait for its lock) or, without it, are one short transaction each.
+    """
+
+    def __init__(self, path: Path, ttl: timedelta, clock: Clock = utc_now, submit: Submit | None = None,
+                 busy_seconds: float = 2.0) -> None:
+        self.path = Path(path)
+        self._ttl, self._clock, self._submit = ttl, clock, submit
+        self._lock = threading.Lock()
+        self._conn = _connect(self.path, busy_seconds)
+        with self._lock:
+            for statement in SCHEMA:  # idempotent: several processes may start at once
+                self._conn.execute(statement)
+
+    def get(self, user_hash: str, channel: str) -> Context:
+        try:
+            with self._lock:
+                row = self._conn.execute(SELECT, (user_hash, channel)).fetchone()
+        except sqlite3.Error as exc:  # a conversation without its context is still answered
+            log.warning("conversation state could not be read: %s", exc)
+            return Context()
+        if row is None:
+            return Context()
+        entry_id, lang, suggestions, topic_at = row
+        context = Context(entry_id, lang, tuple(suggestions.split()), _parse(topic_at))
+        return _fresh(context, self._clock(), self._ttl)
+
+    def put(self, user_hash: str, channel: str, context: Context) -> None:
+        now = self._clock()
+        context = _stamped(context, now)
+        params = (user_hash, channel, context.entry_id, context.lang, " ".join(context.suggestions),
+                  _iso(context.topic_at), _iso(now))
+        if self._submit is not None:
+            self._submit(lambda db: db.conn.execute(UPSERT, params)).add_done_callback(_report_failure)
+            return
+        try:
+            self._write(UPSERT, params)
+        except sqlite3.Error as exc:
+            log.warning("conversation state could not be saved: %s", exc)
+
+    def forget(self, user_hash: str, channel: str | None = None) -> int:
+        if channel is None:
+            return self._write(f"DELETE FROM {TABLE} WHERE user_hash = ?", (user_hash,))
+        return self._write(f"DELETE FROM {TABLE} WHERE user_hash = ? AND channel = ?", (user_hash, channel))
+
+    def purge(self, older_than: timedelta) -> int:
+        return self._write(f"DELETE FROM {TABLE} WHERE updated_at < ?", (_iso(self._clock() - older_than),))
+
+    def _write(self, sql: str, params: tuple[Any, ...]) -> int:
+        with self._lock:  # one statement in autocommit mode: a transaction as short as it gets
+            return self._conn.execute(sql, params).rowcount
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def purge_file(path: Path, older_than: timedelta) -> int:
+    """Remove the contexts not changed for this long from a log file (for `minato-bot purge`); 0 without the table."""
+    conn = _connect(Path(path), 5.0)
+    try:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone() is None:
+            return 0
+        with conn:
+            return conn.execute(f"DELETE FROM {TABLE} WHERE updated_at < ?", (_iso(utc_now() - older_than),)).rowcount
+    finally:
+        conn.close()
+
+
+def _stamped(context: Context, now: datetime) -> Context:
+    return replace(context, topic_at=now) if context.entry_id and context.topic_at is None else context
+
+
+def _fresh(context: Context, now: datetime, ttl: timedelta) -> Context:
+    # An old topic is forgotten ("何人？" an hour later is a new question); the chosen language is not.
+    if context.entry_id is not None and (context.topic_at is None or now - context.topic_at > ttl):
+        return Context(lang=context.lang)
+    return context
+
+
+def _connect(path: Path, busy_seconds: float) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # isolation_level=None: no implicit transactions, so a read never holds a snapshot open between questions.
+    conn = sqlite3.connect(path, timeout=busy_seconds, check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")  # losing the last context on a power cut costs one follow-up
+    return conn
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.astimezone(timezone.utc).isoformat(timespec="milliseconds") if when is not None else None
+
+
+def _parse(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _report_failure(future: Future[Any]) -> None:
+    # The log's health already says when its writes fail; a lost context is worth a debug line only.
+    if not future.cancelled() and future.exception() is not None:
+        log.debug("conversation state was not saved: %s", future.exception())

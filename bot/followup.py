@@ -1,0 +1,228 @@
+"""Follow-ups: read a message that names no topic of its own ("いつまで？", "何人？", "how many?") against the last one.
+
+A chat message often leans on the one before: after the pre-class answer "いつまで？" asks when the pre-class period
+ends. Such a message is elliptic when none of its words names a topic: they only ask (question words), name an
+aspect of something (期間, 場所, 理由, 他), or ask for a detail the knowledge describes (scope.yaml
+`detail_questions` cues: 何人, 家賃, 住所). It is then read as if the last topic's title came right before it,
+so the engine's usual ranking and detail routing pick the entry holding the asked fact among the topic's
+neighbours. A message that names a topic of its own is a question of its own and ignores the context, unless it
+points back at it (それって新人も？), when the topic's words help a little. Without a topic, an elliptic message
+gets "did you mean" or "I don't know": never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import weakref
+from dataclasses import dataclass
+
+from bot.decision import MatchResult
+from bot.details import DetailCheck
+from bot.focus import GENERIC_NOUNS, POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
+from bot.knowledge import Entry
+from bot.matching import Candidate, Matcher
+from bot.normalize import clean
+from bot.terms import Term
+
+# Words that name an aspect of a topic, not a topic: "期間は？" asks for the period of whatever was being discussed.
+ASPECT_WORDS = frozenset(
+    "数 人数 件 件数 人 名 個 回 年 月 日 時 頃 いつ頃 期間 時期 時間 場所 所 他 ほか 以外 名前 理由 目的 内容 詳細 詳しい "
+    "具体 具体的 費用 対象 条件 方法 規模 割合 結果 効果 特徴 様子 雰囲気 メリット デメリット 利点 長所 短所 魅力 "
+    "箇国 か国 カ国 ヶ国 一覧 全部 全て すべて 例 例えば 続き もっと 更に さらに 他に "
+    "number many much long detail details more else other others where when who why name place location period "
+    "time date reason purpose cost price example examples list rest".split())
+MAX_SUGGESTED = 3
+TOPIC_POS = frozenset({"名詞", "固有名詞"})
+SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
+OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
+FAMILY_MARGIN = 5.0  # entries within this many points of the best are told apart by how near the topic they are
+SAME_CATEGORY, FAR = 50, 100  # how near an entry is to the last topic (itself 0, its related entries 1, 2, ...)
+# Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
+NO_CONTEXT_SCORE = 80.0
+NO_CONTEXT_MARGIN = 10.0
+
+LANGUAGE_NAMES = {
+    "easy": r"(?:やさしい|優しい|易しい|簡単な|かんたんな|わかりやすい|分かりやすい)\s*(?:日本語|にほんご)"
+            r"|(?:easy|simple|plain)\s+japanese",
+    "ja": r"日本語|にほんご|japanese",
+    "en": r"英語|えいご|english|eng",
+}
+# What may stand around the language's name in a request: "can you say it in English please", "英語でおしえて".
+_REQUEST_BEFORE = r"(?:(?:please|pls|can|could|would|you|answer|reply|say|write|tell|me|it|that|this|again|in|"\
+                  r"もう一度|もういちど|もう一回|次から|これから)\s*)*"
+_REQUEST_AFTER = (r"(?:\s*(?:で|に|は|も|お願い(?:します|いたします)?|おねがい(?:します)?|ください|下さい|"
+                  r"(?:教|おし|答|こた)えて|言って|いって|して|切り替えて|きりかえて|くれる|くれますか|くれない|ほしい|"
+                  r"欲しい|頼む|たのむ|いい|できる|できますか|plz|please|pls|version|only|again|ok))*")
+LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
+                     for lang, names in LANGUAGE_NAMES.items()}
+PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜]+$|(?<=[^\x00-\x7f])w+$|^\s+")  # "英語でｗ": a laugh, not a word
+
+
+def language_request(text: str) -> str | None:
+    """Return the language a message asks the bot to switch to ("英語で", "in English please"), else None."""
+    cleaned = PUNCTUATION.sub("", unicodedata.normalize("NFKC", text).lower()).strip()
+    if not cleaned or len(cleaned) > 40:
+        return None
+    return next((lang for lang, pattern in LANGUAGE_REQUESTS.items() if pattern.match(cleaned)), None)
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """How a message was read in its conversation: the matcher's reading, and whether the context decided."""
+
+    reading: Reading
+    candidates: list[Candidate]
+    result: MatchResult
+    elliptic: bool  # the message names no topic of its own
+    context_note: str = ""  # for `kb explain`: how the last topic was used, "" when it was not
+
+
+class FollowUps:
+    """Reads messages against the last topic, with one matcher (built again when the knowledge changes)."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self._matcher = matcher
+        cues = (cue for kind in matcher.kb.scope.detail_questions for cue in kind.cues)
+        self._aspects = ASPECT_WORDS | GENERIC_NOUNS | {clean(cue) for cue in cues}
+        self._details = DetailCheck(matcher.kb)
+        self._pointers = self._details.pointers
+
+    def understand(self, text: str, topic: Entry | None) -> Understanding:
+        """Read a message, against the topic when it names none of its own (or points back at it)."""
+        reading, candidates, result = self._matcher.understand(text)
+        if result.kind in ("invalid", "smalltalk"):
+            return Understanding(reading, candidates, result, elliptic=False)
+        short = len(clean(text)) <= SHORT_MESSAGE
+        elliptic = not any(self._names_topic(term, short) for term in reading.terms)
+        if topic is not None:
+            contextual = self._after(text, topic, elliptic, Understanding(reading, candidates, result, elliptic))
+            if contextual is not None:
+                return contextual
+        if elliptic and result.kind == "answer" and _ambiguous(result.candidates):
+            # "何人？" with nothing before it: of what? Offer the likeliest topics rather than guess one. ("広さは？"
+            # has one reading only, the city's area: that is no guess.)
+            result = MatchResult("clarify", result.candidates[:MAX_SUGGESTED], reason="no topic to follow up on")
+        return Understanding(reading, candidates, result, elliptic=elliptic)
+
+    def _after(self, text: str, topic: Entry, elliptic: bool, alone: Understanding) -> Understanding | None:
+        # The topic's title stands before the message: fully when the message names nothing else or could not be
+        # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
+        pointing = bool(POINTING.search(clean(text)))
+        if elliptic:
+            how, weight = "names no topic of its own", 1.0
+        elif pointing:
+            how, weight = "points back at it", POINTED_WEIGHT
+        elif alone.result.kind != "answer":
+            how, weight = "is not answered on its own", 1.0
+        else:
+            # A question of its own, answered on its own; the context only settles a close call ("スローガンは？"
+            # fits the five districts about as well: after the Shiba district, it asks for Shiba's).
+            settled = self._closest_to(topic, text, alone.result)
+            if settled is alone.result:
+                return None
+            note = f"a close call settled by the last topic {topic.id} ({topic.title.get('ja', '')})"
+            return Understanding(alone.reading, alone.candidates, settled, elliptic, note)
+        # "他には？" asks for something else than what was just answered: the nearest of its related entries.
+        other = elliptic and bool(OTHER.search(clean(text)))
+        reading, candidates, result = self._matcher.understand_after(text, _topic_text(topic), weight,
+                                                                     topic.id if other else None)
+        if other:
+            result = self._related(topic, candidates, result)
+        if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
+            result = self._not_a_repeat(topic, text, self._closest_to(topic, text, result))
+        if not elliptic and not (result.kind == "answer" and (pointing or self._near(topic, result.candidates[0]))):
+            return None
+        note = f"read after the last topic {topic.id} ({topic.title.get('ja', '')}): the message {how}"
+        return Understanding(reading, candidates, result, elliptic, note)
+
+    def _closest_to(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
+        # Entries that fit about as well are told apart by the conversation: of those holding what is asked, the
+        # one nearest the topic (itself, then its related entries in order, then its category) is meant.
+        # "何か国？" after the foreign residents: the nationalities (135か国), not the embassies (81か国).
+        if result.kind not in ("answer", "clarify") or not result.candidates or result.reason == "comparison":
+            return result
+        asked = self._details.asked(text)
+        near = [c for c in result.candidates if self._fits_as_well(c, result.candidates[0], topic)
+                and self._details.holds(c.entry_id, asked) and self._details.counted(c.entry_id, text)]
+        if not near:
+            return result
+        nearest = min(near, key=lambda c: self._distance(topic, c.entry_id))
+        if self._distance(topic, nearest.entry_id) >= FAR or (result.kind == "answer" and nearest is result.candidates[0]):
+            return result
+        ordered = (nearest, *(c for c in result.candidates if c is not nearest))
+        return MatchResult("answer", ordered, reason="nearest the last topic")
+
+    def _not_a_repeat(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
+        # The answer just given, again, answers a new detail question only when it holds that detail itself:
+        # "いくらまで出るの？" after an answer that only points to the recruitment guide is not in the briefing.
+        if result.kind != "answer" or result.candidates[0].entry_id != topic.id:
+            return result
+        refusing = [kind for kind in self._details.asked(text) if not kind.route_only]
+        if refusing and not self._details.holds(topic.id, refusing, self._pointers):
+            return MatchResult("fallback", result.candidates, reason="the last answer does not hold the asked detail")
+        return result
+
+    def _related(self, topic: Entry, candidates: list[Candidate], result: MatchResult) -> MatchResult:
+        kb = self._matcher.kb
+        related = [entry_id for entry_id in topic.related if kb.entry(entry_id) is not None]
+        if not related or (result.kind == "answer" and result.candidates[0].entry_id in related):
+            return result
+        # "他" names nothing, so the words cannot choose: HR's order of the related entries does.
+        chosen = next((c for c in candidates if c.entry_id == related[0]), Candidate(related[0], 0.0, 0.0, 0.0, 0.0))
+        return MatchResult("answer", (chosen, *(c for c in candidates if c is not chosen)), reason="another related entry")
+
+    def _fits_as_well(self, candidate: Candidate, best: Candidate, topic: Entry) -> bool:
+        # Close in score; or the topic itself, explaining every word the best explains ("スローガンは？" fits each
+        # district wholly, the shorter answers merely score higher).
+        if best.score - candidate.score <= FAMILY_MARGIN:
+            return True
+        return (candidate.entry_id == topic.id and candidate.coverage >= best.coverage
+                and candidate.score >= self._matcher.settings.accept_score)
+
+    def _distance(self, topic: Entry, entry_id: str) -> int:
+        if entry_id == topic.id:
+            return 0
+        if entry_id in topic.related:
+            return 1 + topic.related.index(entry_id)
+        entry = self._matcher.kb.entry(entry_id)
+        return SAME_CATEGORY if entry is not None and entry.category == topic.category else FAR
+
+    def _near(self, topic: Entry, candidate: Candidate) -> bool:
+        return self._distance(topic, candidate.entry_id) < FAR
+
+    def _names_topic(self, term: Term, short: bool) -> bool:
+        token = term.token
+        if term.via == "weak" or token.weak:
+            # A function word the knowledge never uses is more likely a misread topic (ちく for 地区) than a hint.
+            return token.is_kana and term.concept is not None and not self._matcher.knows(term.concept)
+        words = {clean(token.lemma), clean(token.surface), term.concept}
+        if words & self._aspects or token.lemma.startswith("何") or QUESTION_WORD.fullmatch(token.lemma):
+            return False
+        # Nouns name topics, known or not ("ボーナスは？" is a question of its own); in a short message verbs and
+        # adjectives ("いくらまで出るの？", "住める？") say what is asked about the topic, in a longer one they may
+        # name it themselves ("働きやすい職場づくりって…").
+        return token.pos in TOPIC_POS or token.is_latin or not short
+
+
+_FOLLOWUPS: weakref.WeakKeyDictionary[Matcher, FollowUps] = weakref.WeakKeyDictionary()
+
+
+def followups_for(matcher: Matcher) -> FollowUps:
+    """Return the follow-up reader of a matcher (one per knowledge version; a reload builds a new matcher)."""
+    found = _FOLLOWUPS.get(matcher)
+    if found is None:
+        found = _FOLLOWUPS.setdefault(matcher, FollowUps(matcher))
+    return found
+
+
+def _ambiguous(candidates: tuple[Candidate, ...]) -> bool:
+    if not candidates or candidates[0].score < NO_CONTEXT_SCORE:
+        return True
+    return len(candidates) > 1 and candidates[0].score - candidates[1].score < NO_CONTEXT_MARGIN
+
+
+def _topic_text(entry: Entry) -> str:
+    # The title names the topic in a few words ("外国人の数"); in both languages, so either kind of follow-up finds it.
+    return " ".join(dict.fromkeys(entry.title.get(lang, "") for lang in ("ja", "en")))
+
