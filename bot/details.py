@@ -20,8 +20,9 @@ COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ�
             "階": "階", "台": "台", "枚": "枚", "社": "社", "店": "店", "駅": "駅", "種類": "種類",
             "パーセント": "[%％]", "%": "[%％]", "クラス": "クラス"}
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
-# Counting people may be answered by naming them (the panel's two names); any other unit needs a figure in it.
-LOOSE_UNITS = frozenset({"人", "名"})
+# Counting people may be answered by naming them (the panel's two names), and 何個 counts anything (大使館は何個？
+# is answered by 81か国); any other unit needs a figure in it.
+LOOSE_UNITS = frozenset({"人", "名", "個"})
 
 class DetailCheck:
     """Finds the details a question asks for, and whether an entry's text holds them."""

@@ -205,9 +205,14 @@ def _to_token(morpheme: Morpheme, after_figure: bool = False) -> Token | None:
 CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", "ので", "のに", "ものの", "から", "し"})
 
 
+# "保育士として採用されたら、給料は？": a condition sets the scene, the clause after it asks.
+CONDITIONAL_ENDINGS = frozenset({"たら", "だら", "なら"})
+
+
 def clause_ends(text: str) -> list[int]:
-    """Return where the clauses of a cleaned sentence end: after a conjunctive particle (けど, ので, が)."""
-    return [m.end for m in morphemes(text) if m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES]
+    """Return where the clauses of a cleaned sentence end: after a conjunctive particle (けど, ので, が) or a condition."""
+    return [m.end for m in morphemes(text) if (m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES)
+            or (m.pos[0] == "助動詞" and m.surface in CONDITIONAL_ENDINGS)]
 
 
 def word_boundaries(text: str) -> frozenset[int]:

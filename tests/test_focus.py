@@ -33,6 +33,11 @@ def test_a_clause_that_hands_over_to_the_next_is_context_even_with_a_question_wo
     assert [piece.asks for piece in clauses("兄は40歳なんですが、受けられる年齢に上限はありますか？")] == [False, True]
 
 
+def test_a_condition_sets_the_scene_and_the_clause_after_it_asks() -> None:
+    pieces = clauses("看護師として区に採用されたら、給料はいくらぐらいですか")
+    assert [piece.asks for piece in pieces] == [False, True] and pieces[1].text.startswith("、給料")
+
+
 def test_spaced_simple_japanese_ends_a_sentence_after_a_polite_ending() -> None:
     # やさしい日本語 spaces every word: a space after ですか/ます ends a sentence however short the pieces.
     pieces = clauses("研修 は ありますか 日本語 が すこし むずかしい です")
