@@ -22,8 +22,8 @@ log = logging.getLogger(__name__)
 
 SCHEMA_LOCK = 0x6D696E61746F  # advisory lock key ("minato"): servers starting together create the schema in turn
 CONNECT_SECONDS = 10
-WRITE_STATEMENT_SECONDS = 30
-DATABASE_ERROR = psycopg.Error  # a write stuck longer than this (a lock held elsewhere) fails its batch
+WRITE_STATEMENT_SECONDS = 30  # a write stuck longer than this (a lock held elsewhere) fails its batch
+DATABASE_ERROR = psycopg.Error
 PG_TYPES = {str: 'text COLLATE "C"', float: "double precision", int: "integer"}
 NOT_NULL = ("ts", "channel")
 # The Tokyo date of a stored time, as SQLite's date(ts, '+9 hours') gives it, for the times the bot stores: UTC ISO
