@@ -1,4 +1,7 @@
-"""The question log in SQLite: group-committed rows, masked questions, hashed user ids; and its read side."""
+"""The question log: group-committed rows, masked questions, hashed user ids; and its read side.
+
+It lives in a SQLite file or in PostgreSQL (bot/storage.py is the seam); the SQL here is the same for both.
+"""
 
 from __future__ import annotations
 
@@ -10,30 +13,24 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-import sqlite_utils
-
-from bot.logwriter import GroupCommitWriter, Insert, LogHealth, connect
+from bot.logwriter import Database, GroupCommitWriter, Insert, LogHealth
 from bot.matching import group_similar
 from bot.privacy import LOG_TEXT_LIMIT, mask_for_log, mask_personal  # noqa: F401  (mask_personal: kept importable)
 from bot.reports import EntryCount, QuestionGroup, Stats, Tally, VersionSeen
+from bot.storage import (SQLITE_DAY, SQLITE_INDEXES, TABLE, Location, LogReader, is_database_url, open_reader,
+                         open_writer, write_rules)
+from bot.storage import open_database, open_existing, upgrade  # noqa: F401  (importable from here, as before)
 
 log = logging.getLogger(__name__)
 
-TABLE = "questions"
 MAX_QUESTION_CHARS = LOG_TEXT_LIMIT
-SCHEMA_VERSION = 1
-DAY = "date(ts, '+9 hours')"  # HR counts Tokyo days (UTC+9, no daylight saving); ts is stored in UTC
+DAY = SQLITE_DAY  # the SQLite spelling; each backend's is its Dialect.day
+STATS_INDEXES = SQLITE_INDEXES
 TOKYO = timezone(timedelta(hours=9))
-# Let `stats` group a million rows by day, channel and kind, or by entry, by walking an index without sorting.
-# `via` = 'tap' marks a tapped suggestion: counted apart from typed questions.
-STATS_INDEXES = (
-    f"DROP INDEX IF EXISTS {TABLE}_by_day",  # the indexes before `via` existed
-    f"DROP INDEX IF EXISTS {TABLE}_by_entry",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_day_via ON {TABLE} ({DAY}, channel, kind, via, helpful)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_entry_via ON {TABLE} (kind, entry_id, {DAY}, channel, via, helpful)",
-)
-TAP = "tap"
-FEEDBACK = "coalesce(sum(helpful = 1), 0), coalesce(sum(helpful = 0), 0)"
+TAP = "tap"  # `via` = 'tap' marks a tapped suggestion: counted apart from typed questions
+# Aggregate FILTER: the same text on SQLite (3.30+) and PostgreSQL, where a boolean cannot be summed.
+FEEDBACK = "count(*) FILTER (WHERE helpful = 1), count(*) FILTER (WHERE helpful = 0)"
+TAPS = f"count(*) FILTER (WHERE via = '{TAP}')"
 
 
 @dataclass(frozen=True)
@@ -66,32 +63,14 @@ def hash_user(user_id: str, salt: str) -> str:
     return hashlib.sha256(f"{salt}:{user_id}".encode()).hexdigest()[:16]
 
 
-def open_database(path: Path, busy_seconds: float = 5.0, sync: str = "full") -> sqlite_utils.Database:
-    """Open (creating) the log database in WAL mode with its table and indexes; fail now if it cannot be written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(connect(path, busy_seconds, sync))
-    if TABLE not in db.table_names():
-        db[TABLE].create(
-            {**{k: str for k in LogRow.__annotations__}, "score": float, "matched": int, "latency_ms": float,
-             "helpful": int, "feedback_ts": str},
-            pk="id",
-            not_null={"ts", "channel"},
-        )
-        db[TABLE].create_index(["ts"], if_not_exists=True)
-        db[TABLE].create_index(["entry_id"], if_not_exists=True)
-    upgrade(db)
-    # A real write at start-up: a read-only file, a full disk or a held lock shows now, not on the first question.
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    return db
-
-
 class QuestionLog:
     """The question log: rows and feedback are committed by one writer thread in group commits."""
 
-    def __init__(self, path: Path, commit_seconds: float = 2.0, sync: str = "full") -> None:
-        self.path = Path(path)
+    def __init__(self, path: Location, commit_seconds: float = 2.0, sync: str = "full") -> None:
+        self.path: Location = path if is_database_url(path) else Path(path)  # a SQLite file or a PostgreSQL URL
         self.commit_seconds = commit_seconds  # how long an answer waits for its row; also the lock wait
-        self._writer = GroupCommitWriter(lambda: open_database(self.path, commit_seconds, sync))
+        self._writer = GroupCommitWriter(lambda: open_writer(self.path, commit_seconds, sync),
+                                         rules=write_rules(self.path))
 
     @property
     def health(self) -> LogHealth:
@@ -108,7 +87,7 @@ class QuestionLog:
         """Return how many writes wait for the next transaction."""
         return self._writer.pending
 
-    def submit(self, work: Callable[[sqlite_utils.Database], Any]) -> Future[Any]:
+    def submit(self, work: Callable[[Database], Any]) -> Future[Any]:
         """Run work(db) on the writer thread; its future resolves once that write has committed."""
         return self._writer.submit(work)
 
@@ -120,7 +99,7 @@ class QuestionLog:
 
     def feedback(self, log_id: str, helpful: bool, when: str) -> Future[bool]:
         """Queue 👍/👎 for a logged question (taken once); the future says whether it was committed."""
-        def write(db: sqlite_utils.Database) -> bool:
+        def write(db: Database) -> bool:
             cursor = db.conn.execute(
                 f"UPDATE {TABLE} SET helpful = ?, feedback_ts = ? WHERE id = ? AND helpful IS NULL",
                 [int(helpful), when, log_id],
@@ -151,12 +130,12 @@ class Period:
     until: date | None = None
     channel: str | None = None
 
-    def where(self, *extra: str) -> tuple[str, list[str]]:
-        """Return a WHERE clause (the day index serves it) and its parameters."""
+    def where(self, *extra: str, day_sql: str = DAY) -> tuple[str, list[str]]:
+        """Return a WHERE clause (the day index serves it) and its parameters; day_sql is the dialect's day."""
         clauses, params = list(extra), []
         for op, day in ((">=", self.since), ("<=", self.until)):
             if day is not None:
-                clauses.append(f"{DAY} {op} ?")
+                clauses.append(f"{day_sql} {op} ?")
                 params.append(day.isoformat())
         if self.channel:
             clauses.append("channel = ?")
@@ -164,39 +143,24 @@ class Period:
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def open_existing(path: Path) -> sqlite_utils.Database:
-    """Open a log that must already exist (reports never create one)."""
-    if not Path(path).is_file():
-        raise FileNotFoundError(f"no question log at {path} (the bot creates it when it answers its first question)")
-    db = sqlite_utils.Database(path)
-    if TABLE in db.table_names():
-        upgrade(db)
-    return db
-
-
-def upgrade(db: sqlite_utils.Database) -> None:
-    """Bring a log written by an older version up to date: the `via` column, the stats indexes (once each)."""
-    if "via" not in db[TABLE].columns_dict:
-        db.execute(f"ALTER TABLE {TABLE} ADD COLUMN via TEXT")
-    for sql in STATS_INDEXES:
-        db.execute(sql)
-
-
-def read_stats(path: Path, period: Period = Period(), top: int = 20, group_threshold: float = 80.0) -> Stats:
+def read_stats(path: Location, period: Period = Period(), top: int = 20, group_threshold: float = 80.0) -> Stats:
     """Return the numbers `stats` and `report` show for a period."""
-    db = open_existing(path)
+    db = open_reader(path)
     try:
         stats = Stats(since=_iso(period.since), until=_iso(period.until), channel=period.channel)
-        if TABLE not in db.table_names():
+        if not db.has_log():
             return stats
+        day = db.dialect.day
         entries = _read_tallies(db, period, stats)
         stats.top_entries = sorted(entries, key=lambda e: (-e.asked, e.entry_id))[:top]
         stats.unhelpful_entries = sorted((e for e in entries if e.unhelpful),
                                          key=lambda e: (-e.unhelpful, e.helpful, e.entry_id))[:top]
         stats.unanswered = _unanswered(db, period, top, group_threshold)
-        where, params = period.where("user_hash != ''")
-        stats.users = db.execute(f"SELECT count(DISTINCT user_hash) FROM {TABLE}{where}", params).fetchone()[0]
-        where, params = period.where()
+        where, params = period.where("user_hash != ''", day_sql=day)
+        # DISTINCT in a subquery: PostgreSQL hashes it, where count(DISTINCT ...) sorts a million hashes
+        stats.users = db.execute(f"SELECT count(*) FROM (SELECT DISTINCT user_hash FROM {TABLE}{where}) AS users",
+                                 params).fetchone()[0]
+        where, params = period.where(day_sql=day)
         stats.versions = [VersionSeen(*row) for row in db.execute(
             f"SELECT kb_version, count(*), min(ts), max(ts) FROM {TABLE}{where} GROUP BY kb_version "
             "ORDER BY max(ts) DESC", params)]
@@ -205,25 +169,25 @@ def read_stats(path: Path, period: Period = Period(), top: int = 20, group_thres
         db.close()
 
 
-def _read_tallies(db: sqlite_utils.Database, period: Period, stats: Stats) -> list[EntryCount]:
-    # Each query walks one index in its GROUP BY order, so a million rows need no sort.
-    where, params = period.where()
+def _read_tallies(db: LogReader, period: Period, stats: Stats) -> list[EntryCount]:
+    # Each query walks one index in its GROUP BY order (SQLite), so a million rows need no sort.
+    day = db.dialect.day
+    where, params = period.where(day_sql=day)
     days: dict[str, Tally] = {}
     channels: dict[str, Tally] = {}
-    sql = (f"SELECT {DAY}, channel, kind, via, count(*), {FEEDBACK} FROM {TABLE}{where} GROUP BY 1, 2, 3, 4")
-    for day, channel, kind, via, count, helpful, unhelpful in db.execute(sql, params):
-        for tally in (stats.total, days.setdefault(day, Tally()), channels.setdefault(channel, Tally())):
+    sql = f"SELECT {day}, channel, kind, via, count(*), {FEEDBACK} FROM {TABLE}{where} GROUP BY 1, 2, 3, 4"
+    for day_seen, channel, kind, via, count, helpful, unhelpful in db.execute(sql, params):
+        for tally in (stats.total, days.setdefault(day_seen, Tally()), channels.setdefault(channel, Tally())):
             tally.add(kind, count, helpful, unhelpful, tapped=via == TAP)
     stats.days = _every_day(days, period, _log_start(db))
     stats.channels = sorted(channels.items(), key=lambda item: -item[1].questions)
-    where, params = period.where("kind = 'answer'", "entry_id IS NOT NULL")
-    sql = (f"SELECT entry_id, count(*) - coalesce(sum(via = '{TAP}'), 0), {FEEDBACK}, coalesce(sum(via = '{TAP}'), 0) "
-           f"FROM {TABLE}{where} GROUP BY entry_id")
+    where, params = period.where("kind = 'answer'", "entry_id IS NOT NULL", day_sql=day)
+    sql = f"SELECT entry_id, count(*) - {TAPS}, {FEEDBACK}, {TAPS} FROM {TABLE}{where} GROUP BY entry_id"
     return [EntryCount(*row) for row in db.execute(sql, params)]
 
 
-def _log_start(db: sqlite_utils.Database) -> date:
-    first = db.execute(f"SELECT {DAY} FROM {TABLE} WHERE ts = (SELECT min(ts) FROM {TABLE})").fetchone()
+def _log_start(db: LogReader) -> date:
+    first = db.execute(f"SELECT {db.dialect.day} FROM {TABLE} WHERE ts = (SELECT min(ts) FROM {TABLE})").fetchone()
     return date.fromisoformat(first[0])
 
 
@@ -238,8 +202,8 @@ def _every_day(days: dict[str, Tally], period: Period, log_start: date) -> list[
     return [(day, days.get(day, Tally())) for day in span]
 
 
-def _unanswered(db: sqlite_utils.Database, period: Period, top: int, threshold: float) -> list[QuestionGroup]:
-    where, params = period.where("kind = 'fallback'")
+def _unanswered(db: LogReader, period: Period, top: int, threshold: float) -> list[QuestionGroup]:
+    where, params = period.where("kind = 'fallback'", day_sql=db.dialect.day)
     rows = db.execute(f"SELECT question, count(*) AS n, max(ts) FROM {TABLE}{where} GROUP BY question "
                       f"ORDER BY n DESC, question LIMIT {UNANSWERED_DISTINCT}", params).fetchall()
     groups = []
@@ -251,38 +215,28 @@ def _unanswered(db: sqlite_utils.Database, period: Period, top: int, threshold: 
     return groups[:top]
 
 
-def iter_rows(path: Path, period: Period = Period()) -> Iterator[dict[str, Any]]:
-    """Return the log's rows for a period, oldest first (the file is opened now, read lazily)."""
-    db = open_existing(path)
+def iter_rows(path: Location, period: Period = Period()) -> Iterator[dict[str, Any]]:
+    """Return the log's rows for a period, oldest first (the log is opened now, read lazily)."""
+    db = open_reader(path)
 
     def rows() -> Iterator[dict[str, Any]]:
         try:
-            if TABLE not in db.table_names():
+            if not db.has_log():
                 return
-            where, params = period.where()
-            cursor = db.execute(f"SELECT * FROM {TABLE}{where} ORDER BY ts", params)
-            names = [d[0] for d in cursor.description]
-            for row in cursor:
-                yield dict(zip(names, row))
+            where, params = period.where(day_sql=db.dialect.day)
+            yield from db.stream(f"SELECT * FROM {TABLE}{where} ORDER BY ts", params)
         finally:
             db.close()
 
     return rows()
 
 
-def purge(path: Path, older_than: timedelta, now: datetime | None = None) -> int:
-    """Delete rows older than a duration, then vacuum so the text is gone from the file; return how many."""
+def purge(path: Location, older_than: timedelta, now: datetime | None = None) -> int:
+    """Delete rows older than a duration and make their text unrecoverable; return how many."""
     cutoff = ((now or datetime.now(timezone.utc)) - older_than).isoformat(timespec="milliseconds")
-    db = open_existing(path)
+    db = open_reader(path)
     try:
-        if TABLE not in db.table_names():
-            return 0
-        deleted = db.execute(f"DELETE FROM {TABLE} WHERE ts < ?", [cutoff]).rowcount
-        # Deleted pages linger in the WAL and the free list until a checkpoint and a vacuum rewrite the file.
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.vacuum()
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return deleted
+        return db.purge_before(cutoff) if db.has_log() else 0
     finally:
         db.close()
 

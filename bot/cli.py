@@ -19,8 +19,10 @@ from bot.kbdir import announce, kb_init
 from bot.kbtools import lint_knowledge
 from bot.knowledge import KnowledgeError, check_knowledge
 from bot.logsafe import install_log_redaction
+from bot.salt import SharedSaltNeeded
 from bot.seam import Reply
 from bot.service import Answerer, Question
+from bot.storage import StorageError, describe
 from bot.terminal import CHAT_LANGS, chat_turn, render
 from bot.textsafe import clean_input, read_lines
 
@@ -46,10 +48,12 @@ def build_answerer(settings: Settings, with_log: bool = True, watch: bool = Fals
     except KnowledgeError as exc:
         announce(settings.kb_dir)
         raise click.ClickException(str(exc)) from None
-    except (OSError, sqlite3.Error) as exc:
+    except SharedSaltNeeded as exc:
+        raise UnwritableLog(str(exc)) from None
+    except (OSError, sqlite3.Error, StorageError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise UnwritableLog(f"cannot write the question log {settings.db_path}: {reason} "
-                            "(fix the path or its permissions, or set MINATO_DB)") from None
+        raise UnwritableLog(f"cannot write the question log {describe(settings.log_location)}: {reason} "
+                            "(fix the path, the URL or the permissions, or set MINATO_DB)") from None
     announce(settings.kb_dir, answerer.kb.version, len(answerer.kb.entries))
     return answerer
 
@@ -208,6 +212,7 @@ def serve(ctx: click.Context) -> None:
     try:
         app = create_app(answerer, settings)
         click.echo(f"minato-bot: channels on: {', '.join(channels_on(settings))}")
+        click.echo(f"minato-bot: question log: {describe(settings.log_location) if settings.log_enabled else 'off'}")
         for note in startup_notes(settings):
             click.echo(f"minato-bot: note: {note}")
         # run_app turns SIGTERM/SIGINT into a graceful stop: in-flight requests finish before cleanup.

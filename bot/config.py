@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field, fields
 from importlib.util import find_spec
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from dotenv import dotenv_values
 
@@ -21,6 +22,19 @@ ADDRESS_LIMIT_FACTOR = 5  # an office or mobile-carrier NAT puts many candidates
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 LOG_OFF = "off"  # MINATO_DB=off: answer without logging (benchmarks, throw-away demos)
 LOG_SYNC_MODES = ("full", "normal")
+DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")  # MINATO_DB as a URL: the log lives in PostgreSQL
+
+
+def database_location(raw: str) -> Path | str:
+    """Return MINATO_DB (or a --db option) as a SQLite file path, or as a PostgreSQL URL kept verbatim."""
+    text = raw.strip()
+    if text.lower().startswith(DATABASE_URL_SCHEMES):
+        return text  # a Path would fold the '//' and lose the host
+    scheme = text.partition("://")[0]
+    if "://" in text and scheme.isalnum():  # only the scheme is shown: the rest may hold a password
+        raise ConfigError(f"MINATO_DB: a {scheme}:// URL is not supported; use a SQLite file path or a "
+                          "postgresql:// URL")
+    return Path(text).expanduser()
 
 
 def bundled_knowledge_dir() -> Path:
@@ -51,6 +65,7 @@ class Settings:
 
     kb_dir: Path = field(default_factory=default_knowledge_dir)
     db_path: Path = DEFAULT_DB
+    db_url: str = ""  # MINATO_DB as a postgresql:// URL: the log is in PostgreSQL and db_path is unused
     log_salt: str = ""  # empty: a random salt created beside the log on first start (see bot.salt)
     log_commit_seconds: float = 2.0
     log_sync: str = "full"
@@ -87,12 +102,22 @@ class Settings:
         """Return every configured credential (and a chosen log salt), for keeping them out of logs."""
         salt = self.log_salt if self.log_salt != DEFAULT_SALT and len(self.log_salt) >= 8 else ""
         return tuple(s for s in (self.telegram_token, self.telegram_webhook_secret, self.line_channel_secret,
-                                 self.line_channel_access_token, salt, self.admin_password_hash) if s)
+                                 self.line_channel_access_token, salt, self.admin_password_hash, *self._db_password_forms) if s)
+
+    @property
+    def _db_password_forms(self) -> tuple[str, ...]:
+        password = urlsplit(self.db_url).password if self.db_url else None
+        return (password, unquote(password)) if password else ()
+
+    @property
+    def log_location(self) -> Path | str:
+        """Return where the question log lives: a SQLite file, or a PostgreSQL URL (MINATO_DB holds either)."""
+        return self.db_url or self.db_path
 
     @property
     def log_enabled(self) -> bool:
         """Tell whether questions are logged (MINATO_DB=off turns the log off)."""
-        return str(self.db_path).lower() != LOG_OFF
+        return bool(self.db_url) or str(self.db_path).lower() != LOG_OFF
 
 
 ENV_NAMES: dict[str, str] = {
@@ -139,9 +164,11 @@ def load_settings(env_file: Path | None = Path(".env"), environ: dict[str, str] 
     values.update(os.environ if environ is None else environ)
     kwargs: dict[str, object] = {}
     for f in fields(Settings):
-        raw = values.get(ENV_NAMES[f.name], "").strip()
+        raw = values.get(ENV_NAMES.get(f.name, ""), "").strip()
         if raw:
             kwargs[f.name] = _convert(f.name, raw, f.type)
+    if isinstance(location := database_location(values.get("MINATO_DB", "")), str):
+        kwargs["db_url"], kwargs["db_path"] = location, DEFAULT_DB
     if kwargs.get("log_sync", "full") not in LOG_SYNC_MODES:
         raise ConfigError(f"MINATO_LOG_SYNC={kwargs['log_sync']!r} must be one of: {', '.join(LOG_SYNC_MODES)}")
     if float(kwargs.get("log_commit_seconds", 2.0)) <= 0:  # type: ignore[arg-type]

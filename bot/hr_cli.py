@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import sys
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
@@ -14,12 +13,12 @@ from typing import Any, Callable, Iterator
 import click
 
 from bot.analytics import TOKYO, Period, iter_rows, purge as purge_log, read_stats
-from bot.conversation import purge_file as purge_conversations
-from bot.config import Settings
+from bot.config import ConfigError, Settings, database_location
 from bot.kbdir import announce
 from bot.kbtools import already_answered, run_examples, scaffold_entry
 from bot.knowledge import KnowledgeError, check_knowledge, load_knowledge
 from bot.reports import Stats, log_csv, stats_csv, stats_json, stats_text, table
+from bot.storage import Location, database_errors, describe, purge_conversations
 from bot.textsafe import clean_input
 
 DURATION = re.compile(r"^\s*(\d+)\s*([dwh])\s*$")
@@ -42,6 +41,19 @@ def closed_pipe_is_fine() -> Iterator[None]:
         raise SystemExit(0) from None
 
 
+def _location(ctx: click.Context, db_option: str | None) -> Location:
+    """Return the log to read: --db (a file or a postgresql:// URL), else MINATO_DB."""
+    if not db_option:
+        return _settings(ctx).log_location
+    try:
+        return database_location(db_option)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc).replace("MINATO_DB", "--db"), param_hint="--db") from None
+
+
+DB_OPTION_HELP = "Question log: a SQLite file or a postgresql:// URL [default: MINATO_DB]."
+
+
 def _today() -> date:
     return datetime.now(TOKYO).date()
 
@@ -54,7 +66,7 @@ def period_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--until", type=day, help="Last day, included (YYYY-MM-DD)."),
         click.option("--days", type=click.IntRange(min=1), help="The last N days up to today (replaces --since)."),
         click.option("--channel", help="Only this channel (telegram, line, web, terminal, cli)."),
-        click.option("--db", "db_path", type=click.Path(path_type=Path), help="Question log [default: MINATO_DB]."),
+        click.option("--db", "db_path", metavar="PATH|URL", help=DB_OPTION_HELP),
     ]):
         command = option(command)
     return command
@@ -70,15 +82,15 @@ def _period(since: datetime | None, until: datetime | None, days: int | None, ch
     return Period(first, last, channel or None)
 
 
-def _read(ctx: click.Context, db_path: Path | None, period: Period, top: int) -> Stats:
+def _read(ctx: click.Context, db_path: str | None, period: Period, top: int) -> Stats:
     settings = _settings(ctx)
-    path = db_path or settings.db_path
+    path = _location(ctx, db_path)
     try:
         stats = read_stats(path, period, top=top)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
-    except sqlite3.Error as exc:
-        raise click.ClickException(f"cannot read the question log {path}: {exc}") from None
+    except database_errors() as exc:
+        raise click.ClickException(f"cannot read the question log {describe(path)}: {exc}") from None
     kb, _ = check_knowledge(settings.kb_dir)  # for entry titles only: the versions that answered come from the log
     if kb is not None:
         stats.titles = {entry.id: entry.title.get("ja", entry.id) for entry in kb.entries}
@@ -92,7 +104,7 @@ def _read(ctx: click.Context, db_path: Path | None, period: Period, top: int) ->
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="Rows in each top list.")
 @click.pass_context
 def stats(ctx: click.Context, since: datetime | None, until: datetime | None, days: int | None,
-          channel: str | None, db_path: Path | None, fmt: str | None, top: int) -> None:
+          channel: str | None, db_path: str | None, fmt: str | None, top: int) -> None:
     """Show what candidates asked: totals, answer rate, helpful/not helpful, per day and channel, top and unanswered.
 
     Example: minato-bot stats --days 7
@@ -114,7 +126,7 @@ def stats(ctx: click.Context, since: datetime | None, until: datetime | None, da
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="Rows in each top list.")
 @click.pass_context
 def report(ctx: click.Context, since: datetime | None, until: datetime | None, days: int | None,
-           channel: str | None, db_path: Path | None, out: Path, top: int) -> None:
+           channel: str | None, db_path: str | None, out: Path, top: int) -> None:
     """Write one self-contained HTML report with charts, to open in a browser or mail.
 
     Example: minato-bot report --days 7 --out weekly.html
@@ -137,12 +149,12 @@ def report(ctx: click.Context, since: datetime | None, until: datetime | None, d
               help="Write to this file, with a BOM so Excel reads the Japanese [default: standard output].")
 @click.pass_context
 def export(ctx: click.Context, since: datetime | None, until: datetime | None, days: int | None,
-           channel: str | None, db_path: Path | None, as_csv: bool, out: Path | None) -> None:
+           channel: str | None, db_path: str | None, as_csv: bool, out: Path | None) -> None:
     """Export the question log as CSV for spreadsheets (user ids are salted hashes, questions masked).
 
     Example: minato-bot export --csv --days 30 --out questions.csv
     """
-    path = db_path or _settings(ctx).db_path
+    path = _location(ctx, db_path)
     announce(_settings(ctx).kb_dir)
     try:
         rows = iter_rows(path, _period(since, until, days, channel))
@@ -154,8 +166,8 @@ def export(ctx: click.Context, since: datetime | None, until: datetime | None, d
                 count = log_csv(rows, handle)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
-    except (sqlite3.Error, OSError) as exc:
-        raise click.ClickException(f"cannot export {path}: {exc}") from None
+    except (*database_errors(), OSError) as exc:
+        raise click.ClickException(f"cannot export {describe(path)}: {exc}") from None
     click.echo(f"exported {count} questions" + (f" to {out}" if out else ""), err=True)
 
 
@@ -169,30 +181,30 @@ def parse_duration(text: str) -> timedelta:
 
 @click.command()
 @click.option("--older-than", "older_than", required=True, help="Age to delete from, e.g. 180d, 26w, 12h.")
-@click.option("--db", "db_path", type=click.Path(path_type=Path), help="Question log [default: MINATO_DB].")
+@click.option("--db", "db_path", metavar="PATH|URL", help=DB_OPTION_HELP)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation (for cron).")
 @click.pass_context
-def purge(ctx: click.Context, older_than: str, db_path: Path | None, yes: bool) -> None:
+def purge(ctx: click.Context, older_than: str, db_path: str | None, yes: bool) -> None:
     """Delete logged questions (and conversation contexts) older than a duration for good, then vacuum the file.
 
     Example: minato-bot purge --older-than 180d --yes
     """
     age = parse_duration(older_than)
-    path = db_path or _settings(ctx).db_path
+    path = _location(ctx, db_path)
     announce(_settings(ctx).kb_dir)
     if not yes:
-        click.confirm(f"Delete every question older than {older_than} from {path}?", abort=True)
+        click.confirm(f"Delete every question older than {older_than} from {describe(path)}?", abort=True)
     try:
         # Contexts first: the log's vacuum then rewrites the file without them. No file: purge_log says so.
-        contexts = purge_conversations(path, age) if path.is_file() else 0
+        contexts = purge_conversations(path, age)
         deleted = purge_log(path, age)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
-    except sqlite3.Error as exc:
-        raise click.ClickException(f"cannot purge {path}: {exc}") from None
+    except database_errors() as exc:
+        raise click.ClickException(f"cannot purge {describe(path)}: {exc}") from None
     cutoff = (datetime.now(timezone.utc) - age).isoformat(timespec="seconds")
     click.echo(f"deleted {deleted} questions logged before {cutoff} and {contexts} conversation contexts "
-               f"unchanged since then, and vacuumed {path}")
+               f"unchanged since then, and vacuumed {describe(path)}")
 
 
 @click.command("test")
@@ -230,10 +242,10 @@ def kb_test(ctx: click.Context, directory: Path | None, failures_only: bool) -> 
               help="Use the Nth group of `stats` top unanswered questions (last 30 days) instead.")
 @click.option("--id", "entry_id", help="The new entry's id [default: made from the first question's words].")
 @click.option("--category", help="The new entry's category [default: that of the closest entry].")
-@click.option("--db", "db_path", type=click.Path(path_type=Path), help="Question log [default: MINATO_DB].")
+@click.option("--db", "db_path", metavar="PATH|URL", help=DB_OPTION_HELP)
 @click.pass_context
 def kb_new_entry(ctx: click.Context, questions: tuple[str, ...], rank: int | None, entry_id: str | None,
-                 category: str | None, db_path: Path | None) -> None:
+                 category: str | None, db_path: str | None) -> None:
     """Print YAML for a new entry that answers an unanswered question, to paste into a knowledge file.
 
     Warns (on standard error) when the bot already answers a question, with the entry and its score.

@@ -1,15 +1,15 @@
-"""Group commit for the question log: one thread owns SQLite and writes every waiting job in one transaction.
+"""Group commit for the question log: one thread owns the database and writes every waiting job in one transaction.
 
 A job's future resolves only after the transaction holding it has committed, so a caller that waits on it knows
 the write is on disk (WAL, synchronous=FULL by default: it survives `kill -9` and, as far as the disk honours
-fsync, power loss). Many answering threads waiting at once share one commit, which keeps throughput.
+fsync, power loss; on PostgreSQL, once the server has acknowledged the COMMIT). Many answering threads waiting at
+once share one commit, which keeps throughput. WriteRules say what differs between SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import os
 import queue
 import sqlite3
 import threading
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Protocol, TypeVar
 
+from bot.logparts import LogHealth, LogUnavailable, RandomIds  # noqa: F401  (importable from here, as before)
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -27,10 +29,32 @@ T = TypeVar("T")
 class Database(Protocol):
     """What the writer needs of the database object it is given (sqlite-utils' Database has it)."""
 
-    conn: sqlite3.Connection
+    conn: sqlite3.Connection  # or an object with the same execute / in_transaction (bot.pgstore)
 
     def close(self) -> None:
         """Close the connection."""
+
+
+class BatchSpoiled(Exception):
+    """Something went wrong with the group transaction itself, not with one job: nothing in the batch is written."""
+
+
+def _sqlite_spoils_batch(exc: Exception) -> bool:
+    # A database error (disk full, read-only, locked, I/O) spoils the whole batch; a job's own mistake (a duplicate
+    # id, a bad value: IntegrityError, ...) only that job.
+    return isinstance(exc, (sqlite3.OperationalError, BatchSpoiled)) or type(exc) is sqlite3.DatabaseError
+
+
+@dataclass(frozen=True)
+class WriteRules:
+    """How the writer drives one kind of database."""
+
+    begin: str = "BEGIN IMMEDIATE"  # SQLite: take the write lock now, waiting up to the busy timeout
+    spoils_batch: Callable[[Exception], bool] = _sqlite_spoils_batch
+    broken: Callable[[Any], bool] = lambda db: False  # the connection is gone: open a new one for the next batch
+
+
+SQLITE_RULES = WriteRules()
 
 
 @dataclass(frozen=True)
@@ -55,63 +79,13 @@ BUSY_SECONDS = 0.02
 COMMIT_DELAY_SECONDS = 0.002
 
 
-class RandomIds:
-    """Unguessable ids (16 hex digits) from the OS's random source, fetched 4 KB at a time.
-
-    One os.urandom call per id would drop and retake the GIL on every answer, which costs a thread switch on a
-    busy server; a guessable generator would let anyone rate other people's answers.
-    """
-
-    def __init__(self, id_bytes: int = 8, pool_bytes: int = 4096) -> None:
-        self._lock = threading.Lock()
-        self._id_bytes, self._pool_bytes = id_bytes, pool_bytes
-        self._pool, self._used = b"", 0
-
-    def next(self) -> str:
-        """Return a new id."""
-        with self._lock:
-            if self._used + self._id_bytes > len(self._pool):
-                self._pool, self._used = os.urandom(self._pool_bytes), 0
-            start, self._used = self._used, self._used + self._id_bytes
-            return self._pool[start:self._used].hex()
-
-
-class LogUnavailable(Exception):
-    """The question log cannot take this write (closed, or too far behind)."""
-
-
-class LogHealth:
-    """Whether the log is being written, with the reason when not; says so once per change, not once per row."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._reason: str | None = None
-
-    @property
-    def reason(self) -> str | None:
-        """Return why the log is degraded, or None when writes succeed."""
-        return self._reason
-
-    def degraded(self, reason: str) -> None:
-        """Note that a write failed or came too late."""
-        with self._lock:
-            was_ok, self._reason = self._reason is None, reason
-        if was_ok:
-            log.error("question log degraded: %s; answers go out without a log_id until it can be written", reason)
-
-    def ok(self) -> None:
-        """Note that a write committed."""
-        with self._lock:
-            was_degraded, self._reason = self._reason is not None, None
-        if was_degraded:
-            log.warning("question log: writes succeed again")
-
-
 class GroupCommitWriter:
-    """A thread that owns one SQLite connection and commits queued jobs in batches."""
+    """A thread that owns one database connection and commits queued jobs in batches."""
 
-    def __init__(self, open_db: Callable[[], Database], name: str = "question-log") -> None:
+    def __init__(self, open_db: Callable[[], Database], name: str = "question-log",
+                 rules: WriteRules = SQLITE_RULES) -> None:
         self.health = LogHealth()
+        self._rules = rules
         self.commits = 0  # transactions committed: with many writers waiting, far fewer than jobs
         self._last_commit = 0.0
         self._open_db = open_db
@@ -157,9 +131,30 @@ class GroupCommitWriter:
             while running:
                 batch, running = self._take_batch()
                 if batch:
-                    self._commit(db, batch)
+                    db = self._usable(db)
+                    if db is not None:
+                        self._commit(db, batch)
+                    else:
+                        self._fail(batch, LogUnavailable(self.health.reason or "the database is unreachable"))
         finally:
-            db.close()
+            if db is not None:
+                db.close()
+
+    def _usable(self, db: Database | None) -> Database | None:
+        # A server restart or a network cut breaks a PostgreSQL connection for good: open a new one, once per
+        # batch, so the log recovers by itself as soon as the server is back. A SQLite connection never breaks.
+        if db is not None and not self._rules.broken(db):
+            return db
+        if db is not None:
+            _close_quietly(db)
+        try:
+            fresh = self._open_db()
+        except Exception as exc:  # noqa: BLE001 - the batch fails with the reason; the next one tries again
+            self.health.degraded(f"cannot reconnect: {exc or type(exc).__name__}")
+            return None
+        fresh.conn.isolation_level = None
+        log.warning("question log: reconnected to the database")
+        return fresh
 
     def _take_batch(self) -> tuple[list[tuple[Work, Future[Any]]], bool]:
         # Block for the first job, then take whatever else is already waiting: those share one commit.
@@ -183,7 +178,7 @@ class GroupCommitWriter:
         try:
             if self._rows_alone(db, batch):
                 return
-            db.conn.execute("BEGIN IMMEDIATE")  # waits for the write lock up to the busy timeout
+            db.conn.execute(self._rules.begin)  # SQLite: waits for the write lock up to the busy timeout
             rows: list[tuple[Insert, Future[Any]]] = []
             for work, future in batch:
                 if not (future.running() or future.set_running_or_notify_cancel()):  # its caller gave up: never
@@ -191,18 +186,22 @@ class GroupCommitWriter:
                 if isinstance(work, Insert):
                     rows.append((work, future))
                     continue
-                outcomes += _insert_rows(db, rows)  # rows queued before this job go in before it
+                outcomes += _insert_rows(db, rows, self._rules)  # rows queued before this job go in before it
                 rows = []
-                outcomes.append(_run_job(db, work, future))
-            outcomes += _insert_rows(db, rows)
+                outcomes.append(_run_job(db, work, future, self._rules))
+            outcomes += _insert_rows(db, rows, self._rules)
             db.conn.execute("COMMIT")
         except Exception as exc:  # noqa: BLE001 - whatever it was, nothing in this batch was written
             _rollback(db)
             self.health.degraded(str(exc) or type(exc).__name__)
-            for _, future in batch:
-                _settle(future, False, exc)
+            self._fail(batch, exc)
             return
         self._committed(outcomes)
+
+    @staticmethod
+    def _fail(batch: list[tuple[Work, Future[Any]]], exc: Exception) -> None:
+        for _, future in batch:
+            _settle(future, False, exc)
 
     def _rows_alone(self, db: Database, batch: list[tuple[Work, Future[Any]]]) -> bool:
         # The usual batch, rows for one table only, is one multi-row INSERT: a single statement is its own
@@ -217,7 +216,7 @@ class GroupCommitWriter:
         try:
             db.conn.execute(_insert_sql(into.pop(), len(rows), len(params) // len(rows)), params)
         except Exception as exc:  # noqa: BLE001 - nothing was written: the general path sorts it out row by row
-            if _spoils_batch(exc):
+            if self._rules.spoils_batch(exc):
                 raise
             return False
         self._committed([(future, True, 1) for _, future in rows])
@@ -231,7 +230,8 @@ class GroupCommitWriter:
             _settle(future, ok, value)
 
 
-def _insert_rows(db: Database, rows: list[tuple[Insert, Future[Any]]]) -> list[tuple[Future[Any], bool, Any]]:
+def _insert_rows(db: Database, rows: list[tuple[Insert, Future[Any]]],
+                 rules: WriteRules) -> list[tuple[Future[Any], bool, Any]]:
     # One multi-row INSERT per table for the whole batch: few calls into SQLite, so few hand-overs of the GIL
     # with the threads answering. If a row is refused, the batch's rows are undone and written one by one.
     if not rows:
@@ -245,11 +245,11 @@ def _insert_rows(db: Database, rows: list[tuple[Insert, Future[Any]]]) -> list[t
                 db.conn.execute(_insert_sql(into, len(chunk), len(chunk[0])), [v for row in chunk for v in row])
         db.conn.execute("RELEASE batch_rows")
     except Exception as exc:  # noqa: BLE001 - sorted out row by row below
-        if _spoils_batch(exc) or not db.conn.in_transaction:
+        if rules.spoils_batch(exc) or not db.conn.in_transaction:
             raise
         db.conn.execute("ROLLBACK TO batch_rows")
         db.conn.execute("RELEASE batch_rows")
-        return [_run_job(db, insert, future) for insert, future in rows]
+        return [_run_job(db, insert, future, rules) for insert, future in rows]
     return [(future, True, 1) for _, future in rows]
 
 
@@ -259,34 +259,37 @@ def _insert_sql(into: str, rows: int, columns: int) -> str:
     return f"INSERT INTO {into} VALUES " + ", ".join([values] * rows)
 
 
-def _run_job(db: Database, work: Work, future: Future[Any]) -> tuple[Future[Any], bool, Any]:
+def _run_job(db: Database, work: Work, future: Future[Any], rules: WriteRules) -> tuple[Future[Any], bool, Any]:
     # Each job in a savepoint: one job's own mistake (a duplicate id, a bad value) spoils only that job.
     # A database error (disk full, read-only, locked, I/O) spoils the whole batch, so it propagates.
     db.conn.execute("SAVEPOINT job")
     try:
         result = work(db)
     except Exception as exc:  # noqa: BLE001 - reported to the job's caller through its future
-        if _spoils_batch(exc) or not db.conn.in_transaction:
+        if rules.spoils_batch(exc) or not db.conn.in_transaction:
             raise
         db.conn.execute("ROLLBACK TO job")
         db.conn.execute("RELEASE job")
         return future, False, exc
     if not db.conn.in_transaction:  # a job must not commit on its own: its neighbours' outcome would be wrong
-        raise sqlite3.OperationalError("a job ended the group transaction")
+        raise BatchSpoiled("a job ended the group transaction")
     db.conn.execute("RELEASE job")
     return future, True, result
-
-
-def _spoils_batch(exc: Exception) -> bool:
-    return isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError
 
 
 def _rollback(db: Database) -> None:
     try:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
-    except sqlite3.Error:
+    except Exception:  # noqa: BLE001 - a broken connection cannot roll back; the server already did
         log.debug("question log: rollback failed", exc_info=True)
+
+
+def _close_quietly(db: Database) -> None:
+    try:
+        db.close()
+    except Exception:  # noqa: BLE001 - it is being replaced because it is unusable
+        log.debug("question log: closing a broken connection failed", exc_info=True)
 
 
 def _settle(future: Future[Any], ok: bool, value: Any) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.analytics import TAP, LogRow, QuestionLog, hash_user
 from bot.config import Settings
-from bot.conversation import Context, ConversationStore, MemoryConversations, SqliteConversations
+from bot.conversation import Context, ConversationStore, MemoryConversations
 from bot.dialogue import Turn, take_turn, tapped
 from bot.easyja import looks_easy_japanese
 from bot.knowledge import KnowledgeBase, load_knowledge
@@ -24,6 +24,7 @@ from bot import policy
 from bot.responses import compose, in_lang, welcome, with_log
 from bot.salt import choose_salt, install_salt
 from bot.seam import LANGS, Question, Reply, Suggestion
+from bot.storage import open_conversations
 
 log = logging.getLogger(__name__)
 
@@ -46,22 +47,23 @@ class Answerer:
         self._watcher: KnowledgeWatcher | None = None
         # Conversation state lives beside the log (its writer commits it), or in memory without a log.
         self._conversations = conversations or (
-            SqliteConversations(question_log.path, context_time, submit=question_log.submit)
+            open_conversations(question_log.path, context_time, submit=question_log.submit)
             if question_log is not None else MemoryConversations(context_time))
 
     @classmethod
     def from_settings(cls, settings: Settings, with_log: bool = True, watch: bool = False) -> Answerer:
-        """Build an Answerer from Settings: bundled or configured knowledge, SQLite log, live reload if watch.
+        """Build an Answerer from Settings: bundled or configured knowledge, the log (SQLite or PostgreSQL), live reload.
 
-        OSError or sqlite3.Error when the log cannot be opened and written.
+        OSError, sqlite3.Error or StorageError when the log cannot be opened and written; SharedSaltNeeded for a
+        PostgreSQL log without MINATO_LOG_SALT.
         """
         kb = load_knowledge(settings.kb_dir)
         question_log, salt = None, None
         if with_log and settings.log_enabled:
-            question_log = QuestionLog(settings.db_path, settings.log_commit_seconds, settings.log_sync)
+            question_log = QuestionLog(settings.log_location, settings.log_commit_seconds, settings.log_sync)
             try:
-                salt = choose_salt(settings.log_salt, settings.db_path)
-            except OSError:
+                salt = choose_salt(settings.log_salt, settings.log_location)
+            except BaseException:
                 question_log.close()
                 raise
         answerer = cls(kb, question_log, salt, context_time=timedelta(minutes=settings.context_minutes))

@@ -13,6 +13,7 @@ from bot.config import bundled_knowledge_dir
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.service import Answerer
 from fake_telegram import FakeBotAPI
+from pgcluster import log_location, pg_cluster, pg_url  # noqa: F401  (fixtures: a throwaway PostgreSQL server)
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""A synthetic question log with known numbers, written into a real SQLite file (HR analytics tests)."""
+"""A synthetic question log with known numbers, written into a real SQLite file or PostgreSQL (HR analytics tests)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from bot.analytics import TABLE, open_database
+from bot.analytics import TABLE, QuestionLog, open_database
+from bot.logwriter import Insert
+from bot.storage import Location, is_database_url
 
 TOKYO = timezone(timedelta(hours=9))
 FIRST_DAY = date(2026, 10, 1)  # Tokyo dates
@@ -29,7 +31,7 @@ ONE_OFF_CHARACTERS = "駐車場制服副業髪型残業転勤研修昇任試験�
 class LogData:
     """The rows written, for tests to compute expectations from."""
 
-    path: Path
+    path: Location
     rows: list[dict[str, Any]] = field(default_factory=list)
 
     def tokyo_day(self, row: dict[str, Any]) -> str:
@@ -53,7 +55,7 @@ def _row(number: int, ts: str, channel: str, kind: str, question: str, entry_id:
             "feedback_ts": ts if helpful is not None else None}
 
 
-def build_log(path: Path, seed: int = 7, background: int = 3000) -> LogData:
+def build_log(path: Location, seed: int = 7, background: int = 3000) -> LogData:
     """Write a few thousand rows: background traffic, grouped unanswered questions, one disliked entry."""
     rng = random.Random(seed)
     data = LogData(path)
@@ -75,9 +77,21 @@ def build_log(path: Path, seed: int = 7, background: int = 3000) -> LogData:
         text = "".join(rng.choice(ONE_OFF_CHARACTERS) for _ in range(12)) + "？"
         rows.append(_row(len(rows), _ts(day(), rng), rng.choice(CHANNELS), "fallback", text, user=9))
     rows.append(_row(len(rows), _ts(day(), rng), "web", "fallback", SCRIPT_QUESTION, user=9))
-    db = open_database(path)
+    write_rows(path, rows)
+    return data
+
+
+def write_rows(path: Location, rows: list[dict[str, Any]]) -> None:
+    """Write rows as they are (feedback included) into a new log: SQLite directly, PostgreSQL by group commit."""
+    if is_database_url(path):
+        log = QuestionLog(path)
+        into = f"{TABLE} ({', '.join(rows[0])})"
+        for written in [log.submit(Insert(into, tuple(row.values()))) for row in rows]:
+            written.result()
+        log.close()
+        return
+    db = open_database(Path(path))
     with db.conn:
         db.conn.executemany(f"INSERT INTO {TABLE} ({', '.join(rows[0])}) VALUES ({', '.join('?' * len(rows[0]))})",
                             [tuple(r.values()) for r in rows])
     db.close()
-    return data

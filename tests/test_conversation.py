@@ -1,4 +1,5 @@
-"""Conversation state: the SQLite store beside the question log and the in-memory one, expiry, forget, purge."""
+"""Conversation state: the SQLite and PostgreSQL stores beside the question log and the in-memory one, expiry,
+forget, purge."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from bot.analytics import QuestionLog
 from bot.cli import cli
 from bot.conversation import (TABLE, Context, ConversationStore, MemoryConversations, SqliteConversations,
                               purge_file)
+from bot.pgconversation import PostgresConversations
 
 TTL = timedelta(minutes=10)
 
@@ -36,10 +38,11 @@ def clock() -> Clock:
     return Clock()
 
 
-@pytest.fixture(params=["sqlite", "memory"])
+@pytest.fixture(params=["sqlite", "memory", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path, clock: Clock) -> Iterator[ConversationStore]:
     made: ConversationStore = (SqliteConversations(tmp_path / "log.db", TTL, clock) if request.param == "sqlite"
-                               else MemoryConversations(TTL, clock))
+                               else MemoryConversations(TTL, clock) if request.param == "memory"
+                               else PostgresConversations(request.getfixturevalue("pg_url"), TTL, clock))
     yield made
     made.close()
 

@@ -1,0 +1,107 @@
+"""Conversation state in PostgreSQL, beside the question log: a follow-up is read against the topic whichever
+server answered it (bot/conversation.py has the store's interface and the SQLite and in-memory stores).
+
+Writes go through the question log's writer (`submit`), so a context is committed with the row of the answer that
+set it, before that answer goes out; reads use a connection of their own, which never holds a transaction open.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import timedelta
+from typing import Any
+
+from bot.conversation import (SELECT, TABLE, UPSERT, Clock, Context, Submit, _fresh, _iso, _parse, _report_failure,
+                              _stamped, utc_now)
+from bot.pgstore import SCHEMA_LOCK, PgConnection, connect
+
+log = logging.getLogger(__name__)
+
+TEXT = 'text COLLATE "C"'
+SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {TABLE} (user_hash {TEXT} NOT NULL, channel {TEXT} NOT NULL, entry_id {TEXT}, "
+    f"lang {TEXT}, suggestions {TEXT} NOT NULL DEFAULT '', topic_at {TEXT}, updated_at {TEXT} NOT NULL, "
+    "PRIMARY KEY (user_hash, channel))",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_updated ON {TABLE} (updated_at)",
+)
+
+
+def create_schema(conn: PgConnection) -> None:
+    """Create the conversations table if missing (servers starting together take turns)."""
+    with conn.raw.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(?)", [SCHEMA_LOCK])
+        for statement in SCHEMA:
+            conn.execute(statement)
+
+
+class PostgresConversations:
+    """Conversation state in the log's PostgreSQL database, shared by every server that uses it."""
+
+    def __init__(self, url: str, ttl: timedelta, clock: Clock = utc_now, submit: Submit | None = None) -> None:
+        self._url, self._ttl, self._clock, self._submit = url, ttl, clock, submit
+        self._lock = threading.Lock()
+        self._conn: PgConnection | None = PgConnection(connect(url))
+        create_schema(self._conn)
+
+    def get(self, user_hash: str, channel: str) -> Context:
+        """Return the user's context on a channel (an empty Context when there is none or it cannot be read)."""
+        try:
+            row = self._run(SELECT, (user_hash, channel), fetch=True)
+        except Exception as exc:  # noqa: BLE001 - a conversation without its context is still answered
+            log.warning("conversation state could not be read: %s", exc)
+            return Context()
+        if row is None:
+            return Context()
+        entry_id, lang, suggestions, topic_at = row
+        return _fresh(Context(entry_id, lang, tuple(suggestions.split()), _parse(topic_at)), self._clock(), self._ttl)
+
+    def put(self, user_hash: str, channel: str, context: Context) -> None:
+        """Save the user's context: with the log's next commit, or at once without a log writer."""
+        now = self._clock()
+        context = _stamped(context, now)
+        params = (user_hash, channel, context.entry_id, context.lang, " ".join(context.suggestions),
+                  _iso(context.topic_at), _iso(now))
+        if self._submit is not None:
+            self._submit(lambda db: db.conn.execute(UPSERT, params)).add_done_callback(_report_failure)
+            return
+        try:
+            self._run(UPSERT, params)
+        except Exception as exc:  # noqa: BLE001 - losing a context costs one follow-up, not the answer
+            log.warning("conversation state could not be saved: %s", exc)
+
+    def forget(self, user_hash: str, channel: str | None = None) -> int:
+        """Remove a user's context on one channel, or on all; return how many were removed."""
+        if channel is None:
+            return self._run(f"DELETE FROM {TABLE} WHERE user_hash = ?", (user_hash,))
+        return self._run(f"DELETE FROM {TABLE} WHERE user_hash = ? AND channel = ?", (user_hash, channel))
+
+    def purge(self, older_than: timedelta) -> int:
+        """Remove every context not changed for this long; return how many were removed."""
+        return self._run(f"DELETE FROM {TABLE} WHERE updated_at < ?", (_iso(self._clock() - older_than),))
+
+    def _run(self, sql: str, params: tuple[Any, ...], fetch: bool = False) -> Any:
+        # One statement in autocommit mode; a connection lost to a restart or a network cut is replaced once.
+        with self._lock:
+            if self._conn is None or self._conn.raw.closed or self._conn.raw.broken:
+                self._conn = PgConnection(connect(self._url))
+            cursor = self._conn.execute(sql, params)
+            return cursor.fetchone() if fetch else cursor.rowcount
+
+    def close(self) -> None:
+        """Close the reading connection."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.raw.close()
+                self._conn = None
+
+
+def purge_database(url: str, older_than: timedelta) -> int:
+    """Remove old contexts from a PostgreSQL log (for `minato-bot purge`); 0 without the table."""
+    conn = PgConnection(connect(url))
+    try:
+        if not conn.execute(f"SELECT to_regclass('{TABLE}') IS NOT NULL").fetchone()[0]:
+            return 0
+        return conn.execute(f"DELETE FROM {TABLE} WHERE updated_at < ?", (_iso(utc_now() - older_than),)).rowcount
+    finally:
+        conn.raw.close()
