@@ -47,6 +47,11 @@ def mount(app: web.Application, answerer: Answerer, settings: Settings,
     if not settings.log_enabled:
         raise AdminSetupError("the HR page needs the question log: unset MINATO_DB=off, or unset "
                               "MINATO_ADMIN_PASSWORD_HASH")
+    if settings.db_url:
+        # Its sessions, lock-out counts and audit rows live in the SQLite log's file; on PostgreSQL they would not
+        # be shared by the servers, so the page says so rather than work on an empty local file.
+        raise AdminSetupError("the HR page needs the SQLite question log for now: with MINATO_DB set to a "
+                              "PostgreSQL URL, unset MINATO_ADMIN_PASSWORD_HASH")
     store = AdminStore(settings.db_path)
     app[REVIEW] = Review(answerer, settings.db_path, store)
     app[LOCKOUT] = lockout or LockOut(store)  # counted in the database: the same in every server process

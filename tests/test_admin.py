@@ -273,3 +273,11 @@ async def test_the_dashboard_shows_the_report_for_a_period_and_channel(make_site
     assert html.count('src="data:image/svg+xml;base64,') == 4
     _, html, _ = await site.get("/admin/dashboard?days=0")
     assert 'data-key="questions"><b>3</b>' in html
+
+
+def test_with_the_log_in_postgresql_the_hr_page_refuses_to_start_rather_than_use_a_local_file() -> None:
+    from aiohttp import web
+
+    settings = Settings(admin_password_hash=HASH, db_url="postgresql://bot@127.0.0.1:5432/minato")
+    with pytest.raises(admin_handler.AdminSetupError, match="SQLite question log"):
+        admin_handler.mount(web.Application(), None, settings, lambda request: "")  # type: ignore[arg-type]
