@@ -18,7 +18,7 @@ import weakref
 from dataclasses import dataclass
 
 from bot.decision import MatchResult
-from bot.details import DetailCheck
+from bot.details import COUNTERS, DetailCheck
 from bot.focus import GENERIC_NOUNS, POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
@@ -29,13 +29,14 @@ from bot.terms import Term
 ASPECT_WORDS = frozenset(
     "数 人数 件 件数 人 名 個 回 年 月 日 時 頃 いつ頃 期間 時期 時間 場所 所 他 ほか 以外 名前 理由 目的 内容 詳細 詳しい "
     "具体 具体的 費用 対象 条件 方法 規模 割合 結果 効果 特徴 様子 雰囲気 メリット デメリット 利点 長所 短所 魅力 "
-    "箇国 か国 カ国 ヶ国 一覧 全部 全て すべて 例 例えば 続き もっと 更に さらに 他に "
+    "部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 一覧 全部 全て すべて 例 例えば 続き もっと 更に さらに 他に "
     "number many much long detail details more else other others where when who why name place location period "
     "time date reason purpose cost price example examples list rest".split())
 MAX_SUGGESTED = 3
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
+CONFIDENT = 80.0  # a question of its own matched this well is not a close call the topic could settle
 FAMILY_MARGIN = 5.0  # entries within this many points of the best are told apart by how near the topic they are
 SAME_CATEGORY, FAR = 50, 100  # how near an entry is to the last topic (itself 0, its related entries 1, 2, ...)
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
@@ -84,7 +85,7 @@ class FollowUps:
     def __init__(self, matcher: Matcher) -> None:
         self._matcher = matcher
         cues = (cue for kind in matcher.kb.scope.detail_questions for cue in kind.cues)
-        self._aspects = ASPECT_WORDS | GENERIC_NOUNS | {clean(cue) for cue in cues}
+        self._aspects = ASPECT_WORDS | GENERIC_NOUNS | set(COUNTERS) | {clean(cue) for cue in cues}
         self._details = DetailCheck(matcher.kb)
         self._pointers = self._details.pointers
 
@@ -130,7 +131,8 @@ class FollowUps:
         if other:
             result = self._related(topic, candidates, result)
         if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
-            result = self._not_a_repeat(topic, text, self._closest_to(topic, text, result))
+            result = self._closest_to(topic, text, result)
+            result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
         if not elliptic and not (result.kind == "answer" and (pointing or self._near(topic, result.candidates[0]))):
             return None
         note = f"read after the last topic {topic.id} ({topic.title.get('ja', '')}): the message {how}"
@@ -155,13 +157,27 @@ class FollowUps:
 
     def _not_a_repeat(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
         # The answer just given, again, answers a new detail question only when it holds that detail itself:
-        # "いくらまで出るの？" after an answer that only points to the recruitment guide is not in the briefing.
+        # "期間は？" after the training menu (no period in it), or "いくらまで出るの？" after an answer that only
+        # points to the recruitment guide, is not in the briefing.
         if result.kind != "answer" or result.candidates[0].entry_id != topic.id:
             return result
-        refusing = [kind for kind in self._details.asked(text) if not kind.route_only]
-        if refusing and not self._details.holds(topic.id, refusing, self._pointers):
+        asked = self._details.asked(text)
+        if asked and not self._details.holds(topic.id, asked, self._pointers):
             return MatchResult("fallback", result.candidates, reason="the last answer does not hold the asked detail")
         return result
+
+    def _within_family(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
+        # A message naming nothing is about the topic: an entry far from it ("何歳？" after the panel reaching the
+        # application entry's age limits) does not answer it; the nearest that fits well enough does, or none.
+        if result.kind != "answer" or self._distance(topic, result.candidates[0].entry_id) < FAR:
+            return result
+        asked, accept = self._details.asked(text), self._matcher.settings.accept_score
+        near = [c for c in result.candidates if c.score >= accept and self._distance(topic, c.entry_id) < FAR
+                and self._details.holds(c.entry_id, asked) and self._details.counted(c.entry_id, text)]
+        if not near:
+            return MatchResult("fallback", result.candidates, reason="nothing near the last topic answers it")
+        return MatchResult("answer", (near[0], *(c for c in result.candidates if c is not near[0])),
+                           reason="nearest the last topic")
 
     def _related(self, topic: Entry, candidates: list[Candidate], result: MatchResult) -> MatchResult:
         kb = self._matcher.kb
@@ -177,7 +193,7 @@ class FollowUps:
         # district wholly, the shorter answers merely score higher).
         if best.score - candidate.score <= FAMILY_MARGIN:
             return True
-        return (candidate.entry_id == topic.id and candidate.coverage >= best.coverage
+        return (candidate.entry_id == topic.id and candidate.coverage >= best.coverage and best.score < CONFIDENT
                 and candidate.score >= self._matcher.settings.accept_score)
 
     def _distance(self, topic: Entry, entry_id: str) -> int:

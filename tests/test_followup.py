@@ -57,6 +57,19 @@ def test_a_follow_up_asking_a_detail_the_briefing_lacks_is_not_answered(plain_an
     assert chat(plain_answerer, "自己啓発助成とは？", "いくら出るの？")[1].kind == "fallback"
 
 
+def test_a_follow_up_is_about_the_topic_or_not_answered(plain_answerer: Answerer) -> None:
+    # The topic's answer again is no answer to a detail it does not hold ...
+    assert chat(plain_answerer, "研修について教えて", "期間は？")[1].kind == "fallback"
+    assert chat(plain_answerer, "職員住宅はある？", "何人住めるの？")[1].kind == "fallback"
+    # ... and an entry far from the topic does not answer a message that names nothing.
+    assert chat(plain_answerer, "パネリストは誰？", "どこの部署？")[1].entry_id == "panel"
+
+
+def test_a_clear_question_after_a_topic_it_mentions_is_still_its_own(plain_answerer: Answerer) -> None:
+    # The foreign residents' answer speaks of the population too; the question asks for the population itself.
+    assert chat(plain_answerer, "外国人の住民について教えて", "港区の人口は？")[1].entry_id == "overview-population"
+
+
 def test_a_follow_up_with_words_of_its_own_that_fail_alone_is_read_with_the_topic(plain_answerer: Answerer) -> None:
     assert chat(plain_answerer, "昼間人口は？", "都内で何番目？")[1].entry_id == "facts-daytime-population"
     assert chat(plain_answerer, "港区の概要を教えて", "面積は？")[1].entry_id == "overview-area"
