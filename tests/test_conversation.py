@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import Future
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
@@ -151,3 +152,21 @@ def _schema(path: Path, table: str) -> str:
     with sqlite3.connect(path) as conn:
         row = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()
     return row[0] if row else ""
+
+
+def test_a_write_not_yet_committed_is_read_back_by_its_own_process(tmp_path: Path, clock: Clock) -> None:
+    held: list[Future[object]] = []
+
+    def submit(work: object) -> Future[object]:  # a writer that has not committed yet
+        held.append(Future())
+        return held[-1]
+
+    store = SqliteConversations(tmp_path / "log.db", TTL, clock, submit=submit)
+    store.put("u1", "web", Context("cafeteria", "en"))
+    store.put("u1", "web", Context("housing-staff", "en"))
+    assert store.get("u1", "web").entry_id == "housing-staff"
+    held[0].set_result(None)  # the older write commits: the newer one is still the one to read
+    assert store.get("u1", "web").entry_id == "housing-staff"
+    held[1].set_exception(sqlite3.OperationalError("disk I/O error"))  # lost: nothing pending, nothing stored
+    assert store.get("u1", "web") == Context()
+    store.close()
