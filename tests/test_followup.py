@@ -205,3 +205,10 @@ def test_kb_explain_after_shows_how_the_context_was_used(tmp_path: Path) -> None
     ignored = runner.invoke(cli, ["--env-file", str(tmp_path / "none.env"), "kb", "explain", "--after",
                                   "外国人の住民について教えて", "職員は何人いるの？"], env=env)
     assert "context: not used" in ignored.output
+
+
+def test_the_terminal_chat_is_one_conversation(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--env-file", str(tmp_path / "none.env"), "chat"], env={"MINATO_DB": "off"},
+                                input="外国人の住民について教えて\n何人？\n/quit\n")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("22,631") == 2 and "2,296" not in result.output  # not the staff count
