@@ -47,14 +47,15 @@ LANGUAGE_NAMES = {
     "easy": r"(?:やさしい|優しい|易しい|簡単な|かんたんな|わかりやすい|分かりやすい)\s*(?:日本語|にほんご)"
             r"|(?:easy|simple|plain)\s+japanese",
     "ja": r"日本語|にほんご|japanese",
-    "en": r"英語|えいご|english|eng",
+    "en": r"英語|英訳|えいご|english|eng|in eng",
 }
 # What may stand around the language's name in a request: "can you say it in English please", "英語でおしえて".
 _REQUEST_BEFORE = r"(?:(?:please|pls|can|could|would|you|answer|reply|say|write|tell|me|it|that|this|again|in|"\
                   r"もう一度|もういちど|もう一回|次から|これから)\s*)*"
 _REQUEST_AFTER = (r"(?:\s*(?:で|に|は|も|お願い(?:します|いたします)?|おねがい(?:します)?|ください|下さい|"
                   r"(?:教|おし|答|こた)えて|言って|いって|して|切り替えて|きりかえて|くれる|くれますか|くれない|ほしい|"
-                  r"欲しい|頼む|たのむ|いい|できる|できますか|plz|please|pls|version|only|again|ok))*")
+                  r"欲しい|頼む|たのむ|いい|できる|できますか|戻して|もどして|直して|なおして|変えて|かえて|訳して|"
+                  r"翻訳して|版|バージョン|だと|言うと|いうと|ある|ない|plz|please|pls|version|only|again|ok))*")
 LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
                      for lang, names in LANGUAGE_NAMES.items()}
 PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜]+$|(?<=[^\x00-\x7f])w+$|^\s+")  # "英語でｗ": a laugh, not a word
@@ -100,7 +101,9 @@ class FollowUps:
             contextual = self._after(text, topic, elliptic, Understanding(reading, candidates, result, elliptic))
             if contextual is not None:
                 return contextual
-        if elliptic and result.kind == "answer" and _ambiguous(result.candidates):
+        if elliptic and result.kind == "answer" and OTHER.search(clean(text)):
+            result = MatchResult("fallback", reason="no topic to follow up on")  # "他には？" alone: other than what?
+        elif elliptic and result.kind == "answer" and _ambiguous(result.candidates):
             # "何人？" with nothing before it: of what? Offer the likeliest topics rather than guess one. ("広さは？"
             # has one reading only, the city's area: that is no guess.)
             result = MatchResult("clarify", result.candidates[:MAX_SUGGESTED], reason="no topic to follow up on")

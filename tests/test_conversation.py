@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from bot.analytics import QuestionLog
 from bot.cli import cli
+from bot.config import ConfigError, load_settings
 from bot.conversation import (TABLE, Context, ConversationStore, MemoryConversations, SqliteConversations,
                               purge_file)
 
@@ -170,3 +171,11 @@ def test_a_write_not_yet_committed_is_read_back_by_its_own_process(tmp_path: Pat
     held[1].set_exception(sqlite3.OperationalError("disk I/O error"))  # lost: nothing pending, nothing stored
     assert store.get("u1", "web") == Context()
     store.close()
+
+
+def test_the_context_time_is_a_setting_in_minutes() -> None:
+    assert load_settings(None, environ={}).context_minutes == 10
+    assert load_settings(None, environ={"MINATO_CONTEXT_MINUTES": "2.5"}).context_minutes == 2.5
+    for bad in ("-1", "nan", "ten"):
+        with pytest.raises(ConfigError, match="MINATO_CONTEXT_MINUTES"):
+            load_settings(None, environ={"MINATO_CONTEXT_MINUTES": bad})
