@@ -2,17 +2,23 @@
 
 A chat message often leans on the one before: after the pre-class answer "いつまで？" asks when the pre-class period
 ends. Such a message is elliptic when none of its words names a topic: they only ask (question words), name an
-aspect of something (期間, 場所, 理由, 他), or ask for a detail the knowledge describes (scope.yaml
-`detail_questions` cues: 何人, 家賃, 住所). It is then read as if the last topic's title came right before it,
-so the engine's usual ranking and detail routing pick the entry holding the asked fact among the topic's
-neighbours. A message that names a topic of its own is a question of its own and ignores the context, unless it
-points back at it (それって新人も？), when the topic's words help a little. Without a topic, an elliptic message
-gets "did you mean" or "I don't know": never a guess.
+aspect of something (期間, 場所, 理由, 他, a counter), ask for a detail the knowledge describes (scope.yaml
+`detail_questions` cues: 何人, 家賃, 住所), or, in a short message, say what is done (住める？). It is then read as if
+the last topic's title came right before it, so the usual ranking and detail routing pick the entry holding the
+asked fact; of entries fitting about as well, the one nearest the topic (itself, its `related:` entries in order,
+its category) is meant; an entry far from the topic does not answer it, nor does the topic's own answer again when
+it lacks the asked detail. "他には？" asks for the topic's first related entry.
+
+A message that names a topic of its own is a question of its own: the context only helps when it points back
+(それって新人も？), cannot be answered alone (都内で何番目？), or is a close call among entries the topic settles
+(スローガンは？ after a district). Without a topic, an elliptic message gets "did you mean" or "I don't know":
+never a guess.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 import weakref
 from dataclasses import dataclass
@@ -225,14 +231,16 @@ class FollowUps:
 
 
 _FOLLOWUPS: weakref.WeakKeyDictionary[Matcher, FollowUps] = weakref.WeakKeyDictionary()
+_FOLLOWUPS_LOCK = threading.Lock()
 
 
 def followups_for(matcher: Matcher) -> FollowUps:
     """Return the follow-up reader of a matcher (one per knowledge version; a reload builds a new matcher)."""
-    found = _FOLLOWUPS.get(matcher)
-    if found is None:
-        found = _FOLLOWUPS.setdefault(matcher, FollowUps(matcher))
-    return found
+    with _FOLLOWUPS_LOCK:
+        found = _FOLLOWUPS.get(matcher)
+        if found is None:
+            found = _FOLLOWUPS[matcher] = FollowUps(matcher)
+        return found
 
 
 def _ambiguous(candidates: tuple[Candidate, ...]) -> bool:
