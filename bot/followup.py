@@ -35,7 +35,7 @@ from bot.terms import Term
 ASPECT_WORDS = frozenset(
     "数 人数 件 件数 人 名 個 回 年 月 日 時 頃 いつ頃 期間 時期 時間 場所 所 他 ほか 以外 名前 理由 目的 内容 詳細 詳しい "
     "具体 具体的 費用 対象 条件 方法 規模 割合 結果 効果 特徴 様子 雰囲気 メリット デメリット 利点 長所 短所 魅力 "
-    "部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 一覧 全部 全て すべて 例 例えば 続き もっと 更に さらに 他に "
+    "やつ 奴 つめ 目 番目 部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 一覧 全部 全て すべて 例 例えば 続き もっと 更に さらに 他に "
     "number many much long detail details more else other others where when who why name place location period "
     "time date reason purpose cost price example examples list rest".split())
 MAX_SUGGESTED = 3
@@ -119,6 +119,7 @@ class FollowUps:
         # The topic's title stands before the message: fully when the message names nothing else or could not be
         # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
         pointing = bool(POINTING.search(clean(text)))
+        short = len(clean(text)) <= SHORT_MESSAGE
         if elliptic:
             how, weight = "names no topic of its own", 1.0
         elif pointing:
@@ -142,8 +143,9 @@ class FollowUps:
         if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
             result = self._closest_to(topic, text, result)
             result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
-        if not elliptic and not (result.kind == "answer" and (pointing or self._near(topic, result.candidates[0]))):
-            return None
+        if not elliptic and not (result.kind == "answer" and (pointing or self._near(topic, result.candidates[0]))
+                                 and self._explains(result.candidates[0].entry_id, alone.reading.terms, short)):
+            return None  # "駐車場はある？" after staff housing: the housing answer says nothing of parking
         note = f"read after the last topic {topic.id} ({topic.title.get('ja', '')}): the message {how}"
         return Understanding(reading, candidates, result, elliptic, note)
 
@@ -212,6 +214,10 @@ class FollowUps:
             return 1 + topic.related.index(entry_id)
         entry = self._matcher.kb.entry(entry_id)
         return SAME_CATEGORY if entry is not None and entry.category == topic.category else FAR
+
+    def _explains(self, entry_id: str, terms: list[Term], short: bool) -> bool:
+        # Every topic the message names itself must be one the answering entry speaks of.
+        return all(self._matcher.mentions(entry_id, term.concept) for term in terms if self._names_topic(term, short))
 
     def _near(self, topic: Entry, candidate: Candidate) -> bool:
         return self._distance(topic, candidate.entry_id) < FAR

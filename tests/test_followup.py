@@ -65,6 +65,11 @@ def test_a_follow_up_is_about_the_topic_or_not_answered(plain_answerer: Answerer
     assert chat(plain_answerer, "パネリストは誰？", "どこの部署？")[1].entry_id == "panel"
 
 
+def test_a_question_of_its_own_the_topic_says_nothing_about_is_not_answered_from_it(plain_answerer: Answerer) -> None:
+    assert chat(plain_answerer, "職員住宅はある？", "駐車場はある？")[1].kind == "fallback"
+    assert chat(plain_answerer, "食堂はある？", "売店はある？")[1].kind == "fallback"
+
+
 def test_a_clear_question_after_a_topic_it_mentions_is_still_its_own(plain_answerer: Answerer) -> None:
     # The foreign residents' answer speaks of the population too; the question asks for the population itself.
     assert chat(plain_answerer, "外国人の住民について教えて", "港区の人口は？")[1].entry_id == "overview-population"
