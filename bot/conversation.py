@@ -132,18 +132,21 @@ class SqliteConversations:
         self._lock = threading.Lock()
         # Written but maybe not yet committed by the log's writer: this process reads its own writes at once.
         self._pending: dict[tuple[str, str], Context] = {}
-        self._conn = _connect(self.path, busy_seconds)
-        with self._lock:
-            for statement in SCHEMA:  # idempotent: several processes may start at once
-                self._conn.execute(statement)
+        self._busy_seconds = busy_seconds
+        self._conn = _connect(self.path, busy_seconds)  # schema, forget, purge and writes without a writer
+        for statement in SCHEMA:  # idempotent: several processes may start at once
+            self._conn.execute(statement)
+        # Each answering thread reads on a connection of its own: no lock held while SQLite reads.
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
 
     def get(self, user_hash: str, channel: str) -> Context:
+        with self._lock:
+            pending = self._pending.get((user_hash, channel))
+        if pending is not None:
+            return _fresh(pending, self._clock(), self._ttl)
         try:
-            with self._lock:
-                pending = self._pending.get((user_hash, channel))
-                if pending is not None:
-                    return _fresh(pending, self._clock(), self._ttl)
-                row = self._conn.execute(SELECT, (user_hash, channel)).fetchone()
+            row = self._reader().execute(SELECT, (user_hash, channel)).fetchone()
         except sqlite3.Error as exc:  # a conversation without its context is still answered
             log.warning("conversation state could not be read: %s", exc)
             return Context()
@@ -170,6 +173,14 @@ class SqliteConversations:
         except sqlite3.Error as exc:
             log.warning("conversation state could not be saved: %s", exc)
 
+    def _reader(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = _connect(self.path, self._busy_seconds)
+            with self._lock:
+                self._readers.append(conn)
+        return conn
+
     def _settled(self, key: tuple[str, str], context: Context, future: Future[Any]) -> None:
         with self._lock:
             if self._pending.get(key) is context:  # a later put of the same user is still on its way: keep that
@@ -193,7 +204,9 @@ class SqliteConversations:
 
     def close(self) -> None:
         with self._lock:
-            self._conn.close()
+            for conn in (self._conn, *self._readers):
+                conn.close()
+            self._readers.clear()
 
 
 def purge_file(path: Path, older_than: timedelta) -> int:

@@ -155,9 +155,10 @@ class FollowUps:
         # "何か国？" after the foreign residents: the nationalities (135か国), not the embassies (81か国).
         if result.kind not in ("answer", "clarify") or not result.candidates or result.reason == "comparison":
             return result
-        asked = self._details.asked(text)
-        near = [c for c in result.candidates if self._fits_as_well(c, result.candidates[0], topic)
-                and self._details.holds(c.entry_id, asked) and self._details.counted(c.entry_id, text)]
+        near = [c for c in result.candidates if self._fits_as_well(c, result.candidates[0], topic)]
+        if len(near) < 2 and (result.kind == "answer" or not near):
+            return result  # nothing else fits as well: the usual case, decided without reading the details
+        near = self._holding(near, text)
         if not near:
             return result
         nearest = min(near, key=lambda c: self._distance(topic, c.entry_id))
@@ -182,9 +183,9 @@ class FollowUps:
         # application entry's age limits) does not answer it; the nearest that fits well enough does, or none.
         if result.kind != "answer" or self._distance(topic, result.candidates[0].entry_id) < FAR:
             return result
-        asked, accept = self._details.asked(text), self._matcher.settings.accept_score
-        near = [c for c in result.candidates if c.score >= accept and self._distance(topic, c.entry_id) < FAR
-                and self._details.holds(c.entry_id, asked) and self._details.counted(c.entry_id, text)]
+        accept = self._matcher.settings.accept_score
+        near = self._holding([c for c in result.candidates
+                              if c.score >= accept and self._distance(topic, c.entry_id) < FAR], text)
         if not near:
             return MatchResult("fallback", result.candidates, reason="nothing near the last topic answers it")
         return MatchResult("answer", (near[0], *(c for c in result.candidates if c is not near[0])),
@@ -198,6 +199,12 @@ class FollowUps:
         # "他" names nothing, so the words cannot choose: HR's order of the related entries does.
         chosen = next((c for c in candidates if c.entry_id == related[0]), Candidate(related[0], 0.0, 0.0, 0.0, 0.0))
         return MatchResult("answer", (chosen, *(c for c in candidates if c is not chosen)), reason="another related entry")
+
+    def _holding(self, candidates: list[Candidate], text: str) -> list[Candidate]:
+        # The candidates whose answer holds what the message asks for: its detail kinds and its unit (何か国).
+        asked, unit = self._details.asked(text), self._details.unit(text)
+        return [c for c in candidates if self._details.holds(c.entry_id, asked)
+                and (unit is None or self._details.counts_in(c.entry_id, unit))]
 
     def _fits_as_well(self, candidate: Candidate, best: Candidate, topic: Entry) -> bool:
         # Close in score; or the topic itself, explaining every word the best explains ("スローガンは？" fits each
