@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 from bot.analytics import TAP, LogRow, QuestionLog, hash_user
 from bot.config import Settings
 from bot.conversation import Context, ConversationStore, MemoryConversations, SqliteConversations
-from bot.dialogue import Turn, take_turn, tapped
+from bot.dialogue import MAX_QUESTION_CHARS, Turn, take_turn, tapped  # noqa: F401  (MAX_QUESTION_CHARS: kept importable)
 from bot.easyja import looks_easy_japanese
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.logwriter import LogUnavailable, RandomIds
@@ -25,7 +25,6 @@ from bot.salt import choose_salt, install_salt
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION_CHARS = 1000
 LOG_IDS = RandomIds()
 FEEDBACK_HUNG_SECONDS = 30.0  # a feedback already inside a transaction: wait this long for the disk to say
 LANGS = ("ja", "en", "easy")  # easy: やさしい日本語, simple Japanese
