@@ -130,15 +130,23 @@ class SqliteConversations:
         self.path = Path(path)
         self._ttl, self._clock, self._submit = ttl, clock, submit
         self._lock = threading.Lock()
-        self._conn = _connect(self.path, busy_seconds)
-        with self._lock:
-            for statement in SCHEMA:  # idempotent: several processes may start at once
-                self._conn.execute(statement)
+        # Written but maybe not yet committed by the log's writer: this process reads its own writes at once.
+        self._pending: dict[tuple[str, str], Context] = {}
+        self._busy_seconds = busy_seconds
+        self._conn = _connect(self.path, busy_seconds)  # schema, forget, purge and writes without a writer
+        for statement in SCHEMA:  # idempotent: several processes may start at once
+            self._conn.execute(statement)
+        # Each answering thread reads on a connection of its own: no lock held while SQLite reads.
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
 
     def get(self, user_hash: str, channel: str) -> Context:
+        with self._lock:
+            pending = self._pending.get((user_hash, channel))
+        if pending is not None:
+            return _fresh(pending, self._clock(), self._ttl)
         try:
-            with self._lock:
-                row = self._conn.execute(SELECT, (user_hash, channel)).fetchone()
+            row = self._reader().execute(SELECT, (user_hash, channel)).fetchone()
         except sqlite3.Error as exc:  # a conversation without its context is still answered
             log.warning("conversation state could not be read: %s", exc)
             return Context()
@@ -154,14 +162,35 @@ class SqliteConversations:
         params = (user_hash, channel, context.entry_id, context.lang, " ".join(context.suggestions),
                   _iso(context.topic_at), _iso(now))
         if self._submit is not None:
-            self._submit(lambda db: db.conn.execute(UPSERT, params)).add_done_callback(_report_failure)
+            key = (user_hash, channel)
+            with self._lock:
+                self._pending[key] = context
+            future = self._submit(lambda db: db.conn.execute(UPSERT, params))
+            future.add_done_callback(lambda done: self._settled(key, context, done))
             return
         try:
             self._write(UPSERT, params)
         except sqlite3.Error as exc:
             log.warning("conversation state could not be saved: %s", exc)
 
+    def _reader(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = _connect(self.path, self._busy_seconds)
+            with self._lock:
+                self._readers.append(conn)
+        return conn
+
+    def _settled(self, key: tuple[str, str], context: Context, future: Future[Any]) -> None:
+        with self._lock:
+            if self._pending.get(key) is context:  # a later put of the same user is still on its way: keep that
+                del self._pending[key]
+        _report_failure(future)
+
     def forget(self, user_hash: str, channel: str | None = None) -> int:
+        with self._lock:
+            for key in [k for k in self._pending if k[0] == user_hash and channel in (None, k[1])]:
+                del self._pending[key]
         if channel is None:
             return self._write(f"DELETE FROM {TABLE} WHERE user_hash = ?", (user_hash,))
         return self._write(f"DELETE FROM {TABLE} WHERE user_hash = ? AND channel = ?", (user_hash, channel))
@@ -175,7 +204,9 @@ class SqliteConversations:
 
     def close(self) -> None:
         with self._lock:
-            self._conn.close()
+            for conn in (self._conn, *self._readers):
+                conn.close()
+            self._readers.clear()
 
 
 def purge_file(path: Path, older_than: timedelta) -> int:

@@ -18,11 +18,12 @@ COUNTRIES = r"[かカヶケ箇]国"
 COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ国": COUNTRIES, "箇国": COUNTRIES,
             "人": "[人名]", "名": "[人名]", "件": "件", "室": "室", "校": "校", "個": "個", "回": "回", "歳": "歳",
             "階": "階", "台": "台", "枚": "枚", "社": "社", "店": "店", "駅": "駅", "種類": "種類",
-            "パーセント": "[%％]", "%": "[%％]", "クラス": "クラス"}
+            "パーセント": "[%％]", "%": "[%％]", "クラス": "クラス",
+            "けん": "件", "にん": "[人名]", "かこく": COUNTRIES, "しつ": "室"}  # typed in kana: なんけん
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 # Counting people may be answered by naming them (the panel's two names), and 何個 counts anything (大使館は何個？
 # is answered by 81か国); any other unit needs a figure in it.
-LOOSE_UNITS = frozenset({"人", "名", "個"})
+LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
 
 class DetailCheck:
     """Finds the details a question asks for, and whether an entry's text holds them."""

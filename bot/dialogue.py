@@ -11,7 +11,7 @@ from bot.knowledge import Entry, KnowledgeBase
 from bot.matching import Matcher
 from bot.responses import Reply, answer_entry, compose, example_suggestions
 
-MAX_QUESTION_CHARS = 1000
+MAX_QUESTION_CHARS = 1000  # the matcher reads this much of a message
 # Picks the reply language: (elliptic message, the user's chosen language or None) -> language.
 LanguageFor = Callable[[bool, str | None], str]
 

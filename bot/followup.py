@@ -2,23 +2,29 @@
 
 A chat message often leans on the one before: after the pre-class answer "いつまで？" asks when the pre-class period
 ends. Such a message is elliptic when none of its words names a topic: they only ask (question words), name an
-aspect of something (期間, 場所, 理由, 他), or ask for a detail the knowledge describes (scope.yaml
-`detail_questions` cues: 何人, 家賃, 住所). It is then read as if the last topic's title came right before it,
-so the engine's usual ranking and detail routing pick the entry holding the asked fact among the topic's
-neighbours. A message that names a topic of its own is a question of its own and ignores the context, unless it
-points back at it (それって新人も？), when the topic's words help a little. Without a topic, an elliptic message
-gets "did you mean" or "I don't know": never a guess.
+aspect of something (期間, 場所, 理由, 他, a counter), ask for a detail the knowledge describes (scope.yaml
+`detail_questions` cues: 何人, 家賃, 住所), or, in a short message, say what is done (住める？). It is then read as if
+the last topic's title came right before it, so the usual ranking and detail routing pick the entry holding the
+asked fact; of entries fitting about as well, the one nearest the topic (itself, its `related:` entries in order,
+its category) is meant; an entry far from the topic does not answer it, nor does the topic's own answer again when
+it lacks the asked detail. "他には？" asks for the topic's first related entry.
+
+A message that names a topic of its own is a question of its own: the context only helps when it points back
+(それって新人も？), cannot be answered alone (都内で何番目？), or is a close call among entries the topic settles
+(スローガンは？ after a district). Without a topic, an elliptic message gets "did you mean" or "I don't know":
+never a guess.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 import weakref
 from dataclasses import dataclass
 
 from bot.decision import MatchResult
-from bot.details import DetailCheck
+from bot.details import COUNTERS, DetailCheck
 from bot.focus import GENERIC_NOUNS, POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
@@ -29,13 +35,14 @@ from bot.terms import Term
 ASPECT_WORDS = frozenset(
     "数 人数 件 件数 人 名 個 回 年 月 日 時 頃 いつ頃 期間 時期 時間 場所 所 他 ほか 以外 名前 理由 目的 内容 詳細 詳しい "
     "具体 具体的 費用 対象 条件 方法 規模 割合 結果 効果 特徴 様子 雰囲気 メリット デメリット 利点 長所 短所 魅力 "
-    "箇国 か国 カ国 ヶ国 一覧 全部 全て すべて 例 例えば 続き もっと 更に さらに 他に "
+    "やつ 奴 つめ 目 番目 部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 一覧 全部 全て すべて 例 例えば 続き もっと 更に さらに 他に "
     "number many much long detail details more else other others where when who why name place location period "
     "time date reason purpose cost price example examples list rest".split())
 MAX_SUGGESTED = 3
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
+CONFIDENT = 80.0  # a question of its own matched this well is not a close call the topic could settle
 FAMILY_MARGIN = 5.0  # entries within this many points of the best are told apart by how near the topic they are
 SAME_CATEGORY, FAR = 50, 100  # how near an entry is to the last topic (itself 0, its related entries 1, 2, ...)
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
@@ -46,14 +53,15 @@ LANGUAGE_NAMES = {
     "easy": r"(?:やさしい|優しい|易しい|簡単な|かんたんな|わかりやすい|分かりやすい)\s*(?:日本語|にほんご)"
             r"|(?:easy|simple|plain)\s+japanese",
     "ja": r"日本語|にほんご|japanese",
-    "en": r"英語|えいご|english|eng",
+    "en": r"英語|英訳|えいご|english|eng|in eng",
 }
 # What may stand around the language's name in a request: "can you say it in English please", "英語でおしえて".
 _REQUEST_BEFORE = r"(?:(?:please|pls|can|could|would|you|answer|reply|say|write|tell|me|it|that|this|again|in|"\
                   r"もう一度|もういちど|もう一回|次から|これから)\s*)*"
 _REQUEST_AFTER = (r"(?:\s*(?:で|に|は|も|お願い(?:します|いたします)?|おねがい(?:します)?|ください|下さい|"
                   r"(?:教|おし|答|こた)えて|言って|いって|して|切り替えて|きりかえて|くれる|くれますか|くれない|ほしい|"
-                  r"欲しい|頼む|たのむ|いい|できる|できますか|plz|please|pls|version|only|again|ok))*")
+                  r"欲しい|頼む|たのむ|いい|できる|できますか|戻して|もどして|直して|なおして|変えて|かえて|訳して|"
+                  r"翻訳して|版|バージョン|だと|言うと|いうと|ある|ない|plz|please|pls|version|only|again|ok))*")
 LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
                      for lang, names in LANGUAGE_NAMES.items()}
 PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜]+$|(?<=[^\x00-\x7f])w+$|^\s+")  # "英語でｗ": a laugh, not a word
@@ -84,7 +92,7 @@ class FollowUps:
     def __init__(self, matcher: Matcher) -> None:
         self._matcher = matcher
         cues = (cue for kind in matcher.kb.scope.detail_questions for cue in kind.cues)
-        self._aspects = ASPECT_WORDS | GENERIC_NOUNS | {clean(cue) for cue in cues}
+        self._aspects = ASPECT_WORDS | GENERIC_NOUNS | set(COUNTERS) | {clean(cue) for cue in cues}
         self._details = DetailCheck(matcher.kb)
         self._pointers = self._details.pointers
 
@@ -99,7 +107,9 @@ class FollowUps:
             contextual = self._after(text, topic, elliptic, Understanding(reading, candidates, result, elliptic))
             if contextual is not None:
                 return contextual
-        if elliptic and result.kind == "answer" and _ambiguous(result.candidates):
+        if elliptic and result.kind == "answer" and OTHER.search(clean(text)):
+            result = MatchResult("fallback", reason="no topic to follow up on")  # "他には？" alone: other than what?
+        elif elliptic and result.kind == "answer" and _ambiguous(result.candidates):
             # "何人？" with nothing before it: of what? Offer the likeliest topics rather than guess one. ("広さは？"
             # has one reading only, the city's area: that is no guess.)
             result = MatchResult("clarify", result.candidates[:MAX_SUGGESTED], reason="no topic to follow up on")
@@ -109,6 +119,7 @@ class FollowUps:
         # The topic's title stands before the message: fully when the message names nothing else or could not be
         # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
         pointing = bool(POINTING.search(clean(text)))
+        short = len(clean(text)) <= SHORT_MESSAGE
         if elliptic:
             how, weight = "names no topic of its own", 1.0
         elif pointing:
@@ -130,9 +141,11 @@ class FollowUps:
         if other:
             result = self._related(topic, candidates, result)
         if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
-            result = self._not_a_repeat(topic, text, self._closest_to(topic, text, result))
-        if not elliptic and not (result.kind == "answer" and (pointing or self._near(topic, result.candidates[0]))):
-            return None
+            result = self._closest_to(topic, text, result)
+            result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
+        if not elliptic and not (result.kind == "answer" and (pointing or self._near(topic, result.candidates[0]))
+                                 and self._explains(result.candidates[0].entry_id, alone.reading.terms, short)):
+            return None  # "駐車場はある？" after staff housing: the housing answer says nothing of parking
         note = f"read after the last topic {topic.id} ({topic.title.get('ja', '')}): the message {how}"
         return Understanding(reading, candidates, result, elliptic, note)
 
@@ -142,9 +155,10 @@ class FollowUps:
         # "何か国？" after the foreign residents: the nationalities (135か国), not the embassies (81か国).
         if result.kind not in ("answer", "clarify") or not result.candidates or result.reason == "comparison":
             return result
-        asked = self._details.asked(text)
-        near = [c for c in result.candidates if self._fits_as_well(c, result.candidates[0], topic)
-                and self._details.holds(c.entry_id, asked) and self._details.counted(c.entry_id, text)]
+        near = [c for c in result.candidates if self._fits_as_well(c, result.candidates[0], topic)]
+        if len(near) < 2 and (result.kind == "answer" or not near):
+            return result  # nothing else fits as well: the usual case, decided without reading the details
+        near = self._holding(near, text)
         if not near:
             return result
         nearest = min(near, key=lambda c: self._distance(topic, c.entry_id))
@@ -155,13 +169,27 @@ class FollowUps:
 
     def _not_a_repeat(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
         # The answer just given, again, answers a new detail question only when it holds that detail itself:
-        # "いくらまで出るの？" after an answer that only points to the recruitment guide is not in the briefing.
+        # "期間は？" after the training menu (no period in it), or "いくらまで出るの？" after an answer that only
+        # points to the recruitment guide, is not in the briefing.
         if result.kind != "answer" or result.candidates[0].entry_id != topic.id:
             return result
-        refusing = [kind for kind in self._details.asked(text) if not kind.route_only]
-        if refusing and not self._details.holds(topic.id, refusing, self._pointers):
+        asked = self._details.asked(text)
+        if asked and not self._details.holds(topic.id, asked, self._pointers):
             return MatchResult("fallback", result.candidates, reason="the last answer does not hold the asked detail")
         return result
+
+    def _within_family(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
+        # A message naming nothing is about the topic: an entry far from it ("何歳？" after the panel reaching the
+        # application entry's age limits) does not answer it; the nearest that fits well enough does, or none.
+        if result.kind != "answer" or self._distance(topic, result.candidates[0].entry_id) < FAR:
+            return result
+        accept = self._matcher.settings.accept_score
+        near = self._holding([c for c in result.candidates
+                              if c.score >= accept and self._distance(topic, c.entry_id) < FAR], text)
+        if not near:
+            return MatchResult("fallback", result.candidates, reason="nothing near the last topic answers it")
+        return MatchResult("answer", (near[0], *(c for c in result.candidates if c is not near[0])),
+                           reason="nearest the last topic")
 
     def _related(self, topic: Entry, candidates: list[Candidate], result: MatchResult) -> MatchResult:
         kb = self._matcher.kb
@@ -172,12 +200,18 @@ class FollowUps:
         chosen = next((c for c in candidates if c.entry_id == related[0]), Candidate(related[0], 0.0, 0.0, 0.0, 0.0))
         return MatchResult("answer", (chosen, *(c for c in candidates if c is not chosen)), reason="another related entry")
 
+    def _holding(self, candidates: list[Candidate], text: str) -> list[Candidate]:
+        # The candidates whose answer holds what the message asks for: its detail kinds and its unit (何か国).
+        asked, unit = self._details.asked(text), self._details.unit(text)
+        return [c for c in candidates if self._details.holds(c.entry_id, asked)
+                and (unit is None or self._details.counts_in(c.entry_id, unit))]
+
     def _fits_as_well(self, candidate: Candidate, best: Candidate, topic: Entry) -> bool:
         # Close in score; or the topic itself, explaining every word the best explains ("スローガンは？" fits each
         # district wholly, the shorter answers merely score higher).
         if best.score - candidate.score <= FAMILY_MARGIN:
             return True
-        return (candidate.entry_id == topic.id and candidate.coverage >= best.coverage
+        return (candidate.entry_id == topic.id and candidate.coverage >= best.coverage and best.score < CONFIDENT
                 and candidate.score >= self._matcher.settings.accept_score)
 
     def _distance(self, topic: Entry, entry_id: str) -> int:
@@ -187,6 +221,10 @@ class FollowUps:
             return 1 + topic.related.index(entry_id)
         entry = self._matcher.kb.entry(entry_id)
         return SAME_CATEGORY if entry is not None and entry.category == topic.category else FAR
+
+    def _explains(self, entry_id: str, terms: list[Term], short: bool) -> bool:
+        # Every topic the message names itself must be one the answering entry speaks of.
+        return all(self._matcher.mentions(entry_id, term.concept) for term in terms if self._names_topic(term, short))
 
     def _near(self, topic: Entry, candidate: Candidate) -> bool:
         return self._distance(topic, candidate.entry_id) < FAR
@@ -206,14 +244,16 @@ class FollowUps:
 
 
 _FOLLOWUPS: weakref.WeakKeyDictionary[Matcher, FollowUps] = weakref.WeakKeyDictionary()
+_FOLLOWUPS_LOCK = threading.Lock()
 
 
 def followups_for(matcher: Matcher) -> FollowUps:
     """Return the follow-up reader of a matcher (one per knowledge version; a reload builds a new matcher)."""
-    found = _FOLLOWUPS.get(matcher)
-    if found is None:
-        found = _FOLLOWUPS.setdefault(matcher, FollowUps(matcher))
-    return found
+    with _FOLLOWUPS_LOCK:
+        found = _FOLLOWUPS.get(matcher)
+        if found is None:
+            found = _FOLLOWUPS[matcher] = FollowUps(matcher)
+        return found
 
 
 def _ambiguous(candidates: tuple[Candidate, ...]) -> bool:

@@ -41,6 +41,7 @@ class Matcher:
         self._fuzzy_order = {key: order for order, key in enumerate(self._fuzzy_keys)}
         self._ascii_keys = sorted(k for k in self._fuzzy_keys if k.isascii())
         self._smalltalk = [(_core(p), item) for item in kb.scope.smalltalk for p in item.patterns if _core(p)]
+        self._positions = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def _learn_entries(self) -> tuple[list[dict[str, float]], list[tuple[int, list[str]]]]:
         bags: list[dict[str, float]] = [{} for _ in self.kb.entries]
@@ -111,6 +112,11 @@ class Matcher:
         terms = topic_terms + reading.terms
         candidates = [c for c in self._rank(terms, limit=20) if c.entry_id != exclude]
         return Reading(terms, reading.focus, reading.note), candidates[:5], self._decider.decide(reading.focus, terms, candidates)
+
+    def mentions(self, entry_id: str, concept: str | None) -> bool:
+        """Tell whether an entry's questions, keywords, title or answer use a concept (never an unknown word)."""
+        position = self._positions.get(entry_id)
+        return concept is not None and position is not None and concept in self._index.bag(position)
 
     def knows(self, concept: str) -> bool:
         """Tell whether any entry uses a concept (a word the analyzer took for a particle may still be a topic)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.analytics import TAP, LogRow, QuestionLog, hash_user
 from bot.config import Settings
 from bot.conversation import Context, ConversationStore, MemoryConversations
-from bot.dialogue import Turn, take_turn, tapped
+from bot.dialogue import MAX_QUESTION_CHARS, Turn, take_turn, tapped  # noqa: F401  (MAX_QUESTION_CHARS: kept importable)
 from bot.easyja import looks_easy_japanese
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.logwriter import LogUnavailable, RandomIds
@@ -28,7 +28,6 @@ from bot.storage import open_conversations
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION_CHARS = 1000
 LOG_IDS = RandomIds()
 FEEDBACK_HUNG_SECONDS = 30.0  # a feedback already inside a transaction: wait this long for the disk to say
 DEFAULT_CONTEXT = timedelta(minutes=10)  # how long a follow-up may lean on the last answer (MINATO_CONTEXT_MINUTES)

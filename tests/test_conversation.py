@@ -4,6 +4,7 @@ forget, purge."""
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import Future
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 
 from bot.analytics import QuestionLog
 from bot.cli import cli
+from bot.config import ConfigError, load_settings
 from bot.conversation import (TABLE, Context, ConversationStore, MemoryConversations, SqliteConversations,
                               purge_file)
 from bot.pgconversation import PostgresConversations
@@ -154,3 +156,29 @@ def _schema(path: Path, table: str) -> str:
     with sqlite3.connect(path) as conn:
         row = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()
     return row[0] if row else ""
+
+
+def test_a_write_not_yet_committed_is_read_back_by_its_own_process(tmp_path: Path, clock: Clock) -> None:
+    held: list[Future[object]] = []
+
+    def submit(work: object) -> Future[object]:  # a writer that has not committed yet
+        held.append(Future())
+        return held[-1]
+
+    store = SqliteConversations(tmp_path / "log.db", TTL, clock, submit=submit)
+    store.put("u1", "web", Context("cafeteria", "en"))
+    store.put("u1", "web", Context("housing-staff", "en"))
+    assert store.get("u1", "web").entry_id == "housing-staff"
+    held[0].set_result(None)  # the older write commits: the newer one is still the one to read
+    assert store.get("u1", "web").entry_id == "housing-staff"
+    held[1].set_exception(sqlite3.OperationalError("disk I/O error"))  # lost: nothing pending, nothing stored
+    assert store.get("u1", "web") == Context()
+    store.close()
+
+
+def test_the_context_time_is_a_setting_in_minutes() -> None:
+    assert load_settings(None, environ={}).context_minutes == 10
+    assert load_settings(None, environ={"MINATO_CONTEXT_MINUTES": "2.5"}).context_minutes == 2.5
+    for bad in ("-1", "nan", "ten"):
+        with pytest.raises(ConfigError, match="MINATO_CONTEXT_MINUTES"):
+            load_settings(None, environ={"MINATO_CONTEXT_MINUTES": bad})

@@ -57,6 +57,24 @@ def test_a_follow_up_asking_a_detail_the_briefing_lacks_is_not_answered(plain_an
     assert chat(plain_answerer, "自己啓発助成とは？", "いくら出るの？")[1].kind == "fallback"
 
 
+def test_a_follow_up_is_about_the_topic_or_not_answered(plain_answerer: Answerer) -> None:
+    # The topic's answer again is no answer to a detail it does not hold ...
+    assert chat(plain_answerer, "研修について教えて", "期間は？")[1].kind == "fallback"
+    assert chat(plain_answerer, "職員住宅はある？", "何人住めるの？")[1].kind == "fallback"
+    # ... and an entry far from the topic does not answer a message that names nothing.
+    assert chat(plain_answerer, "パネリストは誰？", "どこの部署？")[1].entry_id == "panel"
+
+
+def test_a_question_of_its_own_the_topic_says_nothing_about_is_not_answered_from_it(plain_answerer: Answerer) -> None:
+    assert chat(plain_answerer, "職員住宅はある？", "駐車場はある？")[1].kind == "fallback"
+    assert chat(plain_answerer, "食堂はある？", "売店はある？")[1].kind == "fallback"
+
+
+def test_a_clear_question_after_a_topic_it_mentions_is_still_its_own(plain_answerer: Answerer) -> None:
+    # The foreign residents' answer speaks of the population too; the question asks for the population itself.
+    assert chat(plain_answerer, "外国人の住民について教えて", "港区の人口は？")[1].entry_id == "overview-population"
+
+
 def test_a_follow_up_with_words_of_its_own_that_fail_alone_is_read_with_the_topic(plain_answerer: Answerer) -> None:
     assert chat(plain_answerer, "昼間人口は？", "都内で何番目？")[1].entry_id == "facts-daytime-population"
     assert chat(plain_answerer, "港区の概要を教えて", "面積は？")[1].entry_id == "overview-area"
@@ -192,3 +210,10 @@ def test_kb_explain_after_shows_how_the_context_was_used(tmp_path: Path) -> None
     ignored = runner.invoke(cli, ["--env-file", str(tmp_path / "none.env"), "kb", "explain", "--after",
                                   "外国人の住民について教えて", "職員は何人いるの？"], env=env)
     assert "context: not used" in ignored.output
+
+
+def test_the_terminal_chat_is_one_conversation(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--env-file", str(tmp_path / "none.env"), "chat"], env={"MINATO_DB": "off"},
+                                input="外国人の住民について教えて\n何人？\n/quit\n")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("22,631") == 2 and "2,296" not in result.output  # not the staff count
