@@ -36,11 +36,13 @@ def test_benchmark_accuracy_and_rejection_do_not_regress(questions: Path, in_sco
     assert results.rejection >= rejection_floor, "\n".join(results.failures)
 
 
-def test_dialogue_last_turn_accuracy_does_not_regress(plain_answerer: Answerer) -> None:
-    dialogues = yaml.safe_load(Path(QUESTIONS).with_name("dialogues-a.yaml").read_text(encoding="utf-8"))
+@pytest.mark.parametrize(("name", "floor", "misses"), [("dialogues-a", 92.0, 1), ("dialogues-b", 89.0, 4)])
+def test_dialogue_last_turn_accuracy_does_not_regress(plain_answerer: Answerer, name: str, floor: float,
+                                                      misses: int) -> None:
+    dialogues = yaml.safe_load(Path(QUESTIONS).with_name(f"{name}.yaml").read_text(encoding="utf-8"))
     results = evaluate_dialogues(plain_answerer, dialogues)
     assert results.total >= 80
-    assert results.accuracy >= 92.0, "\n".join(results.failures)
+    assert results.accuracy >= floor, "\n".join(results.failures)
     for kind in ("followup", "switch", "ignore", "lang"):  # a question of its own must never lose to the context
         ok, total = results.by_kind[kind]
-        assert ok >= total - 1, "\n".join(results.failures)
+        assert ok >= total - misses, "\n".join(results.failures)
