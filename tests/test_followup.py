@@ -43,6 +43,7 @@ def test_how_many_after_foreign_residents_gives_their_number_not_the_staff(plain
     ("新技術チャレンジ提案制度とは？", "how many?", "newtech-projects"),
     ("大使館の数は？", "国籍は？", "facts-nationalities"),
     ("プレクラスについて教えて", "期間は？", "preclass-timeline"),
+    ("港区に住んでいる外国人は何人？", "全体の何パーセント？", "facts-foreign-residents"),  # 全体 names no topic
 ])
 def test_detail_follow_ups_find_the_fact_among_the_topics_neighbours(plain_answerer: Answerer, first: str,
                                                                      then: str, expected: str) -> None:
