@@ -33,35 +33,38 @@ class ConceptIndex:
             (concept, index, weight) for index, (_, weights) in enumerate(questions) for concept, weight in weights.items())
 
     def best(self, strong: dict[str, float], weak: dict[str, float], total: float, limit: int) -> list[Scored]:
-        """Return the entries that best explain a question's strong and weak concepts, best first."""
-        coverage, overlap = self._add(strong, np.zeros(len(self._bags)), np.zeros(len(self._question_total)))
-        front = _top(_f2(self._precision(overlap), np.minimum(coverage / total, 1.0)), FRONT_RUNNERS)
+        """Return the entries that best explain a question's strong and weak concepts, best first.
+
+        Only the entries and paraphrases the question's concepts touch are looked at: the work grows with the
+        postings read, not with the size of the knowledge base.
+        """
+        entries, coverage, precision = self._scores(strong, {})
+        f2 = _f2(precision, np.minimum(coverage / total, 1.0))
+        front = entries[_top(f2, FRONT_RUNNERS)]
         # Weak words (what, どこ, ある) only reorder the front-runners: alone they would pull in every entry.
-        coverage, overlap = self._add(weak, coverage, overlap)
-        precision = self._precision(overlap)
+        entries, coverage, precision = self._scores(strong, weak)
+        at = np.searchsorted(entries, front)
         # Words of the context may add evidence beyond what is asked: an entry explains at most all of it.
-        results = [Scored(int(e), float(coverage[e]), min(float(coverage[e] / total), 1.0), float(precision[e]))
-                   for e in front]
+        results = [Scored(int(e), float(coverage[i]), min(float(coverage[i] / total), 1.0), float(precision[i]))
+                   for e, i in zip(front, at)]
         # Equal scores (both explain all that is asked): the one the context speaks of too comes first.
         results.sort(key=lambda s: (f2_score(s.precision, s.coverage), s.evidence), reverse=True)
         return results[:limit]
 
-    def _add(self, concepts: dict[str, float], coverage: np.ndarray, overlap: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        # Coverage: the question's weight each entry explains; overlap: each paraphrase's weight the question holds.
-        for concept, weight in concepts.items():
-            if concept in self._bag_postings:
-                entries, strengths = self._bag_postings[concept]
-                coverage[entries] += weight * strengths
-            if concept in self._question_postings:
-                questions, weights = self._question_postings[concept]
-                overlap[questions] += weights
-        return coverage, overlap
-
-    def _precision(self, overlap: np.ndarray) -> np.ndarray:
-        touched = np.nonzero(overlap)[0]
-        precision = np.zeros(len(self._bags))
-        np.maximum.at(precision, self._question_entry[touched], overlap[touched] / self._question_total[touched])
-        return precision
+    def _scores(self, strong: dict[str, float], weak: dict[str, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        # The touched entries (ascending), the question's weight each explains (coverage), and the best share of
+        # one of its paraphrases' weight the question holds (precision). Sums run in the order of the concepts,
+        # as adding posting by posting into one array per entry would.
+        concepts = [*strong.items(), *weak.items()]
+        entries, coverage = _sum_postings(
+            [(self._bag_postings[c], w) for c, w in concepts if c in self._bag_postings])
+        questions, overlap = _sum_postings(
+            [(self._question_postings[c], 1.0) for c, _ in concepts if c in self._question_postings], scale=False)
+        precision = np.zeros(len(entries))
+        if len(questions):
+            owners = np.searchsorted(entries, self._question_entry[questions])
+            np.maximum.at(precision, owners, overlap / self._question_total[questions])
+        return entries, coverage, precision
 
     def bag(self, entry: int) -> dict[str, float]:
         """Return an entry's concepts with their strengths."""
@@ -85,6 +88,20 @@ def _top(scores: np.ndarray, count: int) -> np.ndarray:
     if len(candidates) > count:
         candidates = candidates[np.argpartition(-scores[candidates], count)[:count]]
     return candidates[np.argsort(-scores[candidates], kind="stable")]
+
+
+EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+
+
+def _sum_postings(postings: list[tuple[tuple[np.ndarray, np.ndarray], float]],
+                  scale: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Return the distinct positions of the postings (ascending) and, for each, the sum of its values."""
+    if not postings:
+        return EMPTY
+    positions = np.concatenate([p for (p, _), _ in postings])
+    values = np.concatenate([weight * v if scale else v for (_, v), weight in postings])
+    distinct, inverse = np.unique(positions, return_inverse=True)
+    return distinct, np.bincount(inverse, weights=values, minlength=len(distinct))
 
 
 def _arrays(rows) -> dict[str, tuple[np.ndarray, np.ndarray]]:  # type: ignore[no-untyped-def]
