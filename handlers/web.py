@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -217,7 +218,7 @@ async def healthz(request: web.Request) -> web.Response:
     answerer = request.app[ANSWERER]
     kb, problem = answerer.kb, answerer.log_problem
     health = {"status": "degraded" if problem else "ok", "kb_version": kb.version, "entries": len(kb.entries),
-              "loaded_at": kb.loaded_at, "channels": request.app[CHANNELS]}
+              "loaded_at": kb.loaded_at, "channels": request.app[CHANNELS], "pid": os.getpid()}
     if problem:
         health["reason"] = f"the question log cannot be written: {problem}"
     return web.json_response(health)
