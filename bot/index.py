@@ -38,33 +38,30 @@ class ConceptIndex:
         Only the entries and paraphrases the question's concepts touch are looked at: the work grows with the
         postings read, not with the size of the knowledge base.
         """
-        entries, coverage, precision = self._scores(strong, {})
+        entries, (coverage, all_coverage), (precision, all_precision) = self._scores(strong, weak)
         f2 = _f2(precision, np.minimum(coverage / total, 1.0))
-        front = entries[_top(f2, FRONT_RUNNERS)]
         # Weak words (what, どこ, ある) only reorder the front-runners: alone they would pull in every entry.
-        entries, coverage, precision = self._scores(strong, weak)
-        at = np.searchsorted(entries, front)
+        front = _top(f2, FRONT_RUNNERS)
         # Words of the context may add evidence beyond what is asked: an entry explains at most all of it.
-        results = [Scored(int(e), float(coverage[i]), min(float(coverage[i] / total), 1.0), float(precision[i]))
-                   for e, i in zip(front, at)]
+        results = [Scored(int(entries[i]), float(all_coverage[i]), min(float(all_coverage[i] / total), 1.0),
+                          float(all_precision[i])) for i in front]
         # Equal scores (both explain all that is asked): the one the context speaks of too comes first.
         results.sort(key=lambda s: (f2_score(s.precision, s.coverage), s.evidence), reverse=True)
         return results[:limit]
 
-    def _scores(self, strong: dict[str, float], weak: dict[str, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        # The touched entries (ascending), the question's weight each explains (coverage), and the best share of
-        # one of its paraphrases' weight the question holds (precision). Sums run in the order of the concepts,
-        # as adding posting by posting into one array per entry would.
-        concepts = [*strong.items(), *weak.items()]
-        entries, coverage = _sum_postings(
-            [(self._bag_postings[c], w) for c, w in concepts if c in self._bag_postings])
-        questions, overlap = _sum_postings(
-            [(self._question_postings[c], 1.0) for c, _ in concepts if c in self._question_postings], scale=False)
-        precision = np.zeros(len(entries))
-        if len(questions):
-            owners = np.searchsorted(entries, self._question_entry[questions])
-            np.maximum.at(precision, owners, overlap / self._question_total[questions])
-        return entries, coverage, precision
+    def _scores(self, strong: dict[str, float], weak: dict[str, float]) -> tuple[np.ndarray, Pair, Pair]:
+        # The touched entries (ascending); the question's weight each explains (coverage) and the best share of one
+        # of its paraphrases' weight the question holds (precision), each from the strong concepts alone and from
+        # all. Sums run in the order of the concepts, as adding posting by posting into one array per entry would.
+        bag = [(self._bag_postings[c], w, c in strong) for c, w in (*strong.items(), *weak.items())
+               if c in self._bag_postings]
+        asked = [(self._question_postings[c], 1.0, c in strong) for c in (*strong, *weak)
+                 if c in self._question_postings]
+        entries, coverage = _sum_postings(bag)
+        questions, overlap = _sum_postings(asked, scale=False)
+        owners = np.searchsorted(entries, self._question_entry[questions])
+        totals = self._question_total[questions]
+        return entries, coverage, tuple(_best_share(len(entries), owners, share / totals) for share in overlap)
 
     def bag(self, entry: int) -> dict[str, float]:
         """Return an entry's concepts with their strengths."""
@@ -90,18 +87,28 @@ def _top(scores: np.ndarray, count: int) -> np.ndarray:
     return candidates[np.argsort(-scores[candidates], kind="stable")]
 
 
-EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+Pair = tuple[np.ndarray, np.ndarray]  # from the strong concepts alone, and from all
+Postings = tuple[np.ndarray, np.ndarray]
 
 
-def _sum_postings(postings: list[tuple[tuple[np.ndarray, np.ndarray], float]],
-                  scale: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """Return the distinct positions of the postings (ascending) and, for each, the sum of its values."""
+def _sum_postings(postings: list[tuple[Postings, float, bool]], scale: bool = True) -> tuple[np.ndarray, Pair]:
+    """Return the distinct positions of the postings (ascending) and, for each, the sum of its values: over the
+    strong postings alone, and over all."""
     if not postings:
-        return EMPTY
-    positions = np.concatenate([p for (p, _), _ in postings])
-    values = np.concatenate([weight * v if scale else v for (_, v), weight in postings])
+        return np.zeros(0, dtype=np.int64), (np.zeros(0), np.zeros(0))
+    positions = np.concatenate([p for (p, _), _, _ in postings])
+    values = np.concatenate([weight * v if scale else v for (_, v), weight, _ in postings])
+    is_strong = np.concatenate([np.full(len(p), strong) for (p, _), _, strong in postings])
     distinct, inverse = np.unique(positions, return_inverse=True)
-    return distinct, np.bincount(inverse, weights=values, minlength=len(distinct))
+    every = np.bincount(inverse, weights=values, minlength=len(distinct))
+    alone = np.bincount(inverse[is_strong], weights=values[is_strong], minlength=len(distinct))
+    return distinct, (alone, every)
+
+
+def _best_share(size: int, owners: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    best = np.zeros(size)
+    np.maximum.at(best, owners, shares)
+    return best
 
 
 def _arrays(rows) -> dict[str, tuple[np.ndarray, np.ndarray]]:  # type: ignore[no-untyped-def]
