@@ -57,8 +57,8 @@ class ConceptIndex:
                if c in self._bag_postings]
         asked = [(self._question_postings[c], 1.0, c in strong) for c in (*strong, *weak)
                  if c in self._question_postings]
-        entries, coverage = _sum_postings(bag)
-        questions, overlap = _sum_postings(asked, scale=False)
+        entries, coverage = _sum_postings(bag, len(self._bags))
+        questions, overlap = _sum_postings(asked, len(self._question_total), scale=False)
         owners = np.searchsorted(entries, self._question_entry[questions])
         totals = self._question_total[questions]
         return entries, coverage, tuple(_best_share(len(entries), owners, share / totals) for share in overlap)
@@ -91,17 +91,28 @@ Pair = tuple[np.ndarray, np.ndarray]  # from the strong concepts alone, and from
 Postings = tuple[np.ndarray, np.ndarray]
 
 
-def _sum_postings(postings: list[tuple[Postings, float, bool]], scale: bool = True) -> tuple[np.ndarray, Pair]:
-    """Return the distinct positions of the postings (ascending) and, for each, the sum of its values: over the
-    strong postings alone, and over all."""
+SORT_COST = 16  # a posting sorted costs about as much as this many array cells scanned
+
+
+def _sum_postings(postings: list[tuple[Postings, float, bool]], size: int,
+                  scale: bool = True) -> tuple[np.ndarray, Pair]:
+    """Return the distinct positions (below size) of the postings, ascending, and for each the sum of its values:
+    over the strong postings alone, and over all."""
     if not postings:
         return np.zeros(0, dtype=np.int64), (np.zeros(0), np.zeros(0))
     positions = np.concatenate([p for (p, _), _, _ in postings])
     values = np.concatenate([weight * v if scale else v for (_, v), weight, _ in postings])
     is_strong = np.concatenate([np.full(len(p), strong) for (p, _), _, strong in postings])
-    distinct, inverse = np.unique(positions, return_inverse=True)
-    every = np.bincount(inverse, weights=values, minlength=len(distinct))
-    alone = np.bincount(inverse[is_strong], weights=values[is_strong], minlength=len(distinct))
+    if len(positions) * SORT_COST < size:  # few postings: sort them rather than scan an array as long as the base
+        distinct, inverse = np.unique(positions, return_inverse=True)
+        width = len(distinct)
+    else:  # so many that sorting them costs more than counting into one array (the sums come out the same)
+        distinct = np.flatnonzero(np.bincount(positions, minlength=size))
+        inverse, width = positions, size
+    every = np.bincount(inverse, weights=values, minlength=width)
+    alone = np.bincount(inverse[is_strong], weights=values[is_strong], minlength=width)
+    if width == size:
+        every, alone = every[distinct], alone[distinct]
     return distinct, (alone, every)
 
 
