@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from typing import Callable
 
@@ -47,6 +48,8 @@ def serve_here(settings: Settings, build: BuildAnswerer) -> None:
 
 def serve_workers(settings: Settings, workers: int, build: BuildAnswerer) -> int:
     """Bind the port, fork the workers, supervise them; return the exit code (0 after a clean stop)."""
+    if not hasattr(os, "fork"):
+        raise CannotServe("--workers above 1 needs a system that can fork processes (Linux, macOS): use --workers 1")
     try:
         sock = listen(settings.host, settings.port)
     except OSError as exc:

@@ -30,7 +30,9 @@ PR_SET_PDEATHSIG = 1  # Linux prctl: a signal for the child when its parent dies
 
 
 def default_workers() -> int:
-    """Return the number of cores this process may run on."""
+    """Return the number of cores this process may run on (1 where processes cannot fork, as on Windows)."""
+    if not hasattr(os, "fork"):
+        return 1
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
