@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Generic, Iterator, TypeVar
+
+from bot.normalize import any_of
 
 Value = TypeVar("Value")
 
@@ -20,6 +23,8 @@ class ReadingTable(Generic[Value]):
         self._shortest = shortest
         self._heads = frozenset(reading[:shortest] for reading in table)
         self._lengths = sorted({len(reading) for reading in table}, reverse=True)
+        # Where a reading may start, found in C: a trie of the first `shortest` characters, at most that deep.
+        self._starts = re.compile(f"(?=(?:{any_of(self._heads)}))")
 
     def __getitem__(self, reading: str) -> Value:
         return self._table[reading]
@@ -32,14 +37,15 @@ class ReadingTable(Generic[Value]):
 
     def scan(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Yield (start, end, reading) of the longest known reading at each position, left to right, never overlapping."""
-        position, size = 0, len(text)
-        while position <= size - self._shortest:
+        end = 0
+        for start in self._starts.finditer(text):
+            position = start.start()
+            if position < end:
+                continue  # inside the reading found last
             found = self._longest_at(text, position)
-            if found is None:
-                position += 1
-                continue
-            yield position, position + len(found), found
-            position += len(found)
+            if found is not None:
+                end = position + len(found)
+                yield position, end, found
 
     def _longest_at(self, text: str, position: int) -> str | None:
         if text[position:position + self._shortest] not in self._heads:
