@@ -1,16 +1,22 @@
-"""Measure answer latency: bundled knowledge, synthetic bases of 1,000 and 10,000 entries, cold start.
+"""Measure answer latency: bundled knowledge, synthetic bases of 1,000, 10,000 and 100,000 entries, cold start.
 
-Run: python bench/latency.py [--sizes 1000 10000] [--rounds 3]
+Run: python -m bench.latency [--sizes 1000 10000 100000] [--rounds 3]
 
-Prints p50/p99 of Answerer.answer (no question log) over the labelled benchmark questions, beside a floor
-measured in the same run (SudachiPy tokenization of the question plus one rapidfuzz extractOne over all
-paraphrases), the time to build each index, and the time from process start to the first answer.
+For each knowledge base it prints, each beside a floor measured in the same run:
+- the index build time (CPU seconds), against tokenizing every indexed text once with SudachiPy (the least any index does);
+- the peak memory of a process that loads the base and builds its index, against one that only loads it;
+- p50/p99 of Answerer.answer (no question log) over the labelled benchmark questions, against SudachiPy
+  tokenizing the question plus one rapidfuzz extractOne over every paraphrase.
+Each synthetic base is measured in a process of its own, so its peak memory is its own. Last, the time from
+process start to the first answer on the bundled base.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -23,12 +29,15 @@ import yaml
 
 from bot.analytics import QuestionLog
 from bot.config import bundled_knowledge_dir
-from bot.conversation import ConversationStore, SqliteConversations
+from bot.conversation import SqliteConversations
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.service import Answerer, Question
 
 QUESTIONS = Path(__file__).with_name("questions.yaml")
 ENTRIES_PER_FILE = 500
+KANA_HEAVY_SHARE = 0.3  # as in the bundled knowledge: questions written mostly in hiragana (しょくどうはある？)
+UNINDEXED_LANGS = {"easy"}
+FLOOR_SAMPLE_PARAPHRASES = 50_000  # beyond this many paraphrases the floor is measured on a sample of questions
 
 
 def questions() -> list[str]:
@@ -37,13 +46,39 @@ def questions() -> list[str]:
             for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 
-def floor(kb: KnowledgeBase, texts: list[str], rounds: int) -> tuple[float, float]:
-    """Return (p50 ms, p99 ms) of the least a matcher does: tokenize the question, one fuzzy pass over paraphrases."""
-    from rapidfuzz import fuzz, process
+def _tokenizer():  # type: ignore[no-untyped-def]
     from sudachipy import Dictionary, SplitMode
 
-    tokenizer = Dictionary().tokenizer(mode=SplitMode.B)
+    return Dictionary().tokenizer(mode=SplitMode.B)
+
+
+def indexed_texts(kb: KnowledgeBase) -> list[str]:
+    """Return every text the index reads: keywords, titles, questions and the ja/en answers."""
+    texts: list[str] = []
+    for entry in kb.entries:
+        texts += entry.keywords + tuple(entry.title.values())
+        texts += [q for qs in entry.questions.values() for q in qs]
+        texts += [text for lang, text in entry.answer.items() if lang not in UNINDEXED_LANGS]
+    return texts
+
+
+def tokenize_floor(kb: KnowledgeBase) -> float:
+    """Return seconds SudachiPy takes to tokenize every indexed text once."""
+    tokenizer = _tokenizer()
+    texts = indexed_texts(kb)
+    started = time.process_time()
+    for text in texts:
+        tokenizer.tokenize(text[:400])
+    return time.process_time() - started
+
+
+def answer_floor(kb: KnowledgeBase, texts: list[str], rounds: int) -> tuple[float, float]:
+    """Return (p50 ms, p99 ms) of the least a matcher does: tokenize the question, one fuzzy pass over paraphrases."""
+    from rapidfuzz import fuzz, process
+
+    tokenizer = _tokenizer()
     paraphrases = [q for entry in kb.entries for qs in entry.questions.values() for q in qs]
+    texts = texts[::max(1, len(paraphrases) // FLOOR_SAMPLE_PARAPHRASES)]  # a pass over 700,000 takes 0.5 s
     samples = []
     for _ in range(rounds):
         for text in texts:
@@ -51,33 +86,48 @@ def floor(kb: KnowledgeBase, texts: list[str], rounds: int) -> tuple[float, floa
             tokenizer.tokenize(text)
             process.extractOne(text, paraphrases, scorer=fuzz.ratio)
             samples.append((time.perf_counter() - started) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
+    return _p50_p99(samples)
 
 
-def percentiles(kb: KnowledgeBase, texts: list[str], rounds: int,
-                conversations: ConversationStore | None = None) -> tuple[float, float, float]:
-    """Return (index build seconds, p50 ms, p99 ms) for answering the texts.
-
-    With a conversation store, the questions come from 20 users in turn, so each one is read against its user's
-    last answer (state looked up and saved on every question).
-    """
-    started = time.perf_counter()
-    answerer = Answerer(kb, conversations=conversations)
-    build = time.perf_counter() - started
-    users = [f"user-{n}" for n in range(20)] if conversations is not None else [""]
+def answer_times(answerer: Answerer, texts: list[str], rounds: int) -> tuple[float, float]:
+    """Return (p50 ms, p99 ms) for answering the texts, each analyzed afresh."""
     for text in texts:  # warm caches once
         answerer.answer(Question(text))
     samples = []
     for _ in range(rounds):
-        for number, text in enumerate(texts):
+        for text in texts:
             forget_analyses()  # every question is measured as if never seen: repeated ones are cheaper still
-            question = Question(text, channel="bench", user_id=users[number % len(users)])
             started = time.perf_counter()
-            answerer.answer(question)
+            answerer.answer(Question(text))
             samples.append((time.perf_counter() - started) * 1000)
+    return _p50_p99(samples)
+
+
+def conversation_times(kb: KnowledgeBase, texts: list[str], rounds: int) -> tuple[float, float]:
+    """Return (p50 ms, p99 ms) with 20 users in turn, each question read against its user's last answer.
+
+    The state is in SQLite and committed by the log's writer, as under `serve`.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        writer = QuestionLog(Path(tmp) / "log.db")
+        store = SqliteConversations(writer.path, timedelta(minutes=10), submit=writer.submit)
+        answerer = Answerer(kb, conversations=store)
+        samples = []
+        for _ in range(rounds):
+            for number, text in enumerate(texts):
+                forget_analyses()
+                question = Question(text, channel="bench", user_id=f"user-{number % 20}")
+                started = time.perf_counter()
+                answerer.answer(question)
+                samples.append((time.perf_counter() - started) * 1000)
+        writer.close()
+        store.close()
+    return _p50_p99(samples)
+
+
+def _p50_p99(samples: list[float]) -> tuple[float, float]:
     samples.sort()
-    return build, statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
+    return statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
 
 
 def forget_analyses() -> None:
@@ -89,21 +139,34 @@ def forget_analyses() -> None:
 
 
 def synthetic_base(size: int, directory: Path, seed: int = 7) -> Path:
-    """Write a knowledge dir of `size` entries made by recombining the bundled base's words."""
+    """Write a knowledge dir of `size` entries made by recombining the bundled base's words.
+
+    About KANA_HEAVY_SHARE of the Japanese questions are written in hiragana, as candidates type them.
+    """
+    from jaconv import kata2hira
+
+    from bot.normalize import reading_of
+
     bundled = load_knowledge(bundled_knowledge_dir())
     words = sorted({w for e in bundled.entries for q in e.questions["ja"] for w in _words(q)})
+    kana = {w: kata2hira(reading_of(w)) for w in words}
     english = sorted({w for e in bundled.entries for q in e.questions["en"] for w in q.lower().split()})
     rng = random.Random(seed)
     entries = []
     for index in range(size):
-        ja = ["".join(rng.sample(words, 3)) + f"{index}？" for _ in range(4)]
+        ja = []
+        for _ in range(4):
+            picked = rng.sample(words, 3)
+            heavy = rng.random() < KANA_HEAVY_SHARE
+            ja.append("".join(kana[w] for w in picked) + f"は{index}？" if heavy else "".join(picked) + f"{index}？")
         en = [" ".join(rng.sample(english, 4)) + f" {index}?" for _ in range(3)]
         entries.append({
             "id": f"synthetic-{index}", "category": "synthetic",
             "title": {"ja": f"項目{index}", "en": f"Item {index}"},
             "questions": {"ja": ja, "en": en},
             "keywords": rng.sample(words, 3),
-            "answer": {"ja": "".join(rng.sample(words, 8)), "en": " ".join(rng.sample(english, 12))},
+            "answer": {"ja": (answer := "".join(rng.sample(words, 8))), "en": " ".join(rng.sample(english, 12)),
+                       "easy": answer},
         })
     directory.mkdir(parents=True, exist_ok=True)
     for start in range(0, len(entries), ENTRIES_PER_FILE):  # each file under the loader's 1 MB cap
@@ -116,6 +179,47 @@ def _words(text: str) -> list[str]:
     from bot.normalize import analyze
 
     return [t.surface for t in analyze(text) if not t.is_latin and len(t.surface) > 1]
+
+
+def peak_mb() -> float:
+    """Return this process's peak resident memory so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def resident_mb() -> float:
+    """Return this process's resident memory now, in MB."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * resource.getpagesize() / 2**20
+
+
+def measure(kb: KnowledgeBase, texts: list[str], rounds: int) -> dict[str, float]:
+    """Return every figure for one knowledge base, measured in this process."""
+    figures = {"entries": len(kb.entries), "loaded_mb": resident_mb()}
+    started = time.process_time()  # CPU seconds: other processes on a shared machine do not count
+    answerer = Answerer(kb)
+    figures["build_s"] = time.process_time() - started
+    figures["peak_mb"] = peak_mb()
+    figures["p50_ms"], figures["p99_ms"] = answer_times(answerer, texts, rounds)
+    figures["tokenize_s"] = tokenize_floor(kb)
+    figures["floor50_ms"], figures["floor99_ms"] = answer_floor(kb, texts, rounds)
+    return figures
+
+
+def measure_directory(directory: Path, texts: list[str]) -> dict[str, float]:
+    """Load a knowledge directory and measure it (in this process)."""
+    started = time.perf_counter()
+    kb = load_knowledge(directory)
+    load_s = time.perf_counter() - started
+    return measure(kb, texts, 1) | {"load_s": load_s}
+
+
+def report(name: str, f: dict[str, float]) -> str:
+    """Return one base's figures as a line."""
+    return (f"{name}: index {f['build_s']:.2f} s (tokenize floor {f['tokenize_s']:.2f} s, "
+            f"{f['build_s'] / f['tokenize_s']:.1f}x); peak memory {f['peak_mb']:.0f} MB (knowledge loaded "
+            f"{f['loaded_mb']:.0f} MB); p50 {f['p50_ms']:.3f} ms, p99 {f['p99_ms']:.3f} ms (floor p50 "
+            f"{f['floor50_ms']:.3f} ms, p99 {f['floor99_ms']:.3f} ms; {f['p50_ms'] / f['floor50_ms']:.2f}x, "
+            f"{f['p99_ms'] / f['floor99_ms']:.2f}x)")
 
 
 def cold_start() -> float:
@@ -131,29 +235,24 @@ def cold_start() -> float:
 def main() -> None:
     """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # measure one knowledge dir, print JSON
     args = parser.parse_args()
     texts = questions()
-    bundled = load_knowledge(bundled_knowledge_dir())
-    build, p50, p99 = percentiles(bundled, texts, args.rounds)
-    floor50, floor99 = floor(bundled, texts, args.rounds)
-    print(f"bundled ({len(texts)} questions x {args.rounds}): index {build:.2f} s, p50 {p50:.3f} ms, p99 {p99:.3f} ms;"
-          f" floor p50 {floor50:.3f} ms, p99 {floor99:.3f} ms; ratio p50 {p50 / floor50:.2f}, p99 {p99 / floor99:.2f}")
-    with tempfile.TemporaryDirectory() as tmp:  # each answer also reads its user's state and queues its new state
-        writer = QuestionLog(Path(tmp) / "log.db")  # as under `serve`: the log's writer commits the state
-        store = SqliteConversations(writer.path, timedelta(minutes=10), submit=writer.submit)
-        _, p50, p99 = percentiles(bundled, texts, args.rounds, store)
-        writer.close()
-        store.close()
-    print(f"bundled, 20 users in conversation (state in SQLite): p50 {p50:.3f} ms, p99 {p99:.3f} ms")
+    if args.one:
+        print(json.dumps(measure_directory(args.one, texts)))
+        return
+    bundled = measure(load_knowledge(bundled_knowledge_dir()), texts, args.rounds)
+    print(report(f"bundled ({len(texts)} questions x {args.rounds})", bundled), flush=True)
+    p50, p99 = conversation_times(load_knowledge(bundled_knowledge_dir()), texts, args.rounds)
+    print(f"bundled, 20 users in conversation (state in SQLite): p50 {p50:.3f} ms, p99 {p99:.3f} ms", flush=True)
     for size in args.sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            started = time.perf_counter()
-            kb = load_knowledge(synthetic_base(size, Path(tmp)))
-            loaded = time.perf_counter() - started
-            build, p50, p99 = percentiles(kb, texts, 1)
-            print(f"{size:>6} entries: load {loaded:.1f} s, index {build:.1f} s, p50 {p50:.3f} ms, p99 {p99:.3f} ms")
+        with tempfile.TemporaryDirectory() as tmp:  # written here: the measuring process holds only what it loads
+            child = subprocess.run([sys.executable, "-m", "bench.latency", "--one", str(synthetic_base(size, Path(tmp)))],
+                                   check=True, capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+        figures = json.loads(child.stdout.splitlines()[-1])
+        print(report(f"{size:>7,} entries (load {figures['load_s']:.1f} s)", figures), flush=True)
     print(f"process start to first answer: {min(cold_start() for _ in range(3)):.2f} s (best of 3)")
 
 

@@ -7,6 +7,7 @@ import secrets
 import shutil
 import sqlite3
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -51,9 +52,7 @@ def build_answerer(settings: Settings, with_log: bool = True, watch: bool = Fals
     except SharedSaltNeeded as exc:
         raise UnwritableLog(str(exc)) from None
     except (OSError, sqlite3.Error, StorageError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise UnwritableLog(f"cannot write the question log {describe(settings.log_location)}: {reason} "
-                            "(fix the path, the URL or the permissions, or set MINATO_DB)") from None
+        raise _unwritable(settings, exc) from None
     announce(settings.kb_dir, answerer.kb.version, len(answerer.kb.entries))
     return answerer
 
@@ -193,39 +192,57 @@ def telegram(ctx: click.Context) -> None:
 
 
 @cli.command()
+@click.option("--host", help="Address to listen on (overrides MINATO_HOST; 0.0.0.0 for every interface).")
+@click.option("--port", type=click.IntRange(0, 65535), help="Port to listen on (overrides MINATO_PORT).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Server processes answering on the port, each with its own engine [default: the number of cores].")
 @click.pass_context
-def serve(ctx: click.Context) -> None:
+def serve(ctx: click.Context, host: str | None, port: int | None, workers: int | None) -> None:
     """Serve the web chat, the LINE webhook and the Telegram webhook on one server.
 
-    Example: MINATO_PORT=8080 minato-bot serve
+    With several workers (one per core by default) a parent process binds the port and supervises the workers,
+    which share it and the question log; SIGTERM stops them all gracefully.
+
+    Example: minato-bot serve --host 0.0.0.0 --port 8080 --workers 2
     """
     import logging
 
-    from aiohttp import web  # loaded here so the other commands never import the web stack
-
-    from handlers.http_guard import server_options
-    from handlers.web import StartError, channels_on, create_app, startup_notes
+    from handlers.serving import CannotServe, serve_here, serve_workers
+    from handlers.workers import default_workers
 
     settings = settings_from(ctx)
-    answerer = build_answerer(settings, watch=True)  # prints the knowledge line first
+    settings = replace(settings, host=settings.host if host is None else host,
+                       port=settings.port if port is None else port)
+    workers = default_workers() if workers is None else workers
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    code = 0
     try:
-        app = create_app(answerer, settings)
-        click.echo(f"minato-bot: channels on: {', '.join(channels_on(settings))}")
-        click.echo(f"minato-bot: question log: {describe(settings.log_location) if settings.log_enabled else 'off'}")
-        for note in startup_notes(settings):
-            click.echo(f"minato-bot: note: {note}")
-        # run_app turns SIGTERM/SIGINT into a graceful stop: in-flight requests finish before cleanup.
-        web.run_app(app, host=settings.host, port=settings.port, shutdown_timeout=30, access_log=None,
-                    print=lambda _: click.echo(f"minato-bot: serving on http://{settings.host}:{settings.port}/"),
-                    **server_options(settings))
-    except OSError as exc:
-        raise click.ClickException(f"cannot serve on {settings.host}:{settings.port}: {exc}") from None
-    except StartError as exc:
+        if workers == 1:
+            serve_here(settings, lambda: build_answerer(settings, watch=True))
+        else:
+            _prepare_log(settings)  # its tables are made once, here, not raced by the workers
+            code = serve_workers(settings, workers, lambda: build_answerer(settings, watch=True))
+    except CannotServe as exc:
         raise click.ClickException(str(exc)) from None
-    finally:
-        answerer.close()  # flushes the question log
     click.echo("minato-bot: stopped")
+    ctx.exit(code)
+
+
+def _prepare_log(settings: Settings) -> None:
+    if not settings.log_enabled or settings.db_url:  # PostgreSQL: each server makes its tables under a lock
+        return
+    from bot.analytics import open_database
+
+    try:
+        open_database(settings.db_path, settings.log_commit_seconds, settings.log_sync).close()
+    except (OSError, sqlite3.Error) as exc:
+        raise _unwritable(settings, exc) from None
+
+
+def _unwritable(settings: Settings, exc: Exception) -> UnwritableLog:
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return UnwritableLog(f"cannot write the question log {describe(settings.log_location)}: {reason} "
+                         "(fix the path, the URL or the permissions, or set MINATO_DB)")
 
 
 @cli.group()

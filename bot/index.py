@@ -33,35 +33,35 @@ class ConceptIndex:
             (concept, index, weight) for index, (_, weights) in enumerate(questions) for concept, weight in weights.items())
 
     def best(self, strong: dict[str, float], weak: dict[str, float], total: float, limit: int) -> list[Scored]:
-        """Return the entries that best explain a question's strong and weak concepts, best first."""
-        coverage, overlap = self._add(strong, np.zeros(len(self._bags)), np.zeros(len(self._question_total)))
-        front = _top(_f2(self._precision(overlap), np.minimum(coverage / total, 1.0)), FRONT_RUNNERS)
+        """Return the entries that best explain a question's strong and weak concepts, best first.
+
+        Only the entries and paraphrases the question's concepts touch are looked at: the work grows with the
+        postings read, not with the size of the knowledge base.
+        """
+        entries, (coverage, all_coverage), (precision, all_precision) = self._scores(strong, weak)
+        f2 = _f2(precision, np.minimum(coverage / total, 1.0))
         # Weak words (what, どこ, ある) only reorder the front-runners: alone they would pull in every entry.
-        coverage, overlap = self._add(weak, coverage, overlap)
-        precision = self._precision(overlap)
+        front = _top(f2, FRONT_RUNNERS)
         # Words of the context may add evidence beyond what is asked: an entry explains at most all of it.
-        results = [Scored(int(e), float(coverage[e]), min(float(coverage[e] / total), 1.0), float(precision[e]))
-                   for e in front]
+        results = [Scored(int(entries[i]), float(all_coverage[i]), min(float(all_coverage[i] / total), 1.0),
+                          float(all_precision[i])) for i in front]
         # Equal scores (both explain all that is asked): the one the context speaks of too comes first.
         results.sort(key=lambda s: (f2_score(s.precision, s.coverage), s.evidence), reverse=True)
         return results[:limit]
 
-    def _add(self, concepts: dict[str, float], coverage: np.ndarray, overlap: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        # Coverage: the question's weight each entry explains; overlap: each paraphrase's weight the question holds.
-        for concept, weight in concepts.items():
-            if concept in self._bag_postings:
-                entries, strengths = self._bag_postings[concept]
-                coverage[entries] += weight * strengths
-            if concept in self._question_postings:
-                questions, weights = self._question_postings[concept]
-                overlap[questions] += weights
-        return coverage, overlap
-
-    def _precision(self, overlap: np.ndarray) -> np.ndarray:
-        touched = np.nonzero(overlap)[0]
-        precision = np.zeros(len(self._bags))
-        np.maximum.at(precision, self._question_entry[touched], overlap[touched] / self._question_total[touched])
-        return precision
+    def _scores(self, strong: dict[str, float], weak: dict[str, float]) -> tuple[np.ndarray, Pair, Pair]:
+        # The touched entries (ascending); the question's weight each explains (coverage) and the best share of one
+        # of its paraphrases' weight the question holds (precision), each from the strong concepts alone and from
+        # all. Sums run in the order of the concepts, as adding posting by posting into one array per entry would.
+        bag = [(self._bag_postings[c], w, c in strong) for c, w in (*strong.items(), *weak.items())
+               if c in self._bag_postings]
+        asked = [(self._question_postings[c], 1.0, c in strong) for c in (*strong, *weak)
+                 if c in self._question_postings]
+        entries, coverage = _sum_postings(bag, len(self._bags))
+        questions, overlap = _sum_postings(asked, len(self._question_total), scale=False)
+        owners = np.searchsorted(entries, self._question_entry[questions])
+        totals = self._question_total[questions]
+        return entries, coverage, tuple(_best_share(len(entries), owners, share / totals) for share in overlap)
 
     def bag(self, entry: int) -> dict[str, float]:
         """Return an entry's concepts with their strengths."""
@@ -85,6 +85,41 @@ def _top(scores: np.ndarray, count: int) -> np.ndarray:
     if len(candidates) > count:
         candidates = candidates[np.argpartition(-scores[candidates], count)[:count]]
     return candidates[np.argsort(-scores[candidates], kind="stable")]
+
+
+Pair = tuple[np.ndarray, np.ndarray]  # from the strong concepts alone, and from all
+Postings = tuple[np.ndarray, np.ndarray]
+
+
+SORT_COST = 16  # a posting sorted costs about as much as this many array cells scanned
+
+
+def _sum_postings(postings: list[tuple[Postings, float, bool]], size: int,
+                  scale: bool = True) -> tuple[np.ndarray, Pair]:
+    """Return the distinct positions (below size) of the postings, ascending, and for each the sum of its values:
+    over the strong postings alone, and over all."""
+    if not postings:
+        return np.zeros(0, dtype=np.int64), (np.zeros(0), np.zeros(0))
+    positions = np.concatenate([p for (p, _), _, _ in postings])
+    values = np.concatenate([weight * v if scale else v for (_, v), weight, _ in postings])
+    is_strong = np.concatenate([np.full(len(p), strong) for (p, _), _, strong in postings])
+    if len(positions) * SORT_COST < size:  # few postings: sort them rather than scan an array as long as the base
+        distinct, inverse = np.unique(positions, return_inverse=True)
+        width = len(distinct)
+    else:  # so many that sorting them costs more than counting into one array (the sums come out the same)
+        distinct = np.flatnonzero(np.bincount(positions, minlength=size))
+        inverse, width = positions, size
+    every = np.bincount(inverse, weights=values, minlength=width)
+    alone = np.bincount(inverse[is_strong], weights=values[is_strong], minlength=width)
+    if width == size:
+        every, alone = every[distinct], alone[distinct]
+    return distinct, (alone, every)
+
+
+def _best_share(size: int, owners: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    best = np.zeros(size)
+    np.maximum.at(best, owners, shares)
+    return best
 
 
 def _arrays(rows) -> dict[str, tuple[np.ndarray, np.ndarray]]:  # type: ignore[no-untyped-def]

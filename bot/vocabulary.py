@@ -8,6 +8,7 @@ from functools import lru_cache
 from bot.knowledge import KnowledgeBase
 from bot.normalize import (Token, analyze, any_of, clean, kana_runs, reading_of, reading_variants,
                            stray_kanji, to_katakana, word_boundaries)
+from bot.readingscan import ReadingTable
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, scanned_token
 
 MIN_SCAN_READING = 3
@@ -47,7 +48,7 @@ class Vocabulary:
         self._phrase_pattern = self._compile_phrases()
         self._compounds: dict[str, tuple[str, ...]] = {}
         self._by_group: dict[int, str] = {}
-        self._reading_pattern: re.Pattern[str] | None = None
+        self._reading_table: ReadingTable[tuple[str, ...]] | None = None
 
     def _read_home_as_home(self, places: tuple[str, ...]) -> None:
         # 湊区 (ミナトク) is 港区 mistyped: its reading, with or without 区, names the home place, not a port (港).
@@ -140,7 +141,7 @@ class Vocabulary:
                 self.known_places.add(token.lemma)
             concepts.append(concept)
         self._learn_compounds(tokens)
-        self._reading_pattern = None
+        self._reading_table = None
         return concepts
 
     def _learn_compounds(self, tokens: tuple[Token, ...]) -> None:
@@ -237,15 +238,15 @@ class Vocabulary:
         unknown |= stray_kanji(text)
         if unknown and typos:
             runs += reading_variants(text, unknown)
-        pattern = self._readings()
+        table = self._readings()
         found: dict[str, tuple[str, ...]] = {}
         masks: list[Mask] = []
         for run, allowed, readings in runs:
             mask = [False] * len(run)
-            for match in pattern.finditer(run):
-                if any(allowed[match.start():match.end()]):
-                    found[match.group(0)] = self._scan_table[match.group(0)]
-                    mask[match.start():match.end()] = [True] * (match.end() - match.start())
+            for start, end, reading in table.scan(run):
+                if any(allowed[start:end]):
+                    found[reading] = table[reading]
+                    mask[start:end] = [True] * (end - start)
             masks.append((run, mask, readings))
         if not found:
             return terms
@@ -258,8 +259,8 @@ class Vocabulary:
                     known.add(concept)
         return kept
 
-    def _readings(self) -> re.Pattern[str]:
-        if self._reading_pattern is None:
+    def _readings(self) -> ReadingTable[tuple[str, ...]]:
+        if self._reading_table is None:
             # A word only ever written in hiragana (なんで, わけ) is read by the analyzer itself; scanning for it
             # finds it inside other words (どれくらいなんでしたっけ). The scan is for kanji words typed in kana.
             only_kana = self._kana_spelled - self._kanji_spelled
@@ -272,10 +273,8 @@ class Vocabulary:
                         and all(t.lemma in self._by_lemma for t in words)):
                     table[reading] = tuple(self._by_lemma[t.lemma] for t in words)
             table.update(_short_vowel_readings(table))
-            self._scan_table = table
-            readings = sorted(table, key=len, reverse=True)
-            self._reading_pattern = re.compile(any_of(readings))  # a trie: thousands of readings, one step a character
-        return self._reading_pattern
+            self._reading_table = ReadingTable(table, MIN_SCAN_READING)
+        return self._reading_table
 
     def concept_keys(self) -> list[str]:
         """Return every lemma the vocabulary knows (for fuzzy look-ups)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any, Awaitable, Callable
@@ -185,7 +186,8 @@ async def healthz(request: web.Request) -> web.Response:
     """GET /healthz: the knowledge version and size, the channels on; "degraded" with the reason when not logging."""
     status = request.app[ANSWERER].status()
     problem = status.pop("log_problem")
-    health = {"status": "degraded" if problem else "ok", **status, "channels": request.app[CHANNELS]}
+    health = {"status": "degraded" if problem else "ok", **status, "channels": request.app[CHANNELS],
+              "pid": os.getpid()}  # which worker answered (serve --workers)
     if problem:
         health["reason"] = f"the question log cannot be written: {problem}"
     return web.json_response(health)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import random
 import re
-import re._constants as sre_constants
-import re._parser as sre_parse
-from typing import Iterator
 
 from bot.knowledge import KnowledgeBase
 from bot.matching import GROUPING_KEY_CHARS, Matcher, group_similar
 from bot.normalize import MAX_VARIANT_CHARS, any_of, reading_variants
+from bot.readingscan import ReadingTable
 from bot.service import Answerer, Question
 
 
@@ -27,27 +25,34 @@ def test_any_of_matches_exactly_what_the_longest_first_alternation_matches() -> 
     assert re.compile(any_of([])).search("anything") is None
 
 
-def _alternatives(parsed: sre_parse.SubPattern) -> Iterator[list[sre_parse.SubPattern]]:
-    for op, av in parsed:
-        if op is sre_constants.BRANCH:
-            yield av[1]
-            for alternative in av[1]:
-                yield from _alternatives(alternative)
-        elif op is sre_constants.SUBPATTERN:
-            yield from _alternatives(av[3])
-        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
-            yield from _alternatives(av[2])
+def test_the_reading_table_finds_what_the_longest_first_alternation_finds() -> None:
+    rng = random.Random(9)
+    alphabet = "アイウエオカキ"
+    words = {"".join(rng.choice(alphabet) for _ in range(rng.randrange(3, 9))) for _ in range(400)}
+    alternation = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    table = ReadingTable(dict.fromkeys(words, 1), 3)
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet + "ー") for _ in range(60))
+        assert [(start, end, found) for start, end, found in table.scan(text)] == \
+               [(*m.span(), m.group()) for m in alternation.finditer(text)]
+    assert list(ReadingTable({}, 3).scan("アイウエオ")) == []
 
 
-def test_the_reading_scan_pattern_is_a_trie(kb: KnowledgeBase) -> None:
-    # In a trie no two alternatives start with the same character: at each position of the text the regex
-    # follows one path, instead of trying thousands of readings one after another.
-    pattern = Matcher(kb).vocabulary._readings()
-    parsed = sre_parse.parse(pattern.pattern)
-    for alternatives in _alternatives(parsed):
-        starts = [alternative[0] for alternative in alternatives if len(alternative)]
-        assert len(starts) == len(set(starts)), "two readings share a first character at one branch"
-    assert parsed.getwidth()[1] < 200  # only optional groups: no repeat anywhere
+def test_the_reading_scan_looks_up_a_bounded_number_of_substrings_per_character(kb: KnowledgeBase) -> None:
+    # However many readings the knowledge has, a position costs at most one look-up per distinct length.
+    table = Matcher(kb).vocabulary._readings()
+    lookups = 0
+
+    class Counting(dict):  # type: ignore[type-arg]
+        def __contains__(self, key: object) -> bool:
+            nonlocal lookups
+            lookups += 1
+            return super().__contains__(key)
+
+    table._table = Counting(table._table)
+    text = "ショクドウ" * 200
+    list(table.scan(text))
+    assert 0 < lookups <= len(text) * len(table._lengths)
 
 
 def test_reading_variants_of_a_long_text_stay_within_a_character_budget() -> None:

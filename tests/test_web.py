@@ -200,7 +200,7 @@ async def test_static_files_stay_inside_their_folders(client: TestClient, path: 
 async def test_healthz_and_welcome(client: TestClient, kb: KnowledgeBase) -> None:
     health = await (await client.get("/healthz")).json()
     assert health == {"status": "ok", "kb_version": kb.version, "entries": len(kb.entries),
-                      "loaded_at": kb.loaded_at, "channels": ["web"]}
+                      "loaded_at": kb.loaded_at, "channels": ["web"], "pid": os.getpid()}
     for lang in ("ja", "en"):
         greeting = await (await client.get(f"/api/welcome?lang={lang}")).json()
         assert greeting["answer"] == kb.scope.message("welcome", lang)
