@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import site
+import re
 import signal
+import site
 import socket
 import subprocess
 import sys
@@ -140,11 +141,15 @@ def served(installed: tuple[Path, Path], tmp_path: Path) -> Iterator[tuple[Path,
             server.wait()
 
 
+LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ [A-Z]+ ")
+
+
 def test_readme_hr_steps_after_the_quick_start(served: tuple[Path, Path, dict[str, str], int, _Lines]) -> None:
     checkout, command, env, port, log = served
     knowledge = checkout / "knowledge"
     # Every command says first which knowledge it uses: here the checkout's, not the copy in site-packages.
-    assert log.text.splitlines()[0].startswith(f"knowledge: {knowledge.resolve()} (version "), log.text
+    said = [line for line in log.text.splitlines() if not LOG_RECORD.match(line)]  # not the logging module's lines
+    assert said[0].startswith(f"knowledge: {knowledge.resolve()} (version "), log.text
     assert ask(port, PARAPHRASE).get("entry_id") != "housing-staff"
 
     # 1. Edit: add a paraphrase to the staff-housing entry.
