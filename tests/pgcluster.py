@@ -54,7 +54,7 @@ def why_unavailable() -> str | None:
     return None
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -112,7 +112,7 @@ def start_cluster(durable: bool = False) -> Cluster:
     binaries = find_binaries()
     assert binaries is not None, why_unavailable()
     # Not under pytest's tmp_path: its parent is private to the user running the tests, and postgres is another.
-    cluster = Cluster(Path(tempfile.mkdtemp(prefix="minato-pg-")), _free_port(), binaries)
+    cluster = Cluster(Path(tempfile.mkdtemp(prefix="minato-pg-")), free_port(), binaries)
     try:
         cluster.start(durable)
     except BaseException:

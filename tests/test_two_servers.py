@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,17 +17,11 @@ from typing import Any, Iterator
 import pytest
 
 from bot.analytics import hash_user, iter_rows, read_stats
-from pgcluster import PASSWORD
+from pgcluster import PASSWORD, free_port
 
 SALT = "one-long-random-secret-shared-by-both-servers"
 CLIENT = "candidate-0001"  # the web page's client id: the same candidate, whichever server the balancer picks
 START_SECONDS = 120
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -54,7 +47,7 @@ class Server:
 
 
 def _start(name: str, url: str, tmp_path: Path) -> Server:
-    port, output = _free_port(), tmp_path / f"{name}.log"
+    port, output = free_port(), tmp_path / f"{name}.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LINE_", "TELEGRAM_", "MINATO_", "PUBLIC_"))}
     env.update(MINATO_DB=url, MINATO_LOG_SALT=SALT, MINATO_HOST="127.0.0.1", MINATO_PORT=str(port),
                MINATO_RATE_LIMIT_PER_MINUTE="0", PYTHONUNBUFFERED="1")
