@@ -26,6 +26,22 @@ SWITCH_REQUESTS = {"ja": "日本語", "en": "English", "easy": "やさしい日�
 LANGUAGE_KINDS = ("answer", "clarify", "fallback", "smalltalk")
 
 
+# What every channel says after a 👍/👎 tap, and to a button that no longer works (its entry was removed).
+VOTE_TEXTS: dict[str, dict[str, str]] = {
+    "thanks": {"ja": "ご意見ありがとうございます！", "en": "Thanks for your feedback!"},
+    "already_rated": {"ja": "この回答は評価済みです。", "en": "You have already rated this answer."},
+    "expired": {
+        "ja": "このボタンは使えなくなりました。質問を入力してください。",
+        "en": "This button is no longer available. Please type your question.",
+    },
+}
+
+
+def vote_text(name: str, lang: str | None) -> str:
+    """Return one of VOTE_TEXTS in a language (Japanese where it has none of its own)."""
+    return VOTE_TEXTS[name].get(lang or "ja", VOTE_TEXTS[name]["ja"])
+
+
 def switch_lang_of(menu_item: str) -> str | None:
     """Return the language a `menu:` item switches to (`lang:easy` -> easy), None for an entry id."""
     if menu_item.startswith(SWITCH_PREFIX) and menu_item[len(SWITCH_PREFIX):] in LANGS:

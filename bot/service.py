@@ -186,6 +186,14 @@ class Answerer:
         """Return the reply to a sticker, photo or other message without text."""
         return policy.not_text_reply(self.kb, _known(lang))
 
+    def feedback_said(self, recorded: bool, lang: str | None = "ja") -> str:
+        """Return what a channel says after a 👍/👎 tap: thanks, or that the answer was already rated."""
+        return policy.vote_text("thanks" if recorded else "already_rated", lang)
+
+    def button_expired(self, lang: str | None = "ja") -> str:
+        """Return what a channel says to a tapped button whose entry no longer exists."""
+        return policy.vote_text("expired", lang)
+
     def slow_down(self, lang: str = "ja") -> Reply:
         """Return the reply to a user over the rate limit."""
         return policy.slow_down_reply(self.kb, _known(lang))

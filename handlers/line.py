@@ -16,7 +16,7 @@ from linebot.v3.webhooks import FollowEvent, MessageEvent, PostbackEvent, TextMe
 from bot.seam import Question, Reply, ReplyImage
 from handlers.channels import ChannelKit
 from handlers.http_guard import expect_continue
-from handlers.line_flex import LineMessages, text as channel_text
+from handlers.line_flex import LineMessages
 from handlers.line_postback import FeedbackTap, LanguageTap, parse_postback
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class LineWebhook:
             reply = await self._reply_for(event)
             if isinstance(reply, FeedbackTap):  # the vote waits on the log's writer: off the event loop
                 recorded = await self._kit.feedback(reply.log_id, reply.helpful)
-                reply = channel_text("thanks" if recorded else "already_rated", reply.lang)
+                reply = self._answerer.feedback_said(recorded, reply.lang)
             if reply is not None:
                 await self._send(getattr(event, "reply_token"), reply, _user_of(event))
         except Exception:  # one failed reply must not stop the server
@@ -141,7 +141,7 @@ class LineWebhook:
         if isinstance(tap, LanguageTap):  # a language cell of the rich menu
             return self._over_limit(user, lang, "other") or await self._kit.switch_language("line", user, tap.lang)
         if not self._answerer.knows_entry(tap.entry_id):  # e.g. a button from before HR removed the entry
-            return channel_text("expired", tap.lang or lang)
+            return self._answerer.button_expired(tap.lang or lang)
         return await self._ask(Question(tap.question, "line", user, tap.lang or lang, tap.entry_id,
                                         follow_language=True))
 

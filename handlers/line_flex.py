@@ -54,12 +54,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "not_helpful": {"ja": "👎 参考にならない", "en": "👎 Not helpful"},
     "heading": {"ja": "港区職員採用 Q&A", "en": "Minato City jobs Q&A"},
     "open_link": {"ja": "🔗 ページを開く", "en": "🔗 Open the page"},
-    "thanks": {"ja": "ご意見ありがとうございます！", "en": "Thanks for your feedback!"},
-    "already_rated": {"ja": "この回答は評価済みです。", "en": "You have already rated this answer."},
-    "expired": {
-        "ja": "このボタンは使えなくなりました。質問を入力してください。",
-        "en": "This button is no longer available. Please type your question.",
-    },
 }
 
 ImageUrl = Callable[[ReplyImage], "str | None"]

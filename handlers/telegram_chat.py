@@ -36,12 +36,6 @@ TEXTS: dict[str, dict[str, str]] = {
                 "/help 使（つか）い方（かた）",
     },
     "unknown_command": {"ja": "そのコマンドはありません。", "en": "I don't know that command."},
-    "thanks": {"ja": "ご意見ありがとうございます！", "en": "Thanks for your feedback!"},
-    "already_rated": {"ja": "この回答は評価済みです。", "en": "You have already rated this answer."},
-    "expired": {
-        "ja": "このボタンは使えなくなりました。質問を入力してください。",
-        "en": "This button is no longer available. Please type your question.",
-    },
     "apology": {
         "ja": "申し訳ありません。エラーが発生しました。もう一度お試しください。",
         "en": "Sorry, something went wrong. Please try again.",
@@ -161,7 +155,7 @@ class TelegramChat:
         pressed = parse_button(query.data)
         on_keyboard = _keyboard_of(query)
         if pressed is None or (on_keyboard is not None and query.data not in on_keyboard):
-            await query.answer(text("expired", lang))
+            await query.answer(self.answerer.button_expired(lang))
             return
         if pressed.action == "feedback":
             if self.kit.admit("telegram", _user_id(update), action="feedback"):
@@ -181,11 +175,11 @@ class TelegramChat:
             await query.answer()
             await self._answer(update, context, free)
         else:
-            await query.answer(text("expired", lang))
+            await query.answer(self.answerer.button_expired(lang))
 
     async def _feedback(self, query: CallbackQuery, pressed: Button, lang: str) -> None:
         taken = await self.kit.feedback(pressed.value, bool(pressed.number))
-        await query.answer(text("thanks" if taken else "already_rated", lang))
+        await query.answer(self.answerer.feedback_said(taken, lang))
         message = query.message
         if isinstance(message, Message):
             # Drop the 👍/👎 row so each answer is rated once; keep the suggestion buttons.

@@ -17,6 +17,7 @@ from telegram.ext import Application
 from bot.analytics import QuestionLog, hash_user
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.policy import VOTE_TEXTS
 from bot.salt import install_salt
 from bot.service import Answerer, Question
 from handlers.telegram import ALLOWED_UPDATES, build_application
@@ -210,7 +211,7 @@ async def test_feedback_is_logged_once_and_its_buttons_removed(fake: FakeBotAPI,
     [row] = log_rows(settings.db_path)
     shown = as_shown(fake, reply)
     ack = await press(fake, HANAKO, shown, f"fb:{row['id']}:1")
-    assert ack.params["text"] == TEXTS["thanks"]["ja"]
+    assert ack.params["text"] == VOTE_TEXTS["thanks"]["ja"]
     edit = await fake.wait_for(lambda: fake.sent("editMessageReplyMarkup"))
     assert edit[0].params["message_id"] == str(reply.result["message_id"])
     kept = [data for r in edit[0].buttons() for _, data in r]
@@ -219,7 +220,7 @@ async def test_feedback_is_logged_once_and_its_buttons_removed(fake: FakeBotAPI,
         assert conn.execute("SELECT helpful FROM questions WHERE id = ?", [row["id"]]).fetchone() == (1,)
     # A second press (an old client still showing the row) is acknowledged but changes nothing.
     late = await press(fake, HANAKO, shown, f"fb:{row['id']}:0")
-    assert late.params["text"] == TEXTS["already_rated"]["ja"]
+    assert late.params["text"] == VOTE_TEXTS["already_rated"]["ja"]
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT helpful FROM questions WHERE id = ?", [row["id"]]).fetchone() == (1,)
 
@@ -336,7 +337,7 @@ async def test_forged_callback_data_is_refused_politely(fake: FakeBotAPI, bot: A
                                                         data: str) -> None:
     [reply] = await ask(fake, HANAKO, "職員住宅はありますか？")
     ack = await press(fake, HANAKO, as_shown(fake, reply), data)  # none of these is on that message
-    assert ack.params["text"] == TEXTS["expired"]["ja"]
+    assert ack.params["text"] == VOTE_TEXTS["expired"]["ja"]
     assert len(fake.sent("sendMessage")) == 1 and not fake.sent("editMessageReplyMarkup")
     with sqlite3.connect(settings.db_path) as conn:
         assert conn.execute("SELECT count(*) FROM questions WHERE helpful IS NOT NULL").fetchone() == (0,)

@@ -21,6 +21,7 @@ from yarl import URL
 
 from bot.cli import cli
 from bot.config import Settings
+from bot.policy import VOTE_TEXTS
 from bot.service import Answerer
 from handlers.telegram import (
     ALLOWED_UPDATES,
@@ -29,7 +30,6 @@ from handlers.telegram import (
     TelegramTokenError,
     TelegramWebhook,
 )
-from handlers.telegram_chat import TEXTS
 from fake_telegram import FakeBotAPI, callback_update, message_update
 
 TOKEN = "987654321:AAF-webhook-token_for_the_tests01"
@@ -88,7 +88,7 @@ async def test_update_with_the_secret_is_answered_and_feedback_recorded(
     shown = fake.message(HANAKO, reply.result["message_id"])
     assert await post(hook_url, callback_update(HANAKO, shown, feedback) | {"update_id": 2}) == 200
     [ack] = await fake.wait_for(lambda: fake.sent("answerCallbackQuery"))
-    assert ack.params["text"] == TEXTS["thanks"]["ja"]
+    assert ack.params["text"] == VOTE_TEXTS["thanks"]["ja"]
     await fake.wait_for(lambda: fake.sent("editMessageReplyMarkup"))
     with sqlite3.connect(settings.db_path) as conn:
         row = conn.execute("SELECT channel, helpful FROM questions").fetchone()
