@@ -152,15 +152,12 @@ class SqliteConversations:
             return Context()
         if row is None:
             return Context()
-        entry_id, lang, suggestions, topic_at = row
-        context = Context(entry_id, lang, tuple(suggestions.split()), _parse(topic_at))
-        return _fresh(context, self._clock(), self._ttl)
+        return _fresh(_from_row(row), self._clock(), self._ttl)
 
     def put(self, user_hash: str, channel: str, context: Context) -> None:
         now = self._clock()
         context = _stamped(context, now)
-        params = (user_hash, channel, context.entry_id, context.lang, " ".join(context.suggestions),
-                  _iso(context.topic_at), _iso(now))
+        params = _row_params(user_hash, channel, context, now)
         if self._submit is not None:
             key = (user_hash, channel)
             with self._lock:
@@ -219,6 +216,18 @@ def purge_file(path: Path, older_than: timedelta) -> int:
             return conn.execute(f"DELETE FROM {TABLE} WHERE updated_at < ?", (_iso(utc_now() - older_than),)).rowcount
     finally:
         conn.close()
+
+
+def _from_row(row: tuple[Any, ...]) -> Context:
+    """Return the Context a SELECT row holds (entry, language, suggested ids, when the topic was set)."""
+    entry_id, lang, suggestions, topic_at = row
+    return Context(entry_id, lang, tuple(suggestions.split()), _parse(topic_at))
+
+
+def _row_params(user_hash: str, channel: str, context: Context, now: datetime) -> tuple[Any, ...]:
+    """Return the UPSERT parameters saving a stamped Context at `now`."""
+    return (user_hash, channel, context.entry_id, context.lang, " ".join(context.suggestions),
+            _iso(context.topic_at), _iso(now))
 
 
 def _stamped(context: Context, now: datetime) -> Context:

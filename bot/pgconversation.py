@@ -12,8 +12,8 @@ import threading
 from datetime import timedelta
 from typing import Any
 
-from bot.conversation import (SELECT, TABLE, UPSERT, Clock, Context, Submit, _fresh, _iso, _parse, _report_failure,
-                              _stamped, utc_now)
+from bot.conversation import (SELECT, TABLE, UPSERT, Clock, Context, Submit, _fresh, _from_row, _iso,
+                              _report_failure, _row_params, _stamped, utc_now)
 from bot.pgstore import SCHEMA_LOCK, PgConnection, connect
 
 log = logging.getLogger(__name__)
@@ -53,15 +53,13 @@ class PostgresConversations:
             return Context()
         if row is None:
             return Context()
-        entry_id, lang, suggestions, topic_at = row
-        return _fresh(Context(entry_id, lang, tuple(suggestions.split()), _parse(topic_at)), self._clock(), self._ttl)
+        return _fresh(_from_row(row), self._clock(), self._ttl)
 
     def put(self, user_hash: str, channel: str, context: Context) -> None:
         """Save the user's context: with the log's next commit, or at once without a log writer."""
         now = self._clock()
         context = _stamped(context, now)
-        params = (user_hash, channel, context.entry_id, context.lang, " ".join(context.suggestions),
-                  _iso(context.topic_at), _iso(now))
+        params = _row_params(user_hash, channel, context, now)
         if self._submit is not None:
             self._submit(lambda db: db.conn.execute(UPSERT, params)).add_done_callback(_report_failure)
             return
