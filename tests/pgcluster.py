@@ -11,7 +11,6 @@ import itertools
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -20,6 +19,8 @@ from typing import Iterator
 from urllib.parse import quote
 
 import pytest
+
+from ports import free_port
 
 SUPERUSER = "minato"
 PASSWORD = "s3cret:p@ss/word"  # URL-special characters on purpose: masking and quoting must both hold
@@ -52,12 +53,6 @@ def why_unavailable() -> str | None:
         if shutil.which("runuser") is None:
             return "running as root without runuser to drop to the postgres user"
     return None
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass

@@ -23,6 +23,8 @@ from typing import IO, Iterator
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 
+from ports import free_port
+
 ASK_EXAMPLES, ASK_BATCH = 60, 100  # 6,000 lines through one `ask --json`
 API_EXAMPLES, API_BATCH = 80, 50  # 4,000 bodies through one `serve`
 FUZZ = settings(max_examples=ASK_EXAMPLES, deadline=None, derandomize=True, database=None,
@@ -94,17 +96,11 @@ def _feed_ask(stdin: IO[bytes], stdout: IO[bytes]) -> int:
     return fed
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Server:
     """`minato-bot serve` in a subprocess on a free loopback port, its output in a file."""
 
     def __init__(self, tmp_path: Path) -> None:
-        self.port, self.log = _free_port(), tmp_path / "serve.log"
+        self.port, self.log = free_port(), tmp_path / "serve.log"
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "bot", "serve"], stdout=out, stderr=subprocess.STDOUT, cwd=tmp_path,

@@ -7,7 +7,6 @@ import json
 import logging
 import os
 import signal
-import socket
 import sqlite3
 import sys
 from dataclasses import replace
@@ -34,6 +33,7 @@ from fake_line import (
     text_event,
     webhook_body,
 )
+from ports import free_port
 
 SECRET = "test-channel-secret"
 TOKEN = "test-access-token"
@@ -246,13 +246,6 @@ async def test_the_users_language_survives_a_restart(kb: KnowledgeBase, tmp_path
             await client.close()
             answerer.close()  # a restart: the next server starts from the files alone
         assert first.get("altText", first.get("text")) == expected, restart
-
-
-def free_port() -> int:
-    """Return a port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 async def read_until(stream: asyncio.StreamReader, needle: str, seen: list[str]) -> None:

@@ -20,6 +20,7 @@ from bot import logsafe
 from bot.logsafe import REDACTED, install_log_redaction, secret_forms
 from fake_line import FakeLine, sign, text_event, webhook_body
 from fake_telegram import FakeBotAPI, message_update
+from ports import free_port
 
 TOKEN = "424242424:AAG-serve_token-for-the-log-test0"  # the fake Bot API answers this token only
 WEBHOOK_SECRET = "webhook-Secret_for-the-log-test"
@@ -174,9 +175,3 @@ async def drive_every_channel(base: str, telegram: FakeBotAPI, line: FakeLine) -
         await telegram.wait_for(lambda: [c for c in telegram.calls if c.chat_id == 2002 and c.status], GUARD)
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

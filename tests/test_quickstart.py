@@ -13,7 +13,6 @@ import shutil
 import re
 import signal
 import site
-import socket
 import subprocess
 import sys
 import threading
@@ -23,6 +22,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
+
+from ports import free_port
 
 pytestmark = pytest.mark.quickstart
 
@@ -110,12 +111,6 @@ def healthy(port: int) -> bool:
             return response.status == 200
     except OSError:
         return False
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture

@@ -17,7 +17,8 @@ from typing import Any, Iterator
 import pytest
 
 from bot.analytics import hash_user, iter_rows, read_stats
-from pgcluster import PASSWORD, free_port
+from pgcluster import PASSWORD
+from ports import free_port
 
 SALT = "one-long-random-secret-shared-by-both-servers"
 CLIENT = "candidate-0001"  # the web page's client id: the same candidate, whichever server the balancer picks

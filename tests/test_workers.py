@@ -15,14 +15,10 @@ from typing import Any, Iterator
 
 import pytest
 
+from ports import free_port
+
 MAX_ATTEMPTS = 500  # connections tried until both workers have answered: the kernel picks which one accepts
 UNBINDABLE = "203.0.113.7"  # TEST-NET-3: if serve used MINATO_HOST instead of --host it could not start
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Served:
