@@ -196,11 +196,15 @@ class Vocabulary:
             if self._is_weak(token):
                 terms.append(Term(token, self._weak_concept(token), "weak"))
             else:
-                terms.append(self._resolve_token(token))
-                asking = token.counter or {token.lemma, clean(token.surface)} & self._asking_words
-                if terms[-1].concept is None and asking:
-                    terms[-1] = Term(token, self._weak_concept(token), "weak")
+                term = self._resolve_token(token)
+                if term.concept is None and self._only_asks(token):
+                    term = Term(token, self._weak_concept(token), "weak")
+                terms.append(term)
         return self._scan_readings(text, terms, typos)
+
+    def _only_asks(self, token: Token) -> bool:
+        # 何個, 件数 and the 代 of 50代 ask for or measure a fact; unknown to the knowledge, they are no topic.
+        return token.counter or bool({token.lemma, clean(token.surface)} & self._asking_words)
 
     def _is_weak(self, token: Token) -> bool:
         if token.weak or token.lemma in self.stopwords or token.surface in self.stopwords:
