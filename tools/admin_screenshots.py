@@ -20,13 +20,13 @@ from pathlib import Path
 
 import aiohttp
 from aiohttp.test_utils import TestServer
-from PIL import Image
 from playwright.async_api import async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from chromium import ARGS, CHROMIUM  # noqa: E402  (how the browser tests start Chromium)
+from small_png import save_small_screenshot  # noqa: E402  (tools/, the script's own folder)
 
 from bot.admin_auth import hash_password  # noqa: E402
 from bot.config import Settings, bundled_knowledge_dir  # noqa: E402
@@ -70,10 +70,7 @@ async def shoot(out: Path, width: int) -> None:
                 await page.get_by_role("button", name="Sign in").click()
                 await page.wait_for_url("**/admin/inbox")
                 path = out / "admin-inbox.png"
-                await page.screenshot(path=str(path), full_page=True)
-                small = Image.open(path).convert("RGB").quantize(128, dither=Image.Dither.NONE)
-                small.save(path, optimize=True)
-                print(path, path.stat().st_size, "bytes")
+                await save_small_screenshot(page, path, full_page=True)
                 await browser.close()
         finally:
             await server.close()

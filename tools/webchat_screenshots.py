@@ -18,13 +18,13 @@ import tempfile
 from pathlib import Path
 
 from aiohttp.test_utils import TestServer
-from PIL import Image
 from playwright.async_api import Page, async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from chromium import ARGS, CHROMIUM  # noqa: E402  (how the browser tests start Chromium)
+from small_png import save_small_screenshot  # noqa: E402  (tools/, the script's own folder)
 
 from bot.analytics import QuestionLog  # noqa: E402
 from bot.config import Settings, bundled_knowledge_dir  # noqa: E402
@@ -62,10 +62,7 @@ async def shoot(question: str, lang: str, out: Path) -> None:
                     page = await context.new_page()
                     await ask(page, str(server.make_url(f"/?lang={lang}")), question)
                     path = out / f"webchat-{scheme}.png"
-                    await page.screenshot(path=str(path))
-                    small = Image.open(path).convert("RGB").quantize(128, dither=Image.Dither.NONE)
-                    small.save(path, optimize=True)
-                    print(path, path.stat().st_size, "bytes")
+                    await save_small_screenshot(page, path)
                     await context.close()
                 await browser.close()
         finally:
