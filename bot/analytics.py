@@ -206,6 +206,11 @@ def _unanswered(db: LogReader, period: Period, top: int, threshold: float) -> li
     where, params = period.where("kind = 'fallback'", day_sql=db.dialect.day)
     rows = db.execute(f"SELECT question, count(*) AS n, max(ts) FROM {TABLE}{where} GROUP BY question "
                       f"ORDER BY n DESC, question LIMIT {UNANSWERED_DISTINCT}", params).fetchall()
+    return _grouped(rows, threshold, top)
+
+
+def _grouped(rows: list[Any], threshold: float, top: int) -> list[QuestionGroup]:
+    """Group (question, times, last asked) rows whose questions are near-duplicates; the top most asked first."""
     groups = []
     for members in group_similar([row[0] for row in rows], threshold):
         texts = [rows[i][0] for i in members]
@@ -260,13 +265,7 @@ def question_groups(path: Path, period: Period, kind: str, top: int = 50,
                           f"ORDER BY n DESC, question LIMIT {UNANSWERED_DISTINCT}", [kind, *params]).fetchall()
     finally:
         db.close()
-    groups = []
-    for members in group_similar([row[0] for row in rows], group_threshold):
-        texts = [rows[i][0] for i in members]
-        groups.append(QuestionGroup(texts[0], sum(rows[i][1] for i in members), tuple(texts[:5]),
-                                    max(rows[i][2] for i in members)))
-    groups.sort(key=lambda g: (-g.count, g.text))
-    return groups[:top]
+    return _grouped(rows, group_threshold, top)
 
 
 def unhelpful_answers(path: Path, period: Period, top: int = 50) -> list[tuple[str, str, int, str]]:

@@ -14,8 +14,9 @@ import json
 import secrets
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, AsyncIterator
 
+import pytest
 from aiohttp import web
 
 
@@ -157,6 +158,15 @@ class FakeLine:
             return _error(400, "invalid image: PNG or JPEG up to 1 MB")
         self.images[menu_id] = RichMenuImage(content_type, data, request.headers.get("Authorization", ""))
         return web.json_response({})
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeLine]:
+    """Return a running fake LINE API (a test module uses it by importing it: `from fake_line import fake`)."""
+    line = FakeLine()
+    await line.start()
+    yield line
+    await line.stop()
 
 
 def rich_menu_problem(body: Any) -> str:

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
+from sqlite_lock import held_by_another
 
 KEYS = {"question", "matched", "entry_id", "score", "answer", "lang", "images", "suggestions"}
 
@@ -95,14 +96,9 @@ def test_every_answering_command_refuses_an_unwritable_log_in_one_line(args: lis
 def test_a_log_that_is_a_directory_or_locked_is_refused(tmp_path: Path) -> None:
     assert refuses(["ask", "食堂"], str(tmp_path), tmp_path).returncode == 2
     locked = tmp_path / "locked.db"
-    holder = sqlite3.connect(locked, isolation_level=None)
-    holder.execute("CREATE TABLE held (x)")
-    holder.execute("BEGIN EXCLUSIVE")  # another program holds the database for writing
-    try:
+    sqlite3.connect(locked, isolation_level=None).execute("CREATE TABLE held (x)").connection.close()
+    with held_by_another(locked, "EXCLUSIVE"):  # another program holds the database for writing
         result = refuses(["ask", "食堂"], str(locked), tmp_path)
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     assert result.returncode == 2 and "database is locked" in result.stderr and "Traceback" not in result.stderr
 
 

@@ -19,6 +19,7 @@ from bot.knowledge import KnowledgeBase
 from bot.salt import salt_path
 from bot.service import Answerer, Question
 from handlers.web import create_app
+from sqlite_lock import held_by_another
 
 CAFETERIA = "食堂はありますか"
 
@@ -84,14 +85,9 @@ def test_feedback_under_a_held_lock_is_not_recorded_and_never_applied_later(
 ) -> None:
     answerer = Answerer(kb, question_log)
     reply = answerer.answer(Question(CAFETERIA))
-    other = sqlite3.connect(question_log.path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
-    try:
+    with held_by_another(question_log.path, "IMMEDIATE"):  # another process holds the write lock
         assert answerer.feedback(reply.log_id, True) is False
         assert answerer.log_problem  # "did not commit within 0.5 s", then "database is locked"
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
     question_log.flush()
     assert stored(question_log.path, reply.log_id) == [(reply.log_id, None)]
     assert answerer.feedback(reply.log_id, True) is True  # the truth once the lock is gone
@@ -105,14 +101,9 @@ async def test_api_feedback_says_recorded_only_when_committed(kb: KnowledgeBase,
     await client.start_server()
     try:
         log_id = (await (await client.post("/api/ask", json={"question": CAFETERIA})).json())["log_id"]
-        other = sqlite3.connect(question_log.path, isolation_level=None)
-        other.execute("BEGIN EXCLUSIVE")
-        try:
+        with held_by_another(question_log.path, "EXCLUSIVE"):
             during = await client.post("/api/feedback", json={"log_id": log_id, "helpful": True})
             assert (await during.json()) == {"recorded": False}
-        finally:
-            other.execute("ROLLBACK")
-            other.close()
         question_log.flush()
         assert stored(question_log.path, log_id) == [(log_id, None)]
         after = await client.post("/api/feedback", json={"log_id": log_id, "helpful": True})

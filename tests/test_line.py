@@ -26,6 +26,7 @@ from handlers.web import create_app
 from fake_line import (
     FakeLine,
     RecordedReply,
+    fake,
     follow_event,
     postback_event,
     sign,
@@ -35,19 +36,12 @@ from fake_line import (
 )
 from ports import free_port
 
+__all__ = ["fake"]  # the fake LINE API fixture, from fake_line
+
 SECRET = "test-channel-secret"
 TOKEN = "test-access-token"
 PUBLIC = "https://bot.example.jp"
 SHIBA = "芝地区はどんなところ？"  # answered with a local image and related entries
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeLine]:
-    """Return a running fake LINE API."""
-    line = FakeLine()
-    await line.start()
-    yield line
-    await line.stop()
 
 
 def line_settings(fake: FakeLine, **changes: Any) -> Settings:

@@ -14,12 +14,12 @@ from aiohttp.test_utils import TestClient
 from bot.analytics import QuestionLog
 from bot.knowledge import KnowledgeBase
 from bot.responses import Reply, ReplyImage, Suggestion
-from fake_line import FakeLine, RecordedReply, postback_event, text_event
+from fake_line import FakeLine, RecordedReply, fake, postback_event, text_event
 from handlers.line_flex import LineMessages
 from handlers.line_postback import entry_data, feedback_data
-from test_line import PUBLIC, SECRET, SHIBA, assert_within_line_limits, fake, post_events, question_log, server
+from test_line import PUBLIC, SECRET, SHIBA, assert_within_line_limits, post_events, question_log, server
 
-__all__ = ["fake", "question_log", "server"]  # fixtures shared with test_line
+__all__ = ["fake", "question_log", "server"]  # fixtures: the fake LINE API, and two shared with test_line
 
 
 def bubble_of(reply: RecordedReply) -> dict[str, Any]:

@@ -7,7 +7,6 @@ import asyncio
 import io
 import json
 from pathlib import Path
-from typing import AsyncIterator
 
 import pytest
 from aiohttp.test_utils import TestClient
@@ -17,24 +16,15 @@ from PIL import Image
 from bot.cli import cli
 from bot.knowledge import KnowledgeBase
 from bot.responses import Suggestion
-from fake_line import FakeLine, postback_event, text_event
+from fake_line import FakeLine, fake, postback_event, text_event
 from handlers.line_menu_image import draw_menu
 from handlers.line_richmenu import MENU_NAME, Topic, layout
 from test_line import TOKEN, post_events, question_log, server
 
-__all__ = ["question_log", "server"]  # fixtures shared with test_line
+__all__ = ["fake", "question_log", "server"]  # fixtures: the fake LINE API, and two shared with test_line
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LINE_SIZES = {(2500, 1686), (2500, 843)}
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeLine]:
-    """Return a running fake LINE API (also used by the `server` fixture)."""
-    line = FakeLine()
-    await line.start()
-    yield line
-    await line.stop()
 
 
 async def richmenu(fake: FakeLine, tmp_path: Path, *args: str, token: str = TOKEN) -> Result:

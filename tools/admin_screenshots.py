@@ -14,24 +14,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 import aiohttp
-from aiohttp.test_utils import TestServer
-from PIL import Image
-from playwright.async_api import async_playwright
+from screenshots import ROOT, save_small_screenshot, served_with_chromium  # tools/: beside this script
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from chromium import ARGS, CHROMIUM  # noqa: E402  (how the browser tests start Chromium)
-
-from bot.admin_auth import hash_password  # noqa: E402
-from bot.config import Settings, bundled_knowledge_dir  # noqa: E402
-from bot.service import Answerer  # noqa: E402
-from handlers.web import create_app  # noqa: E402
+from bot.admin_auth import hash_password
+from bot.config import Settings, bundled_knowledge_dir
+from bot.service import Answerer
 
 PASSWORD = "screenshot only, never used again"
 QUESTIONS = ("寝泊まりする所はありますか？", "寝泊まりする場所はある？", "今日のランチのおすすめは？", "区役所の近くに住む場所ある？")
@@ -56,28 +47,14 @@ async def shoot(out: Path, width: int) -> None:
         knowledge = Path(tmp) / "knowledge"
         shutil.copytree(bundled_knowledge_dir(), knowledge, ignore=shutil.ignore_patterns("__pycache__"))
         settings = Settings(kb_dir=knowledge, db_path=Path(tmp) / "log.db", admin_password_hash=hash_password(PASSWORD))
-        answerer = Answerer.from_settings(settings)
-        server = TestServer(create_app(answerer, settings), host="127.0.0.1")
-        await server.start_server()
-        base = str(server.make_url("/"))
-        try:
+        async with served_with_chromium(Answerer.from_settings(settings), settings) as (base, browser):
             await log_questions(base)
-            async with async_playwright() as playwright:
-                browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-                page = await browser.new_page(viewport={"width": width, "height": 900}, locale="ja-JP")
-                await page.goto(base + "admin/login")
-                await page.locator("#password").fill(PASSWORD)
-                await page.get_by_role("button", name="Sign in").click()
-                await page.wait_for_url("**/admin/inbox")
-                path = out / "admin-inbox.png"
-                await page.screenshot(path=str(path), full_page=True)
-                small = Image.open(path).convert("RGB").quantize(128, dither=Image.Dither.NONE)
-                small.save(path, optimize=True)
-                print(path, path.stat().st_size, "bytes")
-                await browser.close()
-        finally:
-            await server.close()
-            answerer.close()
+            page = await browser.new_page(viewport={"width": width, "height": 900}, locale="ja-JP")
+            await page.goto(base + "admin/login")
+            await page.locator("#password").fill(PASSWORD)
+            await page.get_by_role("button", name="Sign in").click()
+            await page.wait_for_url("**/admin/inbox")
+            await save_small_screenshot(page, out / "admin-inbox.png", full_page=True)
 
 
 def main() -> None:

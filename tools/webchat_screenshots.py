@@ -13,24 +13,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 import tempfile
 from pathlib import Path
 
-from aiohttp.test_utils import TestServer
-from PIL import Image
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Page
+from screenshots import ROOT, save_small_screenshot, served_with_chromium  # tools/: beside this script
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from chromium import ARGS, CHROMIUM  # noqa: E402  (how the browser tests start Chromium)
-
-from bot.analytics import QuestionLog  # noqa: E402
-from bot.config import Settings, bundled_knowledge_dir  # noqa: E402
-from bot.knowledge import load_knowledge  # noqa: E402
-from bot.service import Answerer  # noqa: E402
-from handlers.web import create_app  # noqa: E402
+from bot.analytics import QuestionLog
+from bot.config import Settings, bundled_knowledge_dir
+from bot.knowledge import load_knowledge
+from bot.service import Answerer
 
 
 async def ask(page: Page, url: str, question: str) -> None:
@@ -50,27 +42,15 @@ async def shoot(question: str, lang: str, out: Path) -> None:
     """Write webchat-light.png and webchat-dark.png into out."""
     with tempfile.TemporaryDirectory() as tmp:
         answerer = Answerer(load_knowledge(bundled_knowledge_dir()), QuestionLog(Path(tmp) / "log.db"))
-        server = TestServer(create_app(answerer, Settings()), host="127.0.0.1")
-        await server.start_server()
-        try:
-            async with async_playwright() as playwright:
-                browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-                for scheme in ("light", "dark"):
-                    context = await browser.new_context(
-                        viewport={"width": 360, "height": 740}, device_scale_factor=1.5, is_mobile=True,
-                        has_touch=True, locale="ja-JP", color_scheme=scheme)
-                    page = await context.new_page()
-                    await ask(page, str(server.make_url(f"/?lang={lang}")), question)
-                    path = out / f"webchat-{scheme}.png"
-                    await page.screenshot(path=str(path))
-                    small = Image.open(path).convert("RGB").quantize(128, dither=Image.Dither.NONE)
-                    small.save(path, optimize=True)
-                    print(path, path.stat().st_size, "bytes")
-                    await context.close()
-                await browser.close()
-        finally:
-            await server.close()
-            answerer.close()
+        async with served_with_chromium(answerer, Settings()) as (base, browser):
+            for scheme in ("light", "dark"):
+                context = await browser.new_context(
+                    viewport={"width": 360, "height": 740}, device_scale_factor=1.5, is_mobile=True,
+                    has_touch=True, locale="ja-JP", color_scheme=scheme)
+                page = await context.new_page()
+                await ask(page, f"{base}?lang={lang}", question)
+                await save_small_screenshot(page, out / f"webchat-{scheme}.png")
+                await context.close()
 
 
 def main() -> None:
