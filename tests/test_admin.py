@@ -18,6 +18,8 @@ from bot.cli import cli
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.service import Answerer, Question
+from bot.audit import Session
+from bot.storage import Location, is_database_url
 from handlers import admin as admin_handler
 from bot.review import Review
 from handlers.admin_http import LOCKOUT, REVIEW
@@ -44,8 +46,8 @@ class Clock:
 class Site:
     """A running server, its question log and an HTTP client with its own cookie jar."""
 
-    def __init__(self, server: TestServer, answerer: Answerer, clock: Clock) -> None:
-        self.server, self.answerer, self.clock = server, answerer, clock
+    def __init__(self, server: TestServer, answerer: Answerer, clock: Clock, settings: Settings) -> None:
+        self.server, self.answerer, self.clock, self.settings = server, answerer, clock, settings
         self.client = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
 
     @property
@@ -74,26 +76,34 @@ class Site:
         return await self.post("/admin/login", {"csrf_token": token, "password": password}, **kwargs)
 
 
+def log_settings(location: Location) -> dict[str, object]:
+    """Return the settings that put the question log (and the HR page's tables) at a location."""
+    return {"db_url": location} if is_database_url(location) else {"db_path": location}
+
+
 @pytest.fixture
-async def make_site(kb: KnowledgeBase, plain_answerer: Answerer, tmp_path: Path) -> AsyncIterator[Callable[..., object]]:
-    """Return a function that starts a server with given settings (admin on by default).
+async def make_site(kb: KnowledgeBase, plain_answerer: Answerer,
+                    log_location: Location) -> AsyncIterator[Callable[..., object]]:
+    """Return a function that starts a server with given settings (admin on by default), on each log backend.
 
     logged=True gives the server its own Answerer logging to the test's database (its own knowledge, to edit);
-    otherwise the session's Answerer answers, unlogged, and the page reads an empty log.
+    otherwise the session's Answerer answers, unlogged, and the page reads an empty log. Servers started by one
+    test share its database, as the processes of one server (or servers on two machines) do.
     """
     started: list[tuple[Site, bool]] = []
 
     async def start(logged: bool = False, **overrides: object) -> Site:
-        settings = Settings(**{"kb_dir": kb.directory, "db_path": tmp_path / "log.db", "admin_password_hash": HASH,
+        settings = Settings(**{"kb_dir": kb.directory, **log_settings(log_location), "admin_password_hash": HASH,
                                "log_sync": "normal", **overrides})  # type: ignore[arg-type]
-        answerer = Answerer(kb, QuestionLog(settings.db_path, sync="normal")) if logged else plain_answerer
+        answerer = Answerer(kb, QuestionLog(settings.log_location, sync="normal"), salt="pepper") if logged \
+            else plain_answerer
         app = create_app(answerer, settings)
         clock = Clock()
         if settings.admin_password_hash:
             app[LOCKOUT] = LockOut(app[REVIEW].store, clock=clock)  # the server's own record, on the test's clock
         server = TestServer(app, host="127.0.0.1")
         await server.start_server()
-        site = Site(server, answerer, clock)
+        site = Site(server, answerer, clock, settings)
         started.append((site, logged))
         return site
 
@@ -105,6 +115,7 @@ async def make_site(kb: KnowledgeBase, plain_answerer: Answerer, tmp_path: Path)
             site.answerer.close()
 
 
+@pytest.mark.parametrize("log_location", ["sqlite"], indirect=True)  # no table is touched: one backend is enough
 async def test_without_a_password_hash_every_admin_path_is_404(make_site: Callable[..., object]) -> None:
     site = await make_site(admin_password_hash="")  # type: ignore[operator]
     for path in ADMIN_PATHS:
@@ -128,14 +139,13 @@ async def test_sign_in_sets_a_strict_http_only_cookie_and_sign_out_ends_the_sess
     assert (await site.get("/admin/inbox"))[0] == 303  # the old cookie is no session any more
 
 
-async def test_the_cookie_is_secure_behind_a_trusted_https_proxy_only(make_site: Callable[..., object],
-                                                                     tmp_path: Path) -> None:
+async def test_the_cookie_is_secure_behind_a_trusted_https_proxy_only(make_site: Callable[..., object]) -> None:
     import ipaddress
 
     site = await make_site(trusted_proxies=(ipaddress.ip_network("127.0.0.1/32"),))  # type: ignore[operator]
     _, _, response = await site.sign_in(headers={"X-Forwarded-Proto": "https"})
     assert all("Secure" in h for h in response.headers.getall("Set-Cookie") if h.startswith("minato_admin="))
-    untrusted = await make_site(db_path=tmp_path / "other.db")  # type: ignore[operator]
+    untrusted = await make_site()  # type: ignore[operator]
     _, _, response = await untrusted.sign_in(headers={"X-Forwarded-Proto": "https"})
     assert not any("Secure" in h for h in response.headers.getall("Set-Cookie"))
 
@@ -173,14 +183,13 @@ async def test_the_lock_out_is_shared_by_server_processes_on_one_log(make_site: 
     assert (await second.sign_in())[0] == 429
 
 
-async def test_html_in_logged_questions_is_text_on_every_admin_page(make_site: Callable[..., object],
-                                                                   tmp_path: Path) -> None:
+async def test_html_in_logged_questions_is_text_on_every_admin_page(make_site: Callable[..., object]) -> None:
     site = await make_site(logged=True)  # type: ignore[operator]
     for _ in range(2):
         site.answerer.answer(Question(ATTACK, channel="web", user_id="u1"))
     rated = site.answerer.answer(Question("<i>職員住宅</i>はありますか？", channel="web", user_id="u2"))
     assert rated.entry_id == "housing-staff" and site.answerer.feedback(rated.log_id, helpful=False)
-    other_writer = QuestionLog(tmp_path / "log.db")  # a "did you mean" row, as the bot logs one
+    other_writer = QuestionLog(site.settings.log_location)  # a "did you mean" row, as the bot logs one
     now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
     other_writer.record(LogRow("c" * 16, now, "web", "", "<b>どっち</b>？", "ja",
                                "clarify", None, 40.0, 0, 1.0, "v"))
@@ -275,9 +284,42 @@ async def test_the_dashboard_shows_the_report_for_a_period_and_channel(make_site
     assert 'data-key="questions"><b>3</b>' in html
 
 
-def test_with_the_log_in_postgresql_the_hr_page_refuses_to_start_rather_than_use_a_local_file() -> None:
-    from aiohttp import web
+@pytest.mark.parametrize("log_location", ["postgresql"], indirect=True)
+async def test_two_servers_on_one_postgresql_share_hr_sessions_inbox_and_changes(
+        make_site: Callable[..., object]) -> None:
+    # Two machines behind a load balancer: HR's requests may reach either, and each must see what the other did.
+    first, second = await make_site(logged=True), await make_site(logged=True)  # type: ignore[operator]
+    for site, question in ((first, "今日のランチのおすすめは？"), (second, "駐車場の料金は？")):
+        assert site.answerer.answer(Question(question, channel="web", user_id="u1")).kind == "fallback"
+    assert (await first.sign_in())[0] == 303
+    cookie = {"Cookie": first.client.cookie_jar.filter_cookies(first.server.make_url("/admin")).output(header="")}
+    status, inbox, _ = await second.get("/admin/inbox?days=0", headers=cookie)  # signed in on the other server
+    assert status == 200 and "今日のランチのおすすめは？" in inbox and "駐車場の料金は？" in inbox
+    token = CSRF.search(inbox).group(1)  # type: ignore[union-attr]
+    status, _, response = await second.post("/admin/act", {"csrf_token": token, "action": "dismiss",
+                                                            "question": "今日のランチのおすすめは？"}, headers=cookie)
+    assert status == 303
+    _, inbox, _ = await first.get("/admin/inbox?days=0")
+    assert "今日のランチのおすすめは？" not in inbox and "駐車場の料金は？" in inbox
+    status, change, _ = await first.get(response.headers["Location"])
+    assert status == 200 and "dismissed" in change and "今日のランチのおすすめは？" in change
+    _, dashboard, _ = await first.get("/admin/dashboard?days=0")
+    assert 'data-key="questions"><b>2</b>' in dashboard  # both servers' questions
 
-    settings = Settings(admin_password_hash=HASH, db_url="postgresql://bot@127.0.0.1:5432/minato")
-    with pytest.raises(admin_handler.AdminSetupError, match="SQLite question log"):
-        admin_handler.mount(web.Application(), None, settings, lambda request: "")  # type: ignore[arg-type]
+
+def test_the_hr_tables_on_postgresql_outlive_a_lost_connection(pg_url: str) -> None:
+    import psycopg
+
+    from bot.storage import open_admin_store
+
+    store = open_admin_store(pg_url)
+    try:
+        store.open_session("digest", "actor", "csrf")
+        with psycopg.connect(pg_url, autocommit=True) as admin:  # as a database restart or a network cut would
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                          "AND pid != pg_backend_pid()")
+        assert store.session("digest") == Session("actor", "csrf")
+        store.add("192.0.2.1", 1000.0)
+        assert store.recent("192.0.2.1", 999.0) == [1000.0]
+    finally:
+        store.close()
