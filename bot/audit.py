@@ -45,8 +45,11 @@ class Statements(Protocol):
 class AdminTables(Protocol):
     """Where the HR page's tables live: the SQLite log file or the PostgreSQL log database."""
 
-    def transaction(self) -> AbstractContextManager[Statements]:
-        """Open a write transaction: committed when the block ends, rolled back when it raises."""
+    def transaction(self, serialize: str | None = None) -> AbstractContextManager[Statements]:
+        """Open a write transaction: committed when the block ends, rolled back when it raises.
+
+        Transactions given the same `serialize` key run one after the other, on every server.
+        """
 
     def close(self) -> None:
         """Close what stays open between transactions."""
@@ -63,8 +66,9 @@ class SqliteAdminTables:
                 db.execute(sql)
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Open a transaction on a new connection (BEGIN IMMEDIATE: the write lock at once, no upgrade deadlock)."""
+    def transaction(self, serialize: str | None = None) -> Iterator[sqlite3.Connection]:
+        """Open a transaction on a new connection. BEGIN IMMEDIATE takes the file's write lock at once: every
+        transaction runs alone, whatever `serialize` says (and two never deadlock upgrading a read lock)."""
         with closing(sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)) as db:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("BEGIN IMMEDIATE")
@@ -154,11 +158,22 @@ class AdminStore:
                               [address, since]).fetchall()
         return [row[0] for row in rows]
 
-    def add(self, address: str, when: float) -> None:
-        """Remember a wrong password (and forget those older than an hour)."""
-        with self._db() as db:
+    def reserve(self, address: str, when: float, since: float, allowed: int) -> bool:
+        """Count a try as a wrong password unless `allowed` are counted since `since` (and forget those older than
+        an hour); tell whether it was counted. Tries from one address are counted one at a time on every server."""
+        with self._tables.transaction(serialize=address) as db:
+            counted = db.execute(f"SELECT count(*) FROM {FAILURES} WHERE address = ? AND at > ?",
+                                 [address, since]).fetchone()[0]
+            if counted >= allowed:
+                return False
             db.execute(f"DELETE FROM {FAILURES} WHERE at < ?", [when - FAILURES_KEPT_SECONDS])
             db.execute(f"INSERT INTO {FAILURES} VALUES (?, ?)", [address, when])
+        return True
+
+    def forget(self, address: str, when: float) -> None:
+        """Take back the wrong password counted for this address at this time."""
+        with self._db() as db:
+            db.execute(f"DELETE FROM {FAILURES} WHERE address = ? AND at = ?", [address, when])
 
     # audit
 

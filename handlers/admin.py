@@ -106,15 +106,16 @@ async def login(request: web.Request) -> web.StreamResponse:
                     status=403)
     address = request.app[ADDRESS_OF](request)  # type: ignore[operator]
     lockout = request.app[LOCKOUT]
-    if await asyncio.to_thread(lockout.locked, address):
+    began = await asyncio.to_thread(lockout.begin, address)  # counted as wrong until the password proves right
+    if began is None:
         wait = await asyncio.to_thread(lockout.retry_after, address)
         return page(views.message_page("Too many tries", f"Too many wrong passwords: try again in {wait} s.",
                                        back="/admin/login"), status=429, headers={"Retry-After": str(wait)})
     good = isinstance(password, str) and await asyncio.to_thread(verify_password, password, request.app[PASSWORD_HASH])
     if not good:
-        await asyncio.to_thread(lockout.failed, address)
         log.warning("HR page: wrong password from %s", address)
         return await login_form(request, "Wrong password.", status=401)
+    await asyncio.to_thread(lockout.succeeded, address, began)
     session_token, csrf, actor = new_token(), new_token(), new_token()[:8]
     await asyncio.to_thread(review_of(request).store.open_session, token_digest(session_token), actor, csrf)
     log.info("HR page: session %s signed in from %s", actor, address)

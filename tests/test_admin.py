@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import AsyncIterator, Callable
@@ -167,13 +170,14 @@ async def test_the_sixth_wrong_password_in_a_minute_is_429_without_checking(
     site = await make_site()  # type: ignore[operator]
     checked: list[str] = []
     monkeypatch.setattr(admin_handler, "verify_password", lambda p, h: checked.append(p) or verify_password(p, h))
+    assert (await site.sign_in())[0] == 303  # a right password is not counted against the address
     for attempt in range(5):
         assert (await site.sign_in(f"wrong {attempt}"))[0] == 401
     status, _, response = await site.sign_in()  # even the right password: it is not looked at
     assert status == 429 and int(response.headers["Retry-After"]) >= 1
-    assert len(checked) == 5
+    assert len(checked) == 6
     site.clock.now += 61
-    assert (await site.sign_in())[0] == 303 and len(checked) == 6
+    assert (await site.sign_in())[0] == 303 and len(checked) == 7
 
 
 async def test_the_lock_out_is_shared_by_server_processes_on_one_log(make_site: Callable[..., object]) -> None:
@@ -181,6 +185,35 @@ async def test_the_lock_out_is_shared_by_server_processes_on_one_log(make_site: 
     for attempt in range(5):
         assert (await first.sign_in(f"wrong {attempt}"))[0] == 401
     assert (await second.sign_in())[0] == 429
+
+
+async def test_tries_at_once_on_two_servers_get_no_more_password_checks_than_the_limit(
+        make_site: Callable[..., object], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Eight wrong passwords sent together, half to each server: each try is counted before its password is
+    # checked, so only five are checked and three are refused, whatever the order the servers take them in.
+    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(16))  # room for every try at once
+    servers = [await make_site(), await make_site()]  # type: ignore[operator]
+    events: asyncio.Queue[str] = asyncio.Queue()
+    release, loop = threading.Event(), asyncio.get_running_loop()
+
+    def held_check(password: str, stored: str) -> bool:  # holds each checked try until every try has been seen
+        loop.call_soon_threadsafe(events.put_nowait, "checked")
+        release.wait(60)
+        return verify_password(password, stored)
+
+    monkeypatch.setattr(admin_handler, "verify_password", held_check)
+    tokens = [await site.csrf("/admin/login") for site in servers]
+    tries = [asyncio.create_task(servers[n % 2].post("/admin/login", {"csrf_token": tokens[n % 2],
+                                                                      "password": f"wrong {n}"})) for n in range(8)]
+    for task in tries:
+        task.add_done_callback(lambda _: events.put_nowait("answered"))
+    try:
+        seen = [await asyncio.wait_for(events.get(), 60) for _ in tries]  # a check held, or a try answered
+    finally:
+        release.set()
+    statuses = sorted([(await task)[0] for task in tries])
+    assert sorted(seen) == ["answered"] * 3 + ["checked"] * 5
+    assert statuses == [401] * 5 + [429] * 3
 
 
 async def test_html_in_logged_questions_is_text_on_every_admin_page(make_site: Callable[..., object]) -> None:
@@ -319,7 +352,7 @@ def test_the_hr_tables_on_postgresql_outlive_a_lost_connection(pg_url: str) -> N
             admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
                           "AND pid != pg_backend_pid()")
         assert store.session("digest") == Session("actor", "csrf")
-        store.add("192.0.2.1", 1000.0)
+        assert store.reserve("192.0.2.1", 1000.0, since=0.0, allowed=5)
         assert store.recent("192.0.2.1", 999.0) == [1000.0]
     finally:
         store.close()
