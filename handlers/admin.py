@@ -21,8 +21,8 @@ from bot.service import Answerer
 from bot.storage import database_errors, describe, open_admin_store
 from handlers import admin_views as views
 from handlers.admin_http import (ADDRESS_OF, ADMIN_SETTINGS, LOCKOUT, PASSWORD_HASH, REVIEW, SESSION_COOKIE,
-                                 current_session, days_of, page, redirect, review_of, run_change, set_cookie,
-                                 signed_in)
+                                 current_session, database_trouble, days_of, page, redirect, review_of, run_change,
+                                 set_cookie, signed_in)
 from handlers.admin_pages import dashboard, new_entry_form, new_entry_post
 from handlers.http_guard import expect_continue
 
@@ -59,6 +59,7 @@ def mount(app: web.Application, answerer: Answerer, settings: Settings,
         await asyncio.to_thread(store.close)
 
     app.on_cleanup.append(close_store)
+    app.middlewares.append(database_trouble)
     for path, handler in (("/admin", home), ("/admin/", home), ("/admin/login", login_form),
                           ("/admin/static/admin.css", stylesheet), ("/admin/dashboard", signed_in(dashboard)),
                           ("/admin/inbox", signed_in(inbox)), ("/admin/new-entry", signed_in(new_entry_form)),

@@ -27,6 +27,7 @@ from handlers import admin as admin_handler
 from bot.review import Review
 from handlers.admin_http import LOCKOUT, REVIEW
 from handlers.web import create_app
+from pgcluster import PASSWORD as PG_PASSWORD, Cluster
 
 PASSWORD = "correct horse battery staple"
 HASH = hash_password(PASSWORD)
@@ -356,3 +357,17 @@ def test_the_hr_tables_on_postgresql_outlive_a_lost_connection(pg_url: str) -> N
         assert store.recent("192.0.2.1", 999.0) == [1000.0]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("log_location", ["postgresql"], indirect=True)
+async def test_with_its_database_gone_the_hr_page_says_so(make_site: Callable[..., object], log_location: str,
+                                                           pg_cluster: Cluster) -> None:
+    import psycopg
+
+    site = await make_site()  # type: ignore[operator]
+    assert (await site.sign_in())[0] == 303
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:  # the database server lost, as HR sees it
+        admin.execute(f"DROP DATABASE {log_location.rpartition('/')[2]} WITH (FORCE)")
+    for status, html, response in (await site.get("/admin/inbox"), await site.sign_in()):
+        assert status == 503 and "database cannot be reached just now" in html
+        assert response.headers["Cache-Control"] == "no-store" and PG_PASSWORD not in html
