@@ -29,8 +29,14 @@ SCHEMA = (
 )
 
 
+EXPECTED = (AUDIT, SESSIONS, FAILURES, f"{FAILURES}_by_address")
+
+
 def create_schema(conn: PgConnection) -> None:
     """Create the HR page's tables if missing (servers starting together take turns)."""
+    present = " AND ".join(f"to_regclass('{name}') IS NOT NULL" for name in EXPECTED)
+    if conn.execute(f"SELECT {present}").fetchone()[0]:
+        return  # CREATE ... IF NOT EXISTS would still need the CREATE privilege, which a later start need not have
     with conn.raw.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(?)", [SCHEMA_LOCK])
         for statement in SCHEMA:

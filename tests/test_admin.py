@@ -371,3 +371,21 @@ async def test_with_its_database_gone_the_hr_page_says_so(make_site: Callable[..
     for status, html, response in (await site.get("/admin/inbox"), await site.sign_in()):
         assert status == 503 and "database cannot be reached just now" in html
         assert response.headers["Cache-Control"] == "no-store" and PG_PASSWORD not in html
+
+
+def test_on_postgresql_a_user_with_only_row_rights_opens_the_hr_tables_made_by_the_owner(pg_url: str) -> None:
+    import psycopg
+
+    from bot.storage import open_admin_store
+
+    open_admin_store(pg_url).close()  # the first start, by the database's owner, creates the tables
+    database = pg_url.rpartition("/")[2]
+    with psycopg.connect(pg_url, autocommit=True) as owner:
+        owner.execute(f"CREATE ROLE {database}_bot LOGIN PASSWORD 'bot'")
+        owner.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON admin_audit, admin_sessions, admin_failed_signins "
+                      f"TO {database}_bot")
+    store = open_admin_store(pg_url.replace(pg_url.partition("@")[0], f"postgresql://{database}_bot:bot"))
+    try:
+        assert store.record("actor", "dismiss", "質問") == 1 and store.reserve("192.0.2.1", 1.0, 0.0, 5)
+    finally:
+        store.close()
