@@ -27,8 +27,6 @@ SCHEMA = (
     f"CREATE TABLE IF NOT EXISTS {FAILURES} (address {TEXT} NOT NULL, at double precision NOT NULL)",
     f"CREATE INDEX IF NOT EXISTS {FAILURES}_by_address ON {FAILURES} (address, at)",
 )
-
-
 EXPECTED = (AUDIT, SESSIONS, FAILURES, f"{FAILURES}_by_address")
 
 
@@ -73,17 +71,21 @@ class PostgresAdminTables:
             conn.execute("COMMIT")
 
     def _begin(self) -> PgConnection:
-        for attempt in (1, 2):
-            if self._conn is None or self._conn.raw.closed or self._conn.raw.broken:
-                self._conn = PgConnection(connect(self._url))
-            try:
-                self._conn.execute("BEGIN")
-                return self._conn
-            except DATABASE_ERROR:
-                if attempt == 2 or not self._conn.raw.broken:
-                    raise
-                self._conn.raw.close()  # lost while idle: try once more on a new connection
-        raise AssertionError("unreachable")
+        conn = self._connection()
+        try:
+            conn.execute("BEGIN")
+        except DATABASE_ERROR:
+            if not conn.raw.broken:
+                raise
+            conn.raw.close()  # lost while idle: nothing was done yet, so begin once more on a new connection
+            conn = self._connection()
+            conn.execute("BEGIN")
+        return conn
+
+    def _connection(self) -> PgConnection:
+        if self._conn is None or self._conn.raw.closed or self._conn.raw.broken:
+            self._conn = PgConnection(connect(self._url))
+        return self._conn
 
     def close(self) -> None:
         """Close the connection."""

@@ -169,7 +169,7 @@ async def change(request: web.Request, session: Session) -> web.StreamResponse:
     found = await asyncio.to_thread(review.store.change, int(request.match_info["id"]))
     if found is None:
         raise web.HTTPNotFound()
-    live = review.live(found)
+    live = await asyncio.to_thread(review.live, found)  # reads the audit table
     reply = await asyncio.to_thread(review.try_question, found.question) if live and found.question else None
     return page(views.change_page(found, live, reply, session.csrf))
 
