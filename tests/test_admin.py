@@ -337,6 +337,10 @@ async def test_two_servers_on_one_postgresql_share_hr_sessions_inbox_and_changes
     assert "今日のランチのおすすめは？" not in inbox and "駐車場の料金は？" in inbox
     status, change, _ = await first.get(response.headers["Location"])
     assert status == 200 and "dismissed" in change and "今日のランチのおすすめは？" in change
+    token = CSRF.search(change).group(1)  # type: ignore[union-attr]
+    assert (await first.post(response.headers["Location"] + "/undo", {"csrf_token": token}))[0] == 303
+    _, inbox, _ = await second.get("/admin/inbox?days=0", headers=cookie)
+    assert "今日のランチのおすすめは？" in inbox  # undone on one server: back in the inbox on the other
     _, dashboard, _ = await first.get("/admin/dashboard?days=0")
     assert 'data-key="questions"><b>2</b>' in dashboard  # both servers' questions
 
