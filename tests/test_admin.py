@@ -1,4 +1,7 @@
-"""HR's review page over real HTTP on 127.0.0.1: off without a hash, sign-in, CSRF, lock-out, cookies, escaping."""
+"""HR's review page over real HTTP on 127.0.0.1: off without a hash, sign-in, CSRF, lock-out, cookies, escaping.
+
+Each page test runs on both log backends: the SQLite file and PostgreSQL (make_site, tests/admin_site.py).
+"""
 
 from __future__ import annotations
 
@@ -8,115 +11,23 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import AsyncIterator, Callable
+from typing import Callable
 
 import aiohttp
 import pytest
-from aiohttp.test_utils import TestServer
 from click.testing import CliRunner
 
-from bot.admin_auth import BadHash, LockOut, check_hash, hash_password, verify_password
+from admin_site import CSRF, HASH, PASSWORD, make_site  # noqa: F401  (make_site: a fixture)
+from bot.admin_auth import BadHash, check_hash, hash_password, verify_password
 from bot.analytics import LogRow, QuestionLog
 from bot.cli import cli
-from bot.config import Settings
-from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.service import Answerer, Question
-from bot.audit import Session
-from bot.storage import Location, is_database_url
+from bot.knowledge import load_knowledge
+from bot.service import Question
 from handlers import admin as admin_handler
-from bot.review import Review
-from handlers.admin_http import LOCKOUT, REVIEW
-from handlers.web import create_app
-from pgcluster import PASSWORD as PG_PASSWORD, Cluster
 
-PASSWORD = "correct horse battery staple"
-HASH = hash_password(PASSWORD)
 ATTACK = '<script>window.__pwned=1</script><img src=x onerror="alert(1)">給料'
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 ADMIN_PATHS = ("/admin", "/admin/", "/admin/login", "/admin/inbox", "/admin/dashboard", "/admin/changes",
                "/admin/changes/1", "/admin/static/admin.css", "/admin/new-entry")
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-class Site:
-    """A running server, its question log and an HTTP client with its own cookie jar."""
-
-    def __init__(self, server: TestServer, answerer: Answerer, clock: Clock, settings: Settings) -> None:
-        self.server, self.answerer, self.clock, self.settings = server, answerer, clock, settings
-        self.client = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
-
-    @property
-    def review(self) -> Review:
-        """Return the running server's review loop (its audit store)."""
-        return self.server.app[REVIEW]
-
-    def url(self, path: str) -> str:
-        return str(self.server.make_url(path))
-
-    async def get(self, path: str, **kwargs: object) -> tuple[int, str, aiohttp.ClientResponse]:
-        async with self.client.get(self.url(path), allow_redirects=False, **kwargs) as response:
-            return response.status, await response.text(), response
-
-    async def post(self, path: str, data: dict[str, str], **kwargs: object) -> tuple[int, str, aiohttp.ClientResponse]:
-        async with self.client.post(self.url(path), data=data, allow_redirects=False, **kwargs) as response:
-            return response.status, await response.text(), response
-
-    async def csrf(self, path: str) -> str:
-        status, text, _ = await self.get(path)
-        assert status == 200, (path, status)
-        return CSRF.search(text).group(1)  # type: ignore[union-attr]
-
-    async def sign_in(self, password: str = PASSWORD, **kwargs: object) -> tuple[int, str, aiohttp.ClientResponse]:
-        token = await self.csrf("/admin/login")
-        return await self.post("/admin/login", {"csrf_token": token, "password": password}, **kwargs)
-
-
-def log_settings(location: Location) -> dict[str, object]:
-    """Return the settings that put the question log (and the HR page's tables) at a location."""
-    return {"db_url": location} if is_database_url(location) else {"db_path": location}
-
-
-@pytest.fixture
-async def make_site(kb: KnowledgeBase, plain_answerer: Answerer,
-                    log_location: Location) -> AsyncIterator[Callable[..., object]]:
-    """Return a function that starts a server with given settings (admin on by default), on each log backend.
-
-    logged=True gives the server its own Answerer logging to the test's database (its own knowledge, to edit);
-    otherwise the session's Answerer answers, unlogged, and the page reads an empty log. Servers started by one
-    test share its database, as the processes of one server (or servers on two machines) do.
-    """
-    started: list[tuple[Site, bool]] = []
-
-    async def start(logged: bool = False, **overrides: object) -> Site:
-        settings = Settings(**{"kb_dir": kb.directory, **log_settings(log_location), "admin_password_hash": HASH,
-                               "log_sync": "normal", **overrides})  # type: ignore[arg-type]
-        answerer = Answerer(kb, QuestionLog(settings.log_location, sync="normal"), salt="pepper") if logged \
-            else plain_answerer
-        app = create_app(answerer, settings)
-        clock = Clock()
-        if settings.admin_password_hash:
-            app[LOCKOUT] = LockOut(app[REVIEW].store, clock=clock)  # the server's own record, on the test's clock
-        server = TestServer(app, host="127.0.0.1")
-        await server.start_server()
-        site = Site(server, answerer, clock, settings)
-        started.append((site, logged))
-        return site
-
-    yield start
-    for site, logged in started:
-        await site.client.close()
-        await site.server.close()
-        if logged:
-            site.answerer.close()
 
 
 @pytest.mark.parametrize("log_location", ["sqlite"], indirect=True)  # no table is touched: one backend is enough
@@ -316,80 +227,3 @@ async def test_the_dashboard_shows_the_report_for_a_period_and_channel(make_site
     assert html.count('src="data:image/svg+xml;base64,') == 4
     _, html, _ = await site.get("/admin/dashboard?days=0")
     assert 'data-key="questions"><b>3</b>' in html
-
-
-@pytest.mark.parametrize("log_location", ["postgresql"], indirect=True)
-async def test_two_servers_on_one_postgresql_share_hr_sessions_inbox_and_changes(
-        make_site: Callable[..., object]) -> None:
-    # Two machines behind a load balancer: HR's requests may reach either, and each must see what the other did.
-    first, second = await make_site(logged=True), await make_site(logged=True)  # type: ignore[operator]
-    for site, question in ((first, "今日のランチのおすすめは？"), (second, "駐車場の料金は？")):
-        assert site.answerer.answer(Question(question, channel="web", user_id="u1")).kind == "fallback"
-    assert (await first.sign_in())[0] == 303
-    cookie = {"Cookie": first.client.cookie_jar.filter_cookies(first.server.make_url("/admin")).output(header="")}
-    status, inbox, _ = await second.get("/admin/inbox?days=0", headers=cookie)  # signed in on the other server
-    assert status == 200 and "今日のランチのおすすめは？" in inbox and "駐車場の料金は？" in inbox
-    token = CSRF.search(inbox).group(1)  # type: ignore[union-attr]
-    status, _, response = await second.post("/admin/act", {"csrf_token": token, "action": "dismiss",
-                                                            "question": "今日のランチのおすすめは？"}, headers=cookie)
-    assert status == 303
-    _, inbox, _ = await first.get("/admin/inbox?days=0")
-    assert "今日のランチのおすすめは？" not in inbox and "駐車場の料金は？" in inbox
-    status, change, _ = await first.get(response.headers["Location"])
-    assert status == 200 and "dismissed" in change and "今日のランチのおすすめは？" in change
-    token = CSRF.search(change).group(1)  # type: ignore[union-attr]
-    assert (await first.post(response.headers["Location"] + "/undo", {"csrf_token": token}))[0] == 303
-    _, inbox, _ = await second.get("/admin/inbox?days=0", headers=cookie)
-    assert "今日のランチのおすすめは？" in inbox  # undone on one server: back in the inbox on the other
-    _, dashboard, _ = await first.get("/admin/dashboard?days=0")
-    assert 'data-key="questions"><b>2</b>' in dashboard  # both servers' questions
-
-
-def test_the_hr_tables_on_postgresql_outlive_a_lost_connection(pg_url: str) -> None:
-    import psycopg
-
-    from bot.storage import open_admin_store
-
-    store = open_admin_store(pg_url)
-    try:
-        store.open_session("digest", "actor", "csrf")
-        with psycopg.connect(pg_url, autocommit=True) as admin:  # as a database restart or a network cut would
-            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                          "AND pid != pg_backend_pid()")
-        assert store.session("digest") == Session("actor", "csrf")
-        assert store.reserve("192.0.2.1", 1000.0, since=0.0, allowed=5)
-        assert store.recent("192.0.2.1", 999.0) == [1000.0]
-    finally:
-        store.close()
-
-
-@pytest.mark.parametrize("log_location", ["postgresql"], indirect=True)
-async def test_with_its_database_gone_the_hr_page_says_so(make_site: Callable[..., object], log_location: str,
-                                                           pg_cluster: Cluster) -> None:
-    import psycopg
-
-    site = await make_site()  # type: ignore[operator]
-    assert (await site.sign_in())[0] == 303
-    with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:  # the database server lost, as HR sees it
-        admin.execute(f"DROP DATABASE {log_location.rpartition('/')[2]} WITH (FORCE)")
-    for status, html, response in (await site.get("/admin/inbox"), await site.sign_in()):
-        assert status == 503 and "database cannot be reached just now" in html
-        assert response.headers["Cache-Control"] == "no-store" and PG_PASSWORD not in html
-
-
-def test_on_postgresql_a_user_with_only_row_rights_opens_the_hr_tables_made_by_the_owner(pg_url: str) -> None:
-    import psycopg
-
-    from bot.storage import open_admin_store
-
-    open_admin_store(pg_url).close()  # the first start, by the database's owner, creates the tables
-    database = pg_url.rpartition("/")[2]
-    with psycopg.connect(pg_url, autocommit=True) as owner:
-        owner.execute(f"CREATE ROLE {database}_bot LOGIN PASSWORD 'bot'")
-        owner.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON admin_audit, admin_sessions, admin_failed_signins "
-                      f"TO {database}_bot")
-    store = open_admin_store(pg_url.replace(pg_url.partition("@")[0], f"postgresql://{database}_bot:bot"))
-    try:
-        assert store.record("actor", "dismiss", "質問") == 1 and store.reserve("192.0.2.1", 1.0, 0.0, 5)
-    finally:
-        store.close()
