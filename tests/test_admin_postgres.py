@@ -23,7 +23,8 @@ async def test_two_servers_on_one_postgresql_share_hr_sessions_inbox_and_changes
     for site, question in ((first, "今日のランチのおすすめは？"), (second, "駐車場の料金は？")):
         assert site.answerer.answer(Question(question, channel="web", user_id="u1")).kind == "fallback"
     assert (await first.sign_in())[0] == 303
-    cookie = {"Cookie": first.client.cookie_jar.filter_cookies(first.server.make_url("/admin")).output(header="")}
+    jar = first.client.cookie_jar.filter_cookies(first.server.make_url("/admin"))
+    cookie = {"Cookie": "; ".join(f"{name}={morsel.value}" for name, morsel in jar.items())}  # the session, elsewhere
     status, inbox, _ = await second.get("/admin/inbox?days=0", headers=cookie)  # signed in on the other server
     assert status == 200 and "今日のランチのおすすめは？" in inbox and "駐車場の料金は？" in inbox
     token = CSRF.search(inbox).group(1)  # type: ignore[union-attr]
