@@ -99,32 +99,40 @@ class Failures(Protocol):
     def recent(self, address: str, since: float) -> list[float]:
         """Return the times (oldest first) of this address's wrong passwords after `since`."""
 
-    def add(self, address: str, when: float) -> None:
-        """Remember a wrong password from this address."""
+    def reserve(self, address: str, when: float, since: float, allowed: int) -> bool:
+        """Count a try as a wrong password unless `allowed` are counted after `since`; tell whether it was counted.
+
+        Atomic across server processes: of tries arriving together, no more than `allowed` are counted.
+        """
+
+    def forget(self, address: str, when: float) -> None:
+        """Take back the wrong password counted at this time (its password was right)."""
 
 
 @dataclass
 class LockOut:
-    """Wrong passwords per network address in a sliding window; past the allowance, tries are refused unchecked."""
+    """Wrong passwords per network address in a sliding window; past the allowance, tries are refused unchecked.
+
+    A try counts as wrong from before its password is checked until it proves right, so tries sent together (to one
+    server or several) get no more password checks than the allowance.
+    """
 
     failures: Failures  # bot.audit.AdminStore: every server process counts the same wrong passwords
     allowed: int = FAILURES_ALLOWED
     window: float = FAILURE_WINDOW
     clock: Callable[[], float] = time.time  # wall-clock seconds: comparable across server processes
 
-    def locked(self, address: str) -> bool:
-        """Tell whether this address has used up its wrong tries for now."""
-        return len(self._recent(address)) >= self.allowed
+    def begin(self, address: str) -> float | None:
+        """Count a try from this address before checking its password; return its time, or None when locked."""
+        now = self.clock()
+        return now if self.failures.reserve(address, now, now - self.window, self.allowed) else None
 
-    def failed(self, address: str) -> None:
-        """Count a wrong password from this address."""
-        self.failures.add(address, self.clock())
+    def succeeded(self, address: str, began: float) -> None:
+        """Take back the count of a try (begun at `began`) whose password was right."""
+        self.failures.forget(address, began)
 
     def retry_after(self, address: str) -> int:
         """Return the seconds until this address may try again (at least 1)."""
-        recent = self._recent(address)
+        recent = self.failures.recent(address, self.clock() - self.window)
         oldest = recent[0] if recent else self.clock()
         return max(1, int(oldest + self.window - self.clock()) + 1)
-
-    def _recent(self, address: str) -> list[float]:
-        return self.failures.recent(address, self.clock() - self.window)

@@ -204,13 +204,13 @@ def _every_day(days: dict[str, Tally], period: Period, log_start: date) -> list[
 
 def _unanswered(db: LogReader, period: Period, top: int, threshold: float) -> list[QuestionGroup]:
     where, params = period.where("kind = 'fallback'", day_sql=db.dialect.day)
+    return _grouped(db, where, params, top, threshold)
+
+
+def _grouped(db: LogReader, where: str, params: list[str], top: int, threshold: float) -> list[QuestionGroup]:
+    # The most asked distinct phrasings, then near-duplicates grouped as one, most asked first.
     rows = db.execute(f"SELECT question, count(*) AS n, max(ts) FROM {TABLE}{where} GROUP BY question "
                       f"ORDER BY n DESC, question LIMIT {UNANSWERED_DISTINCT}", params).fetchall()
-    return _grouped(rows, threshold, top)
-
-
-def _grouped(rows: list[Any], threshold: float, top: int) -> list[QuestionGroup]:
-    """Group (question, times, last asked) rows whose questions are near-duplicates; the top most asked first."""
     groups = []
     for members in group_similar([row[0] for row in rows], threshold):
         texts = [rows[i][0] for i in members]
@@ -253,28 +253,27 @@ def _iso(day: date | None) -> str | None:
 # --- HR review page (bot/review.py): the inbox's "did you mean" questions and answers rated 👎 ---
 
 
-def question_groups(path: Path, period: Period, kind: str, top: int = 50,
+def question_groups(path: Location, period: Period, kind: str, top: int = 50,
                     group_threshold: float = 80.0) -> list[QuestionGroup]:
     """Return a kind's questions ('fallback', 'clarify'), near-duplicates grouped as `stats` does, most asked first."""
-    db = open_existing(path)
+    db = open_reader(path)
     try:
-        if TABLE not in db.table_names():
+        if not db.has_log():
             return []
-        where, params = period.where("kind = ?", f"coalesce(via, '') != '{TAP}'")
-        rows = db.execute(f"SELECT question, count(*) AS n, max(ts) FROM {TABLE}{where} GROUP BY question "
-                          f"ORDER BY n DESC, question LIMIT {UNANSWERED_DISTINCT}", [kind, *params]).fetchall()
+        where, params = period.where("kind = ?", f"coalesce(via, '') != '{TAP}'", day_sql=db.dialect.day)
+        return _grouped(db, where, [kind, *params], top, group_threshold)
     finally:
         db.close()
-    return _grouped(rows, group_threshold, top)
 
 
-def unhelpful_answers(path: Path, period: Period, top: int = 50) -> list[tuple[str, str, int, str]]:
+def unhelpful_answers(path: Location, period: Period, top: int = 50) -> list[tuple[str, str, int, str]]:
     """Return typed questions whose answer got 👎: (question, entry id, times, last asked), most first."""
-    db = open_existing(path)
+    db = open_reader(path)
     try:
-        if TABLE not in db.table_names():
+        if not db.has_log():
             return []
-        where, params = period.where("helpful = 0", "kind = 'answer'", f"coalesce(via, '') != '{TAP}'")
+        where, params = period.where("helpful = 0", "kind = 'answer'", f"coalesce(via, '') != '{TAP}'",
+                                     day_sql=db.dialect.day)
         return [tuple(row) for row in db.execute(  # type: ignore[misc]
             f"SELECT question, entry_id, count(*) AS n, max(ts) FROM {TABLE}{where} GROUP BY question, entry_id "
             f"ORDER BY n DESC, question LIMIT ?", [*params, top])]

@@ -1,18 +1,21 @@
-"""HR's changes and sessions, kept in the question log's database: the audit table and the signed-in sessions.
+"""HR's changes and sessions, kept in the question log's database: the audit table, sessions, wrong passwords.
 
-Plain sqlite3 on its own connection per call (the log's writer thread owns the other one); WAL lets both write.
-Sessions live here rather than in memory so that a restart or a second server process keeps HR signed in.
+The SQL is one text for both backends (? placeholders); each backend (SqliteAdminTables here, PostgreSQL in
+bot/pgadmin.py; bot/storage.py chooses) creates the tables and opens a transaction. On SQLite each transaction
+has a connection of its own (the log's writer thread owns the other one; WAL lets both write).
+Sessions and wrong passwords live in the database rather than in memory, so a restart, a second server process
+or a second server on another machine (PostgreSQL) keeps HR signed in and counts the same wrong passwords.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Protocol
 
 AUDIT = "admin_audit"
 SESSIONS = "admin_sessions"
@@ -30,6 +33,54 @@ SCHEMA = (
 )
 FAILURES_KEPT_SECONDS = 3600.0
 HANDLED = ("paraphrase", "out_of_scope", "new_entry", "dismiss")  # actions that take a question off the inbox
+
+
+class Statements(Protocol):
+    """A connection inside a transaction: runs one statement written with ? placeholders, returns its cursor."""
+
+    def execute(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> Any:
+        """Run one statement; return its cursor (fetchone, fetchall)."""
+
+
+class AdminTables(Protocol):
+    """Where the HR page's tables live: the SQLite log file or the PostgreSQL log database."""
+
+    def transaction(self, serialize: str | None = None) -> AbstractContextManager[Statements]:
+        """Open a write transaction: committed when the block ends, rolled back when it raises.
+
+        Transactions given the same `serialize` key run one after the other, on every server.
+        """
+
+    def close(self) -> None:
+        """Close what stays open between transactions."""
+
+
+class SqliteAdminTables:
+    """The HR page's tables in the SQLite log file: a connection per transaction, which takes the write lock first."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.transaction() as db:
+            for sql in SCHEMA:
+                db.execute(sql)
+
+    @contextmanager
+    def transaction(self, serialize: str | None = None) -> Iterator[sqlite3.Connection]:
+        """Open a transaction on a new connection. BEGIN IMMEDIATE takes the file's write lock at once: every
+        transaction runs alone, whatever `serialize` says (and two never deadlock upgrading a read lock)."""
+        with closing(sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)) as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        """Nothing stays open between transactions."""
 
 
 @dataclass(frozen=True)
@@ -64,26 +115,17 @@ def _now() -> datetime:
 
 
 class AdminStore:
-    """The audit table and the sessions, in one SQLite file."""
+    """The audit table, the sessions and the wrong passwords, in the log's database (either backend)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._db() as db:
-            for sql in SCHEMA:
-                db.execute(sql)
+    def __init__(self, tables: AdminTables) -> None:
+        self._tables = tables
 
-    @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        with closing(sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)) as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+    def _db(self) -> AbstractContextManager[Statements]:
+        return self._tables.transaction()
+
+    def close(self) -> None:
+        """Close the database connection kept between calls (PostgreSQL)."""
+        self._tables.close()
 
     # sessions
 
@@ -116,11 +158,22 @@ class AdminStore:
                               [address, since]).fetchall()
         return [row[0] for row in rows]
 
-    def add(self, address: str, when: float) -> None:
-        """Remember a wrong password (and forget those older than an hour)."""
-        with self._db() as db:
+    def reserve(self, address: str, when: float, since: float, allowed: int) -> bool:
+        """Count a try as a wrong password unless `allowed` are counted since `since` (and forget those older than
+        an hour); tell whether it was counted. Tries from one address are counted one at a time on every server."""
+        with self._tables.transaction(serialize=address) as db:
+            counted = db.execute(f"SELECT count(*) FROM {FAILURES} WHERE address = ? AND at > ?",
+                                 [address, since]).fetchone()[0]
+            if counted >= allowed:
+                return False
             db.execute(f"DELETE FROM {FAILURES} WHERE at < ?", [when - FAILURES_KEPT_SECONDS])
             db.execute(f"INSERT INTO {FAILURES} VALUES (?, ?)", [address, when])
+        return True
+
+    def forget(self, address: str, when: float) -> None:
+        """Take back the wrong password counted for this address at this time."""
+        with self._db() as db:
+            db.execute(f"DELETE FROM {FAILURES} WHERE address = ? AND at = ?", [address, when])
 
     # audit
 
@@ -129,12 +182,11 @@ class AdminStore:
                edit: dict[str, Any] | None = None, kb_version: str | None = None, undoes: int | None = None) -> int:
         """Add a change to the audit table (marking the change it undoes); return its id."""
         with self._db() as db:
-            cursor = db.execute(
+            change_id = int(db.execute(
                 f"INSERT INTO {AUDIT} (ts, actor, action, question, entry_id, file, before, after, edit, kb_version, "
-                "undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [_now().isoformat(timespec="seconds"), actor, action, question, entry_id, file, before, after,
-                 json.dumps(edit or {}, ensure_ascii=False), kb_version, undoes])
-            change_id = int(cursor.lastrowid or 0)
+                 json.dumps(edit or {}, ensure_ascii=False), kb_version, undoes]).fetchone()[0])
             if undoes is not None:
                 db.execute(f"UPDATE {AUDIT} SET undone_by = ? WHERE id = ?", [change_id, undoes])
         return change_id
@@ -144,7 +196,7 @@ class AdminStore:
         found = self.changes(where="id = ?", params=[change_id])
         return found[0] if found else None
 
-    def changes(self, limit: int = 100, where: str = "1", params: list[Any] | None = None) -> list[Change]:
+    def changes(self, limit: int = 100, where: str = "TRUE", params: list[Any] | None = None) -> list[Change]:
         """Return changes, newest first."""
         with self._db() as db:
             rows = db.execute(f"SELECT id, ts, actor, action, question, entry_id, file, before, after, edit, "

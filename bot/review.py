@@ -23,6 +23,7 @@ from bot.normalize import detect_lang
 from bot.reports import Stats
 from bot.responses import Reply, compose, in_lang
 from bot.service import Answerer
+from bot.storage import Location, is_database_url
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +63,9 @@ def period_of(days: int | None, channel: str | None = None) -> Period:
 class Review:
     """The inbox, the fixes and their undo, over one running Answerer and its question log."""
 
-    def __init__(self, answerer: Answerer, log_path: Path, store: AdminStore) -> None:
+    def __init__(self, answerer: Answerer, log: Location, store: AdminStore) -> None:
         self.answerer = answerer
-        self.log_path = Path(log_path)
+        self.log: Location = log if is_database_url(log) else Path(log)  # a SQLite file or a PostgreSQL URL
         self.store = store
 
     @property
@@ -74,28 +75,32 @@ class Review:
 
     def stats(self, period: Period) -> Stats:
         """Return the `report` figures for a period, with entry titles."""
-        if not self.log_path.is_file():
+        if not self._log_exists():
             return Stats(since=_iso(period.since), until=_iso(period.until), channel=period.channel)
-        stats = read_stats(self.log_path, period)
+        stats = read_stats(self.log, period)
         stats.titles = {e.id: e.title.get("ja", e.id) for e in self.kb.entries}
         return stats
 
     def inbox(self, period: Period) -> list[InboxItem]:
         """Return the unanswered, "did you mean" and 👎 questions HR has not acted on, with candidates."""
-        if not self.log_path.is_file():
+        if not self._log_exists():
             return []
         handled = self.store.handled_questions()
         items: list[InboxItem] = []
         for kind, source in (("unanswered", "fallback"), ("clarify", "clarify")):
-            for group in question_groups(self.log_path, period, source, INBOX_TOP):
+            for group in question_groups(self.log, period, source, INBOX_TOP):
                 if not handled.intersection(group.examples):
                     items.append(InboxItem(kind, group.text, group.count, group.examples, group.last_seen, None,
                                            self.candidates(group.text)))
-        for question, entry_id, count, last_seen in unhelpful_answers(self.log_path, period, INBOX_TOP):
+        for question, entry_id, count, last_seen in unhelpful_answers(self.log, period, INBOX_TOP):
             if question not in handled:
                 items.append(InboxItem("unhelpful", question, count, (question,), last_seen, entry_id,
                                        self.candidates(question)))
         return items
+
+    def _log_exists(self) -> bool:
+        # A database has its tables from the start; a SQLite file appears with the first question.
+        return isinstance(self.log, str) or self.log.is_file()
 
     def candidates(self, question: str, limit: int = CANDIDATES) -> tuple[Candidate, ...]:
         """Return the entries the bot ranks best for a question."""

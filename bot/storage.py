@@ -4,7 +4,8 @@ The seam is narrow. Each backend opens the writer's connection and the reports' 
 and names the few things that differ: the Tokyo day of a stored time, how a write transaction starts, which errors
 spoil a whole group commit, and how purged text is made to go away. Everything else is one SQL text, written with
 `?` placeholders, over the same `questions` table. SQLite goes through sqlite-utils; PostgreSQL through psycopg 3
-(bot/pgstore.py, imported only when a URL is configured).
+(bot/pgstore.py, imported only when a URL is configured). The conversation state and the HR page's tables live
+beside the log in the same database, chosen here the same way.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from urllib.parse import SplitResult, urlsplit
 
 import sqlite_utils
 
+from bot.audit import AdminStore, SqliteAdminTables
 from bot.conversation import ConversationStore, SqliteConversations, Submit, purge_file
 from bot.logwriter import SQLITE_RULES, WriteRules, connect
 
@@ -139,6 +141,15 @@ def purge_conversations(location: Location, older_than: timedelta) -> int:
 
         return purge_database(str(location), older_than)
     return purge_file(Path(location), older_than) if Path(location).is_file() else 0
+
+
+def open_admin_store(location: Location) -> AdminStore:
+    """Open the HR page's tables (audit, sessions, wrong passwords) kept beside the log, creating them if missing."""
+    if is_database_url(location):
+        from bot.pgadmin import PostgresAdminTables
+
+        return AdminStore(PostgresAdminTables(str(location)))
+    return AdminStore(SqliteAdminTables(Path(location)))
 
 
 def database_errors() -> tuple[type[Exception], ...]:

@@ -18,10 +18,11 @@ from bot.config import Settings
 from bot.kbedit import Edit
 from bot.review import Review, period_of
 from bot.service import Answerer
+from bot.storage import database_errors, describe, open_admin_store
 from handlers import admin_views as views
 from handlers.admin_http import (ADDRESS_OF, ADMIN_SETTINGS, LOCKOUT, PASSWORD_HASH, REVIEW, SESSION_COOKIE,
-                                 current_session, days_of, page, redirect, review_of, run_change, set_cookie,
-                                 signed_in)
+                                 current_session, database_trouble, days_of, page, redirect, review_of, run_change,
+                                 set_cookie, signed_in)
 from handlers.admin_pages import dashboard, new_entry_form, new_entry_post
 from handlers.http_guard import expect_continue
 
@@ -47,17 +48,18 @@ def mount(app: web.Application, answerer: Answerer, settings: Settings,
     if not settings.log_enabled:
         raise AdminSetupError("the HR page needs the question log: unset MINATO_DB=off, or unset "
                               "MINATO_ADMIN_PASSWORD_HASH")
-    if settings.db_url:
-        # Its sessions, lock-out counts and audit rows live in the SQLite log's file; on PostgreSQL they would not
-        # be shared by the servers, so the page says so rather than work on an empty local file.
-        raise AdminSetupError("the HR page needs the SQLite question log for now: with MINATO_DB set to a "
-                              "PostgreSQL URL, unset MINATO_ADMIN_PASSWORD_HASH")
-    store = AdminStore(settings.db_path)
-    app[REVIEW] = Review(answerer, settings.db_path, store)
+    store = _open_store(settings)
+    app[REVIEW] = Review(answerer, settings.log_location, store)
     app[LOCKOUT] = lockout or LockOut(store)  # counted in the database: the same in every server process
     app[PASSWORD_HASH] = settings.admin_password_hash
     app[ADDRESS_OF] = address_of
     app[ADMIN_SETTINGS] = settings
+
+    async def close_store(_: web.Application) -> None:
+        await asyncio.to_thread(store.close)
+
+    app.on_cleanup.append(close_store)
+    app.middlewares.append(database_trouble)
     for path, handler in (("/admin", home), ("/admin/", home), ("/admin/login", login_form),
                           ("/admin/static/admin.css", stylesheet), ("/admin/dashboard", signed_in(dashboard)),
                           ("/admin/inbox", signed_in(inbox)), ("/admin/new-entry", signed_in(new_entry_form)),
@@ -67,6 +69,14 @@ def mount(app: web.Application, answerer: Answerer, settings: Settings,
                           ("/admin/act", signed_in(act)), ("/admin/new-entry", signed_in(new_entry_post)),
                           ("/admin/changes/{id:\\d+}/undo", signed_in(undo))):
         app.router.add_post(path, handler, expect_handler=expect_continue)
+
+
+def _open_store(settings: Settings) -> AdminStore:
+    # Beside the question log, in the same database: SQLite file or PostgreSQL, shared by every server process.
+    try:
+        return open_admin_store(settings.log_location)
+    except database_errors() as exc:
+        raise AdminSetupError(f"cannot set up its tables in {describe(settings.log_location)}: {exc}") from None
 
 
 async def home(request: web.Request) -> web.StreamResponse:
@@ -97,15 +107,16 @@ async def login(request: web.Request) -> web.StreamResponse:
                     status=403)
     address = request.app[ADDRESS_OF](request)  # type: ignore[operator]
     lockout = request.app[LOCKOUT]
-    if await asyncio.to_thread(lockout.locked, address):
+    began = await asyncio.to_thread(lockout.begin, address)  # counted as wrong until the password proves right
+    if began is None:
         wait = await asyncio.to_thread(lockout.retry_after, address)
         return page(views.message_page("Too many tries", f"Too many wrong passwords: try again in {wait} s.",
                                        back="/admin/login"), status=429, headers={"Retry-After": str(wait)})
     good = isinstance(password, str) and await asyncio.to_thread(verify_password, password, request.app[PASSWORD_HASH])
     if not good:
-        await asyncio.to_thread(lockout.failed, address)
         log.warning("HR page: wrong password from %s", address)
         return await login_form(request, "Wrong password.", status=401)
+    await asyncio.to_thread(lockout.succeeded, address, began)
     session_token, csrf, actor = new_token(), new_token(), new_token()[:8]
     await asyncio.to_thread(review_of(request).store.open_session, token_digest(session_token), actor, csrf)
     log.info("HR page: session %s signed in from %s", actor, address)
@@ -158,7 +169,7 @@ async def change(request: web.Request, session: Session) -> web.StreamResponse:
     found = await asyncio.to_thread(review.store.change, int(request.match_info["id"]))
     if found is None:
         raise web.HTTPNotFound()
-    live = review.live(found)
+    live = await asyncio.to_thread(review.live, found)  # reads the audit table
     reply = await asyncio.to_thread(review.try_question, found.question) if live and found.question else None
     return page(views.change_page(found, live, reply, session.csrf))
 

@@ -14,6 +14,7 @@ from bot.audit import Session
 from bot.config import Settings
 from bot.kbedit import EditRefused
 from bot.review import Review
+from bot.storage import database_errors
 from handlers import admin_views as views
 
 log = logging.getLogger(__name__)
@@ -114,3 +115,18 @@ async def run_change(session: Session, work: Callable[[], int]) -> web.StreamRes
         return page(views.message_page("Nothing was written", f"The knowledge folder cannot be written: "
                                        f"{exc.strerror or exc}", csrf=session.csrf), status=500)
     return redirect(f"/admin/changes/{change_id}")
+
+
+@web.middleware
+async def database_trouble(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Answer an HR page whose database cannot be used (a PostgreSQL server down or unreachable) with a page that
+    says so, rather than the API's JSON error."""
+    if not request.path.startswith("/admin"):
+        return await handler(request)
+    try:
+        return await handler(request)
+    except database_errors() as exc:
+        log.error("HR page: %s %s: the log database failed: %s", request.method, request.path, exc)
+        return page(views.message_page("Database unavailable", "The question log's database cannot be reached "
+                                       "just now: try again in a moment.", back=request.path), status=503,
+                    headers={"Retry-After": "30"})

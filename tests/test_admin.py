@@ -1,110 +1,36 @@
-"""HR's review page over real HTTP on 127.0.0.1: off without a hash, sign-in, CSRF, lock-out, cookies, escaping."""
+"""HR's review page over real HTTP on 127.0.0.1: off without a hash, sign-in, CSRF, lock-out, cookies, escaping.
+
+Each page test runs on both log backends: the SQLite file and PostgreSQL (make_site, tests/admin_site.py).
+"""
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import AsyncIterator, Callable
+from typing import Callable
 
 import aiohttp
 import pytest
-from aiohttp.test_utils import TestServer
 from click.testing import CliRunner
 
-from bot.admin_auth import BadHash, LockOut, check_hash, hash_password, verify_password
+from admin_site import CSRF, HASH, PASSWORD, make_site  # noqa: F401  (make_site: a fixture)
+from bot.admin_auth import BadHash, check_hash, hash_password, verify_password
 from bot.analytics import LogRow, QuestionLog
 from bot.cli import cli
-from bot.config import Settings
-from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.service import Answerer, Question
+from bot.knowledge import load_knowledge
+from bot.service import Question
 from handlers import admin as admin_handler
-from bot.review import Review
-from handlers.admin_http import LOCKOUT, REVIEW
-from handlers.web import create_app
 
-PASSWORD = "correct horse battery staple"
-HASH = hash_password(PASSWORD)
 ATTACK = '<script>window.__pwned=1</script><img src=x onerror="alert(1)">給料'
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 ADMIN_PATHS = ("/admin", "/admin/", "/admin/login", "/admin/inbox", "/admin/dashboard", "/admin/changes",
                "/admin/changes/1", "/admin/static/admin.css", "/admin/new-entry")
 
 
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-class Site:
-    """A running server, its question log and an HTTP client with its own cookie jar."""
-
-    def __init__(self, server: TestServer, answerer: Answerer, clock: Clock) -> None:
-        self.server, self.answerer, self.clock = server, answerer, clock
-        self.client = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
-
-    @property
-    def review(self) -> Review:
-        """Return the running server's review loop (its audit store)."""
-        return self.server.app[REVIEW]
-
-    def url(self, path: str) -> str:
-        return str(self.server.make_url(path))
-
-    async def get(self, path: str, **kwargs: object) -> tuple[int, str, aiohttp.ClientResponse]:
-        async with self.client.get(self.url(path), allow_redirects=False, **kwargs) as response:
-            return response.status, await response.text(), response
-
-    async def post(self, path: str, data: dict[str, str], **kwargs: object) -> tuple[int, str, aiohttp.ClientResponse]:
-        async with self.client.post(self.url(path), data=data, allow_redirects=False, **kwargs) as response:
-            return response.status, await response.text(), response
-
-    async def csrf(self, path: str) -> str:
-        status, text, _ = await self.get(path)
-        assert status == 200, (path, status)
-        return CSRF.search(text).group(1)  # type: ignore[union-attr]
-
-    async def sign_in(self, password: str = PASSWORD, **kwargs: object) -> tuple[int, str, aiohttp.ClientResponse]:
-        token = await self.csrf("/admin/login")
-        return await self.post("/admin/login", {"csrf_token": token, "password": password}, **kwargs)
-
-
-@pytest.fixture
-async def make_site(kb: KnowledgeBase, plain_answerer: Answerer, tmp_path: Path) -> AsyncIterator[Callable[..., object]]:
-    """Return a function that starts a server with given settings (admin on by default).
-
-    logged=True gives the server its own Answerer logging to the test's database (its own knowledge, to edit);
-    otherwise the session's Answerer answers, unlogged, and the page reads an empty log.
-    """
-    started: list[tuple[Site, bool]] = []
-
-    async def start(logged: bool = False, **overrides: object) -> Site:
-        settings = Settings(**{"kb_dir": kb.directory, "db_path": tmp_path / "log.db", "admin_password_hash": HASH,
-                               "log_sync": "normal", **overrides})  # type: ignore[arg-type]
-        answerer = Answerer(kb, QuestionLog(settings.db_path, sync="normal")) if logged else plain_answerer
-        app = create_app(answerer, settings)
-        clock = Clock()
-        if settings.admin_password_hash:
-            app[LOCKOUT] = LockOut(app[REVIEW].store, clock=clock)  # the server's own record, on the test's clock
-        server = TestServer(app, host="127.0.0.1")
-        await server.start_server()
-        site = Site(server, answerer, clock)
-        started.append((site, logged))
-        return site
-
-    yield start
-    for site, logged in started:
-        await site.client.close()
-        await site.server.close()
-        if logged:
-            site.answerer.close()
-
-
+@pytest.mark.parametrize("log_location", ["sqlite"], indirect=True)  # no table is touched: one backend is enough
 async def test_without_a_password_hash_every_admin_path_is_404(make_site: Callable[..., object]) -> None:
     site = await make_site(admin_password_hash="")  # type: ignore[operator]
     for path in ADMIN_PATHS:
@@ -128,14 +54,13 @@ async def test_sign_in_sets_a_strict_http_only_cookie_and_sign_out_ends_the_sess
     assert (await site.get("/admin/inbox"))[0] == 303  # the old cookie is no session any more
 
 
-async def test_the_cookie_is_secure_behind_a_trusted_https_proxy_only(make_site: Callable[..., object],
-                                                                     tmp_path: Path) -> None:
+async def test_the_cookie_is_secure_behind_a_trusted_https_proxy_only(make_site: Callable[..., object]) -> None:
     import ipaddress
 
     site = await make_site(trusted_proxies=(ipaddress.ip_network("127.0.0.1/32"),))  # type: ignore[operator]
     _, _, response = await site.sign_in(headers={"X-Forwarded-Proto": "https"})
     assert all("Secure" in h for h in response.headers.getall("Set-Cookie") if h.startswith("minato_admin="))
-    untrusted = await make_site(db_path=tmp_path / "other.db")  # type: ignore[operator]
+    untrusted = await make_site()  # type: ignore[operator]
     _, _, response = await untrusted.sign_in(headers={"X-Forwarded-Proto": "https"})
     assert not any("Secure" in h for h in response.headers.getall("Set-Cookie"))
 
@@ -157,13 +82,14 @@ async def test_the_sixth_wrong_password_in_a_minute_is_429_without_checking(
     site = await make_site()  # type: ignore[operator]
     checked: list[str] = []
     monkeypatch.setattr(admin_handler, "verify_password", lambda p, h: checked.append(p) or verify_password(p, h))
+    assert (await site.sign_in())[0] == 303  # a right password is not counted against the address
     for attempt in range(5):
         assert (await site.sign_in(f"wrong {attempt}"))[0] == 401
     status, _, response = await site.sign_in()  # even the right password: it is not looked at
     assert status == 429 and int(response.headers["Retry-After"]) >= 1
-    assert len(checked) == 5
+    assert len(checked) == 6
     site.clock.now += 61
-    assert (await site.sign_in())[0] == 303 and len(checked) == 6
+    assert (await site.sign_in())[0] == 303 and len(checked) == 7
 
 
 async def test_the_lock_out_is_shared_by_server_processes_on_one_log(make_site: Callable[..., object]) -> None:
@@ -173,14 +99,42 @@ async def test_the_lock_out_is_shared_by_server_processes_on_one_log(make_site: 
     assert (await second.sign_in())[0] == 429
 
 
-async def test_html_in_logged_questions_is_text_on_every_admin_page(make_site: Callable[..., object],
-                                                                   tmp_path: Path) -> None:
+async def test_tries_at_once_on_two_servers_get_no_more_password_checks_than_the_limit(
+        make_site: Callable[..., object], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Eight wrong passwords sent together, half to each server: each try is counted before its password is
+    # checked, so only five are checked and three are refused, whatever the order the servers take them in.
+    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(16))  # room for every try at once
+    servers = [await make_site(), await make_site()]  # type: ignore[operator]
+    events: asyncio.Queue[str] = asyncio.Queue()
+    release, loop = threading.Event(), asyncio.get_running_loop()
+
+    def held_check(password: str, stored: str) -> bool:  # holds each checked try until every try has been seen
+        loop.call_soon_threadsafe(events.put_nowait, "checked")
+        release.wait(60)
+        return verify_password(password, stored)
+
+    monkeypatch.setattr(admin_handler, "verify_password", held_check)
+    tokens = [await site.csrf("/admin/login") for site in servers]
+    tries = [asyncio.create_task(servers[n % 2].post("/admin/login", {"csrf_token": tokens[n % 2],
+                                                                      "password": f"wrong {n}"})) for n in range(8)]
+    for task in tries:
+        task.add_done_callback(lambda _: events.put_nowait("answered"))
+    try:
+        seen = [await asyncio.wait_for(events.get(), 60) for _ in tries]  # a check held, or a try answered
+    finally:
+        release.set()
+    statuses = sorted([(await task)[0] for task in tries])
+    assert sorted(seen) == ["answered"] * 3 + ["checked"] * 5
+    assert statuses == [401] * 5 + [429] * 3
+
+
+async def test_html_in_logged_questions_is_text_on_every_admin_page(make_site: Callable[..., object]) -> None:
     site = await make_site(logged=True)  # type: ignore[operator]
     for _ in range(2):
         site.answerer.answer(Question(ATTACK, channel="web", user_id="u1"))
     rated = site.answerer.answer(Question("<i>職員住宅</i>はありますか？", channel="web", user_id="u2"))
     assert rated.entry_id == "housing-staff" and site.answerer.feedback(rated.log_id, helpful=False)
-    other_writer = QuestionLog(tmp_path / "log.db")  # a "did you mean" row, as the bot logs one
+    other_writer = QuestionLog(site.settings.log_location)  # a "did you mean" row, as the bot logs one
     now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
     other_writer.record(LogRow("c" * 16, now, "web", "", "<b>どっち</b>？", "ja",
                                "clarify", None, 40.0, 0, 1.0, "v"))
@@ -273,11 +227,3 @@ async def test_the_dashboard_shows_the_report_for_a_period_and_channel(make_site
     assert html.count('src="data:image/svg+xml;base64,') == 4
     _, html, _ = await site.get("/admin/dashboard?days=0")
     assert 'data-key="questions"><b>3</b>' in html
-
-
-def test_with_the_log_in_postgresql_the_hr_page_refuses_to_start_rather_than_use_a_local_file() -> None:
-    from aiohttp import web
-
-    settings = Settings(admin_password_hash=HASH, db_url="postgresql://bot@127.0.0.1:5432/minato")
-    with pytest.raises(admin_handler.AdminSetupError, match="SQLite question log"):
-        admin_handler.mount(web.Application(), None, settings, lambda request: "")  # type: ignore[arg-type]
