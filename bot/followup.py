@@ -39,7 +39,8 @@ ASPECT_WORDS = frozenset(
     "やつ 奴 つめ 目 番目 部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 一覧 全部 全体 合計 総数 比率 全て すべて 例 例えば 続き もっと 更に さらに 他に "
     "もう 少し ちょっと 後 あと 残り 別 へん 辺 辺り あたり 付近 "
     "number many much long detail details more else other others where when who why name place location located period "
-    "time date reason purpose cost price example examples list rest one ones country countries "
+    "time date reason purpose cost price example examples list rest one ones first second third next last "
+    "country countries "
     "people persons".split())
 MAX_SUGGESTED = 3
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
@@ -146,10 +147,12 @@ class FollowUps:
             return Understanding(alone.reading, alone.candidates, settled, elliptic, note)
         # "他には？" asks for something else than what was just answered: the nearest of its related entries;
         # "もう一人は？" for another item of the list just given.
-        item = elliptic and asks_another_item(text)
-        other = elliptic and (item or bool(OTHER.search(clean(text))))
+        # (Another district, "他の地区は？" after Shiba, is not Shiba's either.)
+        asks_other = bool(OTHER.search(clean(text)))
+        item = asks_another_item(text) or (asks_other and self._more_of_the_topics_kind(topic, alone.reading.terms))
+        other = elliptic and (item or asks_other)
         reading, candidates, result = self._matcher.understand_after(text, _topic_text(topic), weight,
-                                                                     topic.id if other and not item else None)
+                                                                     topic.id if asks_other and not item else None)
         if other:
             result = self._other(topic, text, item, candidates, result)
         if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
@@ -164,6 +167,13 @@ class FollowUps:
         note = f"read after the last topic {topic.id} ({topic.title.get('ja', '')}): the message {how}"
         return Understanding(reading, candidates, result, elliptic, note)
 
+    def _more_of_the_topics_kind(self, topic: Entry, terms: list[Term]) -> bool:
+        # "他のメリットは？" after the pre-class merits: more of what the topic's answer lists (an aspect its title
+        # names), so another item of it, not another entry.
+        title = {term.concept for term in self._matcher.read_terms(_topic_text(topic))}
+        return any(term.concept in title and clean(term.token.lemma) in ASPECT_WORDS and not OTHER.search(
+            clean(term.token.surface)) for term in terms)
+
     def _anchored(self, topic: Entry, text: str, alone: Understanding) -> bool:
         # "土井さんは何歳？" after the panel: 土井 is the panel's, and the entry answering the message alone (the age
         # limits) says nothing of him, so that answer is not to this message.
@@ -173,7 +183,11 @@ class FollowUps:
         short = len(clean(text)) <= SHORT_MESSAGE
         return not self._near(topic, alone.result.candidates[0]) and any(
             self._matcher.mentions(topic.id, term.concept) and not self._matcher.mentions(best, term.concept)
-            for term in alone.reading.terms if self._names_topic(term, short))
+            for term in alone.reading.terms if self._names_topic(term, short) or self._says_what(term))
+
+    def _says_what(self, term: Term) -> bool:
+        # A verb or adjective ("新卒も住める？": 住める) ties a short message to the topic that speaks of it.
+        return term.via != "weak" and not term.token.weak and term.token.pos in ("動詞", "形容詞")
 
     def _closest_to(self, topic: Entry, text: str, result: MatchResult, wide: bool = False) -> MatchResult:
         # Entries that fit about as well are told apart by the conversation: of those holding what is asked, the

@@ -18,7 +18,7 @@ ANOTHER_ITEM = re.compile(
     r"|(?<![a-z])(?:the\s+other(?:\s+(?:one|person))?|another\s+one|other\s+(?:ones?|persons?|people)"
     r"|(?:second|third|next)\s+one|who\s+else)(?![a-z])")
 # A word that only counts items (一人, 二人目, ふたり, 一つ): it names no topic.
-COUNTED_ITEM = re.compile(r"^(?:[一二三四五六七八九十両\d]+|ひと|ふた)(?:人|名|つ|個|件|校|り)?目?$")
+COUNTED_ITEM = re.compile(r"^(?:[一二三四五六七八九十両\d]+|ひと|ふた)(?:人|名|つ|個|件|校|り|方)?目?$")
 # Pointing back at the last answer. Not あの (a filler: "あの、食堂は？"), not それぞれ (each), not その他 (other).
 POINTS_BACK = re.compile(r"それ(?!ぞれ)|その(?!他|ほか)|そこ|そういう|そんな|(?<![a-z])(?:that|it|this|they|those)(?![a-z])")
 BRIEF_CHARACTERS = 12  # a Japanese chat follow-up is short ("それって新人も？")

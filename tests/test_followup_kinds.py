@@ -22,6 +22,7 @@ def last_reply(answerer: Answerer, *messages: str) -> Reply:
 @pytest.mark.parametrize(("first", "then"), [
     ("登壇者を教えて", "あと一人は？"), ("説明会で話した先輩職員は？", "二人目は？"), ("パネリストは誰ですか", "残りの人は？"),
     ("Who were the speakers?", "and the other one?"), ("Who were the speakers?", "who else?"),
+    ("パネリストは誰ですか", "もう一方は？"), ("Who were the panelists?", "what about the second one?"),
 ])
 def test_another_item_of_the_list_just_given_is_in_that_answer(plain_answerer: Answerer, first: str, then: str) -> None:
     # Before: "あと一人" named a topic of its own, and "who else?" got the panel's first related entry.
@@ -54,6 +55,18 @@ def test_a_persons_detail_the_briefing_lacks_gets_the_honest_fallback(plain_answ
 def test_a_brief_message_pointing_back_is_about_the_topic_or_not_answered(plain_answerer: Answerer, first: str,
                                                                          then: str) -> None:
     assert last_reply(plain_answerer, first, then).kind == "fallback"
+
+
+def test_other_items_of_the_kind_the_topic_lists_are_in_the_topic(plain_answerer: Answerer) -> None:
+    # "他のメリット" after the merits asks for more merits, which that answer lists; not the pre-class system itself.
+    assert last_reply(plain_answerer, "プレクラスのメリットは？", "他のメリットは？").entry_id == "preclass-merits"
+    # Another district, though, is not the one just answered (before: Shiba's answer again).
+    assert last_reply(plain_answerer, "芝地区について", "他の地区は？").entry_id != "district-shiba"
+
+
+def test_a_verb_only_the_topic_speaks_of_ties_a_short_message_to_it(plain_answerer: Answerer) -> None:
+    # 住める is the housing's: "can new graduates live there too?" is not the application entry's to answer.
+    assert last_reply(plain_answerer, "職員住宅について教えて", "新卒も住める？").kind == "fallback"
 
 
 def test_a_message_pointing_back_is_still_answered_by_the_topic_when_it_holds_it(plain_answerer: Answerer) -> None:
