@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from bot.conversation import Context
-from bot.followup import Understanding, followups_for, language_request
+from bot.followup import Understanding, followups_for
+from bot.langrequest import language_request
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matching import Matcher
 from bot.responses import Reply, answer_entry, compose, example_suggestions

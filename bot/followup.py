@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 import weakref
 from dataclasses import dataclass
 
@@ -53,32 +52,6 @@ SAME_CATEGORY, FAR = 50, 100  # how near an entry is to the last topic (itself 0
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
 NO_CONTEXT_SCORE = 80.0
 NO_CONTEXT_MARGIN = 10.0
-
-LANGUAGE_NAMES = {
-    "easy": r"(?:やさしい|優しい|易しい|簡単な|かんたんな|わかりやすい|分かりやすい)\s*(?:日本語|にほんご)"
-            r"|(?:easy|simple|plain)\s+japanese",
-    "ja": r"日本語|にほんご|japanese",
-    "en": r"英語|英訳|えいご|english|eng|in eng",
-}
-# What may stand around the language's name in a request: "can you say it in English please", "英語でおしえて".
-_REQUEST_BEFORE = r"(?:(?:please|pls|can|could|would|you|answer|reply|say|write|tell|me|it|that|this|again|in|"\
-                  r"もう一度|もういちど|もう一回|次から|これから)\s*)*"
-_REQUEST_AFTER = (r"(?:\s*(?:で|に|は|も|お願い(?:します|いたします)?|おねがい(?:します)?|ください|下さい|"
-                  r"(?:教|おし|答|こた)えて|言って|いって|して|切り替えて|きりかえて|くれる|くれますか|くれない|ほしい|"
-                  r"欲しい|頼む|たのむ|いい|できる|できますか|戻して|もどして|直して|なおして|変えて|かえて|訳して|"
-                  r"翻訳して|版|バージョン|だと|言うと|いうと|ある|ない|plz|please|pls|version|only|again|ok))*")
-LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
-                     for lang, names in LANGUAGE_NAMES.items()}
-PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜]+$|(?<=[^\x00-\x7f])w+$|^\s+")  # "英語でｗ": a laugh, not a word
-
-
-def language_request(text: str) -> str | None:
-    """Return the language a message asks the bot to switch to ("英語で", "in English please"), else None."""
-    cleaned = PUNCTUATION.sub("", unicodedata.normalize("NFKC", text).lower()).strip()
-    if not cleaned or len(cleaned) > 40:
-        return None
-    return next((lang for lang, pattern in LANGUAGE_REQUESTS.items() if pattern.match(cleaned)), None)
-
 
 @dataclass(frozen=True)
 class Understanding:
@@ -124,20 +97,12 @@ class FollowUps:
         # The topic's title stands before the message: fully when the message names nothing else or could not be
         # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
         pointing = bool(POINTING.search(clean(text)))
-        short = len(clean(text)) <= SHORT_MESSAGE
         # A brief message pointing back ("それって新人も？") or naming what only the topic spoke of ("土井さんは何歳？")
         # is about the topic: answered near it, or not at all, never by an entry the topic has nothing to do with.
         anchored = not elliptic and not pointing and self._anchored(topic, text, alone)
         bound = not elliptic and (points_back(text) or anchored)
-        if elliptic:
-            how, weight = "names no topic of its own", 1.0
-        elif pointing:
-            how, weight = "points back at it", POINTED_WEIGHT
-        elif anchored:
-            how, weight = "names what the last answer spoke of", 1.0
-        elif alone.result.kind != "answer":
-            how, weight = "is not answered on its own", 1.0
-        else:
+        leaning = _leaning(elliptic, pointing, anchored, alone.result)
+        if leaning is None:
             # A question of its own, answered on its own; the context only settles a close call ("スローガンは？"
             # fits the five districts about as well: after the Shiba district, it asks for Shiba's).
             settled = self._closest_to(topic, text, alone.result)
@@ -145,19 +110,9 @@ class FollowUps:
                 return None
             note = f"a close call settled by the last topic {topic.id} ({topic.title.get('ja', '')})"
             return Understanding(alone.reading, alone.candidates, settled, elliptic, note)
-        # "他には？" asks for something else than what was just answered: the nearest of its related entries;
-        # "もう一人は？" for another item of the list just given.
-        # (Another district, "他の地区は？" after Shiba, is not Shiba's either.)
-        asks_other = bool(OTHER.search(clean(text)))
-        item = asks_another_item(text) or (asks_other and self._more_of_the_topics_kind(topic, alone.reading.terms))
-        other = elliptic and (item or asks_other)
-        reading, candidates, result = self._matcher.understand_after(text, _topic_text(topic), weight,
-                                                                     topic.id if asks_other and not item else None)
-        if other:
-            result = self._other(topic, text, item, candidates, result)
-        if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
-            result = self._closest_to(topic, text, result, wide=True)
-            result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
+        how, weight = leaning
+        reading, candidates, result = self._read_after(text, topic, elliptic, weight, alone)
+        short = len(clean(text)) <= SHORT_MESSAGE
         if not elliptic and not (result.kind == "answer"
                                  and ((pointing and not bound) or self._near(topic, result.candidates[0]))
                                  and self._explains(result.candidates[0].entry_id, alone.reading.terms, short)):
@@ -166,6 +121,22 @@ class FollowUps:
             result = MatchResult("fallback", result.candidates, reason="about the last topic, which does not say")
         note = f"read after the last topic {topic.id} ({topic.title.get('ja', '')}): the message {how}"
         return Understanding(reading, candidates, result, elliptic, note)
+
+    def _read_after(self, text: str, topic: Entry, elliptic: bool, weight: float,
+                    alone: Understanding) -> tuple[Reading, list[Candidate], MatchResult]:
+        # "他には？" asks for something else than what was just answered: the nearest of its related entries;
+        # "もう一人は？" for another item of the list just given. (Another district, "他の地区は？" after Shiba, is
+        # not Shiba's either.)
+        asks_other = bool(OTHER.search(clean(text)))
+        item = asks_another_item(text) or (asks_other and self._more_of_the_topics_kind(topic, alone.reading.terms))
+        reading, candidates, result = self._matcher.understand_after(text, _topic_text(topic), weight,
+                                                                     topic.id if asks_other and not item else None)
+        if elliptic and (item or asks_other):
+            result = self._other(topic, text, item, candidates, result)
+        if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
+            result = self._closest_to(topic, text, result, wide=True)
+            result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
+        return reading, candidates, result
 
     def _more_of_the_topics_kind(self, topic: Entry, terms: list[Term]) -> bool:
         # "他のメリットは？" after the pre-class merits: more of what the topic's answer lists (an aspect its title
@@ -309,6 +280,19 @@ def followups_for(matcher: Matcher) -> FollowUps:
         if found is None:
             found = _FOLLOWUPS[matcher] = FollowUps(matcher)
         return found
+
+
+def _leaning(elliptic: bool, pointing: bool, anchored: bool, alone: MatchResult) -> tuple[str, float] | None:
+    # How a message leans on the topic (for `kb explain`) and how much the topic's words count; None: it does not.
+    if elliptic:
+        return "names no topic of its own", 1.0
+    if pointing:
+        return "points back at it", POINTED_WEIGHT
+    if anchored:
+        return "names what the last answer spoke of", 1.0
+    if alone.kind != "answer":
+        return "is not answered on its own", 1.0
+    return None
 
 
 def _ambiguous(candidates: tuple[Candidate, ...]) -> bool:
