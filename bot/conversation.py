@@ -118,6 +118,43 @@ class MemoryConversations:
         """Nothing to release."""
 
 
+class PendingWrites:
+    """Contexts queued on the log's writer but maybe not committed yet: this process reads its own writes at once.
+
+    A follow-up may arrive before the writer's next commit (it groups commits); without this, it would be read
+    against the topic before the last one. Both database stores keep one.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._contexts: dict[tuple[str, str], Context] = {}
+
+    def get(self, user_hash: str, channel: str) -> Context | None:
+        """Return the context still on its way for a user and channel, or None."""
+        with self._lock:
+            return self._contexts.get((user_hash, channel))
+
+    def submit(self, submit: Submit, user_hash: str, channel: str, context: Context, params: tuple[Any, ...]) -> None:
+        """Queue the context's UPSERT on the writer; it is read from here until the writer is done with it."""
+        key = (user_hash, channel)
+        with self._lock:
+            self._contexts[key] = context
+        future = submit(lambda db: db.conn.execute(UPSERT, params))
+        future.add_done_callback(lambda done: self._settled(key, context, done))
+
+    def forget(self, user_hash: str, channel: str | None = None) -> None:
+        """Drop what is on its way for a user on one channel, or on all."""
+        with self._lock:
+            for key in [k for k in self._contexts if k[0] == user_hash and channel in (None, k[1])]:
+                del self._contexts[key]
+
+    def _settled(self, key: tuple[str, str], context: Context, future: Future[Any]) -> None:
+        with self._lock:
+            if self._contexts.get(key) is context:  # a later put of the same user is still on its way: keep that
+                del self._contexts[key]
+        _report_failure(future)
+
+
 class SqliteConversations:
     """Conversation state in a table of the question log's SQLite file (WAL: readers never block the writer).
 
@@ -130,8 +167,7 @@ class SqliteConversations:
         self.path = Path(path)
         self._ttl, self._clock, self._submit = ttl, clock, submit
         self._lock = threading.Lock()
-        # Written but maybe not yet committed by the log's writer: this process reads its own writes at once.
-        self._pending: dict[tuple[str, str], Context] = {}
+        self._pending = PendingWrites()
         self._busy_seconds = busy_seconds
         self._conn = _connect(self.path, busy_seconds)  # schema, forget, purge and writes without a writer
         for statement in SCHEMA:  # idempotent: several processes may start at once
@@ -141,8 +177,7 @@ class SqliteConversations:
         self._readers: list[sqlite3.Connection] = []
 
     def get(self, user_hash: str, channel: str) -> Context:
-        with self._lock:
-            pending = self._pending.get((user_hash, channel))
+        pending = self._pending.get(user_hash, channel)
         if pending is not None:
             return _fresh(pending, self._clock(), self._ttl)
         try:
@@ -159,11 +194,7 @@ class SqliteConversations:
         context = _stamped(context, now)
         params = _row_params(user_hash, channel, context, now)
         if self._submit is not None:
-            key = (user_hash, channel)
-            with self._lock:
-                self._pending[key] = context
-            future = self._submit(lambda db: db.conn.execute(UPSERT, params))
-            future.add_done_callback(lambda done: self._settled(key, context, done))
+            self._pending.submit(self._submit, user_hash, channel, context, params)
             return
         try:
             self._write(UPSERT, params)
@@ -178,16 +209,8 @@ class SqliteConversations:
                 self._readers.append(conn)
         return conn
 
-    def _settled(self, key: tuple[str, str], context: Context, future: Future[Any]) -> None:
-        with self._lock:
-            if self._pending.get(key) is context:  # a later put of the same user is still on its way: keep that
-                del self._pending[key]
-        _report_failure(future)
-
     def forget(self, user_hash: str, channel: str | None = None) -> int:
-        with self._lock:
-            for key in [k for k in self._pending if k[0] == user_hash and channel in (None, k[1])]:
-                del self._pending[key]
+        self._pending.forget(user_hash, channel)
         if channel is None:
             return self._write(f"DELETE FROM {TABLE} WHERE user_hash = ?", (user_hash,))
         return self._write(f"DELETE FROM {TABLE} WHERE user_hash = ? AND channel = ?", (user_hash, channel))

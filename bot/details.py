@@ -21,6 +21,10 @@ COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ�
             "パーセント": "[%％]", "%": "[%％]", "クラス": "クラス",
             "けん": "件", "にん": "[人名]", "かこく": COUNTRIES, "しつ": "室"}  # typed in kana: なんけん
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
+# "how many countries?" counts in the same units as 何か国.
+ENGLISH_UNITS = {"countries": "か国", "people": "人", "persons": "人", "rooms": "室", "schools": "校",
+                 "classes": "クラス", "times": "回", "percent": "%"}
+ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "|".join(ENGLISH_UNITS) + r")(?![a-z])")
 # Counting people may be answered by naming them (the panel's two names), and 何個 counts anything (大使館は何個？
 # is answered by 81か国); any other unit needs a figure in it.
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
@@ -57,10 +61,13 @@ class DetailCheck:
 
     def unit(self, text: str, strict: bool = False) -> str | None:
         """Return the unit a question counts in (何か国 -> か国), or None; strict: only units that need a figure."""
-        found = COUNTER_ASKED.search(clean(text))
-        if found is None or strict and found.group(1) in LOOSE_UNITS:
+        cleaned = clean(text)
+        found = COUNTER_ASKED.search(cleaned)
+        english = ENGLISH_COUNT_ASKED.search(cleaned) if found is None else None
+        unit = found.group(1) if found else ENGLISH_UNITS[english.group(1)] if english else None
+        if unit is None or strict and unit in LOOSE_UNITS:
             return None
-        return found.group(1)
+        return unit
 
     def counts_in(self, entry_id: str, unit: str) -> bool:
         """Tell whether an entry's answer holds a figure in a unit, or points to where it is (採用案内)."""

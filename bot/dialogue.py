@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from bot.conversation import Context
-from bot.followup import Understanding, followups_for, language_request
+from bot.followup import Understanding, followups_for
+from bot.langrequest import language_request
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matching import Matcher
 from bot.responses import Reply, answer_entry, compose, example_suggestions
@@ -59,8 +60,9 @@ def after_answer(context: Context, reply: Reply) -> Context:
 
 
 def _next_context(context: Context, reply: Reply, understanding: Understanding) -> Context:
-    if reply.kind in ("answer", "smalltalk", "invalid") or understanding.elliptic:
-        # Thanks or an unreadable message leave the topic as it is; so does a follow-up the bot could not answer.
+    if reply.kind in ("answer", "smalltalk", "invalid") or understanding.elliptic or understanding.context_note:
+        # Thanks or an unreadable message leave the topic as it is; so does a follow-up the bot could not answer
+        # (one read against the topic: "それって新人も？" is still about staff housing).
         return after_answer(context, reply)
     # A question of its own that was not answered moves away from the old topic: what follows is not about it.
     offered = tuple(s.entry_id for s in reply.suggestions if s.entry_id)

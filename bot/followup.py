@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 import weakref
 from dataclasses import dataclass
 
 from bot.decision import MatchResult
 from bot.details import COUNTERS, DetailCheck
 from bot.focus import GENERIC_NOUNS, POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
+from bot.followup_asks import asks_another_item, brief, counts_an_item, points_back
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
 from bot.normalize import clean
@@ -36,44 +36,22 @@ ASPECT_WORDS = frozenset(
     "数 人数 件 件数 人 名 個 回 年 月 日 時 頃 いつ頃 期間 時期 時間 場所 所 他 ほか 以外 名前 理由 目的 内容 詳細 詳しい "
     "具体 具体的 費用 対象 条件 方法 規模 割合 結果 効果 特徴 様子 雰囲気 メリット デメリット 利点 長所 短所 魅力 "
     "やつ 奴 つめ 目 番目 部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 一覧 全部 全体 合計 総数 比率 全て すべて 例 例えば 続き もっと 更に さらに 他に "
-    "number many much long detail details more else other others where when who why name place location period "
-    "time date reason purpose cost price example examples list rest".split())
+    "もう 少し ちょっと 後 あと 残り 別 へん 辺 辺り あたり 付近 "
+    "number many much long detail details more else other others where when who why name place location located period "
+    "time date reason purpose cost price example examples list rest one ones first second third next last "
+    "country countries "
+    "people persons".split())
 MAX_SUGGESTED = 3
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
 CONFIDENT = 80.0  # a question of its own matched this well is not a close call the topic could settle
 FAMILY_MARGIN = 5.0  # entries within this many points of the best are told apart by how near the topic they are
+ASKED_MARGIN = 30.0  # ... and this many when the message names no topic but asks a detail some of them hold
 SAME_CATEGORY, FAR = 50, 100  # how near an entry is to the last topic (itself 0, its related entries 1, 2, ...)
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
 NO_CONTEXT_SCORE = 80.0
 NO_CONTEXT_MARGIN = 10.0
-
-LANGUAGE_NAMES = {
-    "easy": r"(?:やさしい|優しい|易しい|簡単な|かんたんな|わかりやすい|分かりやすい)\s*(?:日本語|にほんご)"
-            r"|(?:easy|simple|plain)\s+japanese",
-    "ja": r"日本語|にほんご|japanese",
-    "en": r"英語|英訳|えいご|english|eng|in eng",
-}
-# What may stand around the language's name in a request: "can you say it in English please", "英語でおしえて".
-_REQUEST_BEFORE = r"(?:(?:please|pls|can|could|would|you|answer|reply|say|write|tell|me|it|that|this|again|in|"\
-                  r"もう一度|もういちど|もう一回|次から|これから)\s*)*"
-_REQUEST_AFTER = (r"(?:\s*(?:で|に|は|も|お願い(?:します|いたします)?|おねがい(?:します)?|ください|下さい|"
-                  r"(?:教|おし|答|こた)えて|言って|いって|して|切り替えて|きりかえて|くれる|くれますか|くれない|ほしい|"
-                  r"欲しい|頼む|たのむ|いい|できる|できますか|戻して|もどして|直して|なおして|変えて|かえて|訳して|"
-                  r"翻訳して|版|バージョン|だと|言うと|いうと|ある|ない|plz|please|pls|version|only|again|ok))*")
-LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
-                     for lang, names in LANGUAGE_NAMES.items()}
-PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜]+$|(?<=[^\x00-\x7f])w+$|^\s+")  # "英語でｗ": a laugh, not a word
-
-
-def language_request(text: str) -> str | None:
-    """Return the language a message asks the bot to switch to ("英語で", "in English please"), else None."""
-    cleaned = PUNCTUATION.sub("", unicodedata.normalize("NFKC", text).lower()).strip()
-    if not cleaned or len(cleaned) > 40:
-        return None
-    return next((lang for lang, pattern in LANGUAGE_REQUESTS.items() if pattern.match(cleaned)), None)
-
 
 @dataclass(frozen=True)
 class Understanding:
@@ -119,14 +97,12 @@ class FollowUps:
         # The topic's title stands before the message: fully when the message names nothing else or could not be
         # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
         pointing = bool(POINTING.search(clean(text)))
-        short = len(clean(text)) <= SHORT_MESSAGE
-        if elliptic:
-            how, weight = "names no topic of its own", 1.0
-        elif pointing:
-            how, weight = "points back at it", POINTED_WEIGHT
-        elif alone.result.kind != "answer":
-            how, weight = "is not answered on its own", 1.0
-        else:
+        # A brief message pointing back ("それって新人も？") or naming what only the topic spoke of ("土井さんは何歳？")
+        # is about the topic: answered near it, or not at all, never by an entry the topic has nothing to do with.
+        anchored = not elliptic and not pointing and self._anchored(topic, text, alone)
+        bound = not elliptic and (points_back(text) or anchored)
+        leaning = _leaning(elliptic, pointing, anchored, alone.result)
+        if leaning is None:
             # A question of its own, answered on its own; the context only settles a close call ("スローガンは？"
             # fits the five districts about as well: after the Shiba district, it asks for Shiba's).
             settled = self._closest_to(topic, text, alone.result)
@@ -134,28 +110,66 @@ class FollowUps:
                 return None
             note = f"a close call settled by the last topic {topic.id} ({topic.title.get('ja', '')})"
             return Understanding(alone.reading, alone.candidates, settled, elliptic, note)
-        # "他には？" asks for something else than what was just answered: the nearest of its related entries.
-        other = elliptic and bool(OTHER.search(clean(text)))
-        reading, candidates, result = self._matcher.understand_after(text, _topic_text(topic), weight,
-                                                                     topic.id if other else None)
-        if other:
-            result = self._related(topic, candidates, result)
-        if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
-            result = self._closest_to(topic, text, result)
-            result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
-        if not elliptic and not (result.kind == "answer" and (pointing or self._near(topic, result.candidates[0]))
+        how, weight = leaning
+        reading, candidates, result = self._read_after(text, topic, elliptic, weight, alone)
+        short = len(clean(text)) <= SHORT_MESSAGE
+        if not elliptic and not (result.kind == "answer"
+                                 and ((pointing and not bound) or self._near(topic, result.candidates[0]))
                                  and self._explains(result.candidates[0].entry_id, alone.reading.terms, short)):
-            return None  # "駐車場はある？" after staff housing: the housing answer says nothing of parking
+            if not bound:
+                return None  # "駐車場はある？" after staff housing: the housing answer says nothing of parking
+            result = MatchResult("fallback", result.candidates, reason="about the last topic, which does not say")
         note = f"read after the last topic {topic.id} ({topic.title.get('ja', '')}): the message {how}"
         return Understanding(reading, candidates, result, elliptic, note)
 
-    def _closest_to(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
+    def _read_after(self, text: str, topic: Entry, elliptic: bool, weight: float,
+                    alone: Understanding) -> tuple[Reading, list[Candidate], MatchResult]:
+        # "他には？" asks for something else than what was just answered: the nearest of its related entries;
+        # "もう一人は？" for another item of the list just given. (Another district, "他の地区は？" after Shiba, is
+        # not Shiba's either.)
+        asks_other = bool(OTHER.search(clean(text)))
+        item = asks_another_item(text) or (asks_other and self._more_of_the_topics_kind(topic, alone.reading.terms))
+        reading, candidates, result = self._matcher.understand_after(text, _topic_text(topic), weight,
+                                                                     topic.id if asks_other and not item else None)
+        if elliptic and (item or asks_other):
+            result = self._other(topic, text, item, candidates, result)
+        if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
+            result = self._closest_to(topic, text, result, wide=True)
+            result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
+        return reading, candidates, result
+
+    def _more_of_the_topics_kind(self, topic: Entry, terms: list[Term]) -> bool:
+        # "他のメリットは？" after the pre-class merits: more of what the topic's answer lists (an aspect its title
+        # names), so another item of it, not another entry.
+        title = {term.concept for term in self._matcher.read_terms(_topic_text(topic))}
+        return any(term.concept in title and clean(term.token.lemma) in ASPECT_WORDS and not OTHER.search(
+            clean(term.token.surface)) for term in terms)
+
+    def _anchored(self, topic: Entry, text: str, alone: Understanding) -> bool:
+        # "土井さんは何歳？" after the panel: 土井 is the panel's, and the entry answering the message alone (the age
+        # limits) says nothing of him, so that answer is not to this message.
+        if alone.result.kind != "answer" or not brief(text):
+            return False
+        best = alone.result.candidates[0].entry_id
+        short = len(clean(text)) <= SHORT_MESSAGE
+        return not self._near(topic, alone.result.candidates[0]) and any(
+            self._matcher.mentions(topic.id, term.concept) and not self._matcher.mentions(best, term.concept)
+            for term in alone.reading.terms if self._names_topic(term, short) or self._says_what(term))
+
+    def _says_what(self, term: Term) -> bool:
+        # A verb or adjective ("新卒も住める？": 住める) ties a short message to the topic that speaks of it.
+        return term.via != "weak" and not term.token.weak and term.token.pos in ("動詞", "形容詞")
+
+    def _closest_to(self, topic: Entry, text: str, result: MatchResult, wide: bool = False) -> MatchResult:
         # Entries that fit about as well are told apart by the conversation: of those holding what is asked, the
         # one nearest the topic (itself, then its related entries in order, then its category) is meant.
         # "何か国？" after the foreign residents: the nationalities (135か国), not the embassies (81か国).
         if result.kind not in ("answer", "clarify") or not result.candidates or result.reason == "comparison":
             return result
-        near = [c for c in result.candidates if self._fits_as_well(c, result.candidates[0], topic)]
+        # A message naming no topic but asking a detail ("何か国？") cannot tell its holders apart by its own words:
+        # their scores differ only by how the topic's title reads in each, so the topic's neighbours decide.
+        margin = ASKED_MARGIN if wide and (self._details.asked(text) or self._details.unit(text)) else FAMILY_MARGIN
+        near = [c for c in result.candidates if self._fits_as_well(c, result.candidates[0], topic, margin)]
         if len(near) < 2 and (result.kind == "answer" or not near):
             return result  # nothing else fits as well: the usual case, decided without reading the details
         near = self._holding(near, text)
@@ -191,14 +205,24 @@ class FollowUps:
         return MatchResult("answer", (near[0], *(c for c in result.candidates if c is not near[0])),
                            reason="nearest the last topic")
 
-    def _related(self, topic: Entry, candidates: list[Candidate], result: MatchResult) -> MatchResult:
+    def _other(self, topic: Entry, text: str, item: bool, candidates: list[Candidate],
+               result: MatchResult) -> MatchResult:
+        # "他" names nothing, so the words cannot choose: HR's order of the related entries does, after the topic
+        # itself for another item of its list ("もう一人は？"), before it for something else ("他には？"). Of those, the
+        # first holding what is asked answers ("who else?" wants a person: after the panel, the panel itself).
         kb = self._matcher.kb
         related = [entry_id for entry_id in topic.related if kb.entry(entry_id) is not None]
-        if not related or (result.kind == "answer" and result.candidates[0].entry_id in related):
+        asked, unit = self._details.asked(text), self._details.unit(text)
+        if not item and (not related or (not asked and unit is None and result.kind == "answer"
+                                         and result.candidates[0].entry_id in related)):
             return result
-        # "他" names nothing, so the words cannot choose: HR's order of the related entries does.
-        chosen = next((c for c in candidates if c.entry_id == related[0]), Candidate(related[0], 0.0, 0.0, 0.0, 0.0))
-        return MatchResult("answer", (chosen, *(c for c in candidates if c is not chosen)), reason="another related entry")
+        order = [topic.id, *related] if item else [*related, topic.id]
+        holding = [entry_id for entry_id in order if self._details.holds(entry_id, asked)
+                   and (unit is None or self._details.counts_in(entry_id, unit))]
+        chosen_id = (holding or order)[0]
+        chosen = next((c for c in candidates if c.entry_id == chosen_id), Candidate(chosen_id, 0.0, 0.0, 0.0, 0.0))
+        reason = "another item of the last answer" if chosen_id == topic.id else "another related entry"
+        return MatchResult("answer", (chosen, *(c for c in candidates if c is not chosen)), reason=reason)
 
     def _holding(self, candidates: list[Candidate], text: str) -> list[Candidate]:
         # The candidates whose answer holds what the message asks for: its detail kinds and its unit (何か国).
@@ -206,10 +230,11 @@ class FollowUps:
         return [c for c in candidates if self._details.holds(c.entry_id, asked)
                 and (unit is None or self._details.counts_in(c.entry_id, unit))]
 
-    def _fits_as_well(self, candidate: Candidate, best: Candidate, topic: Entry) -> bool:
+    def _fits_as_well(self, candidate: Candidate, best: Candidate, topic: Entry, margin: float) -> bool:
         # Close in score; or the topic itself, explaining every word the best explains ("スローガンは？" fits each
         # district wholly, the shorter answers merely score higher).
-        if best.score - candidate.score <= FAMILY_MARGIN:
+        behind = best.score - candidate.score
+        if behind <= FAMILY_MARGIN or (behind <= margin and candidate.score >= self._matcher.settings.accept_score):
             return True
         return (candidate.entry_id == topic.id and candidate.coverage >= best.coverage and best.score < CONFIDENT
                 and candidate.score >= self._matcher.settings.accept_score)
@@ -231,12 +256,13 @@ class FollowUps:
 
     def _names_topic(self, term: Term, short: bool) -> bool:
         token = term.token
+        words = {clean(token.lemma), clean(token.surface), term.concept}
+        if words & self._aspects or counts_an_item(token.surface) or token.lemma.startswith("何") \
+                or QUESTION_WORD.fullmatch(token.lemma) or POINTING.fullmatch(clean(token.surface)):
+            return False  # "もう一人は？": もう and 一人 only say which one; "それって…": それ points at one
         if term.via == "weak" or token.weak:
             # A function word the knowledge never uses is more likely a misread topic (ちく for 地区) than a hint.
             return token.is_kana and term.concept is not None and not self._matcher.knows(term.concept)
-        words = {clean(token.lemma), clean(token.surface), term.concept}
-        if words & self._aspects or token.lemma.startswith("何") or QUESTION_WORD.fullmatch(token.lemma):
-            return False
         # Nouns name topics, known or not ("ボーナスは？" is a question of its own); in a short message verbs and
         # adjectives ("いくらまで出るの？", "住める？") say what is asked about the topic, in a longer one they may
         # name it themselves ("働きやすい職場づくりって…").
@@ -254,6 +280,19 @@ def followups_for(matcher: Matcher) -> FollowUps:
         if found is None:
             found = _FOLLOWUPS[matcher] = FollowUps(matcher)
         return found
+
+
+def _leaning(elliptic: bool, pointing: bool, anchored: bool, alone: MatchResult) -> tuple[str, float] | None:
+    # How a message leans on the topic (for `kb explain`) and how much the topic's words count; None: it does not.
+    if elliptic:
+        return "names no topic of its own", 1.0
+    if pointing:
+        return "points back at it", POINTED_WEIGHT
+    if anchored:
+        return "names what the last answer spoke of", 1.0
+    if alone.kind != "answer":
+        return "is not answered on its own", 1.0
+    return None
 
 
 def _ambiguous(candidates: tuple[Candidate, ...]) -> bool:

@@ -113,6 +113,10 @@ class Matcher:
         candidates = [c for c in self._rank(terms, limit=20) if c.entry_id != exclude]
         return Reading(terms, reading.focus, reading.note), candidates[:5], self._decider.decide(reading.focus, terms, candidates)
 
+    def read_terms(self, text: str) -> list[Term]:
+        """Return the words of a text as the matcher reads them (a title, say), without typo repair."""
+        return self._resolve(text, False)
+
     def mentions(self, entry_id: str, concept: str | None) -> bool:
         """Tell whether an entry's questions, keywords, title or answer use a concept (never an unknown word)."""
         position = self._positions.get(entry_id)

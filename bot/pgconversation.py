@@ -2,7 +2,9 @@
 server answered it (bot/conversation.py has the store's interface and the SQLite and in-memory stores).
 
 Writes go through the question log's writer (`submit`), so a context is committed with the row of the answer that
-set it, before that answer goes out; reads use a connection of their own, which never holds a transaction open.
+set it; until the writer is done with it, this process reads it back from memory (as the SQLite store does), so a
+follow-up arriving before the next commit is read against it. Reads use a connection of their own, which never holds
+a transaction open.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ import threading
 from datetime import timedelta
 from typing import Any
 
-from bot.conversation import (SELECT, TABLE, UPSERT, Clock, Context, Submit, _fresh, _from_row, _iso,
-                              _report_failure, _row_params, _stamped, utc_now)
+from bot.conversation import (SELECT, TABLE, UPSERT, Clock, Context, PendingWrites, Submit, _fresh, _from_row,
+                              _iso, _row_params, _stamped, utc_now)
 from bot.pgstore import SCHEMA_LOCK, PgConnection, connect
 
 log = logging.getLogger(__name__)
@@ -41,11 +43,15 @@ class PostgresConversations:
     def __init__(self, url: str, ttl: timedelta, clock: Clock = utc_now, submit: Submit | None = None) -> None:
         self._url, self._ttl, self._clock, self._submit = url, ttl, clock, submit
         self._lock = threading.Lock()
+        self._pending = PendingWrites()  # queued on the log's writer, not committed yet: read back from memory
         self._conn: PgConnection | None = PgConnection(connect(url))
         create_schema(self._conn)
 
     def get(self, user_hash: str, channel: str) -> Context:
         """Return the user's context on a channel (an empty Context when there is none or it cannot be read)."""
+        pending = self._pending.get(user_hash, channel)
+        if pending is not None:
+            return _fresh(pending, self._clock(), self._ttl)
         try:
             row = self._run(SELECT, (user_hash, channel), fetch=True)
         except Exception as exc:  # noqa: BLE001 - a conversation without its context is still answered
@@ -61,7 +67,7 @@ class PostgresConversations:
         context = _stamped(context, now)
         params = _row_params(user_hash, channel, context, now)
         if self._submit is not None:
-            self._submit(lambda db: db.conn.execute(UPSERT, params)).add_done_callback(_report_failure)
+            self._pending.submit(self._submit, user_hash, channel, context, params)
             return
         try:
             self._run(UPSERT, params)
@@ -70,6 +76,7 @@ class PostgresConversations:
 
     def forget(self, user_hash: str, channel: str | None = None) -> int:
         """Remove a user's context on one channel, or on all; return how many were removed."""
+        self._pending.forget(user_hash, channel)
         if channel is None:
             return self._run(f"DELETE FROM {TABLE} WHERE user_hash = ?", (user_hash,))
         return self._run(f"DELETE FROM {TABLE} WHERE user_hash = ? AND channel = ?", (user_hash, channel))

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from bot.analytics import QuestionLog
 from bot.cli import cli
 from bot.conversation import SqliteConversations
-from bot.followup import language_request
+from bot.langrequest import language_request
 from bot.knowledge import KnowledgeBase
 from bot.responses import Reply
 from bot.service import Answerer, Question

@@ -1,0 +1,48 @@
+"""What a follow-up asks of the last answer, read from its wording: another item of the same list ("もう一人は？"),
+a count of items (一人, 二つ目), a brief message pointing back at the last answer ("それって新人も？").
+
+These say how a message leans on the one before; which entry then answers is decided in bot/followup.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.normalize import clean
+
+# "もう一人は？", "他の人は？", "二つ目は？", "the other one?", "who else?": another item of the list the last answer
+# gave (the other panelist is in the panel answer), not another entry.
+ANOTHER_ITEM = re.compile(
+    r"(?:もう|あと|残りの?|のこりの?|他の|ほかの|別の|べつの)\s*(?:[一1１]|ひと|ふた)?\s*(?:人|り|名|方|かた|つ|個|件|校|社)"
+    r"|(?:[一二三四五六七八九十\d]|ひと|ふた)\s*(?:人|つ|個|件|番|り)\s*目"
+    r"|(?<![a-z])(?:the\s+other(?:\s+(?:one|person))?|another\s+one|other\s+(?:ones?|persons?|people)"
+    r"|(?:second|third|next)\s+one|who\s+else)(?![a-z])")
+# A word that only counts items (一人, 二人目, ふたり, 一つ): it names no topic.
+COUNTED_ITEM = re.compile(r"^(?:[一二三四五六七八九十両\d]+|ひと|ふた)(?:人|名|つ|個|件|校|り|方)?目?$")
+# Pointing back at the last answer. Not あの (a filler: "あの、食堂は？"), not それぞれ (each), not その他 (other).
+POINTS_BACK = re.compile(r"それ(?!ぞれ)|その(?!他|ほか)|そこ|そういう|そんな|(?<![a-z])(?:that|it|this|they|those)(?![a-z])")
+BRIEF_CHARACTERS = 12  # a Japanese chat follow-up is short ("それって新人も？")
+BRIEF_WORDS = 6  # an English one is a few words ("does that include new staff?")
+
+
+def asks_another_item(text: str) -> bool:
+    """Tell whether a message asks for another item of the last answer's list ("もう一人は？", "the other one?")."""
+    return ANOTHER_ITEM.search(clean(text)) is not None
+
+
+def counts_an_item(word: str) -> bool:
+    """Tell whether a word only counts items (一人, 二人目, ふたり) and so names no topic."""
+    return COUNTED_ITEM.match(clean(word)) is not None
+
+
+def brief(text: str) -> bool:
+    """Tell whether a message is as short as a follow-up that leans on the last answer."""
+    cleaned = clean(text)
+    if cleaned.isascii():
+        return len(re.findall(r"[a-z0-9']+", cleaned)) <= BRIEF_WORDS
+    return len(cleaned) <= BRIEF_CHARACTERS
+
+
+def points_back(text: str) -> bool:
+    """Tell whether a brief message points back at the last answer ("それって新人も？", "is that for new staff too?")."""
+    return brief(text) and POINTS_BACK.search(clean(text)) is not None

@@ -1,0 +1,31 @@
+"""Language requests: "英語で", "in English please", "やさしい日本語で" ask the bot to answer in another language."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+LANGUAGE_NAMES = {
+    "easy": r"(?:やさしい|優しい|易しい|簡単な|かんたんな|わかりやすい|分かりやすい)\s*(?:日本語|にほんご)"
+            r"|(?:easy|simple|plain)\s+japanese",
+    "ja": r"日本語|にほんご|japanese",
+    "en": r"英語|英訳|えいご|english|eng|in eng",
+}
+# What may stand around the language's name in a request: "can you say it in English please", "英語でおしえて".
+_REQUEST_BEFORE = r"(?:(?:please|pls|can|could|would|you|answer|reply|say|write|tell|me|it|that|this|again|in|"\
+                  r"もう一度|もういちど|もう一回|次から|これから)\s*)*"
+_REQUEST_AFTER = (r"(?:\s*(?:で|に|は|も|お願い(?:します|いたします)?|おねがい(?:します)?|ください|下さい|"
+                  r"(?:教|おし|答|こた)えて|言って|いって|して|切り替えて|きりかえて|くれる|くれますか|くれない|ほしい|"
+                  r"欲しい|頼む|たのむ|いい|できる|できますか|戻して|もどして|直して|なおして|変えて|かえて|訳して|"
+                  r"翻訳して|版|バージョン|だと|言うと|いうと|ある|ない|plz|please|pls|version|only|again|ok))*")
+LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
+                     for lang, names in LANGUAGE_NAMES.items()}
+PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜]+$|(?<=[^\x00-\x7f])w+$|^\s+")  # "英語でｗ": a laugh, not a word
+
+
+def language_request(text: str) -> str | None:
+    """Return the language a message asks the bot to switch to ("英語で", "in English please"), else None."""
+    cleaned = PUNCTUATION.sub("", unicodedata.normalize("NFKC", text).lower()).strip()
+    if not cleaned or len(cleaned) > 40:
+        return None
+    return next((lang for lang, pattern in LANGUAGE_REQUESTS.items() if pattern.match(cleaned)), None)

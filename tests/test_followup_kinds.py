@@ -1,0 +1,106 @@
+"""Kinds of follow-up read by mechanism, in wordings of our own (never the bench's): another item of the list just
+given, a count kept in a sibling entry, a detail the briefing does not give, a brief message pointing back, place."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.responses import Reply
+from bot.service import Answerer, Question
+
+USERS = itertools.count()
+
+
+def last_reply(answerer: Answerer, *messages: str) -> Reply:
+    """Send messages as one new user and return the reply to the last one."""
+    user = f"kinds-{next(USERS)}"
+    return [answerer.answer(Question(text, channel="web", user_id=user)) for text in messages][-1]
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("登壇者を教えて", "あと一人は？"), ("説明会で話した先輩職員は？", "二人目は？"), ("パネリストは誰ですか", "残りの人は？"),
+    ("Who were the speakers?", "and the other one?"), ("Who were the speakers?", "who else?"),
+    ("パネリストは誰ですか", "もう一方は？"), ("Who were the panelists?", "what about the second one?"),
+])
+def test_another_item_of_the_list_just_given_is_in_that_answer(plain_answerer: Answerer, first: str, then: str) -> None:
+    # Before: "あと一人" named a topic of its own, and "who else?" got the panel's first related entry.
+    assert last_reply(plain_answerer, first, then).entry_id == "panel"
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("外国人住民について", "何か国から来てる？"), ("How many foreigners live in Minato?", "in how many countries?"),
+])
+def test_a_count_the_topic_lacks_comes_from_its_nearest_sibling_holding_it(plain_answerer: Answerer, first: str,
+                                                                          then: str) -> None:
+    # The embassies (81か国) scored higher on the topic's words; the residents' nationalities (135か国) are meant.
+    reply = last_reply(plain_answerer, first, then)
+    assert reply.entry_id == "facts-nationalities" and "135" in reply.text
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("パネリストは誰ですか", "土井さんは何歳？"), ("パネリストは誰ですか", "その方の年齢は？"),
+    ("Who were the panelists?", "how old are they?"),
+])
+def test_a_persons_detail_the_briefing_lacks_gets_the_honest_fallback(plain_answerer: Answerer, first: str,
+                                                                      then: str) -> None:
+    # Before: the application entry's age limits (年齢 reads as 受験資格), a guess about someone else.
+    assert last_reply(plain_answerer, first, then).kind == "fallback"
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("食堂について", "それって誰でも使えるの？"), ("研修について", "それって中途採用も？"),
+])
+def test_a_brief_message_pointing_back_is_about_the_topic_or_not_answered(plain_answerer: Answerer, first: str,
+                                                                         then: str) -> None:
+    assert last_reply(plain_answerer, first, then).kind == "fallback"
+
+
+def test_other_items_of_the_kind_the_topic_lists_are_in_the_topic(plain_answerer: Answerer) -> None:
+    # "他のメリット" after the merits asks for more merits, which that answer lists; not the pre-class system itself.
+    assert last_reply(plain_answerer, "プレクラスのメリットは？", "他のメリットは？").entry_id == "preclass-merits"
+    # Another district, though, is not the one just answered (before: Shiba's answer again).
+    assert last_reply(plain_answerer, "芝地区について", "他の地区は？").entry_id != "district-shiba"
+
+
+def test_a_verb_only_the_topic_speaks_of_ties_a_short_message_to_it(plain_answerer: Answerer) -> None:
+    # 住める is the housing's: "can new graduates live there too?" is not the application entry's to answer.
+    assert last_reply(plain_answerer, "職員住宅について教えて", "新卒も住める？").kind == "fallback"
+
+
+def test_a_message_pointing_back_is_still_answered_by_the_topic_when_it_holds_it(plain_answerer: Answerer) -> None:
+    assert last_reply(plain_answerer, "プレクラスって？", "それは港区が最初に始めたの？").entry_id == "preclass-what"
+
+
+def test_a_follow_up_the_topic_could_not_answer_keeps_the_topic(plain_answerer: Answerer) -> None:
+    assert last_reply(plain_answerer, "職員住宅について教えて", "それって家族も？", "どのへん？").entry_id == "housing-staff"
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("職員住宅について教えて", "どのへん？", "housing-staff"),
+    ("Is there a cafeteria?", "where is it located?", "cafeteria"),
+    ("Is there staff housing?", "where are they located?", "housing-staff"),
+    ("プレクラスって？", "もう少し詳しく", "preclass-what"),  # as "もっと詳しく": もう and 少し name no topic
+])
+def test_place_and_more_detail_follow_ups_stay_with_the_topic(plain_answerer: Answerer, first: str, then: str,
+                                                              expected: str) -> None:
+    assert last_reply(plain_answerer, first, then).entry_id == expected
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("パネリストは誰ですか", "港区の人口は？", "overview-population"),
+    ("パネリストは誰ですか", "住宅はある？", "housing-staff"),
+    ("プレクラスって？", "食堂はある？", "cafeteria"),
+    ("How many embassies are there?", "and nationalities?", "facts-nationalities"),
+])
+def test_a_clear_question_of_its_own_still_wins(plain_answerer: Answerer, first: str, then: str, expected: str) -> None:
+    assert last_reply(plain_answerer, first, then).entry_id == expected
+
+
+def test_explain_says_when_the_topic_decided_a_fallback(plain_answerer: Answerer) -> None:
+    user = "kinds-explain"
+    plain_answerer.answer(Question("パネリストは誰ですか", channel="web", user_id=user))
+    turn = plain_answerer.explain(Question("土井さんは何歳？", channel="web", user_id=user))
+    assert turn.reply.kind == "fallback" and turn.understanding is not None
+    assert "read after the last topic panel" in turn.understanding.context_note
