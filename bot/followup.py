@@ -24,20 +24,13 @@ import weakref
 from dataclasses import dataclass
 
 from bot.decision import MatchResult
-from bot.details import COUNTERS, DetailCheck
-from bot.focus import GENERIC_NOUNS, POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
+from bot.details import DetailCheck
+from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
 from bot.normalize import clean
 from bot.terms import Term
 
-# Words that name an aspect of a topic, not a topic: "期間は？" asks for the period of whatever was being discussed.
-ASPECT_WORDS = frozenset(
-    "数 人数 件 件数 人 名 個 回 年 月 日 時 頃 いつ頃 期間 時期 時間 場所 所 他 ほか 以外 名前 理由 目的 内容 詳細 詳しい "
-    "具体 具体的 費用 対象 条件 方法 規模 割合 結果 効果 特徴 様子 雰囲気 メリット デメリット 利点 長所 短所 魅力 "
-    "やつ 奴 つめ 目 番目 部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 一覧 全部 全体 合計 総数 比率 全て すべて 例 例えば 続き もっと 更に さらに 他に "
-    "number many much long detail details more else other others where when who why name place location period "
-    "time date reason purpose cost price example examples list rest".split())
 MAX_SUGGESTED = 3
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
@@ -91,8 +84,7 @@ class FollowUps:
 
     def __init__(self, matcher: Matcher) -> None:
         self._matcher = matcher
-        cues = (cue for kind in matcher.kb.scope.detail_questions for cue in kind.cues)
-        self._aspects = ASPECT_WORDS | GENERIC_NOUNS | set(COUNTERS) | {clean(cue) for cue in cues}
+        self._aspects = matcher.vocabulary.aspects  # 期間, 理由, 何人: they ask about the topic (bot.aspects)
         self._details = DetailCheck(matcher.kb)
         self._pointers = self._details.pointers
 
@@ -231,12 +223,12 @@ class FollowUps:
 
     def _names_topic(self, term: Term, short: bool) -> bool:
         token = term.token
-        if term.via == "weak" or token.weak:
-            # A function word the knowledge never uses is more likely a misread topic (ちく for 地区) than a hint.
-            return token.is_kana and term.concept is not None and not self._matcher.knows(term.concept)
         words = {clean(token.lemma), clean(token.surface), term.concept}
         if words & self._aspects or token.lemma.startswith("何") or QUESTION_WORD.fullmatch(token.lemma):
             return False
+        if term.via == "weak" or token.weak:
+            # A function word the knowledge never uses is more likely a misread topic (ちく for 地区) than a hint.
+            return token.is_kana and term.concept is not None and not self._matcher.knows(term.concept)
         # Nouns name topics, known or not ("ボーナスは？" is a question of its own); in a short message verbs and
         # adjectives ("いくらまで出るの？", "住める？") say what is asked about the topic, in a longer one they may
         # name it themselves ("働きやすい職場づくりって…").

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.aspects import aspect_words
 from bot.knowledge import KnowledgeBase
 from bot.normalize import (Token, analyze, any_of, clean, kana_runs, reading_of, reading_variants,
                            stray_kanji, to_katakana, word_boundaries)
@@ -34,9 +35,11 @@ class Vocabulary:
         self._kanji_spelled: set[str] = set()  # readings of words written otherwise (大使館, プレクラス)
         self._phrases: dict[str, str] = {}
         self.stopwords = self._keys_of(scope.stopwords)
-        # 何個, 件数: words that ask for a fact routed by kind (scope's `route: true` details) name no topic.
-        self._asking_words = self._keys_of(tuple(
-            cue for detail in scope.detail_questions if detail.route_only for cue in detail.cues))
+        # 何個, 件数, 期間: words that ask about a topic name none (bot.aspects, the one list of them).
+        self.aspects = self._keys_of(aspect_words(scope))
+        # ... but a priced or located thing (家賃, 拝観料, 住所) the knowledge never names is still a topic it lacks.
+        self._naming_cues = self._keys_of(tuple(
+            cue for detail in scope.detail_questions if not detail.route_only for cue in detail.cues))
         self.other_places = self._keys_of(scope.other_places)
         self._home_places = self._keys_of(scope.home_places)
         # 湊区 for 港区: a place typed with the wrong kanji is still home when it reads the same.
@@ -204,7 +207,11 @@ class Vocabulary:
 
     def _only_asks(self, token: Token) -> bool:
         # 何個, 件数 and the 代 of 50代 ask for or measure a fact; unknown to the knowledge, they are no topic.
-        return token.counter or bool({token.lemma, clean(token.surface)} & self._asking_words)
+        return token.counter or self.asks_about(token) and not {token.lemma, clean(token.surface)} & self._naming_cues
+
+    def asks_about(self, token: Token) -> bool:
+        """Tell whether a word asks about a topic rather than names one (内容, 期間, 何人: bot.aspects)."""
+        return bool({token.lemma, clean(token.surface)} & self.aspects)
 
     def _is_weak(self, token: Token) -> bool:
         if token.weak or token.lemma in self.stopwords or token.surface in self.stopwords:
