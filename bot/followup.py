@@ -194,9 +194,8 @@ class FollowUps:
 
     def _holding(self, candidates: list[Candidate], text: str) -> list[Candidate]:
         # The candidates whose answer holds what the message asks for: its detail kinds and its unit (何か国).
-        asked, unit = self._details.asked(text), self._details.unit(text)
-        return [c for c in candidates if self._details.holds(c.entry_id, asked)
-                and (unit is None or self._details.counts_in(c.entry_id, unit))]
+        asked = self._details.asked(text)
+        return [c for c in candidates if self._details.holds(c.entry_id, asked)]
 
     def _fits_as_well(self, candidate: Candidate, best: Candidate, topic: Entry) -> bool:
         # Close in score; or the topic itself, explaining every word the best explains ("スローガンは？" fits each
