@@ -17,7 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.normalize import kanji_readings, morphemes
+from bot.normalize import Token, kanji_readings, morphemes
+from bot.terms import Term, scanned_token
 
 KANJI_RUN = re.compile(r"[\u3400-\u9fff々]{2,}")
 KANJI_PART = re.compile(r"[\u3400-\u9fff々]+")
@@ -90,6 +91,45 @@ class KanjiSwaps:
         word = min(words)
         reading, concept = self._words[word]
         return Swap(typed, word, reading, concept)
+
+
+def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], places: frozenset[str],
+               by_lemma: dict[str, str]) -> list[Term]:
+    """Return a question's terms with its swapped compounds read as the words meant (the misread pieces dropped).
+
+    Tried only where a kanji run holds something no known word explains.
+    """
+    known = sorted((t.token.surface for t in terms if t.concept is not None and not t.token.is_kana), key=len,
+                   reverse=True)
+    leftover = text
+    for surface in known:
+        leftover = leftover.replace(surface, " ")
+    unknown = frozenset(KANJI_PART.findall(leftover))
+    found = swaps.find(text, unknown, frozenset(known), places) if unknown else []
+    if not found:
+        return terms
+    kept: list[Term] = []
+    for term in terms:
+        rest = _outside(term.token.surface, found) if term.concept is None else term.token.surface
+        if rest == term.token.surface:
+            kept.append(term)
+        elif rest in by_lemma:  # 芝地 + 句 read as 芝 + 地区: what is left of the misread word is 芝
+            kept.append(Term(Token(rest, rest, "", "名詞"), by_lemma[rest], "swap"))
+    present = {t.concept for t in kept}
+    return kept + [Term(scanned_token(s.reading, s.concept), s.concept, "swap") for s in found if s.concept not in present]
+
+
+def _outside(surface: str, swaps: list[Swap]) -> str:
+    # What of a word lies outside the swapped stretches it overlaps (芝地 of 芝地句, where 地句 is 地区: 芝).
+    for swap in swaps:
+        for size in range(min(len(surface), len(swap.typed)), 0, -1):
+            if surface.endswith(swap.typed[:size]):
+                surface = surface[:-size]
+                break
+            if surface.startswith(swap.typed[-size:]):
+                surface = surface[size:]
+                break
+    return surface
 
 
 def is_dictionary_word(text: str) -> bool:

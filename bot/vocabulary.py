@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from bot.aspects import aspect_words
-from bot.kanjiswap import KanjiSwaps, Swap
+from bot.kanjiswap import KanjiSwaps, read_swaps
 from bot.knowledge import KnowledgeBase
 from bot.normalize import (Token, analyze, any_of, clean, kana_runs, reading_of, reading_variants,
                            stray_kanji, to_katakana, word_boundaries)
@@ -18,7 +18,6 @@ NOUN_LIKE = {"名詞", "形状詞"}
 VERB_LIKE = {"動詞", "形容詞"}
 WEAK_PREFIX = "~"
 KANJI = r"[\u3400-\u9fff々]"
-KANJI_CHARS = re.compile(KANJI + "+")
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
 HIRAGANA_WORD = re.compile(r"^[\u3041-\u309fー]+$")
 
@@ -211,31 +210,10 @@ class Vocabulary:
         return self._swapped_kanji(text, terms) if typos else terms
 
     def _swapped_kanji(self, text: str, terms: list[Term]) -> list[Term]:
-        # 住託 for 住宅: a compound with one kanji of the right reading swapped (bot.kanjiswap). Tried only where a
-        # kanji run holds something no known word explains, and never across a place's name.
-        known = sorted((t.token.surface for t in terms if t.concept is not None and not t.token.is_kana), key=len,
-                       reverse=True)
-        leftover = clean(text)
-        for surface in known:
-            leftover = leftover.replace(surface, " ")
-        unknown = frozenset(KANJI_CHARS.findall(leftover))
-        if not unknown:
-            return terms
+        # 住託 for 住宅: a compound with one kanji of the right reading swapped (bot.kanjiswap), never a place's name.
         places = frozenset(t.token.surface for t in terms if t.token.is_place or self.is_foreign_place(t.token)
                            or t.token.lemma in self._home_places)
-        swaps = self._swaps.find(clean(text), unknown, frozenset(known), places)
-        if not swaps:
-            return terms
-        kept: list[Term] = []
-        for term in terms:
-            rest = _outside(term.token.surface, swaps) if term.concept is None else term.token.surface
-            if rest == term.token.surface:
-                kept.append(term)
-            elif rest in self._by_lemma:  # 芝地 + 句 read as 芝 + 地区: what is left of the misread word is 芝
-                kept.append(Term(Token(rest, rest, "", "名詞"), self._by_lemma[rest], "swap"))
-        present = {t.concept for t in kept}
-        kept += [Term(scanned_token(s.reading, s.concept), s.concept, "swap") for s in swaps if s.concept not in present]
-        return kept
+        return read_swaps(self._swaps, clean(text), terms, places, self._by_lemma)
 
     def _only_asks(self, token: Token) -> bool:
         # 何個, 件数 and the 代 of 50代 ask for or measure a fact; unknown to the knowledge, they are no topic.
@@ -350,19 +328,6 @@ def _short_vowel_readings(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[
         if shortened != reading and len(shortened) >= MIN_SHORT_READING and shortened not in table:
             short[shortened] = concepts if short.get(shortened, concepts) == concepts else None
     return {reading: concepts for reading, concepts in short.items() if concepts is not None}
-
-
-def _outside(surface: str, swaps: list[Swap]) -> str:
-    # What of a word lies outside the swapped stretches it overlaps (芝地 of 芝地句, where 地句 is 地区: 芝).
-    for swap in swaps:
-        for size in range(min(len(surface), len(swap.typed)), 0, -1):
-            if surface.endswith(swap.typed[:size]):
-                surface = surface[:-size]
-                break
-            if surface.startswith(swap.typed[-size:]):
-                surface = surface[size:]
-                break
-    return surface
 
 
 def _is_one_word(word: str, tokens: tuple[Token, ...]) -> bool:
