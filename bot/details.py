@@ -9,6 +9,7 @@ from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, reading_of
 from bot.scope import DetailQuestion
 
+GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
 NUMBER = "<number>"  # in answered_by: any figure in the answer
 DIGIT = re.compile(r"\d")
 MIN_CUE_READING = 4
@@ -46,6 +47,9 @@ class DetailCheck:
         fallback = clean(" ".join(kb.scope.messages.get("fallback", {}).values()))
         self._pointers = frozenset(word for kind in kb.scope.detail_questions for word in kind.answered_by
                                    if word != NUMBER and clean(word) in fallback)
+        # Only the guide's own entries hold a detail by pointing to the guide: an entry of a topic the briefing does
+        # cover ("自己啓発助成": its amount is in the guide) does not hold the amount asked of it, the fallback says as much.
+        self._pointing = frozenset(entry.id for entry in kb.entries if entry.category == GUIDE_CATEGORY)
         # The count: the refusing (`route: strict`) kind answered by a figure. A count in a unit reads its unit.
         self._count = next((kind for kind in kb.scope.detail_questions if kind.strict and NUMBER in kind.answered_by),
                            None)
@@ -72,6 +76,8 @@ class DetailCheck:
         to where it is (採用案内); a count of people or things (何人, 何個, いくつ) by any figure.
         """
         text = self._texts.get(entry_id, "")
+        if entry_id not in self._pointing:
+            pointers = pointers | self._pointers
         return all(self._holds_count(text, item.unit, pointers) if item.unit is not None
                    else any(_holds(text, word) for word in item.kind.answered_by if word not in pointers)
                    for item in asked)

@@ -46,3 +46,9 @@ def test_a_count_in_a_unit_is_a_count_even_without_a_count_cue(kb: KnowledgeBase
 def test_a_count_no_close_entry_holds_in_its_unit_is_not_answered(plain_answerer: Answerer) -> None:
     assert plain_answerer.answer(Question("プレクラスは1学年何クラス？")).kind == "fallback"
     assert plain_answerer.answer(Question("外国人の国籍は何か国？")).entry_id == "facts-nationalities"
+
+
+def test_an_amount_the_briefing_lacks_is_not_answered_by_an_entry_pointing_to_the_guide(plain_answerer: Answerer) -> None:
+    # The self-development grant's entry points to the guide for its details: it does not hold the amount asked.
+    assert plain_answerer.answer(Question("自己啓発助成の支給額はいくら？")).kind == "fallback"
+    assert plain_answerer.answer(Question("初任給はいくらですか？")).entry_id == "guide-salary"  # the guide's own entry
