@@ -6,9 +6,10 @@ import re
 from functools import lru_cache
 
 from bot.aspects import aspect_words
+from bot.kanaplaces import kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
 from bot.knowledge import KnowledgeBase
-from bot.normalize import (Token, analyze, any_of, clean, kana_runs, reading_of, reading_variants,
+from bot.normalize import (Token, analyze, any_of, clean, kana_runs, kanji_readings, reading_of, reading_variants,
                            stray_kanji, to_katakana, word_boundaries)
 from bot.readingscan import ReadingTable
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, scanned_token
@@ -44,7 +45,8 @@ class Vocabulary:
         self.other_places = self._keys_of(scope.other_places)
         self._home_places = self._keys_of(scope.home_places)
         # 湊区 for 港区: a place typed with the wrong kanji is still home when it reads the same.
-        self._home_readings = frozenset(reading_of(place) for place in scope.home_places if not place.isascii())
+        self._home_readings = frozenset(reading for place in scope.home_places if not place.isascii()
+                                        for reading in (reading_of(place), *kanji_readings(place)))  # ニホン, ニッポン
         self.known_places: set[str] = set()
         for group in kb.synonyms:
             self._add_synonyms(group)
@@ -206,6 +208,8 @@ class Vocabulary:
                 if term.concept is None and self._only_asks(token):
                     term = Term(token, self._weak_concept(token), "weak")
                 terms.append(term)
+        # ねぱーるの… : a country in hiragana falls apart; read as a country, it is a place the knowledge lacks.
+        terms += [Term(token, None, "unknown") for token in kana_countries(clean(text)) if self.is_foreign_place(token)]
         terms = self._scan_readings(text, terms, typos)
         return self._swapped_kanji(text, terms) if typos else terms
 
