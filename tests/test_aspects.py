@@ -52,3 +52,9 @@ def test_an_amount_the_briefing_lacks_is_not_answered_by_an_entry_pointing_to_th
     # The self-development grant's entry points to the guide for its details: it does not hold the amount asked.
     assert plain_answerer.answer(Question("自己啓発助成の支給額はいくら？")).kind == "fallback"
     assert plain_answerer.answer(Question("初任給はいくらですか？")).entry_id == "guide-salary"  # the guide's own entry
+
+
+def test_who_is_answered_only_by_an_entry_naming_a_person_or_a_role(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("区役所の食堂をデザインしたのは誰？")).kind == "fallback"
+    assert plain_answerer.answer(Question("新人を指導するのは誰？")).entry_id == "training-ojt"  # the OJT担当
+    assert plain_answerer.answer(Question("パネリストの名前は？")).entry_id == "panel"
