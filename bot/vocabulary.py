@@ -221,7 +221,9 @@ class Vocabulary:
 
     def _only_asks(self, token: Token) -> bool:
         # 何個, 件数 and the 代 of 50代 ask for or measure a fact; unknown to the knowledge, they are no topic.
-        return token.counter or self.asks_about(token) and not {token.lemma, clean(token.surface)} & self._naming_cues
+        # An English word of the list (example, detail) is as likely a topic the knowledge lacks: it stays unknown.
+        return token.counter or (not token.is_latin and self.asks_about(token)
+                                 and not {token.lemma, clean(token.surface)} & self._naming_cues)
 
     def asks_about(self, token: Token) -> bool:
         """Tell whether a word asks about a topic rather than names one (内容, 期間, 何人: bot.aspects)."""
