@@ -16,6 +16,7 @@ from bot.normalize import Token, morphemes, to_katakana
 
 HIRAGANA_RUN = re.compile(r"[\u3041-\u309fー]{3,}")
 PARTICLES = frozenset("ノハガニデヲトモヘ")
+MAX_TRIES = 2
 MIN_COUNTRY = 3  # katakana: タイ alone is also a fish and a tie
 
 
@@ -26,7 +27,7 @@ def kana_countries(text: str) -> list[Token]:
         katakana = to_katakana(run)
         ends = [end for end in range(MIN_COUNTRY, len(katakana) + 1)
                 if end == len(katakana) or katakana[end] in PARTICLES]
-        for end in ends:
+        for end in ends[:MAX_TRIES]:  # the country starts the run: ぽると|がるの is tried, not the run's every ending
             parts = morphemes(katakana[:end])
             if len(parts) == 1 and parts[0].pos[2:4] == ("地名", "国"):
                 found.append(Token(parts[0].surface, parts[0].normalized, parts[0].reading, "名詞", is_place=True))

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from bot.normalize import Token, kanji_readings, morphemes
 from bot.terms import Term, scanned_token
@@ -93,7 +94,7 @@ class KanjiSwaps:
         return Swap(typed, word, reading, concept)
 
 
-def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], places: frozenset[str],
+def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callable[[Token], bool],
                by_lemma: dict[str, str]) -> list[Term]:
     """Return a question's terms with its swapped compounds read as the words meant (the misread pieces dropped).
 
@@ -105,7 +106,10 @@ def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], places: frozense
     for surface in known:
         leftover = leftover.replace(surface, " ")
     unknown = frozenset(KANJI_PART.findall(leftover))
-    found = swaps.find(text, unknown, frozenset(known), places) if unknown else []
+    if not unknown:
+        return terms
+    places = frozenset(t.token.surface for t in terms if is_place(t.token))
+    found = swaps.find(text, unknown, frozenset(known), places)
     if not found:
         return terms
     kept: list[Term] = []

@@ -208,16 +208,19 @@ class Vocabulary:
                 if term.concept is None and self._only_asks(token):
                     term = Term(token, self._weak_concept(token), "weak")
                 terms.append(term)
-        # ねぱーるの… : a country in hiragana falls apart; read as a country, it is a place the knowledge lacks.
-        terms += [Term(token, None, "unknown") for token in kana_countries(clean(text)) if self.is_foreign_place(token)]
+        if any(t.token.is_kana and (t.concept is None or len(t.token.surface) == 1) for t in terms):
+            # ねぱーるの… : a country in hiragana falls apart (ね|ぱ|ー|る: unknown or one-kana pieces); read as a
+            # country, it is a place the knowledge lacks.
+            terms += [Term(token, None, "unknown") for token in kana_countries(clean(text)) if self.is_foreign_place(token)]
         terms = self._scan_readings(text, terms, typos)
         return self._swapped_kanji(text, terms) if typos else terms
 
     def _swapped_kanji(self, text: str, terms: list[Term]) -> list[Term]:
         # 住託 for 住宅: a compound with one kanji of the right reading swapped (bot.kanjiswap), never a place's name.
-        places = frozenset(t.token.surface for t in terms if t.token.is_place or self.is_foreign_place(t.token)
-                           or t.token.lemma in self._home_places)
-        return read_swaps(self._swaps, clean(text), terms, places, self._by_lemma)
+        return read_swaps(self._swaps, clean(text), terms, self._names_place, self._by_lemma)
+
+    def _names_place(self, token: Token) -> bool:
+        return token.is_place or token.lemma in self._home_places or self.is_foreign_place(token)
 
     def _only_asks(self, token: Token) -> bool:
         # 何個, 件数 and the 代 of 50代 ask for or measure a fact; unknown to the knowledge, they are no topic.
