@@ -23,14 +23,22 @@ from bot.knowledge import load_knowledge
 from bot.service import Answerer, Question
 
 BENCH = Path(__file__).parent
+DIALOGUE_SEPARATOR = " ⏎ "
 
 
 def bench_questions() -> list[str]:
-    """Return every question of every bench set, in file order (duplicates kept once)."""
+    """Return every question of every bench set, in file order (duplicates kept once).
+
+    A dialogue (a set of `turns`) is one text of its turns joined by DIALOGUE_SEPARATOR: its turns are asked in
+    order by one user, and its last reply is recorded.
+    """
     texts: dict[str, None] = {}
     for path in sorted(BENCH.glob("*.yaml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
-            texts[str(item["q"])] = None
+            if "turns" in item:
+                texts[DIALOGUE_SEPARATOR.join(str(turn["q"]) for turn in item["turns"])] = None
+            else:
+                texts[str(item["q"])] = None
     return list(texts)
 
 
@@ -38,8 +46,11 @@ def answers(kb_dir: Path, texts: list[str]) -> dict[str, list[object]]:
     """Return question -> [entry id, kind, score] for the knowledge in kb_dir."""
     answerer = Answerer(load_knowledge(kb_dir))
     result: dict[str, list[object]] = {}
-    for text in texts:
-        reply = answerer.answer(Question(text, channel="bench"))
+    for number, text in enumerate(texts):
+        turns = text.split(DIALOGUE_SEPARATOR)
+        user = f"snapshot-{number}" if len(turns) > 1 else ""  # a dialogue's turns are one user's; a question, nobody's
+        for turn in turns:
+            reply = answerer.answer(Question(turn, channel="bench", user_id=user), wait_for_log=False)
         result[text] = [reply.entry_id, reply.kind, reply.score]
     return result
 

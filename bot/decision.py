@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.details import DetailCheck
+from bot.details import Asked, DetailCheck
 from bot.focus import asks_to_compare
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
-from bot.scope import DetailQuestion, SmallTalk
+from bot.scope import SmallTalk
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
@@ -81,18 +81,12 @@ class Decider:
         details = self._details.asked(text)
         routed = False
         if details and candidates:
-            candidates, routed = self._route(candidates, [d for d in details if d.route_only])
-            refusing = [d for d in details if not d.route_only or (d.strict and not routed)]
+            candidates, routed = self._route(candidates, [d for d in details if d.kind.route_only])
+            refusing = [d for d in details if not d.kind.route_only or (d.kind.strict and not routed)]
             if refusing and not self._details.holds(candidates[0].entry_id, refusing):
-                # "How much is the rent?": an entry that names no price cannot answer it, however close its topic.
+                # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
+                # counted unit, cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
-        unit = self._details.unit(text, strict=True)
-        if unit is not None and candidates:
-            # "1学年何クラス？": a count in a unit is answered by a figure in it, or not at all.
-            candidates, by_unit = self._route_unit(candidates, unit)
-            if not candidates:
-                return MatchResult("fallback", reason=f"no figure in {unit}")
-            routed = routed or by_unit
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings
@@ -105,7 +99,7 @@ class Decider:
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
         if close and not routed and not _context_decides(best, top[1]):
             return MatchResult("clarify", top[:3], reason="close call")
-        asked = ", ".join(d.name for d in details if d.route_only)
+        asked = ", ".join(d.kind.name for d in details if d.kind.route_only)
         return MatchResult("answer", top, reason=f"its answer holds the asked {asked}" if routed else "")
 
     def _compares(self, first: Candidate, second: Candidate) -> bool:
@@ -113,7 +107,7 @@ class Decider:
         together = f2_score(min(first.precision, second.precision), min(1.0, first.coverage + second.coverage))
         return min(first.coverage, second.coverage) >= COMPARED_COVERAGE and 100 * together >= self.settings.accept_score
 
-    def _route(self, candidates: list[Candidate], details: list[DetailQuestion]) -> tuple[list[Candidate], bool]:
+    def _route(self, candidates: list[Candidate], details: list[Asked]) -> tuple[list[Candidate], bool]:
         # "プレクラスは何月まで？": of the entries that could answer, the one holding a month answers.
         if not details or self._details.holds(candidates[0].entry_id, details):
             return candidates, False
@@ -122,13 +116,6 @@ class Decider:
         if holder is None:
             return candidates, False
         return [holder, *(c for c in candidates if c is not holder)], True
-
-    def _route_unit(self, candidates: list[Candidate], unit: str) -> tuple[list[Candidate], bool]:
-        floor = max(self.settings.accept_score, candidates[0].score - ROUTE_MARGIN)
-        holder = next((c for c in candidates if c.score >= floor and self._details.counts_in(c.entry_id, unit)), None)
-        if holder is None:
-            return [], False
-        return [holder, *(c for c in candidates if c is not holder)], holder is not candidates[0]
 
     def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
         bag = self._index.bag(self._index_of[entry_id])

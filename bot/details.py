@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, reading_of
 from bot.scope import DetailQuestion
 
+GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
 NUMBER = "<number>"  # in answered_by: any figure in the answer
 DIGIT = re.compile(r"\d")
 MIN_CUE_READING = 4
@@ -25,9 +27,17 @@ COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(CO
 ENGLISH_UNITS = {"countries": "か国", "people": "人", "persons": "人", "rooms": "室", "schools": "校",
                  "classes": "クラス", "times": "回", "percent": "%"}
 ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "|".join(ENGLISH_UNITS) + r")(?![a-z])")
-# Counting people may be answered by naming them (the panel's two names), and 何個 counts anything (大使館は何個？
-# is answered by 81か国); any other unit needs a figure in it.
+# Units that need no figure in them: people may be counted by naming them, 何個 counts anything (大使館は何個？ is
+# answered by 81か国).
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
+
+@dataclass(frozen=True)
+class Asked:
+    """A kind of detail a question asks for; for a count in a unit that needs a figure in it, the unit."""
+
+    kind: DetailQuestion
+    unit: str | None = None
+
 
 class DetailCheck:
     """Finds the details a question asks for, and whether an entry's text holds them."""
@@ -41,50 +51,58 @@ class DetailCheck:
         fallback = clean(" ".join(kb.scope.messages.get("fallback", {}).values()))
         self._pointers = frozenset(word for kind in kb.scope.detail_questions for word in kind.answered_by
                                    if word != NUMBER and clean(word) in fallback)
+        # Only the guide's own entries hold a detail by pointing to the guide: an entry of a topic the briefing does
+        # cover ("自己啓発助成": its amount is in the guide) does not hold the amount asked of it, the fallback says as much.
+        self._pointing = frozenset(entry.id for entry in kb.entries if entry.category == GUIDE_CATEGORY)
+        # The count: the refusing (`route: strict`) kind answered by a figure. A count in a unit reads its unit.
+        self._count = next((kind for kind in kb.scope.detail_questions if kind.strict and NUMBER in kind.answered_by),
+                           None)
 
-    def asked(self, text: str) -> list[DetailQuestion]:
-        """Return the kinds of detail a question asks for."""
+    def asked(self, text: str) -> list[Asked]:
+        """Return the kinds of detail a question asks for, a count with the unit it counts in (何か国 -> か国).
+
+        A count in a unit of its own (何クラス, 何回) is a count even when no cue of the count kind names it.
+        """
         cleaned = clean(text)
         found = [kind for kind, pattern, _ in self._kinds if pattern.search(cleaned)]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
             reading = reading_of(cleaned)
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
-        return found
+        unit = _unit(cleaned)
+        if unit is not None and self._count is not None and self._count not in found:
+            found.append(self._count)
+        return [Asked(kind, unit if kind is self._count else None) for kind in found]
 
-    def counted(self, entry_id: str, text: str) -> bool:
-        """Tell whether an entry's answer holds a figure in the unit a question counts in (何か国 -> 81か国).
+    def holds(self, entry_id: str, asked: list[Asked], pointers: frozenset[str] = frozenset()) -> bool:
+        """Tell whether an entry's answer holds every detail asked for (not counting `pointers` words).
 
-        True when the question names no unit.
+        A count in a unit is held by a figure in that unit ("81か国" for 何か国, not "22,631人"), or by a pointer
+        to where it is (採用案内); a count of people or things (何人, 何個, いくつ) by any figure.
         """
-        unit = self.unit(text)
-        return unit is None or self.counts_in(entry_id, unit)
-
-    def unit(self, text: str, strict: bool = False) -> str | None:
-        """Return the unit a question counts in (何か国 -> か国), or None; strict: only units that need a figure."""
-        cleaned = clean(text)
-        found = COUNTER_ASKED.search(cleaned)
-        english = ENGLISH_COUNT_ASKED.search(cleaned) if found is None else None
-        unit = found.group(1) if found else ENGLISH_UNITS[english.group(1)] if english else None
-        if unit is None or strict and unit in LOOSE_UNITS:
-            return None
-        return unit
-
-    def counts_in(self, entry_id: str, unit: str) -> bool:
-        """Tell whether an entry's answer holds a figure in a unit, or points to where it is (採用案内)."""
         text = self._texts.get(entry_id, "")
-        if any(_holds(text, word) for word in self._pointers):
+        if entry_id not in self._pointing:
+            pointers = pointers | self._pointers
+        return all(self._holds_count(text, item.unit, pointers) if item.unit is not None
+                   else any(_holds(text, word) for word in item.kind.answered_by if word not in pointers)
+                   for item in asked)
+
+    def _holds_count(self, text: str, unit: str, pointers: frozenset[str]) -> bool:
+        if any(_holds(text, word) for word in self._pointers - pointers):
             return True
         return re.search(r"\d[\d,.]*\s*[万億]?\s*" + COUNTERS[unit], text) is not None
-
-    def holds(self, entry_id: str, kinds: list[DetailQuestion], pointers: frozenset[str] = frozenset()) -> bool:
-        """Tell whether an entry's answer holds every kind of detail asked for (not counting `pointers` words)."""
-        text = self._texts.get(entry_id, "")
-        return all(any(_holds(text, word) for word in kind.answered_by if word not in pointers) for kind in kinds)
 
     @property
     def pointers(self) -> frozenset[str]:
         """Return the answered_by words that point elsewhere (採用案内): the bot's "I don't know" message names them."""
         return self._pointers
+
+
+def _unit(cleaned: str) -> str | None:
+    # Counting people may be answered by naming them (the panel's two names), and 何個 counts anything: no unit.
+    found = COUNTER_ASKED.search(cleaned)
+    english = ENGLISH_COUNT_ASKED.search(cleaned) if found is None else None
+    unit = found.group(1) if found else ENGLISH_UNITS[english.group(1)] if english else None
+    return None if unit is None or unit in LOOSE_UNITS else unit
 
 
 def _holds(text: str, word: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Callable
 
 import jaconv
 
-from bot.normalize import clause_ends, clean, romaji_to_katakana
+from bot.normalize import Token, clause_ends, clean, romaji_to_katakana
 from bot.terms import Term
 
 MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")
@@ -176,12 +176,15 @@ class Reading:
     note: str  # for `kb explain`: which clause was taken as the question and why
 
 
-def read_message(text: str, resolve: Callable[[str, bool], list[Term]]) -> Reading:
-    """Resolve a message's words, weighting the clauses that ask above the context around them."""
+def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_about: Callable[[Token], bool]) -> Reading:
+    """Resolve a message's words, weighting the clauses that ask above the context around them.
+
+    asks_about tells a word that asks about a topic (内容, 期間: bot.aspects) from one that names it.
+    """
     romaji = romaji_sentence(text)
     if romaji is not None:
         # Read as the kana it stands for, sentences and all: a self-introduction in romaji is context too.
-        reading = read_message(romaji, resolve)
+        reading = read_message(romaji, resolve, asks_about)
         note = f"read as Japanese typed in romaji: {romaji}"
         return replace(reading, note=f"{note}; {reading.note}" if reading.note else note)
     pieces = clauses(text)
@@ -191,17 +194,13 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]]) -> Readi
         return Reading(resolve(focus, True), focus, "" if focus == text else f"contrast set aside: {focus}")
     # Typos are looked for only where the question is: the context weighs little, and long messages stay fast.
     resolved = [resolve(drop_contrast(piece.text), piece.asks) for piece in pieces]
-    elliptic = not any(_has_topic(terms) for piece, terms in zip(pieces, resolved) if piece.asks)
+    elliptic = not any(_has_topic(terms, asks_about) for piece, terms in zip(pieces, resolved) if piece.asks)
     weights = [_clause_weight(pieces, index, elliptic) for index in range(len(pieces))]
     terms = [term if weight == 1.0 else replace(term, weight=weight)
              for weight, clause_terms in zip(weights, resolved) for term in clause_terms]
     focus = " ".join(piece.text for piece, weight in zip(pieces, weights) if weight == 1.0)
     why = "it names no topic, so the clause before it counts as much" if elliptic else "the rest is context"
     return Reading(terms, focus, f"question: {focus} ({why})")
-
-
-# Nouns that say "about it" without saying what: "どういう内容ですか？" asks about the sentence before.
-GENERIC_NOUNS = frozenset("内容 詳細 具体 具体的 感じ 事 物 話 件 点 意味 中身 説明 情報 こと もの 制度 仕組み 取り組み 取組 システム".split())
 
 
 def _clause_weight(pieces: list[Clause], index: int, elliptic: bool) -> float:
@@ -216,8 +215,8 @@ def _clause_weight(pieces: list[Clause], index: int, elliptic: bool) -> float:
     return POINTED_WEIGHT if POINTING.search(clean(following.text)) else CONTEXT_WEIGHT
 
 
-def _has_topic(terms: list[Term]) -> bool:
-    # 何人 and いくら ask for a figure, they do not say of what.
-    return any(term.concept is not None and term.via != "weak" and term.token.lemma not in GENERIC_NOUNS
+def _has_topic(terms: list[Term], asks_about: Callable[[Token], bool]) -> bool:
+    # 内容, 期間, 何人 and いくら ask about something or for a figure, they do not say of what.
+    return any(term.concept is not None and term.via != "weak" and not asks_about(term.token)
                and not term.token.lemma.startswith("何") and not QUESTION_WORD.fullmatch(term.token.lemma)
                for term in terms)

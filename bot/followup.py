@@ -23,24 +23,15 @@ import weakref
 from dataclasses import dataclass
 
 from bot.decision import MatchResult
-from bot.details import COUNTERS, DetailCheck
-from bot.focus import GENERIC_NOUNS, POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
+from bot.aspects import ASPECT_WORDS
+from bot.details import DetailCheck
+from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
 from bot.followup_asks import asks_another_item, brief, counts_an_item, points_back
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
 from bot.normalize import clean
 from bot.terms import Term
 
-# Words that name an aspect of a topic, not a topic: "期間は？" asks for the period of whatever was being discussed.
-ASPECT_WORDS = frozenset(
-    "数 人数 件 件数 人 名 個 回 年 月 日 時 頃 いつ頃 期間 時期 時間 場所 所 他 ほか 以外 名前 理由 目的 内容 詳細 詳しい "
-    "具体 具体的 費用 対象 条件 方法 規模 割合 結果 効果 特徴 様子 雰囲気 メリット デメリット 利点 長所 短所 魅力 "
-    "やつ 奴 つめ 目 番目 部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 一覧 全部 全体 合計 総数 比率 全て すべて 例 例えば 続き もっと 更に さらに 他に "
-    "もう 少し ちょっと 後 あと 残り 別 へん 辺 辺り あたり 付近 "
-    "number many much long detail details more else other others where when who why name place location located period "
-    "time date reason purpose cost price example examples list rest one ones first second third next last "
-    "country countries "
-    "people persons".split())
 MAX_SUGGESTED = 3
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
@@ -69,8 +60,7 @@ class FollowUps:
 
     def __init__(self, matcher: Matcher) -> None:
         self._matcher = matcher
-        cues = (cue for kind in matcher.kb.scope.detail_questions for cue in kind.cues)
-        self._aspects = ASPECT_WORDS | GENERIC_NOUNS | set(COUNTERS) | {clean(cue) for cue in cues}
+        self._aspects = matcher.vocabulary.aspects  # 期間, 理由, 何人: they ask about the topic (bot.aspects)
         self._details = DetailCheck(matcher.kb)
         self._pointers = self._details.pointers
 
@@ -168,7 +158,7 @@ class FollowUps:
             return result
         # A message naming no topic but asking a detail ("何か国？") cannot tell its holders apart by its own words:
         # their scores differ only by how the topic's title reads in each, so the topic's neighbours decide.
-        margin = ASKED_MARGIN if wide and (self._details.asked(text) or self._details.unit(text)) else FAMILY_MARGIN
+        margin = ASKED_MARGIN if wide and self._details.asked(text) else FAMILY_MARGIN
         near = [c for c in result.candidates if self._fits_as_well(c, result.candidates[0], topic, margin)]
         if len(near) < 2 and (result.kind == "answer" or not near):
             return result  # nothing else fits as well: the usual case, decided without reading the details
@@ -212,13 +202,12 @@ class FollowUps:
         # first holding what is asked answers ("who else?" wants a person: after the panel, the panel itself).
         kb = self._matcher.kb
         related = [entry_id for entry_id in topic.related if kb.entry(entry_id) is not None]
-        asked, unit = self._details.asked(text), self._details.unit(text)
-        if not item and (not related or (not asked and unit is None and result.kind == "answer"
+        asked = self._details.asked(text)
+        if not item and (not related or (not asked and result.kind == "answer"
                                          and result.candidates[0].entry_id in related)):
             return result
         order = [topic.id, *related] if item else [*related, topic.id]
-        holding = [entry_id for entry_id in order if self._details.holds(entry_id, asked)
-                   and (unit is None or self._details.counts_in(entry_id, unit))]
+        holding = [entry_id for entry_id in order if self._details.holds(entry_id, asked)]
         chosen_id = (holding or order)[0]
         chosen = next((c for c in candidates if c.entry_id == chosen_id), Candidate(chosen_id, 0.0, 0.0, 0.0, 0.0))
         reason = "another item of the last answer" if chosen_id == topic.id else "another related entry"
@@ -226,9 +215,8 @@ class FollowUps:
 
     def _holding(self, candidates: list[Candidate], text: str) -> list[Candidate]:
         # The candidates whose answer holds what the message asks for: its detail kinds and its unit (何か国).
-        asked, unit = self._details.asked(text), self._details.unit(text)
-        return [c for c in candidates if self._details.holds(c.entry_id, asked)
-                and (unit is None or self._details.counts_in(c.entry_id, unit))]
+        asked = self._details.asked(text)
+        return [c for c in candidates if self._details.holds(c.entry_id, asked)]
 
     def _fits_as_well(self, candidate: Candidate, best: Candidate, topic: Entry, margin: float) -> bool:
         # Close in score; or the topic itself, explaining every word the best explains ("スローガンは？" fits each

@@ -143,9 +143,28 @@ class Morpheme(NamedTuple):
 @lru_cache(maxsize=8192)  # a question's clauses, words and readings all start from the same analysis
 def morphemes(text: str) -> tuple[Morpheme, ...]:
     """Return the analyzer's words for a (cleaned) text, at most MAX_ANALYZED_CHARS of it."""
-    return tuple(Morpheme(m.surface(), tuple(m.part_of_speech()), m.normalized_form(), m.reading_form(), m.begin(),
-                          m.end(), tuple(m.synonym_group_ids()))
-                 for m in _tokenizer().tokenize(text[:MAX_ANALYZED_CHARS]))
+    parts = tuple(Morpheme(m.surface(), tuple(m.part_of_speech()), m.normalized_form(), m.reading_form(), m.begin(),
+                           m.end(), tuple(m.synonym_group_ids()))
+                  for m in _tokenizer().tokenize(text[:MAX_ANALYZED_CHARS]))
+    return _topic_tte(parts) if "って" in text else parts
+
+
+TTE = ("助詞", "副助詞", "*", "*", "*", "*")
+
+
+def _topic_tte(parts: tuple[Morpheme, ...]) -> tuple[Morpheme, ...]:
+    # "初任給って…" is read 初任 + 給う (給っ) + て, "研修会って" 研修 + 会う: a noun's last kanji taken for a verb
+    # before the topic marker って. When the noun and that kanji make one word of the dictionary, that word it is.
+    for index in range(1, len(parts) - 1):
+        noun, verb, after = parts[index - 1], parts[index], parts[index + 1]
+        if (verb.pos[0] == "動詞" and len(verb.surface) == 2 and verb.surface[1] == "っ" and after.surface == "て"
+                and noun.pos[0] == "名詞" and KANJI_CHAR.match(verb.surface[0]) and KANJI_CHAR.match(noun.surface[-1])):
+            word = morphemes(noun.surface + verb.surface[0])
+            if len(word) == 1 and word[0].pos[0] == "名詞" and word[0].reading != word[0].surface:
+                joined = word[0]._replace(begin=noun.begin, end=verb.end - 1)
+                tte = Morpheme("って", TTE, "って", "ッテ", verb.end - 1, after.end, ())
+                return _topic_tte((*parts[:index - 1], joined, tte, *parts[index + 2:]))
+    return parts
 
 
 @lru_cache(maxsize=8192)

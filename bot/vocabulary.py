@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.aspects import aspect_words
+from bot.kanaplaces import kana_countries
+from bot.kanjiswap import KanjiSwaps, read_swaps
 from bot.knowledge import KnowledgeBase
-from bot.normalize import (Token, analyze, any_of, clean, kana_runs, reading_of, reading_variants,
+from bot.normalize import (Token, analyze, any_of, clean, kana_runs, kanji_readings, reading_of, reading_variants,
                            stray_kanji, to_katakana, word_boundaries)
 from bot.readingscan import ReadingTable
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, scanned_token
@@ -34,13 +37,16 @@ class Vocabulary:
         self._kanji_spelled: set[str] = set()  # readings of words written otherwise (大使館, プレクラス)
         self._phrases: dict[str, str] = {}
         self.stopwords = self._keys_of(scope.stopwords)
-        # 何個, 件数: words that ask for a fact routed by kind (scope's `route: true` details) name no topic.
-        self._asking_words = self._keys_of(tuple(
-            cue for detail in scope.detail_questions if detail.route_only for cue in detail.cues))
+        # 何個, 件数, 期間: words that ask about a topic name none (bot.aspects, the one list of them).
+        self.aspects = self._keys_of(aspect_words(scope))
+        # ... but a priced or located thing (家賃, 拝観料, 住所) the knowledge never names is still a topic it lacks.
+        self._naming_cues = self._keys_of(tuple(
+            cue for detail in scope.detail_questions if not detail.route_only for cue in detail.cues))
         self.other_places = self._keys_of(scope.other_places)
         self._home_places = self._keys_of(scope.home_places)
         # 湊区 for 港区: a place typed with the wrong kanji is still home when it reads the same.
-        self._home_readings = frozenset(reading_of(place) for place in scope.home_places if not place.isascii())
+        self._home_readings = frozenset(reading for place in scope.home_places if not place.isascii()
+                                        for reading in (reading_of(place), *kanji_readings(place)))  # ニホン, ニッポン
         self.known_places: set[str] = set()
         for group in kb.synonyms:
             self._add_synonyms(group)
@@ -49,6 +55,7 @@ class Vocabulary:
         self._compounds: dict[str, tuple[str, ...]] = {}
         self._by_group: dict[int, str] = {}
         self._reading_table: ReadingTable[tuple[str, ...]] | None = None
+        self._swaps = KanjiSwaps()  # 大使館 typed 大師館
 
     def _read_home_as_home(self, places: tuple[str, ...]) -> None:
         # 湊区 (ミナトク) is 港区 mistyped: its reading, with or without 区, names the home place, not a port (港).
@@ -135,6 +142,7 @@ class Vocabulary:
                 self._by_reading.setdefault(token.reading, concept)
                 if not token.is_kana:
                     self._kanji_spelled.add(token.reading)
+                    self._swaps.learn(token.surface, token.reading, concept)
             if token.pos in VERB_LIKE and not token.is_kana:
                 self._learn_verb_reading(token.lemma, concept)
             if token.is_place:
@@ -200,11 +208,29 @@ class Vocabulary:
                 if term.concept is None and self._only_asks(token):
                     term = Term(token, self._weak_concept(token), "weak")
                 terms.append(term)
-        return self._scan_readings(text, terms, typos)
+        if any(t.token.is_kana and (t.concept is None or len(t.token.surface) == 1) for t in terms):
+            # ねぱーるの… : a country in hiragana falls apart (ね|ぱ|ー|る: unknown or one-kana pieces); read as a
+            # country, it is a place the knowledge lacks.
+            terms += [Term(token, None, "unknown") for token in kana_countries(clean(text)) if self.is_foreign_place(token)]
+        terms = self._scan_readings(text, terms, typos)
+        return self._swapped_kanji(text, terms) if typos else terms
+
+    def _swapped_kanji(self, text: str, terms: list[Term]) -> list[Term]:
+        # 住託 for 住宅: a compound with one kanji of the right reading swapped (bot.kanjiswap), never a place's name.
+        return read_swaps(self._swaps, clean(text), terms, self._names_place, self._by_lemma)
+
+    def _names_place(self, token: Token) -> bool:
+        return token.is_place or token.lemma in self._home_places or self.is_foreign_place(token)
 
     def _only_asks(self, token: Token) -> bool:
         # 何個, 件数 and the 代 of 50代 ask for or measure a fact; unknown to the knowledge, they are no topic.
-        return token.counter or bool({token.lemma, clean(token.surface)} & self._asking_words)
+        # An English word of the list (example, detail) is as likely a topic the knowledge lacks: it stays unknown.
+        return token.counter or (not token.is_latin and self.asks_about(token)
+                                 and not {token.lemma, clean(token.surface)} & self._naming_cues)
+
+    def asks_about(self, token: Token) -> bool:
+        """Tell whether a word asks about a topic rather than names one (内容, 期間, 何人: bot.aspects)."""
+        return bool({token.lemma, clean(token.surface)} & self.aspects)
 
     def _is_weak(self, token: Token) -> bool:
         if token.weak or token.lemma in self.stopwords or token.surface in self.stopwords:

@@ -70,3 +70,10 @@ def test_question_words_and_adverbs_are_weak_hints() -> None:
 def test_a_counter_after_a_figure_is_marked_and_the_same_word_alone_is_not() -> None:
     assert [(t.lemma, t.counter) for t in analyze("50代の受験")] == [("代", True), ("受験", False)]
     assert [(t.lemma, t.counter) for t in analyze("代の受験")][0] == ("代", False)
+
+
+def test_a_noun_before_the_topic_marker_tte_keeps_its_last_kanji() -> None:
+    # 初任給って was read 初任 + 給う, 研修会って 研修 + 会う; verbs before って stay verbs.
+    assert [t.surface for t in analyze("初任給って高い？")][:1] == ["初任給"]
+    assert [t.surface for t in analyze("研修会ってある？")][:1] == ["研修会"]
+    assert [t.lemma for t in analyze("言ってた")] == ["言う"]

@@ -1,0 +1,35 @@
+"""Countries typed in hiragana ("ねぱーるの たいしかん"): the analyzer splits them into nonsense, so they are read again.
+
+A question about one country's embassy or residents asks a detail the briefing does not give (it gives counts, not
+countries). Written in katakana or kanji the analyzer knows the country and the question counts as naming a place
+the knowledge does not speak of; typed in hiragana it falls apart (ね|ぱ|ー|る) and the rest of the question
+(たいしかん) finds the embassies' count. Each hiragana run is read again in katakana, up to a particle: a country
+the dictionary knows there is a place like any other. Only countries: a city or ward in kana (しながわ) may be a
+place the knowledge names, and the readings of the whole question find those.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.normalize import Token, morphemes, to_katakana
+
+HIRAGANA_RUN = re.compile(r"[\u3041-\u309fー]{3,}")
+PARTICLES = frozenset("ノハガニデヲトモヘ")
+MAX_TRIES = 2
+MIN_COUNTRY = 3  # katakana: タイ alone is also a fish and a tie
+
+
+def kana_countries(text: str) -> list[Token]:
+    """Return the countries a text names in hiragana, as place tokens."""
+    found: list[Token] = []
+    for run in HIRAGANA_RUN.findall(text):
+        katakana = to_katakana(run)
+        ends = [end for end in range(MIN_COUNTRY, len(katakana) + 1)
+                if end == len(katakana) or katakana[end] in PARTICLES]
+        for end in ends[:MAX_TRIES]:  # the country starts the run: ぽると|がるの is tried, not the run's every ending
+            parts = morphemes(katakana[:end])
+            if len(parts) == 1 and parts[0].pos[2:4] == ("地名", "国"):
+                found.append(Token(parts[0].surface, parts[0].normalized, parts[0].reading, "名詞", is_place=True))
+                break
+    return found

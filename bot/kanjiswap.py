@@ -1,0 +1,176 @@
+"""Compounds typed with a wrong kanji of the right reading: 住託 for 住宅, 大師館 for 大使館, 通金 for 通勤.
+
+A phone's converter offers every kanji of a reading, and a candidate picks the wrong one. The result is often a
+compound the analyzer does not know, split into pieces read the wrong way (大師 + 館 is ダイシカン), so the readings
+of the whole text never meet the word meant. Here each kanji compound the knowledge uses is indexed with one
+position left open (大?館); a question's kanji run that fits one of these with another kanji in the open position
+is that word when the kanji put there reads as the one it replaces (師 シ for 使 シ, its readings from the
+dictionary, long vowels aside: 遊 ユウ for 輸 ユ), or has no reading the dictionary knows at all (託).
+
+Only runs holding a word the knowledge does not know are tried, and never a known place name: 目黒 stays 目黒.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from bot.normalize import Token, kanji_readings, morphemes
+from bot.terms import Term, scanned_token
+
+KANJI_RUN = re.compile(r"[\u3400-\u9fff々]{2,}")
+KANJI_PART = re.compile(r"[\u3400-\u9fff々]+")
+MIN_WORD, MAX_WORD = 2, 4  # kanji in a compound that may be mistyped (a longer one is usually split by the analyzer)
+OPEN = "\0"
+LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョウクスツヌフムユルグズヅブプュ])ウ|(?<=[エケセテネヘメレゲゼデベペ])イ|ー")
+
+
+@dataclass(frozen=True)
+class Swap:
+    """A stretch of a question read as a known word typed with one wrong kanji."""
+
+    typed: str  # 大師館
+    word: str  # 大使館
+    reading: str  # タイシカン
+    concept: str
+
+
+class KanjiSwaps:
+    """The knowledge's kanji compounds, each with one position open, and the look-up of a question's runs."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, tuple[str, str]] = {}  # 大使館 -> (タイシカン, concept)
+        self._open: dict[str, set[str]] = defaultdict(set)  # 大?館 -> {大使館}
+
+    def learn(self, word: str, reading: str, concept: str) -> None:
+        """Index a compound the knowledge uses, with its reading."""
+        if not MIN_WORD <= len(word) <= MAX_WORD or not KANJI_RUN.fullmatch(word) or word in self._words:
+            return
+        self._words[word] = (reading, concept)
+        for position in range(len(word)):
+            self._open[word[:position] + OPEN + word[position + 1:]].add(word)
+
+    def find(self, text: str, unknown: frozenset[str], known: frozenset[str], protected: frozenset[str]) -> list[Swap]:
+        """Return the stretches of text's kanji runs that are known words with one kanji swapped.
+
+        A run is tried only where it holds an unknown word's surface, and never across a protected one (a place);
+        a stretch never cuts a known word (退職|手続き holds no 職手).
+        """
+        found: list[Swap] = []
+        for run in KANJI_RUN.findall(text):
+            if not any(word in run for word in unknown) or any(place in run for place in protected):
+                continue
+            found.extend(self._in_run(run, known))
+        return found
+
+    def _in_run(self, run: str, known: frozenset[str]) -> list[Swap]:
+        found: list[Swap] = []
+        kanji = {part for word in known for part in KANJI_PART.findall(word)}  # 手続 of 手続き
+        kept = [(m.start(), m.end()) for word in kanji for m in re.finditer(re.escape(word), run)]
+        for size in range(min(MAX_WORD, len(run)), MIN_WORD - 1, -1):
+            for start in range(len(run) - size + 1):
+                end = start + size
+                typed = run[start:end]
+                if (typed in self._words or any(typed in swap.typed or swap.typed in typed for swap in found)
+                        or any(a < end and start < b and not (start <= a and b <= end) for a, b in kept)):
+                    continue
+                swap = self._swap(typed)
+                if swap is not None:
+                    found.append(swap)
+        return found
+
+    def _swap(self, typed: str) -> Swap | None:
+        words = {word for position in range(len(typed))
+                 for word in self._open.get(typed[:position] + OPEN + typed[position + 1:], ())
+                 if _reads_alike(typed, word, position, self._words[word][0])}
+        concepts = {self._words[word][1] for word in words}
+        if len(concepts) != 1:
+            return None  # none, or two words it could stand for: no guess
+        word = min(words)
+        reading, concept = self._words[word]
+        return Swap(typed, word, reading, concept)
+
+
+def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callable[[Token], bool],
+               by_lemma: dict[str, str]) -> list[Term]:
+    """Return a question's terms with its swapped compounds read as the words meant (the misread pieces dropped).
+
+    Tried only where a kanji run holds something no known word explains.
+    """
+    known = sorted((t.token.surface for t in terms if t.concept is not None and not t.token.is_kana), key=len,
+                   reverse=True)
+    leftover = text
+    for surface in known:
+        leftover = leftover.replace(surface, " ")
+    unknown = frozenset(KANJI_PART.findall(leftover))
+    if not unknown:
+        return terms
+    places = frozenset(t.token.surface for t in terms if is_place(t.token))
+    found = swaps.find(text, unknown, frozenset(known), places)
+    if not found:
+        return terms
+    kept: list[Term] = []
+    for term in terms:
+        rest = _outside(term.token.surface, found) if term.concept is None else term.token.surface
+        if rest == term.token.surface:
+            kept.append(term)
+        elif rest in by_lemma:  # 芝地 + 句 read as 芝 + 地区: what is left of the misread word is 芝
+            kept.append(Term(Token(rest, rest, "", "名詞"), by_lemma[rest], "swap"))
+    present = {t.concept for t in kept}
+    return kept + [Term(scanned_token(s.reading, s.concept), s.concept, "swap") for s in found if s.concept not in present]
+
+
+def _outside(surface: str, swaps: list[Swap]) -> str:
+    # What of a word lies outside the swapped stretches it overlaps (芝地 of 芝地句, where 地句 is 地区: 芝).
+    for swap in swaps:
+        for size in range(min(len(surface), len(swap.typed)), 0, -1):
+            if surface.endswith(swap.typed[:size]):
+                surface = surface[:-size]
+                break
+            if surface.startswith(swap.typed[-size:]):
+                surface = surface[size:]
+                break
+    return surface
+
+
+def is_dictionary_word(text: str) -> bool:
+    """Tell whether the analyzer reads a text as one word of its dictionary (扶養, 中間), not pieces or a guess."""
+    parts = morphemes(text)
+    return len(parts) == 1 and parts[0].reading != parts[0].surface
+
+
+def _reads_alike(typed: str, word: str, position: int, reading: str) -> bool:
+    typed_readings = kanji_readings(typed[position])
+    if not typed_readings:
+        # A kanji the dictionary cannot read alone: no evidence either way, unless the stretch is a word it knows (扶養).
+        return not is_dictionary_word(typed)
+    meant = _position_reading(word, position, reading)
+    return meant is not None and _short(meant) in {_short(r) for r in typed_readings}
+
+
+@lru_cache(maxsize=4096)
+def _position_reading(word: str, position: int, reading: str) -> str | None:
+    # The reading of one kanji of a known word: what is left of the word's reading once the others' are taken off
+    # (宅 of 住宅 ジュウタク, 住 read ジュウ: タク). None when the others' readings do not line up.
+    head = _strip(word[:position], reading, front=True)
+    if head is None:
+        return None
+    rest = _strip(word[position + 1:], head, front=False)
+    return rest or None
+
+
+def _strip(kanji: str, reading: str, front: bool) -> str | None:
+    for char in (kanji if front else reversed(kanji)):
+        options = sorted(kanji_readings(char), key=len, reverse=True)
+        fits = next((r for r in options if (reading.startswith(r) if front else reading.endswith(r)) and len(r) < len(reading)), None)
+        if fits is None:
+            return None
+        reading = reading[len(fits):] if front else reading[:-len(fits)]
+    return reading
+
+
+def _short(reading: str) -> str:
+    return LONG_VOWEL.sub("", reading)

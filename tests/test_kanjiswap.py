@@ -1,0 +1,35 @@
+"""Compounds typed with a wrong kanji of the right reading (bot.kanjiswap)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kanjiswap import KanjiSwaps
+from bot.service import Answerer, Question
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("大紙館はいくつある？", "facts-embassies"),  # 紙 シ for 使 シ, in a compound the analyzer splits
+    ("職員の通筋時間ってどれくらい？", "commute-time"),  # 筋 キン for 勤 キン
+    ("職員の居住値はどこが多い？", "commute-residence"),  # 値 チ for 地 チ, after a known word
+])
+def test_a_compound_with_a_kanji_of_the_same_reading_is_the_word_meant(plain_answerer: Answerer, question: str,
+                                                                       entry: str) -> None:
+    reply = plain_answerer.answer(Question(question))
+    assert reply.kind == "answer" and reply.entry_id == entry
+
+
+def test_a_swap_needs_the_reading_and_one_word_it_could_be() -> None:
+    swaps = KanjiSwaps()
+    swaps.learn("大使館", "タイシカン", "大使館")
+    swaps.learn("住宅", "ジュウタク", "住宅")
+    swaps.learn("住民", "ジュウミン", "住民")
+    assert [s.word for s in swaps.find("大紙館", frozenset({"紙"}), frozenset(), frozenset())] == ["大使館"]
+    assert swaps.find("大鉄館", frozenset({"鉄"}), frozenset(), frozenset()) == []  # 鉄 テツ is no シ
+    assert swaps.find("大紙館", frozenset({"紙"}), frozenset(), frozenset({"大紙館"})) == []  # a place is left alone
+
+
+def test_a_word_of_the_dictionary_is_not_taken_for_a_typo(plain_answerer: Answerer) -> None:
+    # 扶養 is a word of its own (the dictionary reads it), not 教養 mistyped.
+    reading = plain_answerer.answer(Question("扶養手当はありますか？"))
+    assert reading.entry_id == "guide-salary"
