@@ -9,12 +9,11 @@ from bot.aspects import aspect_words
 from bot.kanaplaces import kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
 from bot.knowledge import KnowledgeBase
-from bot.normalize import (Token, analyze, any_of, clean, kana_runs, kanji_readings, reading_of, reading_variants,
-                           stray_kanji, to_katakana, word_boundaries)
+from bot.normalize import Token, analyze, any_of, clean, kanji_readings, reading_of, to_katakana, word_boundaries
 from bot.readingscan import ReadingTable
-from bot.terms import Mask, Term, explained_by_longer, romaji_runs, scanned_token
+from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
+from bot.terms import Term
 
-MIN_SCAN_READING = 3
 NOUN_LIKE = {"名詞", "形状詞"}
 VERB_LIKE = {"動詞", "形容詞"}
 WEAK_PREFIX = "~"
@@ -261,49 +260,19 @@ class Vocabulary:
         return Term(token, None, "unknown")
 
     def _scan_readings(self, text: str, terms: list[Term], typos: bool = True) -> list[Term]:
-        # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
-        # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
-        runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana_runs(text) + romaji_runs(terms)]
-        unknown = frozenset(t.token.surface for t in terms if t.concept is None and not t.token.is_latin)
-        unknown |= stray_kanji(text)
-        if unknown and typos:
-            runs += reading_variants(text, unknown)
-        table = self._readings()
-        found: dict[str, tuple[str, ...]] = {}
-        masks: list[Mask] = []
-        for run, allowed, readings in runs:
-            mask = [False] * len(run)
-            for start, end, reading in table.scan(run):
-                if any(allowed[start:end]):
-                    found[reading] = table[reading]
-                    mask[start:end] = [True] * (end - start)
-            masks.append((run, mask, readings))
-        if not found:
-            return terms
-        kept = [t for t in terms if not explained_by_longer(t, masks, found)]
-        known = {t.concept for t in kept}
-        for reading, concepts in found.items():
-            for concept in concepts:
-                if concept not in known and concept not in self.stopwords:
-                    kept.append(Term(scanned_token(reading, concept), concept, "scan"))
-                    known.add(concept)
-        return kept
+        return scan_readings(text, terms, self._readings(), self.stopwords, typos)
 
     def _readings(self) -> ReadingTable[tuple[str, ...]]:
         if self._reading_table is None:
             # A word only ever written in hiragana (なんで, わけ) is read by the analyzer itself; scanning for it
             # finds it inside other words (どれくらいなんでしたっけ). The scan is for kanji words typed in kana.
             only_kana = self._kana_spelled - self._kanji_spelled
-            table = {r: (c,) for r, c in self._by_reading.items() if len(r) >= MIN_SCAN_READING and r not in only_kana}
-            table.update({r: c for r, c in self._compounds.items() if len(r) >= MIN_SCAN_READING and r not in table})
-            for reading, canonical in self._phrase_readings.items():
-                words = _content_tokens(canonical)
-                # Only phrases whose words the knowledge uses: a synonym group no entry speaks of names no concept.
-                if (len(reading) >= MIN_SCAN_READING and reading not in table and reading not in only_kana
-                        and all(t.lemma in self._by_lemma for t in words)):
-                    table[reading] = tuple(self._by_lemma[t.lemma] for t in words)
-            table.update(_short_vowel_readings(table))
-            self._reading_table = ReadingTable(table, MIN_SCAN_READING)
+            phrases = {reading: tuple(self._by_lemma[t.lemma] for t in words)
+                       for reading, words in ((r, _content_tokens(c)) for r, c in self._phrase_readings.items()
+                                              if len(r) >= MIN_SCAN_READING)
+                       # Only phrases whose words the knowledge uses: a synonym group no entry speaks of names nothing.
+                       if all(t.lemma in self._by_lemma for t in words)}
+            self._reading_table = reading_table(self._by_reading, self._compounds, phrases, only_kana)
         return self._reading_table
 
     def concept_keys(self) -> list[str]:
@@ -322,21 +291,6 @@ class Vocabulary:
         if keys & self._home_places or token.reading in self._home_readings:
             return False
         return token.is_place and token.lemma not in self.known_places
-
-
-# ジュウタク typed "jutaku" or じゅたく: a long vowel (ウ after an o- or u-sound, ー) left out.
-LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョォウクスツヌフムユルグズヅブプュゥ])ウ|ー")
-MIN_SHORT_READING = 4
-
-
-def _short_vowel_readings(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    """Return readings without their long vowels, where that reading is no other word's and names one concept."""
-    short: dict[str, tuple[str, ...] | None] = {}
-    for reading, concepts in table.items():
-        shortened = LONG_VOWEL.sub("", reading)
-        if shortened != reading and len(shortened) >= MIN_SHORT_READING and shortened not in table:
-            short[shortened] = concepts if short.get(shortened, concepts) == concepts else None
-    return {reading: concepts for reading, concepts in short.items() if concepts is not None}
 
 
 def _is_one_word(word: str, tokens: tuple[Token, ...]) -> bool:

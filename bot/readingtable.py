@@ -1,0 +1,67 @@
+"""The readings the vocabulary looks for across badly segmented text: kana typed for kanji, mistyped compounds."""
+
+from __future__ import annotations
+
+import re
+
+from bot.normalize import kana_runs, reading_variants, stray_kanji
+from bot.readingscan import ReadingTable
+from bot.terms import Mask, Term, explained_by_longer, romaji_runs, scanned_token
+
+MIN_SCAN_READING = 3
+# ジュウタク typed "jutaku" or じゅたく: a long vowel (ウ after an o- or u-sound, ー) left out.
+LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョォウクスツヌフムユルグズヅブプュゥ])ウ|ー")
+MIN_SHORT_READING = 4
+Concepts = tuple[str, ...]
+
+
+def reading_table(by_reading: dict[str, str], compounds: dict[str, Concepts], phrases: dict[str, Concepts],
+                  only_kana: set[str]) -> ReadingTable[Concepts]:
+    """Return the table of readings to scan for: words, compounds, then phrases, each only if long enough and new."""
+    table = {r: (c,) for r, c in by_reading.items() if len(r) >= MIN_SCAN_READING and r not in only_kana}
+    table.update({r: c for r, c in compounds.items() if len(r) >= MIN_SCAN_READING and r not in table})
+    table.update({r: c for r, c in phrases.items()
+                  if len(r) >= MIN_SCAN_READING and r not in table and r not in only_kana})
+    table.update(_short_vowel_readings(table))
+    return ReadingTable(table, MIN_SCAN_READING)
+
+
+def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], stopwords: frozenset[str],
+                  typos: bool = True) -> list[Term]:
+    """Return the terms with what known readings across their pieces explain, those pieces left out."""
+    # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
+    # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
+    runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana_runs(text) + romaji_runs(terms)]
+    unknown = frozenset(t.token.surface for t in terms if t.concept is None and not t.token.is_latin)
+    unknown |= stray_kanji(text)
+    if unknown and typos:
+        runs += reading_variants(text, unknown)
+    found: dict[str, Concepts] = {}
+    masks: list[Mask] = []
+    for run, allowed, readings in runs:
+        mask = [False] * len(run)
+        for start, end, reading in table.scan(run):
+            if any(allowed[start:end]):
+                found[reading] = table[reading]
+                mask[start:end] = [True] * (end - start)
+        masks.append((run, mask, readings))
+    if not found:
+        return terms
+    kept = [t for t in terms if not explained_by_longer(t, masks, found)]
+    known = {t.concept for t in kept}
+    for reading, concepts in found.items():
+        for concept in concepts:
+            if concept not in known and concept not in stopwords:
+                kept.append(Term(scanned_token(reading, concept), concept, "scan"))
+                known.add(concept)
+    return kept
+
+
+def _short_vowel_readings(table: dict[str, Concepts]) -> dict[str, Concepts]:
+    """Return readings without their long vowels, where that reading is no other word's and names one concept."""
+    short: dict[str, Concepts | None] = {}
+    for reading, concepts in table.items():
+        shortened = LONG_VOWEL.sub("", reading)
+        if shortened != reading and len(shortened) >= MIN_SHORT_READING and shortened not in table:
+            short[shortened] = concepts if short.get(shortened, concepts) == concepts else None
+    return {reading: concepts for reading, concepts in short.items() if concepts is not None}
