@@ -54,6 +54,10 @@ SCHEMA = (("minato_tokyo_day(text)", DAY_FUNCTION), (TABLE, f"CREATE TABLE IF NO
 MISSING = ("SELECT name FROM unnest(%s::text[]) WITH ORDINALITY AS named(name, n) WHERE CASE WHEN name LIKE '%%)' "
            "THEN to_regprocedure(name) IS NULL ELSE to_regclass(name) IS NULL END ORDER BY n")
 
+# Whether this user may VACUUM the log: as the table's or the database's owner (or a member of their role).
+MAY_VACUUM = (f"SELECT pg_has_role(relowner, 'MEMBER') OR pg_has_role((SELECT datdba FROM pg_database "
+              f"WHERE datname = current_database()), 'MEMBER') FROM pg_class WHERE oid = '{TABLE}'::regclass")
+
 
 @functools.lru_cache(maxsize=256)
 def to_pg(sql: str) -> str:
@@ -209,6 +213,10 @@ class PostgresReader:
 
     def purge_before(self, cutoff: str) -> int:
         """Delete older rows, then rewrite the table (VACUUM FULL) so their text is not left in its pages."""
+        if not self._conn.execute(MAY_VACUUM).fetchone()[0]:  # else VACUUM would skip the table with a mere warning
+            raise StorageError(f"deleted no questions: only the owner of the {TABLE} table (or of the database) "
+                               "may rewrite it, and without that the deleted text stays in its pages; run purge "
+                               "with --db and the owner's URL")
         deleted = self._conn.execute(f"DELETE FROM {TABLE} WHERE ts < ?", [cutoff]).rowcount
         if deleted:
             self._conn.execute(f"VACUUM FULL {TABLE}")
