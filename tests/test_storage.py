@@ -195,7 +195,8 @@ def test_on_postgresql_only_the_first_start_needs_the_right_to_create_tables(kb:
     refusal = r"may not create minato_tokyo_day\(text\), questions, .*the first start needs CREATE on the database's"
     with pytest.raises(StorageError, match=refusal):
         QuestionLog(bot_url)  # the first start by this user: one clear reason, nothing half made
-    Answerer(kb, QuestionLog(pg_url), salt="pepper").close()  # the first start, by the database's owner
+    QuestionLog(pg_url).close()  # the first start, by the database's owner (the log, then its conversations)
+    PostgresConversations(pg_url, timedelta(minutes=10)).close()
     grant_row_rights(pg_url, ["questions", "conversations"])
     answerer = Answerer(kb, QuestionLog(bot_url), salt="pepper")
     try:
