@@ -16,25 +16,17 @@ from typing import Any
 
 from bot.conversation import (SELECT, TABLE, UPSERT, Clock, Context, PendingWrites, Submit, _fresh, _from_row,
                               _iso, _row_params, _stamped, utc_now)
-from bot.pgstore import SCHEMA_LOCK, PgConnection, connect
+from bot.pgstore import PgConnection, connect, create_missing
 
 log = logging.getLogger(__name__)
 
 TEXT = 'text COLLATE "C"'
 SCHEMA = (
-    f"CREATE TABLE IF NOT EXISTS {TABLE} (user_hash {TEXT} NOT NULL, channel {TEXT} NOT NULL, entry_id {TEXT}, "
-    f"lang {TEXT}, suggestions {TEXT} NOT NULL DEFAULT '', topic_at {TEXT}, updated_at {TEXT} NOT NULL, "
-    "PRIMARY KEY (user_hash, channel))",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_updated ON {TABLE} (updated_at)",
+    (TABLE, f"CREATE TABLE IF NOT EXISTS {TABLE} (user_hash {TEXT} NOT NULL, channel {TEXT} NOT NULL, "
+     f"entry_id {TEXT}, lang {TEXT}, suggestions {TEXT} NOT NULL DEFAULT '', topic_at {TEXT}, "
+     f"updated_at {TEXT} NOT NULL, PRIMARY KEY (user_hash, channel))"),
+    (f"{TABLE}_by_updated", f"CREATE INDEX IF NOT EXISTS {TABLE}_by_updated ON {TABLE} (updated_at)"),
 )
-
-
-def create_schema(conn: PgConnection) -> None:
-    """Create the conversations table if missing (servers starting together take turns)."""
-    with conn.raw.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(?)", [SCHEMA_LOCK])
-        for statement in SCHEMA:
-            conn.execute(statement)
 
 
 class PostgresConversations:
@@ -45,7 +37,11 @@ class PostgresConversations:
         self._lock = threading.Lock()
         self._pending = PendingWrites()  # queued on the log's writer, not committed yet: read back from memory
         self._conn: PgConnection | None = PgConnection(connect(url))
-        create_schema(self._conn)
+        try:
+            create_missing(self._conn.raw, SCHEMA)
+        except BaseException:
+            self.close()
+            raise
 
     def get(self, user_hash: str, channel: str) -> Context:
         """Return the user's context on a channel (an empty Context when there is none or it cannot be read)."""

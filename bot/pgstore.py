@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 from urllib.parse import unquote, urlsplit
 
 import psycopg
@@ -38,11 +38,25 @@ RETURN CASE WHEN substr(ts, 12, 2) < '15' THEN left(ts, 10) ELSE
   lpad(extract(day FROM make_date(substr(ts, 1, 4)::int, substr(ts, 6, 2)::int, substr(ts, 9, 2)::int) + 1)::text,
        2, '0') END"""
 INDEXES = (
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_ts ON {TABLE} (ts)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_entry_id ON {TABLE} (entry_id)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_day_via ON {TABLE} ({POSTGRES.day}, channel, kind, via, helpful)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_by_entry_via ON {TABLE} (kind, entry_id, {POSTGRES.day}, channel, via, helpful)",
+    (f"{TABLE}_ts", f"CREATE INDEX IF NOT EXISTS {TABLE}_ts ON {TABLE} (ts)"),
+    (f"{TABLE}_entry_id", f"CREATE INDEX IF NOT EXISTS {TABLE}_entry_id ON {TABLE} (entry_id)"),
+    (f"{TABLE}_by_day_via",
+     f"CREATE INDEX IF NOT EXISTS {TABLE}_by_day_via ON {TABLE} ({POSTGRES.day}, channel, kind, via, helpful)"),
+    (f"{TABLE}_by_entry_via",
+     f"CREATE INDEX IF NOT EXISTS {TABLE}_by_entry_via ON {TABLE} (kind, entry_id, {POSTGRES.day}, channel, via, helpful)"),
 )
+COLUMN_TYPES = ", ".join(f"{name} {PG_TYPES[kind]}" + (" PRIMARY KEY" if name == "id" else "")
+                         + (" NOT NULL" if name in NOT_NULL else "") for name, kind in COLUMNS.items())
+# What the log needs, in the order it is made: a table, index or function (named with its argument types) each.
+SCHEMA = (("minato_tokyo_day(text)", DAY_FUNCTION), (TABLE, f"CREATE TABLE IF NOT EXISTS {TABLE} ({COLUMN_TYPES})"),
+          *INDEXES)
+# Which of the named objects are missing, in their order; looking needs no right on them or on their schema.
+MISSING = ("SELECT name FROM unnest(%s::text[]) WITH ORDINALITY AS named(name, n) WHERE CASE WHEN name LIKE '%%)' "
+           "THEN to_regprocedure(name) IS NULL ELSE to_regclass(name) IS NULL END ORDER BY n")
+
+# Whether this user may VACUUM the log: as the table's or the database's owner (or a member of their role).
+MAY_VACUUM = (f"SELECT pg_has_role(relowner, 'MEMBER') OR pg_has_role((SELECT datdba FROM pg_database "
+              f"WHERE datname = current_database()), 'MEMBER') FROM pg_class WHERE oid = '{TABLE}'::regclass")
 
 
 @functools.lru_cache(maxsize=256)
@@ -114,17 +128,38 @@ def _without_password(text: str, url: str) -> str:
     return text.strip()
 
 
+def create_missing(raw: psycopg.Connection[Any], schema: Sequence[tuple[str, str]]) -> None:
+    """Create the objects of a schema, (name, CREATE statement) pairs in order, that do not exist yet.
+
+    Only what is missing is created: CREATE ... IF NOT EXISTS needs the CREATE privilege on the schema even when the
+    object is there, and after the first start the database user may have row rights only. Servers starting
+    together take turns (an advisory lock), and each looks again once it has its turn.
+    """
+    names = [name for name, _ in schema]
+    missing = [row[0] for row in raw.execute(MISSING, [names])]
+    if not missing:
+        return
+    # The lock is taken before the transaction begins: a backend reads the catalog changes committed by others when
+    # a transaction begins, so the second look sees what the server before it created.
+    raw.execute("SELECT pg_advisory_lock(%s)", [SCHEMA_LOCK])
+    try:
+        with raw.transaction():
+            missing = [row[0] for row in raw.execute(MISSING, [names])]
+            for name, statement in schema:
+                if name in missing:
+                    raw.execute(statement)
+    except psycopg.errors.InsufficientPrivilege:
+        raise StorageError(f"the database user may not create {', '.join(missing)}: the first start needs CREATE on "
+                           "the database's schema (start once as the database's owner, or GRANT CREATE ON SCHEMA), "
+                           "later starts only SELECT, INSERT, UPDATE, DELETE on the tables") from None
+    finally:
+        if not (raw.closed or raw.broken):  # a lost connection has released its lock
+            raw.execute("SELECT pg_advisory_unlock(%s)", [SCHEMA_LOCK])
+
+
 def create_schema(raw: psycopg.Connection[Any]) -> None:
-    """Create the table, its day function and indexes if missing (one server at a time)."""
-    columns = ", ".join(f"{name} {PG_TYPES[kind]}" + (" PRIMARY KEY" if name == "id" else "")
-                        + (" NOT NULL" if name in NOT_NULL else "") for name, kind in COLUMNS.items())
-    with raw.transaction():
-        raw.execute("SELECT pg_advisory_xact_lock(%s)", [SCHEMA_LOCK])
-        if raw.execute("SELECT to_regprocedure('minato_tokyo_day(text)')").fetchone()[0] is None:
-            raw.execute(DAY_FUNCTION)
-        raw.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} ({columns})")
-        for sql in INDEXES:
-            raw.execute(sql)
+    """Create the table, its day function and indexes if missing, then check that rows may be written."""
+    create_missing(raw, SCHEMA)
     allowed = raw.execute(f"SELECT has_table_privilege('{TABLE}', 'INSERT'), "
                           f"has_table_privilege('{TABLE}', 'UPDATE')").fetchone()
     if not all(allowed):
@@ -178,6 +213,10 @@ class PostgresReader:
 
     def purge_before(self, cutoff: str) -> int:
         """Delete older rows, then rewrite the table (VACUUM FULL) so their text is not left in its pages."""
+        if not self._conn.execute(MAY_VACUUM).fetchone()[0]:  # else VACUUM would skip the table with a mere warning
+            raise StorageError(f"deleted no questions: only the owner of the {TABLE} table (or of the database) "
+                               "may rewrite it, and without that the deleted text stays in its pages; run purge "
+                               "with --db and the owner's URL")
         deleted = self._conn.execute(f"DELETE FROM {TABLE} WHERE ts < ?", [cutoff]).rowcount
         if deleted:
             self._conn.execute(f"VACUUM FULL {TABLE}")

@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 from urllib.parse import quote
 
 import pytest
@@ -142,6 +142,25 @@ def new_database(cluster: Cluster) -> str:
     with psycopg.connect(cluster.url(), autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}")
     return cluster.url(name)
+
+
+def row_rights_user(url: str) -> str:
+    """Create a login role for the database of `url` with no rights on its schema; return the URL that signs in
+    as it (as a deploy whose bot user does not own the database: PostgreSQL 15 gives it no CREATE on `public`)."""
+    import psycopg
+
+    role = f"{url.rpartition('/')[2]}_bot"
+    with psycopg.connect(url, autocommit=True) as owner:
+        owner.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'bot'")
+    return url.replace(url.partition("@")[0], f"postgresql://{role}:bot")
+
+
+def grant_row_rights(url: str, tables: Sequence[str]) -> None:
+    """Give the role made by row_rights_user SELECT, INSERT, UPDATE, DELETE on these tables, and nothing more."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as owner:
+        owner.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(tables)} TO {url.rpartition('/')[2]}_bot")
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from admin_site import CSRF, make_site  # noqa: F401  (make_site: a fixture)
 from bot.audit import Session
 from bot.service import Question
 from bot.storage import open_admin_store
-from pgcluster import PASSWORD as PG_PASSWORD, Cluster
+from pgcluster import PASSWORD as PG_PASSWORD, Cluster, grant_row_rights, row_rights_user
 
 
 @pytest.mark.parametrize("log_location", ["postgresql"], indirect=True)
@@ -71,12 +71,9 @@ async def test_with_its_database_gone_the_hr_page_says_so(make_site: Callable[..
 
 def test_on_postgresql_a_user_with_only_row_rights_opens_the_hr_tables_made_by_the_owner(pg_url: str) -> None:
     open_admin_store(pg_url).close()  # the first start, by the database's owner, creates the tables
-    database = pg_url.rpartition("/")[2]
-    with psycopg.connect(pg_url, autocommit=True) as owner:
-        owner.execute(f"CREATE ROLE {database}_bot LOGIN PASSWORD 'bot'")
-        owner.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON admin_audit, admin_sessions, admin_failed_signins "
-                      f"TO {database}_bot")
-    store = open_admin_store(pg_url.replace(pg_url.partition("@")[0], f"postgresql://{database}_bot:bot"))
+    bot_url = row_rights_user(pg_url)
+    grant_row_rights(pg_url, ["admin_audit", "admin_sessions", "admin_failed_signins"])
+    store = open_admin_store(bot_url)
     try:
         assert store.record("actor", "dismiss", "質問") == 1 and store.reserve("192.0.2.1", 1.0, 0.0, 5)
     finally:

@@ -22,9 +22,9 @@ from bot.conversation import Context
 from bot.knowledge import KnowledgeBase
 from bot.pgconversation import PostgresConversations
 from bot.service import Answerer, Question
-from bot.storage import Location, describe
+from bot.storage import Location, StorageError, describe
 from hr_logdata import FIRST_DAY, LogData, build_log
-from pgcluster import PASSWORD, Cluster, new_database
+from pgcluster import PASSWORD, Cluster, grant_row_rights, new_database, row_rights_user
 
 PERIODS = [Period(), Period(FIRST_DAY + timedelta(days=3), FIRST_DAY + timedelta(days=9), "line"),
            Period(until=FIRST_DAY + timedelta(days=2)), Period(channel="web")]
@@ -187,3 +187,27 @@ def test_postgresql_conversations_commit_with_the_log_and_purge_with_it(pg_url: 
     survivor = PostgresConversations(pg_url, timedelta(minutes=10))
     assert survivor.get("new", "line").lang == "easy" and survivor.get("old", "web") == Context()
     survivor.close()
+
+
+def test_on_postgresql_only_the_first_start_needs_the_right_to_create_tables(kb: KnowledgeBase, pg_url: str) -> None:
+    # The Deploy section's promise: CREATE on the schema for the first start, then only row rights on the tables.
+    bot_url = row_rights_user(pg_url)
+    refusal = r"may not create minato_tokyo_day\(text\), questions, .*the first start needs CREATE on the database's"
+    with pytest.raises(StorageError, match=refusal):
+        QuestionLog(bot_url)  # the first start by this user: one clear reason, nothing half made
+    QuestionLog(pg_url).close()  # the first start, by the database's owner (the log, then its conversations)
+    PostgresConversations(pg_url, timedelta(minutes=10)).close()
+    grant_row_rights(pg_url, ["questions", "conversations"])
+    answerer = Answerer(kb, QuestionLog(bot_url), salt="pepper")
+    try:
+        reply = answerer.answer(Question("食堂はありますか？", channel="web", user_id="u1"))
+        assert reply.log_id and answerer.feedback(reply.log_id, helpful=True) is True
+    finally:
+        answerer.close()
+    with psycopg.connect(pg_url) as owner:
+        assert owner.execute("SELECT count(*) FROM conversations").fetchone()[0] == 1  # the topic, for a follow-up
+    # purge's rewrite (VACUUM FULL) is the owner's: PostgreSQL would skip it with a mere warning, and leave the
+    # deleted questions readable in the table's pages. So this user's purge deletes nothing and says why.
+    result = CliRunner().invoke(cli, ["purge", "--older-than", "0d", "--yes", "--db", bot_url])
+    assert result.exit_code == 1 and "only the owner of the questions table" in result.output, result.output
+    assert len(list(iter_rows(pg_url))) == 1
