@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 import jaconv
 from sudachipy import Dictionary, SplitMode
@@ -92,7 +91,12 @@ def looks_binary(text: str) -> bool:
 
 def to_katakana(text: str) -> str:
     """Return the text with hiragana turned into katakana."""
-    return jaconv.hira2kata(text)
+    return text.translate(_HIRAGANA_TO_KATAKANA)
+
+
+# jaconv.hira2kata's own mapping, taken once: called for every word of every text, its three Python calls added up.
+_HIRAGANA_TO_KATAKANA = {code: jaconv.hira2kata(chr(code)) for code in range(0x3000, 0x3100)
+                         if jaconv.hira2kata(chr(code)) != chr(code)}
 
 
 @lru_cache(maxsize=8192)
@@ -121,13 +125,13 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     # A Sudachi tokenizer must not be shared between threads.
     tokenizer = getattr(_local, "tokenizer", None)
     if tokenizer is None:
-        tokenizer = _dictionary().tokenizer(mode=SplitMode.B)
+        tokenizer = dictionary().tokenizer(mode=SplitMode.B)
         _local.tokenizer = tokenizer
     return tokenizer
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> Dictionary:
+def dictionary() -> Dictionary:
     return Dictionary()
 
 
@@ -151,9 +155,19 @@ class Morpheme(NamedTuple):
 @lru_cache(maxsize=8192)  # a question's clauses, words and readings all start from the same analysis
 def morphemes(text: str) -> tuple[Morpheme, ...]:
     """Return the analyzer's words for a (cleaned) text, at most MAX_ANALYZED_CHARS of it."""
-    return tuple(Morpheme(m.surface(), tuple(m.part_of_speech()), m.normalized_form(), m.reading_form(), m.begin(),
-                          m.end(), tuple(m.synonym_group_ids()))
-                 for m in _tokenizer().tokenize(text[:MAX_ANALYZED_CHARS]))
+    # The hot loop of every index build: a part of speech is looked up by its id (one tuple per kind, not one
+    # per word), and each Morpheme is made without the named tuple's Python-level constructor.
+    parts, make, known = [], tuple.__new__, _POS_BY_ID
+    for m in _tokenizer().tokenize(text[:MAX_ANALYZED_CHARS]):
+        pos = known.get(m.part_of_speech_id())
+        if pos is None:
+            pos = known.setdefault(m.part_of_speech_id(), tuple(m.part_of_speech()))
+        parts.append(make(Morpheme, (m.surface(), pos, m.normalized_form(), m.reading_form(), m.begin(), m.end(),
+                                     tuple(m.synonym_group_ids()))))
+    return tuple(parts)
+
+
+_POS_BY_ID: dict[int, tuple[str, ...]] = {}  # one dictionary per process: its part-of-speech ids never change
 
 
 @lru_cache(maxsize=8192)
@@ -239,51 +253,15 @@ def stray_kanji(text: str) -> frozenset[str]:
 
 def reading_of(text: str) -> str:
     """Return the katakana reading of a whole text, symbols and spaces left out."""
-    return "".join(reading for _, reading in _reading_parts(text))
+    return "".join(reading for _, reading in reading_parts(text))
 
 
-def _reading_parts(text: str) -> list[tuple[str, str]]:
+def reading_parts(text: str) -> list[tuple[str, str]]:
     # Every word of the text with its katakana reading, symbols and spaces left out.
     return [(m.surface, to_katakana(m.reading)) for m in morphemes(clean(text)) if m.pos[0] not in {"補助記号", "空白"}]
 
 
 KANJI_CHAR = re.compile(r"^[\u3400-\u9fff々]$")
-MAX_KANJI_READINGS = 4
-MAX_READING_VARIANTS = 32
-MAX_VARIANT_CHARS = 4000  # all variants of a text together: a question of ordinary length gets all 32, a long one fewer
-
-
-@lru_cache(maxsize=4096)
-def kanji_readings(char: str) -> tuple[str, ...]:
-    """Return every reading the dictionary has for one kanji (与: アタエ, ヨ)."""
-    return tuple(dict.fromkeys(to_katakana(m.reading_form()) for m in _dictionary().lookup(char)))
-
-
-def reading_variants(text: str, unknown: frozenset[str]) -> list[tuple[str, list[bool], dict[str, tuple[int, str]]]]:
-    """Return readings of the whole text in which single kanji at or beside unknown words take their other readings.
-
-    A mistyped compound (与算 for 予算) splits into single kanji read the wrong way (与 as アタエ); trying each
-    kanji's other readings (ヨ) finds the word meant. Each variant comes with a mask of the positions that
-    came from or beside unknown words, and where each surface's reading starts and what it is.
-    """
-    parts = _reading_parts(text)
-    flagged = [surface in unknown for surface, _ in parts]
-    near = [any(flagged[max(0, i - 1):i + 2]) for i in range(len(parts))]
-    choices = []
-    for (surface, reading), close in zip(parts, near):
-        others = kanji_readings(surface) if close and KANJI_CHAR.match(surface) else ()
-        choices.append(tuple(dict.fromkeys((reading, *others)))[:MAX_KANJI_READINGS])
-    variants = []
-    length = sum(len(reading) for _, reading in parts)
-    budget = max(1, min(MAX_READING_VARIANTS, MAX_VARIANT_CHARS // max(1, length)))
-    for combo in itertools.islice(itertools.product(*choices), budget):
-        mask = [close for (_, _), reading, close in zip(parts, combo, near) for _ in reading]
-        starts = itertools.accumulate((len(reading) for reading in combo), initial=0)
-        spans = {surface: (start, reading) for (surface, _), reading, start in zip(parts, combo, starts)}
-        variants.append(("".join(combo), mask, spans))
-    return variants
-
-
 KANA_RUN = re.compile(r"[\u3040-\u30ffー]{3,}")
 
 
@@ -307,27 +285,3 @@ def romaji_to_katakana(word: str) -> str | None:
     if not KANA_ONLY.match(kana) or kana.endswith("っ") or "っっ" in kana:
         return None
     return to_katakana(kana)
-
-
-def any_of(words: Iterable[str]) -> str:
-    """Return a regex matching any of the words, longest first, as a trie: one step per character, however many words.
-
-    Equivalent to the words escaped and joined with | longest first, but Python's re tries such an alternation
-    word by word at every position (thousands of readings: milliseconds per question); the trie does not.
-    """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in filter(None, words):
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(trie) if trie else "(?!)"
-
-
-def _trie_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-

@@ -6,10 +6,11 @@ import re
 from functools import lru_cache
 
 from bot.knowledge import KnowledgeBase
-from bot.normalize import (Token, analyze, any_of, clean, kana_runs, reading_of, reading_variants,
-                           stray_kanji, to_katakana, word_boundaries)
+from bot.normalize import Token, analyze, clean, kana_runs, reading_of, stray_kanji, to_katakana, word_boundaries
 from bot.readingscan import ReadingTable
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, scanned_token
+from bot.variants import reading_variants
+from bot.wordtrie import any_of
 
 MIN_SCAN_READING = 3
 NOUN_LIKE = {"名詞", "形状詞"}
