@@ -35,3 +35,21 @@ def gc_paused() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+# From this many entries on, an index is kept out of every later collection (gc.freeze): a full collection would
+# otherwise walk its tens of millions of objects, seconds for the one answer that happens to trigger it. Smaller
+# bases (the bundled one, the tests' own) are left to the collector as any object.
+FREEZE_FROM_ENTRIES = 2_000
+
+
+def keep_out_of_collections(entries: int) -> bool:
+    """Freeze every object alive now (the index just built) if the base is large; return whether it was frozen.
+
+    Frozen objects are still freed by reference counting when the index is replaced; only objects in reference
+    cycles would stay, and neither the knowledge base nor the index makes any.
+    """
+    if entries < FREEZE_FROM_ENTRIES:
+        return False
+    gc.freeze()
+    return True
