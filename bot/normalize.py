@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -29,14 +28,18 @@ SPACES = re.compile(r"\s+")
 
 CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞"}
 WEAK_POS = {"代名詞", "副詞"}  # どこ, いつ, もっと: hints of intent
+TOKEN_POS = frozenset(CONTENT_POS | WEAK_POS)
 DROPPED_SUBTYPES = {"数詞"}
 WEAK_SUBTYPE = "非自立可能"
 PLACE_SUFFIX_READINGS = {"市": "シ", "区": "ク"}
 
 
-@dataclass(frozen=True)
-class Token:
-    """One content word of a text, with the keys it can be matched by."""
+class Token(NamedTuple):
+    """One content word of a text, with the keys it can be matched by.
+
+    A named tuple, not a frozen dataclass: every indexed word makes one, and a frozen dataclass's constructor (one
+    object.__setattr__ per field) cost more than the rest of turning a word into a token.
+    """
 
     surface: str
     lemma: str
@@ -208,7 +211,7 @@ def _to_token(morpheme: Morpheme, after_figure: bool = False) -> Token | None:
         word = surface.strip("'-.")
         return Token(surface, stem(word), "", "latin", is_latin=True)
     pos = morpheme.pos
-    if pos[0] not in CONTENT_POS | WEAK_POS or pos[1] in DROPPED_SUBTYPES:
+    if pos[0] not in TOKEN_POS or pos[1] in DROPPED_SUBTYPES:
         return None
     lemma = clean(morpheme.normalized)
     reading = to_katakana(morpheme.reading)
