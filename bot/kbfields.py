@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.yamlsource import LineDict, LineStr, Problem, line_of
+from bot.yamlsource import LineDict, LineStr, Problem
 
 LANGS = ("ja", "en")
 # Answers are also written in やさしい日本語 (easy); titles and captions may be, else their ja text stands in.
