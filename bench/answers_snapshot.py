@@ -23,35 +23,41 @@ from bot.knowledge import load_knowledge
 from bot.service import Answerer, Question
 
 BENCH = Path(__file__).parent
-DIALOGUE_SEPARATOR = " ⏎ "
 
 
 def bench_questions() -> list[str]:
     """Return every question of every bench set, in file order (duplicates kept once).
 
-    A dialogue (a set of `turns`) is one text of its turns joined by DIALOGUE_SEPARATOR: its turns are asked in
-    order by one user, and its last reply is recorded.
+    A dialogue set's turns are questions too (asked alone here; `bench_dialogues` plays them as conversations).
     """
     texts: dict[str, None] = {}
     for path in sorted(BENCH.glob("*.yaml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
-            if "turns" in item:
-                texts[DIALOGUE_SEPARATOR.join(str(turn["q"]) for turn in item["turns"])] = None
-            else:
-                texts[str(item["q"])] = None
+            for turn in item.get("turns", [item]):
+                texts[str(turn["q"])] = None
     return list(texts)
 
 
+def bench_dialogues() -> list[list[str]]:
+    """Return every dialogue of the dialogue sets as its turns' texts."""
+    return [[str(turn["q"]) for turn in item["turns"]] for path in sorted(BENCH.glob("dialogues-*.yaml"))
+            for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
 def answers(kb_dir: Path, texts: list[str]) -> dict[str, list[object]]:
-    """Return question -> [entry id, kind, score] for the knowledge in kb_dir."""
+    """Return question -> [entry id, kind, score] for the knowledge in kb_dir.
+
+    Each dialogue is also played as one user's conversation; its every turn is keyed `#N turn T: text`.
+    """
     answerer = Answerer(load_knowledge(kb_dir))
     result: dict[str, list[object]] = {}
-    for number, text in enumerate(texts):
-        turns = text.split(DIALOGUE_SEPARATOR)
-        user = f"snapshot-{number}" if len(turns) > 1 else ""  # a dialogue's turns are one user's; a question, nobody's
-        for turn in turns:
-            reply = answerer.answer(Question(turn, channel="bench", user_id=user), wait_for_log=False)
+    for text in texts:
+        reply = answerer.answer(Question(text, channel="bench"))
         result[text] = [reply.entry_id, reply.kind, reply.score]
+    for number, turns in enumerate(bench_dialogues()):
+        for turn, text in enumerate(turns):
+            reply = answerer.answer(Question(text, channel="bench", user_id=f"dialogue-{number}"), wait_for_log=False)
+            result[f"#{number} turn {turn}: {text}"] = [reply.entry_id, reply.kind, reply.score]
     return result
 
 

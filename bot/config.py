@@ -9,7 +9,6 @@ from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from dotenv import dotenv_values
 
 DEFAULT_DB = Path("data/minato-bot.db")
 DEFAULT_TELEGRAM_API = "https://api.telegram.org/bot"
@@ -160,6 +159,8 @@ def load_settings(env_file: Path | None = Path(".env"), environ: dict[str, str] 
     """Build Settings from `.env` (if present) overridden by the process environment."""
     values: dict[str, str] = {}
     if env_file is not None and env_file.is_file():
+        from dotenv import dotenv_values  # only with a .env file to read
+
         values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
     values.update(os.environ if environ is None else environ)
     kwargs: dict[str, object] = {}

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from bot.normalize import Token, kanji_readings, morphemes
+from bot.normalize import Token, morphemes
+from bot.variants import kanji_readings
 from bot.terms import Term, scanned_token
 
 KANJI_RUN = re.compile(r"[\u3400-\u9fff々]{2,}")

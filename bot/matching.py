@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from bot.decision import Candidate, Decider, Kind, MatchResult, MatchSettings
 from bot.focus import Reading, read_message
+from bot.gcpause import gc_paused, keep_out_of_collections
 from bot.index import ConceptIndex, Scored, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, has_letters
@@ -29,6 +30,11 @@ class Matcher:
     """An index over one KnowledgeBase; rebuilt when the knowledge changes."""
 
     def __init__(self, kb: KnowledgeBase, settings: MatchSettings = MatchSettings()) -> None:
+        with gc_paused():  # the build makes no cycles: collections would only walk what it has built so far
+            self._build(kb, settings)
+        keep_out_of_collections(len(kb.entries))
+
+    def _build(self, kb: KnowledgeBase, settings: MatchSettings) -> None:
         self.kb = kb
         self.settings = settings
         self.vocabulary = Vocabulary(kb)

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 import jaconv
-import snowballstemmer
 from sudachipy import Dictionary, SplitMode
 
 # Sudachi refuses very long input; nobody asks a question this long.
@@ -27,17 +24,22 @@ LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # today's, they're, we've, it'll, i'd, i'm, isn't: the clitic carries no topic (n't is kept as "not").
 ENGLISH_CLITIC = re.compile(r"(?<=[a-z])('s|'re|'ve|'ll|'d|'m|n't)(?![a-z])")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+SPACES = re.compile(r"\s+")
 
 CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞"}
 WEAK_POS = {"代名詞", "副詞"}  # どこ, いつ, もっと: hints of intent
+TOKEN_POS = frozenset(CONTENT_POS | WEAK_POS)
 DROPPED_SUBTYPES = {"数詞"}
 WEAK_SUBTYPE = "非自立可能"
 PLACE_SUFFIX_READINGS = {"市": "シ", "区": "ク"}
 
 
-@dataclass(frozen=True)
-class Token:
-    """One content word of a text, with the keys it can be matched by."""
+class Token(NamedTuple):
+    """One content word of a text, with the keys it can be matched by.
+
+    A named tuple, not a frozen dataclass: every indexed word makes one, and a frozen dataclass's constructor (one
+    object.__setattr__ per field) cost more than the rest of turning a word into a token.
+    """
 
     surface: str
     lemma: str
@@ -63,7 +65,7 @@ def clean(text: str) -> str:
     """Return NFKC-normalized, lower-cased text with control characters, extra spaces and English clitics removed."""
     text = unicodedata.normalize("NFKC", text)
     text = CONTROL.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip().lower()
+    text = SPACES.sub(" ", text).strip().lower()
     return ENGLISH_CLITIC.sub(lambda m: " not" if m.group(1) == "n't" else "", text.replace("’", "'"))
 
 
@@ -92,7 +94,12 @@ def looks_binary(text: str) -> bool:
 
 def to_katakana(text: str) -> str:
     """Return the text with hiragana turned into katakana."""
-    return jaconv.hira2kata(text)
+    return text.translate(_HIRAGANA_TO_KATAKANA)
+
+
+# jaconv.hira2kata's own mapping, taken once: called for every word of every text, its three Python calls added up.
+_HIRAGANA_TO_KATAKANA = {code: jaconv.hira2kata(chr(code)) for code in range(0x3000, 0x3100)
+                         if jaconv.hira2kata(chr(code)) != chr(code)}
 
 
 @lru_cache(maxsize=8192)
@@ -102,8 +109,16 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
+def _stemmer() -> Any:
+    # PyStemmer (C) directly: snowballstemmer would first import the Python stemmers of 30 languages (50-90 ms of
+    # start-up) to hand us the same object. Both implement the same Snowball algorithm, so the stems are the same.
+    try:
+        import Stemmer
+    except ImportError:
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("english")
+    return Stemmer.Stemmer("english")
 
 
 _local = threading.local()
@@ -113,13 +128,13 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     # A Sudachi tokenizer must not be shared between threads.
     tokenizer = getattr(_local, "tokenizer", None)
     if tokenizer is None:
-        tokenizer = _dictionary().tokenizer(mode=SplitMode.B)
+        tokenizer = dictionary().tokenizer(mode=SplitMode.B)
         _local.tokenizer = tokenizer
     return tokenizer
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> Dictionary:
+def dictionary() -> Dictionary:
     return Dictionary()
 
 
@@ -143,10 +158,20 @@ class Morpheme(NamedTuple):
 @lru_cache(maxsize=8192)  # a question's clauses, words and readings all start from the same analysis
 def morphemes(text: str) -> tuple[Morpheme, ...]:
     """Return the analyzer's words for a (cleaned) text, at most MAX_ANALYZED_CHARS of it."""
-    parts = tuple(Morpheme(m.surface(), tuple(m.part_of_speech()), m.normalized_form(), m.reading_form(), m.begin(),
-                           m.end(), tuple(m.synonym_group_ids()))
-                  for m in _tokenizer().tokenize(text[:MAX_ANALYZED_CHARS]))
-    return _topic_tte(parts) if "って" in text else parts
+    # The hot loop of every index build: a part of speech is looked up by its id (one tuple per kind, not one
+    # per word), and each Morpheme is made without the named tuple's Python-level constructor.
+    parts, make, known = [], tuple.__new__, _POS_BY_ID
+    for m in _tokenizer().tokenize(text[:MAX_ANALYZED_CHARS]):
+        pos = known.get(m.part_of_speech_id())
+        if pos is None:
+            pos = known.setdefault(m.part_of_speech_id(), tuple(m.part_of_speech()))
+        parts.append(make(Morpheme, (m.surface(), pos, m.normalized_form(), m.reading_form(), m.begin(), m.end(),
+                                     tuple(m.synonym_group_ids()))))
+    found = tuple(parts)
+    return _topic_tte(found) if "って" in text else found
+
+
+_POS_BY_ID: dict[int, tuple[str, ...]] = {}  # one dictionary per process: its part-of-speech ids never change
 
 
 TTE = ("助詞", "副助詞", "*", "*", "*", "*")
@@ -205,7 +230,7 @@ def _to_token(morpheme: Morpheme, after_figure: bool = False) -> Token | None:
         word = surface.strip("'-.")
         return Token(surface, stem(word), "", "latin", is_latin=True)
     pos = morpheme.pos
-    if pos[0] not in CONTENT_POS | WEAK_POS or pos[1] in DROPPED_SUBTYPES:
+    if pos[0] not in TOKEN_POS or pos[1] in DROPPED_SUBTYPES:
         return None
     lemma = clean(morpheme.normalized)
     reading = to_katakana(morpheme.reading)
@@ -250,51 +275,15 @@ def stray_kanji(text: str) -> frozenset[str]:
 
 def reading_of(text: str) -> str:
     """Return the katakana reading of a whole text, symbols and spaces left out."""
-    return "".join(reading for _, reading in _reading_parts(text))
+    return "".join(reading for _, reading in reading_parts(text))
 
 
-def _reading_parts(text: str) -> list[tuple[str, str]]:
+def reading_parts(text: str) -> list[tuple[str, str]]:
     # Every word of the text with its katakana reading, symbols and spaces left out.
     return [(m.surface, to_katakana(m.reading)) for m in morphemes(clean(text)) if m.pos[0] not in {"補助記号", "空白"}]
 
 
 KANJI_CHAR = re.compile(r"^[\u3400-\u9fff々]$")
-MAX_KANJI_READINGS = 4
-MAX_READING_VARIANTS = 32
-MAX_VARIANT_CHARS = 4000  # all variants of a text together: a question of ordinary length gets all 32, a long one fewer
-
-
-@lru_cache(maxsize=4096)
-def kanji_readings(char: str) -> tuple[str, ...]:
-    """Return every reading the dictionary has for one kanji (与: アタエ, ヨ)."""
-    return tuple(dict.fromkeys(to_katakana(m.reading_form()) for m in _dictionary().lookup(char)))
-
-
-def reading_variants(text: str, unknown: frozenset[str]) -> list[tuple[str, list[bool], dict[str, tuple[int, str]]]]:
-    """Return readings of the whole text in which single kanji at or beside unknown words take their other readings.
-
-    A mistyped compound (与算 for 予算) splits into single kanji read the wrong way (与 as アタエ); trying each
-    kanji's other readings (ヨ) finds the word meant. Each variant comes with a mask of the positions that
-    came from or beside unknown words, and where each surface's reading starts and what it is.
-    """
-    parts = _reading_parts(text)
-    flagged = [surface in unknown for surface, _ in parts]
-    near = [any(flagged[max(0, i - 1):i + 2]) for i in range(len(parts))]
-    choices = []
-    for (surface, reading), close in zip(parts, near):
-        others = kanji_readings(surface) if close and KANJI_CHAR.match(surface) else ()
-        choices.append(tuple(dict.fromkeys((reading, *others)))[:MAX_KANJI_READINGS])
-    variants = []
-    length = sum(len(reading) for _, reading in parts)
-    budget = max(1, min(MAX_READING_VARIANTS, MAX_VARIANT_CHARS // max(1, length)))
-    for combo in itertools.islice(itertools.product(*choices), budget):
-        mask = [close for (_, _), reading, close in zip(parts, combo, near) for _ in reading]
-        starts = itertools.accumulate((len(reading) for reading in combo), initial=0)
-        spans = {surface: (start, reading) for (surface, _), reading, start in zip(parts, combo, starts)}
-        variants.append(("".join(combo), mask, spans))
-    return variants
-
-
 KANA_RUN = re.compile(r"[\u3040-\u30ffー]{3,}")
 
 
@@ -318,27 +307,3 @@ def romaji_to_katakana(word: str) -> str | None:
     if not KANA_ONLY.match(kana) or kana.endswith("っ") or "っっ" in kana:
         return None
     return to_katakana(kana)
-
-
-def any_of(words: Iterable[str]) -> str:
-    """Return a regex matching any of the words, longest first, as a trie: one step per character, however many words.
-
-    Equivalent to the words escaped and joined with | longest first, but Python's re tries such an alternation
-    word by word at every position (thousands of readings: milliseconds per question); the trie does not.
-    """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in filter(None, words):
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(trie) if trie else "(?!)"
-
-
-def _trie_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import kana_runs, reading_variants, stray_kanji
+from bot.normalize import kana_runs, stray_kanji
 from bot.readingscan import ReadingTable
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, scanned_token
+from bot.variants import reading_variants
 
 MIN_SCAN_READING = 3
 # ジュウタク typed "jutaku" or じゅたく: a long vowel (ウ after an o- or u-sound, ー) left out.

@@ -14,14 +14,15 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Iterator, Protocol
+from typing import TYPE_CHECKING, Any, Iterator, Protocol
 from urllib.parse import SplitResult, urlsplit
-
-import sqlite_utils
 
 from bot.audit import AdminStore, SqliteAdminTables
 from bot.conversation import ConversationStore, SqliteConversations, Submit, purge_file
 from bot.logwriter import SQLITE_RULES, WriteRules, connect
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 TABLE = "questions"
 SCHEMA_VERSION = 1
@@ -166,6 +167,8 @@ def database_errors() -> tuple[type[Exception], ...]:
 
 def open_database(path: Path, busy_seconds: float = 5.0, sync: str = "full") -> sqlite_utils.Database:
     """Open (creating) the SQLite log in WAL mode with its table and indexes; fail now if it cannot be written."""
+    import sqlite_utils  # here, not at the top: answering without a log (ask, the first answer) never needs it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(connect(path, busy_seconds, sync))
     if TABLE not in db.table_names():
@@ -190,6 +193,8 @@ def open_existing(path: Path) -> sqlite_utils.Database:
     """Open a SQLite log that must already exist (reports never create one)."""
     if not Path(path).is_file():
         raise FileNotFoundError(f"no question log at {path} (the bot creates it when it answers its first question)")
+    import sqlite_utils
+
     db = sqlite_utils.Database(path)
     if TABLE in db.table_names():
         upgrade(db)

@@ -9,10 +9,12 @@ from bot.aspects import aspect_words
 from bot.kanaplaces import kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
 from bot.knowledge import KnowledgeBase
-from bot.normalize import Token, analyze, any_of, clean, kanji_readings, reading_of, to_katakana, word_boundaries
+from bot.normalize import Token, analyze, clean, reading_of, to_katakana, word_boundaries
 from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
 from bot.terms import Term
+from bot.variants import kanji_readings
+from bot.wordtrie import any_of
 
 NOUN_LIKE = {"名詞", "形状詞"}
 VERB_LIKE = {"動詞", "形容詞"}

@@ -7,7 +7,8 @@ import re
 
 from bot.knowledge import KnowledgeBase
 from bot.matching import GROUPING_KEY_CHARS, Matcher, group_similar
-from bot.normalize import MAX_VARIANT_CHARS, any_of, reading_variants
+from bot.variants import MAX_VARIANT_CHARS, reading_variants
+from bot.wordtrie import any_of
 from bot.readingscan import ReadingTable
 from bot.service import Answerer, Question
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.normalize import (analyze, clean, detect_lang, has_letters, kana_runs, kanji_readings, looks_binary,
-                           reading_variants, stem)
+from bot.normalize import analyze, clean, detect_lang, has_letters, kana_runs, looks_binary, stem
+from bot.variants import kanji_readings, reading_variants
 
 
 def test_clean_folds_width_and_case() -> None:

@@ -1,0 +1,70 @@
+"""The collector pauses while knowledge is loaded or indexed, and always comes back as it was."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from pathlib import Path
+
+import pytest
+
+from bot.gcpause import FREEZE_FROM_ENTRIES, gc_paused, keep_out_of_collections
+from bot.knowledge import KnowledgeError, check_knowledge, load_knowledge
+
+
+def test_pauses_nest_and_the_collector_comes_back() -> None:
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still runs
+    assert gc.isenabled()
+
+
+def test_a_pause_leaves_a_disabled_collector_disabled() -> None:
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_overlapping_pauses_in_two_threads_end_with_the_collector_on() -> None:
+    inside, release = threading.Event(), threading.Event()
+
+    def load() -> None:
+        with gc_paused():
+            inside.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=load)
+    with gc_paused():
+        worker.start()
+        assert inside.wait(10)
+    assert not gc.isenabled()  # the other thread's pause outlives this one
+    release.set()
+    worker.join(10)
+    assert gc.isenabled()
+
+
+def test_loading_bad_knowledge_still_brings_the_collector_back(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("entries: [\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError):
+        load_knowledge(tmp_path)
+    assert gc.isenabled()
+    check_knowledge(tmp_path)
+    assert gc.isenabled()
+
+
+def test_only_a_large_base_is_frozen() -> None:
+    before = gc.get_freeze_count()
+    try:
+        assert not keep_out_of_collections(FREEZE_FROM_ENTRIES - 1)
+        assert gc.get_freeze_count() == before
+        assert keep_out_of_collections(FREEZE_FROM_ENTRIES)
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
