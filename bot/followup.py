@@ -80,7 +80,8 @@ class FollowUps:
         if result.kind in ("invalid", "smalltalk"):
             return Understanding(reading, candidates, result, elliptic=False)
         short = len(clean(text)) <= SHORT_MESSAGE
-        elliptic = not any(self._names_topic(term, short) for term in reading.terms)
+        # "何歳？" names nothing (though HR's synonyms read 何歳 as the application's age limits): whose age is the topic's.
+        elliptic = self._details.only_counts(text) or not any(self._names_topic(term, short) for term in reading.terms)
         if topic is not None:
             contextual = self._after(text, topic, elliptic, Understanding(reading, candidates, result, elliptic))
             if contextual is not None:
@@ -136,6 +137,7 @@ class FollowUps:
         if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
             result = self._closest_to(topic, text, result, wide=True)
             result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
+            result = self._figure_near(topic, text, result)
         return reading, candidates, result
 
     def _more_of_the_topics_kind(self, topic: Entry, terms: list[Term]) -> bool:
@@ -187,10 +189,20 @@ class FollowUps:
         # points to the recruitment guide, is not in the briefing.
         if result.kind != "answer" or result.candidates[0].entry_id != topic.id:
             return result
-        asked = self._details.asked(text)
-        if asked and not self._details.holds(topic.id, asked, self._pointers):
+        asked, unit = self._details.asked(text), self._details.unit(text, strict=True)
+        if (asked and not self._details.holds(topic.id, asked, self._pointers)) or (
+                unit is not None and not self._details.counts_in(topic.id, unit)):  # "1クラス何人？": no such figure
             return MatchResult("fallback", result.candidates, reason="the last answer does not hold the asked detail")
         return result
+
+    def _figure_near(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
+        # "何歳？" after the panel asks a figure (an age) of the topic: when no entry near it holds one in that unit,
+        # the briefing does not say, whatever far entry (the application's age limits) fits the words.
+        unit = self._details.unit(text, strict=True)
+        if unit is None or result.kind not in ("answer", "clarify") or any(
+                self._near(topic, c) and self._details.counts_in(c.entry_id, unit) for c in result.candidates):
+            return result
+        return MatchResult("fallback", result.candidates, reason=f"nothing near the last topic holds a figure in {unit}")
 
     def _within_family(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
         # A message naming nothing is about the topic: an entry far from it ("何歳？" after the panel reaching the

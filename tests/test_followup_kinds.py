@@ -104,3 +104,18 @@ def test_explain_says_when_the_topic_decided_a_fallback(plain_answerer: Answerer
     turn = plain_answerer.explain(Question("土井さんは何歳？", channel="web", user_id=user))
     assert turn.reply.kind == "fallback" and turn.understanding is not None
     assert "read after the last topic panel" in turn.understanding.context_note
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("登壇した職員は？", "何歳？"), ("登壇した職員は？", "なんさいなの"), ("登壇した職員は？", "おいくつですか"),
+    ("ホテルの部屋数は？", "1フロア何室？"), ("採択されたプロジェクトは？", "1件あたりなんにん？"),
+])
+def test_a_count_the_topic_has_no_figure_for_gets_the_honest_fallback(plain_answerer: Answerer, first: str,
+                                                                      then: str) -> None:
+    # Before: 何歳 (HR's synonym of the age limits) answered the application entry; a per-item count the topic itself.
+    assert last_reply(plain_answerer, first, then).kind == "fallback"
+
+
+def test_a_count_typed_in_kana_is_read_like_its_kanji(plain_answerer: Answerer) -> None:
+    assert last_reply(plain_answerer, "新技術の提案制度とは？", "なんけん採択？").entry_id == "newtech-projects"
+    assert last_reply(plain_answerer, "Who were the panelists?", "なんにん？").entry_id == "panel"
