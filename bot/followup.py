@@ -26,6 +26,7 @@ from bot.decision import MatchResult
 from bot.details import COUNTERS, DetailCheck
 from bot.focus import GENERIC_NOUNS, POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
 from bot.followup_asks import asks_another_item, brief, counts_an_item, points_back
+from bot.followup_other import Others, topic_text as _topic_text
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
 from bot.normalize import clean
@@ -73,6 +74,7 @@ class FollowUps:
         self._aspects = ASPECT_WORDS | GENERIC_NOUNS | set(COUNTERS) | {clean(cue) for cue in cues}
         self._details = DetailCheck(matcher.kb)
         self._pointers = self._details.pointers
+        self._others = Others(matcher, self._names_topic)
 
     def understand(self, text: str, topic: Entry | None) -> Understanding:
         """Read a message, against the topic when it names none of its own (or points back at it)."""
@@ -129,11 +131,15 @@ class FollowUps:
         # "もう一人は？" for another item of the list just given. (Another district, "他の地区は？" after Shiba, is
         # not Shiba's either.)
         asks_other = bool(OTHER.search(clean(text)))
-        item = asks_another_item(text) or (asks_other and self._more_of_the_topics_kind(topic, alone.reading.terms))
+        other = self._others.other_of(topic, text, alone.reading.terms, elliptic,
+                                      self._more_of_the_topics_kind(topic, alone.reading.terms)) if asks_other else None
+        item = asks_another_item(text) or other == "item"
         reading, candidates, result = self._matcher.understand_after(text, _topic_text(topic), weight,
                                                                      topic.id if asks_other and not item else None)
         if elliptic and (item or asks_other):
             result = self._other(topic, text, item, candidates, result)
+        elif other == "kind":
+            result = self._others.all_of_the_kind(topic, alone.reading.terms, candidates, result)
         if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
             result = self._closest_to(topic, text, result, wide=True)
             result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
@@ -311,9 +317,3 @@ def _ambiguous(candidates: tuple[Candidate, ...]) -> bool:
     if not candidates or candidates[0].score < NO_CONTEXT_SCORE:
         return True
     return len(candidates) > 1 and candidates[0].score - candidates[1].score < NO_CONTEXT_MARGIN
-
-
-def _topic_text(entry: Entry) -> str:
-    # The title names the topic in a few words ("外国人の数"); in both languages, so either kind of follow-up finds it.
-    return " ".join(dict.fromkeys(entry.title.get(lang, "") for lang in ("ja", "en")))
-

@@ -60,8 +60,22 @@ def test_a_brief_message_pointing_back_is_about_the_topic_or_not_answered(plain_
 def test_other_items_of_the_kind_the_topic_lists_are_in_the_topic(plain_answerer: Answerer) -> None:
     # "他のメリット" after the merits asks for more merits, which that answer lists; not the pre-class system itself.
     assert last_reply(plain_answerer, "プレクラスのメリットは？", "他のメリットは？").entry_id == "preclass-merits"
-    # Another district, though, is not the one just answered (before: Shiba's answer again).
+    # Another district, though, is not the one just answered (before: Shiba's answer again), but the list of all.
     assert last_reply(plain_answerer, "芝地区について", "他の地区は？").entry_id != "district-shiba"
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    # "他の<kind>": the topic is one of that kind, so the entry listing all of them (before: "I don't know").
+    ("高輪地区の雰囲気は？", "他の地区も知りたい", "overview-districts"),
+    # "<item>のほか", "<item>はほかに": the topic's answer lists the others (before: the topic was excluded).
+    ("職員はどこに住んでるの？", "横浜のほかには？", "commute-residence"),
+    ("赤坂地区の見どころは？", "並木以外で有名なのは？", "district-akasaka"),
+    # "ほかには何がある？" after an answer listing several: more of its list (before: a related entry).
+    ("高輪地区の雰囲気は？", "ほかにどんなのがある？", "district-takanawa"),
+])
+def test_other_than_an_item_of_the_topic_or_other_of_its_kind(plain_answerer: Answerer, first: str, then: str,
+                                                              expected: str) -> None:
+    assert last_reply(plain_answerer, first, then).entry_id == expected
 
 
 def test_a_verb_only_the_topic_speaks_of_ties_a_short_message_to_it(plain_answerer: Answerer) -> None:
