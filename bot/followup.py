@@ -38,6 +38,8 @@ ASPECT_WORDS = frozenset(
     "具体 具体的 費用 対象 条件 方法 規模 割合 結果 効果 特徴 様子 雰囲気 メリット デメリット 利点 長所 短所 魅力 "
     "やつ 奴 つめ 目 番目 部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 一覧 全部 全体 合計 総数 比率 全て すべて 例 例えば 続き もっと 更に さらに 他に "
     "もう 少し ちょっと 後 あと 残り 別 へん 辺 辺り あたり 付近 "
+    # judging the topic's fact ("それって多いほう？", "人気なの？"): the fact is the topic's, the judging word no topic
+    "方 ほう 人気 有名 評判 多め 少なめ "
     "number many much long detail details more else other others where when who why name place location located period "
     "time date reason purpose cost price example examples list rest one ones first second third next last "
     "country countries "

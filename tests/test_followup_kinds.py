@@ -133,3 +133,14 @@ def test_a_count_the_topic_has_no_figure_for_gets_the_honest_fallback(plain_answ
 def test_a_count_typed_in_kana_is_read_like_its_kanji(plain_answerer: Answerer) -> None:
     assert last_reply(plain_answerer, "新技術の提案制度とは？", "なんけん採択？").entry_id == "newtech-projects"
     assert last_reply(plain_answerer, "Who were the panelists?", "なんにん？").entry_id == "panel"
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("昼間人口はどれくらい？", "それって多いほうなの？", "facts-daytime-population"),
+    ("職員住宅について教えて", "人気なんですか？", "housing-staff"),
+    ("How many nationalities live in Minato?", "is that a lot?", "facts-nationalities"),
+])
+def test_a_yes_no_judgement_of_the_topics_fact_is_answered_by_the_topic(plain_answerer: Answerer, first: str,
+                                                                        then: str, expected: str) -> None:
+    # Before: ほう and 人気 read as topics of their own, which the topic's entry does not speak of: "I don't know".
+    assert last_reply(plain_answerer, first, then).entry_id == expected
