@@ -98,6 +98,10 @@ class DetailCheck:
         text = self._texts.get(entry_id, "")
         return all(any(_holds(text, word) for word in kind.answered_by if word not in pointers) for kind in kinds)
 
+    def answer_text(self, entry_id: str) -> str:
+        """Return an entry's answers, keywords and title as one cleaned text (what `holds` looks in)."""
+        return self._texts.get(entry_id, "")
+
     @property
     def pointers(self) -> frozenset[str]:
         """Return the answered_by words that point elsewhere (採用案内): the bot's "I don't know" message names them."""

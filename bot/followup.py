@@ -45,6 +45,8 @@ ASPECT_WORDS = frozenset(
     "country countries "
     "people persons".split())
 MAX_SUGGESTED = 3
+EXAMPLE_MARK = r"\s*(?:とか|なんか|など|みたいな|や)"  # "テレビとか取材": テレビ is an example of what follows
+WRITTEN_WORD = re.compile(r"[\u3400-\u9fff々]{2,}|[\u30a0-\u30ff]{3,}")  # a word as typed: two kanji, three katakana
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
@@ -120,7 +122,8 @@ class FollowUps:
         short = len(clean(text)) <= SHORT_MESSAGE
         if not elliptic and not (result.kind == "answer"
                                  and ((pointing and not bound) or self._near(topic, result.candidates[0]))
-                                 and self._explains(result.candidates[0].entry_id, alone.reading.terms, short)):
+                                 and self._explains(result.candidates[0].entry_id, alone.reading.terms, short,
+                                                  clean(text))):
             if not bound:
                 return None  # "駐車場はある？" after staff housing: the housing answer says nothing of parking
             result = MatchResult("fallback", result.candidates, reason="about the last topic, which does not say")
@@ -162,9 +165,15 @@ class FollowUps:
             return False
         best = alone.result.candidates[0].entry_id
         short = len(clean(text)) <= SHORT_MESSAGE
-        return not self._near(topic, alone.result.candidates[0]) and any(
-            self._matcher.mentions(topic.id, term.concept) and not self._matcher.mentions(best, term.concept)
-            for term in alone.reading.terms if self._names_topic(term, short) or self._says_what(term))
+        if self._near(topic, alone.result.candidates[0]):
+            return False
+        # "何年入区？" after the panel: 入区 is written in the panel's answer only (the analyzer splits it into parts
+        # other entries use too), so the word as typed ties the message to the topic.
+        answers = self._details.answer_text
+        if any(word in answers(topic.id) and word not in answers(best) for word in _written_words(text)):
+            return True
+        return any(self._matcher.mentions(topic.id, term.concept) and not self._matcher.mentions(best, term.concept)
+                   for term in alone.reading.terms if self._names_topic(term, short) or self._says_what(term))
 
     def _says_what(self, term: Term) -> bool:
         # A verb or adjective ("新卒も住める？": 住める) ties a short message to the topic that speaks of it.
@@ -267,9 +276,17 @@ class FollowUps:
         entry = self._matcher.kb.entry(entry_id)
         return SAME_CATEGORY if entry is not None and entry.category == topic.category else FAR
 
-    def _explains(self, entry_id: str, terms: list[Term], short: bool) -> bool:
-        # Every topic the message names itself must be one the answering entry speaks of.
-        return all(self._matcher.mentions(entry_id, term.concept) for term in terms if self._names_topic(term, short))
+    def _explains(self, entry_id: str, terms: list[Term], short: bool, cleaned: str = "") -> bool:
+        # Every topic the message names itself must be one the answering entry speaks of; a word no entry uses
+        # ("テレビとか取材…" after the cafeteria, whose answer speaks of media coverage) only gives an example of one
+        # that it does, and cannot be explained alone.
+        named = [term for term in terms if self._names_topic(term, short)]
+        examples = [term for term in named if (term.concept is None or not self._matcher.knows(term.concept))
+                    and re.search(re.escape(clean(term.token.surface)) + EXAMPLE_MARK, cleaned)]
+        meant = [term for term in named if term not in examples]
+        if not named:
+            return True
+        return bool(meant) and all(self._matcher.mentions(entry_id, term.concept) for term in meant)
 
     def _near(self, topic: Entry, candidate: Candidate) -> bool:
         return self._distance(topic, candidate.entry_id) < FAR
@@ -313,6 +330,12 @@ def _leaning(elliptic: bool, pointing: bool, anchored: bool, alone: MatchResult)
     if alone.kind != "answer":
         return "is not answered on its own", 1.0
     return None
+
+
+def _written_words(text: str) -> set[str]:
+    # The words a run of kanji may hold ("何年入区" holds 入区): its parts of two characters or more, without 何.
+    runs = WRITTEN_WORD.findall(clean(text))
+    return {run[i:j] for run in runs for i in range(len(run)) for j in range(i + 2, len(run) + 1) if "何" not in run[i:j]}
 
 
 def _ambiguous(candidates: tuple[Candidate, ...]) -> bool:

@@ -144,3 +144,14 @@ def test_a_yes_no_judgement_of_the_topics_fact_is_answered_by_the_topic(plain_an
                                                                         then: str, expected: str) -> None:
     # Before: ほう and 人気 read as topics of their own, which the topic's entry does not speak of: "I don't know".
     assert last_reply(plain_answerer, first, then).entry_id == expected
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    # 入区 is written in the panel's answer only (before: the training menu, whose questions share its parts)
+    ("説明会で話した先輩職員は？", "いつ入区したの？", "panel"),
+    # ラジオ is a word no entry uses, an example of the media coverage the cafeteria's answer speaks of
+    ("区役所の食堂はどんな感じ？", "ラジオなんかの取材も受けてるの？", "cafeteria"),
+])
+def test_a_word_only_the_topics_entry_uses_ties_the_message_to_it(plain_answerer: Answerer, first: str, then: str,
+                                                                 expected: str) -> None:
+    assert last_reply(plain_answerer, first, then).entry_id == expected
