@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 TEXT = 'text COLLATE "C"'
 SCHEMA = (
     f"CREATE TABLE IF NOT EXISTS {TABLE} (user_hash {TEXT} NOT NULL, channel {TEXT} NOT NULL, entry_id {TEXT}, "
-    f"lang {TEXT}, suggestions {TEXT} NOT NULL DEFAULT '', topic_at {TEXT}, updated_at {TEXT} NOT NULL, "
+    f"lang {TEXT}, suggestions {TEXT} NOT NULL DEFAULT '', topic_at {TEXT}, updated_at {TEXT} NOT NULL, answered_id {TEXT}, "
     "PRIMARY KEY (user_hash, channel))",
     f"CREATE INDEX IF NOT EXISTS {TABLE}_by_updated ON {TABLE} (updated_at)",
 )
@@ -35,6 +35,10 @@ def create_schema(conn: PgConnection) -> None:
         conn.execute("SELECT pg_advisory_xact_lock(?)", [SCHEMA_LOCK])
         for statement in SCHEMA:
             conn.execute(statement)
+        # A table made before answered_id existed gets it; asked first, so a user with only row rights can start.
+        if conn.execute("SELECT 1 FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+                        [TABLE, "answered_id"]).fetchone() is None:
+            conn.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS answered_id {TEXT}")
 
 
 class PostgresConversations:

@@ -163,6 +163,14 @@ def test_set_language_is_the_default_when_the_channel_names_none(plain_answerer:
     assert plain_answerer.language("chooser", "telegram") is None
 
 
+def test_a_language_request_repeats_the_last_answer_after_a_question_it_could_not_answer(
+        plain_answerer: Answerer) -> None:
+    # Before: the unanswered question of its own cleared the topic, and "in English" had nothing to repeat.
+    first, _, again = chat(plain_answerer, "職員の通勤時間は？", "ペットは飼える？", "英語でお願いします")
+    assert again.kind == "answer" and again.entry_id == first.entry_id == "commute-time" and again.lang == "en"
+    assert chat(plain_answerer, "職員の通勤時間は？", "ペットは飼える？", "どのくらい？")[2].entry_id != "commute-time"
+
+
 def test_a_language_request_with_nothing_to_repeat_says_so_in_that_language(plain_answerer: Answerer) -> None:
     reply = chat(plain_answerer, "in English")[0]
     assert reply.kind == "smalltalk" and reply.lang == "en" and "English" in reply.text
