@@ -29,6 +29,8 @@ ASPECT_WORDS = frozenset(
     "一覧 全部 全体 合計 総数 比率 全て すべて 例 例えば 続き もっと 更に さらに 他に "
     "number many much long detail details more else other others where when who why name place location period "
     "time date reason purpose cost price example examples list rest "
+    # judging the topic's fact ("それって多いほう？", "人気なの？"): the fact is the topic's, the judging word no topic
+    "方 ほう 人気 有名 評判 多め 少なめ "
     # which one, or where about: "もう一人は？", "どのへん？", "the second one?"
     "もう 少し ちょっと 後 あと 残り 別 へん 辺 辺り あたり 付近 "
     "located one ones first second third next last country countries people persons".split())

@@ -33,15 +33,18 @@ SCHEMA = (
     " lang TEXT,"  # the language the user chose ("英語で", /lang en); NULL: follow the question's language
     " suggestions TEXT NOT NULL DEFAULT '',"  # entry ids offered with the last reply, space-separated
     " topic_at TEXT,"  # when the topic was set (UTC, ISO 8601): it expires after the context time
+    " answered_id TEXT,"  # the last entry answered when a question of its own moved away from it ("英語で" repeats it)
     " updated_at TEXT NOT NULL,"  # last change of the row (UTC, ISO 8601): what `purge` goes by
     " PRIMARY KEY (user_hash, channel)) WITHOUT ROWID",
     f"CREATE INDEX IF NOT EXISTS {TABLE}_by_updated ON {TABLE} (updated_at)",
 )
-UPSERT = (f"INSERT INTO {TABLE} (user_hash, channel, entry_id, lang, suggestions, topic_at, updated_at)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_hash, channel) DO UPDATE SET"
+# A table made before answered_id existed gets it (SQLite has no ADD COLUMN IF NOT EXISTS: asked first).
+ADD_ANSWERED = f"ALTER TABLE {TABLE} ADD COLUMN answered_id TEXT"
+UPSERT = (f"INSERT INTO {TABLE} (user_hash, channel, entry_id, lang, suggestions, topic_at, updated_at, answered_id)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_hash, channel) DO UPDATE SET"
           " entry_id = excluded.entry_id, lang = excluded.lang, suggestions = excluded.suggestions,"
-          " topic_at = excluded.topic_at, updated_at = excluded.updated_at")
-SELECT = f"SELECT entry_id, lang, suggestions, topic_at FROM {TABLE} WHERE user_hash = ? AND channel = ?"
+          " topic_at = excluded.topic_at, updated_at = excluded.updated_at, answered_id = excluded.answered_id")
+SELECT = f"SELECT entry_id, lang, suggestions, topic_at, answered_id FROM {TABLE} WHERE user_hash = ? AND channel = ?"
 
 
 def utc_now() -> datetime:
@@ -57,6 +60,9 @@ class Context:
     lang: str | None = None  # the language the user chose; None: the question's own language decides
     suggestions: tuple[str, ...] = ()  # entry ids offered with the last reply
     topic_at: datetime | None = None  # when the topic was set; None with an entry_id: now, when stored
+    # The last entry answered, kept when a question of its own moved away from the topic (entry_id None): a
+    # language request ("英語で") still repeats it. It expires with the topic's time.
+    answered_id: str | None = None
 
 
 class ConversationStore(Protocol):
@@ -172,6 +178,12 @@ class SqliteConversations:
         self._conn = _connect(self.path, busy_seconds)  # schema, forget, purge and writes without a writer
         for statement in SCHEMA:  # idempotent: several processes may start at once
             self._conn.execute(statement)
+        columns = {row[1] for row in self._conn.execute(f"PRAGMA table_info({TABLE})")}
+        if "answered_id" not in columns:
+            try:
+                self._conn.execute(ADD_ANSWERED)
+            except sqlite3.OperationalError:  # another process added it in between
+                pass
         # Each answering thread reads on a connection of its own: no lock held while SQLite reads.
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
@@ -243,14 +255,14 @@ def purge_file(path: Path, older_than: timedelta) -> int:
 
 def _from_row(row: tuple[Any, ...]) -> Context:
     """Return the Context a SELECT row holds (entry, language, suggested ids, when the topic was set)."""
-    entry_id, lang, suggestions, topic_at = row
-    return Context(entry_id, lang, tuple(suggestions.split()), _parse(topic_at))
+    entry_id, lang, suggestions, topic_at, answered_id = row
+    return Context(entry_id, lang, tuple(suggestions.split()), _parse(topic_at), answered_id)
 
 
 def _row_params(user_hash: str, channel: str, context: Context, now: datetime) -> tuple[Any, ...]:
     """Return the UPSERT parameters saving a stamped Context at `now`."""
     return (user_hash, channel, context.entry_id, context.lang, " ".join(context.suggestions),
-            _iso(context.topic_at), _iso(now))
+            _iso(context.topic_at), _iso(now), context.answered_id)
 
 
 def _stamped(context: Context, now: datetime) -> Context:
@@ -259,7 +271,7 @@ def _stamped(context: Context, now: datetime) -> Context:
 
 def _fresh(context: Context, now: datetime, ttl: timedelta) -> Context:
     # An old topic is forgotten ("何人？" an hour later is a new question); the chosen language is not.
-    if context.entry_id is not None and (context.topic_at is None or now - context.topic_at > ttl):
+    if (context.entry_id or context.answered_id) and (context.topic_at is None or now - context.topic_at > ttl):
         return Context(lang=context.lang)
     return context
 

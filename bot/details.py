@@ -21,7 +21,7 @@ COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ�
             "人": "[人名]", "名": "[人名]", "件": "件", "室": "室", "校": "校", "個": "個", "回": "回", "歳": "歳",
             "階": "階", "台": "台", "枚": "枚", "社": "社", "店": "店", "駅": "駅", "種類": "種類",
             "パーセント": "[%％]", "%": "[%％]", "クラス": "クラス",
-            "けん": "件", "にん": "[人名]", "かこく": COUNTRIES, "しつ": "室"}  # typed in kana: なんけん
+            "けん": "件", "にん": "[人名]", "かこく": COUNTRIES, "しつ": "室", "さい": "歳"}  # typed in kana: なんけん
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 # "how many countries?" counts in the same units as 何か国.
 ENGLISH_UNITS = {"countries": "か国", "people": "人", "persons": "人", "rooms": "室", "schools": "校",
@@ -30,6 +30,12 @@ ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "
 # Units that need no figure in them: people may be counted by naming them, 何個 counts anything (大使館は何個？ is
 # answered by 81か国).
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
+PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:あたり|当たり|につき)?\s*(?:何|なん|幾|いく)"
+                      r"|(?<![a-z])per\s+[a-z]+")
+# A message that only asks a count ("何歳？", "なんにんなの？", "おいくつ？"): what it counts is the topic's.
+ONLY_A_COUNT = re.compile(r"^(?:お?いくつ|how\s+old(?:\s+(?:are|is)\s+(?:they|he|she))?)$")
+AGE_ASKED = re.compile(r"おいくつ|お幾つ|(?<![a-z])how\s+old(?![a-z])")
+COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}$")
 
 @dataclass(frozen=True)
 class Asked:
@@ -91,6 +97,34 @@ class DetailCheck:
             return True
         return re.search(r"\d[\d,.]*\s*[万億]?\s*" + COUNTERS[unit], text) is not None
 
+    def unit(self, text: str, strict: bool = False) -> str | None:
+        """Return the unit a question counts in (何か国 -> か国), or None; strict: only units that need a figure."""
+        cleaned = clean(text)
+        unit = _asked_unit(cleaned)
+        if unit is None and AGE_ASKED.search(cleaned):
+            unit = "歳"  # "おいくつ？" asks someone's age
+        # "1クラス何人？" asks a rate, which only a figure gives (naming two people does not).
+        if unit is None or strict and unit in LOOSE_UNITS and not PER_ITEM.search(cleaned):
+            return None
+        return unit
+
+    def only_counts(self, text: str) -> bool:
+        """Tell whether a message asks a count and names nothing counted ("何歳？", "なんにんくらい？", "おいくつ？")."""
+        cleaned = re.sub(r"[?？!！。\s]+$", "", clean(text))
+        found = COUNTER_ASKED.search(cleaned)
+        if found is None:
+            return ONLY_A_COUNT.match(cleaned) is not None
+        return COUNT_FILLER.match(cleaned[:found.start()] + cleaned[found.end():]) is not None
+
+    def counts_in(self, entry_id: str, unit: str) -> bool:
+        """Tell whether an entry's answer holds a figure in a unit (or, for the guide's entries, points to it)."""
+        pointers = frozenset() if entry_id in self._pointing else self._pointers
+        return self._holds_count(self._texts.get(entry_id, ""), unit, pointers)
+
+    def answer_text(self, entry_id: str) -> str:
+        """Return an entry's answers, keywords and title as one cleaned text (what `holds` looks in)."""
+        return self._texts.get(entry_id, "")
+
     @property
     def pointers(self) -> frozenset[str]:
         """Return the answered_by words that point elsewhere (採用案内): the bot's "I don't know" message names them."""
@@ -99,10 +133,14 @@ class DetailCheck:
 
 def _unit(cleaned: str) -> str | None:
     # Counting people may be answered by naming them (the panel's two names), and 何個 counts anything: no unit.
+    unit = _asked_unit(cleaned)
+    return None if unit is None or unit in LOOSE_UNITS else unit
+
+
+def _asked_unit(cleaned: str) -> str | None:
     found = COUNTER_ASKED.search(cleaned)
     english = ENGLISH_COUNT_ASKED.search(cleaned) if found is None else None
-    unit = found.group(1) if found else ENGLISH_UNITS[english.group(1)] if english else None
-    return None if unit is None or unit in LOOSE_UNITS else unit
+    return found.group(1) if found else ENGLISH_UNITS[english.group(1)] if english else None
 
 
 def _holds(text: str, word: str) -> bool:

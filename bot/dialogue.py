@@ -38,10 +38,12 @@ def take_turn(matcher: Matcher, text: str, context: Context, language_for: Langu
     topic = kb.entry(context.entry_id) if context.entry_id else None
     requested = language_request(text)
     if requested is not None:
-        # "英語で": the user's language from now on; the last answer again in it, if there is one.
+        # "英語で": the user's language from now on; the last answer again in it, if there is one (also when a
+        # question the bot could not answer came in between).
         chosen = replace(context, lang=requested)
-        if topic is not None:
-            return tapped(kb, topic, requested, chosen)
+        last = kb.entry(context.entry_id or context.answered_id or "")
+        if last is not None:
+            return tapped(kb, last, requested, chosen)
         message = Reply(kb.scope.message("language", requested), requested, "smalltalk",
                         suggestions=example_suggestions(kb, requested))
         return Turn(message, chosen)
@@ -55,7 +57,7 @@ def after_answer(context: Context, reply: Reply) -> Context:
     """Return the context after a reply: an answer's entry becomes the topic (its time set when stored)."""
     offered = tuple(s.entry_id for s in reply.suggestions if s.entry_id)
     if reply.kind == "answer" and reply.entry_id:
-        return replace(context, entry_id=reply.entry_id, suggestions=offered, topic_at=None)
+        return replace(context, entry_id=reply.entry_id, suggestions=offered, topic_at=None, answered_id=None)
     return replace(context, suggestions=offered) if offered else context
 
 
@@ -66,4 +68,5 @@ def _next_context(context: Context, reply: Reply, understanding: Understanding) 
         return after_answer(context, reply)
     # A question of its own that was not answered moves away from the old topic: what follows is not about it.
     offered = tuple(s.entry_id for s in reply.suggestions if s.entry_id)
-    return replace(context, entry_id=None, suggestions=offered, topic_at=None)
+    # The entry answered last is kept for a language request ("英語で"), expiring when the topic would have.
+    return replace(context, entry_id=None, suggestions=offered, answered_id=context.entry_id or context.answered_id)

@@ -27,12 +27,15 @@ from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
 from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
 from bot.followup_asks import asks_another_item, brief, counts_an_item, points_back
+from bot.followup_other import Others, topic_text as _topic_text
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
 from bot.normalize import clean
 from bot.terms import Term
 
 MAX_SUGGESTED = 3
+EXAMPLE_MARK = r"\s*(?:とか|なんか|など|みたいな|や)"  # "テレビとか取材": テレビ is an example of what follows
+WRITTEN_WORD = re.compile(r"[\u3400-\u9fff々]{2,}|[\u30a0-\u30ff]{3,}")  # a word as typed: two kanji, three katakana
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
@@ -63,6 +66,7 @@ class FollowUps:
         self._aspects = matcher.vocabulary.aspects  # 期間, 理由, 何人: they ask about the topic (bot.aspects)
         self._details = DetailCheck(matcher.kb)
         self._pointers = self._details.pointers
+        self._others = Others(matcher, self._names_topic)
 
     def understand(self, text: str, topic: Entry | None) -> Understanding:
         """Read a message, against the topic when it names none of its own (or points back at it)."""
@@ -70,7 +74,8 @@ class FollowUps:
         if result.kind in ("invalid", "smalltalk"):
             return Understanding(reading, candidates, result, elliptic=False)
         short = len(clean(text)) <= SHORT_MESSAGE
-        elliptic = not any(self._names_topic(term, short) for term in reading.terms)
+        # "何歳？" names nothing (though HR's synonyms read 何歳 as the application's age limits): whose age is the topic's.
+        elliptic = self._details.only_counts(text) or not any(self._names_topic(term, short) for term in reading.terms)
         if topic is not None:
             contextual = self._after(text, topic, elliptic, Understanding(reading, candidates, result, elliptic))
             if contextual is not None:
@@ -105,7 +110,8 @@ class FollowUps:
         short = len(clean(text)) <= SHORT_MESSAGE
         if not elliptic and not (result.kind == "answer"
                                  and ((pointing and not bound) or self._near(topic, result.candidates[0]))
-                                 and self._explains(result.candidates[0].entry_id, alone.reading.terms, short)):
+                                 and self._explains(result.candidates[0].entry_id, alone.reading.terms, short,
+                                                  clean(text))):
             if not bound:
                 return None  # "駐車場はある？" after staff housing: the housing answer says nothing of parking
             result = MatchResult("fallback", result.candidates, reason="about the last topic, which does not say")
@@ -118,14 +124,19 @@ class FollowUps:
         # "もう一人は？" for another item of the list just given. (Another district, "他の地区は？" after Shiba, is
         # not Shiba's either.)
         asks_other = bool(OTHER.search(clean(text)))
-        item = asks_another_item(text) or (asks_other and self._more_of_the_topics_kind(topic, alone.reading.terms))
+        other = self._others.other_of(topic, text, alone.reading.terms, elliptic,
+                                      self._more_of_the_topics_kind(topic, alone.reading.terms)) if asks_other else None
+        item = asks_another_item(text) or other == "item"
         reading, candidates, result = self._matcher.understand_after(text, _topic_text(topic), weight,
                                                                      topic.id if asks_other and not item else None)
         if elliptic and (item or asks_other):
             result = self._other(topic, text, item, candidates, result)
+        elif other == "kind":
+            result = self._others.all_of_the_kind(topic, alone.reading.terms, candidates, result)
         if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
             result = self._closest_to(topic, text, result, wide=True)
             result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
+            result = self._figure_near(topic, text, result)
         return reading, candidates, result
 
     def _more_of_the_topics_kind(self, topic: Entry, terms: list[Term]) -> bool:
@@ -142,9 +153,15 @@ class FollowUps:
             return False
         best = alone.result.candidates[0].entry_id
         short = len(clean(text)) <= SHORT_MESSAGE
-        return not self._near(topic, alone.result.candidates[0]) and any(
-            self._matcher.mentions(topic.id, term.concept) and not self._matcher.mentions(best, term.concept)
-            for term in alone.reading.terms if self._names_topic(term, short) or self._says_what(term))
+        if self._near(topic, alone.result.candidates[0]):
+            return False
+        # "何年入区？" after the panel: 入区 is written in the panel's answer only (the analyzer splits it into parts
+        # other entries use too), so the word as typed ties the message to the topic.
+        answers = self._details.answer_text
+        if any(word in answers(topic.id) and word not in answers(best) for word in _written_words(text)):
+            return True
+        return any(self._matcher.mentions(topic.id, term.concept) and not self._matcher.mentions(best, term.concept)
+                   for term in alone.reading.terms if self._names_topic(term, short) or self._says_what(term))
 
     def _says_what(self, term: Term) -> bool:
         # A verb or adjective ("新卒も住める？": 住める) ties a short message to the topic that speaks of it.
@@ -177,10 +194,20 @@ class FollowUps:
         # points to the recruitment guide, is not in the briefing.
         if result.kind != "answer" or result.candidates[0].entry_id != topic.id:
             return result
-        asked = self._details.asked(text)
-        if asked and not self._details.holds(topic.id, asked, self._pointers):
+        asked, unit = self._details.asked(text), self._details.unit(text, strict=True)
+        if (asked and not self._details.holds(topic.id, asked, self._pointers)) or (
+                unit is not None and not self._details.counts_in(topic.id, unit)):  # "1クラス何人？": no such figure
             return MatchResult("fallback", result.candidates, reason="the last answer does not hold the asked detail")
         return result
+
+    def _figure_near(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
+        # "何歳？" after the panel asks a figure (an age) of the topic: when no entry near it holds one in that unit,
+        # the briefing does not say, whatever far entry (the application's age limits) fits the words.
+        unit = self._details.unit(text, strict=True)
+        if unit is None or result.kind not in ("answer", "clarify") or any(
+                self._near(topic, c) and self._details.counts_in(c.entry_id, unit) for c in result.candidates):
+            return result
+        return MatchResult("fallback", result.candidates, reason=f"nothing near the last topic holds a figure in {unit}")
 
     def _within_family(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
         # A message naming nothing is about the topic: an entry far from it ("何歳？" after the panel reaching the
@@ -235,9 +262,17 @@ class FollowUps:
         entry = self._matcher.kb.entry(entry_id)
         return SAME_CATEGORY if entry is not None and entry.category == topic.category else FAR
 
-    def _explains(self, entry_id: str, terms: list[Term], short: bool) -> bool:
-        # Every topic the message names itself must be one the answering entry speaks of.
-        return all(self._matcher.mentions(entry_id, term.concept) for term in terms if self._names_topic(term, short))
+    def _explains(self, entry_id: str, terms: list[Term], short: bool, cleaned: str = "") -> bool:
+        # Every topic the message names itself must be one the answering entry speaks of; a word no entry uses
+        # ("テレビとか取材…" after the cafeteria, whose answer speaks of media coverage) only gives an example of one
+        # that it does, and cannot be explained alone.
+        named = [term for term in terms if self._names_topic(term, short)]
+        examples = [term for term in named if (term.concept is None or not self._matcher.knows(term.concept))
+                    and re.search(re.escape(clean(term.token.surface)) + EXAMPLE_MARK, cleaned)]
+        meant = [term for term in named if term not in examples]
+        if not named:
+            return True
+        return bool(meant) and all(self._matcher.mentions(entry_id, term.concept) for term in meant)
 
     def _near(self, topic: Entry, candidate: Candidate) -> bool:
         return self._distance(topic, candidate.entry_id) < FAR
@@ -283,13 +318,13 @@ def _leaning(elliptic: bool, pointing: bool, anchored: bool, alone: MatchResult)
     return None
 
 
+def _written_words(text: str) -> set[str]:
+    # The words a run of kanji may hold ("何年入区" holds 入区): its parts of two characters or more, without 何.
+    runs = WRITTEN_WORD.findall(clean(text))
+    return {run[i:j] for run in runs for i in range(len(run)) for j in range(i + 2, len(run) + 1) if "何" not in run[i:j]}
+
+
 def _ambiguous(candidates: tuple[Candidate, ...]) -> bool:
     if not candidates or candidates[0].score < NO_CONTEXT_SCORE:
         return True
     return len(candidates) > 1 and candidates[0].score - candidates[1].score < NO_CONTEXT_MARGIN
-
-
-def _topic_text(entry: Entry) -> str:
-    # The title names the topic in a few words ("外国人の数"); in both languages, so either kind of follow-up finds it.
-    return " ".join(dict.fromkeys(entry.title.get(lang, "") for lang in ("ja", "en")))
-

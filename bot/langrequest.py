@@ -7,17 +7,21 @@ import unicodedata
 
 LANGUAGE_NAMES = {
     "easy": r"(?:やさしい|優しい|易しい|簡単な|かんたんな|わかりやすい|分かりやすい)\s*(?:日本語|にほんご)"
-            r"|(?:easy|simple|plain)\s+japanese",
+            r"|(?:easy|simple|plain)\s+japanese"
+            # "もっと簡単に", "わかりやすく説明して": asked to be put more simply, which the easy answer is.
+            r"|(?:もっと|もう\s*(?:少し|すこし|ちょっと))\s*(?:簡単|かんたん|やさし|易し|優し|わかりやす|分かりやす)(?:く|に)?"
+            r"|(?:簡単|かんたん)に|(?:やさし|易し|優し|わかりやす|分かりやす)く",
     "ja": r"日本語|にほんご|japanese",
     "en": r"英語|英訳|えいご|english|eng|in eng",
 }
 # What may stand around the language's name in a request: "can you say it in English please", "英語でおしえて".
-_REQUEST_BEFORE = r"(?:(?:please|pls|can|could|would|you|answer|reply|say|write|tell|me|it|that|this|again|in|"\
+_REQUEST_BEFORE = r"(?:(?:please|pls|can|could|would|you|answer|reply|say|write|tell|explain|me|it|that|this|again|in|"\
                   r"もう一度|もういちど|もう一回|次から|これから)\s*)*"
 _REQUEST_AFTER = (r"(?:\s*(?:で|に|は|も|お願い(?:します|いたします)?|おねがい(?:します)?|ください|下さい|"
                   r"(?:教|おし|答|こた)えて|言って|いって|して|切り替えて|きりかえて|くれる|くれますか|くれない|ほしい|"
                   r"欲しい|頼む|たのむ|いい|できる|できますか|戻して|もどして|直して|なおして|変えて|かえて|訳して|"
-                  r"翻訳して|版|バージョン|だと|言うと|いうと|ある|ない|plz|please|pls|version|only|again|ok))*")
+                  r"説明(?:を)?(?:して|する)?|せつめい(?:を)?(?:して)?|書いて|かいて|もらえる|もらえますか|もらえない|翻訳して|版|"
+                  r"バージョン|だと|言うと|いうと|ある|ない|plz|please|pls|version|only|again|ok))*")
 LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
                      for lang, names in LANGUAGE_NAMES.items()}
 PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜]+$|(?<=[^\x00-\x7f])w+$|^\s+")  # "英語でｗ": a laugh, not a word

@@ -12,11 +12,14 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.conversation import (SELECT, TABLE, UPSERT, Clock, Context, PendingWrites, Submit, _fresh, _from_row,
                               _iso, _row_params, _stamped, utc_now)
 from bot.pgstore import PgConnection, connect, create_missing
+
+if TYPE_CHECKING:
+    import psycopg
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +27,19 @@ TEXT = 'text COLLATE "C"'
 SCHEMA = (
     (TABLE, f"CREATE TABLE IF NOT EXISTS {TABLE} (user_hash {TEXT} NOT NULL, channel {TEXT} NOT NULL, "
      f"entry_id {TEXT}, lang {TEXT}, suggestions {TEXT} NOT NULL DEFAULT '', topic_at {TEXT}, "
-     f"updated_at {TEXT} NOT NULL, PRIMARY KEY (user_hash, channel))"),
+     f"updated_at {TEXT} NOT NULL, answered_id {TEXT}, PRIMARY KEY (user_hash, channel))"),
     (f"{TABLE}_by_updated", f"CREATE INDEX IF NOT EXISTS {TABLE}_by_updated ON {TABLE} (updated_at)"),
 )
+
+
+def create_schema(raw: psycopg.Connection[Any]) -> None:
+    """Create what is missing of the conversations table; a table made before answered_id existed gets it."""
+    create_missing(raw, SCHEMA)
+    # Asked first, so a user with only row rights can start once the column is there.
+    if raw.execute("SELECT 1 FROM information_schema.columns WHERE table_name = %s AND column_name = %s",
+                   [TABLE, "answered_id"]).fetchone() is None:
+        with raw.transaction():
+            raw.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS answered_id {TEXT}")
 
 
 class PostgresConversations:
@@ -38,7 +51,7 @@ class PostgresConversations:
         self._pending = PendingWrites()  # queued on the log's writer, not committed yet: read back from memory
         self._conn: PgConnection | None = PgConnection(connect(url))
         try:
-            create_missing(self._conn.raw, SCHEMA)
+            create_schema(self._conn.raw)
         except BaseException:
             self.close()
             raise

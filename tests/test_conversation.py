@@ -188,3 +188,26 @@ def test_the_context_time_is_a_setting_in_minutes() -> None:
     for bad in ("-1", "nan", "ten"):
         with pytest.raises(ConfigError, match="MINATO_CONTEXT_MINUTES"):
             load_settings(None, environ={"MINATO_CONTEXT_MINUTES": bad})
+
+
+def test_the_last_answered_entry_is_kept_and_expires_with_the_topic(store: ConversationStore, clock: Clock) -> None:
+    store.put("u1", "web", Context(None, "en", (), clock.now, answered_id="cafeteria"))
+    assert store.get("u1", "web").answered_id == "cafeteria"
+    clock.advance(minutes=11)
+    assert store.get("u1", "web") == Context(lang="en")
+
+
+def test_a_table_made_before_answered_id_gets_the_column(tmp_path: Path, clock: Clock) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as old:
+        old.execute(f"CREATE TABLE {TABLE} (user_hash TEXT NOT NULL, channel TEXT NOT NULL, entry_id TEXT, lang TEXT,"
+                    " suggestions TEXT NOT NULL DEFAULT '', topic_at TEXT, updated_at TEXT NOT NULL,"
+                    " PRIMARY KEY (user_hash, channel)) WITHOUT ROWID")
+        old.execute(f"INSERT INTO {TABLE} VALUES ('u1', 'web', NULL, 'en', '', NULL, '2026-01-01T00:00:00+00:00')")
+    store = SqliteConversations(path, TTL, clock)
+    try:
+        assert store.get("u1", "web") == Context(lang="en")
+        store.put("u1", "web", Context(None, "en", (), clock.now, answered_id="panel"))
+        assert store.get("u1", "web").answered_id == "panel"
+    finally:
+        store.close()

@@ -132,7 +132,10 @@ def test_a_follow_up_after_a_follow_up_keeps_the_thread(plain_answerer: Answerer
 
 @pytest.mark.parametrize(("request_text", "lang"), [("英語で", "en"), ("in English please", "en"), ("English?", "en"),
                                                     ("えいごでおしえて", "en"), ("can you say it in English", "en"),
-                                                    ("やさしい日本語で", "easy"), ("やさしい にほんごで", "easy")])
+                                                    ("やさしい日本語で", "easy"), ("やさしい にほんごで", "easy"),
+                                                    # asked with a verb, or only "more simply"
+                                                    ("英語で説明をお願いします", "en"), ("explain it in English please", "en"),
+                                                    ("わかりやすく言って", "easy"), ("もうちょっと簡単に", "easy")])
 def test_a_language_request_answers_the_last_entry_again_in_that_language(plain_answerer: Answerer,
                                                                          request_text: str, lang: str) -> None:
     first, again = chat(plain_answerer, "プレクラス制度とは？", request_text)
@@ -160,13 +163,21 @@ def test_set_language_is_the_default_when_the_channel_names_none(plain_answerer:
     assert plain_answerer.language("chooser", "telegram") is None
 
 
+def test_a_language_request_repeats_the_last_answer_after_a_question_it_could_not_answer(
+        plain_answerer: Answerer) -> None:
+    # Before: the unanswered question of its own cleared the topic, and "in English" had nothing to repeat.
+    first, _, again = chat(plain_answerer, "職員の通勤時間は？", "ペットは飼える？", "英語でお願いします")
+    assert again.kind == "answer" and again.entry_id == first.entry_id == "commute-time" and again.lang == "en"
+    assert chat(plain_answerer, "職員の通勤時間は？", "ペットは飼える？", "どのくらい？")[2].entry_id != "commute-time"
+
+
 def test_a_language_request_with_nothing_to_repeat_says_so_in_that_language(plain_answerer: Answerer) -> None:
     reply = chat(plain_answerer, "in English")[0]
     assert reply.kind == "smalltalk" and reply.lang == "en" and "English" in reply.text
 
 
 @pytest.mark.parametrize("text", ["英語で研修はありますか？", "英語が話せる職員はいますか", "English training?",
-                                  "日本語の授業はある？"])
+                                  "日本語の授業はある？", "日本語で説明がありますか", "簡単な仕事ですか"])
 def test_questions_about_a_language_are_not_language_requests(text: str) -> None:
     assert language_request(text) is None
 

@@ -60,8 +60,22 @@ def test_a_brief_message_pointing_back_is_about_the_topic_or_not_answered(plain_
 def test_other_items_of_the_kind_the_topic_lists_are_in_the_topic(plain_answerer: Answerer) -> None:
     # "他のメリット" after the merits asks for more merits, which that answer lists; not the pre-class system itself.
     assert last_reply(plain_answerer, "プレクラスのメリットは？", "他のメリットは？").entry_id == "preclass-merits"
-    # Another district, though, is not the one just answered (before: Shiba's answer again).
+    # Another district, though, is not the one just answered (before: Shiba's answer again), but the list of all.
     assert last_reply(plain_answerer, "芝地区について", "他の地区は？").entry_id != "district-shiba"
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    # "他の<kind>": the topic is one of that kind, so the entry listing all of them (before: "I don't know").
+    ("高輪地区の雰囲気は？", "他の地区も知りたい", "overview-districts"),
+    # "<item>のほか", "<item>はほかに": the topic's answer lists the others (before: the topic was excluded).
+    ("職員はどこに住んでるの？", "横浜のほかには？", "commute-residence"),
+    ("赤坂地区の見どころは？", "並木以外で有名なのは？", "district-akasaka"),
+    # "ほかには何がある？" after an answer listing several: more of its list (before: a related entry).
+    ("高輪地区の雰囲気は？", "ほかにどんなのがある？", "district-takanawa"),
+])
+def test_other_than_an_item_of_the_topic_or_other_of_its_kind(plain_answerer: Answerer, first: str, then: str,
+                                                              expected: str) -> None:
+    assert last_reply(plain_answerer, first, then).entry_id == expected
 
 
 def test_a_verb_only_the_topic_speaks_of_ties_a_short_message_to_it(plain_answerer: Answerer) -> None:
@@ -104,3 +118,40 @@ def test_explain_says_when_the_topic_decided_a_fallback(plain_answerer: Answerer
     turn = plain_answerer.explain(Question("土井さんは何歳？", channel="web", user_id=user))
     assert turn.reply.kind == "fallback" and turn.understanding is not None
     assert "read after the last topic panel" in turn.understanding.context_note
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("登壇した職員は？", "何歳？"), ("登壇した職員は？", "なんさいなの"), ("登壇した職員は？", "おいくつですか"),
+    ("ホテルの部屋数は？", "1フロア何室？"), ("採択されたプロジェクトは？", "1件あたりなんにん？"),
+])
+def test_a_count_the_topic_has_no_figure_for_gets_the_honest_fallback(plain_answerer: Answerer, first: str,
+                                                                      then: str) -> None:
+    # Before: 何歳 (HR's synonym of the age limits) answered the application entry; a per-item count the topic itself.
+    assert last_reply(plain_answerer, first, then).kind == "fallback"
+
+
+def test_a_count_typed_in_kana_is_read_like_its_kanji(plain_answerer: Answerer) -> None:
+    assert last_reply(plain_answerer, "新技術の提案制度とは？", "なんけん採択？").entry_id == "newtech-projects"
+    assert last_reply(plain_answerer, "Who were the panelists?", "なんにん？").entry_id == "panel"
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("昼間人口はどれくらい？", "それって多いほうなの？", "facts-daytime-population"),
+    ("職員住宅について教えて", "人気なんですか？", "housing-staff"),
+    ("How many nationalities live in Minato?", "is that a lot?", "facts-nationalities"),
+])
+def test_a_yes_no_judgement_of_the_topics_fact_is_answered_by_the_topic(plain_answerer: Answerer, first: str,
+                                                                        then: str, expected: str) -> None:
+    # Before: ほう and 人気 read as topics of their own, which the topic's entry does not speak of: "I don't know".
+    assert last_reply(plain_answerer, first, then).entry_id == expected
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    # 入区 is written in the panel's answer only (before: the training menu, whose questions share its parts)
+    ("説明会で話した先輩職員は？", "いつ入区したの？", "panel"),
+    # ラジオ is a word no entry uses, an example of the media coverage the cafeteria's answer speaks of
+    ("区役所の食堂はどんな感じ？", "ラジオなんかの取材も受けてるの？", "cafeteria"),
+])
+def test_a_word_only_the_topics_entry_uses_ties_the_message_to_it(plain_answerer: Answerer, first: str, then: str,
+                                                                 expected: str) -> None:
+    assert last_reply(plain_answerer, first, then).entry_id == expected
