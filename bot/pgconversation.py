@@ -12,15 +12,11 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.conversation import (SELECT, TABLE, UPSERT, Clock, Context, PendingWrites, Submit, _fresh, _from_row,
                               _iso, _row_params, _stamped, utc_now)
 from bot.pgstore import PgConnection, connect, create_missing
-
-if TYPE_CHECKING:
-    import psycopg
-
 log = logging.getLogger(__name__)
 
 TEXT = 'text COLLATE "C"'
@@ -32,8 +28,9 @@ SCHEMA = (
 )
 
 
-def create_schema(raw: psycopg.Connection[Any]) -> None:
+def create_schema(conn: PgConnection) -> None:
     """Create what is missing of the conversations table; a table made before answered_id existed gets it."""
+    raw = conn.raw
     create_missing(raw, SCHEMA)
     # Asked first, so a user with only row rights can start once the column is there.
     if raw.execute("SELECT 1 FROM information_schema.columns WHERE table_name = %s AND column_name = %s",
@@ -51,7 +48,7 @@ class PostgresConversations:
         self._pending = PendingWrites()  # queued on the log's writer, not committed yet: read back from memory
         self._conn: PgConnection | None = PgConnection(connect(url))
         try:
-            create_schema(self._conn.raw)
+            create_schema(self._conn)
         except BaseException:
             self.close()
             raise
