@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Literal
 
 from bot.details import Asked, DetailCheck
@@ -58,6 +59,13 @@ class MatchResult:
     def best(self) -> Candidate | None:
         """Return the top-ranked candidate, if any."""
         return self.candidates[0] if self.candidates else None
+
+    @staticmethod
+    def answering(entry_id: str, candidates: Iterable[Candidate], reason: str) -> MatchResult:
+        """Return an answer by an entry, its candidate (or a zero-scored one) first and the others after it."""
+        ranked = tuple(candidates)
+        chosen = next((c for c in ranked if c.entry_id == entry_id), Candidate(entry_id, 0.0, 0.0, 0.0, 0.0))
+        return MatchResult("answer", (chosen, *(c for c in ranked if c is not chosen)), reason=reason)
 
 
 class Decider:

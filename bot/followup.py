@@ -142,7 +142,7 @@ class FollowUps:
     def _more_of_the_topics_kind(self, topic: Entry, terms: list[Term]) -> bool:
         # "他のメリットは？" after the pre-class merits: more of what the topic's answer lists (an aspect its title
         # names), so another item of it, not another entry.
-        title = {term.concept for term in self._matcher.read_terms(_topic_text(topic))}
+        title = self._others.concepts(_topic_text(topic))
         return any(term.concept in title and clean(term.token.lemma) in ASPECT_WORDS and not OTHER.search(
             clean(term.token.surface)) for term in terms)
 
@@ -185,8 +185,7 @@ class FollowUps:
         nearest = min(near, key=lambda c: self._distance(topic, c.entry_id))
         if self._distance(topic, nearest.entry_id) >= FAR or (result.kind == "answer" and nearest is result.candidates[0]):
             return result
-        ordered = (nearest, *(c for c in result.candidates if c is not nearest))
-        return MatchResult("answer", ordered, reason="nearest the last topic")
+        return MatchResult.answering(nearest.entry_id, result.candidates, "nearest the last topic")
 
     def _not_a_repeat(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
         # The answer just given, again, answers a new detail question only when it holds that detail itself:
@@ -219,8 +218,7 @@ class FollowUps:
                               if c.score >= accept and self._distance(topic, c.entry_id) < FAR], text)
         if not near:
             return MatchResult("fallback", result.candidates, reason="nothing near the last topic answers it")
-        return MatchResult("answer", (near[0], *(c for c in result.candidates if c is not near[0])),
-                           reason="nearest the last topic")
+        return MatchResult.answering(near[0].entry_id, result.candidates, "nearest the last topic")
 
     def _other(self, topic: Entry, text: str, item: bool, candidates: list[Candidate],
                result: MatchResult) -> MatchResult:
@@ -236,9 +234,8 @@ class FollowUps:
         order = [topic.id, *related] if item else [*related, topic.id]
         holding = [entry_id for entry_id in order if self._details.holds(entry_id, asked)]
         chosen_id = (holding or order)[0]
-        chosen = next((c for c in candidates if c.entry_id == chosen_id), Candidate(chosen_id, 0.0, 0.0, 0.0, 0.0))
         reason = "another item of the last answer" if chosen_id == topic.id else "another related entry"
-        return MatchResult("answer", (chosen, *(c for c in candidates if c is not chosen)), reason=reason)
+        return MatchResult.answering(chosen_id, candidates, reason)
 
     def _holding(self, candidates: list[Candidate], text: str) -> list[Candidate]:
         # The candidates whose answer holds what the message asks for: its detail kinds and its unit (何か国).

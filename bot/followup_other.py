@@ -44,9 +44,9 @@ class Others:
         if more_of_its_list:
             return "item"
         named = {term.concept for term in terms if self._names_topic(term, True) and term.concept is not None}
-        if named & self._concepts(topic_text(topic)):
+        if named & self.concepts(topic_text(topic)):
             return "kind"
-        if named & self._concepts(" ".join(topic.answer.get(lang, "") for lang in ("ja", "en"))):
+        if named & self.concepts(" ".join(topic.answer.get(lang, "") for lang in ("ja", "en"))):
             return "item"
         if elliptic and ASKS_WHAT_THERE_IS.search(clean(text)) and len(LISTED.findall(topic.answer.get("ja", ""))) >= 2:
             return "item"
@@ -55,16 +55,15 @@ class Others:
     def all_of_the_kind(self, topic: Entry, terms: list[Term], candidates: list[Candidate],
                         result: MatchResult) -> MatchResult:
         """Answer "他の地区は？" after a district with the first related entry speaking of that kind (the list)."""
-        kinds = [term.concept for term in terms if term.concept in self._concepts(topic_text(topic))]
+        kinds = [term.concept for term in terms if term.concept in self.concepts(topic_text(topic))]
         chosen_id = next((entry_id for entry_id in topic.related if self._matcher.kb.entry(entry_id) is not None
                           and all(self._matcher.mentions(entry_id, kind) for kind in kinds)), None)
         if chosen_id is None:
             return result
-        chosen = next((c for c in candidates if c.entry_id == chosen_id), Candidate(chosen_id, 0.0, 0.0, 0.0, 0.0))
-        return MatchResult("answer", (chosen, *(c for c in candidates if c is not chosen)),
-                           reason="the entry listing all of the topic's kind")
+        return MatchResult.answering(chosen_id, candidates, "the entry listing all of the topic's kind")
 
-    def _concepts(self, text: str) -> frozenset[str]:
+    def concepts(self, text: str) -> frozenset[str]:
+        """Return the concepts a text names, as the matcher reads them (kept: the texts are the entries' own)."""
         found = self._cache.get(text)
         if found is None:
             found = self._cache[text] = frozenset(term.concept for term in self._matcher.read_terms(text)
