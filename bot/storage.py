@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Protocol
 from urllib.parse import SplitResult, urlsplit
 
-from bot.audit import AdminStore, SqliteAdminTables
 from bot.conversation import ConversationStore, SqliteConversations, Submit, purge_file
 from bot.logwriter import SQLITE_RULES, WriteRules, connect
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from bot.audit import AdminStore
 
 TABLE = "questions"
 SCHEMA_VERSION = 1
@@ -146,6 +147,8 @@ def purge_conversations(location: Location, older_than: timedelta) -> int:
 
 def open_admin_store(location: Location) -> AdminStore:
     """Open the HR page's tables (audit, sessions, wrong passwords) kept beside the log, creating them if missing."""
+    from bot.audit import AdminStore, SqliteAdminTables  # here: answering never needs the HR page's tables
+
     if is_database_url(location):
         from bot.pgadmin import PostgresAdminTables
 
