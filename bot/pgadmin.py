@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from bot.audit import AUDIT, FAILURES, SESSIONS
-from bot.pgstore import DATABASE_ERROR, PgConnection, connect, create_missing
+from bot.pgstore import DATABASE_ERROR, HeldConnection, PgConnection, create_missing
 
 SERIALIZE_LOCKS = 0x6D696E61  # advisory lock class ("mina") of the keys that serialize transactions
 TEXT = 'text COLLATE "C"'  # byte order, as SQLite compares
@@ -33,14 +33,8 @@ class PostgresAdminTables:
     """The HR page's tables in the log's PostgreSQL database."""
 
     def __init__(self, url: str) -> None:
-        self._url = url
         self._lock = threading.Lock()
-        self._conn: PgConnection | None = PgConnection(connect(url))
-        try:
-            create_missing(self._conn.raw, SCHEMA)
-        except BaseException:
-            self.close()
-            raise
+        self._conn = HeldConnection(url, lambda conn: create_missing(conn.raw, SCHEMA))
 
     @contextmanager
     def transaction(self, serialize: str | None = None) -> Iterator[PgConnection]:
@@ -59,25 +53,18 @@ class PostgresAdminTables:
             conn.execute("COMMIT")
 
     def _begin(self) -> PgConnection:
-        conn = self._connection()
+        conn = self._conn.get()
         try:
             conn.execute("BEGIN")
         except DATABASE_ERROR:
             if not conn.raw.broken:
                 raise
             conn.raw.close()  # lost while idle: nothing was done yet, so begin once more on a new connection
-            conn = self._connection()
+            conn = self._conn.get()
             conn.execute("BEGIN")
         return conn
-
-    def _connection(self) -> PgConnection:
-        if self._conn is None or self._conn.raw.closed or self._conn.raw.broken:
-            self._conn = PgConnection(connect(self._url))
-        return self._conn
 
     def close(self) -> None:
         """Close the connection."""
         with self._lock:
-            if self._conn is not None:
-                self._conn.raw.close()
-                self._conn = None
+            self._conn.close()

@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.conversation import (SELECT, TABLE, UPSERT, Clock, Context, PendingWrites, Submit, _fresh, _from_row,
                               _iso, _row_params, _stamped, utc_now)
-from bot.pgstore import PgConnection, connect, create_missing
+from bot.pgstore import HeldConnection, PgConnection, connect, create_missing
 log = logging.getLogger(__name__)
 
 TEXT = 'text COLLATE "C"'
@@ -43,15 +43,10 @@ class PostgresConversations:
     """Conversation state in the log's PostgreSQL database, shared by every server that uses it."""
 
     def __init__(self, url: str, ttl: timedelta, clock: Clock = utc_now, submit: Submit | None = None) -> None:
-        self._url, self._ttl, self._clock, self._submit = url, ttl, clock, submit
+        self._ttl, self._clock, self._submit = ttl, clock, submit
         self._lock = threading.Lock()
         self._pending = PendingWrites()  # queued on the log's writer, not committed yet: read back from memory
-        self._conn: PgConnection | None = PgConnection(connect(url))
-        try:
-            create_schema(self._conn)
-        except BaseException:
-            self.close()
-            raise
+        self._conn = HeldConnection(url, create_schema)
 
     def get(self, user_hash: str, channel: str) -> Context:
         """Return the user's context on a channel (an empty Context when there is none or it cannot be read)."""
@@ -94,17 +89,13 @@ class PostgresConversations:
     def _run(self, sql: str, params: tuple[Any, ...], fetch: bool = False) -> Any:
         # One statement in autocommit mode; a connection lost to a restart or a network cut is replaced once.
         with self._lock:
-            if self._conn is None or self._conn.raw.closed or self._conn.raw.broken:
-                self._conn = PgConnection(connect(self._url))
-            cursor = self._conn.execute(sql, params)
+            cursor = self._conn.get().execute(sql, params)
             return cursor.fetchone() if fetch else cursor.rowcount
 
     def close(self) -> None:
         """Close the reading connection."""
         with self._lock:
-            if self._conn is not None:
-                self._conn.raw.close()
-                self._conn = None
+            self._conn.close()
 
 
 def purge_database(url: str, older_than: timedelta) -> int:

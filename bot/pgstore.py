@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 from urllib.parse import unquote, urlsplit
 
 import psycopg
@@ -81,6 +81,34 @@ class PgConnection:
     def in_transaction(self) -> bool:
         """Tell whether a transaction is open (also one that failed and awaits its rollback)."""
         return self.raw.info.transaction_status in (pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR)
+
+
+class HeldConnection:
+    """One connection to a database, made again when it was lost (a restart, a network cut); callers hold a lock.
+
+    The first connection prepares the schema; when that fails, it is closed and the error raised.
+    """
+
+    def __init__(self, url: str, prepare: Callable[[PgConnection], None]) -> None:
+        self._url = url
+        self._conn: PgConnection | None = PgConnection(connect(url))
+        try:
+            prepare(self._conn)
+        except BaseException:
+            self.close()
+            raise
+
+    def get(self) -> PgConnection:
+        """Return the connection, a new one if the last was closed or lost."""
+        if self._conn is None or self._conn.raw.closed or self._conn.raw.broken:
+            self._conn = PgConnection(connect(self._url))
+        return self._conn
+
+    def close(self) -> None:
+        """Close the connection (a later `get` opens another)."""
+        if self._conn is not None:
+            self._conn.raw.close()
+            self._conn = None
 
 
 class PgDatabase:
