@@ -72,7 +72,7 @@ def unknown_words(matcher: Matcher, refused: Iterable[QuestionGroup]) -> list[Un
 def _is_unknown_topic(matcher: Matcher, term: Term) -> bool:
     # The asked part only (not a self-introduction's words), and a word, not a stray kana of bad segmentation.
     token = term.token
-    return (term.concept is None and term.weight == 1.0 and not token.weak and not token.is_place
+    return (term.concept is None and term.weight == 1.0 and not token.weak
             and (token.pos in CONTENT_POS or token.is_latin) and len(token.surface) >= 2
             and not matcher.vocabulary.is_foreign_place(token))
 
