@@ -14,6 +14,7 @@ from bot.hr_cli import _location, _period, _settings, closed_pipe_is_fine, perio
 from bot.kbdir import announce
 from bot.knowledge import KnowledgeError, load_knowledge
 from bot.matching import Matcher
+from bot.reports import QuestionGroup
 from bot.storage import database_errors, describe
 from bot.synonymsuggest import MIN_SIMILARITY, UnknownWord, suggest_synonyms, yaml_line
 from bot.wordvectors import VectorsUnavailable, WordVectors
@@ -64,13 +65,17 @@ def kb_suggest_synonyms(ctx: click.Context, since: datetime | None, until: datet
         if as_json:
             for word in words:
                 click.echo(json.dumps(asdict(word), ensure_ascii=False))
-            return
-        click.echo(f"{sum(g.count for g in refused)} refused questions ({len(refused)} distinct) in "
-                   f"{describe(location)}; {len(words)} unknown word(s) shown, most asked first.")
-        if vectors is not None:
-            click.echo("Proposals are words near by vector: related, not always synonyms. Nothing was written.")
-        for word in words:
-            click.echo("\n" + _render(word))
+        else:
+            _print(words, refused, describe(location), with_proposals=vectors is not None)
+
+
+def _print(words: list[UnknownWord], refused: list[QuestionGroup], log: str, with_proposals: bool) -> None:
+    click.echo(f"{sum(g.count for g in refused)} refused questions ({len(refused)} distinct) in {log}; "
+               f"{len(words)} unknown word(s) shown, most asked first.")
+    if with_proposals:
+        click.echo("Proposals are words near by vector: related, not always synonyms. Nothing was written.")
+    for word in words:
+        click.echo("\n" + _render(word))
 
 
 def _vectors(vocab_dir: Path | None) -> WordVectors | None:

@@ -14,7 +14,7 @@ from bot.matching import Matcher
 from bot.normalize import clean
 from bot.reports import QuestionGroup
 from bot.terms import Term
-from bot.wordvectors import WordIndex, WordVectors
+from bot.wordvectors import Neighbour, WordIndex, WordVectors
 
 CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
 PREVIEWED_QUESTIONS = 5  # per unknown word: enough to see what a synonym would do, few enough to stay quick
@@ -103,10 +103,11 @@ def known_words(matcher: Matcher) -> list[str]:
             if not lemma.isascii() and matcher.knows(vocabulary.concept_of(lemma) or "")]
 
 
-def _nearest_concepts(matcher: Matcher, index: WordIndex, word: str, threshold: float, count: int) -> list:
+def _nearest_concepts(matcher: Matcher, index: WordIndex, word: str, threshold: float,
+                      count: int) -> list[Neighbour]:
     # Several words of one synonym group may lie near: propose each concept once, by its nearest word.
     seen: set[str] = set()
-    chosen = []
+    chosen: list[Neighbour] = []
     for neighbour in index.nearest(word, threshold, count * 4):
         concept = matcher.vocabulary.concept_of(neighbour.word)
         if concept is not None and concept not in seen:
