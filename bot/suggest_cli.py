@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,10 +17,13 @@ from bot.knowledge import KnowledgeError, load_knowledge
 from bot.matching import Matcher
 from bot.reports import QuestionGroup
 from bot.storage import database_errors, describe
-from bot.synonymsuggest import MIN_SIMILARITY, UnknownWord, suggest_synonyms, yaml_line
-from bot.wordvectors import VectorsUnavailable, WordVectors
+
+if TYPE_CHECKING:  # imported when the command runs: every other command starts without them
+    from bot.synonymsuggest import UnknownWord
+    from bot.wordvectors import WordVectors
 
 REFUSED_GROUPS = 1000  # the most asked refused questions (near-duplicates grouped) read from the log
+MIN_SIMILARITY = 0.55  # below this chiVe's nearest known words are mostly of the same field (余裕 ~ 程度 0.53)
 
 
 @click.command("suggest-synonyms")
@@ -60,6 +64,8 @@ def kb_suggest_synonyms(ctx: click.Context, since: datetime | None, until: datet
     except database_errors() as exc:
         raise click.ClickException(f"cannot read the question log {describe(location)}: {exc}") from None
     vectors = _vectors(vocab_dir)
+    from bot.synonymsuggest import suggest_synonyms
+
     words = suggest_synonyms(Matcher(kb), refused, vectors, min_similarity)[:top]
     with closed_pipe_is_fine():
         if as_json:
@@ -80,6 +86,8 @@ def _print(words: list[UnknownWord], refused: list[QuestionGroup], log: str, wit
 
 def _vectors(vocab_dir: Path | None) -> WordVectors | None:
     # Vectors asked for by --vectors must load; the installed ones are optional (the words are listed without them).
+    from bot.wordvectors import VectorsUnavailable, WordVectors
+
     try:
         return WordVectors.load(vocab_dir)
     except VectorsUnavailable as exc:
@@ -90,6 +98,8 @@ def _vectors(vocab_dir: Path | None) -> WordVectors | None:
 
 
 def _render(word: UnknownWord) -> str:
+    from bot.synonymsuggest import yaml_line
+
     lines = [f"{word.word}  (asked {word.asked} times)  e.g. {word.questions[0] if word.questions else ''}"]
     for proposal in word.proposals:
         answered = sorted({entry for _, entry in proposal.answers})

@@ -19,6 +19,7 @@ from bot.wordvectors import Neighbour, WordIndex, WordVectors
 CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
 PREVIEWED_QUESTIONS = 5  # per unknown word: enough to see what a synonym would do, few enough to stay quick
 MIN_SIMILARITY = 0.55  # below this chiVe's nearest known words are mostly of the same field (余裕 ~ 程度 0.53)
+# (bot/suggest_cli.py has the same default for --min-similarity: it imports this module only when it runs)
 
 
 @dataclass(frozen=True)

@@ -153,3 +153,9 @@ def test_the_installed_ja_ginza_vectors_propose_related_knowledge_words() -> Non
     index = vectors.among(["財源", "食堂", "住宅"])
     assert [n.word for n in index.nearest("財政", threshold=0.55)] == ["財源"]
     assert [n.word for n in index.nearest("住まい", threshold=0.55)] == ["住宅"]
+
+
+def test_the_command_and_the_library_share_one_default_similarity() -> None:
+    from bot import suggest_cli, synonymsuggest
+
+    assert suggest_cli.MIN_SIMILARITY == synonymsuggest.MIN_SIMILARITY
