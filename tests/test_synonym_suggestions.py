@@ -17,6 +17,7 @@ from bot.analytics import TABLE, open_database
 from bot.cli import cli
 from bot.matching import Matcher
 from bot.reports import QuestionGroup
+from bot.service import Answerer
 from bot.synonymsuggest import suggest_synonyms, unknown_words, yaml_line
 from bot.wordvectors import VectorsUnavailable, WordVectors, installed_vocab_dir, murmurhash64a
 from hr_logdata import _row, write_rows
@@ -50,8 +51,8 @@ def vocab(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def matcher(kb) -> Matcher:  # type: ignore[no-untyped-def]
-    return Matcher(kb)
+def matcher(plain_answerer: Answerer) -> Matcher:
+    return plain_answerer.matcher  # the session's engine: these tests only read it
 
 
 def refused(*texts: str, count: int = 2) -> list[QuestionGroup]:
