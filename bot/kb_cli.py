@@ -14,6 +14,7 @@ from bot.kbdir import announce, kb_init
 from bot.kbtools import lint_knowledge
 from bot.knowledge import check_knowledge
 from bot.service import Question
+from bot.suggest_cli import kb_suggest_synonyms
 from bot.textsafe import clean_input
 
 
@@ -83,5 +84,5 @@ def _print_understanding(understanding: Understanding) -> None:
     click.echo(f"decision: {result.kind}{chosen}" + (f" ({result.reason})" if result.reason else ""))
 
 
-for _command in (kb_init, kb_test, kb_new_entry):
+for _command in (kb_init, kb_test, kb_new_entry, kb_suggest_synonyms):
     kb.add_command(_command)

@@ -6,6 +6,7 @@ import bisect
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
@@ -96,9 +97,24 @@ class Matcher:
 
     def understand(self, text: str) -> tuple[Reading, list[Candidate], MatchResult]:
         """Return how a message was read (which clause asks), its best entries and the decision."""
+        return self._understand(text, self._resolve)
+
+    def understand_with(self, text: str, synonyms: Mapping[str, str]) -> tuple[Reading, list[Candidate], MatchResult]:
+        """Read a message as if each unknown word of `synonyms` were a synonym of its known concept (HR's previews).
+
+        The knowledge is not changed: `minato-bot kb suggest-synonyms` shows what a proposed synonym would answer.
+        """
+        def resolve(part: str, typos: bool = True) -> list[Term]:
+            return [replace(term, concept=synonyms[term.token.lemma], via="synonym")
+                    if term.concept is None and term.token.lemma in synonyms else term
+                    for term in self._resolve(part, typos)]
+
+        return self._understand(text, resolve)
+
+    def _understand(self, text: str, resolve: Callable[..., list[Term]]) -> tuple[Reading, list[Candidate], MatchResult]:
         if not has_letters(text):
             return Reading([], text, ""), [], MatchResult("invalid", reason="no words")
-        reading = read_message(text, self._resolve, self.vocabulary.asks_about)
+        reading = read_message(text, resolve, self.vocabulary.asks_about)
         terms = reading.terms
         candidates = self._rank(terms, limit=20)  # room for the filters in _decide
         smalltalk = self._smalltalk_for(text, terms)
