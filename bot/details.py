@@ -11,7 +11,13 @@ from bot.scope import DetailQuestion
 
 GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
 NUMBER = "<number>"  # in answered_by: any figure in the answer
+DATE = "<date>"  # in answered_by: a date, a month or a length of time (4月末, 令和5年, 1時間), not any figure
 DIGIT = re.compile(r"\d")
+# "いつ実施？" is not answered by "22件の提案": a count is no date. A figure in a unit of time, an era or a month is.
+DATE_FIGURE = re.compile(
+    r"\d\s*(?:年|か月|ヶ月|カ月|箇月|月|日|週|時間|時|分)|令和|平成|昭和|[上中下]旬|月末|月初|年度"
+    r"|\d\s*(?:years?|months?|weeks?|days?|hours?|minutes?)(?![a-z])"
+    r"|(?<![a-z])(?:january|february|march|april|june|july|august|september|october|november|december)(?![a-z])")
 MIN_CUE_READING = 4
 KANJI = re.compile(r"[\u3400-\u9fff々]")
 KANA = re.compile(r"[\u3040-\u30ff]")
@@ -37,6 +43,13 @@ ONLY_A_COUNT = re.compile(r"^(?:お?いくつ|how\s+old(?:\s+(?:are|is)\s+(?:the
 AGE_ASKED = re.compile(r"おいくつ|お幾つ|(?<![a-z])how\s+old(?![a-z])")
 COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}$")
 
+# A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
+# (always); "when" as a conjunction ("Will I have a mentor when I join?") rather than asking ("When do …", "when?").
+CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
+              "when": r"(?=\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have)(?![a-z])"
+                      r"|\s*[?？.!]*$)"}
+
+
 @dataclass(frozen=True)
 class Asked:
     """A kind of detail a question asks for; for a count in a unit that needs a figure in it, the unit."""
@@ -56,7 +69,7 @@ class DetailCheck:
                        for entry in kb.entries}
         fallback = clean(" ".join(kb.scope.messages.get("fallback", {}).values()))
         self._pointers = frozenset(word for kind in kb.scope.detail_questions for word in kind.answered_by
-                                   if word != NUMBER and clean(word) in fallback)
+                                   if word not in (NUMBER, DATE) and clean(word) in fallback)
         # Only the guide's own entries hold a detail by pointing to the guide: an entry of a topic the briefing does
         # cover ("自己啓発助成": its amount is in the guide) does not hold the amount asked of it, the fallback says as much.
         self._pointing = frozenset(entry.id for entry in kb.entries if entry.category == GUIDE_CATEGORY)
@@ -146,6 +159,8 @@ def _asked_unit(cleaned: str) -> str | None:
 def _holds(text: str, word: str) -> bool:
     if word == NUMBER:
         return bool(DIGIT.search(text))
+    if word == DATE:
+        return bool(DATE_FIGURE.search(text))
     word = clean(word)
     if word.isascii() and word[:1].isalpha():  # "area" is not in "in areas such as"
         return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
@@ -161,5 +176,6 @@ def _readings(cues: tuple[str, ...]) -> tuple[str, ...]:
 
 def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     # English cues match whole words (no "price" inside "priced"); Japanese ones match anywhere.
-    parts = [rf"(?<![a-z]){re.escape(clean(c))}(?![a-z])" if c.isascii() else re.escape(clean(c)) for c in cues]
+    parts = [(rf"(?<![a-z]){re.escape(clean(c))}(?![a-z])" if c.isascii() else re.escape(clean(c)))
+             + CUE_GUARDS.get(clean(c), "") for c in cues]
     return re.compile("|".join(parts))

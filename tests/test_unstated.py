@@ -1,0 +1,43 @@
+"""Details the briefing does not state about a topic it covers: the asked kind of fact, read more completely.
+
+Wordings are our own, never a benchmark's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.details import DetailCheck
+from bot.knowledge import KnowledgeBase
+from bot.service import Answerer, Question
+
+
+@pytest.fixture(scope="module")
+def details(kb: KnowledgeBase) -> DetailCheck:
+    """Return the detail rule over the bundled knowledge."""
+    return DetailCheck(kb)
+
+
+def kinds(details: DetailCheck, text: str) -> list[str]:
+    """Return the names of the kinds of detail a question asks for."""
+    return [item.kind.name for item in details.asked(text)]
+
+
+def test_a_date_is_held_by_a_date_or_a_length_of_time_not_by_any_figure(details: DetailCheck) -> None:
+    asked = details.asked("それはいつ？")
+    assert not details.holds("newtech-projects", asked)  # 22件, 5件: counts, no date
+    assert details.holds("preclass-timeline", asked)  # 4月末
+    assert details.holds("commute-time", details.asked("how long does it take?"))  # 1時間
+
+
+def test_a_date_no_close_entry_holds_is_not_answered(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("ロボットの実験はいつからですか")).kind == "fallback"
+    assert plain_answerer.answer(Question("プレクラスが終わるのはいつ？")).entry_id == "preclass-timeline"
+
+
+def test_when_and_itsu_ask_only_where_they_ask(details: DetailCheck) -> None:
+    assert "date or period" not in kinds(details, "いつつの地区の名前")  # five, not when
+    assert "date or period" not in kinds(details, "Will there be a mentor when I start?")  # a conjunction
+    assert "date or period" in kinds(details, "When does the pre-class end?")
+    assert "date or period" in kinds(details, "いつから？")
+    assert "date or period" in kinds(details, "until when?")
