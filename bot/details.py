@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase
-from bot.normalize import clean, reading_of
+from bot.normalize import clean, reading_of, to_katakana
 from bot.scope import DetailQuestion
 
 GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
@@ -41,6 +41,11 @@ PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:�
 # A message that only asks a count ("何歳？", "なんにんなの？", "おいくつ？"): what it counts is the topic's.
 ONLY_A_COUNT = re.compile(r"^(?:お?いくつ|how\s+old(?:\s+(?:are|is)\s+(?:they|he|she))?)$")
 AGE_ASKED = re.compile(r"おいくつ|お幾つ|(?<![a-z])how\s+old(?![a-z])")
+# なん + a loan word in kana (a unit: めーとる, ぱーせんと, くらす); its vowels doubled when typed in romaji (めえとる).
+KANA_UNIT = re.compile(r"なん\s*([ぁ-ゖー]{2,7})")
+VOWEL_ROWS = {"ア": "アカサタナハマヤラワガザダバパャァ", "イ": "イキシチニヒミリギジヂビピィ", "ウ": "ウクスツヌフムユルグズヅブプュゥ",
+              "エ": "エケセテネヘメレゲゼデベペェ", "オ": "オコソトノホモヨロゴゾドボポョォ"}
+LONG_VOWEL = re.compile("|".join(f"(?<=[{row}]){vowel}" for vowel, row in VOWEL_ROWS.items()))
 COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}$")
 
 # A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
@@ -81,8 +86,9 @@ class DetailCheck:
         """Return the kinds of detail a question asks for, a count with the unit it counts in (何か国 -> か国).
 
         A count in a unit of its own (何クラス, 何回) is a count even when no cue of the count kind names it.
+        A unit typed in kana ("なんめーとる", romaji "nan meetoru") is read as its katakana (何メートル).
         """
-        cleaned = clean(text)
+        cleaned = kana_units(clean(text))
         found = [kind for kind, pattern, _ in self._kinds if pattern.search(cleaned)]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
             reading = reading_of(cleaned)
@@ -146,8 +152,23 @@ class DetailCheck:
 
 def _unit(cleaned: str) -> str | None:
     # Counting people may be answered by naming them (the panel's two names), and 何個 counts anything: no unit.
+    # A rate ("1クラス何人？") is given only by a figure in its unit, whatever it counts.
     unit = _asked_unit(cleaned)
-    return None if unit is None or unit in LOOSE_UNITS else unit
+    return None if unit is None or unit in LOOSE_UNITS and not PER_ITEM.search(cleaned) else unit
+
+
+def kana_units(cleaned: str) -> str:
+    """Return a text with "なん" + a unit typed in kana read as 何 + the unit in katakana (なんめーとる -> 何メートル).
+
+    Romaji has no long-vowel mark: "meetoru" comes as めえとる, read メートル. The text itself when nothing is read.
+    """
+    found = KANA_UNIT.search(cleaned)
+    if found is None:
+        return cleaned
+    unit = LONG_VOWEL.sub("ー", to_katakana(found.group(1)))
+    if "ー" not in unit and not unit.startswith("クラス"):
+        return cleaned  # なんで, なんにん: Japanese words, read as they are
+    return f"{cleaned[:found.start()]}何{unit}{cleaned[found.end():]}"
 
 
 def _asked_unit(cleaned: str) -> str | None:

@@ -41,3 +41,21 @@ def test_when_and_itsu_ask_only_where_they_ask(details: DetailCheck) -> None:
     assert "date or period" in kinds(details, "When does the pre-class end?")
     assert "date or period" in kinds(details, "いつから？")
     assert "date or period" in kinds(details, "until when?")
+
+
+@pytest.mark.parametrize("question", ["しばちくの たわーは なんめーとる？", "しばちくの たわーって なんめーとる",
+                                      "Shiba chiku no tawaa wa nan meetoru?"])
+def test_a_unit_typed_in_kana_or_romaji_asks_like_its_katakana(plain_answerer: Answerer, question: str) -> None:
+    # 何メートル typed as なんめーとる (or nan meetoru): the district's entry names the tower, not its height.
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+def test_a_place_asked_about_in_kana_is_still_answered(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("しばちくの たわーは どこ？")).entry_id == "district-shiba"
+
+
+def test_a_rate_per_item_needs_a_figure_in_its_unit(details: DetailCheck, plain_answerer: Answerer) -> None:
+    assert [(item.kind.name, item.unit) for item in details.asked("ひとクラスなんにん？")] == [("count", "にん")]
+    assert not details.holds("preclass-timeline", details.asked("1クラス何人？"))  # 4月末 is no count of people
+    assert plain_answerer.answer(Question("プレクラスはひとクラスなんにん？")).kind == "fallback"
+    assert plain_answerer.answer(Question("パネリストは何人？")).entry_id == "panel"  # people: named ones count
