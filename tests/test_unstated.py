@@ -59,3 +59,14 @@ def test_a_rate_per_item_needs_a_figure_in_its_unit(details: DetailCheck, plain_
     assert not details.holds("preclass-timeline", details.asked("1クラス何人？"))  # 4月末 is no count of people
     assert plain_answerer.answer(Question("プレクラスはひとクラスなんにん？")).kind == "fallback"
     assert plain_answerer.answer(Question("パネリストは何人？")).entry_id == "panel"  # people: named ones count
+
+
+@pytest.mark.parametrize("question", ["What is the average age of the staff?", "新人職員の平均年齢って？"])
+def test_an_average_is_answered_only_by_an_entry_stating_one(plain_answerer: Answerer, question: str) -> None:
+    # The guide's entry on eligibility and age limits states no average age.
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+def test_an_average_the_briefing_or_the_guide_gives_is_answered(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("通勤時間の平均は？")).entry_id == "commute-time"
+    assert plain_answerer.answer(Question("残業時間は月の平均でどのくらい？")).entry_id == "guide-holidays"
