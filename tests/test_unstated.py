@@ -70,3 +70,17 @@ def test_an_average_is_answered_only_by_an_entry_stating_one(plain_answerer: Ans
 def test_an_average_the_briefing_or_the_guide_gives_is_answered(plain_answerer: Answerer) -> None:
     assert plain_answerer.answer(Question("通勤時間の平均は？")).entry_id == "commute-time"
     assert plain_answerer.answer(Question("残業時間は月の平均でどのくらい？")).entry_id == "guide-holidays"
+
+
+@pytest.mark.parametrize("question", ["外国人住民の出身で一番多い国はどれ？", "港区で一番大きいホテルはどこ？",
+                                      "Which hotel in Minato has the most rooms?"])
+def test_which_ranks_first_needs_an_answer_naming_that_first(plain_answerer: Answerer, question: str) -> None:
+    # The nationalities' count ranks nothing; the hotel rooms' 都内最多 ranks Minato, not a hotel inside it.
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+@pytest.mark.parametrize(("question", "entry"), [("大使館が一番多いのはどこの自治体？", "facts-embassies"),
+                                                 ("Which city in Japan has the most embassies?", "facts-embassies"),
+                                                 ("昼間人口が都内で一番多いのはどこ？", "facts-daytime-population")])
+def test_which_place_ranks_first_is_answered_by_the_ranking(plain_answerer: Answerer, question: str, entry: str) -> None:
+    assert plain_answerer.answer(Question(question)).entry_id == entry

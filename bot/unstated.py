@@ -1,0 +1,47 @@
+"""Facts the knowledge never states about a topic it covers: the member of a ranking, a country typed in romaji.
+
+bot.details reads the kind of fact a question asks for from single cues (いくら, 何人, いつ). Some questions ask for a
+fact no single word gives away, and an entry of the right topic still cannot answer them:
+
+- **Which one ranks first** ("一番多い国籍はどこ？", "which ward has the most applicants?"): only an answer holding a
+  superlative (最多, 一番, most) names the first of a ranking. And when the question ranks things inside Minato
+  ("港区で一番…はどこ？"), an answer ranking Minato against other places (全国最多, most in Tokyo) names Minato, not
+  the hotel or the nationality asked for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.details import DetailCheck
+from bot.normalize import clean
+
+SUPERLATIVE = re.compile(r"一番|いちばん|最も|もっとも|(?<![a-z])the\s+(?:most|least|largest|biggest|highest|lowest"
+                         r"|best|greatest|smallest|[a-z]+est)(?![a-z])")
+WHICH = re.compile(r"どこ|どの|どれ|どっち|どちら|(?<![a-z])(?:which|where|what)(?![a-z])")
+# The answer names a first: "全国最多", "都内で一番", "the most in Japan".
+HELD_SUPERLATIVE = re.compile(r"最多|最大|最高|最も|一番|1番|1位|トップ|日本一|都内一|(?<![a-z])(?:most|largest|biggest"
+                              r"|highest|top)(?![a-z])")
+# A ranking of Minato among other places: the first it names is Minato itself.
+PLACE_RANKING = re.compile(r"(?:全国|都内|日本|東京|23区|特別区)で?(?:最多|最大|最高|一番|1位|トップ)|日本一|都内一"
+                           r"|(?<![a-z])most\s+in\s+(?:japan|tokyo)(?![a-z])")
+# "港区で一番…", "区内でいちばん…", "in Minato, which … the most": the ranking is of things inside Minato.
+INSIDE_MINATO = re.compile(r"(?:港区|みなと区|区内)(?:の中)?で|(?<![a-z])in\s+minato(?![a-z])")
+
+
+class Unstated:
+    """Tells whether an entry's answer can state the fact a question asks for (see the module's docstring)."""
+
+    def __init__(self, details: DetailCheck) -> None:
+        self._details = details
+
+    def refusal(self, text: str, entry_id: str) -> str:
+        """Return why the entry cannot answer the question ("" when nothing here stops it)."""
+        cleaned = clean(text)
+        if SUPERLATIVE.search(cleaned) and WHICH.search(cleaned):
+            answer = self._details.answer_text(entry_id)
+            if not HELD_SUPERLATIVE.search(answer):
+                return "asks which ranks first; the answer names no ranking"
+            if INSIDE_MINATO.search(cleaned) and PLACE_RANKING.search(answer):
+                return "asks which ranks first inside Minato; the answer ranks Minato among other places"
+        return ""
