@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, reading_of, to_katakana
 from bot.scope import DetailQuestion
@@ -43,9 +44,6 @@ ONLY_A_COUNT = re.compile(r"^(?:お?いくつ|how\s+old(?:\s+(?:are|is)\s+(?:the
 AGE_ASKED = re.compile(r"おいくつ|お幾つ|(?<![a-z])how\s+old(?![a-z])")
 # なん + a loan word in kana (a unit: めーとる, ぱーせんと, くらす); its vowels doubled when typed in romaji (めえとる).
 KANA_UNIT = re.compile(r"なん\s*([ぁ-ゖー]{2,7})")
-VOWEL_ROWS = {"ア": "アカサタナハマヤラワガザダバパャァ", "イ": "イキシチニヒミリギジヂビピィ", "ウ": "ウクスツヌフムユルグズヅブプュゥ",
-              "エ": "エケセテネヘメレゲゼデベペェ", "オ": "オコソトノホモヨロゴゾドボポョォ"}
-LONG_VOWEL = re.compile("|".join(f"(?<=[{row}]){vowel}" for vowel, row in VOWEL_ROWS.items()))
 COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}$")
 
 # A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
@@ -165,7 +163,7 @@ def kana_units(cleaned: str) -> str:
     found = KANA_UNIT.search(cleaned)
     if found is None:
         return cleaned
-    unit = LONG_VOWEL.sub("ー", to_katakana(found.group(1)))
+    unit = long_vowels(to_katakana(found.group(1)))
     if "ー" not in unit and not unit.startswith("クラス"):
         return cleaned  # なんで, なんにん: Japanese words, read as they are
     return f"{cleaned[:found.start()]}何{unit}{cleaned[found.end():]}"

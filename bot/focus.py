@@ -15,6 +15,7 @@ from typing import Callable
 
 import jaconv
 
+from bot.kanaplaces import romaji_country
 from bot.normalize import Token, clause_ends, clean, romaji_to_katakana
 from bot.terms import Term
 
@@ -159,7 +160,8 @@ def romaji_sentence(text: str) -> str | None:
 
 def _romaji_piece(word: str, kana: str | None) -> str:
     if kana:
-        return jaconv.kata2hira(kana)
+        # A country stays in katakana, a word of its own: "Firipin ryouri" is not one noun ふぃりぴんりょうり.
+        return romaji_country(word) or jaconv.kata2hira(kana)
     return ROMAJI_PUNCTUATION.get(word, f" {word} ")
 
 

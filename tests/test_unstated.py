@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.details import DetailCheck
+from bot.kanaplaces import romaji_country
 from bot.knowledge import KnowledgeBase
 from bot.service import Answerer, Question
 
@@ -84,3 +85,19 @@ def test_which_ranks_first_needs_an_answer_naming_that_first(plain_answerer: Ans
                                                  ("昼間人口が都内で一番多いのはどこ？", "facts-daytime-population")])
 def test_which_place_ranks_first_is_answered_by_the_ranking(plain_answerer: Answerer, question: str, entry: str) -> None:
     assert plain_answerer.answer(Question(question)).entry_id == entry
+
+
+@pytest.mark.parametrize("question", ["Itaria ryouri no resutoran wa arimasu ka", "Betonamu no taishikan wa doko desu ka",
+                                      "Indoneshia no hito wa nannin imasu ka"])
+def test_a_country_typed_in_romaji_is_a_place_the_knowledge_lacks(plain_answerer: Answerer, question: str) -> None:
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+def test_romaji_without_a_country_still_finds_its_entry(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("Taishikan wa ikutsu arimasu ka")).entry_id == "facts-embassies"
+
+
+def test_a_romaji_word_reads_as_a_country_with_its_long_vowels() -> None:
+    assert romaji_country("nepaaru") == "ネパール"
+    assert romaji_country("firipin") == "フィリピン"
+    assert romaji_country("taishikan") is None
