@@ -77,7 +77,7 @@ class Decider:
         self.vocabulary = vocabulary
         self._index = index
         self._details = DetailCheck(kb)
-        self._unstated = Unstated(self._details)
+        self._unstated = Unstated(self._details, vocabulary.is_foreign_place)
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
@@ -97,7 +97,7 @@ class Decider:
                 # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
                 # counted unit, cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
-        unstated = self._unstated.refusal(text, candidates[0].entry_id) if candidates else ""
+        unstated = self._unstated.refusal(text, terms, candidates[0].entry_id) if candidates else ""
         if unstated:
             return MatchResult("fallback", tuple(candidates[:5]), reason=unstated)
         top = tuple(candidates[:5])

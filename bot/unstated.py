@@ -7,14 +7,20 @@ fact no single word gives away, and an entry of the right topic still cannot ans
   superlative (最多, 一番, most) names the first of a ranking. And when the question ranks things inside Minato
   ("港区で一番…はどこ？"), an answer ranking Minato against other places (全国最多, most in Tokyo) names Minato, not
   the hotel or the nationality asked for.
+- **Minato against another place** ("品川区とどっちが多い？", "他の区より高い？"): only an answer that itself compares or
+  ranks (トップクラス, 最多, より) tells how Minato stands; one that merely names the other place (where staff live)
+  does not.
 """
 
 from __future__ import annotations
 
 import re
 
+from collections.abc import Callable
+
 from bot.details import DetailCheck
-from bot.normalize import clean
+from bot.normalize import Token, clean
+from bot.terms import Term
 
 SUPERLATIVE = re.compile(r"一番|いちばん|最も|もっとも|(?<![a-z])the\s+(?:most|least|largest|biggest|highest|lowest"
                          r"|best|greatest|smallest|[a-z]+est)(?![a-z])")
@@ -29,15 +35,29 @@ PLACE_RANKING = re.compile(r"(?:全国|都内|日本|東京|23区|特別区)で?
 INSIDE_MINATO = re.compile(r"(?:港区|みなと区|区内)(?:の中)?で|(?<![a-z])in\s+minato(?![a-z])")
 
 
+# Another place as the other side of a comparison: a named municipality (a term), or "the other wards".
+OTHER_PLACES = re.compile(r"(?:他|ほか)の(?:区|自治体|市|町|まち|街|都市)|他区|他自治体"
+                          r"|(?<![a-z])other\s+(?:wards?|cities|city|municipalities|towns?)(?![a-z])")
+COMPARED = re.compile(r"より|比べ|比較|どっち|どちら|(?<![a-z])(?:than|compared?|versus|vs)(?![a-z])")
+# A quantity compared: more, higher, bigger (多い, 高い, 広い).
+QUANTITY = re.compile(r"(?:多|少な|高|安|低|大き|小さ|広|狭)(?:い|く|め)|(?<![a-z])(?:more|less|fewer|higher|lower|bigger"
+                      r"|larger|smaller|cheaper)(?![a-z])")
+HELD_COMPARISON = re.compile(HELD_SUPERLATIVE.pattern + r"|より|比べ|上回|下回|(?<![a-z])than(?![a-z])")
+
+
 class Unstated:
     """Tells whether an entry's answer can state the fact a question asks for (see the module's docstring)."""
 
-    def __init__(self, details: DetailCheck) -> None:
+    def __init__(self, details: DetailCheck, is_foreign_place: Callable[[Token], bool]) -> None:
         self._details = details
+        self._is_foreign_place = is_foreign_place
 
-    def refusal(self, text: str, entry_id: str) -> str:
+    def refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why the entry cannot answer the question ("" when nothing here stops it)."""
         cleaned = clean(text)
+        if COMPARED.search(cleaned) and QUANTITY.search(cleaned) and self._names_other_place(cleaned, terms):
+            if not HELD_COMPARISON.search(self._details.answer_text(entry_id)):
+                return "compares Minato with another place; the answer compares nothing"
         if SUPERLATIVE.search(cleaned) and WHICH.search(cleaned):
             answer = self._details.answer_text(entry_id)
             if not HELD_SUPERLATIVE.search(answer):
@@ -45,3 +65,7 @@ class Unstated:
             if INSIDE_MINATO.search(cleaned) and PLACE_RANKING.search(answer):
                 return "asks which ranks first inside Minato; the answer ranks Minato among other places"
         return ""
+
+    def _names_other_place(self, cleaned: str, terms: list[Term]) -> bool:
+        return bool(OTHER_PLACES.search(cleaned)) or any(
+            term.weight == 1.0 and self._is_foreign_place(term.token) for term in terms)

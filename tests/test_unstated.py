@@ -101,3 +101,15 @@ def test_a_romaji_word_reads_as_a_country_with_its_long_vowels() -> None:
     assert romaji_country("nepaaru") == "ネパール"
     assert romaji_country("firipin") == "フィリピン"
     assert romaji_country("taishikan") is None
+
+
+@pytest.mark.parametrize("question", ["大田区と港区、職員はどっちが多い？", "Are there more staff in Minato than in Ota?"])
+def test_minato_against_another_place_needs_an_answer_that_compares(plain_answerer: Answerer, question: str) -> None:
+    # The staff's homes name Ota among other places; they say nothing of how many staff either ward has.
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+@pytest.mark.parametrize("question", ["一人あたりの予算は他の自治体より多い？",
+                                      "Is the budget per person higher than in other wards?"])
+def test_a_comparison_the_answer_makes_is_answered(plain_answerer: Answerer, question: str) -> None:
+    assert plain_answerer.answer(Question(question)).entry_id == "overview-budget-per-person"  # トップクラス
