@@ -97,7 +97,8 @@ class Decider:
                 # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
                 # counted unit, cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
-        unstated = self._unstated.refusal(text, terms, candidates[0].entry_id) if candidates else ""
+        unstated = self._unstated.refusal(text, terms, candidates[0].entry_id,
+                                          self._index.bag(self._index_of[candidates[0].entry_id])) if candidates else ""
         if unstated:
             return MatchResult("fallback", tuple(candidates[:5]), reason=unstated)
         top = tuple(candidates[:5])

@@ -6,7 +6,8 @@ fact no single word gives away, and an entry of the right topic still cannot ans
 - **Which one ranks first** ("一番多い国籍はどこ？", "which ward has the most applicants?"): only an answer holding a
   superlative (最多, 一番, most) names the first of a ranking. And when the question ranks things inside Minato
   ("港区で一番…はどこ？"), an answer ranking Minato against other places (全国最多, most in Tokyo) names Minato, not
-  the hotel or the nationality asked for.
+  the hotel or the nationality asked for. Nor does a ranking by another measure: "人口が一番多い区" is not
+  answered by the ward with the most hotel rooms.
 - **Minato against another place** ("品川区とどっちが多い？", "他の区より高い？"): only an answer that itself compares or
   ranks (トップクラス, 最多, より) tells how Minato stands; one that merely names the other place (where staff live)
   does not.
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from bot.details import DetailCheck
 from bot.normalize import Token, clean
@@ -31,6 +32,9 @@ HELD_SUPERLATIVE = re.compile(r"最多|最大|最高|最も|一番|1番|1位|ト
 # A ranking of Minato among other places: the first it names is Minato itself.
 PLACE_RANKING = re.compile(r"(?:全国|都内|日本|東京|23区|特別区)で?(?:最多|最大|最高|一番|1位|トップ)|日本一|都内一"
                            r"|(?<![a-z])most\s+in\s+(?:japan|tokyo)(?![a-z])")
+# What is ranked: "人口が一番多い", "一番人口の多い" (the word before が/の of the compared adjective).
+MEASURE = re.compile(r"(?:一番|いちばん|最も|もっとも)?([^\s、。,がのはをで]{2,8})[がの](?:一番|いちばん|最も|もっとも)?"
+                     r"(?:多|少な|高|低|大き|小さ|広|狭)い")
 # "港区で一番…", "区内でいちばん…", "in Minato, which … the most": the ranking is of things inside Minato.
 INSIDE_MINATO = re.compile(r"(?:港区|みなと区|区内)(?:の中)?で|(?<![a-z])in\s+minato(?![a-z])")
 
@@ -52,7 +56,7 @@ class Unstated:
         self._details = details
         self._is_foreign_place = is_foreign_place
 
-    def refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
+    def refusal(self, text: str, terms: list[Term], entry_id: str, bag: Collection[str]) -> str:
         """Return why the entry cannot answer the question ("" when nothing here stops it)."""
         cleaned = clean(text)
         if COMPARED.search(cleaned) and QUANTITY.search(cleaned) and self._names_other_place(cleaned, terms):
@@ -64,8 +68,18 @@ class Unstated:
                 return "asks which ranks first; the answer names no ranking"
             if INSIDE_MINATO.search(cleaned) and PLACE_RANKING.search(answer):
                 return "asks which ranks first inside Minato; the answer ranks Minato among other places"
+            if not self._ranks_by(cleaned, terms, bag):
+                return "asks which ranks first by a measure the answer does not rank by"
         return ""
 
     def _names_other_place(self, cleaned: str, terms: list[Term]) -> bool:
         return bool(OTHER_PLACES.search(cleaned)) or any(
             term.weight == 1.0 and self._is_foreign_place(term.token) for term in terms)
+
+    def _ranks_by(self, cleaned: str, terms: list[Term], bag: Collection[str]) -> bool:
+        # The measure asked ("人口" of 人口が一番多い) is a word the entry has, or one the bot cannot read (no say).
+        found = MEASURE.search(cleaned)
+        if found is None:
+            return True
+        measured = [term for term in terms if term.concept is not None and term.token.surface in found.group(1)]
+        return not measured or any(term.concept in bag for term in measured)

@@ -113,3 +113,13 @@ def test_minato_against_another_place_needs_an_answer_that_compares(plain_answer
                                       "Is the budget per person higher than in other wards?"])
 def test_a_comparison_the_answer_makes_is_answered(plain_answerer: Answerer, question: str) -> None:
     assert plain_answerer.answer(Question(question)).entry_id == "overview-budget-per-person"  # トップクラス
+
+
+@pytest.mark.parametrize("question", ["23区でいちばん人口の多い区はどこ？", "日本で人口が一番多い区はどれ？"])
+def test_which_ranks_first_by_a_measure_the_answer_does_not_rank_by(plain_answerer: Answerer, question: str) -> None:
+    # The embassies' 全国最多 ranks embassies, not population.
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+def test_which_ranks_first_by_the_answers_own_measure_is_answered(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("ホテルの部屋数が都内で一番多いのはどこ？")).entry_id == "facts-hotel-rooms"
