@@ -123,3 +123,10 @@ def test_which_ranks_first_by_a_measure_the_answer_does_not_rank_by(plain_answer
 
 def test_which_ranks_first_by_the_answers_own_measure_is_answered(plain_answerer: Answerer) -> None:
     assert plain_answerer.answer(Question("ホテルの部屋数が都内で一番多いのはどこ？")).entry_id == "facts-hotel-rooms"
+
+
+def test_a_country_in_katakana_is_no_piece_of_a_word_typed_in_kana(plain_answerer: Answerer) -> None:
+    # タイ reads like the start of たいしかん: it is still a place the knowledge lacks, not part of 大使館.
+    assert plain_answerer.answer(Question("タイ の たいしかんに いきたいです")).kind == "fallback"
+    assert plain_answerer.answer(Question("たいしかん は いくつ ありますか")).entry_id == "facts-embassies"
+    assert plain_answerer.answer(Question("ぱねるの とうだんしゃは だれ")).entry_id == "panel"  # とう (唐) in hiragana
