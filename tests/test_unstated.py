@@ -130,3 +130,7 @@ def test_a_country_in_katakana_is_no_piece_of_a_word_typed_in_kana(plain_answere
     assert plain_answerer.answer(Question("タイ の たいしかんに いきたいです")).kind == "fallback"
     assert plain_answerer.answer(Question("たいしかん は いくつ ありますか")).entry_id == "facts-embassies"
     assert plain_answerer.answer(Question("ぱねるの とうだんしゃは だれ")).entry_id == "panel"  # とう (唐) in hiragana
+
+
+def test_a_maker_asked_is_a_company_the_answer_does_not_name(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("睡眠サポートのAIはどのメーカーが作ったの？")).kind == "fallback"
