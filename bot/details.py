@@ -14,6 +14,9 @@ GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide
 NUMBER = "<number>"  # in answered_by: any figure in the answer
 DATE = "<date>"  # in answered_by: a date, a month or a length of time (4月末, 令和5年, 1時間), not any figure
 DIGIT = re.compile(r"\d")
+YEAR_OR_DATE = re.compile(r"(?:令和|平成|昭和|fy)\s*\d+|\d+\s*(?:年度|年|月|日)|(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
+NAMED = re.compile(r"さん|氏")
+PEOPLE_COUNTED = re.compile(r"(?:何|なん|幾)\s*(?:人|名|にん)|人数|(?<![a-z])how\s+many\s+(?:people|persons)(?![a-z])")
 # "いつ実施？" is not answered by "22件の提案": a count is no date. A figure in a unit of time, an era or a month is.
 DATE_FIGURE = re.compile(
     r"\d\s*(?:年|か月|ヶ月|カ月|箇月|月|日|週|時間|時|分)|令和|平成|昭和|[上中下]旬|月末|月初|年度"
@@ -59,6 +62,7 @@ class Asked:
 
     kind: DetailQuestion
     unit: str | None = None
+    people: bool = False  # a count of people (何人, 人数): naming them answers it too
 
 
 class DetailCheck:
@@ -94,7 +98,8 @@ class DetailCheck:
         unit = _unit(cleaned)
         if unit is not None and self._count is not None and self._count not in found:
             found.append(self._count)
-        return [Asked(kind, unit if kind is self._count else None) for kind in found]
+        people = PEOPLE_COUNTED.search(cleaned) is not None
+        return [Asked(kind, unit, people) if kind is self._count else Asked(kind) for kind in found]
 
     def holds(self, entry_id: str, asked: list[Asked], pointers: frozenset[str] = frozenset()) -> bool:
         """Tell whether an entry's answer holds every detail asked for (not counting `pointers` words).
@@ -106,7 +111,7 @@ class DetailCheck:
         if entry_id not in self._pointing:
             pointers = pointers | self._pointers
         return all(self._holds_count(text, item.unit, pointers) if item.unit is not None
-                   else any(_holds(text, word) for word in item.kind.answered_by if word not in pointers)
+                   else any(_holds(text, word, item.people) for word in item.kind.answered_by if word not in pointers)
                    for item in asked)
 
     def _holds_count(self, text: str, unit: str, pointers: frozenset[str]) -> bool:
@@ -175,9 +180,11 @@ def _asked_unit(cleaned: str) -> str | None:
     return found.group(1) if found else ENGLISH_UNITS[english.group(1)] if english else None
 
 
-def _holds(text: str, word: str) -> bool:
+def _holds(text: str, word: str, people: bool = False) -> bool:
     if word == NUMBER:
-        return bool(DIGIT.search(text))
+        # "相談件数は？" is not answered by "平成5年度入区": a year or a date is no count. People are also counted by
+        # naming them (the panel's two names).
+        return bool(DIGIT.search(YEAR_OR_DATE.sub(" ", text))) or people and NAMED.search(text) is not None
     if word == DATE:
         return bool(DATE_FIGURE.search(text))
     word = clean(word)

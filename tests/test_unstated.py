@@ -134,3 +134,13 @@ def test_a_country_in_katakana_is_no_piece_of_a_word_typed_in_kana(plain_answere
 
 def test_a_maker_asked_is_a_company_the_answer_does_not_name(plain_answerer: Answerer) -> None:
     assert plain_answerer.answer(Question("睡眠サポートのAIはどのメーカーが作ったの？")).kind == "fallback"
+
+
+def test_a_year_is_no_count_but_people_are_counted_by_naming_them(details: DetailCheck,
+                                                                  plain_answerer: Answerer) -> None:
+    # The panel's answer holds 平成5年度 and two names: no count of consultations, but the panellists' number.
+    assert not details.holds("panel", details.asked("相談の件数は？"))
+    assert details.holds("panel", details.asked("何人？"))
+    assert plain_answerer.answer(Question("みなと保健所の健康相談の件数は？")).kind == "fallback"
+    assert plain_answerer.answer(Question("パネルディスカッションの登壇者の人数は？")).entry_id == "panel"
+    assert plain_answerer.answer(Question("中島さんは何年に入区した？")).entry_id == "panel"  # a year, asked as one
