@@ -144,3 +144,8 @@ def test_a_year_is_no_count_but_people_are_counted_by_naming_them(details: Detai
     assert plain_answerer.answer(Question("みなと保健所の健康相談の件数は？")).kind == "fallback"
     assert plain_answerer.answer(Question("パネルディスカッションの登壇者の人数は？")).entry_id == "panel"
     assert plain_answerer.answer(Question("中島さんは何年に入区した？")).entry_id == "panel"  # a year, asked as one
+
+
+@pytest.mark.parametrize("question", ["What is the biggest merit of the pre-class system?", "プレクラスの一番のメリットはどれ？"])
+def test_the_chief_point_of_a_topic_is_no_ranking_of_members(plain_answerer: Answerer, question: str) -> None:
+    assert plain_answerer.answer(Question(question)).entry_id == "preclass-merits"
