@@ -12,6 +12,7 @@ from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.scope import SmallTalk
 from bot.terms import Term
+from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
 
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
@@ -76,6 +77,7 @@ class Decider:
         self.vocabulary = vocabulary
         self._index = index
         self._details = DetailCheck(kb)
+        self._unstated = Unstated(self._details, vocabulary.is_foreign_place)
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
@@ -95,6 +97,10 @@ class Decider:
                 # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
                 # counted unit, cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
+        unstated = self._unstated.refusal(text, terms, candidates[0].entry_id,
+                                          self._index.bag(self._index_of[candidates[0].entry_id])) if candidates else ""
+        if unstated:
+            return MatchResult("fallback", tuple(candidates[:5]), reason=unstated)
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings

@@ -5,13 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
-from bot.normalize import clean, reading_of
+from bot.normalize import clean, reading_of, to_katakana
 from bot.scope import DetailQuestion
 
 GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
 NUMBER = "<number>"  # in answered_by: any figure in the answer
+DATE = "<date>"  # in answered_by: a date, a month or a length of time (4月末, 令和5年, 1時間), not any figure
 DIGIT = re.compile(r"\d")
+YEAR_OR_DATE = re.compile(r"(?:令和|平成|昭和|fy)\s*\d+|\d+\s*(?:年度|年|月|日)|(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
+NAMED = re.compile(r"さん|氏")
+PEOPLE_COUNTED = re.compile(r"(?:何|なん|幾)\s*(?:人|名|にん)|人数|(?<![a-z])how\s+many\s+(?:people|persons)(?![a-z])")
+# "いつ実施？" is not answered by "22件の提案": a count is no date. A figure in a unit of time, an era or a month is.
+DATE_FIGURE = re.compile(
+    r"\d\s*(?:年|か月|ヶ月|カ月|箇月|月|日|週|時間|時|分)|令和|平成|昭和|[上中下]旬|月末|月初|年度"
+    r"|\d\s*(?:years?|months?|weeks?|days?|hours?|minutes?)(?![a-z])"
+    r"|(?<![a-z])(?:january|february|march|april|june|july|august|september|october|november|december)(?![a-z])")
 MIN_CUE_READING = 4
 KANJI = re.compile(r"[\u3400-\u9fff々]")
 KANA = re.compile(r"[\u3040-\u30ff]")
@@ -35,7 +45,16 @@ PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:�
 # A message that only asks a count ("何歳？", "なんにんなの？", "おいくつ？"): what it counts is the topic's.
 ONLY_A_COUNT = re.compile(r"^(?:お?いくつ|how\s+old(?:\s+(?:are|is)\s+(?:they|he|she))?)$")
 AGE_ASKED = re.compile(r"おいくつ|お幾つ|(?<![a-z])how\s+old(?![a-z])")
+# なん + a loan word in kana (a unit: めーとる, ぱーせんと, くらす); its vowels doubled when typed in romaji (めえとる).
+KANA_UNIT = re.compile(r"なん\s*([ぁ-ゖー]{2,7})")
 COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}$")
+
+# A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
+# (always); "when" as a conjunction ("Will I have a mentor when I join?") rather than asking ("When do …", "when?").
+CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
+              "when": r"(?=\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have)(?![a-z])"
+                      r"|\s*[?？.!]*$)"}
+
 
 @dataclass(frozen=True)
 class Asked:
@@ -43,6 +62,7 @@ class Asked:
 
     kind: DetailQuestion
     unit: str | None = None
+    people: bool = False  # a count of people (何人, 人数): naming them answers it too
 
 
 class DetailCheck:
@@ -56,7 +76,7 @@ class DetailCheck:
                        for entry in kb.entries}
         fallback = clean(" ".join(kb.scope.messages.get("fallback", {}).values()))
         self._pointers = frozenset(word for kind in kb.scope.detail_questions for word in kind.answered_by
-                                   if word != NUMBER and clean(word) in fallback)
+                                   if word not in (NUMBER, DATE) and clean(word) in fallback)
         # Only the guide's own entries hold a detail by pointing to the guide: an entry of a topic the briefing does
         # cover ("自己啓発助成": its amount is in the guide) does not hold the amount asked of it, the fallback says as much.
         self._pointing = frozenset(entry.id for entry in kb.entries if entry.category == GUIDE_CATEGORY)
@@ -68,8 +88,9 @@ class DetailCheck:
         """Return the kinds of detail a question asks for, a count with the unit it counts in (何か国 -> か国).
 
         A count in a unit of its own (何クラス, 何回) is a count even when no cue of the count kind names it.
+        A unit typed in kana ("なんめーとる", romaji "nan meetoru") is read as its katakana (何メートル).
         """
-        cleaned = clean(text)
+        cleaned = kana_units(clean(text))
         found = [kind for kind, pattern, _ in self._kinds if pattern.search(cleaned)]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
             reading = reading_of(cleaned)
@@ -77,7 +98,8 @@ class DetailCheck:
         unit = _unit(cleaned)
         if unit is not None and self._count is not None and self._count not in found:
             found.append(self._count)
-        return [Asked(kind, unit if kind is self._count else None) for kind in found]
+        people = PEOPLE_COUNTED.search(cleaned) is not None
+        return [Asked(kind, unit, people) if kind is self._count else Asked(kind) for kind in found]
 
     def holds(self, entry_id: str, asked: list[Asked], pointers: frozenset[str] = frozenset()) -> bool:
         """Tell whether an entry's answer holds every detail asked for (not counting `pointers` words).
@@ -89,7 +111,7 @@ class DetailCheck:
         if entry_id not in self._pointing:
             pointers = pointers | self._pointers
         return all(self._holds_count(text, item.unit, pointers) if item.unit is not None
-                   else any(_holds(text, word) for word in item.kind.answered_by if word not in pointers)
+                   else any(_holds(text, word, item.people) for word in item.kind.answered_by if word not in pointers)
                    for item in asked)
 
     def _holds_count(self, text: str, unit: str, pointers: frozenset[str]) -> bool:
@@ -133,8 +155,23 @@ class DetailCheck:
 
 def _unit(cleaned: str) -> str | None:
     # Counting people may be answered by naming them (the panel's two names), and 何個 counts anything: no unit.
+    # A rate ("1クラス何人？") is given only by a figure in its unit, whatever it counts.
     unit = _asked_unit(cleaned)
-    return None if unit is None or unit in LOOSE_UNITS else unit
+    return None if unit is None or unit in LOOSE_UNITS and not PER_ITEM.search(cleaned) else unit
+
+
+def kana_units(cleaned: str) -> str:
+    """Return a text with "なん" + a unit typed in kana read as 何 + the unit in katakana (なんめーとる -> 何メートル).
+
+    Romaji has no long-vowel mark: "meetoru" comes as めえとる, read メートル. The text itself when nothing is read.
+    """
+    found = KANA_UNIT.search(cleaned)
+    if found is None:
+        return cleaned
+    unit = long_vowels(to_katakana(found.group(1)))
+    if "ー" not in unit and not unit.startswith("クラス"):
+        return cleaned  # なんで, なんにん: Japanese words, read as they are
+    return f"{cleaned[:found.start()]}何{unit}{cleaned[found.end():]}"
 
 
 def _asked_unit(cleaned: str) -> str | None:
@@ -143,9 +180,13 @@ def _asked_unit(cleaned: str) -> str | None:
     return found.group(1) if found else ENGLISH_UNITS[english.group(1)] if english else None
 
 
-def _holds(text: str, word: str) -> bool:
+def _holds(text: str, word: str, people: bool = False) -> bool:
     if word == NUMBER:
-        return bool(DIGIT.search(text))
+        # "相談件数は？" is not answered by "平成5年度入区": a year or a date is no count. People are also counted by
+        # naming them (the panel's two names).
+        return bool(DIGIT.search(YEAR_OR_DATE.sub(" ", text))) or people and NAMED.search(text) is not None
+    if word == DATE:
+        return bool(DATE_FIGURE.search(text))
     word = clean(word)
     if word.isascii() and word[:1].isalpha():  # "area" is not in "in areas such as"
         return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
@@ -161,5 +202,6 @@ def _readings(cues: tuple[str, ...]) -> tuple[str, ...]:
 
 def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     # English cues match whole words (no "price" inside "priced"); Japanese ones match anywhere.
-    parts = [rf"(?<![a-z]){re.escape(clean(c))}(?![a-z])" if c.isascii() else re.escape(clean(c)) for c in cues]
+    parts = [(rf"(?<![a-z]){re.escape(clean(c))}(?![a-z])" if c.isascii() else re.escape(clean(c)))
+             + CUE_GUARDS.get(clean(c), "") for c in cues]
     return re.compile("|".join(parts))

@@ -15,6 +15,7 @@ from typing import Callable
 
 import jaconv
 
+from bot.kanaplaces import romaji_country
 from bot.normalize import Token, clause_ends, clean, romaji_to_katakana
 from bot.terms import Term
 
@@ -28,7 +29,8 @@ JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u30
 SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?<=[a-z0-9)\"'][.;])\s+")
 QUESTION_END = re.compile(
     r"(?:か|かな|かね|かしら|の|っけ|って|とは|は|ですか|ますか|でしょうか|教えて(?:ください|下さい|ほしい)?"
-    r"|知りたい(?:です)?|聞きたい(?:です)?|ください|下さい|ほしい(?:です)?|まだ|どう|何|なに|なん)"
+    r"|知りたい(?:です)?|聞きたい(?:です)?|ください|下さい|ほしい(?:です)?|まだ|どう|何|なに|なん"
+    r"|なん\s*[ぁ-ゖ]+ー[ぁ-ゖー]*)"  # "なんめーとる": 何 and a unit typed in kana
     r"[\s?？。．!！〜~ｗw]*$")
 QUESTION_WORD = re.compile(
     r"(?:何|なに|なん[でにのだ]|いつ|どこ|どんな|どう|どの|どれ|誰|だれ|いくつ|いくら|どっち|どちら)(?!か|も)"
@@ -158,7 +160,8 @@ def romaji_sentence(text: str) -> str | None:
 
 def _romaji_piece(word: str, kana: str | None) -> str:
     if kana:
-        return jaconv.kata2hira(kana)
+        # A country stays in katakana, a word of its own: "Firipin ryouri" is not one noun ふぃりぴんりょうり.
+        return romaji_country(word) or jaconv.kata2hira(kana)
     return ROMAJI_PUNCTUATION.get(word, f" {word} ")
 
 

@@ -6,18 +6,42 @@ the knowledge does not speak of; typed in hiragana it falls apart (ね|ぱ|ー|�
 (たいしかん) finds the embassies' count. Each hiragana run is read again in katakana, up to a particle: a country
 the dictionary knows there is a place like any other. Only countries: a city or ward in kana (しながわ) may be a
 place the knowledge names, and the readings of the whole question find those.
+
+Typed in romaji ("Firipin taishikan", "Nepaaru ryouri") a country is one word of its own: `romaji_country` reads it in
+katakana, its doubled vowels as the long-vowel mark (ネパアル -> ネパール), so the romaji reading can keep it a country.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.normalize import Token, morphemes, to_katakana
+from bot.normalize import Token, morphemes, romaji_to_katakana, to_katakana
 
 HIRAGANA_RUN = re.compile(r"[\u3041-\u309fー]{3,}")
 PARTICLES = frozenset("ノハガニデヲトモヘ")
 MAX_TRIES = 2
 MIN_COUNTRY = 3  # katakana: タイ alone is also a fish and a tie
+# Romaji has no long-vowel mark: a vowel after a kana of its own row is one (メエトル -> メートル, ネパアル -> ネパール).
+VOWEL_ROWS = {"ア": "アカサタナハマヤラワガザダバパャァ", "イ": "イキシチニヒミリギジヂビピィ", "ウ": "ウクスツヌフムユルグズヅブプュゥ",
+              "エ": "エケセテネヘメレゲゼデベペェ", "オ": "オコソトノホモヨロゴゾドボポョォ"}
+LONG_VOWEL = re.compile("|".join(f"(?<=[{row}]){vowel}" for vowel, row in VOWEL_ROWS.items()))
+
+
+def long_vowels(katakana: str) -> str:
+    """Return katakana typed without long-vowel marks with them (メエトル -> メートル)."""
+    return LONG_VOWEL.sub("ー", katakana)
+
+
+def romaji_country(word: str) -> str | None:
+    """Return the country a romaji word names, in katakana ("firipin" -> フィリピン), or None."""
+    katakana = romaji_to_katakana(word)
+    if katakana is None or len(katakana) < MIN_COUNTRY:
+        return None
+    for candidate in dict.fromkeys([katakana, long_vowels(katakana)]):
+        parts = morphemes(candidate)
+        if len(parts) == 1 and parts[0].pos[2:4] == ("地名", "国"):
+            return candidate
+    return None
 
 
 def kana_countries(text: str) -> list[Token]:

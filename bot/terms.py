@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.normalize import Token, romaji_to_katakana, to_katakana
 
+HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
 Mask = tuple[str, list[bool], dict[str, tuple[int, str]]]  # a reading run, positions found, where each word is
 
 
@@ -31,7 +33,9 @@ def romaji_runs(terms: list[Term]) -> list[str]:
 def explained_by_longer(term: Term, masks: list[Mask], found: dict[str, tuple[str, ...]]) -> bool:
     # Leftmost-longest: a kana word inside a longer known reading (みなと in ミナトク) gives way to it.
     if term.concept is None:
-        return _covered(term.token, masks)
+        # A place the knowledge lacks, written as a name (katakana, kanji), is no piece of a word: タイ stays beside
+        # たいしかん (大使館), whose reading starts alike. In hiragana it may be one (とう of とうだんしゃ: 唐).
+        return not (term.token.is_place and not HIRAGANA.fullmatch(term.token.surface)) and _covered(term.token, masks)
     return term.token.is_kana and to_katakana(term.token.surface) not in found and _covered(term.token, masks)
 
 

@@ -1,0 +1,87 @@
+"""Facts the knowledge never states about a topic it covers: the member of a ranking, a country typed in romaji.
+
+bot.details reads the kind of fact a question asks for from single cues (いくら, 何人, いつ). Some questions ask for a
+fact no single word gives away, and an entry of the right topic still cannot answer them:
+
+- **Which one ranks first** ("一番多い国籍はどこ？", "which ward has the most applicants?"): only an answer holding a
+  superlative (最多, 一番, most) names the first of a ranking. And when the question ranks things inside Minato
+  ("港区で一番…はどこ？"), an answer ranking Minato against other places (全国最多, most in Tokyo) names Minato, not
+  the hotel or the nationality asked for. Nor does a ranking by another measure: "人口が一番多い区" is not
+  answered by the ward with the most hotel rooms.
+- **Minato against another place** ("品川区とどっちが多い？", "他の区より高い？"): only an answer that itself compares or
+  ranks (トップクラス, 最多, より) tells how Minato stands; one that merely names the other place (where staff live)
+  does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Callable, Collection
+
+from bot.details import DetailCheck
+from bot.normalize import Token, clean
+from bot.terms import Term
+
+# "一番多い", "the most": a ranking of things. "一番の魅力" and "what is the biggest merit" ask for the chief one of
+# the topic's own points, which the answer listing them gives: "の" after 一番, and "what", rank no members.
+SUPERLATIVE = re.compile(r"(?:一番|いちばん|最も|もっとも)(?!の)|(?<![a-z])the\s+(?:most|least|largest|biggest|highest"
+                         r"|lowest|best|greatest|smallest|[a-z]+est)(?![a-z])")
+WHICH = re.compile(r"どこ|どの|どれ|どっち|どちら|(?<![a-z])(?:which|where)(?![a-z])")
+# The answer names a first: "全国最多", "都内で一番", "the most in Japan".
+HELD_SUPERLATIVE = re.compile(r"最多|最大|最高|最も|一番|1番|1位|トップ|日本一|都内一|(?<![a-z])(?:most|largest|biggest"
+                              r"|highest|top)(?![a-z])")
+# A ranking of Minato among other places: the first it names is Minato itself.
+PLACE_RANKING = re.compile(r"(?:全国|都内|日本|東京|23区|特別区)で?(?:最多|最大|最高|一番|1位|トップ)|日本一|都内一"
+                           r"|(?<![a-z])most\s+in\s+(?:japan|tokyo)(?![a-z])")
+# What is ranked: "人口が一番多い", "一番人口の多い" (the word before が/の of the compared adjective).
+MEASURE = re.compile(r"(?:一番|いちばん|最も|もっとも)?([^\s、。,がのはをで]{2,8})[がの](?:一番|いちばん|最も|もっとも)?"
+                     r"(?:多|少な|高|低|大き|小さ|広|狭)い")
+# "港区で一番…", "区内でいちばん…", "in Minato, which … the most": the ranking is of things inside Minato.
+INSIDE_MINATO = re.compile(r"(?:港区|みなと区|区内)(?:の中)?で|(?<![a-z])in\s+minato(?![a-z])")
+
+
+# Another place as the other side of a comparison: a named municipality (a term), or "the other wards".
+OTHER_PLACES = re.compile(r"(?:他|ほか)の(?:区|自治体|市|町|まち|街|都市)|他区|他自治体"
+                          r"|(?<![a-z])other\s+(?:wards?|cities|city|municipalities|towns?)(?![a-z])")
+COMPARED = re.compile(r"より|比べ|比較|どっち|どちら|(?<![a-z])(?:than|compared?|versus|vs)(?![a-z])")
+# A quantity compared: more, higher, bigger (多い, 高い, 広い).
+QUANTITY = re.compile(r"(?:多|少な|高|安|低|大き|小さ|広|狭)(?:い|く|め)|(?<![a-z])(?:more|less|fewer|higher|lower|bigger"
+                      r"|larger|smaller|cheaper)(?![a-z])")
+HELD_COMPARISON = re.compile(HELD_SUPERLATIVE.pattern + r"|より|比べ|上回|下回|(?<![a-z])than(?![a-z])")
+
+
+class Unstated:
+    """Tells whether an entry's answer can state the fact a question asks for (see the module's docstring)."""
+
+    def __init__(self, details: DetailCheck, is_foreign_place: Callable[[Token], bool]) -> None:
+        self._details = details
+        self._is_foreign_place = is_foreign_place
+
+    def refusal(self, text: str, terms: list[Term], entry_id: str, bag: Collection[str]) -> str:
+        """Return why the entry cannot answer the question ("" when nothing here stops it)."""
+        cleaned = clean(text)
+        if COMPARED.search(cleaned) and QUANTITY.search(cleaned) and self._names_other_place(cleaned, terms):
+            if not HELD_COMPARISON.search(self._details.answer_text(entry_id)):
+                return "compares Minato with another place; the answer compares nothing"
+        if SUPERLATIVE.search(cleaned) and WHICH.search(cleaned):
+            answer = self._details.answer_text(entry_id)
+            if not HELD_SUPERLATIVE.search(answer):
+                return "asks which ranks first; the answer names no ranking"
+            if INSIDE_MINATO.search(cleaned) and PLACE_RANKING.search(answer):
+                return "asks which ranks first inside Minato; the answer ranks Minato among other places"
+            if not self._ranks_by(cleaned, terms, bag):
+                return "asks which ranks first by a measure the answer does not rank by"
+        return ""
+
+    def _names_other_place(self, cleaned: str, terms: list[Term]) -> bool:
+        return bool(OTHER_PLACES.search(cleaned)) or any(
+            term.weight == 1.0 and self._is_foreign_place(term.token) for term in terms)
+
+    def _ranks_by(self, cleaned: str, terms: list[Term], bag: Collection[str]) -> bool:
+        # The measure asked ("人口" of 人口が一番多い) is a word the entry has, or one the bot cannot read (no say).
+        found = MEASURE.search(cleaned)
+        if found is None:
+            return True
+        measured = [term for term in terms if term.concept is not None and term.token.surface in found.group(1)]
+        return not measured or any(term.concept in bag for term in measured)
