@@ -6,11 +6,16 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase
-from bot.normalize import clean, reading_of
+from bot.normalize import analyze, clean, reading_of
 from bot.scope import DetailQuestion
 
 GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
 NUMBER = "<number>"  # in answered_by: any figure in the answer
+# in answered_by: a date or a length of time ("4月末", "令和13年", "平成5年度", "1時間"), not any figure ("81か国")
+DATE = "<date>"
+DATED = re.compile(r"\d\s*(?:年|か月|ヶ月|カ月|月|日|週|時間)|令和|平成|昭和|(?<![a-z])(?:january|february|march|april"
+                   r"|june|july|august|september|october|november|december)(?![a-z])")
+PLACE = "<place>"  # in answered_by: a place named in the answer, other than the city the bot is about (its welcome names it)
 DIGIT = re.compile(r"\d")
 MIN_CUE_READING = 4
 KANJI = re.compile(r"[\u3400-\u9fff々]")
@@ -30,6 +35,9 @@ ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "
 # Units that need no figure in them: people may be counted by naming them, 何個 counts anything (大使館は何個？ is
 # answered by 81か国).
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
+PEOPLE_UNITS = frozenset({"人", "名", "にん"})
+NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them too (the panel's two names)
+RATE = r"(?!\s*(?:あたり|当たり))"  # "1人あたりの予算" counts no one: a figure before あたり is a rate's denominator
 PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:あたり|当たり|につき)?\s*(?:何|なん|幾|いく)"
                       r"|(?<![a-z])per\s+[a-z]+")
 # A message that only asks a count ("何歳？", "なんにんなの？", "おいくつ？"): what it counts is the topic's.
@@ -48,15 +56,18 @@ class Asked:
 class DetailCheck:
     """Finds the details a question asks for, and whether an entry's text holds them."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self._kinds = [(kind, _pattern(kind.cues), _readings(kind.cues)) for kind in kb.scope.detail_questions]
+    def __init__(self, kb: KnowledgeBase, follow_ups: bool = False) -> None:
+        # Kinds marked `route: follow-up` ("どこ？") are asked only of the last answer: read by follow-ups alone.
+        self._kinds = [(kind, _pattern(kind.cues), _readings(kind.cues)) for kind in kb.scope.detail_questions
+                       if follow_ups or not kind.follow_up_only]
         # The easy answer restates ja's facts: reading it too would change nothing but the cost.
         self._texts = {entry.id: clean(" ".join([*(t for lang, t in entry.answer.items() if lang != "easy"),
                                                  *entry.keywords, *entry.title.values()]))
                        for entry in kb.entries}
         fallback = clean(" ".join(kb.scope.messages.get("fallback", {}).values()))
         self._pointers = frozenset(word for kind in kb.scope.detail_questions for word in kind.answered_by
-                                   if word != NUMBER and clean(word) in fallback)
+                                   if word not in (NUMBER, DATE, PLACE) and clean(word) in fallback)
+        self._places = Places(kb)
         # Only the guide's own entries hold a detail by pointing to the guide: an entry of a topic the briefing does
         # cover ("自己啓発助成": its amount is in the guide) does not hold the amount asked of it, the fallback says as much.
         self._pointing = frozenset(entry.id for entry in kb.entries if entry.category == GUIDE_CATEGORY)
@@ -83,19 +94,25 @@ class DetailCheck:
         """Tell whether an entry's answer holds every detail asked for (not counting `pointers` words).
 
         A count in a unit is held by a figure in that unit ("81か国" for 何か国, not "22,631人"), or by a pointer
-        to where it is (採用案内); a count of people or things (何人, 何個, いくつ) by any figure.
+        to where it is (採用案内); a count of people (何人) also by naming them (さん), of things (何個, いくつ) by any
+        figure.
         """
         text = self._texts.get(entry_id, "")
         if entry_id not in self._pointing:
             pointers = pointers | self._pointers
-        return all(self._holds_count(text, item.unit, pointers) if item.unit is not None
-                   else any(_holds(text, word) for word in item.kind.answered_by if word not in pointers)
-                   for item in asked)
+        return all(self._holds_asked(entry_id, text, item, pointers) for item in asked)
+
+    def _holds_asked(self, entry_id: str, text: str, item: Asked, pointers: frozenset[str]) -> bool:
+        if item.unit is None:
+            return any(self._places.named_in(entry_id) if word == PLACE else _holds(text, word)
+                       for word in item.kind.answered_by if word not in pointers)
+        return (item.unit in PEOPLE_UNITS and NAMED_PERSON.search(text) is not None) or self._holds_count(
+            text, item.unit, pointers)
 
     def _holds_count(self, text: str, unit: str, pointers: frozenset[str]) -> bool:
         if any(_holds(text, word) for word in self._pointers - pointers):
             return True
-        return re.search(r"\d[\d,.]*\s*[万億]?\s*" + COUNTERS[unit], text) is not None
+        return re.search(r"\d[\d,.]*\s*[万億]?\s*(?:" + COUNTERS[unit] + ")" + RATE, text) is not None
 
     def unit(self, text: str, strict: bool = False) -> str | None:
         """Return the unit a question counts in (何か国 -> か国), or None; strict: only units that need a figure."""
@@ -132,9 +149,34 @@ class DetailCheck:
 
 
 def _unit(cleaned: str) -> str | None:
-    # Counting people may be answered by naming them (the panel's two names), and 何個 counts anything: no unit.
+    # 何個 counts anything: no unit. People are counted in 人 or by naming them ("81か国" counts no one).
     unit = _asked_unit(cleaned)
-    return None if unit is None or unit in LOOSE_UNITS else unit
+    return None if unit is None or (unit in LOOSE_UNITS and unit not in PEOPLE_UNITS) else unit
+
+
+class Places:
+    """Which entries' answers name a place other than the city the bot is about (its welcome message names it).
+
+    Read lazily, per entry asked about: a large knowledge base is not analysed twice at start-up.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        self._home = _place_names(kb.scope.message("welcome", "ja"))
+        self._named: dict[str, bool] = {}
+
+    def named_in(self, entry_id: str) -> bool:
+        """Tell whether an entry's answer names a place ("六本木、三田…", "大田区", not only "港区")."""
+        found = self._named.get(entry_id)
+        if found is None:
+            entry = self._kb.entry(entry_id)
+            found = entry is not None and bool(_place_names(entry.answer.get("ja", "")) - self._home)
+            self._named[entry_id] = found
+        return found
+
+
+def _place_names(text: str) -> frozenset[str]:
+    return frozenset(token.lemma for token in analyze(text) if token.is_place)
 
 
 def _asked_unit(cleaned: str) -> str | None:
@@ -146,6 +188,8 @@ def _asked_unit(cleaned: str) -> str | None:
 def _holds(text: str, word: str) -> bool:
     if word == NUMBER:
         return bool(DIGIT.search(text))
+    if word == DATE:
+        return DATED.search(text) is not None
     word = clean(word)
     if word.isascii() and word[:1].isalpha():  # "area" is not in "in areas such as"
         return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None

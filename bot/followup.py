@@ -64,7 +64,7 @@ class FollowUps:
     def __init__(self, matcher: Matcher) -> None:
         self._matcher = matcher
         self._aspects = matcher.vocabulary.aspects  # 期間, 理由, 何人: they ask about the topic (bot.aspects)
-        self._details = DetailCheck(matcher.kb)
+        self._details = DetailCheck(matcher.kb, follow_ups=True)
         self._pointers = self._details.pointers
         self._others = Others(matcher, self._names_topic)
 
@@ -190,10 +190,17 @@ class FollowUps:
     def _not_a_repeat(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
         # The answer just given, again, answers a new detail question only when it holds that detail itself:
         # "期間は？" after the training menu (no period in it), or "いくらまで出るの？" after an answer that only
-        # points to the recruitment guide, is not in the briefing.
-        if result.kind != "answer" or result.candidates[0].entry_id != topic.id:
+        # points to the recruitment guide, is not in the briefing. Nor does another entry lacking it: a message
+        # naming nothing but the kind of fact ("どこでやってるの？" after the pre-class system) asks it of the topic.
+        if result.kind != "answer":
             return result
-        asked, unit = self._details.asked(text), self._details.unit(text, strict=True)
+        answering = result.candidates[0].entry_id
+        asked = self._details.asked(text)
+        if answering != topic.id:
+            if asked and not self._details.holds(answering, asked):
+                return MatchResult("fallback", result.candidates, reason="nothing near the last topic holds the asked detail")
+            return result
+        unit = self._details.unit(text, strict=True)
         if (asked and not self._details.holds(topic.id, asked, self._pointers)) or (
                 unit is not None and not self._details.counts_in(topic.id, unit)):  # "1クラス何人？": no such figure
             return MatchResult("fallback", result.candidates, reason="the last answer does not hold the asked detail")

@@ -1,0 +1,75 @@
+"""A follow-up asking a kind of fact (a date, a number of people, a place) is answered by an entry holding that kind
+of fact, not by any figure: classes found by bench/followup_matrix.py, in wordings of our own."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.responses import Reply
+from bot.service import Answerer, Question
+
+USERS = itertools.count()
+
+
+def last_reply(answerer: Answerer, *messages: str) -> Reply:
+    """Send messages as one new user and return the reply to the last one."""
+    user = f"facts-{next(USERS)}"
+    return [answerer.answer(Question(text, channel="web", user_id=user)) for text in messages][-1]
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("大使館っていくつある？", "いつ頃の数字？"), ("麻布地区を紹介して", "いつからあるの？"),
+    ("How many hotel rooms are there?", "since when?"),
+])
+def test_a_date_is_not_any_figure(plain_answerer: Answerer, first: str, then: str) -> None:
+    # Before: 81か国 (or the five districts' 5つ) held "a date or period", so the topic or its list answered again.
+    assert last_reply(plain_answerer, first, then).kind == "fallback"
+
+
+def test_a_date_the_topic_lacks_still_comes_from_its_timeline(plain_answerer: Answerer) -> None:
+    assert last_reply(plain_answerer, "プレクラスってどういう仕組み？", "何月まで続くの？").entry_id == "preclass-timeline"
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("OJTについて", "何人くらい？"), ("採用されたプロジェクトは？", "何人でやってるの？"),
+    ("通勤ってどのくらいかかる？", "how many people?"),
+])
+def test_a_number_of_people_is_a_figure_of_people(plain_answerer: Answerer, first: str, then: str) -> None:
+    # Before: any figure (81か国, 22件, 1時間) held a count of people, so the topic answered again.
+    assert last_reply(plain_answerer, first, then).kind == "fallback"
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("パネリストについて", "何人いたの？", "panel"),  # people are counted by naming them too
+    ("職員は何人？", "女性は何人？", "overview-staff"),
+])
+def test_people_counted_or_named_still_answer(plain_answerer: Answerer, first: str, then: str, expected: str) -> None:
+    assert last_reply(plain_answerer, first, then).entry_id == expected
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("プレクラスってどういう仕組み？", "どこでやってるの？"), ("外国人って多い？", "where?"),
+    ("OJTについて", "どこで？"),
+])
+def test_a_place_the_answers_do_not_name_is_not_answered(plain_answerer: Answerer, first: str, then: str) -> None:
+    # Before: "どこ" asked no kind of fact, so the topic answered again without any place in it.
+    assert last_reply(plain_answerer, first, then).kind == "fallback"
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("職員住宅ってある？", "どのへん？", "housing-staff"), ("食堂はある？", "どこにあるの？", "cafeteria"),
+    ("通勤時間を教えて", "みんなどこに住んでる？", "commute-residence"),
+])
+def test_a_place_comes_from_the_entry_naming_one(plain_answerer: Answerer, first: str, then: str, expected: str) -> None:
+    assert last_reply(plain_answerer, first, then).entry_id == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("採用案内はどこで読める？", "learn-more"), ("説明会のスライドはどこで見れますか", "slides-handout"),
+])
+def test_a_question_of_its_own_asking_where_is_not_routed_to_a_place(plain_answerer: Answerer, question: str,
+                                                                      expected: str) -> None:
+    # The place kind is `route: follow-up`: "where can I read it" asks a source, not a place of 港区.
+    assert plain_answerer.answer(Question(question, channel="web")).entry_id == expected
