@@ -73,3 +73,17 @@ def test_a_question_of_its_own_asking_where_is_not_routed_to_a_place(plain_answe
                                                                       expected: str) -> None:
     # The place kind is `route: follow-up`: "where can I read it" asks a source, not a place of 港区.
     assert plain_answerer.answer(Question(question, channel="web")).entry_id == expected
+
+
+@pytest.mark.parametrize("messages", [
+    ("港区に大使館は何か国ある？",), ("職員住宅について", "港区に大使館は何か国ある？"),
+])
+def test_the_counter_of_a_count_names_no_topic(plain_answerer: Answerer, messages: tuple[str, ...]) -> None:
+    # Before: the 国 of 何か国 was read as a topic word, which the nationalities' entry (国籍) explains best.
+    assert last_reply(plain_answerer, *messages).entry_id == "facts-embassies"
+
+
+@pytest.mark.parametrize("question", ["港区民の方々は何か国から来ているのでしょうか。", "区民の方々の国籍はいくつですか"])
+def test_a_polite_word_for_people_is_no_unknown_topic(plain_answerer: Answerer, question: str) -> None:
+    # Before: 方々 counted as a topic no entry knows, and took the nationalities under the answer threshold.
+    assert plain_answerer.answer(Question(question, channel="web")).entry_id == "facts-nationalities"
