@@ -27,6 +27,7 @@ from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
 from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
 from bot.followup_asks import asks_another_item, brief, counts_an_item, points_back
+from bot.followup_named import neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
@@ -137,7 +138,21 @@ class FollowUps:
             result = self._closest_to(topic, text, result, wide=True)
             result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
             result = self._figure_near(topic, text, result)
+            if not (item or asks_other):
+                result = self._named_nearby(topic, text, alone.reading.terms, candidates, result)
         return reading, candidates, result
+
+    def _named_nearby(self, topic: Entry, text: str, terms: list[Term], candidates: list[Candidate],
+                      result: MatchResult) -> MatchResult:
+        # "5月からは？" (a figure the timeline states), "どういう制度？" (a related entry's title word): that entry.
+        named = {term.concept for term in terms if term.concept and term.via != "weak" and not term.token.weak}
+        answering = result.candidates[0].entry_id if result.kind == "answer" else None
+        chosen = neighbour_named(self._matcher.kb, topic, text, named, answering, self._details.answer_text,
+                                 lambda entry: self._others.concepts(_topic_text(entry)))
+        if chosen is None or (result.kind == "answer" and result.candidates[0].entry_id == chosen) \
+                or not self._details.holds(chosen, self._details.asked(text)):
+            return result
+        return MatchResult.answering(chosen, candidates, "the neighbour of the last topic its words name")
 
     def _more_of_the_topics_kind(self, topic: Entry, terms: list[Term]) -> bool:
         # "他のメリットは？" after the pre-class merits: more of what the topic's answer lists (an aspect its title

@@ -87,3 +87,14 @@ def test_the_counter_of_a_count_names_no_topic(plain_answerer: Answerer, message
 def test_a_polite_word_for_people_is_no_unknown_topic(plain_answerer: Answerer, question: str) -> None:
     # Before: 方々 counted as a topic no entry knows, and took the nationalities under the answer threshold.
     assert plain_answerer.answer(Question(question, channel="web")).entry_id == "facts-nationalities"
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("プレクラスの良いところは？", "5月以降は？", "preclass-timeline"),  # the timeline states 5月から
+    ("プレクラスの良いところは？", "4月末までは？", "preclass-timeline"),
+    ("ドローンの提案について", "どんな制度？", "newtech-what"),  # 制度 is the related entry's title word
+    ("港区の予算を教えて", "1人あたりでは？", "overview-budget-per-person"),
+])
+def test_a_neighbour_the_message_names_answers(plain_answerer: Answerer, first: str, then: str, expected: str) -> None:
+    # Before: the topic's words outweighed a figure or a title word only a neighbour of the topic holds.
+    assert last_reply(plain_answerer, first, then).entry_id == expected
