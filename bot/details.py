@@ -11,6 +11,10 @@ from bot.scope import DetailQuestion
 
 GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
 NUMBER = "<number>"  # in answered_by: any figure in the answer
+# in answered_by: a figure counting something ("22件", "5つ", "2,296人"), not a date, a time, a price, an area, a share,
+# a rank or a rate's denominator ("4月", "1時間", "1,845億円", "20.37㎢", "8.44%", "1番", "1人あたり")
+COUNT = "<count>"
+COUNTED = re.compile(r"(?<![\d,.a-z])\d[\d,.]*\s*[万億]?(?![\d,.]|\s*(?:[億万年月日時分円番%]|km|パーセント|平方|(?:billion|million)?\s*yen|percent|\S?\s*(?:あたり|当たり)))")
 # in answered_by: a date or a length of time ("4月末", "令和13年", "平成5年度", "1時間"), not any figure ("81か国")
 DATE = "<date>"
 DATED = re.compile(r"\d\s*(?:年|か月|ヶ月|カ月|月|日|週|時間)|令和|平成|昭和|(?<![a-z])(?:january|february|march|april"
@@ -43,6 +47,7 @@ PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:�
 # A message that only asks a count ("何歳？", "なんにんなの？", "おいくつ？"): what it counts is the topic's.
 ONLY_A_COUNT = re.compile(r"^(?:お?いくつ|how\s+old(?:\s+(?:are|is)\s+(?:they|he|she))?)$")
 AGE_ASKED = re.compile(r"おいくつ|お幾つ|(?<![a-z])how\s+old(?![a-z])")
+COMPARED_TO = re.compile(r"(?<![a-z])(?:relative|compared|in\s+proportion)\s+(?:to|with)\s+(?:the\s+)?number\s+of(?![a-z])")
 COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}$")
 
 @dataclass(frozen=True)
@@ -66,13 +71,14 @@ class DetailCheck:
                        for entry in kb.entries}
         fallback = clean(" ".join(kb.scope.messages.get("fallback", {}).values()))
         self._pointers = frozenset(word for kind in kb.scope.detail_questions for word in kind.answered_by
-                                   if word not in (NUMBER, DATE, PLACE) and clean(word) in fallback)
+                                   if word not in (NUMBER, COUNT, DATE, PLACE) and clean(word) in fallback)
         self._places = Places(kb)
         # Only the guide's own entries hold a detail by pointing to the guide: an entry of a topic the briefing does
         # cover ("自己啓発助成": its amount is in the guide) does not hold the amount asked of it, the fallback says as much.
         self._pointing = frozenset(entry.id for entry in kb.entries if entry.category == GUIDE_CATEGORY)
         # The count: the refusing (`route: strict`) kind answered by a figure. A count in a unit reads its unit.
-        self._count = next((kind for kind in kb.scope.detail_questions if kind.strict and NUMBER in kind.answered_by),
+        self._count = next((kind for kind in kb.scope.detail_questions
+                            if kind.strict and {NUMBER, COUNT} & set(kind.answered_by)),
                            None)
 
     def asked(self, text: str) -> list[Asked]:
@@ -80,7 +86,7 @@ class DetailCheck:
 
         A count in a unit of its own (何クラス, 何回) is a count even when no cue of the count kind names it.
         """
-        cleaned = clean(text)
+        cleaned = COMPARED_TO.sub(" ", clean(text))  # "large relative to the number of residents" asks no count
         found = [kind for kind, pattern, _ in self._kinds if pattern.search(cleaned)]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
             reading = reading_of(cleaned)
@@ -188,6 +194,8 @@ def _asked_unit(cleaned: str) -> str | None:
 def _holds(text: str, word: str) -> bool:
     if word == NUMBER:
         return bool(DIGIT.search(text))
+    if word == COUNT:
+        return COUNTED.search(text) is not None
     if word == DATE:
         return DATED.search(text) is not None
     word = clean(word)

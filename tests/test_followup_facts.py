@@ -98,3 +98,16 @@ def test_a_polite_word_for_people_is_no_unknown_topic(plain_answerer: Answerer, 
 def test_a_neighbour_the_message_names_answers(plain_answerer: Answerer, first: str, then: str, expected: str) -> None:
     # Before: the topic's words outweighed a figure or a title word only a neighbour of the topic holds.
     assert last_reply(plain_answerer, first, then).entry_id == expected
+
+
+@pytest.mark.parametrize("messages", [
+    ("通勤時間は？", "how many?"), ("港区の予算は？", "いくつ？"), ("児童相談所の相談件数は年に何件くらい？",),
+])
+def test_a_count_is_not_a_date_an_amount_or_an_area(plain_answerer: Answerer, messages: tuple[str, ...]) -> None:
+    # Before: any figure held a count (1時間, 1,845億円, the panel's 平成5年度), so it answered again or alone.
+    assert last_reply(plain_answerer, *messages).kind == "fallback"
+
+
+def test_the_number_something_is_compared_to_is_not_asked(plain_answerer: Answerer) -> None:
+    reply = plain_answerer.answer(Question("Is the city budget big compared with the number of residents?"))
+    assert reply.entry_id in ("overview-budget", "overview-budget-per-person")
