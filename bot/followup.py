@@ -250,8 +250,7 @@ class FollowUps:
         kb = self._matcher.kb
         related = [entry_id for entry_id in topic.related if kb.entry(entry_id) is not None]
         asked = self._details.asked(text)
-        if not item and (not related or (not asked and result.kind == "answer"
-                                         and result.candidates[0].entry_id in related)):
+        if not item and not related:
             return result
         order = [topic.id, *related] if item else [*related, topic.id]
         holding = [entry_id for entry_id in order if self._details.holds(entry_id, asked)]

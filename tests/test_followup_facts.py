@@ -111,3 +111,11 @@ def test_a_count_is_not_a_date_an_amount_or_an_area(plain_answerer: Answerer, me
 def test_the_number_something_is_compared_to_is_not_asked(plain_answerer: Answerer) -> None:
     reply = plain_answerer.answer(Question("Is the city budget big compared with the number of residents?"))
     assert reply.entry_id in ("overview-budget", "overview-budget-per-person")
+
+
+@pytest.mark.parametrize(("first", "expected"), [
+    ("外国人住民の数を教えて", "facts-nationalities"), ("新任研修の様子は？", "training-overview"),
+])
+def test_something_else_is_the_first_related_entry(plain_answerer: Answerer, first: str, expected: str) -> None:
+    # "他" names nothing, so HR's order decides; before, the topic's title words picked a later related entry.
+    assert last_reply(plain_answerer, first, "ほかは？").entry_id == expected
