@@ -26,7 +26,7 @@ from bot.decision import MatchResult
 from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
 from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
-from bot.followup_asks import asks_another_item, brief, counts_an_item, points_back
+from bot.followup_asks import asks_another_item, brief, counts_an_item, points_back, written_words
 from bot.followup_named import neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
 from bot.knowledge import Entry
@@ -36,7 +36,6 @@ from bot.terms import Term
 
 MAX_SUGGESTED = 3
 EXAMPLE_MARK = r"\s*(?:とか|なんか|など|みたいな|や)"  # "テレビとか取材": テレビ is an example of what follows
-WRITTEN_WORD = re.compile(r"[\u3400-\u9fff々]{2,}|[\u30a0-\u30ff]{3,}")  # a word as typed: two kanji, three katakana
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
@@ -173,7 +172,7 @@ class FollowUps:
         # "何年入区？" after the panel: 入区 is written in the panel's answer only (the analyzer splits it into parts
         # other entries use too), so the word as typed ties the message to the topic.
         answers = self._details.answer_text
-        if any(word in answers(topic.id) and word not in answers(best) for word in _written_words(text)):
+        if any(word in answers(topic.id) and word not in answers(best) for word in written_words(text)):
             return True
         return any(self._matcher.mentions(topic.id, term.concept) and not self._matcher.mentions(best, term.concept)
                    for term in alone.reading.terms if self._names_topic(term, short) or self._says_what(term))
@@ -334,12 +333,6 @@ def _leaning(elliptic: bool, pointing: bool, anchored: bool, alone: MatchResult)
     if alone.kind != "answer":
         return "is not answered on its own", 1.0
     return None
-
-
-def _written_words(text: str) -> set[str]:
-    # The words a run of kanji may hold ("何年入区" holds 入区): its parts of two characters or more, without 何.
-    runs = WRITTEN_WORD.findall(clean(text))
-    return {run[i:j] for run in runs for i in range(len(run)) for j in range(i + 2, len(run) + 1) if "何" not in run[i:j]}
 
 
 def _ambiguous(candidates: tuple[Candidate, ...]) -> bool:
