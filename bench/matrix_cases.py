@@ -158,10 +158,11 @@ def _others(oracle: Oracle, topic: Entry) -> list[Case]:
     if related:
         cases += [Case("other (他には)", topic.id, "他には？", frozenset({related[0]})),
                   Case("other (en)", topic.id, "anything else?", frozenset({related[0]}))]
-    # "もっと詳しく": the topic again, an entry elaborating it (a related entry its answer names), or where to learn more.
+    # "もっと詳しく": the topic again, an entry elaborating it (a related entry its answer names), or where to learn
+    # more: the learn-more entry, or "not in the briefing", whose message points to the recruitment guide and website.
     answer = oracle.text(topic)
     elaborating = {i for i in related if oracle.kb.entry(i).title.get("ja", "") in answer}
-    more = frozenset({topic.id, *elaborating, "learn-more"})
+    more = frozenset({topic.id, *elaborating, "learn-more", NO_ANSWER})
     cases += [Case("more (もっと詳しく)", topic.id, "もっと詳しく", more),
               Case("more (en)", topic.id, "tell me more", more)]
     return cases
