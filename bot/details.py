@@ -149,6 +149,11 @@ class DetailCheck:
         return self._texts.get(entry_id, "")
 
     @property
+    def home(self) -> frozenset[str]:
+        """Return the names of the city the bot is about (the places its welcome message names: 港区)."""
+        return self._places.home
+
+    @property
     def pointers(self) -> frozenset[str]:
         """Return the answered_by words that point elsewhere (採用案内): the bot's "I don't know" message names them."""
         return self._pointers
@@ -168,7 +173,7 @@ class Places:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
-        self._home = _place_names(kb.scope.message("welcome", "ja"))
+        self.home = _place_names(kb.scope.message("welcome", "ja"))
         self._named: dict[str, bool] = {}
 
     def named_in(self, entry_id: str) -> bool:
@@ -176,7 +181,7 @@ class Places:
         found = self._named.get(entry_id)
         if found is None:
             entry = self._kb.entry(entry_id)
-            found = entry is not None and bool(_place_names(entry.answer.get("ja", "")) - self._home)
+            found = entry is not None and bool(_place_names(entry.answer.get("ja", "")) - self.home)
             self._named[entry_id] = found
         return found
 

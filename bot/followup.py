@@ -26,8 +26,8 @@ from bot.decision import MatchResult
 from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
 from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
-from bot.followup_asks import asks_another_item, brief, counts_an_item, points_back, written_words
-from bot.followup_named import neighbour_named
+from bot.followup_asks import ambiguous, asks_another_item, brief, counts_an_item, points_back, written_words
+from bot.followup_named import asked_of_a_part, neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
@@ -43,9 +43,6 @@ CONFIDENT = 80.0  # a question of its own matched this well is not a close call 
 FAMILY_MARGIN = 5.0  # entries within this many points of the best are told apart by how near the topic they are
 ASKED_MARGIN = 30.0  # ... and this many when the message names no topic but asks a detail some of them hold
 SAME_CATEGORY, FAR = 50, 100  # how near an entry is to the last topic (itself 0, its related entries 1, 2, ...)
-# Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
-NO_CONTEXT_SCORE = 80.0
-NO_CONTEXT_MARGIN = 10.0
 
 @dataclass(frozen=True)
 class Understanding:
@@ -82,7 +79,7 @@ class FollowUps:
                 return contextual
         if elliptic and result.kind == "answer" and OTHER.search(clean(text)):
             result = MatchResult("fallback", reason="no topic to follow up on")  # "他には？" alone: other than what?
-        elif elliptic and result.kind == "answer" and _ambiguous(result.candidates):
+        elif elliptic and result.kind == "answer" and ambiguous(result.candidates):
             # "何人？" with nothing before it: of what? Offer the likeliest topics rather than guess one. ("広さは？"
             # has one reading only, the city's area: that is no guess.)
             result = MatchResult("clarify", result.candidates[:MAX_SUGGESTED], reason="no topic to follow up on")
@@ -99,8 +96,9 @@ class FollowUps:
         leaning = _leaning(elliptic, pointing, anchored, alone.result)
         if leaning is None:
             # A question of its own, answered on its own; the context only settles a close call ("スローガンは？"
-            # fits the five districts about as well: after the Shiba district, it asks for Shiba's).
-            settled = self._closest_to(topic, text, alone.result)
+            # fits the five districts about as well: after the Shiba district, it asks for Shiba's) or asks the city's
+            # fact of the topic, a part of it ("人口は？" after the Shiba district: Shiba's, not in the briefing).
+            settled = self._of_a_part(topic, text, alone) or self._closest_to(topic, text, alone.result)
             if settled is alone.result:
                 return None
             note = f"a close call settled by the last topic {topic.id} ({topic.title.get('ja', '')})"
@@ -152,6 +150,15 @@ class FollowUps:
                 or not self._details.holds(chosen, self._details.asked(text)):
             return result
         return MatchResult.answering(chosen, candidates, "the neighbour of the last topic its words name")
+
+    def _of_a_part(self, topic: Entry, text: str, alone: Understanding) -> MatchResult | None:
+        short, best = len(clean(text)) <= SHORT_MESSAGE, self._matcher.kb.entry(alone.result.candidates[0].entry_id)
+        named = {t.concept for t in alone.reading.terms if self._names_topic(t, short) and t.concept is not None}
+        if not brief(text) or best is None or self._near(topic, alone.result.candidates[0]) or any(
+                t.token.is_place for t in alone.reading.terms) or not asked_of_a_part(
+                topic, best, named, self._details.home, lambda entry: self._others.concepts(_topic_text(entry))):
+            return None
+        return MatchResult("fallback", alone.result.candidates, reason="the city's fact asked of the last topic, a part of it")
 
     def _more_of_the_topics_kind(self, topic: Entry, terms: list[Term]) -> bool:
         # "他のメリットは？" after the pre-class merits: more of what the topic's answer lists (an aspect its title
@@ -333,9 +340,3 @@ def _leaning(elliptic: bool, pointing: bool, anchored: bool, alone: MatchResult)
     if alone.kind != "answer":
         return "is not answered on its own", 1.0
     return None
-
-
-def _ambiguous(candidates: tuple[Candidate, ...]) -> bool:
-    if not candidates or candidates[0].score < NO_CONTEXT_SCORE:
-        return True
-    return len(candidates) > 1 and candidates[0].score - candidates[1].score < NO_CONTEXT_MARGIN

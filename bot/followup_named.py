@@ -57,3 +57,13 @@ def neighbour_named(kb: KnowledgeBase, topic: Entry, text: str, named: set[str],
     if stating is not None:
         return stating
     return related_titled(kb, topic, named, title_concepts)
+
+
+def asked_of_a_part(topic: Entry, answering: Entry, named: set[str], home: frozenset[str],
+                    title_concepts: Callable[[Entry], frozenset[str]]) -> bool:
+    """Tell whether a brief message naming only what an entry of the city's own facts is titled ("人口は？": 港区の人口は…)
+    asks it of the topic instead, a part of the city whose answer does not speak of the city itself (a district, the
+    adopted projects): "予算はいくら？" after the projects asks their budget, which the briefing does not give."""
+    citys_own = any(answering.answer.get("ja", "").startswith(place + "の") for place in home)
+    of_the_city = any(place in topic.answer.get("ja", "") for place in home)
+    return bool(named) and citys_own and not of_the_city and named <= title_concepts(answering)

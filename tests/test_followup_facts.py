@@ -119,3 +119,21 @@ def test_the_number_something_is_compared_to_is_not_asked(plain_answerer: Answer
 def test_something_else_is_the_first_related_entry(plain_answerer: Answerer, first: str, expected: str) -> None:
     # "他" names nothing, so HR's order decides; before, the topic's title words picked a later related entry.
     assert last_reply(plain_answerer, first, "ほかは？").entry_id == expected
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("赤坂地区について教えて", "面積は？"), ("高輪地区ってどんな所", "人口はどれくらい？"),
+    ("ドローンの提案について", "職員数は？"),
+])
+def test_the_citys_fact_asked_after_a_part_of_it_is_the_parts(plain_answerer: Answerer, first: str, then: str) -> None:
+    # Before: the city's area, population or staff, which is not what was asked of the district or the projects.
+    assert last_reply(plain_answerer, first, then).kind == "fallback"
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("赤坂地区について教えて", "港区の面積は？", "overview-area"), ("港区の予算は？", "人口は？", "overview-population"),
+    ("高輪地区ってどんな所", "職員住宅は？", "housing-staff"),
+])
+def test_the_citys_fact_asked_of_the_city_is_answered(plain_answerer: Answerer, first: str, then: str,
+                                                      expected: str) -> None:
+    assert last_reply(plain_answerer, first, then).entry_id == expected
