@@ -19,8 +19,8 @@ from bench.matrix_cases import NO_ANSWER, Case, build_cases
 from bot.config import bundled_knowledge_dir
 from bot.knowledge import load_knowledge
 from bot.normalize import detect_lang
-from bot.service import Answerer, Question
 from bot.seam import Reply
+from bot.service import Answerer, Question
 
 
 def right(case: Case, reply: Reply) -> bool:
