@@ -7,21 +7,25 @@ from dataclasses import dataclass
 
 from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
-from bot.normalize import clean, reading_of, to_katakana
+from bot.normalize import analyze, clean, reading_of, to_katakana
 from bot.scope import DetailQuestion
 
 GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
 NUMBER = "<number>"  # in answered_by: any figure in the answer
-DATE = "<date>"  # in answered_by: a date, a month or a length of time (4月末, 令和5年, 1時間), not any figure
-DIGIT = re.compile(r"\d")
-YEAR_OR_DATE = re.compile(r"(?:令和|平成|昭和|fy)\s*\d+|\d+\s*(?:年度|年|月|日)|(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
-NAMED = re.compile(r"さん|氏")
-PEOPLE_COUNTED = re.compile(r"(?:何|なん|幾)\s*(?:人|名|にん)|人数|(?<![a-z])how\s+many\s+(?:people|persons)(?![a-z])")
-# "いつ実施？" is not answered by "22件の提案": a count is no date. A figure in a unit of time, an era or a month is.
-DATE_FIGURE = re.compile(
+# in answered_by: a figure counting something ("22件", "5つ", "2,296人"), not a date, a time, a price, an area, a share,
+# a rank or a rate's denominator ("4月", "1時間", "1,845億円", "20.37㎢", "8.44%", "1番", "1人あたり")
+COUNT = "<count>"
+COUNTED = re.compile(r"(?<![\d,.a-z])\d[\d,.]*\s*[万億]?(?![\d,.]|\s*(?:[億万年月日時分円番%]|km|パーセント|平方|(?:billion|million)?\s*yen|percent|\S?\s*(?:あたり|当たり)))")
+# in answered_by: a date or a length of time ("4月末", "令和13年", "平成5年度", "1時間"), not any figure ("81か国")
+DATE = "<date>"
+# ("いつ実施？" is not answered by "22件の提案": a count is no date.)
+DATED = re.compile(
     r"\d\s*(?:年|か月|ヶ月|カ月|箇月|月|日|週|時間|時|分)|令和|平成|昭和|[上中下]旬|月末|月初|年度"
     r"|\d\s*(?:years?|months?|weeks?|days?|hours?|minutes?)(?![a-z])"
     r"|(?<![a-z])(?:january|february|march|april|june|july|august|september|october|november|december)(?![a-z])")
+YEAR_OR_DATE = re.compile(r"(?:令和|平成|昭和|fy)\s*\d+|\d+\s*(?:年度|年|月|日)|(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
+PLACE = "<place>"  # in answered_by: a place named in the answer, other than the city the bot is about (its welcome names it)
+DIGIT = re.compile(r"\d")
 MIN_CUE_READING = 4
 KANJI = re.compile(r"[\u3400-\u9fff々]")
 KANA = re.compile(r"[\u3040-\u30ff]")
@@ -40,6 +44,10 @@ ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "
 # Units that need no figure in them: people may be counted by naming them, 何個 counts anything (大使館は何個？ is
 # answered by 81か国).
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
+PEOPLE_UNITS = frozenset({"人", "名", "にん"})
+NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them too (the panel's two names)
+PEOPLE_COUNTED = re.compile(r"(?:何|なん|幾)\s*(?:人|名|にん)|人数|(?<![a-z])how\s+many\s+(?:people|persons)(?![a-z])")
+RATE = r"(?!\s*(?:あたり|当たり))"  # "1人あたりの予算" counts no one: a figure before あたり is a rate's denominator
 PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:あたり|当たり|につき)?\s*(?:何|なん|幾|いく)"
                       r"|(?<![a-z])per\s+[a-z]+")
 # A message that only asks a count ("何歳？", "なんにんなの？", "おいくつ？"): what it counts is the topic's.
@@ -47,6 +55,7 @@ ONLY_A_COUNT = re.compile(r"^(?:お?いくつ|how\s+old(?:\s+(?:are|is)\s+(?:the
 AGE_ASKED = re.compile(r"おいくつ|お幾つ|(?<![a-z])how\s+old(?![a-z])")
 # なん + a loan word in kana (a unit: めーとる, ぱーせんと, くらす); its vowels doubled when typed in romaji (めえとる).
 KANA_UNIT = re.compile(r"なん\s*([ぁ-ゖー]{2,7})")
+COMPARED_TO = re.compile(r"(?<![a-z])(?:relative|compared|in\s+proportion)\s+(?:to|with)\s+(?:the\s+)?number\s+of(?![a-z])")
 COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}$")
 
 # A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
@@ -55,33 +64,36 @@ CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               "when": r"(?=\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have)(?![a-z])"
                       r"|\s*[?？.!]*$)"}
 
-
 @dataclass(frozen=True)
 class Asked:
     """A kind of detail a question asks for; for a count in a unit that needs a figure in it, the unit."""
 
     kind: DetailQuestion
     unit: str | None = None
-    people: bool = False  # a count of people (何人, 人数): naming them answers it too
+    people: bool = False  # a count of people (人数, how many people): naming them answers it too
 
 
 class DetailCheck:
     """Finds the details a question asks for, and whether an entry's text holds them."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self._kinds = [(kind, _pattern(kind.cues), _readings(kind.cues)) for kind in kb.scope.detail_questions]
+    def __init__(self, kb: KnowledgeBase, follow_ups: bool = False) -> None:
+        # Kinds marked `route: follow-up` ("どこ？") are asked only of the last answer: read by follow-ups alone.
+        self._kinds = [(kind, _pattern(kind.cues), _readings(kind.cues)) for kind in kb.scope.detail_questions
+                       if follow_ups or not kind.follow_up_only]
         # The easy answer restates ja's facts: reading it too would change nothing but the cost.
         self._texts = {entry.id: clean(" ".join([*(t for lang, t in entry.answer.items() if lang != "easy"),
                                                  *entry.keywords, *entry.title.values()]))
                        for entry in kb.entries}
         fallback = clean(" ".join(kb.scope.messages.get("fallback", {}).values()))
         self._pointers = frozenset(word for kind in kb.scope.detail_questions for word in kind.answered_by
-                                   if word not in (NUMBER, DATE) and clean(word) in fallback)
+                                   if word not in (NUMBER, COUNT, DATE, PLACE) and clean(word) in fallback)
+        self._places = Places(kb)
         # Only the guide's own entries hold a detail by pointing to the guide: an entry of a topic the briefing does
         # cover ("自己啓発助成": its amount is in the guide) does not hold the amount asked of it, the fallback says as much.
         self._pointing = frozenset(entry.id for entry in kb.entries if entry.category == GUIDE_CATEGORY)
         # The count: the refusing (`route: strict`) kind answered by a figure. A count in a unit reads its unit.
-        self._count = next((kind for kind in kb.scope.detail_questions if kind.strict and NUMBER in kind.answered_by),
+        self._count = next((kind for kind in kb.scope.detail_questions
+                            if kind.strict and {NUMBER, COUNT} & set(kind.answered_by)),
                            None)
 
     def asked(self, text: str) -> list[Asked]:
@@ -90,7 +102,7 @@ class DetailCheck:
         A count in a unit of its own (何クラス, 何回) is a count even when no cue of the count kind names it.
         A unit typed in kana ("なんめーとる", romaji "nan meetoru") is read as its katakana (何メートル).
         """
-        cleaned = kana_units(clean(text))
+        cleaned = COMPARED_TO.sub(" ", kana_units(clean(text)))  # "large relative to the number of residents" asks no count
         found = [kind for kind, pattern, _ in self._kinds if pattern.search(cleaned)]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
             reading = reading_of(cleaned)
@@ -105,19 +117,26 @@ class DetailCheck:
         """Tell whether an entry's answer holds every detail asked for (not counting `pointers` words).
 
         A count in a unit is held by a figure in that unit ("81か国" for 何か国, not "22,631人"), or by a pointer
-        to where it is (採用案内); a count of people or things (何人, 何個, いくつ) by any figure.
+        to where it is (採用案内); a count of people (何人) also by naming them (さん), of things (何個, いくつ) by any
+        figure.
         """
         text = self._texts.get(entry_id, "")
         if entry_id not in self._pointing:
             pointers = pointers | self._pointers
-        return all(self._holds_count(text, item.unit, pointers) if item.unit is not None
-                   else any(_holds(text, word, item.people) for word in item.kind.answered_by if word not in pointers)
-                   for item in asked)
+        return all(self._holds_asked(entry_id, text, item, pointers) for item in asked)
+
+    def _holds_asked(self, entry_id: str, text: str, item: Asked, pointers: frozenset[str]) -> bool:
+        if item.unit is None:
+            return any(self._places.named_in(entry_id) if word == PLACE else _holds(text, word)
+                       for word in item.kind.answered_by if word not in pointers) or (
+                item.people and NAMED_PERSON.search(text) is not None)
+        return (item.unit in PEOPLE_UNITS and NAMED_PERSON.search(text) is not None) or self._holds_count(
+            text, item.unit, pointers)
 
     def _holds_count(self, text: str, unit: str, pointers: frozenset[str]) -> bool:
         if any(_holds(text, word) for word in self._pointers - pointers):
             return True
-        return re.search(r"\d[\d,.]*\s*[万億]?\s*" + COUNTERS[unit], text) is not None
+        return re.search(r"\d[\d,.]*\s*[万億]?\s*(?:" + COUNTERS[unit] + ")" + RATE, text) is not None
 
     def unit(self, text: str, strict: bool = False) -> str | None:
         """Return the unit a question counts in (何か国 -> か国), or None; strict: only units that need a figure."""
@@ -148,16 +167,22 @@ class DetailCheck:
         return self._texts.get(entry_id, "")
 
     @property
+    def home(self) -> frozenset[str]:
+        """Return the names of the city the bot is about (the places its welcome message names: 港区)."""
+        return self._places.home
+
+    @property
     def pointers(self) -> frozenset[str]:
         """Return the answered_by words that point elsewhere (採用案内): the bot's "I don't know" message names them."""
         return self._pointers
 
 
 def _unit(cleaned: str) -> str | None:
-    # Counting people may be answered by naming them (the panel's two names), and 何個 counts anything: no unit.
-    # A rate ("1クラス何人？") is given only by a figure in its unit, whatever it counts.
+    # 何個 counts anything: no unit. People are counted in 人 or by naming them ("81か国" counts no one).
     unit = _asked_unit(cleaned)
-    return None if unit is None or unit in LOOSE_UNITS and not PER_ITEM.search(cleaned) else unit
+    # A rate ("1クラス何個？") is given only by a figure in its unit, whatever it counts.
+    loose = unit in LOOSE_UNITS and unit not in PEOPLE_UNITS and not PER_ITEM.search(cleaned)
+    return None if unit is None or loose else unit
 
 
 def kana_units(cleaned: str) -> str:
@@ -174,19 +199,44 @@ def kana_units(cleaned: str) -> str:
     return f"{cleaned[:found.start()]}何{unit}{cleaned[found.end():]}"
 
 
+class Places:
+    """Which entries' answers name a place other than the city the bot is about (its welcome message names it).
+
+    Read lazily, per entry asked about: a large knowledge base is not analysed twice at start-up.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        self.home = _place_names(kb.scope.message("welcome", "ja"))
+        self._named: dict[str, bool] = {}
+
+    def named_in(self, entry_id: str) -> bool:
+        """Tell whether an entry's answer names a place ("六本木、三田…", "大田区", not only "港区")."""
+        found = self._named.get(entry_id)
+        if found is None:
+            entry = self._kb.entry(entry_id)
+            found = entry is not None and bool(_place_names(entry.answer.get("ja", "")) - self.home)
+            self._named[entry_id] = found
+        return found
+
+
+def _place_names(text: str) -> frozenset[str]:
+    return frozenset(token.lemma for token in analyze(text) if token.is_place)
+
+
 def _asked_unit(cleaned: str) -> str | None:
     found = COUNTER_ASKED.search(cleaned)
     english = ENGLISH_COUNT_ASKED.search(cleaned) if found is None else None
     return found.group(1) if found else ENGLISH_UNITS[english.group(1)] if english else None
 
 
-def _holds(text: str, word: str, people: bool = False) -> bool:
-    if word == NUMBER:
-        # "相談件数は？" is not answered by "平成5年度入区": a year or a date is no count. People are also counted by
-        # naming them (the panel's two names).
-        return bool(DIGIT.search(YEAR_OR_DATE.sub(" ", text))) or people and NAMED.search(text) is not None
+def _holds(text: str, word: str) -> bool:
+    if word == NUMBER:  # "相談件数は？" is not answered by "平成5年度入区": a year or a date is no count
+        return bool(DIGIT.search(YEAR_OR_DATE.sub(" ", text)))
+    if word == COUNT:
+        return COUNTED.search(text) is not None
     if word == DATE:
-        return bool(DATE_FIGURE.search(text))
+        return DATED.search(text) is not None
     word = clean(word)
     if word.isascii() and word[:1].isalpha():  # "area" is not in "in areas such as"
         return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None

@@ -26,7 +26,8 @@ from bot.decision import MatchResult
 from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
 from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
-from bot.followup_asks import asks_another_item, brief, counts_an_item, points_back
+from bot.followup_asks import ambiguous, asks_another_item, brief, counts_an_item, points_back, written_words
+from bot.followup_named import asked_of_a_part, neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
@@ -35,7 +36,6 @@ from bot.terms import Term
 
 MAX_SUGGESTED = 3
 EXAMPLE_MARK = r"\s*(?:とか|なんか|など|みたいな|や)"  # "テレビとか取材": テレビ is an example of what follows
-WRITTEN_WORD = re.compile(r"[\u3400-\u9fff々]{2,}|[\u30a0-\u30ff]{3,}")  # a word as typed: two kanji, three katakana
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
@@ -43,9 +43,6 @@ CONFIDENT = 80.0  # a question of its own matched this well is not a close call 
 FAMILY_MARGIN = 5.0  # entries within this many points of the best are told apart by how near the topic they are
 ASKED_MARGIN = 30.0  # ... and this many when the message names no topic but asks a detail some of them hold
 SAME_CATEGORY, FAR = 50, 100  # how near an entry is to the last topic (itself 0, its related entries 1, 2, ...)
-# Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
-NO_CONTEXT_SCORE = 80.0
-NO_CONTEXT_MARGIN = 10.0
 
 @dataclass(frozen=True)
 class Understanding:
@@ -64,7 +61,7 @@ class FollowUps:
     def __init__(self, matcher: Matcher) -> None:
         self._matcher = matcher
         self._aspects = matcher.vocabulary.aspects  # 期間, 理由, 何人: they ask about the topic (bot.aspects)
-        self._details = DetailCheck(matcher.kb)
+        self._details = DetailCheck(matcher.kb, follow_ups=True)
         self._pointers = self._details.pointers
         self._others = Others(matcher, self._names_topic)
 
@@ -82,7 +79,7 @@ class FollowUps:
                 return contextual
         if elliptic and result.kind == "answer" and OTHER.search(clean(text)):
             result = MatchResult("fallback", reason="no topic to follow up on")  # "他には？" alone: other than what?
-        elif elliptic and result.kind == "answer" and _ambiguous(result.candidates):
+        elif elliptic and result.kind == "answer" and ambiguous(result.candidates):
             # "何人？" with nothing before it: of what? Offer the likeliest topics rather than guess one. ("広さは？"
             # has one reading only, the city's area: that is no guess.)
             result = MatchResult("clarify", result.candidates[:MAX_SUGGESTED], reason="no topic to follow up on")
@@ -99,8 +96,9 @@ class FollowUps:
         leaning = _leaning(elliptic, pointing, anchored, alone.result)
         if leaning is None:
             # A question of its own, answered on its own; the context only settles a close call ("スローガンは？"
-            # fits the five districts about as well: after the Shiba district, it asks for Shiba's).
-            settled = self._closest_to(topic, text, alone.result)
+            # fits the five districts about as well: after the Shiba district, it asks for Shiba's) or asks the city's
+            # fact of the topic, a part of it ("人口は？" after the Shiba district: Shiba's, not in the briefing).
+            settled = self._of_a_part(topic, text, alone) or self._closest_to(topic, text, alone.result)
             if settled is alone.result:
                 return None
             note = f"a close call settled by the last topic {topic.id} ({topic.title.get('ja', '')})"
@@ -137,7 +135,30 @@ class FollowUps:
             result = self._closest_to(topic, text, result, wide=True)
             result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
             result = self._figure_near(topic, text, result)
+            if not (item or asks_other):
+                result = self._named_nearby(topic, text, alone.reading.terms, candidates, result)
         return reading, candidates, result
+
+    def _named_nearby(self, topic: Entry, text: str, terms: list[Term], candidates: list[Candidate],
+                      result: MatchResult) -> MatchResult:
+        # "5月からは？" (a figure the timeline states), "どういう制度？" (a related entry's title word): that entry.
+        named = {term.concept for term in terms if term.concept and term.via != "weak" and not term.token.weak}
+        answering = result.candidates[0].entry_id if result.kind == "answer" else None
+        chosen = neighbour_named(self._matcher.kb, topic, text, named, answering, self._details.answer_text,
+                                 lambda entry: self._others.concepts(_topic_text(entry)))
+        if chosen is None or (result.kind == "answer" and result.candidates[0].entry_id == chosen) \
+                or not self._details.holds(chosen, self._details.asked(text)):
+            return result
+        return MatchResult.answering(chosen, candidates, "the neighbour of the last topic its words name")
+
+    def _of_a_part(self, topic: Entry, text: str, alone: Understanding) -> MatchResult | None:
+        short, best = len(clean(text)) <= SHORT_MESSAGE, self._matcher.kb.entry(alone.result.candidates[0].entry_id)
+        named = {t.concept for t in alone.reading.terms if self._names_topic(t, short) and t.concept is not None}
+        if not brief(text) or best is None or self._near(topic, alone.result.candidates[0]) or any(
+                t.token.is_place for t in alone.reading.terms) or not asked_of_a_part(
+                topic, best, named, self._details.home, lambda entry: self._others.concepts(_topic_text(entry))):
+            return None
+        return MatchResult("fallback", alone.result.candidates, reason="the city's fact asked of the last topic, a part of it")
 
     def _more_of_the_topics_kind(self, topic: Entry, terms: list[Term]) -> bool:
         # "他のメリットは？" after the pre-class merits: more of what the topic's answer lists (an aspect its title
@@ -158,7 +179,7 @@ class FollowUps:
         # "何年入区？" after the panel: 入区 is written in the panel's answer only (the analyzer splits it into parts
         # other entries use too), so the word as typed ties the message to the topic.
         answers = self._details.answer_text
-        if any(word in answers(topic.id) and word not in answers(best) for word in _written_words(text)):
+        if any(word in answers(topic.id) and word not in answers(best) for word in written_words(text)):
             return True
         return any(self._matcher.mentions(topic.id, term.concept) and not self._matcher.mentions(best, term.concept)
                    for term in alone.reading.terms if self._names_topic(term, short) or self._says_what(term))
@@ -190,10 +211,17 @@ class FollowUps:
     def _not_a_repeat(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
         # The answer just given, again, answers a new detail question only when it holds that detail itself:
         # "期間は？" after the training menu (no period in it), or "いくらまで出るの？" after an answer that only
-        # points to the recruitment guide, is not in the briefing.
-        if result.kind != "answer" or result.candidates[0].entry_id != topic.id:
+        # points to the recruitment guide, is not in the briefing. Nor does another entry lacking it: a message
+        # naming nothing but the kind of fact ("どこでやってるの？" after the pre-class system) asks it of the topic.
+        if result.kind != "answer":
             return result
-        asked, unit = self._details.asked(text), self._details.unit(text, strict=True)
+        answering = result.candidates[0].entry_id
+        asked = self._details.asked(text)
+        if answering != topic.id:
+            if asked and not self._details.holds(answering, asked):
+                return MatchResult("fallback", result.candidates, reason="nothing near the last topic holds the asked detail")
+            return result
+        unit = self._details.unit(text, strict=True)
         if (asked and not self._details.holds(topic.id, asked, self._pointers)) or (
                 unit is not None and not self._details.counts_in(topic.id, unit)):  # "1クラス何人？": no such figure
             return MatchResult("fallback", result.candidates, reason="the last answer does not hold the asked detail")
@@ -228,8 +256,7 @@ class FollowUps:
         kb = self._matcher.kb
         related = [entry_id for entry_id in topic.related if kb.entry(entry_id) is not None]
         asked = self._details.asked(text)
-        if not item and (not related or (not asked and result.kind == "answer"
-                                         and result.candidates[0].entry_id in related)):
+        if not item and not related:
             return result
         order = [topic.id, *related] if item else [*related, topic.id]
         holding = [entry_id for entry_id in order if self._details.holds(entry_id, asked)]
@@ -313,15 +340,3 @@ def _leaning(elliptic: bool, pointing: bool, anchored: bool, alone: MatchResult)
     if alone.kind != "answer":
         return "is not answered on its own", 1.0
     return None
-
-
-def _written_words(text: str) -> set[str]:
-    # The words a run of kanji may hold ("何年入区" holds 入区): its parts of two characters or more, without 何.
-    runs = WRITTEN_WORD.findall(clean(text))
-    return {run[i:j] for run in runs for i in range(len(run)) for j in range(i + 2, len(run) + 1) if "何" not in run[i:j]}
-
-
-def _ambiguous(candidates: tuple[Candidate, ...]) -> bool:
-    if not candidates or candidates[0].score < NO_CONTEXT_SCORE:
-        return True
-    return len(candidates) > 1 and candidates[0].score - candidates[1].score < NO_CONTEXT_MARGIN

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.decision import Candidate
 from bot.normalize import clean
 
 # "もう一人は？", "他の人は？", "二つ目は？", "the other one?", "who else?": another item of the list the last answer
@@ -21,6 +22,10 @@ ANOTHER_ITEM = re.compile(
 COUNTED_ITEM = re.compile(r"^(?:[一二三四五六七八九十両\d]+|ひと|ふた)(?:人|名|つ|個|件|校|り|方)?目?$")
 # Pointing back at the last answer. Not あの (a filler: "あの、食堂は？"), not それぞれ (each), not その他 (other).
 POINTS_BACK = re.compile(r"それ(?!ぞれ)|その(?!他|ほか)|そこ|そういう|そんな|(?<![a-z])(?:that|it|this|they|those)(?![a-z])")
+WRITTEN_WORD = re.compile(r"[\u3400-\u9fff々]{2,}|[\u30a0-\u30ff]{3,}")  # a word as typed: two kanji, three katakana
+# Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
+NO_CONTEXT_SCORE = 80.0
+NO_CONTEXT_MARGIN = 10.0
 BRIEF_CHARACTERS = 12  # a Japanese chat follow-up is short ("それって新人も？")
 BRIEF_WORDS = 6  # an English one is a few words ("does that include new staff?")
 
@@ -46,3 +51,16 @@ def brief(text: str) -> bool:
 def points_back(text: str) -> bool:
     """Tell whether a brief message points back at the last answer ("それって新人も？", "is that for new staff too?")."""
     return brief(text) and POINTS_BACK.search(clean(text)) is not None
+
+
+def written_words(text: str) -> set[str]:
+    """Return the words a run of kanji may hold ("何年入区" holds 入区): its parts of two characters or more, without 何."""
+    runs = WRITTEN_WORD.findall(clean(text))
+    return {run[i:j] for run in runs for i in range(len(run)) for j in range(i + 2, len(run) + 1) if "何" not in run[i:j]}
+
+
+def ambiguous(candidates: tuple[Candidate, ...]) -> bool:
+    """Tell whether an elliptic message with no topic fits no entry well and clearly ahead of the rest ("何人？")."""
+    if not candidates or candidates[0].score < NO_CONTEXT_SCORE:
+        return True
+    return len(candidates) > 1 and candidates[0].score - candidates[1].score < NO_CONTEXT_MARGIN

@@ -30,6 +30,8 @@ CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞"}
 WEAK_POS = {"代名詞", "副詞"}  # どこ, いつ, もっと: hints of intent
 TOKEN_POS = frozenset(CONTENT_POS | WEAK_POS)
 DROPPED_SUBTYPES = {"数詞"}
+ASKING_NUMBER = frozenset({"何", "なん", "幾", "いく"})  # 何か国: asks a figure
+COUNTER_POS = ("名詞", "普通名詞", "助数詞可能", "*", "*", "*")
 WEAK_SUBTYPE = "非自立可能"
 PLACE_SUFFIX_READINGS = {"市": "シ", "区": "ク"}
 
@@ -198,7 +200,7 @@ def analyze(text: str) -> tuple[Token, ...]:
     text = clean(text)[:MAX_ANALYZED_CHARS]
     if not text:
         return ()
-    parts = _split_english(morphemes(text))
+    parts = _asked_countries(_split_english(morphemes(text)))
     tokens = (_to_token(part, after_figure=index > 0 and parts[index - 1].surface.isdigit())
               for index, part in enumerate(parts))
     return tuple(token for token in tokens if token is not None)
@@ -218,6 +220,16 @@ def _split_english(parts: tuple[Morpheme, ...]) -> list[Morpheme]:
                                            end=offset + len(word)))
             offset += len(word) + 1
     return words
+
+
+def _asked_countries(parts: list[Morpheme]) -> list[Morpheme]:
+    # "港区には何か国の大使館が…" is read 何 + か + 国 (country, a topic word the nationalities' entry explains best):
+    # it is the counter か国, as in the answers' "81か国" and "135か国", which the other words then tell apart.
+    for index in range(1, len(parts) - 1):
+        if parts[index - 1].surface in ASKING_NUMBER and parts[index].surface == "か" and parts[index + 1].surface == "国":
+            counter = Morpheme("か国", COUNTER_POS, "箇国", "カコク", parts[index].begin, parts[index + 1].end, ())
+            return [*parts[:index], counter, *_asked_countries(parts[index + 2:])]
+    return parts
 
 
 def _to_token(morpheme: Morpheme, after_figure: bool = False) -> Token | None:

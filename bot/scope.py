@@ -59,6 +59,9 @@ class DetailQuestion:
     answered_by: tuple[str, ...]
     route_only: bool = False  # `route: true`: prefer an entry holding it, but never refuse for want of one
     strict: bool = False  # `route: strict`: prefer an entry holding it, and refuse when no close entry does
+    # `route: follow-up`: read in follow-ups only ("どこ？" after an answer asks a place of it; a question of its own,
+    # "採用情報はどこで見られる？", asks no place, so it is not routed by it)
+    follow_up_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,12 +181,12 @@ def _details(data: LineDict, name: str, problems: list[Problem]) -> tuple[Detail
             problems.append(Problem(name, value.item_lines[index], "a detail question needs 'name', 'cues' and 'answered_by'"))
             continue
         route = item.get("route", False)
-        if route not in (True, False, "strict"):
-            problems.append(Problem(name, item.key_lines["route"], "'route' must be true, false or strict"))
+        if route not in (True, False, "strict", "follow-up"):
+            problems.append(Problem(name, item.key_lines["route"], "'route' must be true, false, strict or follow-up"))
         cues, answered_by = _words(item, "cues", name, problems), _words(item, "answered_by", name, problems)
         if cues and answered_by:
-            result.append(DetailQuestion(str(item["name"]), cues, answered_by, route in (True, "strict"),
-                                         strict=route == "strict"))
+            result.append(DetailQuestion(str(item["name"]), cues, answered_by, route in (True, "strict", "follow-up"),
+                                         strict=route == "strict", follow_up_only=route == "follow-up"))
     return tuple(result)
 
 

@@ -121,11 +121,11 @@ def test_a_bad_detail_question_is_reported(tmp_path: Path) -> None:
     assert any(m.startswith("scope.yaml:2: a detail question needs") for m in messages(tmp_path))
 
 
-def test_a_detail_questions_route_must_be_true_false_or_strict(tmp_path: Path) -> None:
+def test_a_detail_questions_route_must_be_true_false_strict_or_follow_up(tmp_path: Path) -> None:
     write(tmp_path, "a.yaml", GOOD_ENTRY)
     detail = "detail_questions:\n  - name: count\n    route: sometimes\n    cues: [何人]\n    answered_by: [人]\n"
     write(tmp_path, "scope.yaml", detail + full_scope("detail_questions"))
-    assert any(m.startswith("scope.yaml:3: 'route' must be true, false or strict") for m in messages(tmp_path))
+    assert any(m.startswith("scope.yaml:3: 'route' must be true, false, strict or follow-up") for m in messages(tmp_path))
 
 
 def test_an_unknown_menu_entry_is_reported(tmp_path: Path) -> None:
