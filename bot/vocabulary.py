@@ -12,6 +12,7 @@ from bot.knowledge import KnowledgeBase
 from bot.normalize import Token, analyze, clean, reading_of, to_katakana, word_boundaries
 from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
+from bot.spaced import read_across_spaces
 from bot.terms import Term
 from bot.variants import kanji_readings
 from bot.wordtrie import any_of
@@ -55,7 +56,7 @@ class Vocabulary:
         self._phrase_pattern = self._compile_phrases()
         self._compounds: dict[str, tuple[str, ...]] = {}
         self._by_group: dict[int, str] = {}
-        self._reading_table: ReadingTable[tuple[str, ...]] | None = None
+        self._reading_table: tuple[ReadingTable[tuple[str, ...]], ...] | None = None
         self._swaps = KanjiSwaps()  # 大使館 typed 大師館
 
     def _read_home_as_home(self, places: tuple[str, ...]) -> None:
@@ -213,7 +214,7 @@ class Vocabulary:
             # ねぱーるの… : a country in hiragana falls apart (ね|ぱ|ー|る: unknown or one-kana pieces); read as a
             # country, it is a place the knowledge lacks.
             terms += [Term(token, None, "unknown") for token in kana_countries(clean(text)) if self.is_foreign_place(token)]
-        terms = self._scan_readings(text, terms, typos)
+        terms = read_across_spaces(text, self._scan_readings(text, terms, typos), self._readings(True), self.stopwords)
         return self._swapped_kanji(text, terms) if typos else terms
 
     def _swapped_kanji(self, text: str, terms: list[Term]) -> list[Term]:
@@ -264,18 +265,20 @@ class Vocabulary:
     def _scan_readings(self, text: str, terms: list[Term], typos: bool = True) -> list[Term]:
         return scan_readings(text, terms, self._readings(), self.stopwords, typos)
 
-    def _readings(self) -> ReadingTable[tuple[str, ...]]:
+    def _readings(self, across_spaces: bool = False) -> ReadingTable[tuple[str, ...]]:
+        # A word only ever written in hiragana (なんで, わけ) is read by the analyzer itself; scanning for it
+        # finds it inside other words (どれくらいなんでしたっけ). The scan is for kanji words typed in kana. Across
+        # the spaces of spaced kana (bot.spaced), where the writer marked the words, hiragana phrases are safe.
         if self._reading_table is None:
-            # A word only ever written in hiragana (なんで, わけ) is read by the analyzer itself; scanning for it
-            # finds it inside other words (どれくらいなんでしたっけ). The scan is for kanji words typed in kana.
-            only_kana = self._kana_spelled - self._kanji_spelled
             phrases = {reading: tuple(self._by_lemma[t.lemma] for t in words)
                        for reading, words in ((r, _content_tokens(c)) for r, c in self._phrase_readings.items()
                                               if len(r) >= MIN_SCAN_READING)
                        # Only phrases whose words the knowledge uses: a synonym group no entry speaks of names nothing.
                        if all(t.lemma in self._by_lemma for t in words)}
-            self._reading_table = reading_table(self._by_reading, self._compounds, phrases, only_kana)
-        return self._reading_table
+            only_kana = self._kana_spelled - self._kanji_spelled
+            self._reading_table = (reading_table(self._by_reading, self._compounds, phrases, only_kana),
+                                   reading_table(self._by_reading, self._compounds, phrases, set()))
+        return self._reading_table[across_spaces]
 
     def concept_keys(self) -> list[str]:
         """Return every lemma the vocabulary knows (for fuzzy look-ups)."""
