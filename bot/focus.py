@@ -13,9 +13,9 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Callable
 
-import jaconv
 
-from bot.normalize import Token, clause_ends, clean, romaji_to_katakana
+from bot.normalize import Token, clause_ends, clean
+from bot.romaji import romaji_word
 from bot.terms import Term
 
 MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")
@@ -147,18 +147,20 @@ def romaji_sentence(text: str) -> str | None:
     letters = [word for word in words if word[0].isascii() and word[0].isalpha()]
     if len(letters) < 2 or not any(word in ROMAJI_MARKERS for word in letters):
         return None
-    kana = {word: ROMAJI_PARTICLES.get(word) or romaji_to_katakana(word) for word in letters}
+    kana = {word: ROMAJI_PARTICLES.get(word) or romaji_word(word) for word in letters}
     if sum(kana[word] is not None for word in letters) < MIN_ROMAJI_SHARE * len(letters):
         return None
     # Unconvertible words (English loans like "OJT") stay as they are between the kana, and the punctuation
     # stays too: "… kimashita. … desu ka" is two sentences, the first one context.
     pieces = [_romaji_piece(word, kana.get(word)) for word in words]
-    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+    return re.sub(r"\s*([、。？！])", r"\1", re.sub(r"\s+", " ", "".join(pieces))).strip()
 
 
 def _romaji_piece(word: str, kana: str | None) -> str:
+    # Each word keeps its space: the writer marked the words, which the analyzer would guess worse in a kana run
+    # (おだいばはどのちくにはいっていますか), and bot.spaced reads known phrases across them.
     if kana:
-        return jaconv.kata2hira(kana)
+        return f" {kana} "
     return ROMAJI_PUNCTUATION.get(word, f" {word} ")
 
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import clean, to_katakana
+from bot.normalize import Token, analyze, clean, morphemes, to_katakana
 from bot.readingscan import ReadingTable
 from bot.terms import Mask, Term, explained_by_longer, scanned_token
 
 JAPANESE_GAP = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 KANA_RUN = re.compile(r"[\u3040-\u30ffー]+")
+KANA_WORD = re.compile(r"[\u3040-\u30ffー]{2,}")
+GRAMMAR_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "接続詞"})
+MIN_SPACED_WORDS = 3
 MIN_PHRASE_READING = 3
 Concepts = tuple[str, ...]
 
@@ -39,17 +42,20 @@ def spaced_runs(text: str) -> list[tuple[str, list[int]]]:
 
 
 def across_words(run: str, bounds: list[int], table: ReadingTable[Concepts]) -> list[tuple[int, int, str]]:
-    """Return the longest known readings that span two or more whole words of a run, left to right."""
+    """Return the longest known readings that span two or more whole words of a run, left to right.
+
+    A loan word split over two words may carry a long vowel its one-word spelling lacks (プレー くらす = プレクラス).
+    """
     found: list[tuple[int, int, str]] = []
     index = 0
     while index < len(bounds) - 2:
         start = bounds[index]
-        end = next((e for e in reversed(bounds[index + 2:])
-                    if e - start >= MIN_PHRASE_READING and run[start:e] in table), None)
+        end, reading = next(((e, key) for e in reversed(bounds[index + 2:]) if e - start >= MIN_PHRASE_READING
+                             for key in (run[start:e], run[start:e].replace("ー", "")) if key in table), (None, ""))
         if end is None:
             index += 1
             continue
-        found.append((start, end, run[start:end]))
+        found.append((start, end, reading))
         index = bounds.index(end)
     return found
 
@@ -84,3 +90,24 @@ def read_across_spaces(text: str, terms: list[Term], table: ReadingTable[Concept
 
 def _minor(term: Term) -> bool:
     return term.concept is None or term.via == "weak"
+
+
+def lost_words(text: str, stopwords: frozenset[str]) -> list[tuple[Token, bool]]:
+    """Return the spaced kana words the analyzer read as no content at all, as nouns to look up by their reading.
+
+    The writer marked くちょう (区長) as a word; the analyzer reads it 九 + ちょう (a numeral and a suffix) and
+    drops both, おおい (多い) as an interjection: the question would lose a word it asks about. Each comes with
+    whether it is a word even when its reading is unknown (くちょう) or only when it reads as a known one (おおい:
+    はい and ええ are interjections too). A word holding a particle or an auxiliary (どのくらい, はいって) is grammar.
+    """
+    words = JAPANESE_GAP.split(clean(text))
+    if len(words) < MIN_SPACED_WORDS:
+        return []
+    lost = []
+    for word in words:
+        if not KANA_WORD.fullmatch(word) or word in stopwords or analyze(word):
+            continue
+        kinds = {m.pos[0] for m in morphemes(word)}
+        if not kinds & GRAMMAR_POS and kinds - {"連体詞"}:
+            lost.append((Token(word, word, to_katakana(word), "名詞", is_kana=True), bool(kinds & {"名詞", "接尾辞"})))
+    return lost

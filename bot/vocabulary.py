@@ -9,10 +9,10 @@ from bot.aspects import aspect_words
 from bot.kanaplaces import kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
 from bot.knowledge import KnowledgeBase
-from bot.normalize import Token, analyze, clean, reading_of, to_katakana, word_boundaries
+from bot.normalize import WEAK_POS, Token, analyze, clean, reading_of, to_katakana, word_boundaries
 from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
-from bot.spaced import read_across_spaces
+from bot.spaced import lost_words, read_across_spaces
 from bot.terms import Term
 from bot.variants import kanji_readings
 from bot.wordtrie import any_of
@@ -204,12 +204,14 @@ class Vocabulary:
         terms = []
         for token in self.tokens(text):
             if self._is_weak(token):
-                terms.append(Term(token, self._weak_concept(token), "weak"))
+                noun = self._kana_noun(token)
+                terms.append(Term(token, noun, "reading") if noun else Term(token, self._weak_concept(token), "weak"))
             else:
                 term = self._resolve_token(token)
                 if term.concept is None and self._only_asks(token):
                     term = Term(token, self._weak_concept(token), "weak")
                 terms.append(term)
+        terms += [term for term in (self._resolve_lost(*lost) for lost in lost_words(text, self.stopwords)) if term]
         if any(t.token.is_kana and (t.concept is None or len(t.token.surface) == 1) for t in terms):
             # ねぱーるの… : a country in hiragana falls apart (ね|ぱ|ー|る: unknown or one-kana pieces); read as a
             # country, it is a place the knowledge lacks.
@@ -261,6 +263,21 @@ class Vocabulary:
         if concept is not None:
             return Term(token, concept, "reading")
         return Term(token, None, "unknown")
+
+    def _kana_noun(self, token: Token) -> str | None:
+        # ちく typed for 地区 is read as an adverb (チク): a kana word the analyzer takes for an adverb or a pronoun
+        # but that reads as a noun the knowledge writes in kanji is that noun, unless it is a stop word.
+        if not token.is_kana or token.pos not in WEAK_POS or len(token.surface) < 2 or token.reading in self.stopwords:
+            return None
+        return self._by_reading.get(token.reading) if token.reading in self._kanji_spelled else None
+
+    def _resolve_lost(self, token: Token, a_word_anyway: bool) -> Term | None:
+        # A spaced kana word the analyzer dropped (くちょう, おおい): a known noun's or adjective's reading, or unknown.
+        term = self._resolve_token(token)
+        concept = term.concept or self._by_verb_reading.get(token.reading)
+        if concept is not None:
+            return Term(token, concept, "reading")
+        return term if a_word_anyway else None
 
     def _scan_readings(self, text: str, terms: list[Term], typos: bool = True) -> list[Term]:
         return scan_readings(text, terms, self._readings(), self.stopwords, typos)

@@ -33,6 +33,13 @@ entries:
       ja: [育児休業は？, 通勤時間は？]
       en: [Childcare leave?]
     answer: {ja: 育児休業があります。, en: There is childcare leave., easy: やすみ が あります。}
+  - id: districts
+    category: test
+    title: {ja: 五つの地区とプレクラス, en: Districts}
+    questions:
+      ja: [地区はいくつ？, プレクラスとは？]
+      en: [How many districts?]
+    answer: {ja: 五つの地区があります。, en: There are five districts., easy: ちく が いつつ あります。}
 """
 SYNONYMS = """\
 synonyms:
@@ -70,3 +77,32 @@ def test_a_phrase_typed_word_by_word_is_read_across_the_spaces(vocabulary: Vocab
 def test_a_reading_across_spaces_starts_and_ends_where_the_words_do(vocabulary: Vocabulary) -> None:
     # いく じかん reads イクジカン, but 育児 (イクジ) would cut じかん in two.
     assert "育児" not in concepts(vocabulary, "しごと に いく じかん は どれくらい")
+
+
+def test_a_spaced_kana_word_the_analyzer_drops_still_counts(vocabulary: Vocabulary) -> None:
+    # くちょう reads as 九 + ちょう (numeral, suffix), おおい as an interjection: neither may vanish from the question.
+    terms = vocabulary.resolve("みなとく の くちょう は だれ です か")
+    assert any(term.token.surface == "くちょう" and term.concept is None for term in terms)
+    assert not any(term.token.surface in {"です", "か", "の"} for term in terms)
+
+
+def test_a_kana_word_read_as_an_adverb_is_the_noun_it_reads_as(vocabulary: Vocabulary) -> None:
+    # ちく alone is read as an adverb (チク): written for 地区, it is that noun.
+    assert "地区" in concepts(vocabulary, "どの ちく に あります か")
+    assert "地区" in concepts(vocabulary, "どのちくにありますか")
+
+
+def test_romaji_loan_words_are_read_in_katakana_with_their_long_vowels() -> None:
+    from bot.romaji import romaji_word
+
+    assert [romaji_word(w) for w in ("teema", "doroon", "disukasshon", "paatii")] == ["テーマ", "ドローン", "ディスカッション", "パーティー"]
+    # native words keep their doubled vowels: 多い, 通り, 場合, 研修
+    assert [romaji_word(w) for w in ("ooi", "toori", "baai", "kenshuu")] == ["おおい", "とおり", "ばあい", "けんしゅう"]
+
+
+def test_a_loan_word_split_over_two_words_is_found(vocabulary: Vocabulary) -> None:
+    from bot.focus import romaji_sentence
+
+    kana = romaji_sentence("puree kurasu wa nan desu ka")
+    assert kana == "プレー くらす は なん です か"
+    assert "プレクラス" in concepts(vocabulary, kana)
