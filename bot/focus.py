@@ -16,6 +16,7 @@ from typing import Callable
 
 from bot.normalize import Token, clause_ends, clean
 from bot.romaji import romaji_word
+from bot.spoken import sentence_ends
 from bot.terms import Term
 
 MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")
@@ -25,7 +26,9 @@ POLITE_END_SPACE = re.compile(
     r"(?:ですか|ますか|でしょうか|ません|ました|でした|です|ます)\s+(?=\S)(?!(?:か|かな|ね|よ|の)(?:\s|$|[?？]))")
 JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 # Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.
-SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?<=[a-z0-9)\"'][.;])\s+")
+# "Quick question: what's the budget?", "Sorry, I came in late - will the slides be shared?": a colon or a dash
+# between words ends the opener too.
+SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?<=[a-z0-9)\"'][.;:])\s+|(?<=[a-z0-9,])\s+[-–—]+\s+(?=[a-z])")
 QUESTION_END = re.compile(
     r"(?:か|かな|かね|かしら|の|っけ|って|とは|は|ですか|ますか|でしょうか|教えて(?:ください|下さい|ほしい)?"
     r"|知りたい(?:です)?|聞きたい(?:です)?|ください|下さい|ほしい(?:です)?|まだ|どう|何|なに|なん)"
@@ -103,7 +106,7 @@ def _polite_spans(sentence: str) -> list[tuple[int, int]]:
 def _spoken_clauses(sentence: str) -> list[str]:
     # The analyzer tells the particle けど from the けど inside ぶっちゃけどんな, and ので from のでしょうか.
     sentence = clean(sentence)
-    ends = clause_ends(sentence)
+    ends = sorted({*clause_ends(sentence), *sentence_ends(sentence)})
     parts = [sentence[start:end] for start, end in zip([0, *ends], [*ends, len(sentence)]) if sentence[start:end]]
     merged: list[str] = []
     for part in parts:

@@ -106,3 +106,46 @@ def test_a_loan_word_split_over_two_words_is_found(vocabulary: Vocabulary) -> No
     kana = romaji_sentence("puree kurasu wa nan desu ka")
     assert kana == "プレー くらす は なん です か"
     assert "プレクラス" in concepts(vocabulary, kana)
+
+
+def test_a_reading_made_only_of_grammar_words_is_no_word_typed_in_kana() -> None:
+    from bot.scanguard import only_grammar, run_words
+
+    # なん + か + (いろいろ): ナンカイ would read as 何回; た + よう of だったような as 多様.
+    words = run_words("なんかいろいろある")[0]
+    assert only_grammar(words, 0, 4)
+    words = run_words("台場とかだったような")[0]  # the run starts at と
+    assert only_grammar(words, 4, 7)
+    # しょ + くどう: the pieces of a kana word the analyzer cut badly are no grammar.
+    assert not only_grammar(run_words("しょくどうはある")[0], 0, 5)
+    # た|か|な|わ: single-kana particles are the bad segmentation of たかなわ (高輪), not grammar.
+    assert not only_grammar(run_words("たかなわってどんなところ")[0], 0, 4)
+
+
+def test_a_run_on_spoken_sentence_ends_after_its_asking_particle() -> None:
+    from bot.focus import clauses
+
+    pieces = clauses("えっと食堂ってなんか有名なんですかテレビで見た気がするんだけど")
+    assert [piece.asks for piece in pieces] == [True, False]
+    assert pieces[0].text.endswith("ですか")
+    # …っけ then an afterthought; a tag after か (かね) stays with it
+    assert [p.asks for p in clauses("予算っていくらだったっけすごい大きい数字だった")] == [True, False]
+    assert len(clauses("研修ってあるんですかね")) == 1
+
+
+def test_spoken_hedges_name_no_topic() -> None:
+    from bot.spoken import drop_hedges
+
+    assert "気" not in drop_hedges("予算は大きい数字だった気がする")
+    assert "気" not in drop_hedges("子育てしながらだと気になって")
+    assert "一回" not in drop_hedges("もう一回教えて")
+    assert drop_hedges("雰囲気がいい") == "雰囲気がいい"  # 気 of a word stays
+    assert drop_hedges("人気になってる") == "人気になってる"
+
+
+def test_an_english_opener_before_a_colon_or_a_dash_is_its_own_sentence() -> None:
+    from bot.focus import clauses
+
+    assert [p.asks for p in clauses("Hi, quick question: what is the budget?")] == [False, True]
+    assert [p.asks for p in clauses("Sorry, I came in late - will the slides be shared?")] == [False, True]
+    assert len(clauses("Is it open 10:30 to 12:00?")) == 1
