@@ -149,3 +149,10 @@ def test_an_english_opener_before_a_colon_or_a_dash_is_its_own_sentence() -> Non
     assert [p.asks for p in clauses("Hi, quick question: what is the budget?")] == [False, True]
     assert [p.asks for p in clauses("Sorry, I came in late - will the slides be shared?")] == [False, True]
     assert len(clauses("Is it open 10:30 to 12:00?")) == 1
+
+
+def test_a_kanji_that_never_stands_alone_has_a_reading_for_typos(vocabulary: Vocabulary) -> None:
+    from bot.variants import kanji_readings
+
+    assert "セキ" in kanji_readings("績") and "タク" in kanji_readings("託")  # SudachiDict: イサオ (a name), nothing
+    assert "住宅" in concepts(vocabulary, "住託はありますか")  # 託 read タク, as 宅 of 住宅
