@@ -8,6 +8,7 @@ from functools import lru_cache
 from bot.aspects import aspect_words
 from bot.kanaplaces import kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
+from bot.nearreading import read_near
 from bot.knowledge import KnowledgeBase
 from bot.normalize import WEAK_POS, Token, analyze, clean, reading_of, to_katakana, word_boundaries
 from bot.readingscan import ReadingTable
@@ -214,6 +215,8 @@ class Vocabulary:
                     term = Term(token, self._weak_concept(token), "weak")
                 terms.append(term)
         terms += [term for term in (self._resolve_lost(*lost) for lost in lost_words(text, self.stopwords)) if term]
+        if typos:  # 魅了 for 魅力, one sound off: before the scans find 寮 (リョウ) in it
+            terms = read_near(self._swaps.near(), clean(text), terms)
         if any(t.token.is_kana and (t.concept is None or len(t.token.surface) == 1) for t in terms):
             # ねぱーるの… : a country in hiragana falls apart (ね|ぱ|ー|る: unknown or one-kana pieces); read as a
             # country, it is a place the knowledge lacks.

@@ -156,3 +156,14 @@ def test_a_kanji_that_never_stands_alone_has_a_reading_for_typos(vocabulary: Voc
 
     assert "セキ" in kanji_readings("績") and "タク" in kanji_readings("託")  # SudachiDict: イサオ (a name), nothing
     assert "住宅" in concepts(vocabulary, "住託はありますか")  # 託 read タク, as 宅 of 住宅
+
+
+def test_a_compound_one_sound_off_a_known_word_is_that_word() -> None:
+    from bot.nearreading import NearReadings
+
+    near = NearReadings({"魅力": ("ミリョク", "魅力"), "課長": ("カチョウ", "課長"), "自治体": ("ジチタイ", "自治体")})
+    assert near.find("魅了") == ("ミリョク", "魅力")  # miryou typed for miryoku
+    assert near.find("魅良") == ("ミリョク", "魅力")  # a stretch the analyzer cannot read: its kanji's readings
+    assert near.find("時自体") == ("ジチタイ", "自治体")
+    assert near.find("区長") is None  # クチョウ: a word's first sound is what a speaker gets right
+    assert near.find("魅力") is None  # the word itself is no typo
