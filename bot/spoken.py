@@ -17,6 +17,16 @@ HEDGE = re.compile(r"(?<![\u3400-\u9fff々])気(?:が(?:する|します|して|
                    r"|もう一回|もう一度|もっかい")
 
 
+# 働き安い for 働きやすい: the converter's 安い (cheap) typed for the suffix やすい (easy to) right after a verb's stem
+# (…き, …し, …み: the い and え rows), where 安い, an adjective, cannot stand. 家賃が安い keeps its 安い.
+STEM_THEN_YASUI = re.compile(r"(?<=[いきしちにひみりぎじびぴえけせてねへめれげべぺ])(?<!少し)安(?=[いくかけさそ])")
+
+
+def easy_to(text: str) -> str:
+    """Return the text with 安い typed for the suffix やすい after a verb's stem read as that suffix (働き安い)."""
+    return STEM_THEN_YASUI.sub("やす", text) if "安" in text else text
+
+
 def drop_hedges(text: str) -> str:
     """Return the text without the spoken hedges that name no topic (気がする, 気になって, もう一回)."""
     return HEDGE.sub(" ", clean(text)) if "気" in text or "もう" in text or "もっかい" in text else text

@@ -14,7 +14,7 @@ from bot.normalize import WEAK_POS, Token, analyze, clean, reading_of, to_kataka
 from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
 from bot.spaced import lost_words, read_across_spaces
-from bot.spoken import drop_hedges
+from bot.spoken import drop_hedges, easy_to
 from bot.terms import Term
 from bot.variants import kanji_readings
 from bot.wordtrie import any_of
@@ -203,7 +203,7 @@ class Vocabulary:
 
     def resolve(self, text: str, typos: bool = True) -> list[Term]:
         """Resolve a question's content words to known concepts where possible."""
-        text = drop_hedges(text)
+        text = easy_to(drop_hedges(text))
         terms = []
         for token in self.tokens(text):
             if self._is_weak(token):

@@ -167,3 +167,12 @@ def test_a_compound_one_sound_off_a_known_word_is_that_word() -> None:
     assert near.find("時自体") == ("ジチタイ", "自治体")
     assert near.find("区長") is None  # クチョウ: a word's first sound is what a speaker gets right
     assert near.find("魅力") is None  # the word itself is no typo
+
+
+def test_an_adjective_typed_for_the_suffix_after_a_verb_stem_is_the_suffix() -> None:
+    from bot.spoken import easy_to
+
+    assert easy_to("働き安い職場") == "働きやすい職場"  # 安い (cheap) for やすい (easy to)
+    assert easy_to("住み安いまち") == "住みやすいまち"
+    assert easy_to("ランチが安い") == "ランチが安い"
+    assert easy_to("少し安い") == "少し安い"
