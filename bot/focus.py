@@ -150,8 +150,10 @@ def romaji_sentence(text: str) -> str | None:
     letters = [word for word in words if word[0].isascii() and word[0].isalpha()]
     if len(letters) < 2 or not any(word in ROMAJI_MARKERS for word in letters):
         return None
-    kana = {word: ROMAJI_PARTICLES.get(word) or romaji_word(word) for word in letters}
-    if sum(kana[word] is not None for word in letters) < MIN_ROMAJI_SHARE * len(letters):
+    # An acronym typed in capitals (AI, OJT, SNS) is an English word between the kana, not the romaji あい.
+    acronyms = {word.lower() for word in re.findall(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])", text)}
+    kana = {word: None if word in acronyms else ROMAJI_PARTICLES.get(word) or romaji_word(word) for word in letters}
+    if sum(kana[word] is not None or word in acronyms for word in letters) < MIN_ROMAJI_SHARE * len(letters):
         return None
     # Unconvertible words (English loans like "OJT") stay as they are between the kana, and the punctuation
     # stays too: "… kimashita. … desu ka" is two sentences, the first one context.

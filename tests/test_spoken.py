@@ -176,3 +176,9 @@ def test_an_adjective_typed_for_the_suffix_after_a_verb_stem_is_the_suffix() -> 
     assert easy_to("住み安いまち") == "住みやすいまち"
     assert easy_to("ランチが安い") == "ランチが安い"
     assert easy_to("少し安い") == "少し安い"
+
+
+def test_an_acronym_in_romaji_stays_an_english_word() -> None:
+    from bot.focus import romaji_sentence
+
+    assert romaji_sentence("AI wo tsukatta purojekuto wa arimasu ka") == "ai を つかった ぷろじぇくと は あります か"
