@@ -16,7 +16,8 @@ GRAMMAR_POS = frozenset({"助詞", "助動詞", "感動詞", "接続詞", "代�
 # よう of ような; not the verbs いる, ある, する: the analyzer reads し of しけん (試験) as one.
 GRAMMAR_SUBTYPES = frozenset({"助動詞語幹"})
 KANA_RUN = re.compile(r"[\u3040-\u30ffー]{3,}")  # bot.normalize.kana_runs: the runs scanned
-Words = list[tuple[int, int, bool]]  # each word of a run: start, end (in the run), whether it is grammar
+GRAMMAR, PRONOUN = "grammar", "pronoun"
+Words = list[tuple[int, int, str]]  # each word of a run: start, end (in the run), GRAMMAR, PRONOUN or "" (content)
 
 
 def run_words(text: str) -> list[Words]:
@@ -32,13 +33,21 @@ def run_words(text: str) -> list[Words]:
 
 
 def only_grammar(words: Words, start: int, end: int) -> bool:
-    """Tell whether the words wholly inside a found reading are all grammar, one of them two kana or more.
+    """Tell whether a found reading is a coincidence of grammar words: all grammar, and plainly so.
 
-    Kana cut into single-kana particles (た|か|な|わ of たかなわ) is the bad segmentation the scan is for.
+    Plainly: it cuts into a word of two kana or more (なんか|いろいろ), or holds a grammar word of two kana or more
+    that is no pronoun (よう of だったような). Kana cut into single-kana particles (た|か|な|わ of たかなわ, なん|さ|い of
+    なんさい) is the bad segmentation the scan is for.
     """
-    inside = [(grammar, finish - begin) for begin, finish, grammar in words if begin >= start and finish <= end]
-    return bool(inside) and all(grammar for grammar, _ in inside) and max(size for _, size in inside) >= 2
+    inside = [(kind, finish - begin) for begin, finish, kind in words if begin >= start and finish <= end]
+    if not inside or not all(kind for kind, _ in inside):
+        return False
+    cuts = any(finish - begin >= 2 and begin < end and finish > start and not (begin >= start and finish <= end)
+               for begin, finish, _ in words)
+    return cuts or any(size >= 2 and kind == GRAMMAR for kind, size in inside)
 
 
-def _grammar(morpheme: Morpheme) -> bool:
-    return morpheme.pos[0] in GRAMMAR_POS or morpheme.pos[1] in GRAMMAR_SUBTYPES
+def _grammar(morpheme: Morpheme) -> str:
+    if morpheme.pos[0] == "代名詞":
+        return PRONOUN  # なん of なんさい (何歳) or of なんか: grammar, but the start of many a kana word
+    return GRAMMAR if morpheme.pos[0] in GRAMMAR_POS or morpheme.pos[1] in GRAMMAR_SUBTYPES else ""

@@ -120,6 +120,7 @@ def test_a_reading_made_only_of_grammar_words_is_no_word_typed_in_kana() -> None
     assert not only_grammar(run_words("しょくどうはある")[0], 0, 5)
     # た|か|な|わ: single-kana particles are the bad segmentation of たかなわ (高輪), not grammar.
     assert not only_grammar(run_words("たかなわってどんなところ")[0], 0, 4)
+    assert not only_grammar(run_words("なんさい？")[0], 0, 4)  # なん|さ|い: 何歳 typed in kana
 
 
 def test_a_run_on_spoken_sentence_ends_after_its_asking_particle() -> None:
