@@ -13,10 +13,11 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Callable
 
-import jaconv
 
 from bot.kanaplaces import romaji_country
-from bot.normalize import Token, clause_ends, clean, romaji_to_katakana
+from bot.normalize import Token, clause_ends, clean
+from bot.romaji import romaji_word
+from bot.spoken import sentence_ends
 from bot.terms import Term
 
 MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")
@@ -26,7 +27,9 @@ POLITE_END_SPACE = re.compile(
     r"(?:ですか|ますか|でしょうか|ません|ました|でした|です|ます)\s+(?=\S)(?!(?:か|かな|ね|よ|の)(?:\s|$|[?？]))")
 JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 # Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.
-SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?<=[a-z0-9)\"'][.;])\s+")
+# "Quick question: what's the budget?", "Sorry, I came in late - will the slides be shared?": a colon or a dash
+# between words ends the opener too.
+SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?<=[a-z0-9)\"'][.;:])\s+|(?<=[a-z0-9,])\s+[-–—]+\s+(?=[a-z])")
 QUESTION_END = re.compile(
     r"(?:か|かな|かね|かしら|の|っけ|って|とは|は|ですか|ますか|でしょうか|教えて(?:ください|下さい|ほしい)?"
     r"|知りたい(?:です)?|聞きたい(?:です)?|ください|下さい|ほしい(?:です)?|まだ|どう|何|なに|なん"
@@ -105,7 +108,7 @@ def _polite_spans(sentence: str) -> list[tuple[int, int]]:
 def _spoken_clauses(sentence: str) -> list[str]:
     # The analyzer tells the particle けど from the けど inside ぶっちゃけどんな, and ので from のでしょうか.
     sentence = clean(sentence)
-    ends = clause_ends(sentence)
+    ends = sorted({*clause_ends(sentence), *sentence_ends(sentence)})
     parts = [sentence[start:end] for start, end in zip([0, *ends], [*ends, len(sentence)]) if sentence[start:end]]
     merged: list[str] = []
     for part in parts:
@@ -149,19 +152,23 @@ def romaji_sentence(text: str) -> str | None:
     letters = [word for word in words if word[0].isascii() and word[0].isalpha()]
     if len(letters) < 2 or not any(word in ROMAJI_MARKERS for word in letters):
         return None
-    kana = {word: ROMAJI_PARTICLES.get(word) or romaji_to_katakana(word) for word in letters}
-    if sum(kana[word] is not None for word in letters) < MIN_ROMAJI_SHARE * len(letters):
+    # An acronym typed in capitals (AI, OJT, SNS) is an English word between the kana, not the romaji あい.
+    acronyms = {word.lower() for word in re.findall(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])", text)}
+    kana = {word: None if word in acronyms else ROMAJI_PARTICLES.get(word) or romaji_word(word) for word in letters}
+    if sum(kana[word] is not None or word in acronyms for word in letters) < MIN_ROMAJI_SHARE * len(letters):
         return None
     # Unconvertible words (English loans like "OJT") stay as they are between the kana, and the punctuation
     # stays too: "… kimashita. … desu ka" is two sentences, the first one context.
     pieces = [_romaji_piece(word, kana.get(word)) for word in words]
-    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+    return re.sub(r"\s*([、。？！])", r"\1", re.sub(r"\s+", " ", "".join(pieces))).strip()
 
 
 def _romaji_piece(word: str, kana: str | None) -> str:
+    # Each word keeps its space: the writer marked the words, which the analyzer would guess worse in a kana run
+    # (おだいばはどのちくにはいっていますか), and bot.spaced reads known phrases across them.
     if kana:
         # A country stays in katakana, a word of its own: "Firipin ryouri" is not one noun ふぃりぴんりょうり.
-        return romaji_country(word) or jaconv.kata2hira(kana)
+        return f" {romaji_country(word) or kana} "
     return ROMAJI_PUNCTUATION.get(word, f" {word} ")
 
 

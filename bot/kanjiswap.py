@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from bot.nearreading import NearReadings
 from bot.normalize import Token, morphemes
 from bot.variants import kanji_readings
 from bot.terms import Term, scanned_token
@@ -45,12 +46,20 @@ class KanjiSwaps:
     def __init__(self) -> None:
         self._words: dict[str, tuple[str, str]] = {}  # 大使館 -> (タイシカン, concept)
         self._open: dict[str, set[str]] = defaultdict(set)  # 大?館 -> {大使館}
+        self._near: NearReadings | None = None
+
+    def near(self) -> NearReadings:
+        """Return the look-up of compounds one sound off the known ones (魅了 for 魅力), made once learning is done."""
+        if self._near is None:
+            self._near = NearReadings(self._words)
+        return self._near
 
     def learn(self, word: str, reading: str, concept: str) -> None:
         """Index a compound the knowledge uses, with its reading."""
         if not MIN_WORD <= len(word) <= MAX_WORD or not KANJI_RUN.fullmatch(word) or word in self._words:
             return
         self._words[word] = (reading, concept)
+        self._near = None
         for position in range(len(word)):
             self._open[word[:position] + OPEN + word[position + 1:]].add(word)
 

@@ -136,16 +136,17 @@ class KnowledgeWatcher:
             self._seen, self._seen_since = after, self._clock()
             return False
         self._done = seen.digest
-        self.checks += 1
         errors = [p for p in problems if not p.warning]
         if kb is None or errors:
             self._reject(errors or problems)
+            self.checks += 1  # counted once its problems are set and logged: a waiter on checks sees them
             return False
         self.problems = []
         old = self.target.kb
         self.target.swap(kb)
         log.info("knowledge reloaded: version %s -> %s, %d entries; %s",
                  old.version, kb.version, len(kb.entries), describe_changes(old, kb))
+        self.checks += 1
         return True
 
     def _reject(self, problems: list[Problem]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from functools import lru_cache
+from importlib.resources import files
 
 from bot.normalize import KANJI_CHAR, dictionary, reading_parts, to_katakana
 
@@ -14,8 +15,23 @@ MAX_VARIANT_CHARS = 4000  # all variants of a text together: a question of ordin
 
 @lru_cache(maxsize=4096)
 def kanji_readings(char: str) -> tuple[str, ...]:
-    """Return every reading the dictionary has for one kanji (与: アタエ, ヨ)."""
+    """Return every reading the dictionary has for one kanji (与: アタエ, ヨ), and the one it lacks (績: セキ)."""
+    readings = sudachi_kanji_readings(char)
+    extra = _extra_readings().get(char)
+    return (*readings, extra) if extra and extra not in readings else readings
+
+
+def sudachi_kanji_readings(char: str) -> tuple[str, ...]:
+    """Return the readings SudachiDict has for one kanji as a word of its own."""
     return tuple(dict.fromkeys(to_katakana(m.reading_form()) for m in dictionary().lookup(char)))
+
+
+@lru_cache(maxsize=1)
+def _extra_readings() -> dict[str, str]:
+    # A kanji that never stands alone in SudachiDict (託 of 住託, 績 of 面績) has no reading there: the table
+    # tools/kanji_readings.py made from pykakasi gives one, loaded on the first typo looked at.
+    text = files("bot").joinpath("data/kanji_readings.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def reading_variants(text: str, unknown: frozenset[str]) -> list[tuple[str, list[bool], dict[str, tuple[int, str]]]]:

@@ -8,10 +8,13 @@ from functools import lru_cache
 from bot.aspects import aspect_words
 from bot.kanaplaces import kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
+from bot.nearreading import read_near
 from bot.knowledge import KnowledgeBase
-from bot.normalize import Token, analyze, clean, reading_of, to_katakana, word_boundaries
+from bot.normalize import WEAK_POS, Token, analyze, clean, reading_of, to_katakana, word_boundaries
 from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
+from bot.spaced import lost_words, read_across_spaces
+from bot.spoken import drop_hedges, easy_to
 from bot.terms import Term
 from bot.variants import kanji_readings
 from bot.wordtrie import any_of
@@ -55,7 +58,7 @@ class Vocabulary:
         self._phrase_pattern = self._compile_phrases()
         self._compounds: dict[str, tuple[str, ...]] = {}
         self._by_group: dict[int, str] = {}
-        self._reading_table: ReadingTable[tuple[str, ...]] | None = None
+        self._reading_table: tuple[ReadingTable[tuple[str, ...]], ...] | None = None
         self._swaps = KanjiSwaps()  # 大使館 typed 大師館
 
     def _read_home_as_home(self, places: tuple[str, ...]) -> None:
@@ -200,20 +203,25 @@ class Vocabulary:
 
     def resolve(self, text: str, typos: bool = True) -> list[Term]:
         """Resolve a question's content words to known concepts where possible."""
+        text = easy_to(drop_hedges(text))
         terms = []
         for token in self.tokens(text):
             if self._is_weak(token):
-                terms.append(Term(token, self._weak_concept(token), "weak"))
+                noun = self._kana_noun(token)
+                terms.append(Term(token, noun, "reading") if noun else Term(token, self._weak_concept(token), "weak"))
             else:
                 term = self._resolve_token(token)
                 if term.concept is None and self._only_asks(token):
                     term = Term(token, self._weak_concept(token), "weak")
                 terms.append(term)
+        terms += [term for term in (self._resolve_lost(*lost) for lost in lost_words(text, self.stopwords)) if term]
+        if typos:  # 魅了 for 魅力, one sound off: before the scans find 寮 (リョウ) in it
+            terms = read_near(self._swaps.near(), clean(text), terms)
         if any(t.token.is_kana and (t.concept is None or len(t.token.surface) == 1) for t in terms):
             # ねぱーるの… : a country in hiragana falls apart (ね|ぱ|ー|る: unknown or one-kana pieces); read as a
             # country, it is a place the knowledge lacks.
             terms += [Term(token, None, "unknown") for token in kana_countries(clean(text)) if self.is_foreign_place(token)]
-        terms = self._scan_readings(text, terms, typos)
+        terms = read_across_spaces(text, self._scan_readings(text, terms, typos), self._readings(True), self.stopwords)
         return self._swapped_kanji(text, terms) if typos else terms
 
     def _swapped_kanji(self, text: str, terms: list[Term]) -> list[Term]:
@@ -261,21 +269,38 @@ class Vocabulary:
             return Term(token, concept, "reading")
         return Term(token, None, "unknown")
 
+    def _kana_noun(self, token: Token) -> str | None:
+        # ちく typed for 地区 is read as an adverb (チク): a kana word the analyzer takes for an adverb or a pronoun
+        # but that reads as a noun the knowledge writes in kanji is that noun, unless it is a stop word.
+        if not token.is_kana or token.pos not in WEAK_POS or len(token.surface) < 2 or token.reading in self.stopwords:
+            return None
+        return self._by_reading.get(token.reading) if token.reading in self._kanji_spelled else None
+
+    def _resolve_lost(self, token: Token, a_word_anyway: bool) -> Term | None:
+        # A spaced kana word the analyzer dropped (くちょう, おおい): a known noun's or adjective's reading, or unknown.
+        term = self._resolve_token(token)
+        concept = term.concept or self._by_verb_reading.get(token.reading)
+        if concept is not None:
+            return Term(token, concept, "reading")
+        return term if a_word_anyway else None
+
     def _scan_readings(self, text: str, terms: list[Term], typos: bool = True) -> list[Term]:
         return scan_readings(text, terms, self._readings(), self.stopwords, typos)
 
-    def _readings(self) -> ReadingTable[tuple[str, ...]]:
+    def _readings(self, across_spaces: bool = False) -> ReadingTable[tuple[str, ...]]:
+        # A word only ever written in hiragana (なんで, わけ) is read by the analyzer itself; scanning for it
+        # finds it inside other words (どれくらいなんでしたっけ). The scan is for kanji words typed in kana. Across
+        # the spaces of spaced kana (bot.spaced), where the writer marked the words, hiragana phrases are safe.
         if self._reading_table is None:
-            # A word only ever written in hiragana (なんで, わけ) is read by the analyzer itself; scanning for it
-            # finds it inside other words (どれくらいなんでしたっけ). The scan is for kanji words typed in kana.
-            only_kana = self._kana_spelled - self._kanji_spelled
             phrases = {reading: tuple(self._by_lemma[t.lemma] for t in words)
                        for reading, words in ((r, _content_tokens(c)) for r, c in self._phrase_readings.items()
                                               if len(r) >= MIN_SCAN_READING)
                        # Only phrases whose words the knowledge uses: a synonym group no entry speaks of names nothing.
                        if all(t.lemma in self._by_lemma for t in words)}
-            self._reading_table = reading_table(self._by_reading, self._compounds, phrases, only_kana)
-        return self._reading_table
+            only_kana = self._kana_spelled - self._kanji_spelled
+            self._reading_table = (reading_table(self._by_reading, self._compounds, phrases, only_kana),
+                                   reading_table(self._by_reading, self._compounds, phrases, set()))
+        return self._reading_table[across_spaces]
 
     def concept_keys(self) -> list[str]:
         """Return every lemma the vocabulary knows (for fuzzy look-ups)."""

@@ -1,0 +1,87 @@
+"""Typo compounds one sound off a known word: 魅了 (ミリョウ) for 魅力 (ミリョク), 時自体 (ジジタイ) for 自治体.
+
+A candidate typing on a phone mishears or mistypes one sound (miryou for miryoku, jijitai for jichitai), and the
+converter offers a real compound of that reading. It is no word the knowledge uses, and it reads one kana away
+from one that it does, keeping its first sound (区長 クチョウ is no 課長 カチョウ: a word's onset is what a
+speaker gets right) and at least one of its kanji in place: that word is meant. Only kanji stretches that
+hold a word the knowledge does not know are tried, only known words of four kana or more, and only when a single
+known word fits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+
+from bot.normalize import reading_of
+from bot.variants import MAX_KANJI_READINGS, kanji_readings
+from bot.terms import Term, scanned_token
+
+KANJI_RUN = re.compile(r"[\u3400-\u9fff々]{2,}")
+KANA_ONLY = re.compile(r"[\u30a0-\u30ffー]+")
+MIN_READING = 4
+MIN_STRETCH, MAX_STRETCH = 2, 4
+
+
+class NearReadings:
+    """The knowledge's kanji compounds by reading length, and the look-up of a question's stretches."""
+
+    def __init__(self, words: dict[str, tuple[str, str]]) -> None:
+        self._by_length: dict[int, list[tuple[str, str, str]]] = defaultdict(list)  # length -> (reading, word, concept)
+        self._readings = frozenset(reading for reading, _ in words.values())
+        for word, (reading, concept) in words.items():
+            if len(reading) >= MIN_READING:
+                self._by_length[len(reading)].append((reading, word, concept))
+
+    def find(self, stretch: str) -> tuple[str, str] | None:
+        """Return the (reading, concept) of the one known compound a stretch of kanji is one sound off, if any."""
+        fits = set()
+        for reading in _readings(stretch):
+            if reading in self._readings:
+                return None  # a known word's own reading: the homophone look-ups' business
+            fits |= {(known, concept) for known, word, concept in self._by_length.get(len(reading), ())
+                     if len(word) == len(stretch) and known[0] == reading[0] and _one_sound_off(known, reading)
+                     and any(a == b for a, b in zip(word, stretch))}
+        return fits.pop() if len({concept for _, concept in fits}) == 1 else None
+
+
+def read_near(near: NearReadings, text: str, terms: list[Term]) -> list[Term]:
+    """Return the terms with a stretch holding an unknown word read as the known compound it is one sound off."""
+    unknown = [t.token.surface for t in terms if t.concept is None and not t.token.is_kana and not t.token.is_latin]
+    if not unknown:
+        return terms
+    for run in KANJI_RUN.findall(text):
+        for stretch in _stretches(run, unknown):
+            found = near.find(stretch)
+            if found is not None:
+                reading, concept = found
+                kept = [t for t in terms if t.token.surface not in stretch]  # 時 and 自体 of 時自体
+                present = {t.concept for t in kept}
+                return kept + ([Term(scanned_token(reading, concept), concept, "near")] if concept not in present else [])
+    return terms
+
+
+def _stretches(run: str, unknown: list[str]) -> list[str]:
+    # Longest first: the stretches of a run that hold an unknown word whole.
+    found = []
+    for size in range(min(MAX_STRETCH, len(run)), MIN_STRETCH - 1, -1):
+        for start in range(len(run) - size + 1):
+            stretch = run[start:start + size]
+            if any(word in stretch for word in unknown):
+                found.append(stretch)
+    return found
+
+
+def _readings(stretch: str) -> list[str]:
+    # The analyzer's reading, and, for a stretch it cannot read (魅良), its kanji's own readings put together.
+    whole = reading_of(stretch)
+    if KANA_ONLY.fullmatch(whole):
+        return [whole]
+    options = [kanji_readings(char)[:MAX_KANJI_READINGS] or ("",) for char in stretch]
+    return ["".join(combo) for combo in itertools.product(*options)]
+
+
+def _one_sound_off(known: str, reading: str) -> bool:
+    # Readings of one length (the caller's index): exactly one kana differs.
+    return sum(a != b for a, b in zip(known, reading)) == 1

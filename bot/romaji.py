@@ -1,0 +1,42 @@
+"""Romaji words read as the kana they stand for: native words in hiragana, loan words in katakana with long vowels.
+
+Japanese typed in romaji spells a loan word's long vowel by doubling it (teema = テーマ, doroon = ドローン,
+meetoru = メートル) and its foreign sounds as an IME does (disukasshon = ディスカッション). Read letter by letter,
+they become てえま and ぢすかっしょん, which no knowledge word reads. Native words double vowels too (ookii,
+toori, oneesan), so a doubled o makes a loan word only when the hiragana is no single word of the dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import jaconv
+
+from bot.normalize import morphemes, romaji_to_katakana
+
+# aa and ee (not before i: baai = 場合), and the foreign sounds an IME types as di, ti (IME: ぢ, ち).
+LOAN_LONG = re.compile(r"([ae])\1(?!i)")
+LOAN_O = re.compile(r"oo(?!i)")
+LOAN_DOUBLE = re.compile(r"([aeiou])\1")
+FOREIGN_SOUND = re.compile(r"[dt]i")  # Hepburn writes ち and ぢ chi and ji: di and ti are foreign sounds
+
+
+@lru_cache(maxsize=4096)
+def romaji_word(word: str) -> str | None:
+    """Return a romaji word as hiragana (a native word) or katakana (a loan word), or None if it is no romaji."""
+    native = romaji_to_katakana(word)
+    if native is None:
+        return None
+    hiragana = jaconv.kata2hira(native)
+    if not _looks_loaned(word, hiragana):
+        return hiragana
+    marked = FOREIGN_SOUND.sub(lambda m: m.group(0)[0] + "hi", LOAN_DOUBLE.sub(r"\1-", word))  # dhi = でぃ (IME)
+    loan = jaconv.hira2kata(jaconv.alphabet2kana(marked))
+    return loan if re.fullmatch(r"[\u30a0-\u30ffー]+", loan) else hiragana
+
+
+def _looks_loaned(word: str, hiragana: str) -> bool:
+    if LOAN_LONG.search(word) or FOREIGN_SOUND.search(word):
+        return True
+    return bool(LOAN_O.search(word)) and len(morphemes(hiragana)) > 1

@@ -1,0 +1,53 @@
+"""Which reading-scan hits are only grammar: なんかいろいろ holds ナンカイ (何回), だったような タヨウ (多様).
+
+The reading scan looks for known words across the pieces of kana the analyzer segments badly (しょくどう read
+しょ + くどう). Spoken questions are mostly kana that the analyzer segments well: fillers, particles and endings.
+A found reading made of whole words that are all grammar (なん + か, た + よう) is no word typed in kana
+but a coincidence of sounds: it is left out. A word the reading only cuts into (いろいろ, はいっ) does not save it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.normalize import MAX_ANALYZED_CHARS, Morpheme, clean, morphemes
+
+GRAMMAR_POS = frozenset({"助詞", "助動詞", "感動詞", "接続詞", "代名詞"})
+# よう of ような; not the verbs いる, ある, する: the analyzer reads し of しけん (試験) as one.
+GRAMMAR_SUBTYPES = frozenset({"助動詞語幹"})
+KANA_RUN = re.compile(r"[\u3040-\u30ffー]{3,}")  # bot.normalize.kana_runs: the runs scanned
+GRAMMAR, PRONOUN = "grammar", "pronoun"
+Words = list[tuple[int, int, str]]  # each word of a run: start, end (in the run), GRAMMAR, PRONOUN or "" (content)
+
+
+def run_words(text: str) -> list[Words]:
+    """Return, for each kana run of the text (as bot.normalize.kana_runs finds them), its words."""
+    cleaned = clean(text)[:MAX_ANALYZED_CHARS]
+    parts = morphemes(cleaned)
+    runs = []
+    for run in KANA_RUN.finditer(cleaned):
+        runs.append([(max(m.begin, run.start()) - run.start(), min(m.end, run.end()) - run.start(), _grammar(m))
+                     for m in parts if m.begin < run.end() and m.end > run.start()
+                     and m.begin >= run.start() and m.end <= run.end()])
+    return runs
+
+
+def only_grammar(words: Words, start: int, end: int) -> bool:
+    """Tell whether a found reading is a coincidence of grammar words: all grammar, and plainly so.
+
+    Plainly: it cuts into a word of two kana or more (なんか|いろいろ), or holds a grammar word of two kana or more
+    that is no pronoun (よう of だったような). Kana cut into single-kana particles (た|か|な|わ of たかなわ, なん|さ|い of
+    なんさい) is the bad segmentation the scan is for.
+    """
+    inside = [(kind, finish - begin) for begin, finish, kind in words if begin >= start and finish <= end]
+    if not inside or not all(kind for kind, _ in inside):
+        return False
+    cuts = any(finish - begin >= 2 and begin < end and finish > start and not (begin >= start and finish <= end)
+               for begin, finish, _ in words)
+    return cuts or any(size >= 2 and kind == GRAMMAR for kind, size in inside)
+
+
+def _grammar(morpheme: Morpheme) -> str:
+    if morpheme.pos[0] == "代名詞":
+        return PRONOUN  # なん of なんさい (何歳) or of なんか: grammar, but the start of many a kana word
+    return GRAMMAR if morpheme.pos[0] in GRAMMAR_POS or morpheme.pos[1] in GRAMMAR_SUBTYPES else ""

@@ -1,0 +1,113 @@
+"""Spaced Japanese read across its spaces: "しょくいん の いえ" is the phrase 職員の家 typed word by word.
+
+やさしい日本語 (and romaji, read as kana word by word) puts a space between words. The analyzer then reads each
+word on its own, which is what makes spaced kana easy to segment, but a known phrase or compound typed over
+several words (しょくいん の いえ = 職員の家, なに が いい = 何がいい) is never seen whole. The writer has told us
+where the words are, so the spaces are joined and known readings are looked for across them, but only readings
+that start and end where the writer's words do: いく じかん never hides 育児 (イク|ジ|カン).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.normalize import Token, analyze, clean, morphemes, to_katakana
+from bot.readingscan import ReadingTable
+from bot.terms import Mask, Term, explained_by_longer, scanned_token
+
+JAPANESE_GAP = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
+KANA_RUN = re.compile(r"[\u3040-\u30ffー]+")
+KANA_WORD = re.compile(r"[\u3040-\u30ffー]{2,}")
+GRAMMAR_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "接続詞"})
+MIN_SPACED_WORDS = 3
+MIN_PHRASE_READING = 3
+Concepts = tuple[str, ...]
+
+
+def spaced_runs(text: str) -> list[tuple[str, list[int]]]:
+    """Return the kana runs of a spaced text with its spaces joined, each with where its words begin and end."""
+    words = JAPANESE_GAP.split(clean(text))
+    if len(words) < 2:
+        return []
+    joined, bounds, offset = "".join(words), {0}, 0
+    for word in words:
+        offset += len(word)
+        bounds.add(offset)
+    runs = []
+    for match in KANA_RUN.finditer(joined):
+        inner = sorted({match.start(), match.end(), *(b for b in bounds if match.start() < b < match.end())})
+        if len(inner) > 2:  # two words or more in the run
+            runs.append((to_katakana(match.group(0)), [b - match.start() for b in inner]))
+    return runs
+
+
+def across_words(run: str, bounds: list[int], table: ReadingTable[Concepts]) -> list[tuple[int, int, str]]:
+    """Return the longest known readings that span two or more whole words of a run, left to right.
+
+    A loan word split over two words may carry a long vowel its one-word spelling lacks (プレー くらす = プレクラス).
+    """
+    found: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(bounds) - 2:
+        start = bounds[index]
+        end, reading = next(((e, key) for e in reversed(bounds[index + 2:]) if e - start >= MIN_PHRASE_READING
+                             for key in (run[start:e], run[start:e].replace("ー", "")) if key in table), (None, ""))
+        if end is None:
+            index += 1
+            continue
+        found.append((start, end, reading))
+        index = bounds.index(end)
+    return found
+
+
+def read_across_spaces(text: str, terms: list[Term], table: ReadingTable[Concepts],
+                       stopwords: frozenset[str]) -> list[Term]:
+    """Return the terms with the phrases found across the spaces of a spaced text, the words they cover left out."""
+    masks: list[Mask] = []
+    found: dict[str, Concepts] = {}
+    for run, bounds in spaced_runs(text):
+        hits = across_words(run, bounds, table)
+        if not hits:
+            continue
+        mask = [False] * len(run)
+        for start, end, reading in hits:
+            mask[start:end] = [True] * (end - start)
+            found[reading] = table[reading]
+        masks.append((run, mask, {}))
+    if not found:
+        return terms
+    # The phrase stands for the unknown and function words it covers (なに が いい); a known word inside it keeps
+    # its own say (ぎじゅつ of あたらしい ぎじゅつ).
+    kept = [term for term in terms if not (_minor(term) and explained_by_longer(term, masks, found))]
+    known = {term.concept for term in kept}
+    for reading, concepts in found.items():
+        for concept in concepts:
+            if concept not in known and concept not in stopwords:
+                kept.append(Term(scanned_token(reading, concept), concept, "scan"))
+                known.add(concept)
+    return kept
+
+
+def _minor(term: Term) -> bool:
+    return term.concept is None or term.via == "weak"
+
+
+def lost_words(text: str, stopwords: frozenset[str]) -> list[tuple[Token, bool]]:
+    """Return the spaced kana words the analyzer read as no content at all, as nouns to look up by their reading.
+
+    The writer marked くちょう (区長) as a word; the analyzer reads it 九 + ちょう (a numeral and a suffix) and
+    drops both, おおい (多い) as an interjection: the question would lose a word it asks about. Each comes with
+    whether it is a word even when its reading is unknown (くちょう) or only when it reads as a known one (おおい:
+    はい and ええ are interjections too). A word holding a particle or an auxiliary (どのくらい, はいって) is grammar.
+    """
+    words = JAPANESE_GAP.split(clean(text))
+    if len(words) < MIN_SPACED_WORDS:
+        return []
+    lost = []
+    for word in words:
+        if not KANA_WORD.fullmatch(word) or word in stopwords or analyze(word):
+            continue
+        kinds = {m.pos[0] for m in morphemes(word)}
+        if not kinds & GRAMMAR_POS and kinds - {"連体詞"}:
+            lost.append((Token(word, word, to_katakana(word), "名詞", is_kana=True), bool(kinds & {"名詞", "接尾辞"})))
+    return lost

@@ -1,0 +1,59 @@
+"""What spoken questions say that carries no topic: hedges (気がする, 気になって) and asking again (もう一回).
+
+"予算ってすごい大きい数字だった気がする", "子育てしながらだと気になって", "もう一回教えて": the speaker hedges or asks
+again, and 気 and 一回 are no topic the knowledge lacks. Left in, each would count against every entry as an
+unknown word, and a short spoken question would fall under the accept line. (今日 is not such a word: "今日の資料"
+points at the talk, but "今日の日替わりメニュー" asks for a fact of the day that no knowledge holds.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.normalize import clean, morphemes
+
+# 気 of a hedge only (not 雰囲気, 人気, 気候): right after kana or at the start, before が/に and する/なる.
+HEDGE = re.compile(r"(?<![\u3400-\u9fff々])気(?:が(?:する|します|して|した|しま|しない)|に(?:なる|なって|なり|なった|なっ))"
+                   r"|もう一回|もう一度|もっかい")
+
+
+# 働き安い for 働きやすい: the converter's 安い (cheap) typed for the suffix やすい (easy to) right after a verb's stem
+# (…き, …し, …み: the い and え rows), where 安い, an adjective, cannot stand. 家賃が安い keeps its 安い.
+STEM_THEN_YASUI = re.compile(r"(?<=[いきしちにひみりぎじびぴえけせてねへめれげべぺ])(?<!少し)安(?=[いくかけさそ])")
+
+
+def easy_to(text: str) -> str:
+    """Return the text with 安い typed for the suffix やすい after a verb's stem read as that suffix (働き安い)."""
+    return STEM_THEN_YASUI.sub("やす", text) if "安" in text else text
+
+
+def drop_hedges(text: str) -> str:
+    """Return the text without the spoken hedges that name no topic (気がする, 気になって, もう一回)."""
+    return HEDGE.sub(" ", clean(text)) if "気" in text or "もう" in text or "もっかい" in text else text
+
+
+
+FINAL_PARTICLE = "終助詞"
+SENTENCE_FINAL = frozenset({"か", "かな", "かね", "っけ", "け"})  # asking ends; ね and な only after か (かね, かな)
+MIN_AFTERTHOUGHT = 6  # characters after the end: less is a tag (…ですかね、はい), not a sentence
+TRAILING = frozenset({"助詞", "助動詞", "補助記号", "空白"})  # what may follow a sentence's end inside it (かね, かな)
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Return where a run-on spoken sentence ends inside a cleaned text: after its sentence-final particles.
+
+    Voice input has no punctuation: "予算っていくらだったっけすごい大きい数字だった", "食堂って有名なんですかテレビで
+    見たんだけど". The particle that ends a sentence (っけ, か, かな, ね) says where the question stops and the
+    afterthought begins, which then counts as context, not as the question.
+    """
+    parts = morphemes(text)
+    ends = []
+    for index in range(1, len(parts) - 1):
+        before, part, after = parts[index - 1], parts[index], parts[index + 1]
+        # Only after an ending (です, た, の): kana the analyzer segments badly holds stray particles (ぱね|り|すと).
+        ending = before.pos[0] == "助動詞" or before.pos[1] in {"準体助詞", FINAL_PARTICLE}
+        asking = part.surface in SENTENCE_FINAL or (part.surface in {"ね", "な"} and before.surface == "か")
+        if (part.pos[1] == FINAL_PARTICLE and asking and ending
+                and after.pos[0] not in TRAILING and len(text) - part.end >= MIN_AFTERTHOUGHT):
+            ends.append(part.end)
+    return ends

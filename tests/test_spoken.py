@@ -1,0 +1,185 @@
+"""Surface forms of spoken, spaced, romaji and mistyped questions (bot.spaced, bot.spoken): read as what they mean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import load_knowledge
+from bot.scope import SCOPE_SECTIONS
+from bot.vocabulary import Vocabulary
+
+ENTRIES = """\
+entries:
+  - id: housing
+    category: test
+    title: {ja: 職員住宅, en: Staff housing}
+    questions:
+      ja: [職員住宅はありますか？]
+      en: [Is there staff housing?]
+    answer: {ja: 職員住宅があります。, en: There is staff housing., easy: いえ が あります。}
+  - id: merits
+    category: test
+    title: {ja: 働くメリット, en: Merits}
+    questions:
+      ja: [働くメリットは？]
+      en: [What are the merits?]
+    answer: {ja: メリットがあります。, en: There are merits., easy: いい ところ が あります。}
+  - id: childcare
+    category: test
+    title: {ja: 育児休業, en: Childcare leave}
+    questions:
+      ja: [育児休業は？, 通勤時間は？]
+      en: [Childcare leave?]
+    answer: {ja: 育児休業があります。, en: There is childcare leave., easy: やすみ が あります。}
+  - id: districts
+    category: test
+    title: {ja: 五つの地区とプレクラス, en: Districts}
+    questions:
+      ja: [地区はいくつ？, プレクラスとは？]
+      en: [How many districts?]
+    answer: {ja: 五つの地区があります。, en: There are five districts., easy: ちく が いつつ あります。}
+"""
+SYNONYMS = """\
+synonyms:
+  - [職員住宅, 職員の家, 社宅]
+  - [メリット, 何がいい, なにがいい, いいところ]
+"""
+
+
+@pytest.fixture(scope="module")
+def vocabulary(tmp_path_factory: pytest.TempPathFactory) -> Vocabulary:
+    directory: Path = tmp_path_factory.mktemp("kb")
+    (directory / "a.yaml").write_text(ENTRIES, encoding="utf-8")
+    (directory / "synonyms.yaml").write_text(SYNONYMS, encoding="utf-8")
+    scope = "home_places: [港区]\nother_places: [新宿]\nstopwords: [ある, あります, 何, なに, なん, どこ]\n" + "".join(
+        f"{key}: {'{}' if key in ('messages', 'example_questions') else '[]'}\n"
+        for key in SCOPE_SECTIONS if key not in {"home_places", "other_places", "stopwords"})
+    (directory / "scope.yaml").write_text(scope, encoding="utf-8")
+    kb = load_knowledge(directory)
+    vocabulary = Vocabulary(kb)
+    for entry in kb.entries:
+        for text in (*entry.questions["ja"], entry.title["ja"]):
+            vocabulary.learn(text)
+    return vocabulary
+
+
+def concepts(vocabulary: Vocabulary, text: str) -> set[str]:
+    return {term.concept for term in vocabulary.resolve(text) if term.concept and term.via != "weak"}
+
+
+def test_a_phrase_typed_word_by_word_is_read_across_the_spaces(vocabulary: Vocabulary) -> None:
+    assert {"職員", "住宅"} <= concepts(vocabulary, "しょくいん の いえ は あります か")  # 職員住宅 is read as two words
+    assert "メリット" in concepts(vocabulary, "はたらく と なに が いい です か")
+
+
+def test_a_reading_across_spaces_starts_and_ends_where_the_words_do(vocabulary: Vocabulary) -> None:
+    # いく じかん reads イクジカン, but 育児 (イクジ) would cut じかん in two.
+    assert "育児" not in concepts(vocabulary, "しごと に いく じかん は どれくらい")
+
+
+def test_a_spaced_kana_word_the_analyzer_drops_still_counts(vocabulary: Vocabulary) -> None:
+    # くちょう reads as 九 + ちょう (numeral, suffix), おおい as an interjection: neither may vanish from the question.
+    terms = vocabulary.resolve("みなとく の くちょう は だれ です か")
+    assert any(term.token.surface == "くちょう" and term.concept is None for term in terms)
+    assert not any(term.token.surface in {"です", "か", "の"} for term in terms)
+
+
+def test_a_kana_word_read_as_an_adverb_is_the_noun_it_reads_as(vocabulary: Vocabulary) -> None:
+    # ちく alone is read as an adverb (チク): written for 地区, it is that noun.
+    assert "地区" in concepts(vocabulary, "どの ちく に あります か")
+    assert "地区" in concepts(vocabulary, "どのちくにありますか")
+
+
+def test_romaji_loan_words_are_read_in_katakana_with_their_long_vowels() -> None:
+    from bot.romaji import romaji_word
+
+    assert [romaji_word(w) for w in ("teema", "doroon", "disukasshon", "paatii")] == ["テーマ", "ドローン", "ディスカッション", "パーティー"]
+    # native words keep their doubled vowels: 多い, 通り, 場合, 研修
+    assert [romaji_word(w) for w in ("ooi", "toori", "baai", "kenshuu")] == ["おおい", "とおり", "ばあい", "けんしゅう"]
+
+
+def test_a_loan_word_split_over_two_words_is_found(vocabulary: Vocabulary) -> None:
+    from bot.focus import romaji_sentence
+
+    kana = romaji_sentence("puree kurasu wa nan desu ka")
+    assert kana == "プレー くらす は なん です か"
+    assert "プレクラス" in concepts(vocabulary, kana)
+
+
+def test_a_reading_made_only_of_grammar_words_is_no_word_typed_in_kana() -> None:
+    from bot.scanguard import only_grammar, run_words
+
+    # なん + か + (いろいろ): ナンカイ would read as 何回; た + よう of だったような as 多様.
+    words = run_words("なんかいろいろある")[0]
+    assert only_grammar(words, 0, 4)
+    words = run_words("台場とかだったような")[0]  # the run starts at と
+    assert only_grammar(words, 4, 7)
+    # しょ + くどう: the pieces of a kana word the analyzer cut badly are no grammar.
+    assert not only_grammar(run_words("しょくどうはある")[0], 0, 5)
+    # た|か|な|わ: single-kana particles are the bad segmentation of たかなわ (高輪), not grammar.
+    assert not only_grammar(run_words("たかなわってどんなところ")[0], 0, 4)
+    assert not only_grammar(run_words("なんさい？")[0], 0, 4)  # なん|さ|い: 何歳 typed in kana
+
+
+def test_a_run_on_spoken_sentence_ends_after_its_asking_particle() -> None:
+    from bot.focus import clauses
+
+    pieces = clauses("えっと食堂ってなんか有名なんですかテレビで見た気がするんだけど")
+    assert [piece.asks for piece in pieces] == [True, False]
+    assert pieces[0].text.endswith("ですか")
+    # …っけ then an afterthought; a tag after か (かね) stays with it
+    assert [p.asks for p in clauses("予算っていくらだったっけすごい大きい数字だった")] == [True, False]
+    assert len(clauses("研修ってあるんですかね")) == 1
+
+
+def test_spoken_hedges_name_no_topic() -> None:
+    from bot.spoken import drop_hedges
+
+    assert "気" not in drop_hedges("予算は大きい数字だった気がする")
+    assert "気" not in drop_hedges("子育てしながらだと気になって")
+    assert "一回" not in drop_hedges("もう一回教えて")
+    assert drop_hedges("雰囲気がいい") == "雰囲気がいい"  # 気 of a word stays
+    assert drop_hedges("人気になってる") == "人気になってる"
+
+
+def test_an_english_opener_before_a_colon_or_a_dash_is_its_own_sentence() -> None:
+    from bot.focus import clauses
+
+    assert [p.asks for p in clauses("Hi, quick question: what is the budget?")] == [False, True]
+    assert [p.asks for p in clauses("Sorry, I came in late - will the slides be shared?")] == [False, True]
+    assert len(clauses("Is it open 10:30 to 12:00?")) == 1
+
+
+def test_a_kanji_that_never_stands_alone_has_a_reading_for_typos(vocabulary: Vocabulary) -> None:
+    from bot.variants import kanji_readings
+
+    assert "セキ" in kanji_readings("績") and "タク" in kanji_readings("託")  # SudachiDict: イサオ (a name), nothing
+    assert "住宅" in concepts(vocabulary, "住託はありますか")  # 託 read タク, as 宅 of 住宅
+
+
+def test_a_compound_one_sound_off_a_known_word_is_that_word() -> None:
+    from bot.nearreading import NearReadings
+
+    near = NearReadings({"魅力": ("ミリョク", "魅力"), "課長": ("カチョウ", "課長"), "自治体": ("ジチタイ", "自治体")})
+    assert near.find("魅了") == ("ミリョク", "魅力")  # miryou typed for miryoku
+    assert near.find("魅良") == ("ミリョク", "魅力")  # a stretch the analyzer cannot read: its kanji's readings
+    assert near.find("時自体") == ("ジチタイ", "自治体")
+    assert near.find("区長") is None  # クチョウ: a word's first sound is what a speaker gets right
+    assert near.find("魅力") is None  # the word itself is no typo
+
+
+def test_an_adjective_typed_for_the_suffix_after_a_verb_stem_is_the_suffix() -> None:
+    from bot.spoken import easy_to
+
+    assert easy_to("働き安い職場") == "働きやすい職場"  # 安い (cheap) for やすい (easy to)
+    assert easy_to("住み安いまち") == "住みやすいまち"
+    assert easy_to("ランチが安い") == "ランチが安い"
+    assert easy_to("少し安い") == "少し安い"
+
+
+def test_an_acronym_in_romaji_stays_an_english_word() -> None:
+    from bot.focus import romaji_sentence
+
+    assert romaji_sentence("AI wo tsukatta purojekuto wa arimasu ka") == "ai を つかった ぷろじぇくと は あります か"
