@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -69,18 +68,28 @@ class ConceptIndex:
         # The touched entries (ascending); the question's weight each explains (coverage) and the best share of one
         # of its paraphrases' weight the question holds (precision), each from the strong concepts alone and from
         # all. Sums run in the order of the concepts, as adding posting by posting into one array per entry would.
-        entries, (coverage, all_coverage) = _sum_plain(bag, scale=True)
-        questions, overlap = _sum_plain(asked, scale=False)
-        owners = [bisect_left(entries, self._question_entry[q]) for q in questions]
-        totals = [self._question_total[q] for q in questions]
-        precision, all_precision = (_best_share_plain(len(entries), owners, shares, totals) for shares in overlap)
-        f2 = [_f2_plain(p, min(c / total, 1.0)) for p, c in zip(precision, coverage)]
+        coverage, all_coverage = _sum_plain(bag, scale=True)
+        overlap, all_overlap = _sum_plain(asked, scale=False)
+        precision = self._best_share(overlap)
+        all_precision = precision if all_overlap is overlap else self._best_share(all_overlap)
+        entries = sorted(all_coverage)
+        f2 = [_f2_plain(precision.get(e, 0.0), min(coverage.get(e, 0.0) / total, 1.0)) for e in entries]
         front = [i for i, score in enumerate(f2) if score]
         if len(front) > FRONT_RUNNERS and self._arrays is not None:
             return None
         front.sort(key=lambda i: -f2[i])  # stable: equal scores keep the entries' order
-        return [Scored(entries[i], all_coverage[i], min(all_coverage[i] / total, 1.0), all_precision[i])
-                for i in front]
+        return [Scored(e, all_coverage[e], min(all_coverage[e] / total, 1.0), all_precision.get(e, 0.0))
+                for e in (entries[i] for i in front)]
+
+    def _best_share(self, overlap: dict[int, float]) -> dict[int, float]:
+        # Each entry's best share of one of its paraphrases' weight (a maximum: the order does not matter).
+        best: dict[int, float] = {}
+        entry_of, total_of, get = self._question_entry, self._question_total, best.get
+        for question, weight in overlap.items():
+            entry, share = entry_of[question], weight / total_of[question]
+            if share > get(entry, 0.0):
+                best[entry] = share
+        return best
 
     def bag(self, entry: int) -> dict[str, float]:
         """Return an entry's concepts with their strengths."""
@@ -94,31 +103,27 @@ Postings = tuple[Any, Any]  # positions and values: lists, or array views in a l
 Touched = tuple[Postings, float, bool]  # a concept's postings, its weight, and whether it is asked (strong)
 
 
-def _sum_plain(touched: list[Touched], scale: bool) -> tuple[list[int], tuple[list[float], list[float]]]:
-    # The distinct positions of the postings, ascending, and for each the sum of its values over the strong
-    # postings alone and over all, each added in the order of the postings (as numpy.bincount adds them).
+def _sum_plain(touched: list[Touched], scale: bool) -> tuple[dict[int, float], dict[int, float]]:
+    # For each position of the postings, the sum of its values over the strong postings alone and over all, each
+    # added in the order of the postings (as numpy.bincount adds them). The strong concepts come first: until the
+    # first weak one, both sums are one.
     alone: dict[int, float] = {}
-    every: dict[int, float] = {}
+    every = alone
     for (positions, values), weight, strong in touched:
         if not isinstance(positions, list):  # a large base's array views
             positions, values = positions.tolist(), values.tolist()
+        if scale and weight != 1.0:  # (1.0 * v is v)
+            values = [weight * value for value in values]
+        if not strong and every is alone:
+            every = dict(alone)
+        add = every.get
         for position, value in zip(positions, values):
-            if scale:
-                value = weight * value
-            every[position] = every.get(position, 0.0) + value
-            if strong:
-                alone[position] = alone.get(position, 0.0) + value
-    distinct = sorted(every)
-    return distinct, ([alone.get(p, 0.0) for p in distinct], [every[p] for p in distinct])
-
-
-def _best_share_plain(size: int, owners: list[int], shares: list[float], totals: list[float]) -> list[float]:
-    best = [0.0] * size
-    for owner, share, question_total in zip(owners, shares, totals):
-        share = share / question_total
-        if share > best[owner]:
-            best[owner] = share
-    return best
+            every[position] = add(position, 0.0) + value
+        if strong and every is not alone:
+            add = alone.get
+            for position, value in zip(positions, values):
+                alone[position] = add(position, 0.0) + value
+    return alone, every
 
 
 def _f2_plain(precision: float, coverage: float) -> float:
