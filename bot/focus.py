@@ -15,7 +15,8 @@ from typing import Callable
 
 import jaconv
 
-from bot.normalize import Token, clause_ends, clean, romaji_to_katakana
+from bot.normalize import Token, clause_ends, clean
+from bot.romaji import romaji_to_katakana
 from bot.terms import Term
 
 MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")

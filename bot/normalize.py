@@ -311,19 +311,3 @@ def kana_runs(text: str) -> list[str]:
     """Return the runs of three or more kana in the text, as katakana (for reading scans)."""
     return [to_katakana(run) for run in KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])]
 
-
-ROMAJI = re.compile(r"^[a-z][a-z\-']*$")
-HEPBURN_NN = re.compile(r"nn(?=[aiueo])")
-
-
-@lru_cache(maxsize=4096)  # asked once per word and reading run it might explain: cheap the second time
-def romaji_to_katakana(word: str) -> str | None:
-    """Return the katakana for a romaji word (shokudou -> ショクドウ), or None if it is not romaji."""
-    word = clean(word).replace("-", "")
-    if not ROMAJI.match(word):
-        return None
-    # Hepburn writes ん+に as "nni" (nannin = なんにん), where an IME reads "nn" as ん alone (なんいん).
-    kana = jaconv.alphabet2kana(HEPBURN_NN.sub("n'n", word)).replace("'", "")
-    if not KANA_ONLY.match(kana) or kana.endswith("っ") or "っっ" in kana:
-        return None
-    return to_katakana(kana)

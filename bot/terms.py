@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.normalize import Token, romaji_to_katakana, to_katakana
+from bot.normalize import Token, to_katakana
+from bot.romaji import romaji_to_katakana
 
 Mask = tuple[str, list[bool], dict[str, tuple[int, str]]]  # a reading run, positions found, where each word is
 
