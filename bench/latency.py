@@ -237,9 +237,12 @@ def report(name: str, f: dict[str, float]) -> str:
             f"{f['p99_ms'] / f['floor99_ms']:.2f}x); CPU per answer p50 {f['cpu50_ms']:.3f} ms, p99 {f['cpu99_ms']:.3f} ms")
 
 
-FIRST_ANSWER = ("from bot.config import bundled_knowledge_dir\nfrom bot.knowledge import load_knowledge\n"
-                "from bot.service import Answerer, Question\n"
-                "print(Answerer(load_knowledge(bundled_knowledge_dir())).answer(Question('食堂はありますか')).entry_id)\n")
+# As `minato-bot ask` and `serve` build their engine (settings, so the analyses cache of MINATO_CACHE_DIR), without
+# the question log.
+FIRST_ANSWER = ("from bot.config import bundled_knowledge_dir, load_settings\nfrom bot.service import Answerer, Question\n"
+                "settings = load_settings(None)\n"
+                "answerer = Answerer.from_settings(settings.__class__(**{**vars(settings), 'kb_dir': bundled_knowledge_dir()}),"
+                " with_log=False)\nprint(answerer.answer(Question('食堂はありますか')).entry_id)\n")
 # The least any first answer costs: start Python, load the knowledge and SudachiPy's dictionary, tokenize every
 # indexed text once (nothing of the engine's index or matcher).
 START_FLOOR = ("from sudachipy import Dictionary, SplitMode\nfrom bot.config import bundled_knowledge_dir\n"
@@ -249,13 +252,15 @@ START_FLOOR = ("from sudachipy import Dictionary, SplitMode\nfrom bot.config imp
                " entry.answer['ja'], entry.answer['en']):\n        tokenizer.tokenize(text[:400])\n")
 
 
-def cold_start(code: str = FIRST_ANSWER) -> tuple[float, float]:
+def cold_start(code: str = FIRST_ANSWER, cache: Path | str = "off") -> tuple[float, float]:
     """Return (wall seconds, CPU seconds) from starting a Python process to the end of `code` (the first answer).
 
     With the modules' bytecode cached, as after `pip install` (which compiles it): PYTHONDONTWRITEBYTECODE, set in
     some development shells, would make every start compile the bot's modules again (a tenth of the start-up).
+    `cache`: MINATO_CACHE_DIR (off: every text analysed).
     """
     env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    env["MINATO_CACHE_DIR"] = str(cache)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=Path(__file__).parent.parent, env=env)
@@ -276,7 +281,8 @@ def main() -> None:
         print(json.dumps(measure_directory(args.one, texts)))
         return
     bundled = measure(load_knowledge(bundled_knowledge_dir()), texts, args.rounds)
-    print(report(f"bundled ({len(texts)} questions x {args.rounds})", bundled), flush=True)
+    print(report(f"bundled ({len(texts)} questions x {args.rounds}, load average {os.getloadavg()[0]:.1f})", bundled),
+          flush=True)
     p50, p99 = conversation_times(load_knowledge(bundled_knowledge_dir()), texts, args.rounds)
     print(f"bundled, 20 users in conversation (state in SQLite): p50 {p50:.3f} ms, p99 {p99:.3f} ms", flush=True)
     for size in args.sizes:
@@ -288,12 +294,20 @@ def main() -> None:
         print(f"{size:>7,} entries: loading the YAML {figures['load_s']:.1f} s CPU, "
               f"{1000 * figures['load_s'] / size:.2f} ms per entry (floor, libyaml's events alone: "
               f"{figures['load_floor_s']:.1f} s, {figures['load_s'] / figures['load_floor_s']:.1f}x)", flush=True)
-    cold_start()  # writes the bytecode of any module not compiled yet
-    starts = [cold_start() for _ in range(5)]
-    floors = [cold_start(START_FLOOR) for _ in range(5)]
-    print(f"process start to first answer: {min(w for w, _ in starts):.2f} s wall, {min(c for _, c in starts):.2f} s CPU "
-          f"(best of 5, bytecode cached; floor: start Python, load the dictionary, tokenize every text once: "
-          f"{min(w for w, _ in floors):.2f} s wall, {min(c for _, c in floors):.2f} s CPU)")
+    print(start_up(), flush=True)
+
+
+def start_up(rounds: int = 5) -> str:
+    """Return the start-up figures: without the analyses cache, with it, and the floor (best of `rounds` each)."""
+    with tempfile.TemporaryDirectory() as cache:
+        cold_start(cache=cache)  # writes the bytecode of any module not compiled yet, and the analyses cache
+        runs = [(cold_start(), cold_start(cache=cache), cold_start(START_FLOOR)) for _ in range(rounds)]
+    best = [(min(run[kind][0] for run in runs), min(run[kind][1] for run in runs)) for kind in range(3)]
+    return (f"process start to first answer (best of {rounds}, bytecode cached, load average "
+            f"{os.getloadavg()[0]:.1f}): {best[0][0]:.2f} s wall, {best[0][1]:.2f} s CPU without the analyses cache; "
+            f"{best[1][0]:.2f} s wall, {best[1][1]:.2f} s CPU with it (MINATO_CACHE_DIR kept from an earlier start); "
+            f"floor (start Python, load the dictionary, tokenize every text once): {best[2][0]:.2f} s wall, "
+            f"{best[2][1]:.2f} s CPU")
 
 
 if __name__ == "__main__":

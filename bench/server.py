@@ -140,6 +140,24 @@ async def drive(port: int, clients: int, seconds: float) -> tuple[float, list[fl
     return total / elapsed, latencies
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """Return the CPU seconds used so far by a process and its children (the workers of `serve --workers N`)."""
+    pids = [pid]
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            pids += [int(child) for child in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+        except OSError:
+            pass
+    ticks = 0
+    for number in pids:
+        try:
+            fields = Path(f"/proc/{number}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -156,12 +174,18 @@ def main() -> None:
             try:
                 asyncio.run(server.warm_up(workers))
                 for clients in args.clients:
+                    used = tree_cpu_seconds(server.process.pid)
                     rate, latencies = asyncio.run(drive(server.port, clients, args.seconds))
+                    used = tree_cpu_seconds(server.process.pid) - used
                     latencies.sort()
                     p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)]
+                    # The server's own CPU per answer (health checks included) does not count the client's share
+                    # of the cores, nor other jobs': steadier than the rate on a shared machine.
                     print(f"  serve --workers {workers}, {clients:>2} clients: {rate:6.0f} answers/s = "
-                          f"{rate / engine:.2f} x engine; /healthz p50 {statistics.median(latencies):.1f} ms, "
-                          f"p99 {p99:.1f} ms ({len(latencies)} checks)", flush=True)
+                          f"{rate / engine:.2f} x engine; server CPU {1000 * used / (rate * args.seconds):.2f} ms "
+                          f"per answer (engine {1000 * workers / engine:.2f}); /healthz p50 "
+                          f"{statistics.median(latencies):.1f} ms, p99 {p99:.1f} ms ({len(latencies)} checks); "
+                          f"load average {os.getloadavg()[0]:.1f}", flush=True)
             finally:
                 server.stop()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from importlib.util import find_spec
 from pathlib import Path
@@ -20,6 +21,7 @@ ADDRESS_LIMIT_FACTOR = 5  # an office or mobile-carrier NAT puts many candidates
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 LOG_OFF = "off"  # MINATO_DB=off: answer without logging (benchmarks, throw-away demos)
+CACHE_OFF = "off"  # MINATO_CACHE_DIR=off: analyse every text at every start
 LOG_SYNC_MODES = ("full", "normal")
 DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")  # MINATO_DB as a URL: the log lives in PostgreSQL
 
@@ -34,6 +36,12 @@ def database_location(raw: str) -> Path | str:
         raise ConfigError(f"MINATO_DB: a {scheme}:// URL is not supported; use a SQLite file path or a "
                           "postgresql:// URL")
     return Path(text).expanduser()
+
+
+def default_cache_dir(environ: Mapping[str, str]) -> Path:
+    """Return where kept analyses go by default: the user's cache directory (XDG), as other programs use it."""
+    base = environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path("~/.cache").expanduser()) / "minato-bot"
 
 
 def bundled_knowledge_dir() -> Path:
@@ -88,6 +96,8 @@ class Settings:
     body_timeout: float = 30.0
     context_minutes: float = 10.0  # how long a follow-up ("いつまで？") may lean on the last answer
     admin_password_hash: str = ""  # the HR page /admin is off (404) without it; `minato-bot admin hash-password`
+    # the index build's analyses kept between starts (bot.analysiscache); MINATO_CACHE_DIR=off keeps none
+    cache_dir: Path = field(default_factory=lambda: default_cache_dir(os.environ))
 
     @property
     def address_rate_limit(self) -> int:
@@ -112,6 +122,11 @@ class Settings:
     def log_location(self) -> Path | str:
         """Return where the question log lives: a SQLite file, or a PostgreSQL URL (MINATO_DB holds either)."""
         return self.db_url or self.db_path
+
+    @property
+    def cache_enabled(self) -> bool:
+        """Tell whether the index build's analyses are kept between starts (MINATO_CACHE_DIR=off: not)."""
+        return str(self.cache_dir).lower() != CACHE_OFF
 
     @property
     def log_enabled(self) -> bool:
@@ -145,6 +160,7 @@ ENV_NAMES: dict[str, str] = {
     "body_timeout": "MINATO_BODY_TIMEOUT",
     "context_minutes": "MINATO_CONTEXT_MINUTES",
     "admin_password_hash": "MINATO_ADMIN_PASSWORD_HASH",
+    "cache_dir": "MINATO_CACHE_DIR",
 }
 
 
@@ -168,6 +184,7 @@ def load_settings(env_file: Path | None = Path(".env"), environ: dict[str, str] 
         raw = values.get(ENV_NAMES.get(f.name, ""), "").strip()
         if raw:
             kwargs[f.name] = _convert(f.name, raw, f.type)
+    kwargs.setdefault("cache_dir", default_cache_dir(values))
     if isinstance(location := database_location(values.get("MINATO_DB", "")), str):
         kwargs["db_url"], kwargs["db_path"] = location, DEFAULT_DB
     if kwargs.get("log_sync", "full") not in LOG_SYNC_MODES:

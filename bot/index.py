@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-
-import numpy as np
+from typing import Any
 
 FRONT_RUNNERS = 50
 
@@ -21,16 +20,30 @@ class Scored:
 
 
 class ConceptIndex:
-    """Inverted lists of concepts over entries (with strengths) and over paraphrases (with weights)."""
+    """Inverted lists of concepts over entries (with strengths) and over paraphrases (with weights).
+
+    A question touching few entries is scored in plain Python: on a few dozen cells each NumPy call costs more than
+    the sums themselves, and a base of at most FRONT_RUNNERS entries never imports NumPy (a sixth of the start-up).
+    Both ways add the same floats in the same order, so they give the same scores (tests/test_index.py).
+    """
 
     def __init__(self, bags: list[dict[str, float]], questions: list[tuple[int, dict[str, float]]]) -> None:
         self._bags = bags
-        self._question_entry = np.array([entry for entry, _ in questions], dtype=np.int64)
-        self._question_total = np.array([sum(w.values()) or 1.0 for _, w in questions], dtype=np.float64)
+        self._question_entry = [entry for entry, _ in questions]
+        self._question_total = [sum(w.values()) or 1.0 for _, w in questions]
+        # Only a base with more entries than front-runners can need NumPy's partial sort; its postings are arrays
+        # (a tenth of the memory of lists at 100,000 entries), and it is imported now, not mid-answer.
+        large = len(bags) > FRONT_RUNNERS
         self._bag_postings = _Postings(
-            (concept, entry, strength) for entry, bag in enumerate(bags) for concept, strength in bag.items())
+            ((concept, entry, strength) for entry, bag in enumerate(bags) for concept, strength in bag.items()), large)
         self._question_postings = _Postings(
-            (concept, index, weight) for index, (_, weights) in enumerate(questions) for concept, weight in weights.items())
+            ((concept, index, weight) for index, (_, weights) in enumerate(questions) for concept, weight in weights.items()),
+            large)
+        self._arrays = None
+        if large:
+            from bot.index_arrays import IndexArrays
+
+            self._arrays = IndexArrays(self._question_entry, self._question_total, len(bags))
 
     def best(self, strong: dict[str, float], weak: dict[str, float], total: float, limit: int) -> list[Scored]:
         """Return the entries that best explain a question's strong and weak concepts, best first.
@@ -38,34 +51,84 @@ class ConceptIndex:
         Only the entries and paraphrases the question's concepts touch are looked at: the work grows with the
         postings read, not with the size of the knowledge base.
         """
-        entries, (coverage, all_coverage), (precision, all_precision) = self._scores(strong, weak)
-        f2 = _f2(precision, np.minimum(coverage / total, 1.0))
-        # Weak words (what, どこ, ある) only reorder the front-runners: alone they would pull in every entry.
-        front = _top(f2, FRONT_RUNNERS)
-        # Words of the context may add evidence beyond what is asked: an entry explains at most all of it.
-        results = [Scored(int(entries[i]), float(all_coverage[i]), min(float(all_coverage[i] / total), 1.0),
-                          float(all_precision[i])) for i in front]
-        # Equal scores (both explain all that is asked): the one the context speaks of too comes first.
-        results.sort(key=lambda s: (f2_score(s.precision, s.coverage), s.evidence), reverse=True)
-        return results[:limit]
-
-    def _scores(self, strong: dict[str, float], weak: dict[str, float]) -> tuple[np.ndarray, Pair, Pair]:
-        # The touched entries (ascending); the question's weight each explains (coverage) and the best share of one
-        # of its paraphrases' weight the question holds (precision), each from the strong concepts alone and from
-        # all. Sums run in the order of the concepts, as adding posting by posting into one array per entry would.
         bag = [(self._bag_postings[c], w, c in strong) for c, w in (*strong.items(), *weak.items())
                if c in self._bag_postings]
         asked = [(self._question_postings[c], 1.0, c in strong) for c in (*strong, *weak)
                  if c in self._question_postings]
-        entries, coverage = _sum_postings(bag, len(self._bags))
-        questions, overlap = _sum_postings(asked, len(self._question_total), scale=False)
-        owners = np.searchsorted(entries, self._question_entry[questions])
-        totals = self._question_total[questions]
-        return entries, coverage, tuple(_best_share(len(entries), owners, share / totals) for share in overlap)
+        results = None
+        if self._arrays is None or sum(len(p) for (p, _), _, _ in bag + asked) <= PLAIN_POSTINGS:
+            results = self._best_plain(bag, asked, total)
+        if results is None:  # too many postings, or more front-runners than FRONT_RUNNERS: NumPy's partial sort
+            results = self._arrays.best(bag, asked, total)  # type: ignore[union-attr]
+        # Equal scores (both explain all that is asked): the one the context speaks of too comes first.
+        results.sort(key=lambda s: (f2_score(s.precision, s.coverage), s.evidence), reverse=True)
+        return results[:limit]
+
+    def _best_plain(self, bag: list[Touched], asked: list[Touched], total: float) -> list[Scored] | None:
+        # The touched entries (ascending); the question's weight each explains (coverage) and the best share of one
+        # of its paraphrases' weight the question holds (precision), each from the strong concepts alone and from
+        # all. Sums run in the order of the concepts, as adding posting by posting into one array per entry would.
+        coverage, all_coverage = _sum_plain(bag, scale=True)
+        overlap, all_overlap = _sum_plain(asked, scale=False)
+        precision = self._best_share(overlap)
+        all_precision = precision if all_overlap is overlap else self._best_share(all_overlap)
+        entries = sorted(all_coverage)
+        f2 = [_f2_plain(precision.get(e, 0.0), min(coverage.get(e, 0.0) / total, 1.0)) for e in entries]
+        front = [i for i, score in enumerate(f2) if score]
+        if len(front) > FRONT_RUNNERS and self._arrays is not None:
+            return None
+        front.sort(key=lambda i: -f2[i])  # stable: equal scores keep the entries' order
+        return [Scored(e, all_coverage[e], min(all_coverage[e] / total, 1.0), all_precision.get(e, 0.0))
+                for e in (entries[i] for i in front)]
+
+    def _best_share(self, overlap: dict[int, float]) -> dict[int, float]:
+        # Each entry's best share of one of its paraphrases' weight (a maximum: the order does not matter).
+        best: dict[int, float] = {}
+        entry_of, total_of, get = self._question_entry, self._question_total, best.get
+        for question, weight in overlap.items():
+            entry, share = entry_of[question], weight / total_of[question]
+            if share > get(entry, 0.0):
+                best[entry] = share
+        return best
 
     def bag(self, entry: int) -> dict[str, float]:
         """Return an entry's concepts with their strengths."""
         return self._bags[entry]
+
+
+PLAIN_POSTINGS = 4000  # up to this many postings read, plain Python sums them faster than NumPy's calls cost
+
+
+Postings = tuple[Any, Any]  # positions and values: lists, or array views in a large base
+Touched = tuple[Postings, float, bool]  # a concept's postings, its weight, and whether it is asked (strong)
+
+
+def _sum_plain(touched: list[Touched], scale: bool) -> tuple[dict[int, float], dict[int, float]]:
+    # For each position of the postings, the sum of its values over the strong postings alone and over all, each
+    # added in the order of the postings (as numpy.bincount adds them). The strong concepts come first: until the
+    # first weak one, both sums are one.
+    alone: dict[int, float] = {}
+    every = alone
+    for (positions, values), weight, strong in touched:
+        if not isinstance(positions, list):  # a large base's array views
+            positions, values = positions.tolist(), values.tolist()
+        if scale and weight != 1.0:  # (1.0 * v is v)
+            values = [weight * value for value in values]
+        if not strong and every is alone:
+            every = dict(alone)
+        add = every.get
+        for position, value in zip(positions, values):
+            every[position] = add(position, 0.0) + value
+        if strong and every is not alone:
+            add = alone.get
+            for position, value in zip(positions, values):
+                alone[position] = add(position, 0.0) + value
+    return alone, every
+
+
+def _f2_plain(precision: float, coverage: float) -> float:
+    denominator = 4 * precision + coverage
+    return 5 * precision * coverage / denominator if denominator > 0 else 0.0
 
 
 def f2_score(precision: float, coverage: float) -> float:
@@ -74,62 +137,14 @@ def f2_score(precision: float, coverage: float) -> float:
     return 5 * precision * coverage / denominator if denominator else 0.0
 
 
-def _f2(precision: np.ndarray, coverage: np.ndarray) -> np.ndarray:
-    denominator = 4 * precision + coverage
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(denominator > 0, 5 * precision * coverage / np.where(denominator > 0, denominator, 1), 0.0)
-
-
-def _top(scores: np.ndarray, count: int) -> np.ndarray:
-    candidates = np.nonzero(scores)[0]
-    if len(candidates) > count:
-        candidates = candidates[np.argpartition(-scores[candidates], count)[:count]]
-    return candidates[np.argsort(-scores[candidates], kind="stable")]
-
-
-Pair = tuple[np.ndarray, np.ndarray]  # from the strong concepts alone, and from all
-Postings = tuple[np.ndarray, np.ndarray]
-
-
-SORT_COST = 16  # a posting sorted costs about as much as this many array cells scanned
-
-
-def _sum_postings(postings: list[tuple[Postings, float, bool]], size: int,
-                  scale: bool = True) -> tuple[np.ndarray, Pair]:
-    """Return the distinct positions (below size) of the postings, ascending, and for each the sum of its values:
-    over the strong postings alone, and over all."""
-    if not postings:
-        return np.zeros(0, dtype=np.int64), (np.zeros(0), np.zeros(0))
-    positions = np.concatenate([p for (p, _), _, _ in postings])
-    values = np.concatenate([weight * v if scale else v for (_, v), weight, _ in postings])
-    is_strong = np.concatenate([np.full(len(p), strong) for (p, _), _, strong in postings])
-    if len(positions) * SORT_COST < size:  # few postings: sort them rather than scan an array as long as the base
-        distinct, inverse = np.unique(positions, return_inverse=True)
-        width = len(distinct)
-    else:  # so many that sorting them costs more than counting into one array (the sums come out the same)
-        distinct = np.flatnonzero(np.bincount(positions, minlength=size))
-        inverse, width = positions, size
-    every = np.bincount(inverse, weights=values, minlength=width)
-    alone = np.bincount(inverse[is_strong], weights=values[is_strong], minlength=width)
-    if width == size:
-        every, alone = every[distinct], alone[distinct]
-    return distinct, (alone, every)
-
-
-def _best_share(size: int, owners: np.ndarray, shares: np.ndarray) -> np.ndarray:
-    best = np.zeros(size)
-    np.maximum.at(best, owners, shares)
-    return best
-
-
 class _Postings:
-    """Each concept's postings (positions with values) as views into two flat arrays.
+    """Each concept's postings (positions with values) as slices of two flat lists, or views of two flat arrays.
 
-    Two arrays for the whole index, not two per concept: building a hundred thousand small arrays was a tenth of the
+    Two for the whole index, not two per concept: building a hundred thousand small arrays was a tenth of the
     bundled index's build and most of its memory overhead at 100,000 entries. A view costs about as much as a look-up.
     """
 
-    def __init__(self, rows) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rows, as_arrays: bool) -> None:  # type: ignore[no-untyped-def]
         lists: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         for concept, position, value in rows:
             positions, values = lists[concept]
@@ -142,8 +157,13 @@ class _Postings:
             self._spans[concept] = (len(every_position), len(every_position) + len(positions))
             every_position += positions
             every_value += values
-        self._positions = np.array(every_position, dtype=np.int64)
-        self._values = np.array(every_value, dtype=np.float64)
+        self._positions: Any = every_position
+        self._values: Any = every_value
+        if as_arrays:
+            import numpy as np
+
+            self._positions = np.array(every_position, dtype=np.int64)
+            self._values = np.array(every_value, dtype=np.float64)
 
     def __contains__(self, concept: object) -> bool:
         return concept in self._spans

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import Token, morphemes, romaji_to_katakana, to_katakana
+from bot.normalize import Token, morphemes, to_katakana
+from bot.romaji import romaji_to_katakana
 
 HIRAGANA_RUN = re.compile(r"[\u3041-\u309fー]{3,}")
 PARTICLES = frozenset("ノハガニデヲトモヘ")

@@ -11,6 +11,8 @@ from typing import Any, NamedTuple
 import jaconv
 from sudachipy import Dictionary, SplitMode
 
+from bot.analysiscache import SHELF
+
 # Sudachi refuses very long input; nobody asks a question this long.
 MAX_ANALYZED_CHARS = 400
 
@@ -160,6 +162,9 @@ class Morpheme(NamedTuple):
 @lru_cache(maxsize=8192)  # a question's clauses, words and readings all start from the same analysis
 def morphemes(text: str) -> tuple[Morpheme, ...]:
     """Return the analyzer's words for a (cleaned) text, at most MAX_ANALYZED_CHARS of it."""
+    stored = SHELF.look_up("morphemes", text)  # kept from an earlier start (bot.analysiscache)
+    if stored is not None:
+        return tuple([tuple.__new__(Morpheme, part) for part in stored])
     # The hot loop of every index build: a part of speech is looked up by its id (one tuple per kind, not one
     # per word), and each Morpheme is made without the named tuple's Python-level constructor.
     parts, make, known = [], tuple.__new__, _POS_BY_ID
@@ -170,7 +175,10 @@ def morphemes(text: str) -> tuple[Morpheme, ...]:
         parts.append(make(Morpheme, (m.surface(), pos, m.normalized_form(), m.reading_form(), m.begin(), m.end(),
                                      tuple(m.synonym_group_ids()))))
     found = tuple(parts)
-    return _topic_tte(found) if "って" in text else found
+    found = _topic_tte(found) if "って" in text else found
+    if SHELF.used is not None:  # an index build is recording what it analyses
+        SHELF.note("morphemes", text, tuple(map(tuple, found)))
+    return found
 
 
 _POS_BY_ID: dict[int, tuple[str, ...]] = {}  # one dictionary per process: its part-of-speech ids never change
@@ -197,13 +205,25 @@ def _topic_tte(parts: tuple[Morpheme, ...]) -> tuple[Morpheme, ...]:
 @lru_cache(maxsize=8192)
 def analyze(text: str) -> tuple[Token, ...]:
     """Split cleaned text into content tokens (particles, auxiliaries and symbols dropped)."""
-    text = clean(text)[:MAX_ANALYZED_CHARS]
-    if not text:
+    stored = SHELF.look_up("tokens", text)
+    if stored is not None:
+        return tuple([tuple.__new__(Token, token) for token in stored])
+    cleaned = clean(text)[:MAX_ANALYZED_CHARS]
+    if not cleaned:
         return ()
-    parts = _asked_countries(_split_english(morphemes(text)))
+    parts = _asked_countries(_split_english(morphemes(cleaned)))
     tokens = (_to_token(part, after_figure=index > 0 and parts[index - 1].surface.isdigit())
               for index, part in enumerate(parts))
-    return tuple(token for token in tokens if token is not None)
+    found = tuple(token for token in tokens if token is not None)
+    if SHELF.used is not None:
+        SHELF.note("tokens", text, tuple(map(tuple, found)))
+    return found
+
+
+def forget_analyses() -> None:
+    """Empty the analyzer's caches (a build recording its analyses must see every text it reads)."""
+    analyze.cache_clear()
+    morphemes.cache_clear()
 
 
 def _split_english(parts: tuple[Morpheme, ...]) -> list[Morpheme]:
@@ -303,19 +323,3 @@ def kana_runs(text: str) -> list[str]:
     """Return the runs of three or more kana in the text, as katakana (for reading scans)."""
     return [to_katakana(run) for run in KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])]
 
-
-ROMAJI = re.compile(r"^[a-z][a-z\-']*$")
-HEPBURN_NN = re.compile(r"nn(?=[aiueo])")
-
-
-@lru_cache(maxsize=4096)  # asked once per word and reading run it might explain: cheap the second time
-def romaji_to_katakana(word: str) -> str | None:
-    """Return the katakana for a romaji word (shokudou -> ショクドウ), or None if it is not romaji."""
-    word = clean(word).replace("-", "")
-    if not ROMAJI.match(word):
-        return None
-    # Hepburn writes ん+に as "nni" (nannin = なんにん), where an IME reads "nn" as ん alone (なんいん).
-    kana = jaconv.alphabet2kana(HEPBURN_NN.sub("n'n", word)).replace("'", "")
-    if not KANA_ONLY.match(kana) or kana.endswith("っ") or "っっ" in kana:
-        return None
-    return to_katakana(kana)

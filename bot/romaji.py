@@ -1,4 +1,5 @@
-"""Romaji words read as the kana they stand for: native words in hiragana, loan words in katakana with long vowels.
+"""Romaji words read as the kana they stand for (Hepburn style): native words in hiragana, loan words in katakana
+with long vowels.
 
 Japanese typed in romaji spells a loan word's long vowel by doubling it (teema = テーマ, doroon = ドローン,
 meetoru = メートル) and its foreign sounds as an IME does (disukasshon = ディスカッション). Read letter by letter,
@@ -13,7 +14,25 @@ from functools import lru_cache
 
 import jaconv
 
-from bot.normalize import morphemes, romaji_to_katakana
+from bot.normalize import KANA_ONLY, clean, morphemes, to_katakana
+
+
+ROMAJI = re.compile(r"^[a-z][a-z\-']*$")
+HEPBURN_NN = re.compile(r"nn(?=[aiueo])")
+
+
+@lru_cache(maxsize=4096)  # asked once per word and reading run it might explain: cheap the second time
+def romaji_to_katakana(word: str) -> str | None:
+    """Return the katakana for a romaji word (shokudou -> ショクドウ), or None if it is not romaji."""
+    word = clean(word).replace("-", "")
+    if not ROMAJI.match(word):
+        return None
+    # Hepburn writes ん+に as "nni" (nannin = なんにん), where an IME reads "nn" as ん alone (なんいん).
+    kana = jaconv.alphabet2kana(HEPBURN_NN.sub("n'n", word)).replace("'", "")
+    if not KANA_ONLY.match(kana) or kana.endswith("っ") or "っっ" in kana:
+        return None
+    return to_katakana(kana)
+
 
 # aa and ee (not before i: baai = 場合), and the foreign sounds an IME types as di, ti (IME: ぢ, ち).
 LOAN_LONG = re.compile(r"([ae])\1(?!i)")

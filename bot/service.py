@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from bot.analysiscache import AnalysisCache
 from bot.analytics import TAP, LogRow, QuestionLog, hash_user
 from bot.config import Settings
 from bot.conversation import Context, ConversationStore, MemoryConversations
@@ -38,8 +39,10 @@ class Answerer:
     """Answers questions from the current knowledge base and logs each one."""
 
     def __init__(self, kb: KnowledgeBase, question_log: QuestionLog | None = None, salt: str | None = None,
-                 conversations: ConversationStore | None = None, context_time: timedelta = DEFAULT_CONTEXT) -> None:
-        self._matcher = Matcher(kb)
+                 conversations: ConversationStore | None = None, context_time: timedelta = DEFAULT_CONTEXT,
+                 analyses: AnalysisCache | None = None) -> None:
+        self._analyses = analyses  # the index build's analyses kept between starts
+        self._matcher = self._build(kb)
         self._log = question_log
         # The salt is secret per install: given, or the random one kept beside the log.
         self._salt = salt or (install_salt(question_log.path) if question_log is not None else "")
@@ -65,7 +68,8 @@ class Answerer:
             except BaseException:
                 question_log.close()
                 raise
-        answerer = cls(kb, question_log, salt, context_time=timedelta(minutes=settings.context_minutes))
+        answerer = cls(kb, question_log, salt, context_time=timedelta(minutes=settings.context_minutes),
+                       analyses=AnalysisCache(settings.cache_dir) if settings.cache_enabled else None)
         if watch:
             answerer._watcher = KnowledgeWatcher(answerer, settings.kb_dir, settings.reload_seconds,
                                                  settings.reload_settle_seconds).start()
@@ -89,7 +93,13 @@ class Answerer:
     def swap(self, kb: KnowledgeBase) -> None:
         """Start answering from another (already validated) knowledge base."""
         # Built first, then swapped in one assignment: a question sees the old index or the new, never half of one.
-        self._matcher = Matcher(kb)
+        self._matcher = self._build(kb)
+
+    def _build(self, kb: KnowledgeBase) -> Matcher:
+        if self._analyses is None:
+            return Matcher(kb)
+        with self._analyses.building():
+            return Matcher(kb)
 
     def answer(self, question: Question, wait_for_log: bool = True) -> Reply:
         """Answer one question and log it; a logging failure never stops the answer.

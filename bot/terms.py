@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.normalize import Token, romaji_to_katakana, to_katakana
+from bot.normalize import Token, to_katakana
+from bot.romaji import romaji_to_katakana
 
 HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
 Mask = tuple[str, list[bool], dict[str, tuple[int, str]]]  # a reading run, positions found, where each word is

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 
-from bot.index import FRONT_RUNNERS, ConceptIndex, Scored, _f2, _top, f2_score
+from bot.index import FRONT_RUNNERS, ConceptIndex, Scored, f2_score
+from bot.index_arrays import _f2, _top
 
 
 class DenseIndex(ConceptIndex):
@@ -26,21 +29,24 @@ class DenseIndex(ConceptIndex):
     def _add(self, concepts: dict[str, float], coverage: np.ndarray, overlap: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         for concept, weight in concepts.items():
             if concept in self._bag_postings:
-                entries, strengths = self._bag_postings[concept]
+                entries, strengths = map(np.array, self._bag_postings[concept])
                 coverage[entries] += weight * strengths
             if concept in self._question_postings:
-                questions, weights = self._question_postings[concept]
+                questions, weights = map(np.array, self._question_postings[concept])
                 overlap[questions] += weights
         return coverage, overlap
 
     def _precision(self, overlap: np.ndarray) -> np.ndarray:
         touched = np.nonzero(overlap)[0]
         precision = np.zeros(len(self._bags))
-        np.maximum.at(precision, self._question_entry[touched], overlap[touched] / self._question_total[touched])
+        entry_of, total_of = np.array(self._question_entry), np.array(self._question_total)
+        np.maximum.at(precision, entry_of[touched], overlap[touched] / total_of[touched])
         return precision
 
 
-@pytest.mark.parametrize("entries, words", [(400, 300), (400, 12)])  # rare words: few postings; common: many
+# Rare words: few postings, summed in plain Python; common: many postings and front-runners, NumPy's way. A base of
+# at most FRONT_RUNNERS entries is always scored in plain Python.
+@pytest.mark.parametrize("entries, words", [(400, 300), (400, 12), (FRONT_RUNNERS, 12), (7, 5)])
 def test_sparse_scores_equal_dense_scores(entries: int, words: int) -> None:
     rng = random.Random(entries * words)
     vocabulary = [f"w{i}" for i in range(words)]
@@ -59,3 +65,12 @@ def test_sparse_scores_equal_dense_scores(entries: int, words: int) -> None:
         weak = {asked[3]: 0.2}
         total = sum(strong.values()) + 1.0
         assert index.best(strong, weak, total, 20) == dense.best(strong, weak, total, 20)
+
+
+def test_a_small_base_answers_without_numpy() -> None:
+    # The bundled knowledge has fewer entries than FRONT_RUNNERS: its start-up need not import NumPy at all.
+    code = ("import sys\nfrom bot.config import bundled_knowledge_dir\nfrom bot.knowledge import load_knowledge\n"
+            "from bot.service import Answerer, Question\nanswerer = Answerer(load_knowledge(bundled_knowledge_dir()))\n"
+            "print(answerer.answer(Question('食堂はありますか')).entry_id, 'numpy' in sys.modules)\n")
+    printed = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert printed.split() == ["cafeteria", "False"]

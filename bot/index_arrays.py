@@ -1,0 +1,82 @@
+"""The concept index's NumPy scoring: for questions that touch many entries of a large knowledge base.
+
+Imported only by a base of more than FRONT_RUNNERS entries (bot.index), so a small base starts without NumPy.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.index import FRONT_RUNNERS, Scored, Touched
+
+Pair = tuple[np.ndarray, np.ndarray]  # from the strong concepts alone, and from all
+Postings = tuple[np.ndarray, np.ndarray]
+
+SORT_COST = 16  # a posting sorted costs about as much as this many array cells scanned
+
+class IndexArrays:
+    """What the NumPy scoring needs beyond the postings: each paraphrase's entry and total weight, as arrays."""
+
+    def __init__(self, question_entry: list[int], question_total: list[float], entries: int) -> None:
+        self._question_entry = np.array(question_entry, dtype=np.int64)
+        self._question_total = np.array(question_total, dtype=np.float64)
+        self._entries = entries
+
+    def best(self, bag: list[Touched], asked: list[Touched], total: float) -> list[Scored]:
+        """Return the front-runners among the touched entries (not yet in their final order)."""
+        entries, (coverage, all_coverage), (precision, all_precision) = self._scores(bag, asked)
+        f2 = _f2(precision, np.minimum(coverage / total, 1.0))
+        # Weak words (what, どこ, ある) only reorder the front-runners: alone they would pull in every entry.
+        front = _top(f2, FRONT_RUNNERS)
+        # Words of the context may add evidence beyond what is asked: an entry explains at most all of it.
+        return [Scored(int(entries[i]), float(all_coverage[i]), min(float(all_coverage[i] / total), 1.0),
+                       float(all_precision[i])) for i in front]
+
+    def _scores(self, bag: list[Touched], asked: list[Touched]) -> tuple[np.ndarray, Pair, Pair]:
+        entries, coverage = _sum_postings(bag, self._entries)
+        questions, overlap = _sum_postings(asked, len(self._question_total), scale=False)
+        owners = np.searchsorted(entries, self._question_entry[questions])
+        totals = self._question_total[questions]
+        return entries, coverage, tuple(_best_share(len(entries), owners, share / totals) for share in overlap)
+
+
+def _f2(precision: np.ndarray, coverage: np.ndarray) -> np.ndarray:
+    denominator = 4 * precision + coverage
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denominator > 0, 5 * precision * coverage / np.where(denominator > 0, denominator, 1), 0.0)
+
+
+def _top(scores: np.ndarray, count: int) -> np.ndarray:
+    candidates = np.nonzero(scores)[0]
+    if len(candidates) > count:
+        candidates = candidates[np.argpartition(-scores[candidates], count)[:count]]
+    return candidates[np.argsort(-scores[candidates], kind="stable")]
+
+
+def _sum_postings(postings: list[tuple[Postings, float, bool]], size: int,
+                  scale: bool = True) -> tuple[np.ndarray, Pair]:
+    """Return the distinct positions (below size) of the postings, ascending, and for each the sum of its values:
+    over the strong postings alone, and over all."""
+    if not postings:
+        return np.zeros(0, dtype=np.int64), (np.zeros(0), np.zeros(0))
+    positions = np.concatenate([p for (p, _), _, _ in postings])
+    values = np.concatenate([weight * v if scale else v for (_, v), weight, _ in postings])
+    is_strong = np.concatenate([np.full(len(p), strong) for (p, _), _, strong in postings])
+    if len(positions) * SORT_COST < size:  # few postings: sort them rather than scan an array as long as the base
+        distinct, inverse = np.unique(positions, return_inverse=True)
+        width = len(distinct)
+    else:  # so many that sorting them costs more than counting into one array (the sums come out the same)
+        distinct = np.flatnonzero(np.bincount(positions, minlength=size))
+        inverse, width = positions, size
+    every = np.bincount(inverse, weights=values, minlength=width)
+    alone = np.bincount(inverse[is_strong], weights=values[is_strong], minlength=width)
+    if width == size:
+        every, alone = every[distinct], alone[distinct]
+    return distinct, (alone, every)
+
+
+def _best_share(size: int, owners: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    best = np.zeros(size)
+    np.maximum.at(best, owners, shares)
+    return best
+
