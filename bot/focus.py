@@ -45,6 +45,9 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 CONTRAST = re.compile(r"([^、,。？?！!\s]*)(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+")
 OTHERS = re.compile(r"他|ほか|以外|other")  # "他の自治体ではなく港区で": emphasis, not a contrast of two topics
+# "社宅って区の外じゃなくて区内？": the topic (up to its は or って) stays, only the negated phrase after it goes.
+TOPIC_MARK = re.compile(r"^.*(?:は|って)(?=.)")
+NOT_ONLY = re.compile(r"だけ$")  # "AだけじゃなくてBも": both are asked about
 COMPARISON = re.compile(r"どっち|どちら|比べ|比較|差|違い|(?<![a-z])(?:compared?|comparison|versus|vs|difference|"
                         r"which is (?:more|bigger|larger|higher|greater))(?![a-z])")
 
@@ -137,8 +140,16 @@ def asks_to_compare(text: str) -> bool:
 
 def drop_contrast(text: str) -> str:
     """Remove what a contrast sets aside ("AじゃなくてBの…" -> "Bの…"); the text itself when there is none."""
-    kept = CONTRAST.sub(lambda m: m.group(0) if OTHERS.search(m.group(1) or "") else " ", clean(text)).strip()
+    kept = CONTRAST.sub(_set_aside, clean(text)).strip()
     return kept if kept and kept != clean(text) else text
+
+
+def _set_aside(contrast: re.Match[str]) -> str:
+    negated = contrast.group(1) or ""
+    if OTHERS.search(negated) or NOT_ONLY.search(negated):
+        return contrast.group(0)
+    topic = TOPIC_MARK.match(negated)
+    return f"{topic.group(0)} " if topic else " "
 
 
 def romaji_sentence(text: str) -> str | None:

@@ -206,6 +206,8 @@ class Vocabulary:
                 terms.append(Term(token, self._weak_concept(token), "weak"))
             else:
                 term = self._resolve_token(token)
+                if term.via == "reading" and token.is_kana and self.asks_about(token):
+                    term = Term(token, None, "unknown")  # "面積のほうは": ほう (方) asks about the topic, it is no 法
                 if term.concept is None and self._only_asks(token):
                     term = Term(token, self._weak_concept(token), "weak")
                 terms.append(term)

@@ -61,6 +61,18 @@ def test_a_contrast_sets_aside_what_comes_before_it() -> None:
     assert drop_contrast("他の自治体ではなく港区で働く意義は？") == "他の自治体ではなく港区で働く意義は？"  # emphasis
 
 
+def test_a_contrast_sets_aside_only_the_negated_phrase_not_the_topic_before_it() -> None:
+    # The topic (marked by は or って) is what is asked about; only the phrase negated right before じゃなくて goes.
+    assert drop_contrast("社宅って市の外じゃなくて市内にある？").startswith("社宅って")
+    assert "外" not in drop_contrast("社宅って市の外じゃなくて市内にある？")
+    assert drop_contrast("客室数は全国じゃなくて都内で一番？").startswith("客室数は")
+
+
+def test_not_only_is_no_contrast() -> None:
+    # "AだけじゃなくてBも": both are asked about.
+    assert drop_contrast("東京の区だけじゃなくて神奈川の市もある？") == "東京の区だけじゃなくて神奈川の市もある？"
+
+
 def test_japanese_typed_in_romaji_is_read_as_kana_and_english_is_not() -> None:
     assert romaji_sentence("shokudou wa arimasu ka") == "しょくどうはありますか"
     assert romaji_sentence("Minato-ku no shokuin wa nannin imasu ka") == "みなとくのしょくいんはなんにんいますか"
