@@ -98,7 +98,7 @@ class Matcher:
         """Return how a message was read (which clause asks), its best entries and the decision."""
         if not has_letters(text):
             return Reading([], text, ""), [], MatchResult("invalid", reason="no words")
-        reading = read_message(text, self._resolve, self.vocabulary.asks_about)
+        reading = read_message(text, self._resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
         terms = reading.terms
         candidates = self._rank(terms, limit=20)  # room for the filters in _decide
         smalltalk = self._smalltalk_for(text, terms)
@@ -113,7 +113,7 @@ class Matcher:
         The topic's words count with `weight` (1: as much as the message's own); the asked details are the message's.
         An `exclude`d entry cannot answer ("他には？" asks for another one).
         """
-        reading = read_message(text, self._resolve, self.vocabulary.asks_about)
+        reading = read_message(text, self._resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
         topic_terms = [term if weight == 1.0 else replace(term, weight=weight) for term in self._resolve(topic, False)]
         terms = topic_terms + reading.terms
         candidates = [c for c in self._rank(terms, limit=20) if c.entry_id != exclude]
@@ -134,7 +134,7 @@ class Matcher:
 
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Return the best entries for a question, best first."""
-        return self._rank(read_message(text, self._resolve, self.vocabulary.asks_about).terms, limit)
+        return self._rank(read_message(text, self._resolve, self.vocabulary.asks_about, self.vocabulary.is_home).terms, limit)
 
     def _resolve(self, text: str, typos: bool = True) -> list[Term]:
         terms = self.vocabulary.resolve(text, typos)

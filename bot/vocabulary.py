@@ -235,6 +235,10 @@ class Vocabulary:
         """Tell whether a word asks about a topic rather than names one (内容, 期間, 何人: bot.aspects)."""
         return bool({token.lemma, clean(token.surface)} & self.aspects)
 
+    def is_home(self, token: Token) -> bool:
+        """Tell whether a word names the city itself (港区, Minato): every entry is about it."""
+        return bool({token.lemma, clean(token.surface)} & self._home_places)
+
     def _is_weak(self, token: Token) -> bool:
         if token.weak or token.lemma in self.stopwords or token.surface in self.stopwords:
             return True

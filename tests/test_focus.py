@@ -145,3 +145,22 @@ def test_a_question_word_for_an_asked_fact_is_no_unknown_topic(matcher: Matcher)
     # 何個 asks for a count (scope.yaml's detail_questions): like 何人 it must not count as a word no entry knows.
     result = matcher.match("港区に大使館って何個あるの")
     assert result.kind == "answer" and result.best is not None and result.best.entry_id == "facts-embassies"
+
+
+@pytest.mark.parametrize(("message", "entry_id"), [
+    # The city's name names no topic in a question pointing back: the story before it says which system.
+    ("前の職場では、資格の勉強をするときに会社が費用を補助してくれました。港区にもそういう制度はありますか？",
+     "training-self-development"),
+    # A clause whose pronoun stands for the story ("そういうのがあると…") hands the borrowing on to the story.
+    ("姉が役所で働いていて、入ったばかりの頃は先輩がついて仕事を教えてくれたそうです。そういうのがあると心強いです。"
+     "港区にもそういう仕組みってありますか？", "training-ojt"),
+    # The story lends its known words; its unknown ones (言葉, 気) are not asked about.
+    ("説明会でプレクラスという言葉を聞いて気になりました。これはどういう制度ですか？", "preclass-what"),
+])
+def test_a_question_pointing_back_takes_its_topic_from_the_story(matcher: Matcher, message: str, entry_id: str) -> None:
+    result = matcher.match(message)
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == entry_id
+
+
+def test_a_condition_is_part_of_the_question_not_a_story_lending_its_words(matcher: Matcher) -> None:
+    assert matcher.match("お台場で花火を見るならどこがいい？").kind == "fallback"
