@@ -1,0 +1,58 @@
+"""Among close entries of one topic, the one a question singles out answers.
+
+The briefing often has a general entry and specific ones on the same topic (the city at a glance and its population;
+what the pre-class is and its timeline; embassies and nationalities). A question asking one specific fact of the
+topic is answered by the specific entry, even when the general one explains more of its words:
+
+- the asked kind of fact ("いつ時点？", "when do they move…?"): an entry of the best one's topic (its category) whose
+  answer holds it answers instead of the best one that does not, however far below the acceptance score it ranks,
+  as long as the best one shows the question is in scope (bot.decision routes; this module tells who may);
+- the entry the question names by its title ("人口267,250人という数字は、いつ時点？" names 人口, the population's title;
+  the summary's title, 港区の概要, it does not name) answers among its topic's entries that hold the asked fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from bot.knowledge import KnowledgeBase
+from bot.terms import Term
+from bot.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from bot.decision import Candidate
+
+
+class Specifics:
+    """Each entry's topic (its category) and the concepts of its titles, to tell the specific entry asked about."""
+
+    def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
+        self._category = {entry.id: entry.category for entry in kb.entries}
+        self._titles = {entry.id: tuple(_concepts(vocabulary.resolve(title, False)) for title in entry.title.values())
+                        for entry in kb.entries}
+
+    def same_topic(self, first: str, second: str) -> bool:
+        """Tell whether two entries speak of one topic (their category)."""
+        return self._category.get(first) == self._category.get(second)
+
+    def titled(self, entry_id: str, asked: frozenset[str]) -> bool:
+        """Tell whether a question names one of an entry's titles in full (all of its concepts are asked)."""
+        return any(title and title <= asked for title in self._titles.get(entry_id, ()))
+
+    def named(self, candidates: list[Candidate], terms: list[Term], holds: Iterable[str]) -> Candidate | None:
+        """Return the entry of the best one's topic the question names by its title, when it does not name the best's.
+
+        Only entries in `holds` (those holding the asked fact) may be named.
+        """
+        best = candidates[0]
+        asked = frozenset(_concepts(term for term in terms if term.weight == 1.0))
+        if self.titled(best.entry_id, asked):
+            return None
+        holders = frozenset(holds)
+        return next((c for c in candidates[1:] if c.entry_id in holders and self.same_topic(c.entry_id, best.entry_id)
+                     and self.titled(c.entry_id, asked)), None)
+
+
+def _concepts(terms: Iterable[Term]) -> frozenset[str]:
+    return frozenset(term.concept for term in terms if term.concept is not None and term.via != "weak")
