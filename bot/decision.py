@@ -103,6 +103,10 @@ class Decider:
         settings = self.settings
         if len(top) > 1 and asks_to_compare(text) and self._compares(top[0], top[1]):
             return MatchResult("answer", top, reason="comparison")
+        pair = self._specifics.named_pair(list(top), terms)
+        if pair is not None and self._compares(*pair):
+            # "港区の人口と職員数をそれぞれ教えて": the two entries it names by their titles answer it together.
+            return MatchResult("answer", (*pair, *(c for c in top if c not in pair)), reason="comparison")
         if routed and vouched:
             return MatchResult("answer", top, reason=routed)  # the specific entry of an in-scope topic (bot.specific)
         if best is None or best.score < settings.accept_score:

@@ -29,6 +29,8 @@ class Specifics:
 
     def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
         self._category = {entry.id: entry.category for entry in kb.entries}
+        self._main_title = {entry.id: _concepts(vocabulary.resolve(entry.title.get("ja", ""), False))
+                            for entry in kb.entries}
         self._titles = {entry.id: tuple(_concepts(vocabulary.resolve(title, False)) for title in entry.title.values())
                         for entry in kb.entries}
 
@@ -46,12 +48,32 @@ class Specifics:
         Only entries in `holds` (those holding the asked fact) may be named.
         """
         best = candidates[0]
-        asked = frozenset(_concepts(term for term in terms if term.weight == 1.0))
+        asked = _asked(terms)
         if self.titled(best.entry_id, asked):
             return None
         holders = frozenset(holds)
         return next((c for c in candidates[1:] if c.entry_id in holders and self.same_topic(c.entry_id, best.entry_id)
                      and self.titled(c.entry_id, asked)), None)
+
+
+    def named_pair(self, candidates: list[Candidate], terms: list[Term]) -> tuple[Candidate, Candidate] | None:
+        """Return the first two entries whose titles the question names ("人口と職員数をそれぞれ"), best first."""
+        # Only by their Japanese titles, two of one topic that share no word: a one-word English title ("Staff
+        # development": 研修) or a title inside another (新任研修, 研修) would name entries nobody asked about.
+        asked = _asked(terms)
+        named = [c for c in candidates if self._main_title.get(c.entry_id) and self._main_title[c.entry_id] <= asked]
+        if len(named) < 2 or (named[0] is not candidates[0] and self.titled(candidates[0].entry_id, asked)):
+            return None
+        first, second = named[0], named[1]
+        if not self.same_topic(first.entry_id, second.entry_id) or self._main_title[first.entry_id] & self._main_title[
+                second.entry_id]:
+            return None
+        return first, second
+
+
+def _asked(terms: list[Term]) -> frozenset[str]:
+    # The words the question asks with, as written: a reading found inside another word (リョウ in 魅了) names nothing.
+    return _concepts(term for term in terms if term.weight == 1.0 and term.via != "scan")
 
 
 def _concepts(terms: Iterable[Term]) -> frozenset[str]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.decision import Candidate, Decider, MatchSettings
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
-from bot.service import Answerer
+from bot.specific import Specifics
+from bot.service import Answerer, Question
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +54,20 @@ def test_the_entry_whose_title_the_question_names_answers_among_holders_of_the_f
     result = matcher.match(question)
     assert result.kind == "answer" and result.best is not None and result.best.entry_id == entry_id
     assert "names its title" in result.reason
+
+
+def test_a_question_naming_two_entries_of_a_topic_by_their_titles_is_answered_with_both(
+        plain_answerer: Answerer) -> None:
+    reply = plain_answerer.answer(Question("港区の人口と職員数を両方教えて"))
+    assert reply.kind == "answer" and "267,250" in reply.text and "2,296" in reply.text
+
+
+def test_a_title_is_named_by_the_words_written_not_by_a_reading_found_inside_another_word(
+        kb: KnowledgeBase, matcher: Matcher) -> None:
+    specifics = Specifics(kb, matcher.vocabulary)
+    candidates = [Candidate("overview-population", 50.0, 0.5, 1.0, 1.0), Candidate("overview-staff", 45.0, 0.4, 1.0, 1.0)]
+    written = matcher.read_terms("人口と職員数")
+    assert specifics.named_pair(candidates, written) == tuple(candidates)
+    # A reading found inside another word (リョウ in 魅了 is 寮, staff housing) names nothing.
+    scanned = [replace(term, via="scan") for term in written]
+    assert specifics.named_pair(candidates, scanned) is None
