@@ -17,6 +17,7 @@ from bot.vocabulary import Vocabulary
 
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
+OWN_WORDS = 3  # this many words of a question that one entry alone uses make it the answer, whatever its score
 COMPARED_COVERAGE = 0.25  # each of two compared entries explains at least this share of the question
 
 
@@ -77,7 +78,7 @@ class Decider:
         self.vocabulary = vocabulary
         self._index = index
         self._details = DetailCheck(kb)
-        self._specifics = Specifics(kb, vocabulary)
+        self._specifics = Specifics(kb, vocabulary, index)
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
@@ -109,10 +110,15 @@ class Decider:
             return MatchResult("answer", (*pair, *(c for c in top if c not in pair)), reason="comparison")
         if routed and vouched:
             return MatchResult("answer", top, reason=routed)  # the specific entry of an in-scope topic (bot.specific)
-        if best is None or best.score < settings.accept_score:
+        own = self._specifics.own_words(best.entry_id, terms) if best is not None else []
+        if best is None or best.score < settings.accept_score and len(own) < OWN_WORDS:
             return MatchResult("fallback", top, reason="low score")
         if best.coverage < settings.min_coverage:
             return MatchResult("fallback", top, reason="unknown words")
+        if best.score < settings.accept_score:
+            # "ドローンで物資を運ぶのはお台場だけ？屋上にも？": words no other entry uses single out the one whose answer
+            # holds them, though they count for less there than in an entry's own questions.
+            return MatchResult("answer", top, reason=f"only its answer uses {', '.join(own)}")
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
         if close and not routed and not _context_decides(best, top[1]):
             return MatchResult("clarify", top[:3], reason="close call")

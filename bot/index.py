@@ -63,6 +63,10 @@ class ConceptIndex:
         totals = self._question_total[questions]
         return entries, coverage, tuple(_best_share(len(entries), owners, share / totals) for share in overlap)
 
+    def users(self, concept: str) -> int:
+        """Return how many entries use a concept (in their questions, keywords, title or answer)."""
+        return len(self._bag_postings[concept][0]) if concept in self._bag_postings else 0
+
     def bag(self, entry: int) -> dict[str, float]:
         """Return an entry's concepts with their strengths."""
         return self._bags[entry]

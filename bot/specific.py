@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
@@ -27,12 +28,22 @@ if TYPE_CHECKING:
 class Specifics:
     """Each entry's topic (its category) and the concepts of its titles, to tell the specific entry asked about."""
 
-    def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary) -> None:
+    def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary, index: ConceptIndex) -> None:
+        self._index = index
+        self._position = {entry.id: position for position, entry in enumerate(kb.entries)}
         self._category = {entry.id: entry.category for entry in kb.entries}
         self._main_title = {entry.id: _concepts(vocabulary.resolve(entry.title.get("ja", ""), False))
                             for entry in kb.entries}
         self._titles = {entry.id: tuple(_concepts(vocabulary.resolve(title, False)) for title in entry.title.values())
                         for entry in kb.entries}
+
+    def own_words(self, entry_id: str, terms: list[Term]) -> list[str]:
+        """Return the question's words that this entry alone uses (物資, 屋上: only the drone project's answer has them)."""
+        position = self._position.get(entry_id)
+        if position is None:
+            return []
+        bag = self._index.bag(position)
+        return sorted(concept for concept in _asked(terms) if concept in bag and self._index.users(concept) == 1)
 
     def same_topic(self, first: str, second: str) -> bool:
         """Tell whether two entries speak of one topic (their category)."""

@@ -64,10 +64,17 @@ def test_a_question_naming_two_entries_of_a_topic_by_their_titles_is_answered_wi
 
 def test_a_title_is_named_by_the_words_written_not_by_a_reading_found_inside_another_word(
         kb: KnowledgeBase, matcher: Matcher) -> None:
-    specifics = Specifics(kb, matcher.vocabulary)
+    specifics = Specifics(kb, matcher.vocabulary, matcher._index)  # noqa: SLF001
     candidates = [Candidate("overview-population", 50.0, 0.5, 1.0, 1.0), Candidate("overview-staff", 45.0, 0.4, 1.0, 1.0)]
     written = matcher.read_terms("人口と職員数")
     assert specifics.named_pair(candidates, written) == tuple(candidates)
     # A reading found inside another word (リョウ in 魅了 is 寮, staff housing) names nothing.
     scanned = [replace(term, via="scan") for term in written]
     assert specifics.named_pair(candidates, scanned) is None
+
+
+def test_several_words_only_one_entry_uses_single_it_out_below_the_acceptance_score(matcher: Matcher) -> None:
+    # 屋上, 緊急, 物資: only the drone project's answer uses them (at half the weight of an entry's own questions).
+    result = matcher.match("地震のあと、ビルの屋上へ緊急物資を送る話があった？")
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == "newtech-projects"
+    assert "only its answer uses" in result.reason and "屋上" in result.reason
