@@ -110,6 +110,10 @@ class Decider:
             return MatchResult("answer", (*pair, *(c for c in top if c not in pair)), reason="comparison")
         if routed and vouched:
             return MatchResult("answer", top, reason=routed)  # the specific entry of an in-scope topic (bot.specific)
+        quote = self._specifics.quoting([c for c in top if c.score >= top[0].score - ROUTE_MARGIN], text) if top else None
+        if quote is not None:
+            # "「区民に1番近い」ってどういう意味？": the entry holding the quoted phrase is the one asked about.
+            return MatchResult("answer", tuple(_first(quote[0], list(top))), reason=f"it holds the quoted 「{quote[1]}」")
         own = self._specifics.own_words(best.entry_id, terms) if best is not None else []
         if best is None or best.score < settings.accept_score and len(own) < OWN_WORDS:
             return MatchResult("fallback", top, reason="low score")

@@ -13,13 +13,19 @@ topic is answered by the specific entry, even when the general one explains more
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
+from bot.normalize import clean
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
+
+QUOTED = re.compile(r"[「『\"]([^「」『』\"]+)[」』\"]")
+MIN_QUOTED = 3  # characters: 「港」 quotes no phrase of an answer
+KANJI_FIGURES = str.maketrans("一二三四五", "12345")  # 「区民に一番近い」 quotes 区民に1番近い
 
 if TYPE_CHECKING:
     from bot.decision import Candidate
@@ -30,12 +36,19 @@ class Specifics:
 
     def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary, index: ConceptIndex) -> None:
         self._index = index
+        self._texts = {entry.id: _same_figures(clean(" ".join([*entry.answer.values(), *entry.keywords,
+                                                               *entry.title.values()]))) for entry in kb.entries}
         self._position = {entry.id: position for position, entry in enumerate(kb.entries)}
         self._category = {entry.id: entry.category for entry in kb.entries}
         self._main_title = {entry.id: _concepts(vocabulary.resolve(entry.title.get("ja", ""), False))
                             for entry in kb.entries}
         self._titles = {entry.id: tuple(_concepts(vocabulary.resolve(title, False)) for title in entry.title.values())
                         for entry in kb.entries}
+
+    def quoting(self, candidates: list[Candidate], text: str) -> tuple[Candidate, str] | None:
+        """Return the best-ranked entry holding a phrase the question quotes (「区民に1番近い」って？), and the phrase."""
+        phrases = [_same_figures(clean(p)) for p in QUOTED.findall(text) if len(clean(p)) >= MIN_QUOTED]
+        return next(((c, p) for c in candidates for p in phrases if p in self._texts.get(c.entry_id, "")), None)
 
     def own_words(self, entry_id: str, terms: list[Term]) -> list[str]:
         """Return the question's words that this entry alone uses (物資, 屋上: only the drone project's answer has them)."""
@@ -80,6 +93,10 @@ class Specifics:
                 second.entry_id]:
             return None
         return first, second
+
+
+def _same_figures(text: str) -> str:
+    return text.translate(KANJI_FIGURES)
 
 
 def _asked(terms: list[Term]) -> frozenset[str]:

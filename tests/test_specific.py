@@ -78,3 +78,11 @@ def test_several_words_only_one_entry_uses_single_it_out_below_the_acceptance_sc
     result = matcher.match("地震のあと、ビルの屋上へ緊急物資を送る話があった？")
     assert result.kind == "answer" and result.best is not None and result.best.entry_id == "newtech-projects"
     assert "only its answer uses" in result.reason and "屋上" in result.reason
+
+
+def test_a_quoted_phrase_of_an_answer_names_the_entry_holding_it(matcher: Matcher) -> None:
+    # 「一番」 quotes the answers' 1番; the other words (最後, スライド, 詳しく) would leave it below the acceptance score.
+    result = matcher.match("最後のスライドの「区民に一番近い」って、何のことだったか詳しく教えて")
+    assert result.kind == "answer" and result.best is not None
+    assert result.best.entry_id in {"why-sogo-shisho", "why-minato"} and "quoted" in result.reason
+    assert matcher.match("「東京タワー」の入場料はいくら？").kind == "fallback"  # a detail no answer holds is still refused
