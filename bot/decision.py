@@ -130,8 +130,10 @@ class Decider:
 
     def _compares(self, first: Candidate, second: Candidate) -> bool:
         # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.
+        # One that explains it all alone ("パネリストの二人、どっちが先？": the panel names both) needs no second.
         together = f2_score(min(first.precision, second.precision), min(1.0, first.coverage + second.coverage))
-        return min(first.coverage, second.coverage) >= COMPARED_COVERAGE and 100 * together >= self.settings.accept_score
+        return (min(first.coverage, second.coverage) >= COMPARED_COVERAGE and first.coverage < 1.0
+                and 100 * together >= self.settings.accept_score)
 
     def _route(self, candidates: list[Candidate], terms: list[Term],
                details: list[Asked]) -> tuple[list[Candidate], str]:

@@ -86,3 +86,11 @@ def test_a_quoted_phrase_of_an_answer_names_the_entry_holding_it(matcher: Matche
     assert result.kind == "answer" and result.best is not None
     assert result.best.entry_id in {"why-sogo-shisho", "why-minato"} and "quoted" in result.reason
     assert matcher.match("「東京タワー」の入場料はいくら？").kind == "fallback"  # a detail no answer holds is still refused
+
+
+def test_one_entry_explaining_the_whole_comparison_answers_alone(decider: Decider, matcher: Matcher) -> None:
+    # "パネルの二人、どっちが先？": the panel entry names both people; a second entry would only add noise.
+    question = "パネルの二人、入区が先なのはどっち？"
+    alone = [Candidate("panel", 100.0, 1.0, 1.0, 3.0), Candidate("slides-handout", 52.0, 0.52, 0.41, 1.0)]
+    assert decider.decide(question, matcher.read_terms(question), alone).reason != "comparison"
+    assert matcher.match(question).best.entry_id == "panel"  # type: ignore[union-attr]  # 二人 and 先 name no topic
