@@ -164,3 +164,9 @@ def test_a_question_pointing_back_takes_its_topic_from_the_story(matcher: Matche
 
 def test_a_condition_is_part_of_the_question_not_a_story_lending_its_words(matcher: Matcher) -> None:
     assert matcher.match("お台場で花火を見るならどこがいい？").kind == "fallback"
+
+
+def test_aspect_words_of_a_question_that_borrows_its_topic_need_not_be_explained(matcher: Matcher) -> None:
+    # 具体的, 中身, 説明 ask about the topic the clause before names; no entry must explain them too.
+    result = matcher.match("働きやすい職場づくりって聞いたけど、具体的な中身の説明はあった？")
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == "workplace-environment"
