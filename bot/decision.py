@@ -144,7 +144,7 @@ class Decider:
         holders = [c.entry_id for c in candidates if self._details.holds(c.entry_id, details)]
         best = candidates[0]
         if best.entry_id not in holders:
-            holder = next((c for c in candidates if c.entry_id in holders and self._may_route(best, c)), None)
+            holder = next((c for c in candidates if c.entry_id in holders and self._may_route(best, c, details)), None)
             if holder is None:
                 return candidates, ""
             candidates = _first(holder, candidates)
@@ -153,13 +153,14 @@ class Decider:
             return _first(named, candidates), f"its answer holds the asked {asked} and the question names its title"
         return candidates, f"its answer holds the asked {asked}" if candidates[0] is not best else ""
 
-    def _may_route(self, best: Candidate, holder: Candidate) -> bool:
+    def _may_route(self, best: Candidate, holder: Candidate, details: list[Asked]) -> bool:
         # Close enough to the best one, and acceptable on its own or of the best one's topic when that one shows the
-        # question is in scope ("When do first graders move into their class?": the pre-class's timeline).
+        # question is in scope and its answer states the fact ("When do first graders move into their class?").
         if holder.score < best.score - ROUTE_MARGIN:
             return False
         return holder.score >= self.settings.accept_score or (
-            self._acceptable(best) and self._specifics.same_topic(best.entry_id, holder.entry_id))
+            self._acceptable(best) and self._specifics.same_topic(best.entry_id, holder.entry_id)
+            and self._details.holds(holder.entry_id, details, stated=True))
 
     def _acceptable(self, candidate: Candidate) -> bool:
         return candidate.score >= self.settings.accept_score and candidate.coverage >= self.settings.min_coverage

@@ -94,3 +94,12 @@ def test_one_entry_explaining_the_whole_comparison_answers_alone(decider: Decide
     alone = [Candidate("panel", 100.0, 1.0, 1.0, 3.0), Candidate("slides-handout", 52.0, 0.52, 0.41, 1.0)]
     assert decider.decide(question, matcher.read_terms(question), alone).reason != "comparison"
     assert matcher.match(question).best.entry_id == "panel"  # type: ignore[union-attr]  # 二人 and 先 name no topic
+
+
+def test_routing_below_the_acceptance_score_needs_the_fact_stated_in_the_answer(decider: Decider, matcher: Matcher) -> None:
+    # New-staff training's keywords hold "1年目", a figure, but its answer states no date or period.
+    question = "研修の期間は？"
+    ranked = [Candidate("training-overview", 64.0, 0.59, 1.0, 3.0),
+              Candidate("training-new-staff-design", 32.0, 0.3, 0.48, 1.0)]
+    result = decider.decide(question, matcher.read_terms(question), ranked)
+    assert result.best is not None and result.best.entry_id == "training-overview"
