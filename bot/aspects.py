@@ -33,6 +33,8 @@ ASPECT_WORDS = frozenset(
     "方 ほう 人気 有名 評判 多め 少なめ "
     # which one, or where about: "もう一人は？", "どのへん？", "the second one?"
     "もう 少し ちょっと 後 あと 残り 別 へん 辺 辺り あたり 付近 "
+    # which of the two, or which came first: "二人のうち、先に入ったのはどっち？"
+    "二人 三人 両者 先 前 "
     "located one ones first second third next last country countries people persons".split())
 
 

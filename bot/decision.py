@@ -11,12 +11,14 @@ from bot.focus import asks_to_compare
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.scope import SmallTalk
+from bot.specific import Specifics
 from bot.terms import Term
 from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
 
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
+OWN_WORDS = 3  # this many words of a question that one entry alone uses make it the answer, whatever its score
 COMPARED_COVERAGE = 0.25  # each of two compared entries explains at least this share of the question
 
 
@@ -78,6 +80,7 @@ class Decider:
         self._index = index
         self._details = DetailCheck(kb)
         self._unstated = Unstated(self._details, vocabulary.is_foreign_place)
+        self._specifics = Specifics(kb, vocabulary, index)
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
@@ -89,9 +92,10 @@ class Decider:
             if not candidates:
                 return MatchResult("fallback", reason="another municipality")
         details = self._details.asked(text)
-        routed = False
+        routed = ""
+        vouched = bool(candidates) and self._acceptable(candidates[0])  # the best one shows the question is in scope
         if details and candidates:
-            candidates, routed = self._route(candidates, [d for d in details if d.kind.route_only])
+            candidates, routed = self._route(candidates, terms, [d for d in details if d.kind.route_only])
             refusing = [d for d in details if not d.kind.route_only or (d.kind.strict and not routed)]
             if refusing and not self._details.holds(candidates[0].entry_id, refusing):
                 # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
@@ -106,34 +110,77 @@ class Decider:
         settings = self.settings
         if len(top) > 1 and asks_to_compare(text) and self._compares(top[0], top[1]):
             return MatchResult("answer", top, reason="comparison")
-        if best is None or best.score < settings.accept_score:
+        pair = self._specifics.named_pair(list(top), terms)
+        if pair is not None and self._compares(*pair):
+            # "港区の人口と職員数をそれぞれ教えて": the two entries it names by their titles answer it together.
+            return MatchResult("answer", (*pair, *(c for c in top if c not in pair)), reason="comparison")
+        if routed and vouched:
+            return MatchResult("answer", top, reason=routed)  # the specific entry of an in-scope topic (bot.specific)
+        quote = self._specifics.quoting([c for c in top if c.score >= top[0].score - ROUTE_MARGIN], text) if top else None
+        if quote is not None:
+            # "「区民に1番近い」ってどういう意味？": the entry holding the quoted phrase is the one asked about.
+            return MatchResult("answer", tuple(_first(quote[0], list(top))), reason=f"it holds the quoted 「{quote[1]}」")
+        own = self._specifics.own_words(best.entry_id, terms) if best is not None else []
+        if best is None or best.score < settings.accept_score and len(own) < OWN_WORDS:
             return MatchResult("fallback", top, reason="low score")
         if best.coverage < settings.min_coverage:
             return MatchResult("fallback", top, reason="unknown words")
+        if best.score < settings.accept_score:
+            # "ドローンで物資を運ぶのはお台場だけ？屋上にも？": words no other entry uses single out the one whose answer
+            # holds them, though they count for less there than in an entry's own questions.
+            return MatchResult("answer", top, reason=f"only its answer uses {', '.join(own)}")
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
         if close and not routed and not _context_decides(best, top[1]):
             return MatchResult("clarify", top[:3], reason="close call")
-        asked = ", ".join(d.kind.name for d in details if d.kind.route_only)
-        return MatchResult("answer", top, reason=f"its answer holds the asked {asked}" if routed else "")
+        return MatchResult("answer", top, reason=routed)
 
     def _compares(self, first: Candidate, second: Candidate) -> bool:
         # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.
+        # One that explains it all alone ("パネリストの二人、どっちが先？": the panel names both) needs no second.
         together = f2_score(min(first.precision, second.precision), min(1.0, first.coverage + second.coverage))
-        return min(first.coverage, second.coverage) >= COMPARED_COVERAGE and 100 * together >= self.settings.accept_score
+        return (min(first.coverage, second.coverage) >= COMPARED_COVERAGE and first.coverage < 1.0
+                and 100 * together >= self.settings.accept_score)
 
-    def _route(self, candidates: list[Candidate], details: list[Asked]) -> tuple[list[Candidate], bool]:
-        # "プレクラスは何月まで？": of the entries that could answer, the one holding a month answers.
-        if not details or self._details.holds(candidates[0].entry_id, details):
-            return candidates, False
-        floor = max(self.settings.accept_score, candidates[0].score - ROUTE_MARGIN)
-        holder = next((c for c in candidates if c.score >= floor and self._details.holds(c.entry_id, details)), None)
-        if holder is None:
-            return candidates, False
-        return [holder, *(c for c in candidates if c is not holder)], True
+    def _route(self, candidates: list[Candidate], terms: list[Term],
+               details: list[Asked]) -> tuple[list[Candidate], str]:
+        # "プレクラスは何月まで？": of the entries that could answer, the one holding a month answers (bot.specific).
+        if not details:
+            return candidates, ""
+        asked = ", ".join(d.kind.name for d in details)
+        holders = [c.entry_id for c in candidates if self._details.holds(c.entry_id, details)]
+        best = candidates[0]
+        if best.entry_id not in holders:
+            holder = next((c for c in candidates
+                           if c.entry_id in holders and self._may_route(best, c, details, terms)), None)
+            if holder is None:
+                return candidates, ""
+            candidates = _first(holder, candidates)
+        named = self._specifics.named(candidates, terms, holders) if self._acceptable(best) else None
+        if named is not None:
+            return _first(named, candidates), f"its answer holds the asked {asked} and the question names its title"
+        return candidates, f"its answer holds the asked {asked}" if candidates[0] is not best else ""
+
+    def _may_route(self, best: Candidate, holder: Candidate, details: list[Asked],
+                   terms: list[Term]) -> bool:
+        # Close enough to the best one, and acceptable on its own or of the best one's topic when that one shows the
+        # question is in scope and its answer states the fact ("When do first graders move into their class?").
+        if holder.score < best.score - ROUTE_MARGIN:
+            return False
+        return holder.score >= self.settings.accept_score or (
+            self._acceptable(best) and self._specifics.same_topic(best.entry_id, holder.entry_id)
+            and self._details.holds(holder.entry_id, details, stated=True)
+            and self._specifics.shares_words(holder.entry_id, terms))
+
+    def _acceptable(self, candidate: Candidate) -> bool:
+        return candidate.score >= self.settings.accept_score and candidate.coverage >= self.settings.min_coverage
 
     def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
         bag = self._index.bag(self._index_of[entry_id])
         return all(place.concept in bag for place in places)
+
+
+def _first(chosen: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+    return [chosen, *(c for c in candidates if c is not chosen)]
 
 
 def _context_decides(best: Candidate, second: Candidate) -> bool:

@@ -84,6 +84,9 @@ class DetailCheck:
         self._texts = {entry.id: clean(" ".join([*(t for lang, t in entry.answer.items() if lang != "easy"),
                                                  *entry.keywords, *entry.title.values()]))
                        for entry in kb.entries}
+        # The answers alone: a fact an entry states, not a word of its keywords (新任研修's 1年目 dates nothing).
+        self._answers = {entry.id: clean(" ".join(t for lang, t in entry.answer.items() if lang != "easy"))
+                         for entry in kb.entries}
         fallback = clean(" ".join(kb.scope.messages.get("fallback", {}).values()))
         self._pointers = frozenset(word for kind in kb.scope.detail_questions for word in kind.answered_by
                                    if word not in (NUMBER, COUNT, DATE, PLACE) and clean(word) in fallback)
@@ -113,14 +116,16 @@ class DetailCheck:
         people = PEOPLE_COUNTED.search(cleaned) is not None
         return [Asked(kind, unit, people) if kind is self._count else Asked(kind) for kind in found]
 
-    def holds(self, entry_id: str, asked: list[Asked], pointers: frozenset[str] = frozenset()) -> bool:
+    def holds(self, entry_id: str, asked: list[Asked], pointers: frozenset[str] = frozenset(),
+              stated: bool = False) -> bool:
         """Tell whether an entry's answer holds every detail asked for (not counting `pointers` words).
 
         A count in a unit is held by a figure in that unit ("81か国" for 何か国, not "22,631人"), or by a pointer
         to where it is (採用案内); a count of people (何人) also by naming them (さん), of things (何個, いくつ) by any
-        figure.
+        figure. `stated`: only in the answers' text, not in the keywords or title (the guide's entries state it by
+        pointing to the guide).
         """
-        text = self._texts.get(entry_id, "")
+        text = (self._answers if stated and entry_id not in self._pointing else self._texts).get(entry_id, "")
         if entry_id not in self._pointing:
             pointers = pointers | self._pointers
         return all(self._holds_asked(entry_id, text, item, pointers) for item in asked)

@@ -50,6 +50,9 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 CONTRAST = re.compile(r"([^、,。？?！!\s]*)(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+")
 OTHERS = re.compile(r"他|ほか|以外|other")  # "他の自治体ではなく港区で": emphasis, not a contrast of two topics
+# "社宅って区の外じゃなくて区内？": the topic (up to its は or って) stays, only the negated phrase after it goes.
+TOPIC_MARK = re.compile(r"^.*(?:は|って)(?=.)")
+NOT_ONLY = re.compile(r"だけ$")  # "AだけじゃなくてBも": both are asked about
 COMPARISON = re.compile(r"どっち|どちら|比べ|比較|差|違い|(?<![a-z])(?:compared?|comparison|versus|vs|difference|"
                         r"which is (?:more|bigger|larger|higher|greater))(?![a-z])")
 
@@ -142,8 +145,16 @@ def asks_to_compare(text: str) -> bool:
 
 def drop_contrast(text: str) -> str:
     """Remove what a contrast sets aside ("AじゃなくてBの…" -> "Bの…"); the text itself when there is none."""
-    kept = CONTRAST.sub(lambda m: m.group(0) if OTHERS.search(m.group(1) or "") else " ", clean(text)).strip()
+    kept = CONTRAST.sub(_set_aside, clean(text)).strip()
     return kept if kept and kept != clean(text) else text
+
+
+def _set_aside(contrast: re.Match[str]) -> str:
+    negated = contrast.group(1) or ""
+    if OTHERS.search(negated) or NOT_ONLY.search(negated):
+        return contrast.group(0)
+    topic = TOPIC_MARK.match(negated)
+    return f"{topic.group(0)} " if topic else " "
 
 
 def romaji_sentence(text: str) -> str | None:
@@ -174,6 +185,9 @@ def _romaji_piece(word: str, kana: str | None) -> str:
 
 CONTEXT_WEIGHT = 0.2  # a word of the self-introduction around the question counts this much
 POINTED_WEIGHT = 0.6  # ... and of the clause right before a question that points back at it (それ, その, that)
+# ... and a clause whose pronoun stands for what was told before it ("そういうのがあると安心です"), not "その先輩から".
+STANDS_FOR_IT = re.compile(r"それ(?!ぞれ)|(?:そういう|こういう|そんな|こんな|ああいう)(?:の|こと|もの)")
+CONDITION_END = re.compile(r"(?:たら|だら|なら|れば)[、,\s]*$")
 POINTING = re.compile(r"それ|その|そんな|そういう|そこ|あれ|あの|こういう|(?<![a-z])(?:that|this|it|they|those|these)(?![a-z])")
 
 
@@ -186,15 +200,17 @@ class Reading:
     note: str  # for `kb explain`: which clause was taken as the question and why
 
 
-def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_about: Callable[[Token], bool]) -> Reading:
+def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_about: Callable[[Token], bool],
+                 is_home: Callable[[Token], bool] = lambda token: False) -> Reading:
     """Resolve a message's words, weighting the clauses that ask above the context around them.
 
-    asks_about tells a word that asks about a topic (内容, 期間: bot.aspects) from one that names it.
+    asks_about tells a word that asks about a topic (内容, 期間: bot.aspects) from one that names it; is_home tells
+    the city's own name, which names no topic in a question that points back ("港区にもそういう制度はある？").
     """
     romaji = romaji_sentence(text)
     if romaji is not None:
         # Read as the kana it stands for, sentences and all: a self-introduction in romaji is context too.
-        reading = read_message(romaji, resolve, asks_about)
+        reading = read_message(romaji, resolve, asks_about, is_home)
         note = f"read as Japanese typed in romaji: {romaji}"
         return replace(reading, note=f"{note}; {reading.note}" if reading.note else note)
     pieces = clauses(text)
@@ -204,29 +220,55 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
         return Reading(resolve(focus, True), focus, "" if focus == text else f"contrast set aside: {focus}")
     # Typos are looked for only where the question is: the context weighs little, and long messages stay fast.
     resolved = [resolve(drop_contrast(piece.text), piece.asks) for piece in pieces]
-    elliptic = not any(_has_topic(terms, asks_about) for piece, terms in zip(pieces, resolved) if piece.asks)
-    weights = [_clause_weight(pieces, index, elliptic) for index in range(len(pieces))]
-    terms = [term if weight == 1.0 else replace(term, weight=weight)
-             for weight, clause_terms in zip(weights, resolved) for term in clause_terms]
+    elliptic = not any(_has_topic(terms, asks_about, is_home if POINTING.search(clean(piece.text)) else None)
+                       for piece, terms in zip(pieces, resolved) if piece.asks)
+    weights = _clause_weights(pieces, elliptic)
+    terms = [_weighted(term, weight, lends) for weight, lends, clause_terms
+             in zip(weights, _lending(pieces, weights), resolved) for term in clause_terms]
+    if elliptic:
+        # "…って言ってたけど、具体的な制度の中身は？": 制度, 中身 ask about the topic borrowed; they need not be explained.
+        terms = [replace(term, weight=POINTED_WEIGHT) if term.weight == 1.0 and term.concept is not None
+                 and asks_about(term.token) else term for term in terms]
     focus = " ".join(piece.text for piece, weight in zip(pieces, weights) if weight == 1.0)
     why = "it names no topic, so the clause before it counts as much" if elliptic else "the rest is context"
     return Reading(terms, focus, f"question: {focus} ({why})")
 
 
-def _clause_weight(pieces: list[Clause], index: int, elliptic: bool) -> float:
-    if pieces[index].asks:
-        return 1.0
-    following = pieces[index + 1] if index + 1 < len(pieces) else None
-    if following is None or not following.asks:
-        return CONTEXT_WEIGHT
-    if elliptic:
-        return 1.0  # "…食堂の話が出てました。何がそんなに評判なんですか？": the clause before says what is asked about
-    # "…そういう制度はありますか？": a question pointing back gives the clause before more say.
-    return POINTED_WEIGHT if POINTING.search(clean(following.text)) else CONTEXT_WEIGHT
+def _lending(pieces: list[Clause], weights: list[float]) -> list[bool]:
+    # A clause of the story borrowed for its topic lends its known words; its unknown ones (部活, 去年) tell the story,
+    # they are not asked about. A condition ("お台場でデートするなら、どこがいい？") is part of the question.
+    return [weight == 1.0 and not piece.asks and not CONDITION_END.search(clean(piece.text))
+            for piece, weight in zip(pieces, weights)]
 
 
-def _has_topic(terms: list[Term], asks_about: Callable[[Token], bool]) -> bool:
-    # 内容, 期間, 何人 and いくら ask about something or for a figure, they do not say of what.
+def _weighted(term: Term, weight: float, lends: bool) -> Term:
+    if lends and term.concept is None:
+        weight = CONTEXT_WEIGHT
+    return term if weight == 1.0 else replace(term, weight=weight)
+
+
+def _clause_weights(pieces: list[Clause], elliptic: bool) -> list[float]:
+    weights = [1.0 if piece.asks else CONTEXT_WEIGHT for piece in pieces]
+    for index in range(1, len(pieces)):
+        if not pieces[index].asks or pieces[index - 1].asks:
+            continue
+        before = index - 1
+        if elliptic:
+            # "…食堂の話が出てました。何がそんなに評判なんですか？": the clause before says what is asked about. One
+            # that itself points back ("そういうのがあると安心です。") hands the borrowing on to the one before it.
+            while before > 0 and not pieces[before - 1].asks and STANDS_FOR_IT.search(clean(pieces[before].text)):
+                before -= 1
+            weights[before] = 1.0
+        elif POINTING.search(clean(pieces[index].text)):
+            # "…そういう制度はありますか？": a question pointing back gives the clause before more say.
+            weights[before] = max(weights[before], POINTED_WEIGHT)
+    return weights
+
+
+def _has_topic(terms: list[Term], asks_about: Callable[[Token], bool], is_home: Callable[[Token], bool] | None) -> bool:
+    # 内容, 期間, 何人 and いくら ask about something or for a figure, they do not say of what; nor does the city's
+    # name in a question pointing back ("港区にもそういう制度は？": such a system as the one just told of).
     return any(term.concept is not None and term.via != "weak" and not asks_about(term.token)
+               and not (is_home is not None and is_home(term.token))
                and not term.token.lemma.startswith("何") and not QUESTION_WORD.fullmatch(term.token.lemma)
                for term in terms)

@@ -91,6 +91,10 @@ class ConceptIndex:
                 best[entry] = share
         return best
 
+    def users(self, concept: str) -> int:
+        """Return how many entries use a concept (in their questions, keywords, title or answer)."""
+        return len(self._bag_postings[concept][0]) if concept in self._bag_postings else 0
+
     def bag(self, entry: int) -> dict[str, float]:
         """Return an entry's concepts with their strengths."""
         return self._bags[entry]

@@ -114,7 +114,7 @@ class Matcher:
     def _understand(self, text: str, resolve: Callable[..., list[Term]]) -> tuple[Reading, list[Candidate], MatchResult]:
         if not has_letters(text):
             return Reading([], text, ""), [], MatchResult("invalid", reason="no words")
-        reading = read_message(text, resolve, self.vocabulary.asks_about)
+        reading = read_message(text, resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
         terms = reading.terms
         candidates = self._rank(terms, limit=20)  # room for the filters in _decide
         smalltalk = self._smalltalk_for(text, terms)
@@ -129,7 +129,7 @@ class Matcher:
         The topic's words count with `weight` (1: as much as the message's own); the asked details are the message's.
         An `exclude`d entry cannot answer ("他には？" asks for another one).
         """
-        reading = read_message(text, self._resolve, self.vocabulary.asks_about)
+        reading = read_message(text, self._resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
         topic_terms = [term if weight == 1.0 else replace(term, weight=weight) for term in self._resolve(topic, False)]
         terms = topic_terms + reading.terms
         candidates = [c for c in self._rank(terms, limit=20) if c.entry_id != exclude]
@@ -150,7 +150,7 @@ class Matcher:
 
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Return the best entries for a question, best first."""
-        return self._rank(read_message(text, self._resolve, self.vocabulary.asks_about).terms, limit)
+        return self._rank(read_message(text, self._resolve, self.vocabulary.asks_about, self.vocabulary.is_home).terms, limit)
 
     def _resolve(self, text: str, typos: bool = True) -> list[Term]:
         terms = self.vocabulary.resolve(text, typos)

@@ -211,6 +211,8 @@ class Vocabulary:
                 terms.append(Term(token, noun, "reading") if noun else Term(token, self._weak_concept(token), "weak"))
             else:
                 term = self._resolve_token(token)
+                if term.via == "reading" and token.is_kana and self.asks_about(token):
+                    term = Term(token, None, "unknown")  # "面積のほうは": ほう (方) asks about the topic, it is no 法
                 if term.concept is None and self._only_asks(token):
                     term = Term(token, self._weak_concept(token), "weak")
                 terms.append(term)
@@ -240,6 +242,10 @@ class Vocabulary:
     def asks_about(self, token: Token) -> bool:
         """Tell whether a word asks about a topic rather than names one (内容, 期間, 何人: bot.aspects)."""
         return bool({token.lemma, clean(token.surface)} & self.aspects)
+
+    def is_home(self, token: Token) -> bool:
+        """Tell whether a word names the city itself (港区, Minato): every entry is about it."""
+        return bool({token.lemma, clean(token.surface)} & self._home_places)
 
     def _is_weak(self, token: Token) -> bool:
         if token.weak or token.lemma in self.stopwords or token.surface in self.stopwords:

@@ -61,6 +61,18 @@ def test_a_contrast_sets_aside_what_comes_before_it() -> None:
     assert drop_contrast("他の自治体ではなく港区で働く意義は？") == "他の自治体ではなく港区で働く意義は？"  # emphasis
 
 
+def test_a_contrast_sets_aside_only_the_negated_phrase_not_the_topic_before_it() -> None:
+    # The topic (marked by は or って) is what is asked about; only the phrase negated right before じゃなくて goes.
+    assert drop_contrast("社宅って市の外じゃなくて市内にある？").startswith("社宅って")
+    assert "外" not in drop_contrast("社宅って市の外じゃなくて市内にある？")
+    assert drop_contrast("客室数は全国じゃなくて都内で一番？").startswith("客室数は")
+
+
+def test_not_only_is_no_contrast() -> None:
+    # "AだけじゃなくてBも": both are asked about.
+    assert drop_contrast("東京の区だけじゃなくて神奈川の市もある？") == "東京の区だけじゃなくて神奈川の市もある？"
+
+
 def test_japanese_typed_in_romaji_is_read_as_kana_and_english_is_not() -> None:
     assert romaji_sentence("shokudou wa arimasu ka") == "しょくどう は あります か"  # the writer's words kept
     assert romaji_sentence("Minato-ku no shokuin wa nannin imasu ka") == "みなとく の しょくいん は なんにん います か"
@@ -133,3 +145,28 @@ def test_a_question_word_for_an_asked_fact_is_no_unknown_topic(matcher: Matcher)
     # 何個 asks for a count (scope.yaml's detail_questions): like 何人 it must not count as a word no entry knows.
     result = matcher.match("港区に大使館って何個あるの")
     assert result.kind == "answer" and result.best is not None and result.best.entry_id == "facts-embassies"
+
+
+@pytest.mark.parametrize(("message", "entry_id"), [
+    # The city's name names no topic in a question pointing back: the story before it says which system.
+    ("前の職場では、資格の勉強をするときに会社が費用を補助してくれました。港区にもそういう制度はありますか？",
+     "training-self-development"),
+    # A clause whose pronoun stands for the story ("そういうのがあると…") hands the borrowing on to the story.
+    ("姉が役所で働いていて、入ったばかりの頃は先輩がついて仕事を教えてくれたそうです。そういうのがあると心強いです。"
+     "港区にもそういう仕組みってありますか？", "training-ojt"),
+    # The story lends its known words; its unknown ones (言葉, 気) are not asked about.
+    ("説明会でプレクラスという言葉を聞いて気になりました。これはどういう制度ですか？", "preclass-what"),
+])
+def test_a_question_pointing_back_takes_its_topic_from_the_story(matcher: Matcher, message: str, entry_id: str) -> None:
+    result = matcher.match(message)
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == entry_id
+
+
+def test_a_condition_is_part_of_the_question_not_a_story_lending_its_words(matcher: Matcher) -> None:
+    assert matcher.match("お台場で花火を見るならどこがいい？").kind == "fallback"
+
+
+def test_aspect_words_of_a_question_that_borrows_its_topic_need_not_be_explained(matcher: Matcher) -> None:
+    # 具体的, 中身, 説明 ask about the topic the clause before names; no entry must explain them too.
+    result = matcher.match("働きやすい職場づくりって聞いたけど、具体的な中身の説明はあった？")
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == "workplace-environment"

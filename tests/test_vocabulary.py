@@ -86,3 +86,10 @@ def test_kana_without_long_vowels_finds_the_word_romaji_users_type_so(vocabulary
     vocabulary.learn("職員住宅はありますか")
     assert concepts(vocabulary, "しょくいんじゅたく") == concepts(vocabulary, "職員住宅")
     assert concepts(vocabulary, "しゅくはくしせつ") == concepts(vocabulary, "宿泊施設")  # no long vowel: as before
+
+
+def test_a_kana_word_that_asks_about_a_topic_is_not_read_as_a_homophone(vocabulary: Vocabulary) -> None:
+    # "面積のほうは？": ほう (方, "the one about") asks about the topic named before it; it is not 法 (law).
+    vocabulary.learn("法律の法")
+    assert "法" in concepts(vocabulary, "法")
+    assert concepts(vocabulary, "客室のほうは") == ["客室"]

@@ -1,0 +1,116 @@
+"""Among close entries of one topic, the one a question singles out answers.
+
+The briefing often has a general entry and specific ones on the same topic (the city at a glance and its population;
+what the pre-class is and its timeline; embassies and nationalities). A question asking one specific fact of the
+topic is answered by the specific entry, even when the general one explains more of its words:
+
+- the asked kind of fact ("いつ時点？", "when do they move…?"): an entry of the best one's topic (its category) whose
+  answer holds it answers instead of the best one that does not, however far below the acceptance score it ranks,
+  as long as the best one shows the question is in scope (bot.decision routes; this module tells who may);
+- the entry the question names by its title ("人口267,250人という数字は、いつ時点？" names 人口, the population's title;
+  the summary's title, 港区の概要, it does not name) answers among its topic's entries that hold the asked fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from bot.index import ConceptIndex
+from bot.knowledge import KnowledgeBase
+from bot.normalize import clean
+from bot.terms import Term
+from bot.vocabulary import Vocabulary
+
+QUOTED = re.compile(r"[「『\"]([^「」『』\"]+)[」』\"]")
+MIN_QUOTED = 3  # characters: 「港」 quotes no phrase of an answer
+KANJI_FIGURES = str.maketrans("一二三四五", "12345")  # 「区民に一番近い」 quotes 区民に1番近い
+
+if TYPE_CHECKING:
+    from bot.decision import Candidate
+
+
+class Specifics:
+    """Each entry's topic (its category) and the concepts of its titles, to tell the specific entry asked about."""
+
+    def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary, index: ConceptIndex) -> None:
+        self._index = index
+        self._vocabulary = vocabulary
+        self._texts = {entry.id: _same_figures(clean(" ".join([*entry.answer.values(), *entry.keywords,
+                                                               *entry.title.values()]))) for entry in kb.entries}
+        self._position = {entry.id: position for position, entry in enumerate(kb.entries)}
+        self._category = {entry.id: entry.category for entry in kb.entries}
+        self._main_title = {entry.id: _concepts(vocabulary.resolve(entry.title.get("ja", ""), False))
+                            for entry in kb.entries}
+        self._titles = {entry.id: tuple(_concepts(vocabulary.resolve(title, False)) for title in entry.title.values())
+                        for entry in kb.entries}
+
+    def quoting(self, candidates: list[Candidate], text: str) -> tuple[Candidate, str] | None:
+        """Return the best-ranked entry holding a phrase the question quotes (「区民に1番近い」って？), and the phrase."""
+        phrases = [_same_figures(clean(p)) for p in QUOTED.findall(text) if len(clean(p)) >= MIN_QUOTED]
+        return next(((c, p) for c in candidates for p in phrases if p in self._texts.get(c.entry_id, "")), None)
+
+    def own_words(self, entry_id: str, terms: list[Term]) -> list[str]:
+        """Return the question's words that this entry alone uses (物資, 屋上: only the drone project's answer has them)."""
+        position = self._position.get(entry_id)
+        if position is None:
+            return []
+        bag = self._index.bag(position)
+        return sorted(concept for concept in _asked(terms) if concept in bag and self._index.users(concept) == 1)
+
+    def shares_words(self, entry_id: str, terms: list[Term]) -> bool:
+        """Tell whether an entry uses a word the question names its topic with (not one asking about it: いくつ, 期間)."""
+        position = self._position.get(entry_id)
+        bag = self._index.bag(position) if position is not None else {}
+        return any(term.concept in bag for term in terms if term.concept is not None and term.via not in ("weak", "scan")
+                   and not self._vocabulary.asks_about(term.token))
+
+    def same_topic(self, first: str, second: str) -> bool:
+        """Tell whether two entries speak of one topic (their category)."""
+        return self._category.get(first) == self._category.get(second)
+
+    def titled(self, entry_id: str, asked: frozenset[str]) -> bool:
+        """Tell whether a question names one of an entry's titles in full (all of its concepts are asked)."""
+        return any(title and title <= asked for title in self._titles.get(entry_id, ()))
+
+    def named(self, candidates: list[Candidate], terms: list[Term], holds: Iterable[str]) -> Candidate | None:
+        """Return the entry of the best one's topic the question names by its title, when it does not name the best's.
+
+        Only entries in `holds` (those holding the asked fact) may be named.
+        """
+        best = candidates[0]
+        asked = _asked(terms)
+        if self.titled(best.entry_id, asked):
+            return None
+        holders = frozenset(holds)
+        return next((c for c in candidates[1:] if c.entry_id in holders and self.same_topic(c.entry_id, best.entry_id)
+                     and self.titled(c.entry_id, asked)), None)
+
+
+    def named_pair(self, candidates: list[Candidate], terms: list[Term]) -> tuple[Candidate, Candidate] | None:
+        """Return the first two entries whose titles the question names ("人口と職員数をそれぞれ"), best first."""
+        # Only by their Japanese titles, two of one topic that share no word: a one-word English title ("Staff
+        # development": 研修) or a title inside another (新任研修, 研修) would name entries nobody asked about.
+        asked = _asked(terms)
+        named = [c for c in candidates if self._main_title.get(c.entry_id) and self._main_title[c.entry_id] <= asked]
+        if len(named) < 2 or (named[0] is not candidates[0] and self.titled(candidates[0].entry_id, asked)):
+            return None
+        first, second = named[0], named[1]
+        if not self.same_topic(first.entry_id, second.entry_id) or self._main_title[first.entry_id] & self._main_title[
+                second.entry_id]:
+            return None
+        return first, second
+
+
+def _same_figures(text: str) -> str:
+    return text.translate(KANJI_FIGURES)
+
+
+def _asked(terms: list[Term]) -> frozenset[str]:
+    # The words the question asks with, as written: a reading found inside another word (リョウ in 魅了) names nothing.
+    return _concepts(term for term in terms if term.weight == 1.0 and term.via != "scan")
+
+
+def _concepts(terms: Iterable[Term]) -> frozenset[str]:
+    return frozenset(term.concept for term in terms if term.concept is not None and term.via != "weak")
