@@ -11,6 +11,7 @@ from bot.focus import asks_to_compare
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.scope import SmallTalk
+from bot.superlative import asks_for_a_municipality, holds_a_superlative, names_the_top_one
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
@@ -86,6 +87,9 @@ class Decider:
             candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]
             if not candidates:
                 return MatchResult("fallback", reason="another municipality")
+        if candidates and names_the_top_one(text) and not self._names_minato_top(text, terms, candidates[0]):
+            # "一番客室数が多いホテルはどこ？": the knowledge names no top one but Minato (bot.superlative).
+            return MatchResult("fallback", tuple(candidates[:5]), reason="asks to name the top one")
         details = self._details.asked(text)
         routed = False
         if details and candidates:
@@ -124,6 +128,13 @@ class Decider:
         if holder is None:
             return candidates, False
         return [holder, *(c for c in candidates if c is not holder)], True
+
+    def _names_minato_top(self, text: str, terms: list[Term], best: Candidate) -> bool:
+        # "大使館が一番多い区はどこ？": the ward is Minato when the entry holds a superlative of what is asked.
+        if not asks_for_a_municipality(text) or not holds_a_superlative(self._details.answer_text(best.entry_id)):
+            return False
+        bag = self._index.bag(self._index_of[best.entry_id])
+        return all(t.concept in bag for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak")
 
     def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
         bag = self._index.bag(self._index_of[entry_id])

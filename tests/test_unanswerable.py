@@ -1,0 +1,34 @@
+"""Questions the briefing cannot answer however close their topic, and guide questions it must route.
+
+Each test names a general mechanism (never a benchmark question): asking to name the top one, asking which one of
+a kind the knowledge never names, a country's own embassy, a detail of a covered topic the answer does not hold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.service import Answerer, Question
+
+
+def _reply(answerer: Answerer, text: str) -> tuple[str, str | None]:
+    reply = answerer.answer(Question(text, channel="test"))
+    return ("answer" if reply.matched else "no answer"), reply.entry_id if reply.matched else None
+
+
+@pytest.mark.parametrize("question", [
+    "港区でいちばん部屋の多いホテルはどこ？",  # the knowledge counts the rooms, it names no hotel
+    "区内で一番人が多い国籍はどれですか",
+    "23区のなかで面積が一番大きい区はどこ？",  # Minato is not; its area entry holds no superlative
+])
+def test_naming_the_top_one_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("客室数がいちばん多い区ってどこ？", "facts-hotel-rooms"),  # the ward is Minato: 都内最多
+    ("Which ward has the most embassies?", "facts-embassies"),
+    ("大使館の数って全国で一番なの？", "facts-embassies"),  # a superlative that confirms names no top one
+])
+def test_a_superlative_the_knowledge_holds_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
