@@ -15,6 +15,7 @@ from typing import Callable
 
 import jaconv
 
+from bot.kanaplaces import is_country
 from bot.normalize import Token, clause_ends, clean, romaji_to_katakana
 from bot.terms import Term
 
@@ -56,6 +57,7 @@ ROMAJI_MARKERS = frozenset(
 ROMAJI_PARTICLES = {"wa": "は", "wo": "を", "e": "へ"}
 ROMAJI_PUNCTUATION = {".": "。", "?": "？", "!": "！", ",": "、"}
 MIN_ROMAJI_SHARE = 0.7
+MIN_ROMAJI_COUNTRY = 2  # タイ too: a romaji word is read whole, not found inside another
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,8 @@ def romaji_sentence(text: str) -> str | None:
 
 
 def _romaji_piece(word: str, kana: str | None) -> str:
+    if kana and len(kana) >= MIN_ROMAJI_COUNTRY and is_country(kana):
+        return kana  # "firipin taishikan": a country is written in katakana, a word of its own (フィリピン)
     if kana:
         return jaconv.kata2hira(kana)
     return ROMAJI_PUNCTUATION.get(word, f" {word} ")

@@ -20,6 +20,12 @@ MAX_TRIES = 2
 MIN_COUNTRY = 3  # katakana: タイ alone is also a fish and a tie
 
 
+def is_country(katakana: str) -> bool:
+    """Tell whether a katakana word is one country's name to the analyzer (フィリピン, typed "firipin" in romaji)."""
+    parts = morphemes(katakana)
+    return len(parts) == 1 and parts[0].pos[2:4] == ("地名", "国")
+
+
 def kana_countries(text: str) -> list[Token]:
     """Return the countries a text names in hiragana, as place tokens."""
     found: list[Token] = []

@@ -32,3 +32,17 @@ def test_naming_the_top_one_is_refused(plain_answerer: Answerer, question: str) 
 ])
 def test_a_superlative_the_knowledge_holds_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "Doitsu no taishikan wa doko ni arimasu ka",  # a country typed in romaji stays a country (ドイツ)
+    "Betonamu taishikan wa doko desu ka",  # ... with no particle after it
+    "Indoneshia taishikan wa doko ni arimasu ka",  # ... and long enough to look like a spoken pause
+    "タイ の たいしかん の ばしょ は？",  # a katakana country is no part of the reading タイシカン next to it
+])
+def test_one_countrys_embassy_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+def test_the_embassies_in_romaji_are_still_answered(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "taishikan wa nan kakoku arimasu ka") == ("answer", "facts-embassies")
