@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.askers import without_people_asked_for
 from bot.aspects import aspect_words
 from bot.kanaplaces import kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
@@ -200,6 +201,7 @@ class Vocabulary:
 
     def resolve(self, text: str, typos: bool = True) -> list[Term]:
         """Resolve a question's content words to known concepts where possible."""
+        text = without_people_asked_for(text)  # "息子の初任給": whose question it is, not what it asks (bot.askers)
         terms = []
         for token in self.tokens(text):
             if self._is_weak(token):

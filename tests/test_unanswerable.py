@@ -46,3 +46,17 @@ def test_one_countrys_embassy_is_refused(plain_answerer: Answerer, question: str
 
 def test_the_embassies_in_romaji_are_still_answered(plain_answerer: Answerer) -> None:
     assert _reply(plain_answerer, "taishikan wa nan kakoku arimasu ka") == ("answer", "facts-embassies")
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("娘の初任給ってどのくらいになるんだろう", "guide-salary"),  # whose question it is, not what it asks (bot.askers)
+    ("Is my wife's commute allowance paid?", "guide-salary"),
+    ("昇給の頻度はどのくらい？", "guide-salary"),  # how a fact is measured names no topic
+])
+def test_the_people_asked_for_and_measures_name_no_topic(plain_answerer: Answerer, question: str,
+                                                         entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+def test_a_person_in_another_role_is_still_a_topic(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "職員住宅に妻も一緒に住めますか") == ("no answer", None)  # a guard: refused before too
