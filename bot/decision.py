@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from collections.abc import Iterable
 from typing import Literal
 
 from bot.details import Asked, DetailCheck
 from bot.focus import asks_to_compare
+from bot.head import topic_heads
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.scope import SmallTalk
@@ -16,6 +18,7 @@ from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
+HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the question's head may score and answer
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
 COMPARED_COVERAGE = 0.25  # each of two compared entries explains at least this share of the question
 
@@ -78,6 +81,12 @@ class Decider:
         self._index = index
         self._details = DetailCheck(kb)
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
+        # A concept in one entry's title only is that entry's own topic (試験: the exam; 研修 is in many titles).
+        titles = [(entry.id, {t.concept for text in entry.title.values() for t in vocabulary.resolve(text, False)
+                              if t.concept and t.via != "weak"}) for entry in kb.entries]
+        counts = Counter(concept for _, concepts in titles for concept in concepts)
+        self._title_owner = {concept: entry_id for entry_id, concepts in titles for concept in concepts
+                             if counts[concept] == 1}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
         # A place named in the context ("渋谷区に住んでいます。") is not what is asked about.
@@ -99,6 +108,9 @@ class Decider:
                 # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
                 # counted unit, cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
+        headed = False
+        if not routed and len(candidates) > 1:
+            candidates, headed = self._prefer_head(text, terms, candidates)
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings
@@ -109,10 +121,12 @@ class Decider:
         if best.coverage < settings.min_coverage:
             return MatchResult("fallback", top, reason="unknown words")
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
-        if close and not routed and not _context_decides(best, top[1]):
+        if close and not routed and not headed and not _context_decides(best, top[1]):
             return MatchResult("clarify", top[:3], reason="close call")
         asked = ", ".join(d.kind.name for d in details if d.kind.route_only)
-        return MatchResult("answer", top, reason=f"its answer holds the asked {asked}" if routed else "")
+        if routed:
+            return MatchResult("answer", top, reason=f"its answer holds the asked {asked}")
+        return MatchResult("answer", top, reason="its title names what is asked about" if headed else "")
 
     def _compares(self, first: Candidate, second: Candidate) -> bool:
         # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.
@@ -128,6 +142,18 @@ class Decider:
         if holder is None:
             return candidates, False
         return [holder, *(c for c in candidates if c is not holder)], True
+
+    def _prefer_head(self, text: str, terms: list[Term], candidates: list[Candidate]) -> tuple[list[Candidate], bool]:
+        # "経験者採用の試験って？": of two close entries, the one whose own title names the noun asked about (bot.head).
+        best, second = candidates[0], candidates[1]
+        if best.score - second.score >= HEAD_MARGIN or second.score < self.settings.accept_score:
+            return candidates, False
+        heads = set(topic_heads(text))
+        owners = {self._title_owner.get(t.concept) for t in terms
+                  if t.token.surface in heads and t.weight == 1.0 and t.via != "weak"}
+        if (best.entry_id in owners) == (second.entry_id in owners):
+            return candidates, False
+        return (candidates if best.entry_id in owners else [second, best, *candidates[2:]]), True
 
     def _names_minato_top(self, text: str, terms: list[Term], best: Candidate) -> bool:
         # "大使館が一番多い区はどこ？": the ward is Minato when the entry holds a superlative of what is asked.

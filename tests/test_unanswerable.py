@@ -60,3 +60,13 @@ def test_the_people_asked_for_and_measures_name_no_topic(plain_answerer: Answere
 
 def test_a_person_in_another_role_is_still_a_topic(plain_answerer: Answerer) -> None:
     assert _reply(plain_answerer, "職員住宅に妻も一緒に住めますか") == ("no answer", None)  # a guard: refused before too
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("障害者採用の試験はどんな内容？", "guide-exam"),  # the track says which exam; the exam is asked about
+    ("経験者採用の試験に適性検査はある？", "guide-exam"),
+    ("経験者採用の応募資格は？", "guide-application"),
+])
+def test_the_noun_asked_about_picks_between_close_entries(plain_answerer: Answerer, question: str,
+                                                          entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
