@@ -70,3 +70,13 @@ def test_a_person_in_another_role_is_still_a_topic(plain_answerer: Answerer) -> 
 def test_the_noun_asked_about_picks_between_close_entries(plain_answerer: Answerer, question: str,
                                                           entry_id: str) -> None:
     assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("TOEFLのスコアは評価に入りますか", "guide-exam"),  # what a municipal recruitment guide covers (not-covered.yaml)
+    ("短大卒程度の区分で受けたいです。条件は？", "guide-application"),  # a guard: answered before too
+    ("試験地はどこ？", "guide-exam"),
+])
+def test_the_recruitment_guides_vocabulary_reaches_its_entry(plain_answerer: Answerer, question: str,
+                                                             entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
