@@ -10,6 +10,7 @@ from typing import Literal
 from bot.details import Asked, DetailCheck
 from bot.focus import asks_to_compare
 from bot.head import topic_heads
+from bot.whichnoun import which_nouns
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.scope import SmallTalk
@@ -99,6 +100,9 @@ class Decider:
         if candidates and names_the_top_one(text) and not self._names_minato_top(text, terms, candidates[0]):
             # "一番客室数が多いホテルはどこ？": the knowledge names no top one but Minato (bot.superlative).
             return MatchResult("fallback", tuple(candidates[:5]), reason="asks to name the top one")
+        if candidates and self._picks_an_unknown_kind(text, terms):
+            # "区内のどの橋で？": no entry names a bridge when the knowledge never speaks of bridges (bot.whichnoun).
+            return MatchResult("fallback", tuple(candidates[:5]), reason="asks which one of a kind it does not know")
         details = self._details.asked(text)
         routed = False
         if details and candidates:
@@ -154,6 +158,10 @@ class Decider:
         if (best.entry_id in owners) == (second.entry_id in owners):
             return candidates, False
         return (candidates if best.entry_id in owners else [second, best, *candidates[2:]]), True
+
+    def _picks_an_unknown_kind(self, text: str, terms: list[Term]) -> bool:
+        nouns = set(which_nouns(text))
+        return any(t.token.surface in nouns and t.concept is None and t.weight == 1.0 for t in terms)
 
     def _names_minato_top(self, text: str, terms: list[Term], best: Candidate) -> bool:
         # "大使館が一番多い区はどこ？": the ward is Minato when the entry holds a superlative of what is asked.

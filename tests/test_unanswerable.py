@@ -80,3 +80,16 @@ def test_the_noun_asked_about_picks_between_close_entries(plain_answerer: Answer
 def test_the_recruitment_guides_vocabulary_reaches_its_entry(plain_answerer: Answerer, question: str,
                                                              entry_id: str) -> None:
     assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "AIの点検はどの橋で試すの？",  # the knowledge never speaks of bridges: no entry can name one (bot.whichnoun)
+    "ドローンはどこのメーカーの機体を使う予定ですか",
+    "Which bridge will the AI inspection test use?",
+])
+def test_asking_which_one_of_an_unknown_kind_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+def test_asking_which_one_of_a_known_kind_is_answered(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "職員住宅はどの地区にありますか") == ("answer", "housing-staff")
