@@ -10,6 +10,7 @@ from typing import Literal
 from bot.details import Asked, DetailCheck
 from bot.focus import asks_to_compare
 from bot.head import topic_heads
+from bot.origin import is_origin
 from bot.whichnoun import which_nouns
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
@@ -91,7 +92,8 @@ class Decider:
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
         # A place named in the context ("渋谷区に住んでいます。") is not what is asked about.
-        places = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)]
+        places = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)
+                  and not is_origin(text, t.token.surface)]  # "大阪からでも受験できる？": where one comes from
         if places:
             # Another municipality's name: only an entry that itself speaks of that place may answer.
             candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]

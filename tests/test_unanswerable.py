@@ -93,3 +93,15 @@ def test_asking_which_one_of_an_unknown_kind_is_refused(plain_answerer: Answerer
 
 def test_asking_which_one_of_a_known_kind_is_answered(plain_answerer: Answerer) -> None:
     assert _reply(plain_answerer, "職員住宅はどの地区にありますか") == ("answer", "housing-staff")
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("福岡からでも試験会場で受験できますか", "guide-exam"),  # where one comes from is not asked (bot.origin)
+    ("千葉県から通勤している職員はいますか？", "commute-residence"),
+])
+def test_a_place_of_origin_is_not_what_is_asked(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+def test_a_place_asked_about_is_still_refused(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "千葉市の職員住宅はどこ？") == ("no answer", None)
