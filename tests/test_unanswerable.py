@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.focus import clauses
 from bot.service import Answerer, Question
 
 
@@ -105,3 +106,13 @@ def test_a_place_of_origin_is_not_what_is_asked(plain_answerer: Answerer, questi
 
 def test_a_place_asked_about_is_still_refused(plain_answerer: Answerer) -> None:
     assert _reply(plain_answerer, "千葉市の職員住宅はどこ？") == ("no answer", None)
+
+
+def test_a_purpose_set_off_by_a_comma_is_context() -> None:
+    pieces = clauses("家族との時間を大事にできるように、育休の制度はありますか")
+    assert [piece.asks for piece in pieces] == [False, True]
+    assert len(clauses("どのように、応募すればいい？")) == 1  # a question word, not a purpose
+
+
+def test_a_purpose_does_not_pull_the_answer_to_its_topic(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "女性職員が働き続けられるように、育休はどうなっていますか") == ("answer", "guide-holidays")
