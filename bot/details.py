@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase
-from bot.normalize import clean, reading_of
+from bot.normalize import clean, reading_of, to_katakana
 from bot.scope import DetailQuestion
 
 GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
@@ -15,6 +15,8 @@ DIGIT = re.compile(r"\d")
 MIN_CUE_READING = 4
 KANJI = re.compile(r"[\u3400-\u9fff々]")
 KANA = re.compile(r"[\u3040-\u30ff]")
+HIRAGANA = re.compile(r"[\u3041-\u3096]")
+LOAN_WORD = re.compile(r"[\u30a1-\u30fa]{2,}")  # katakana: a cue typed in hiragana reads the same
 # "何か国？" asks for a figure counted in countries: an answer holding "81か国" has it, one holding "22,631人" not.
 COUNTRIES = r"[かカヶケ箇]国"
 COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ国": COUNTRIES, "箇国": COUNTRIES,
@@ -50,6 +52,7 @@ class DetailCheck:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kinds = [(kind, _pattern(kind.cues), _readings(kind.cues)) for kind in kb.scope.detail_questions]
+        self._kana_cues = [_kana_pattern(kind.cues) for kind in kb.scope.detail_questions]
         # The easy answer restates ja's facts: reading it too would change nothing but the cost.
         self._texts = {entry.id: clean(" ".join([*(t for lang, t in entry.answer.items() if lang != "easy"),
                                                  *entry.keywords, *entry.title.values()]))
@@ -70,7 +73,10 @@ class DetailCheck:
         A count in a unit of its own (何クラス, 何回) is a count even when no cue of the count kind names it.
         """
         cleaned = clean(text)
-        found = [kind for kind, pattern, _ in self._kinds if pattern.search(cleaned)]
+        # "なんめーとる" (romaji read as kana, or typed so): a loan word cue (メートル) typed in hiragana is still it.
+        katakana = to_katakana(cleaned) if HIRAGANA.search(cleaned) else ""
+        found = [kind for (kind, pattern, _), kana in zip(self._kinds, self._kana_cues)
+                 if pattern.search(cleaned) or (katakana and kana is not None and kana.search(katakana))]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
             reading = reading_of(cleaned)
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
@@ -157,6 +163,12 @@ def _readings(cues: tuple[str, ...]) -> tuple[str, ...]:
     # (ドレクライクラシテ), and 何 has too many readings to trust.
     words = (cue for cue in cues if len(KANJI.findall(cue)) >= 2 and "何" not in cue)
     return tuple(reading for reading in map(reading_of, words) if len(reading) >= MIN_CUE_READING)
+
+
+def _kana_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    # The cues with a loan word in them (何メートル, ランキング) as they read in katakana (ナンメートル).
+    kana = {to_katakana(clean(cue).replace("何", "なん")) for cue in cues if LOAN_WORD.search(cue)}
+    return re.compile("|".join(map(re.escape, sorted(kana)))) if kana else None
 
 
 def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:

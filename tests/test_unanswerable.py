@@ -116,3 +116,8 @@ def test_a_purpose_set_off_by_a_comma_is_context() -> None:
 
 def test_a_purpose_does_not_pull_the_answer_to_its_topic(plain_answerer: Answerer) -> None:
     assert _reply(plain_answerer, "女性職員が働き続けられるように、育休はどうなっていますか") == ("answer", "guide-holidays")
+
+
+def test_a_detail_cue_typed_in_hiragana_is_still_a_detail(plain_answerer: Answerer) -> None:
+    # A loan-word cue (何メートル) typed in hiragana still asks a size, which no entry about Shiba holds.
+    assert _reply(plain_answerer, "とうきょうたわーは なんめーとる？") == ("no answer", None)
