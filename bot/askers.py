@@ -9,6 +9,10 @@ parents, which the briefing does not cover.
 
 "ペース" in "昇給のペースは？" says how the raise is measured, not what is raised: MEASURES join bot.aspects' list of
 words that ask about a topic rather than name one.
+
+"スポーツ選手向けの採用枠はある？" asks about a recruitment track; the athletes say whom it is for. A word of such an
+audience (X向け, Xを対象とした) that the knowledge does not know is no topic counting against every entry (bot.vocabulary
+reads it as weak); one it knows (新人向けの研修) keeps its meaning.
 """
 
 from __future__ import annotations
@@ -27,8 +31,16 @@ WHOSE = re.compile(
     r"|(?<![a-z])(?:my|our)\s+(?:son|daughter|husband|wife|partner|father|mother|parents?|brother|sister|friends?)"
     r"(?:'s|s')?(?![a-z])")
 
+# "スポーツ選手向けの採用枠", "自衛隊出身者を対象とした選考": the group a track or a service is for.
+AUDIENCE = re.compile(r"([^\s、。,.!?！？のをにがはもと]{2,12})(?:向け|むけ|を対象と|対象の|のための)")
+
 # How a fact is measured or judged: its pace, level or standard ("昇給のペース", "給与の水準", "倍率の目安").
 MEASURES = frozenset("ペース 頻度 水準 レベル 目安 相場 基準 度合い 実態 実情 傾向 見通し 有無 可否".split())
+
+
+def audiences(text: str) -> list[str]:
+    """Return the groups a text says something is for ("スポーツ選手向けの採用枠" -> ["スポーツ選手"])."""
+    return AUDIENCE.findall(clean(text))
 
 
 def without_people_asked_for(text: str) -> str:

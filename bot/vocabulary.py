@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.askers import without_people_asked_for
+from bot.askers import audiences, without_people_asked_for
 from bot.aspects import aspect_words
 from bot.kanaplaces import kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
@@ -216,7 +216,10 @@ class Vocabulary:
             # country, it is a place the knowledge lacks.
             terms += [Term(token, None, "unknown") for token in kana_countries(clean(text)) if self.is_foreign_place(token)]
         terms = self._scan_readings(text, terms, typos)
-        return self._swapped_kanji(text, terms) if typos else terms
+        terms = self._swapped_kanji(text, terms) if typos else terms
+        groups = audiences(text)  # "スポーツ選手向けの…": whom it is for, unknown to the knowledge, is no topic
+        return [Term(t.token, self._weak_concept(t.token), "weak") if t.concept is None and groups
+                and any(t.token.surface in group for group in groups) else t for t in terms]
 
     def _swapped_kanji(self, text: str, terms: list[Term]) -> list[Term]:
         # 住託 for 住宅: a compound with one kanji of the right reading swapped (bot.kanjiswap), never a place's name.

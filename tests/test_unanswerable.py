@@ -121,3 +121,11 @@ def test_a_purpose_does_not_pull_the_answer_to_its_topic(plain_answerer: Answere
 def test_a_detail_cue_typed_in_hiragana_is_still_a_detail(plain_answerer: Answerer) -> None:
     # A loan-word cue (何メートル) typed in hiragana still asks a size, which no entry about Shiba holds.
     assert _reply(plain_answerer, "とうきょうたわーは なんめーとる？") == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("留学帰国者向けの特別枠はありますか", "guide-application"),  # whom a track is for is no topic (bot.askers)
+    ("新人向けの研修はどんな内容？", "training-new-staff-design"),  # an audience the knowledge knows keeps its meaning
+])
+def test_an_unknown_audience_names_no_topic(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
