@@ -8,12 +8,13 @@ words that name a topic, and they read this one list:
 - bot.followup: a message made only of them is read against the last answer;
 - bot.vocabulary: one of them that the knowledge does not use is no unknown topic counting against every entry.
 
-The list is these words, every counter of bot.details (何か国, 何室) and every cue of scope.yaml's
+The list is these words, the measures of a fact (ペース, 水準: bot.askers), every counter of bot.details (何か国, 何室) and every cue of scope.yaml's
 `detail_questions` (家賃, 何人, いつ): a word asking for a kind of detail asks about a topic too.
 """
 
 from __future__ import annotations
 
+from bot.askers import MEASURES
 from bot.details import COUNTERS
 from bot.scope import Scope
 
@@ -41,4 +42,4 @@ ASPECT_WORDS = frozenset(
 def aspect_words(scope: Scope) -> tuple[str, ...]:
     """Return every word that asks about a topic: the list above, the counters and the detail cues of a scope."""
     cues = (cue for kind in scope.detail_questions for cue in kind.cues)
-    return tuple(dict.fromkeys([*sorted(ASPECT_WORDS), *COUNTERS, *cues]))
+    return tuple(dict.fromkeys([*sorted(ASPECT_WORDS | MEASURES), *COUNTERS, *cues]))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from collections.abc import Iterable
 from typing import Literal
 
 from bot.details import Asked, DetailCheck
 from bot.focus import asks_to_compare
+from bot.head import topic_heads
+from bot.origin import is_origin
+from bot.whichnoun import which_nouns
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.scope import SmallTalk
@@ -17,6 +21,7 @@ from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
 
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
+HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the question's head may score and answer
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
 OWN_WORDS = 3  # this many words of a question that one entry alone uses make it the answer, whatever its score
 COMPARED_COVERAGE = 0.25  # each of two compared entries explains at least this share of the question
@@ -82,15 +87,25 @@ class Decider:
         self._unstated = Unstated(self._details, vocabulary.is_foreign_place)
         self._specifics = Specifics(kb, vocabulary, index)
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
+        # A concept in one entry's title only is that entry's own topic (試験: the exam; 研修 is in many titles).
+        titles = [(entry.id, {t.concept for text in entry.title.values() for t in vocabulary.resolve(text, False)
+                              if t.concept and t.via != "weak"}) for entry in kb.entries]
+        counts = Counter(concept for _, concepts in titles for concept in concepts)
+        self._title_owner = {concept: entry_id for entry_id, concepts in titles for concept in concepts
+                             if counts[concept] == 1}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
         # A place named in the context ("渋谷区に住んでいます。") is not what is asked about.
-        places = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)]
+        places = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)
+                  and not is_origin(text, t.token.surface)]  # "大阪からでも受験できる？": where one comes from
         if places:
             # Another municipality's name: only an entry that itself speaks of that place may answer.
             candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]
             if not candidates:
                 return MatchResult("fallback", reason="another municipality")
+        if candidates and self._picks_an_unknown_kind(text, terms):
+            # "区内のどの橋で？": no entry names a bridge when the knowledge never speaks of bridges (bot.whichnoun).
+            return MatchResult("fallback", tuple(candidates[:5]), reason="asks which one of a kind it does not know")
         details = self._details.asked(text)
         routed = ""
         vouched = bool(candidates) and self._acceptable(candidates[0])  # the best one shows the question is in scope
@@ -105,6 +120,9 @@ class Decider:
                                           self._index.bag(self._index_of[candidates[0].entry_id])) if candidates else ""
         if unstated:
             return MatchResult("fallback", tuple(candidates[:5]), reason=unstated)
+        headed = False
+        if not routed and len(candidates) > 1:
+            candidates, headed = self._prefer_head(text, terms, candidates)
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings
@@ -130,9 +148,11 @@ class Decider:
             # holds them, though they count for less there than in an entry's own questions.
             return MatchResult("answer", top, reason=f"only its answer uses {', '.join(own)}")
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
-        if close and not routed and not _context_decides(best, top[1]):
+        if close and not routed and not headed and not _context_decides(best, top[1]):
             return MatchResult("clarify", top[:3], reason="close call")
-        return MatchResult("answer", top, reason=routed)
+        if routed:
+            return MatchResult("answer", top, reason=routed)
+        return MatchResult("answer", top, reason="its title names what is asked about" if headed else "")
 
     def _compares(self, first: Candidate, second: Candidate) -> bool:
         # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.
@@ -173,6 +193,22 @@ class Decider:
 
     def _acceptable(self, candidate: Candidate) -> bool:
         return candidate.score >= self.settings.accept_score and candidate.coverage >= self.settings.min_coverage
+
+    def _prefer_head(self, text: str, terms: list[Term], candidates: list[Candidate]) -> tuple[list[Candidate], bool]:
+        # "経験者採用の試験って？": of two close entries, the one whose own title names the noun asked about (bot.head).
+        best, second = candidates[0], candidates[1]
+        if best.score - second.score >= HEAD_MARGIN or second.score < self.settings.accept_score:
+            return candidates, False
+        heads = set(topic_heads(text))
+        owners = {self._title_owner.get(t.concept) for t in terms
+                  if t.token.surface in heads and t.weight == 1.0 and t.via != "weak"}
+        if (best.entry_id in owners) == (second.entry_id in owners):
+            return candidates, False
+        return (candidates if best.entry_id in owners else [second, best, *candidates[2:]]), True
+
+    def _picks_an_unknown_kind(self, text: str, terms: list[Term]) -> bool:
+        nouns = set(which_nouns(text))
+        return any(t.token.surface in nouns and t.concept is None and t.weight == 1.0 for t in terms)
 
     def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
         bag = self._index.bag(self._index_of[entry_id])

@@ -29,6 +29,8 @@ DIGIT = re.compile(r"\d")
 MIN_CUE_READING = 4
 KANJI = re.compile(r"[\u3400-\u9fff々]")
 KANA = re.compile(r"[\u3040-\u30ff]")
+HIRAGANA = re.compile(r"[\u3041-\u3096]")
+LOAN_WORD = re.compile(r"[\u30a1-\u30fa]{2,}")  # katakana: a cue typed in hiragana reads the same
 # "何か国？" asks for a figure counted in countries: an answer holding "81か国" has it, one holding "22,631人" not.
 COUNTRIES = r"[かカヶケ箇]国"
 COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ国": COUNTRIES, "箇国": COUNTRIES,
@@ -80,6 +82,7 @@ class DetailCheck:
         # Kinds marked `route: follow-up` ("どこ？") are asked only of the last answer: read by follow-ups alone.
         self._kinds = [(kind, _pattern(kind.cues), _readings(kind.cues)) for kind in kb.scope.detail_questions
                        if follow_ups or not kind.follow_up_only]
+        self._kana_cues = [_kana_pattern(kind.cues) for kind, _, _ in self._kinds]
         # The easy answer restates ja's facts: reading it too would change nothing but the cost.
         self._texts = {entry.id: clean(" ".join([*(t for lang, t in entry.answer.items() if lang != "easy"),
                                                  *entry.keywords, *entry.title.values()]))
@@ -106,7 +109,10 @@ class DetailCheck:
         A unit typed in kana ("なんめーとる", romaji "nan meetoru") is read as its katakana (何メートル).
         """
         cleaned = COMPARED_TO.sub(" ", kana_units(clean(text)))  # "large relative to the number of residents" asks no count
-        found = [kind for kind, pattern, _ in self._kinds if pattern.search(cleaned)]
+        # "なんめーとる" (romaji read as kana, or typed so): a loan word cue (メートル) typed in hiragana is still it.
+        katakana = to_katakana(cleaned) if HIRAGANA.search(cleaned) else ""
+        found = [kind for (kind, pattern, _), kana in zip(self._kinds, self._kana_cues)
+                 if pattern.search(cleaned) or (katakana and kana is not None and kana.search(katakana))]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
             reading = reading_of(cleaned)
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
@@ -253,6 +259,12 @@ def _readings(cues: tuple[str, ...]) -> tuple[str, ...]:
     # (ドレクライクラシテ), and 何 has too many readings to trust.
     words = (cue for cue in cues if len(KANJI.findall(cue)) >= 2 and "何" not in cue)
     return tuple(reading for reading in map(reading_of, words) if len(reading) >= MIN_CUE_READING)
+
+
+def _kana_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    # The cues with a loan word in them (何メートル, ランキング) as they read in katakana (ナンメートル).
+    kana = {to_katakana(clean(cue).replace("何", "なん")) for cue in cues if LOAN_WORD.search(cue)}
+    return re.compile("|".join(map(re.escape, sorted(kana)))) if kana else None
 
 
 def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:

@@ -45,6 +45,12 @@ def romaji_country(word: str) -> str | None:
     return None
 
 
+def is_country(katakana: str) -> bool:
+    """Tell whether a katakana word is one country's name to the analyzer (フィリピン, typed "firipin" in romaji)."""
+    parts = morphemes(katakana)
+    return len(parts) == 1 and parts[0].pos[2:4] == ("地名", "国")
+
+
 def kana_countries(text: str) -> list[Token]:
     """Return the countries a text names in hiragana, as place tokens."""
     found: list[Token] = []

@@ -286,9 +286,17 @@ CONDITIONAL_ENDINGS = frozenset({"たら", "だら", "なら"})
 
 
 def clause_ends(text: str) -> list[int]:
-    """Return where the clauses of a cleaned sentence end: after a conjunctive particle (けど, ので, が) or a condition."""
-    return [m.end for m in morphemes(text) if (m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES)
-            or (m.pos[0] == "助動詞" and m.surface in CONDITIONAL_ENDINGS)]
+    """Return where the clauses of a cleaned sentence end: after a conjunctive particle (けど, ので, が), a condition,
+    or a purpose set off by a comma (働けるように、 / 過ごすために、: what for, not what is asked)."""
+    parts = morphemes(text)
+    return [m.end for i, m in enumerate(parts) if (m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES)
+            or (m.pos[0] == "助動詞" and m.surface in CONDITIONAL_ENDINGS) or _ends_a_purpose(parts, i)]
+
+
+def _ends_a_purpose(parts: tuple[Morpheme, ...], index: int) -> bool:
+    # 動詞 + よう/ため + に + 、 ("どのように、" is a question word, not a purpose: no verb before it).
+    return (2 <= index < len(parts) - 1 and parts[index].surface == "に" and parts[index + 1].surface in PURPOSE_COMMAS
+            and parts[index - 1].surface in PURPOSE_NOUNS and parts[index - 2].pos[0] in {"動詞", "助動詞"})
 
 
 def word_boundaries(text: str) -> frozenset[int]:
@@ -316,6 +324,8 @@ def reading_parts(text: str) -> list[tuple[str, str]]:
 
 
 KANJI_CHAR = re.compile(r"^[\u3400-\u9fff々]$")
+PURPOSE_NOUNS = frozenset({"よう", "ため", "為"})
+PURPOSE_COMMAS = frozenset({"、", ","})
 KANA_RUN = re.compile(r"[\u3040-\u30ffー]{3,}")
 
 

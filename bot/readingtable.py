@@ -14,6 +14,7 @@ MIN_SCAN_READING = 3
 # ジュウタク typed "jutaku" or じゅたく: a long vowel (ウ after an o- or u-sound, ー) left out.
 LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョォウクスツヌフムユルグズヅブプュゥ])ウ|ー")
 MIN_SHORT_READING = 4
+HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
 Concepts = tuple[str, ...]
 
 
@@ -52,7 +53,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
         masks.append((run, mask, readings))
     if not found:
         return terms
-    kept = [t for t in terms if not explained_by_longer(t, masks, found)]
+    kept = [t for t in terms if _unknown_place(t) or not explained_by_longer(t, masks, found)]
     known = {t.concept for t in kept}
     for reading, concepts in found.items():
         for concept in concepts:
@@ -60,6 +61,12 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
                 kept.append(Term(scanned_token(reading, concept), concept, "scan"))
                 known.add(concept)
     return kept
+
+
+def _unknown_place(term: Term) -> bool:
+    # A place the knowledge does not know stays what it is ("タイ の たいしかん": タイ is no part of タイシカン);
+    # a piece of hiragana the analyzer read as a place (とう as 唐) is what the scan is for.
+    return term.concept is None and term.token.is_place and not HIRAGANA_ONLY.match(term.token.surface)
 
 
 def _short_vowel_readings(table: dict[str, Concepts]) -> dict[str, Concepts]:

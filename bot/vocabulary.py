@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.askers import audience_words_weak, without_people_asked_for
 from bot.aspects import aspect_words
 from bot.kanaplaces import kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
@@ -203,7 +204,7 @@ class Vocabulary:
 
     def resolve(self, text: str, typos: bool = True) -> list[Term]:
         """Resolve a question's content words to known concepts where possible."""
-        text = easy_to(drop_hedges(text))
+        text = without_people_asked_for(easy_to(drop_hedges(text)))  # "息子の初任給": whose question, not what it asks
         terms = []
         for token in self.tokens(text):
             if self._is_weak(token):
@@ -224,7 +225,8 @@ class Vocabulary:
             # country, it is a place the knowledge lacks.
             terms += [Term(token, None, "unknown") for token in kana_countries(clean(text)) if self.is_foreign_place(token)]
         terms = read_across_spaces(text, self._scan_readings(text, terms, typos), self._readings(True), self.stopwords)
-        return self._swapped_kanji(text, terms) if typos else terms
+        terms = self._swapped_kanji(text, terms) if typos else terms
+        return audience_words_weak(text, terms, self._weak_concept)
 
     def _swapped_kanji(self, text: str, terms: list[Term]) -> list[Term]:
         # 住託 for 住宅: a compound with one kanji of the right reading swapped (bot.kanjiswap), never a place's name.

@@ -1,0 +1,22 @@
+"""The noun a question is about: the one its topic particle marks ("経験者採用の試験って…" is about the exam).
+
+"経験者採用の試験って何をやるの？" names the mid-career track and the exam; the track only says which exam. Two
+entries that both explain every word (how to apply, with its tracks; the exam) are told apart by the noun the topic
+particle (は, って, とは) marks, the head of what is asked: the entry whose own title names it is the one asked about.
+bot.decision uses it only between two close candidates, never to answer a question no entry explains.
+"""
+
+from __future__ import annotations
+
+from bot.normalize import clean, morphemes
+
+TOPIC_MARKERS = frozenset({"は", "って", "とは"})
+NOUN = "名詞"
+PARTICLE = "助詞"
+
+
+def topic_heads(text: str) -> list[str]:
+    """Return the surfaces of the nouns a text marks as its topic ("…の試験って" -> ["試験"])."""
+    parts = morphemes(clean(text))
+    return [before.surface for before, part in zip(parts, parts[1:])
+            if part.pos[0] == PARTICLE and part.surface in TOPIC_MARKERS and before.pos[0] == NOUN]

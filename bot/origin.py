@@ -1,0 +1,22 @@
+"""Where the candidate comes from is not what is asked: "大阪からでも受験できますか？", "福岡出身です".
+
+A place followed by から, 出身 or 在住 says where the candidate is, and the question is about something else (the
+exam, the staff housing). The rule that another municipality is answered only by an entry speaking of it
+(bot.decision) is for places asked about ("大阪市の予算は？"), so it passes over a place of origin; the other rules
+(a price, a clock time) still refuse "横浜から区役所までの定期代は？".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.normalize import clean
+
+ORIGIN_AFTER = r"(?:市|区|県|府|都|町|村)?\s*(?:から|出身|在住|より)"
+
+
+def is_origin(text: str, place: str) -> bool:
+    """Tell whether a text names a place (its surface) only as where the candidate comes from."""
+    cleaned, name = clean(text), clean(place)
+    mentions = [m.end() for m in re.finditer(re.escape(name), cleaned)]
+    return bool(mentions) and all(re.match(ORIGIN_AFTER, cleaned[end:]) for end in mentions)

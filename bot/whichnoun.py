@@ -1,0 +1,33 @@
+"""Questions asking which one of a kind: "区内のどの橋で？", "どこのメーカー？", "which bridge?".
+
+"どの橋でやるの？" asks to name a bridge. When the knowledge never speaks of bridges, no entry can name one, however
+well it explains the rest of the question (the AI inspection project): the question asks a detail the briefing does
+not hold. bot.decision refuses a question whose "which" noun is a word the knowledge does not know.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.normalize import clean, morphemes
+
+WHICH_JA = frozenset({"どの", "どこ", "どっち", "どちら"})  # どこ only with の after it: どこのメーカー
+WHICH_EN = re.compile(r"(?<![a-z])which\s+([a-z][a-z\-]*)")  # not "what": "what struck me" is no kind
+NOUN = "名詞"
+
+
+def which_nouns(text: str) -> list[str]:
+    """Return the surfaces of the nouns a text asks to pick one of ("どの橋" -> 橋, "which bridge" -> bridge)."""
+    cleaned = clean(text)
+    parts = morphemes(cleaned)
+    found = []
+    for index, part in enumerate(parts[:-1]):
+        if part.surface not in WHICH_JA:
+            continue
+        following = parts[index + 1:index + 3]
+        if part.surface != "どの" and (following[0].surface != "の" or len(following) < 2):
+            continue
+        noun = following[0] if part.surface == "どの" else following[1]
+        if noun.pos[0] == NOUN:
+            found.append(noun.surface)
+    return found + WHICH_EN.findall(cleaned)

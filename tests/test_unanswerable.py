@@ -1,0 +1,131 @@
+"""Questions the briefing cannot answer however close their topic, and guide questions it must route.
+
+Each test names a general mechanism (never a benchmark question): asking to name the top one, asking which one of
+a kind the knowledge never names, a country's own embassy, a detail of a covered topic the answer does not hold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.focus import clauses
+from bot.service import Answerer, Question
+
+
+def _reply(answerer: Answerer, text: str) -> tuple[str, str | None]:
+    reply = answerer.answer(Question(text, channel="test"))
+    return ("answer" if reply.matched else "no answer"), reply.entry_id if reply.matched else None
+
+
+@pytest.mark.parametrize("question", [
+    "港区でいちばん部屋の多いホテルはどこ？",  # the knowledge counts the rooms, it names no hotel
+    "区内で一番人が多い国籍はどれですか",
+    "23区のなかで面積が一番大きい区はどこ？",  # Minato is not; its area entry holds no superlative
+])
+def test_naming_the_top_one_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("客室数がいちばん多い区ってどこ？", "facts-hotel-rooms"),  # the ward is Minato: 都内最多
+    ("Which ward has the most embassies?", "facts-embassies"),
+    ("大使館の数って全国で一番なの？", "facts-embassies"),  # a superlative that confirms names no top one
+])
+def test_a_superlative_the_knowledge_holds_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "Doitsu no taishikan wa doko ni arimasu ka",  # a country typed in romaji stays a country (ドイツ)
+    "Betonamu taishikan wa doko desu ka",  # ... with no particle after it
+    "Indoneshia taishikan wa doko ni arimasu ka",  # ... and long enough to look like a spoken pause
+    "タイ の たいしかん の ばしょ は？",  # a katakana country is no part of the reading タイシカン next to it
+])
+def test_one_countrys_embassy_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+def test_the_embassies_in_romaji_are_still_answered(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "taishikan wa nan kakoku arimasu ka") == ("answer", "facts-embassies")
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("娘の初任給ってどのくらいになるんだろう", "guide-salary"),  # whose question it is, not what it asks (bot.askers)
+    ("Is my wife's commute allowance paid?", "guide-salary"),
+    ("昇給の頻度はどのくらい？", "guide-salary"),  # how a fact is measured names no topic
+])
+def test_the_people_asked_for_and_measures_name_no_topic(plain_answerer: Answerer, question: str,
+                                                         entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+def test_a_person_in_another_role_is_still_a_topic(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "職員住宅に妻も一緒に住めますか") == ("no answer", None)  # a guard: refused before too
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("障害者採用の試験はどんな内容？", "guide-exam"),  # the track says which exam; the exam is asked about
+    ("経験者採用の試験に適性検査はある？", "guide-exam"),
+    ("経験者採用の応募資格は？", "guide-application"),
+])
+def test_the_noun_asked_about_picks_between_close_entries(plain_answerer: Answerer, question: str,
+                                                          entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("TOEFLのスコアは評価に入りますか", "guide-exam"),  # what a municipal recruitment guide covers (not-covered.yaml)
+    ("短大卒程度の区分で受けたいです。条件は？", "guide-application"),  # a guard: answered before too
+    ("試験地はどこ？", "guide-exam"),
+])
+def test_the_recruitment_guides_vocabulary_reaches_its_entry(plain_answerer: Answerer, question: str,
+                                                             entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "AIの点検はどの橋で試すの？",  # the knowledge never speaks of bridges: no entry can name one (bot.whichnoun)
+    "ドローンはどこのメーカーの機体を使う予定ですか",
+    "Which bridge will the AI inspection test use?",
+])
+def test_asking_which_one_of_an_unknown_kind_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+def test_asking_which_one_of_a_known_kind_is_answered(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "職員住宅はどの地区にありますか") == ("answer", "housing-staff")
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("福岡からでも試験会場で受験できますか", "guide-exam"),  # where one comes from is not asked (bot.origin)
+    ("千葉県から通勤している職員はいますか？", "commute-residence"),
+])
+def test_a_place_of_origin_is_not_what_is_asked(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+def test_a_place_asked_about_is_still_refused(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "千葉市の職員住宅はどこ？") == ("no answer", None)
+
+
+def test_a_purpose_set_off_by_a_comma_is_context() -> None:
+    pieces = clauses("家族との時間を大事にできるように、育休の制度はありますか")
+    assert [piece.asks for piece in pieces] == [False, True]
+    assert len(clauses("どのように、応募すればいい？")) == 1  # a question word, not a purpose
+
+
+def test_a_purpose_does_not_pull_the_answer_to_its_topic(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "女性職員が働き続けられるように、育休はどうなっていますか") == ("answer", "guide-holidays")
+
+
+def test_a_detail_cue_typed_in_hiragana_is_still_a_detail(plain_answerer: Answerer) -> None:
+    # A loan-word cue (何メートル) typed in hiragana still asks a size, which no entry about Shiba holds.
+    assert _reply(plain_answerer, "とうきょうたわーは なんめーとる？") == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("留学帰国者向けの特別枠はありますか", "guide-application"),  # whom a track is for is no topic (bot.askers)
+    ("新人向けの研修はどんな内容？", "training-new-staff-design"),  # an audience the knowledge knows keeps its meaning
+])
+def test_an_unknown_audience_names_no_topic(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
