@@ -16,7 +16,7 @@ from bot.analytics import TOKYO, Period, iter_rows, purge as purge_log, read_sta
 from bot.config import ConfigError, Settings, database_location
 from bot.kbdir import announce
 from bot.kbtools import already_answered, run_examples, scaffold_entry
-from bot.knowledge import KnowledgeError, check_knowledge, load_knowledge
+from bot.knowledge import KnowledgeBase, KnowledgeError, check_knowledge, load_knowledge
 from bot.reports import Stats, log_csv, stats_csv, stats_json, stats_text, table
 from bot.storage import Location, database_errors, describe, purge_conversations
 from bot.textsafe import clean_input
@@ -261,12 +261,18 @@ def kb_new_entry(ctx: click.Context, questions: tuple[str, ...], rank: int | Non
         texts += groups[rank - 1].examples
     if not texts:
         raise click.UsageError("give a QUESTION or --unanswered N")
-    try:
-        kb = load_knowledge(settings.kb_dir)
-    except KnowledgeError as exc:
-        announce(settings.kb_dir)
-        raise click.ClickException(str(exc)) from None
-    announce(settings.kb_dir, kb.version, len(kb.entries))
+    kb = load_announced(settings.kb_dir)
     for warning in filter(None, map(lambda text: already_answered(kb, text), texts)):
         click.echo(warning, err=True)
     click.echo(scaffold_entry(kb, texts, entry_id, category), nl=False)
+
+
+def load_announced(kb_dir: Path) -> KnowledgeBase:
+    """Load the knowledge, first saying on standard error which directory and version it is; exit cleanly if broken."""
+    try:
+        kb = load_knowledge(kb_dir)
+    except KnowledgeError as exc:
+        announce(kb_dir)
+        raise click.ClickException(str(exc)) from None
+    announce(kb_dir, kb.version, len(kb.entries))
+    return kb

@@ -7,7 +7,7 @@ import re
 from bot.normalize import kana_runs, stray_kanji
 from bot.readingscan import ReadingTable
 from bot.scanguard import only_grammar, run_words
-from bot.terms import Mask, Term, explained_by_longer, romaji_runs, scanned_token
+from bot.terms import Mask, Term, explained_by_longer, romaji_runs, with_scanned
 from bot.variants import reading_variants
 
 MIN_SCAN_READING = 3
@@ -54,13 +54,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
     if not found:
         return terms
     kept = [t for t in terms if _unknown_place(t) or not explained_by_longer(t, masks, found)]
-    known = {t.concept for t in kept}
-    for reading, concepts in found.items():
-        for concept in concepts:
-            if concept not in known and concept not in stopwords:
-                kept.append(Term(scanned_token(reading, concept), concept, "scan"))
-                known.add(concept)
-    return kept
+    return with_scanned(kept, found, stopwords)
 
 
 def _unknown_place(term: Term) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from bot.normalize import Token, analyze, clean, morphemes, to_katakana
 from bot.readingscan import ReadingTable
-from bot.terms import Mask, Term, explained_by_longer, scanned_token
+from bot.terms import Mask, Term, explained_by_longer, with_scanned
 
 JAPANESE_GAP = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 KANA_RUN = re.compile(r"[\u3040-\u30ffー]+")
@@ -79,13 +79,7 @@ def read_across_spaces(text: str, terms: list[Term], table: ReadingTable[Concept
     # The phrase stands for the unknown and function words it covers (なに が いい); a known word inside it keeps
     # its own say (ぎじゅつ of あたらしい ぎじゅつ).
     kept = [term for term in terms if not (_minor(term) and explained_by_longer(term, masks, found))]
-    known = {term.concept for term in kept}
-    for reading, concepts in found.items():
-        for concept in concepts:
-            if concept not in known and concept not in stopwords:
-                kept.append(Term(scanned_token(reading, concept), concept, "scan"))
-                known.add(concept)
-    return kept
+    return with_scanned(kept, found, stopwords)
 
 
 def _minor(term: Term) -> bool:

@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from bot.analytics import question_groups
-from bot.hr_cli import _location, _period, _settings, closed_pipe_is_fine, period_options
-from bot.kbdir import announce
-from bot.knowledge import KnowledgeError, load_knowledge
+from bot.hr_cli import _location, _period, _settings, closed_pipe_is_fine, load_announced, period_options
 from bot.matching import Matcher
 from bot.reports import QuestionGroup
 from bot.storage import database_errors, describe
@@ -50,12 +48,7 @@ def kb_suggest_synonyms(ctx: click.Context, since: datetime | None, until: datet
     Example: minato-bot kb suggest-synonyms --days 30
     """
     settings = _settings(ctx)
-    try:
-        kb = load_knowledge(settings.kb_dir)
-    except KnowledgeError as exc:
-        announce(settings.kb_dir)
-        raise click.ClickException(str(exc)) from None
-    announce(settings.kb_dir, kb.version, len(kb.entries))
+    kb = load_announced(settings.kb_dir)
     location = _location(ctx, db_path)
     try:
         refused = question_groups(location, _period(since, until, days, channel), "fallback", top=REFUSED_GROUPS)

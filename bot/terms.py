@@ -59,3 +59,14 @@ def _scan_key(token: Token) -> str:
 
 def scanned_token(reading: str, concept: str) -> Token:
     return Token(surface=reading, lemma=concept, reading=reading, pos="名詞", is_kana=True)
+
+
+def with_scanned(kept: list[Term], found: dict[str, tuple[str, ...]], stopwords: frozenset[str]) -> list[Term]:
+    """Return the kept terms and, after them, each concept a scan found that none of them names (no stop word)."""
+    known = {t.concept for t in kept}
+    for reading, concepts in found.items():
+        for concept in concepts:
+            if concept not in known and concept not in stopwords:
+                kept.append(Term(scanned_token(reading, concept), concept, "scan"))
+                known.add(concept)
+    return kept
