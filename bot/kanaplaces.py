@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import Token, morphemes, to_katakana
+from bot.normalize import Morpheme, Token, morphemes, to_katakana
 from bot.romaji import romaji_to_katakana
 
 HIRAGANA_RUN = re.compile(r"[\u3041-\u309fー]{3,}")
@@ -38,17 +38,13 @@ def romaji_country(word: str) -> str | None:
     katakana = romaji_to_katakana(word)
     if katakana is None or len(katakana) < MIN_COUNTRY:
         return None
-    for candidate in dict.fromkeys([katakana, long_vowels(katakana)]):
-        parts = morphemes(candidate)
-        if len(parts) == 1 and parts[0].pos[2:4] == ("地名", "国"):
-            return candidate
-    return None
+    return next((candidate for candidate in dict.fromkeys([katakana, long_vowels(katakana)]) if _country(candidate)), None)
 
 
-def is_country(katakana: str) -> bool:
-    """Tell whether a katakana word is one country's name to the analyzer (フィリピン, typed "firipin" in romaji)."""
+def _country(katakana: str) -> Morpheme | None:
+    """Return the analyzer's word for a katakana text that is one country's name (フィリピン), else None."""
     parts = morphemes(katakana)
-    return len(parts) == 1 and parts[0].pos[2:4] == ("地名", "国")
+    return parts[0] if len(parts) == 1 and parts[0].pos[2:4] == ("地名", "国") else None
 
 
 def kana_countries(text: str) -> list[Token]:
@@ -59,8 +55,8 @@ def kana_countries(text: str) -> list[Token]:
         ends = [end for end in range(MIN_COUNTRY, len(katakana) + 1)
                 if end == len(katakana) or katakana[end] in PARTICLES]
         for end in ends[:MAX_TRIES]:  # the country starts the run: ぽると|がるの is tried, not the run's every ending
-            parts = morphemes(katakana[:end])
-            if len(parts) == 1 and parts[0].pos[2:4] == ("地名", "国"):
-                found.append(Token(parts[0].surface, parts[0].normalized, parts[0].reading, "名詞", is_place=True))
+            country = _country(katakana[:end])
+            if country is not None:
+                found.append(Token(country.surface, country.normalized, country.reading, "名詞", is_place=True))
                 break
     return found
