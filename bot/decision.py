@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from collections.abc import Iterable
 from typing import Literal
@@ -87,12 +86,6 @@ class Decider:
         self._unstated = Unstated(self._details, vocabulary.is_foreign_place)
         self._specifics = Specifics(kb, vocabulary, index)
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
-        # A concept in one entry's title only is that entry's own topic (試験: the exam; 研修 is in many titles).
-        titles = [(entry.id, {t.concept for text in entry.title.values() for t in vocabulary.resolve(text, False)
-                              if t.concept and t.via != "weak"}) for entry in kb.entries]
-        counts = Counter(concept for _, concepts in titles for concept in concepts)
-        self._title_owner = {concept: entry_id for entry_id, concepts in titles for concept in concepts
-                             if counts[concept] == 1}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
         # A place named in the context ("渋谷区に住んでいます。") is not what is asked about.
@@ -200,7 +193,7 @@ class Decider:
         if best.score - second.score >= HEAD_MARGIN or second.score < self.settings.accept_score:
             return candidates, False
         heads = set(topic_heads(text))
-        owners = {self._title_owner.get(t.concept) for t in terms
+        owners = {self._specifics.title_owner(t.concept) for t in terms
                   if t.token.surface in heads and t.weight == 1.0 and t.via != "weak"}
         if (best.entry_id in owners) == (second.entry_id in owners):
             return candidates, False

@@ -14,6 +14,7 @@ topic is answered by the specific entry, even when the general one explains more
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,10 @@ class Specifics:
                             for entry in kb.entries}
         self._titles = {entry.id: tuple(_concepts(vocabulary.resolve(title, False)) for title in entry.title.values())
                         for entry in kb.entries}
+        # A concept in one entry's titles only is that entry's own topic (試験: the exam; 研修 is in many titles).
+        users = Counter(concept for titles in self._titles.values() for concept in frozenset().union(*titles))
+        self._title_owner = {concept: entry_id for entry_id, titles in self._titles.items()
+                             for concept in frozenset().union(*titles) if users[concept] == 1}
 
     def quoting(self, candidates: list[Candidate], text: str) -> tuple[Candidate, str] | None:
         """Return the best-ranked entry holding a phrase the question quotes (「区民に1番近い」って？), and the phrase."""
@@ -65,6 +70,10 @@ class Specifics:
         bag = self._index.bag(position) if position is not None else {}
         return any(term.concept in bag for term in terms if term.concept is not None and term.via not in ("weak", "scan")
                    and not self._vocabulary.asks_about(term.token))
+
+    def title_owner(self, concept: str | None) -> str | None:
+        """Return the entry whose titles alone name a concept, if one does."""
+        return self._title_owner.get(concept) if concept is not None else None
 
     def same_topic(self, first: str, second: str) -> bool:
         """Tell whether two entries speak of one topic (their category)."""
