@@ -227,8 +227,11 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
              in zip(weights, _lending(pieces, weights), resolved) for term in clause_terms]
     if elliptic:
         # "…って言ってたけど、具体的な制度の中身は？": 制度, 中身 ask about the topic borrowed; they need not be explained.
-        terms = [replace(term, weight=POINTED_WEIGHT) if term.weight == 1.0 and term.concept is not None
-                 and asks_about(term.token) else term for term in terms]
+        lowered = [replace(term, weight=POINTED_WEIGHT) if term.weight == 1.0 and term.concept is not None
+                   and asks_about(term.token) else term for term in terms]
+        # With no topic borrowed ("それで？場所は？": every clause asks), the asking words are all that is asked.
+        terms = lowered if any(term.weight == 1.0 and term.concept is not None and term.via != "weak"
+                               for term in lowered) else terms
     focus = " ".join(piece.text for piece, weight in zip(pieces, weights) if weight == 1.0)
     why = "it names no topic, so the clause before it counts as much" if elliptic else "the rest is context"
     return Reading(terms, focus, f"question: {focus} ({why})")

@@ -195,8 +195,8 @@ class Matcher:
     def _rank(self, terms: list[Term], limit: int = 5) -> list[Candidate]:
         weights, total = self._query_weights(terms)
         strong = {c: w for c, w in weights.items() if not c.startswith(WEAK_PREFIX)}
-        if not strong:
-            return []
+        if not strong or total <= 0:
+            return []  # nothing asked at full weight: no entry can explain a share of it
         weak = {c: w for c, w in weights.items() if c not in strong}
         return [self._candidate(s) for s in self._index.best(strong, weak, total, limit)]
 

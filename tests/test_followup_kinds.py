@@ -155,3 +155,17 @@ def test_a_yes_no_judgement_of_the_topics_fact_is_answered_by_the_topic(plain_an
 def test_a_word_only_the_topics_entry_uses_ties_the_message_to_it(plain_answerer: Answerer, first: str, then: str,
                                                                  expected: str) -> None:
     assert last_reply(plain_answerer, first, then).entry_id == expected
+
+
+@pytest.mark.parametrize(("message", "bare"), [("それで？場所は？", "場所は？"), ("ふーん。で、期間は？", "期間は？"),
+                                             ("で？人数は？", "人数は？")])
+def test_a_filler_clause_before_a_bare_aspect_reads_as_the_aspect_alone(plain_answerer: Answerer, message: str,
+                                                                         bare: str) -> None:
+    # Before: every clause asked and none named a topic, so the aspect's weight was lowered too and nothing was left
+    # to explain: ZeroDivisionError in the index.
+    reply, alone = last_reply(plain_answerer, message), last_reply(plain_answerer, bare)
+    assert (reply.kind, reply.entry_id) == (alone.kind, alone.entry_id)
+
+
+def test_a_filler_clause_before_a_bare_aspect_follows_the_topic(plain_answerer: Answerer) -> None:
+    assert last_reply(plain_answerer, "プレクラスって何？", "で？期間は？").entry_id == "preclass-timeline"
