@@ -111,6 +111,8 @@ def _polite_spans(sentence: str) -> list[tuple[int, int]]:
 def _spoken_clauses(sentence: str) -> list[str]:
     # The analyzer tells the particle けど from the けど inside ぶっちゃけどんな, and ので from のでしょうか.
     sentence = clean(sentence)
+    if not sentence:
+        return []  # the empty piece after a final "。": nothing to analyze
     ends = sorted({*clause_ends(sentence), *sentence_ends(sentence)})
     parts = [sentence[start:end] for start, end in zip([0, *ends], [*ends, len(sentence)]) if sentence[start:end]]
     merged: list[str] = []

@@ -84,10 +84,13 @@ class ConceptIndex:
     def _best_share(self, overlap: dict[int, float]) -> dict[int, float]:
         # Each entry's best share of one of its paraphrases' weight (a maximum: the order does not matter).
         best: dict[int, float] = {}
-        entry_of, total_of, get = self._question_entry, self._question_total, best.get
+        entry_of, total_of = self._question_entry, self._question_total
         for question, weight in overlap.items():
             entry, share = entry_of[question], weight / total_of[question]
-            if share > get(entry, 0.0):
+            if entry in best:
+                if share > best[entry]:
+                    best[entry] = share
+            elif share > 0.0:
                 best[entry] = share
         return best
 
@@ -120,14 +123,23 @@ def _sum_plain(touched: list[Touched], scale: bool) -> tuple[dict[int, float], d
             values = [weight * value for value in values]
         if not strong and every is alone:
             every = dict(alone)
-        add = every.get
-        for position, value in zip(positions, values):
-            every[position] = add(position, 0.0) + value
+        _add(every, positions, values)
         if strong and every is not alone:
-            add = alone.get
-            for position, value in zip(positions, values):
-                alone[position] = add(position, 0.0) + value
+            _add(alone, positions, values)
     return alone, every
+
+
+def _add(sums: dict[int, float], positions: list[int], values: list[float]) -> None:
+    # sums[position] += value, a position's first value stored as it is (0.0 + value is value: weights are positive).
+    # A concept's positions are distinct, so the first concept's are stored in one C-level update.
+    if not sums:
+        sums.update(zip(positions, values))
+        return
+    for position, value in zip(positions, values):
+        if position in sums:
+            sums[position] += value
+        else:
+            sums[position] = value
 
 
 def _f2_plain(precision: float, coverage: float) -> float:
