@@ -229,7 +229,7 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
              in zip(weights, _lending(pieces, weights), resolved) for term in clause_terms]
     if elliptic:
         # "…って言ってたけど、具体的な制度の中身は？": 制度, 中身 ask about the topic borrowed; they need not be explained.
-        terms = [replace(term, weight=POINTED_WEIGHT) if term.weight == 1.0 and term.concept is not None
+        terms = [term.weighing(POINTED_WEIGHT) if term.weight == 1.0 and term.concept is not None
                  and asks_about(term.token) else term for term in terms]
     focus = " ".join(piece.text for piece, weight in zip(pieces, weights) if weight == 1.0)
     why = "it names no topic, so the clause before it counts as much" if elliptic else "the rest is context"
@@ -246,7 +246,7 @@ def _lending(pieces: list[Clause], weights: list[float]) -> list[bool]:
 def _weighted(term: Term, weight: float, lends: bool) -> Term:
     if lends and term.concept is None:
         weight = CONTEXT_WEIGHT
-    return term if weight == 1.0 else replace(term, weight=weight)
+    return term if weight == 1.0 else term.weighing(weight)
 
 
 def _clause_weights(pieces: list[Clause], elliptic: bool) -> list[float]:

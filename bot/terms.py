@@ -22,6 +22,10 @@ class Term:
     via: str  # "lemma", "synonym", "reading", "scan", "fuzzy", "weak" or "unknown"
     weight: float = 1.0  # less than 1 for words of the context around the question (bot.focus)
 
+    def weighing(self, weight: float) -> Term:
+        """Return this term with another weight (dataclasses.replace, without its generic cost per word)."""
+        return Term(self.token, self.concept, self.via, weight)
+
 
 def either_in(token: Token, words: Collection[str]) -> bool:
     """Tell whether a word's lemma or cleaned surface is one of the words (no set built: called for every word)."""
