@@ -64,6 +64,7 @@ ROMAJI_MARKERS = frozenset(
 ROMAJI_PARTICLES = {"wa": "は", "wo": "を", "e": "へ"}
 ROMAJI_PUNCTUATION = {".": "。", "?": "？", "!": "！", ",": "、"}
 MIN_ROMAJI_SHARE = 0.7
+ASCII_LETTER = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,10 @@ def _set_aside(contrast: re.Match[str]) -> str:
 
 def romaji_sentence(text: str) -> str | None:
     """Return kana for Japanese typed in romaji ("shokudou wa arimasu ka"), or None for English and the rest."""
-    words = re.findall(r"[a-z]+(?:-[a-z]+)*|\S", clean(text))
+    cleaned = clean(text)
+    if not ASCII_LETTER.search(cleaned):
+        return None  # no romaji word at all (most Japanese messages): nothing to split into words
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*|\S", cleaned)
     letters = [word for word in words if word[0].isascii() and word[0].isalpha()]
     if len(letters) < 2 or not any(word in ROMAJI_MARKERS for word in letters):
         return None
