@@ -101,6 +101,9 @@ class DetailCheck:
         self._count = next((kind for kind in kb.scope.detail_questions
                             if kind.strict and {NUMBER, COUNT} & set(kind.answered_by)),
                            None)
+        # Whether an entry's text holds a word (or a figure in a unit): the texts and words are the knowledge's, so
+        # each text is searched once per word, not once per question asking it.
+        self._found: dict[tuple[str, str], bool] = {}
 
     def asked(self, text: str) -> list[Asked]:
         """Return the kinds of detail a question asks for, a count with the unit it counts in (何か国 -> か国).
@@ -138,16 +141,24 @@ class DetailCheck:
 
     def _holds_asked(self, entry_id: str, text: str, item: Asked, pointers: frozenset[str]) -> bool:
         if item.unit is None:
-            return any(self._places.named_in(entry_id) if word == PLACE else _holds(text, word)
+            return any(self._places.named_in(entry_id) if word == PLACE else self._held(text, word)
                        for word in item.kind.answered_by if word not in pointers) or (
                 item.people and NAMED_PERSON.search(text) is not None)
         return (item.unit in PEOPLE_UNITS and NAMED_PERSON.search(text) is not None) or self._holds_count(
             text, item.unit, pointers)
 
     def _holds_count(self, text: str, unit: str, pointers: frozenset[str]) -> bool:
-        if any(_holds(text, word) for word in self._pointers - pointers):
+        if any(self._held(text, word) for word in self._pointers - pointers):
             return True
-        return re.search(r"\d[\d,.]*\s*[万億]?\s*(?:" + COUNTERS[unit] + ")" + RATE, text) is not None
+        return self._held(text, unit, counted=True)
+
+    def _held(self, text: str, word: str, counted: bool = False) -> bool:
+        # counted: a figure in the unit `word` (81か国 for か国), else the word itself (or a figure, a date).
+        key = (text, f"\0{word}" if counted else word)  # no word of the knowledge starts with NUL
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = (_holds_count(text, word) if counted else _holds(text, word))
+        return found
 
     def unit(self, text: str, strict: bool = False) -> str | None:
         """Return the unit a question counts in (何か国 -> か国), or None; strict: only units that need a figure."""
@@ -239,6 +250,10 @@ def _asked_unit(cleaned: str) -> str | None:
     found = COUNTER_ASKED.search(cleaned)
     english = ENGLISH_COUNT_ASKED.search(cleaned) if found is None else None
     return found.group(1) if found else ENGLISH_UNITS[english.group(1)] if english else None
+
+
+def _holds_count(text: str, unit: str) -> bool:
+    return re.search(r"\d[\d,.]*\s*[万億]?\s*(?:" + COUNTERS[unit] + ")" + RATE, text) is not None
 
 
 def _holds(text: str, word: str) -> bool:

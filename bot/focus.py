@@ -64,6 +64,7 @@ ROMAJI_MARKERS = frozenset(
 ROMAJI_PARTICLES = {"wa": "は", "wo": "を", "e": "へ"}
 ROMAJI_PUNCTUATION = {".": "。", "?": "？", "!": "！", ",": "、"}
 MIN_ROMAJI_SHARE = 0.7
+ASCII_LETTER = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ def _polite_spans(sentence: str) -> list[tuple[int, int]]:
 def _spoken_clauses(sentence: str) -> list[str]:
     # The analyzer tells the particle けど from the けど inside ぶっちゃけどんな, and ので from のでしょうか.
     sentence = clean(sentence)
+    if not sentence:
+        return []  # the empty piece after a final "。": nothing to analyze
     ends = sorted({*clause_ends(sentence), *sentence_ends(sentence)})
     parts = [sentence[start:end] for start, end in zip([0, *ends], [*ends, len(sentence)]) if sentence[start:end]]
     merged: list[str] = []
@@ -159,7 +162,10 @@ def _set_aside(contrast: re.Match[str]) -> str:
 
 def romaji_sentence(text: str) -> str | None:
     """Return kana for Japanese typed in romaji ("shokudou wa arimasu ka"), or None for English and the rest."""
-    words = re.findall(r"[a-z]+(?:-[a-z]+)*|\S", clean(text))
+    cleaned = clean(text)
+    if not ASCII_LETTER.search(cleaned):
+        return None  # no romaji word at all (most Japanese messages): nothing to split into words
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*|\S", cleaned)
     letters = [word for word in words if word[0].isascii() and word[0].isalpha()]
     if len(letters) < 2 or not any(word in ROMAJI_MARKERS for word in letters):
         return None
@@ -227,7 +233,7 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
              in zip(weights, _lending(pieces, weights), resolved) for term in clause_terms]
     if elliptic:
         # "…って言ってたけど、具体的な制度の中身は？": 制度, 中身 ask about the topic borrowed; they need not be explained.
-        lowered = [replace(term, weight=POINTED_WEIGHT) if term.weight == 1.0 and term.concept is not None
+        lowered = [term.weighing(POINTED_WEIGHT) if term.weight == 1.0 and term.concept is not None
                    and asks_about(term.token) else term for term in terms]
         # With no topic borrowed ("それで？場所は？": every clause asks), the asking words are all that is asked.
         terms = lowered if any(term.weight == 1.0 and term.concept is not None and term.via != "weak"
@@ -247,7 +253,7 @@ def _lending(pieces: list[Clause], weights: list[float]) -> list[bool]:
 def _weighted(term: Term, weight: float, lends: bool) -> Term:
     if lends and term.concept is None:
         weight = CONTEXT_WEIGHT
-    return term if weight == 1.0 else replace(term, weight=weight)
+    return term if weight == 1.0 else term.weighing(weight)
 
 
 def _clause_weights(pieces: list[Clause], elliptic: bool) -> list[float]:

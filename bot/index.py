@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 FRONT_RUNNERS = 50
 
@@ -51,10 +51,10 @@ class ConceptIndex:
         Only the entries and paraphrases the question's concepts touch are looked at: the work grows with the
         postings read, not with the size of the knowledge base.
         """
-        bag = [(self._bag_postings[c], w, c in strong) for c, w in (*strong.items(), *weak.items())
-               if c in self._bag_postings]
-        asked = [(self._question_postings[c], 1.0, c in strong) for c in (*strong, *weak)
-                 if c in self._question_postings]
+        in_bags, in_questions = self._bag_postings.get, self._question_postings.get
+        bag = [(postings, w, c in strong) for c, w in (*strong.items(), *weak.items())
+               if (postings := in_bags(c)) is not None]
+        asked = [(postings, 1.0, c in strong) for c in (*strong, *weak) if (postings := in_questions(c)) is not None]
         results = None
         if self._arrays is None or sum(len(p) for (p, _), _, _ in bag + asked) <= PLAIN_POSTINGS:
             results = self._best_plain(bag, asked, total)
@@ -84,10 +84,13 @@ class ConceptIndex:
     def _best_share(self, overlap: dict[int, float]) -> dict[int, float]:
         # Each entry's best share of one of its paraphrases' weight (a maximum: the order does not matter).
         best: dict[int, float] = {}
-        entry_of, total_of, get = self._question_entry, self._question_total, best.get
+        entry_of, total_of = self._question_entry, self._question_total
         for question, weight in overlap.items():
             entry, share = entry_of[question], weight / total_of[question]
-            if share > get(entry, 0.0):
+            if entry in best:
+                if share > best[entry]:
+                    best[entry] = share
+            elif share > 0.0:
                 best[entry] = share
         return best
 
@@ -120,14 +123,23 @@ def _sum_plain(touched: list[Touched], scale: bool) -> tuple[dict[int, float], d
             values = [weight * value for value in values]
         if not strong and every is alone:
             every = dict(alone)
-        add = every.get
-        for position, value in zip(positions, values):
-            every[position] = add(position, 0.0) + value
+        _add(every, positions, values)
         if strong and every is not alone:
-            add = alone.get
-            for position, value in zip(positions, values):
-                alone[position] = add(position, 0.0) + value
+            _add(alone, positions, values)
     return alone, every
+
+
+def _add(sums: dict[int, float], positions: list[int], values: list[float]) -> None:
+    # sums[position] += value, a position's first value stored as it is (0.0 + value is value: weights are positive).
+    # A concept's positions are distinct, so the first concept's are stored in one C-level update.
+    if not sums:
+        sums.update(zip(positions, values))
+        return
+    for position, value in zip(positions, values):
+        if position in sums:
+            sums[position] += value
+        else:
+            sums[position] = value
 
 
 def _f2_plain(precision: float, coverage: float) -> float:
@@ -142,10 +154,12 @@ def f2_score(precision: float, coverage: float) -> float:
 
 
 class _Postings:
-    """Each concept's postings (positions with values) as slices of two flat lists, or views of two flat arrays.
+    """Each concept's postings (positions with values): two lists per concept in a small base, views of two flat
+    arrays in a large one.
 
-    Two for the whole index, not two per concept: building a hundred thousand small arrays was a tenth of the
+    Two arrays for the whole index, not two per concept: building a hundred thousand small arrays was a tenth of the
     bundled index's build and most of its memory overhead at 100,000 entries. A view costs about as much as a look-up.
+    `get` returns a concept's postings or None (the lists themselves: callers only read them).
     """
 
     def __init__(self, rows, as_arrays: bool) -> None:  # type: ignore[no-untyped-def]
@@ -155,23 +169,34 @@ class _Postings:
             positions.append(position)
             values.append(value)
         self._spans: dict[str, tuple[int, int]] = {}
+        if not as_arrays:
+            # A small base keeps each concept's lists as they are: a look-up, not a slice copied per question.
+            self._lists: dict[str, Postings] = dict(lists)
+            self.get: Callable[[str], Postings | None] = self._lists.get
+            self._concepts: dict[str, Any] = self._lists
+            return
+        self.get = self._view
+        self._concepts = self._spans
         every_position: list[int] = []
         every_value: list[float] = []
         for concept, (positions, values) in lists.items():
             self._spans[concept] = (len(every_position), len(every_position) + len(positions))
             every_position += positions
             every_value += values
-        self._positions: Any = every_position
-        self._values: Any = every_value
-        if as_arrays:
-            import numpy as np
+        import numpy as np
 
-            self._positions = np.array(every_position, dtype=np.int64)
-            self._values = np.array(every_value, dtype=np.float64)
+        self._positions: Any = np.array(every_position, dtype=np.int64)
+        self._values: Any = np.array(every_value, dtype=np.float64)
+
+    def _view(self, concept: str) -> Postings | None:
+        span = self._spans.get(concept)
+        return None if span is None else (self._positions[span[0]:span[1]], self._values[span[0]:span[1]])
 
     def __contains__(self, concept: object) -> bool:
-        return concept in self._spans
+        return concept in self._concepts
 
     def __getitem__(self, concept: str) -> Postings:
-        start, end = self._spans[concept]
-        return self._positions[start:end], self._values[start:end]
+        found = self.get(concept)
+        if found is None:
+            raise KeyError(concept)
+        return found

@@ -48,6 +48,9 @@ class Matcher:
         self._fuzzy_order = {key: order for order, key in enumerate(self._fuzzy_keys)}
         self._ascii_keys = sorted(k for k in self._fuzzy_keys if k.isascii())
         self._smalltalk = [(_core(p), item) for item in kb.scope.smalltalk for p in item.patterns if _core(p)]
+        self._smalltalk_exact: dict[str, SmallTalk] = {}  # each pattern's first item, as a scan in order finds it
+        for pattern, item in self._smalltalk:
+            self._smalltalk_exact.setdefault(pattern, item)
         self._positions = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def _learn_entries(self) -> tuple[list[dict[str, float]], list[tuple[int, list[str]]]]:
@@ -130,7 +133,7 @@ class Matcher:
         An `exclude`d entry cannot answer ("他には？" asks for another one).
         """
         reading = read_message(text, self._resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
-        topic_terms = [term if weight == 1.0 else replace(term, weight=weight) for term in self._resolve(topic, False)]
+        topic_terms = [term if weight == 1.0 else term.weighing(weight) for term in self._resolve(topic, False)]
         terms = topic_terms + reading.terms
         candidates = [c for c in self._rank(terms, limit=20) if c.entry_id != exclude]
         return Reading(terms, reading.focus, reading.note), candidates[:5], self._decider.decide(reading.focus, terms, candidates)
@@ -225,7 +228,7 @@ class Matcher:
 
     def _smalltalk_for(self, text: str, terms: list[Term]) -> SmallTalk | None:
         core = _core(text)
-        exact = next((item for pattern, item in self._smalltalk if core == pattern), None)
+        exact = self._smalltalk_exact.get(core)
         if exact is not None or any(t.concept is not None and t.via != "weak" for t in terms):
             return exact  # "help" alone is small talk even though "help" also appears in questions
         for pattern, item in self._smalltalk:

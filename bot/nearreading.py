@@ -28,11 +28,13 @@ class NearReadings:
     """The knowledge's kanji compounds by reading length, and the look-up of a question's stretches."""
 
     def __init__(self, words: dict[str, tuple[str, str]]) -> None:
-        self._by_length: dict[int, list[tuple[str, str, str]]] = defaultdict(list)  # length -> (reading, word, concept)
+        # (length, first sound) -> (reading, word, concept): only a reading of the same length and onset can be one
+        # sound off, so a look-up reads those alone.
+        self._by_onset: dict[tuple[int, str], list[tuple[str, str, str]]] = defaultdict(list)
         self._readings = frozenset(reading for reading, _ in words.values())
         for word, (reading, concept) in words.items():
             if len(reading) >= MIN_READING:
-                self._by_length[len(reading)].append((reading, word, concept))
+                self._by_onset[len(reading), reading[0]].append((reading, word, concept))
 
     def find(self, stretch: str) -> tuple[str, str] | None:
         """Return the (reading, concept) of the one known compound a stretch of kanji is one sound off, if any."""
@@ -40,8 +42,8 @@ class NearReadings:
         for reading in _readings(stretch):
             if reading in self._readings:
                 return None  # a known word's own reading: the homophone look-ups' business
-            fits |= {(known, concept) for known, word, concept in self._by_length.get(len(reading), ())
-                     if len(word) == len(stretch) and known[0] == reading[0] and _one_sound_off(known, reading)
+            fits |= {(known, concept) for known, word, concept in self._by_onset.get((len(reading), reading[:1]), ())
+                     if len(word) == len(stretch) and _one_sound_off(known, reading)
                      and any(a == b for a, b in zip(word, stretch))}
         return fits.pop() if len({concept for _, concept in fits}) == 1 else None
 

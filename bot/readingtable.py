@@ -6,7 +6,7 @@ import re
 
 from bot.normalize import kana_runs, stray_kanji
 from bot.readingscan import ReadingTable
-from bot.scanguard import only_grammar, run_words
+from bot.scanguard import Words, only_grammar, run_words
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, with_scanned
 from bot.variants import reading_variants
 
@@ -35,16 +35,18 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
     # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
     # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
     runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana_runs(text) + romaji_runs(terms)]
-    words = run_words(text)  # the kana runs' words, to leave out readings made only of grammar (なん + か)
     unknown = frozenset(t.token.surface for t in terms if t.concept is None and not t.token.is_latin)
     unknown |= stray_kanji(text)
     if unknown and typos:
         runs += reading_variants(text, unknown)
     found: dict[str, Concepts] = {}
     masks: list[Mask] = []
+    words: list[Words] | None = None
     for number, (run, allowed, readings) in enumerate(runs):
         mask = [False] * len(run)
         for start, end, reading in table.scan(run):
+            # The kana runs' words, to leave out readings made only of grammar (なん + か): read at the first hit only.
+            words = run_words(text) if words is None else words
             if number < len(words) and only_grammar(words[number], start, end):
                 continue
             if any(allowed[start:end]):

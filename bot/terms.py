@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from bot.normalize import Token, to_katakana
+from bot.normalize import Token, clean, to_katakana
 from bot.romaji import romaji_to_katakana
 
 HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
@@ -20,6 +21,15 @@ class Term:
     concept: str | None
     via: str  # "lemma", "synonym", "reading", "scan", "fuzzy", "weak" or "unknown"
     weight: float = 1.0  # less than 1 for words of the context around the question (bot.focus)
+
+    def weighing(self, weight: float) -> Term:
+        """Return this term with another weight (dataclasses.replace, without its generic cost per word)."""
+        return Term(self.token, self.concept, self.via, weight)
+
+
+def either_in(token: Token, words: Collection[str]) -> bool:
+    """Tell whether a word's lemma or cleaned surface is one of the words (no set built: called for every word)."""
+    return token.lemma in words or clean(token.surface) in words
 
 
 def romaji_runs(terms: list[Term]) -> list[str]:

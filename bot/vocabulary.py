@@ -16,7 +16,7 @@ from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
 from bot.spaced import lost_words, read_across_spaces
 from bot.spoken import drop_hedges, easy_to
-from bot.terms import Term
+from bot.terms import Term, either_in
 from bot.variants import kanji_readings
 from bot.wordtrie import any_of
 
@@ -239,15 +239,15 @@ class Vocabulary:
         # 何個, 件数 and the 代 of 50代 ask for or measure a fact; unknown to the knowledge, they are no topic.
         # An English word of the list (example, detail) is as likely a topic the knowledge lacks: it stays unknown.
         return token.counter or (not token.is_latin and self.asks_about(token)
-                                 and not {token.lemma, clean(token.surface)} & self._naming_cues)
+                                 and not either_in(token, self._naming_cues))
 
     def asks_about(self, token: Token) -> bool:
         """Tell whether a word asks about a topic rather than names one (内容, 期間, 何人: bot.aspects)."""
-        return bool({token.lemma, clean(token.surface)} & self.aspects)
+        return either_in(token, self.aspects)
 
     def is_home(self, token: Token) -> bool:
         """Tell whether a word names the city itself (港区, Minato): every entry is about it."""
-        return bool({token.lemma, clean(token.surface)} & self._home_places)
+        return either_in(token, self._home_places)
 
     def _is_weak(self, token: Token) -> bool:
         if token.weak or token.lemma in self.stopwords or token.surface in self.stopwords:
@@ -320,10 +320,9 @@ class Vocabulary:
 
     def is_foreign_place(self, token: Token) -> bool:
         """Tell whether a word names a place outside Minato City."""
-        keys = {token.lemma, clean(token.surface)}
-        if keys & self.other_places:
+        if either_in(token, self.other_places):
             return True
-        if keys & self._home_places or token.reading in self._home_readings:
+        if either_in(token, self._home_places) or token.reading in self._home_readings:
             return False
         return token.is_place and token.lemma not in self.known_places
 

@@ -19,6 +19,8 @@ NOUN = "名詞"
 def which_nouns(text: str) -> list[str]:
     """Return the surfaces of the nouns a text asks to pick one of ("どの橋" -> 橋, "which bridge" -> bridge)."""
     cleaned = clean(text)
+    if not any(word in cleaned for word in WHICH_JA):  # no word of the analysis can be one: none analysed
+        return WHICH_EN.findall(cleaned)
     parts = morphemes(cleaned)
     found = []
     for index, part in enumerate(parts[:-1]):
