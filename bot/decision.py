@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from bot.details import Asked, DetailCheck
+from bot.detailof import DetailOwner
 from bot.focus import asks_to_compare
 from bot.head import topic_heads
 from bot.origin import is_origin
@@ -85,6 +86,7 @@ class Decider:
         self._details = DetailCheck(kb)
         self._unstated = Unstated(self._details, vocabulary.is_foreign_place)
         self._specifics = Specifics(kb, vocabulary, index)
+        self._owner = DetailOwner(kb, vocabulary, index)
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
@@ -109,6 +111,11 @@ class Decider:
                 # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
                 # counted unit, cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
+            owner = self._owner.stranger(candidates[0].entry_id, terms, (d.kind.name for d in details))
+            if owner is not None:
+                # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童 (bot.detailof).
+                return MatchResult("fallback", tuple(candidates[:5]),
+                                   reason=f"asks a detail of {owner}, which its topic never speaks of")
         unstated = self._unstated.refusal(text, terms, candidates[0].entry_id,
                                           self._index.bag(self._index_of[candidates[0].entry_id])) if candidates else ""
         if unstated:

@@ -1,0 +1,74 @@
+"""Whose detail a question asks for: a figure of a topic the answering entry's topic never speaks of.
+
+"港区の児童手当はいくら？" asks the amount of 児童手当; the salary entry holds amounts (手当, 給与) but of staff pay,
+and 児童 is a word of the pre-class entries only. "DX関連の予算は？" asks the budget of the new-technology work,
+which the city's overall budget does not give; "小学校の数はいくつ？" asks a count the embassies' 81か国 is not.
+
+So when a question asks a detail (bot.details: a price, a count, a date...), the word right before the word that
+holds it (予算, 給与, 数: the words of the kind's `answered_by`, and the count's 数) says whose detail it is. When that
+word is one another entry uses and no entry of the answering one's topic (its category) does, the answer's figure is
+another thing's. Only that word counts: "教員の経験は給与で何年分？" speaks of 教員 but asks of the pay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from bot.index import ConceptIndex
+from bot.knowledge import KnowledgeBase
+from bot.terms import Term
+from bot.vocabulary import Vocabulary
+
+# Words as written (a reading found inside a typo names nothing) and topic nouns, not kana-only ones (うち, こと).
+NAMED = frozenset({"lemma", "synonym"})
+HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
+COUNTED = ("数", "件数", "総数", "人数")  # "小学校の数": the count of the word before it
+LINKS = frozenset({"関連", "関係", "向け", "全体"})  # "DX関連の予算": the link between the owner and its figure
+
+
+class DetailOwner:
+    """The concepts each topic (category) uses, and the words a detail is held by."""
+
+    def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary, index: ConceptIndex) -> None:
+        self._vocabulary = vocabulary
+        self._index = index
+        self._category = {entry.id: entry.category for entry in kb.entries}
+        positions: dict[str, list[int]] = defaultdict(list)
+        for position, entry in enumerate(kb.entries):
+            positions[entry.category].append(position)
+        self._positions = dict(positions)
+        self._holders = {kind.name: _concepts(vocabulary, (w for w in kind.answered_by if not w.startswith("<")))
+                         for kind in kb.scope.detail_questions}
+        self._counted = _concepts(vocabulary, COUNTED)
+        self._links = _concepts(vocabulary, LINKS)
+
+    def stranger(self, entry_id: str, terms: list[Term], kinds: Iterable[str]) -> str | None:
+        """Return the word whose detail the question asks, when another entry uses it and this one's topic does not."""
+        holders = self._counted.union(*(self._holders.get(kind, frozenset()) for kind in kinds))
+        asked = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "scan"]
+        for owner, held in zip(asked, asked[1:]):
+            if held.concept not in holders or not self._names_topic(owner):
+                continue
+            if owner.concept in self._links:  # "DX関連の予算": the word before the link owns the figure
+                before = asked.index(owner)
+                owner = asked[before - 1] if before else owner
+            if self._foreign(entry_id, owner):
+                return owner.token.surface
+        return None
+
+    def _names_topic(self, term: Term) -> bool:
+        return (term.via in NAMED and not HIRAGANA.fullmatch(term.token.surface)
+                and not self._vocabulary.asks_about(term.token) and not self._vocabulary.is_home(term.token))
+
+    def _foreign(self, entry_id: str, term: Term) -> bool:
+        concept = term.concept
+        if concept is None or not self._names_topic(term) or not self._index.users(concept):
+            return False
+        return not any(concept in self._index.bag(p) for p in self._positions.get(self._category.get(entry_id, ""), []))
+
+
+def _concepts(vocabulary: Vocabulary, words: Iterable[str]) -> frozenset[str]:
+    return frozenset(t.concept for word in words for t in vocabulary.resolve(word, False)
+                     if t.concept is not None and t.via != "weak")
