@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.details import DetailCheck
+from bot.focus import drop_contrast
+from bot.knowledge import KnowledgeBase
 from bot.service import Answerer, Question
 
 
@@ -23,3 +26,28 @@ def test_a_detail_of_another_topic_is_not_answered_by_a_figure_of_this_one(plain
 def test_a_detail_of_the_entrys_own_topic_is_still_answered(plain_answerer: Answerer, question: str,
                                                             entry_id: str) -> None:
     assert plain_answerer.answer(Question(question)).entry_id == entry_id
+
+
+@pytest.fixture(scope="module")
+def details(kb: KnowledgeBase) -> DetailCheck:
+    """Return the detail rule over the bundled knowledge."""
+    return DetailCheck(kb)
+
+
+@pytest.mark.parametrize(("question", "kind", "entry_id"), [
+    ("食堂は部外者でも利用できる？", "who may use", "cafeteria"),
+    ("Is the staff cafeteria open to the public?", "who may use", "cafeteria"),
+    ("青山通りはどこからどこまでですか", "extent", "district-akasaka"),
+    ("プレクラスは何年前から始まったの？", "history", "preclass-timeline"),
+])
+def test_a_fact_the_topics_entry_does_not_state_is_not_held_by_it(details: DetailCheck, question: str, kind: str,
+                                                                  entry_id: str) -> None:
+    asked = details.asked(question)
+    assert kind in [item.kind.name for item in asked]
+    assert not details.holds(entry_id, asked)
+
+
+def test_a_concession_sets_nothing_aside(plain_answerer: Answerer) -> None:
+    # "職員じゃなくても" (even if not staff) asks whether others may: it is no contrast "AじゃなくてB".
+    assert plain_answerer.answer(Question("職員住宅は職員じゃなくても住めますか")).kind == "fallback"
+    assert drop_contrast("芝浦港南じゃなくて高輪のスローガンは？") != "芝浦港南じゃなくて高輪のスローガンは？"
