@@ -51,3 +51,13 @@ def test_a_concession_sets_nothing_aside(plain_answerer: Answerer) -> None:
     # "職員じゃなくても" (even if not staff) asks whether others may: it is no contrast "AじゃなくてB".
     assert plain_answerer.answer(Question("職員住宅は職員じゃなくても住めますか")).kind == "fallback"
     assert drop_contrast("芝浦港南じゃなくて高輪のスローガンは？") != "芝浦港南じゃなくて高輪のスローガンは？"
+
+
+@pytest.mark.parametrize("question", ["港区長のお名前を教えてください", "中島さんの年齢を教えて"])
+def test_an_office_holder_or_a_persons_age_is_not_in_the_briefing(plain_answerer: Answerer, question: str) -> None:
+    # The briefing names no mayor, and gives the panelists' years of joining, not their ages.
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+def test_the_age_limit_is_still_the_guides(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("受験できるのは何歳まで？")).entry_id == "guide-application"
