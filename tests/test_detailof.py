@@ -61,3 +61,12 @@ def test_an_office_holder_or_a_persons_age_is_not_in_the_briefing(plain_answerer
 
 def test_the_age_limit_is_still_the_guides(plain_answerer: Answerer) -> None:
     assert plain_answerer.answer(Question("受験できるのは何歳まで？")).entry_id == "guide-application"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [("看護師の試験はいつごろですか", "guide-exam"),
+                                                    ("平日休みの交替はある？", "guide-holidays"),
+                                                    ("ブランクが長くても応募できる？", "guide-application")])
+def test_a_recruitment_guides_everyday_words_point_to_it(plain_answerer: Answerer, question: str,
+                                                        entry_id: str) -> None:
+    # The exam's categories (看護師, 保育士), shift work (交代) and a gap in one's career (ブランク) are the guide's.
+    assert plain_answerer.answer(Question(question)).entry_id == entry_id
