@@ -70,3 +70,8 @@ def test_a_recruitment_guides_everyday_words_point_to_it(plain_answerer: Answere
                                                         entry_id: str) -> None:
     # The exam's categories (看護師, 保育士), shift work (交代) and a gap in one's career (ブランク) are the guide's.
     assert plain_answerer.answer(Question(question)).entry_id == entry_id
+
+
+@pytest.mark.parametrize("question", ["今年の試験はもう終わった？", "去年の倍率は？"])
+def test_this_or_last_year_names_no_topic(plain_answerer: Answerer, question: str) -> None:
+    assert plain_answerer.answer(Question(question)).entry_id == "guide-exam"
