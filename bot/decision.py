@@ -149,10 +149,16 @@ class Decider:
             return MatchResult("answer", top, reason=f"only its answer uses {', '.join(own)}")
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
         if close and not routed and not headed and not _context_decides(best, top[1]):
-            return MatchResult("clarify", top[:3], reason="close call")
+            if not (details and self._holds_alone(best, top[1], details)):
+                return MatchResult("clarify", top[:3], reason="close call")
+            # "試験はいつ？" between the exam and how to apply: only the first holds the asked date.
+            return MatchResult("answer", top, reason="only its answer holds the asked detail")
         if routed:
             return MatchResult("answer", top, reason=routed)
         return MatchResult("answer", top, reason="its title names what is asked about" if headed else "")
+
+    def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:
+        return self._details.holds(best.entry_id, details) and not self._details.holds(second.entry_id, details)
 
     def _compares(self, first: Candidate, second: Candidate) -> bool:
         # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.

@@ -75,3 +75,9 @@ def test_a_recruitment_guides_everyday_words_point_to_it(plain_answerer: Answere
 @pytest.mark.parametrize("question", ["今年の試験はもう終わった？", "去年の倍率は？"])
 def test_this_or_last_year_names_no_topic(plain_answerer: Answerer, question: str) -> None:
     assert plain_answerer.answer(Question(question)).entry_id == "guide-exam"
+
+
+def test_of_two_close_entries_the_one_holding_the_asked_detail_answers(plain_answerer: Answerer) -> None:
+    # The exam and how to apply score alike; only the exam's entry holds a date (日程): no "did you mean".
+    reply = plain_answerer.answer(Question("おとうとが うける しけん いつ あるの"))
+    assert (reply.kind, reply.entry_id) == ("answer", "guide-exam")
