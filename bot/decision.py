@@ -111,11 +111,11 @@ class Decider:
                 # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
                 # counted unit, cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
-            owner = self._owner.stranger(candidates[0].entry_id, terms, (d.kind.name for d in details))
-            if owner is not None:
-                # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童 (bot.detailof).
-                return MatchResult("fallback", tuple(candidates[:5]),
-                                   reason=f"asks a detail of {owner}, which its topic never speaks of")
+        owner = self._owner.stranger(candidates[0].entry_id, terms, (d.kind.name for d in details)) if candidates else None
+        if owner is not None:
+            # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童 (bot.detailof).
+            return MatchResult("fallback", tuple(candidates[:5]),
+                               reason=f"asks a detail of {owner}, which its topic never speaks of")
         unstated = self._unstated.refusal(text, terms, candidates[0].entry_id,
                                           self._index.bag(self._index_of[candidates[0].entry_id])) if candidates else ""
         if unstated:

@@ -24,7 +24,8 @@ from bot.vocabulary import Vocabulary
 # Words as written (a reading found inside a typo names nothing) and topic nouns, not kana-only ones (うち, こと).
 NAMED = frozenset({"lemma", "synonym"})
 HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
-COUNTED = ("数", "件数", "総数", "人数")  # "小学校の数": the count of the word before it
+# "小学校の数", "避難所の一覧": the count or the list of the word before it, whether or not a detail is asked
+COUNTED = ("数", "件数", "総数", "人数", "一覧", "リスト")
 LINKS = frozenset({"関連", "関係", "向け", "全体"})  # "DX関連の予算": the link between the owner and its figure
 
 

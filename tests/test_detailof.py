@@ -81,3 +81,10 @@ def test_of_two_close_entries_the_one_holding_the_asked_detail_answers(plain_ans
     # The exam and how to apply score alike; only the exam's entry holds a date (日程): no "did you mean".
     reply = plain_answerer.answer(Question("おとうとが うける しけん いつ あるの"))
     assert (reply.kind, reply.entry_id) == ("answer", "guide-exam")
+
+
+@pytest.mark.parametrize("question", ["港区の保育園の一覧を教えて", "土井さんのインスタは？", "中島さんの連絡先を教えて"])
+def test_a_list_of_another_topic_or_a_persons_account_is_not_in_the_briefing(plain_answerer: Answerer,
+                                                                            question: str) -> None:
+    # The districts' entry lists no nurseries; the city's SNS accounts are not a panelist's own.
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
