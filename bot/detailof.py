@@ -42,7 +42,10 @@ class DetailOwner:
         self._positions = dict(positions)
         self._holders = {kind.name: _concepts(vocabulary, (w for w in kind.answered_by if not w.startswith("<")))
                          for kind in kb.scope.detail_questions}
-        self._counted = _concepts(vocabulary, COUNTED)
+        # "中学校はいくつ？": the word before a count's own cue (いくつ, 何校) is what it counts.
+        count_cues = (cue for kind in kb.scope.detail_questions if kind.strict and "<count>" in kind.answered_by
+                      for cue in kind.cues)
+        self._counted = _concepts(vocabulary, (*COUNTED, *count_cues))
         self._links = _concepts(vocabulary, LINKS)
 
     def stranger(self, entry_id: str, terms: list[Term], kinds: Iterable[str]) -> str | None:
@@ -60,7 +63,9 @@ class DetailOwner:
         return None
 
     def _names_topic(self, term: Term) -> bool:
-        return (term.via in NAMED and not HIRAGANA.fullmatch(term.token.surface)
+        # A noun as written: "通ったのは何件？" (通る read as 通勤) owns no count.
+        return (term.via in NAMED and (term.token.pos.startswith("名詞") or term.token.is_latin)
+                and not HIRAGANA.fullmatch(term.token.surface)
                 and not self._vocabulary.asks_about(term.token) and not self._vocabulary.is_home(term.token))
 
     def _foreign(self, entry_id: str, term: Term) -> bool:

@@ -50,8 +50,9 @@ COMPARED = re.compile(r"より|比べ|比較|どっち|どちら|(?<![a-z])(?:th
 QUANTITY = re.compile(r"(?:多|少な|高|安|低|大き|小さ|広|狭)(?:い|く|め)|(?<![a-z])(?:more|less|fewer|higher|lower|bigger"
                       r"|larger|smaller|cheaper)(?![a-z])")
 # A named person's own details ("中島さんの年齢", "土井さんのSNS"): only an answer stating them gives them.
-PERSONAL = {"age": re.compile(r"(?:さん|氏)(?:の|って|は)(?:年齢|歳|生まれ|誕生日)"),
-            "account": re.compile(r"(?:さん|氏)(?:の|って|は)(?:sns|アカウント|インスタ|instagram|ツイッター|twitter"
+PERSON = r"(?:さん|氏|先生|[課部局所区市]長|パネリスト|登壇者|panelists?)"
+PERSONAL = {"age": re.compile(PERSON + r"(?:の|って|は)(?:年齢|歳|生まれ|誕生日)"),
+            "account": re.compile(PERSON + r"(?:の|って|は)(?:sns|アカウント|インスタ|instagram|ツイッター|twitter"
                                   r"|フェイスブック|facebook|連絡先|メール|電話番号)")}
 HELD_PERSONAL = {"age": re.compile(r"\d\s*歳"), "account": re.compile(r"@")}
 HELD_COMPARISON = re.compile(HELD_SUPERLATIVE.pattern + r"|より|比べ|上回|下回|(?<![a-z])than(?![a-z])")
