@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 
 from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
@@ -40,24 +41,35 @@ class DetailOwner:
         for position, entry in enumerate(kb.entries):
             positions[entry.category].append(position)
         self._positions = dict(positions)
-        self._holders = {kind.name: _concepts(vocabulary, (w for w in kind.answered_by if not w.startswith("<")))
-                         for kind in kb.scope.detail_questions}
+        self._topic_words: dict[str, frozenset[str]] = {}  # per category, built when first asked (a large base)
+        self._kinds = kb.scope.detail_questions
+
+    @cached_property
+    def _holders(self) -> dict[str, frozenset[str]]:
+        # Read when first asked, not at start-up: resolving the scope's words costs milliseconds.
+        return {kind.name: _concepts(self._vocabulary, (w for w in kind.answered_by if not w.startswith("<")))
+                for kind in self._kinds}
+
+    @cached_property
+    def _counted(self) -> frozenset[str]:
         # "中学校はいくつ？": the word before a count's own cue (いくつ, 何校) is what it counts.
-        count_cues = (cue for kind in kb.scope.detail_questions if kind.strict and "<count>" in kind.answered_by
-                      for cue in kind.cues)
-        self._counted = _concepts(vocabulary, (*COUNTED, *count_cues))
-        self._links = _concepts(vocabulary, LINKS)
+        count_cues = (cue for kind in self._kinds if kind.strict and "<count>" in kind.answered_by for cue in kind.cues)
+        return _concepts(self._vocabulary, (*COUNTED, *count_cues))
+
+    @cached_property
+    def _links(self) -> frozenset[str]:
+        return _concepts(self._vocabulary, LINKS)
 
     def stranger(self, entry_id: str, terms: list[Term], kinds: Iterable[str]) -> str | None:
         """Return the word whose detail the question asks, when another entry uses it and this one's topic does not."""
         holders = self._counted.union(*(self._holders.get(kind, frozenset()) for kind in kinds))
         asked = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "scan"]
-        for owner, held in zip(asked, asked[1:]):
-            if held.concept not in holders or not self._names_topic(owner):
+        for position in range(1, len(asked)):
+            owner = asked[position - 1]
+            if asked[position].concept not in holders or not self._names_topic(owner):
                 continue
-            if owner.concept in self._links:  # "DX関連の予算": the word before the link owns the figure
-                before = asked.index(owner)
-                owner = asked[before - 1] if before else owner
+            if owner.concept in self._links and position > 1:  # "DX関連の予算": the word before the link owns it
+                owner = asked[position - 2]
             if self._foreign(entry_id, owner):
                 return owner.token.surface
         return None
@@ -72,7 +84,14 @@ class DetailOwner:
         concept = term.concept
         if concept is None or not self._names_topic(term) or not self._index.users(concept):
             return False
-        return not any(concept in self._index.bag(p) for p in self._positions.get(self._category.get(entry_id, ""), []))
+        return concept not in self._words_of(self._category.get(entry_id, ""))
+
+    def _words_of(self, category: str) -> frozenset[str]:
+        words = self._topic_words.get(category)
+        if words is None:
+            words = frozenset().union(*(self._index.bag(p) for p in self._positions.get(category, [])))
+            self._topic_words[category] = words
+        return words
 
 
 def _concepts(vocabulary: Vocabulary, words: Iterable[str]) -> frozenset[str]:
