@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from bot.details import Asked, DetailCheck
+from bot.detailof import DetailOwner
 from bot.focus import asks_to_compare
 from bot.head import topic_heads
 from bot.origin import is_origin
@@ -85,6 +86,7 @@ class Decider:
         self._details = DetailCheck(kb)
         self._unstated = Unstated(self._details, vocabulary.is_foreign_place)
         self._specifics = Specifics(kb, vocabulary, index)
+        self._owner = DetailOwner(kb, vocabulary, index)
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
@@ -109,6 +111,11 @@ class Decider:
                 # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
                 # counted unit, cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
+        owner = self._owner.stranger(candidates[0].entry_id, terms, (d.kind.name for d in details)) if candidates else None
+        if owner is not None:
+            # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童 (bot.detailof).
+            return MatchResult("fallback", tuple(candidates[:5]),
+                               reason=f"asks a detail of {owner}, which its topic never speaks of")
         unstated = self._unstated.refusal(text, terms, candidates[0].entry_id,
                                           self._index.bag(self._index_of[candidates[0].entry_id])) if candidates else ""
         if unstated:
@@ -142,10 +149,16 @@ class Decider:
             return MatchResult("answer", top, reason=f"only its answer uses {', '.join(own)}")
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
         if close and not routed and not headed and not _context_decides(best, top[1]):
-            return MatchResult("clarify", top[:3], reason="close call")
+            if not (details and self._holds_alone(best, top[1], details)):
+                return MatchResult("clarify", top[:3], reason="close call")
+            # "試験はいつ？" between the exam and how to apply: only the first holds the asked date.
+            return MatchResult("answer", top, reason="only its answer holds the asked detail")
         if routed:
             return MatchResult("answer", top, reason=routed)
         return MatchResult("answer", top, reason="its title names what is asked about" if headed else "")
+
+    def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:
+        return self._details.holds(best.entry_id, details) and not self._details.holds(second.entry_id, details)
 
     def _compares(self, first: Candidate, second: Candidate) -> bool:
         # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.

@@ -47,7 +47,8 @@ ENGLISH_ASKING = re.compile(r"(?<![a-z])(?:tell me|could you|can you|would you|e
                             r"|i wonder|wondering)(?![a-z])")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 # "芝浦港南じゃなくて高輪の…", "not Shiba but Takanawa": what stands before the marker is not asked about.
-CONTRAST = re.compile(r"([^、,。？?！!\s]*)(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*"
+# "職員じゃなくても使える？" (even if not staff) is a concession: the condition is asked about, nothing is set aside.
+CONTRAST = re.compile(r"([^、,。？?！!\s]*)(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)(?!て?も)[、,\s]*"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+")
 OTHERS = re.compile(r"他|ほか|以外|other")  # "他の自治体ではなく港区で": emphasis, not a contrast of two topics
 # "社宅って区の外じゃなくて区内？": the topic (up to its は or って) stays, only the negated phrase after it goes.

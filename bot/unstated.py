@@ -8,6 +8,7 @@ fact no single word gives away, and an entry of the right topic still cannot ans
   ("港区で一番…はどこ？"), an answer ranking Minato against other places (全国最多, most in Tokyo) names Minato, not
   the hotel or the nationality asked for. Nor does a ranking by another measure: "人口が一番多い区" is not
   answered by the ward with the most hotel rooms.
+- **A named person's own details** ("中島さんの年齢", "…さんのSNS"): the answer naming the person does not give them.
 - **Minato against another place** ("品川区とどっちが多い？", "他の区より高い？"): only an answer that itself compares or
   ranks (トップクラス, 最多, より) tells how Minato stands; one that merely names the other place (where staff live)
   does not.
@@ -48,6 +49,12 @@ COMPARED = re.compile(r"より|比べ|比較|どっち|どちら|(?<![a-z])(?:th
 # A quantity compared: more, higher, bigger (多い, 高い, 広い).
 QUANTITY = re.compile(r"(?:多|少な|高|安|低|大き|小さ|広|狭)(?:い|く|め)|(?<![a-z])(?:more|less|fewer|higher|lower|bigger"
                       r"|larger|smaller|cheaper)(?![a-z])")
+# A named person's own details ("中島さんの年齢", "土井さんのSNS"): only an answer stating them gives them.
+PERSON = r"(?:さん|氏|先生|[課部局所区市]長|パネリスト|登壇者|panelists?)"
+PERSONAL = {"age": re.compile(PERSON + r"(?:の|って|は)(?:年齢|歳|生まれ|誕生日)"),
+            "account": re.compile(PERSON + r"(?:の|って|は)(?:sns|アカウント|インスタ|instagram|ツイッター|twitter"
+                                  r"|フェイスブック|facebook|連絡先|メール|電話番号)")}
+HELD_PERSONAL = {"age": re.compile(r"\d\s*歳"), "account": re.compile(r"@")}
 HELD_COMPARISON = re.compile(HELD_SUPERLATIVE.pattern + r"|より|比べ|上回|下回|(?<![a-z])than(?![a-z])")
 
 
@@ -64,6 +71,9 @@ class Unstated:
         if COMPARED.search(cleaned) and QUANTITY.search(cleaned) and self._names_other_place(cleaned, terms):
             if not HELD_COMPARISON.search(self._details.answer_text(entry_id)):
                 return "compares Minato with another place; the answer compares nothing"
+        for detail, asked in PERSONAL.items():
+            if asked.search(cleaned) and not HELD_PERSONAL[detail].search(self._details.answer_text(entry_id)):
+                return f"asks a person's own {detail}; the answer does not state it"
         if SUPERLATIVE.search(cleaned) and WHICH.search(cleaned):
             answer = self._details.answer_text(entry_id)
             if not HELD_SUPERLATIVE.search(answer):

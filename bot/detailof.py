@@ -1,0 +1,99 @@
+"""Whose detail a question asks for: a figure of a topic the answering entry's topic never speaks of.
+
+"港区の児童手当はいくら？" asks the amount of 児童手当; the salary entry holds amounts (手当, 給与) but of staff pay,
+and 児童 is a word of the pre-class entries only. "DX関連の予算は？" asks the budget of the new-technology work,
+which the city's overall budget does not give; "小学校の数はいくつ？" asks a count the embassies' 81か国 is not.
+
+So when a question asks a detail (bot.details: a price, a count, a date...), the word right before the word that
+holds it (予算, 給与, 数: the words of the kind's `answered_by`, and the count's 数) says whose detail it is. When that
+word is one another entry uses and no entry of the answering one's topic (its category) does, the answer's figure is
+another thing's. Only that word counts: "教員の経験は給与で何年分？" speaks of 教員 but asks of the pay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cached_property
+
+from bot.index import ConceptIndex
+from bot.knowledge import KnowledgeBase
+from bot.terms import Term
+from bot.vocabulary import Vocabulary
+
+# Words as written (a reading found inside a typo names nothing) and topic nouns, not kana-only ones (うち, こと).
+NAMED = frozenset({"lemma", "synonym"})
+HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
+# "小学校の数", "避難所の一覧": the count or the list of the word before it, whether or not a detail is asked
+COUNTED = ("数", "件数", "総数", "人数", "一覧", "リスト")
+LINKS = frozenset({"関連", "関係", "向け", "全体"})  # "DX関連の予算": the link between the owner and its figure
+
+
+class DetailOwner:
+    """The concepts each topic (category) uses, and the words a detail is held by."""
+
+    def __init__(self, kb: KnowledgeBase, vocabulary: Vocabulary, index: ConceptIndex) -> None:
+        self._vocabulary = vocabulary
+        self._index = index
+        self._category = {entry.id: entry.category for entry in kb.entries}
+        positions: dict[str, list[int]] = defaultdict(list)
+        for position, entry in enumerate(kb.entries):
+            positions[entry.category].append(position)
+        self._positions = dict(positions)
+        self._topic_words: dict[str, frozenset[str]] = {}  # per category, built when first asked (a large base)
+        self._kinds = kb.scope.detail_questions
+
+    @cached_property
+    def _holders(self) -> dict[str, frozenset[str]]:
+        # Read when first asked, not at start-up: resolving the scope's words costs milliseconds.
+        return {kind.name: _concepts(self._vocabulary, (w for w in kind.answered_by if not w.startswith("<")))
+                for kind in self._kinds}
+
+    @cached_property
+    def _counted(self) -> frozenset[str]:
+        # "中学校はいくつ？": the word before a count's own cue (いくつ, 何校) is what it counts.
+        count_cues = (cue for kind in self._kinds if kind.strict and "<count>" in kind.answered_by for cue in kind.cues)
+        return _concepts(self._vocabulary, (*COUNTED, *count_cues))
+
+    @cached_property
+    def _links(self) -> frozenset[str]:
+        return _concepts(self._vocabulary, LINKS)
+
+    def stranger(self, entry_id: str, terms: list[Term], kinds: Iterable[str]) -> str | None:
+        """Return the word whose detail the question asks, when another entry uses it and this one's topic does not."""
+        holders = self._counted.union(*(self._holders.get(kind, frozenset()) for kind in kinds))
+        asked = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "scan"]
+        for position in range(1, len(asked)):
+            owner = asked[position - 1]
+            if asked[position].concept not in holders or not self._names_topic(owner):
+                continue
+            if owner.concept in self._links and position > 1:  # "DX関連の予算": the word before the link owns it
+                owner = asked[position - 2]
+            if self._foreign(entry_id, owner):
+                return owner.token.surface
+        return None
+
+    def _names_topic(self, term: Term) -> bool:
+        # A noun as written: "通ったのは何件？" (通る read as 通勤) owns no count.
+        return (term.via in NAMED and (term.token.pos.startswith("名詞") or term.token.is_latin)
+                and not HIRAGANA.fullmatch(term.token.surface)
+                and not self._vocabulary.asks_about(term.token) and not self._vocabulary.is_home(term.token))
+
+    def _foreign(self, entry_id: str, term: Term) -> bool:
+        concept = term.concept
+        if concept is None or not self._names_topic(term) or not self._index.users(concept):
+            return False
+        return concept not in self._words_of(self._category.get(entry_id, ""))
+
+    def _words_of(self, category: str) -> frozenset[str]:
+        words = self._topic_words.get(category)
+        if words is None:
+            words = frozenset().union(*(self._index.bag(p) for p in self._positions.get(category, [])))
+            self._topic_words[category] = words
+        return words
+
+
+def _concepts(vocabulary: Vocabulary, words: Iterable[str]) -> frozenset[str]:
+    return frozenset(t.concept for word in words for t in vocabulary.resolve(word, False)
+                     if t.concept is not None and t.via != "weak")

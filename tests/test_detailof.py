@@ -1,0 +1,111 @@
+"""Questions the briefing does not answer though an entry holds a detail of the asked kind (bot.detailof, scope.yaml).
+
+Wordings are our own, never a benchmark's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.details import DetailCheck
+from bot.focus import drop_contrast
+from bot.knowledge import KnowledgeBase
+from bot.service import Answerer, Question
+
+
+@pytest.mark.parametrize("question", ["港区の保育園の数はいくつありますか", "港区にある大学の数はいくつ？",
+                                      "プレクラス関連の予算はいくら？", "研修の予算はいくらですか"])
+def test_a_detail_of_another_topic_is_not_answered_by_a_figure_of_this_one(plain_answerer: Answerer,
+                                                                           question: str) -> None:
+    # The embassies' 81か国 counts no nurseries; the city's budget is not the training's.
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [("大使館の数はいくつ？", "facts-embassies"),
+                                                    ("港区の予算はいくら？", "overview-budget")])
+def test_a_detail_of_the_entrys_own_topic_is_still_answered(plain_answerer: Answerer, question: str,
+                                                            entry_id: str) -> None:
+    assert plain_answerer.answer(Question(question)).entry_id == entry_id
+
+
+@pytest.fixture(scope="module")
+def details(kb: KnowledgeBase) -> DetailCheck:
+    """Return the detail rule over the bundled knowledge."""
+    return DetailCheck(kb)
+
+
+@pytest.mark.parametrize(("question", "kind", "entry_id"), [
+    ("食堂は部外者でも利用できる？", "who may use", "cafeteria"),
+    ("Is the staff cafeteria open to the public?", "who may use", "cafeteria"),
+    ("青山通りはどこからどこまでですか", "extent", "district-akasaka"),
+    ("プレクラスは何年前から始まったの？", "history", "preclass-timeline"),
+])
+def test_a_fact_the_topics_entry_does_not_state_is_not_held_by_it(details: DetailCheck, question: str, kind: str,
+                                                                  entry_id: str) -> None:
+    asked = details.asked(question)
+    assert kind in [item.kind.name for item in asked]
+    assert not details.holds(entry_id, asked)
+
+
+def test_a_concession_sets_nothing_aside(plain_answerer: Answerer) -> None:
+    # "職員じゃなくても" (even if not staff) asks whether others may: it is no contrast "AじゃなくてB".
+    assert plain_answerer.answer(Question("職員住宅は職員じゃなくても住めますか")).kind == "fallback"
+    assert drop_contrast("芝浦港南じゃなくて高輪のスローガンは？") != "芝浦港南じゃなくて高輪のスローガンは？"
+
+
+@pytest.mark.parametrize("question", ["港区長のお名前を教えてください", "中島さんの年齢を教えて"])
+def test_an_office_holder_or_a_persons_age_is_not_in_the_briefing(plain_answerer: Answerer, question: str) -> None:
+    # The briefing names no mayor, and gives the panelists' years of joining, not their ages.
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+def test_the_age_limit_is_still_the_guides(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("受験できるのは何歳まで？")).entry_id == "guide-application"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [("看護師の試験はいつごろですか", "guide-exam"),
+                                                    ("平日休みの交替はある？", "guide-holidays"),
+                                                    ("ブランクが長くても応募できる？", "guide-application")])
+def test_a_recruitment_guides_everyday_words_point_to_it(plain_answerer: Answerer, question: str,
+                                                        entry_id: str) -> None:
+    # The exam's categories (看護師, 保育士), shift work (交代) and a gap in one's career (ブランク) are the guide's.
+    assert plain_answerer.answer(Question(question)).entry_id == entry_id
+
+
+@pytest.mark.parametrize("question", ["今年の試験はもう終わった？", "去年の倍率は？"])
+def test_this_or_last_year_names_no_topic(plain_answerer: Answerer, question: str) -> None:
+    assert plain_answerer.answer(Question(question)).entry_id == "guide-exam"
+
+
+def test_of_two_close_entries_the_one_holding_the_asked_detail_answers(plain_answerer: Answerer) -> None:
+    # The exam and how to apply score alike; only the exam's entry holds a date (日程): no "did you mean".
+    reply = plain_answerer.answer(Question("おとうとが うける しけん いつ あるの"))
+    assert (reply.kind, reply.entry_id) == ("answer", "guide-exam")
+
+
+@pytest.mark.parametrize("question", ["港区の保育園の一覧を教えて", "土井さんのインスタは？", "中島さんの連絡先を教えて"])
+def test_a_list_of_another_topic_or_a_persons_account_is_not_in_the_briefing(plain_answerer: Answerer,
+                                                                            question: str) -> None:
+    # The districts' entry lists no nurseries; the city's SNS accounts are not a panelist's own.
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+@pytest.mark.parametrize("question", ["私でも港区の職員になれますか", "区 の しょくいん に なれる？", "しょくいんに なれますか"])
+def test_whether_one_can_become_staff_asks_the_eligibility(plain_answerer: Answerer, question: str) -> None:
+    # Not the staff count: 職員 is its title word, but becoming staff is the recruitment guide's matter.
+    assert plain_answerer.answer(Question(question)).entry_id == "guide-application"
+
+
+@pytest.mark.parametrize("question", ["パネリストの年齢は？", "プレクラスはいつから導入されたの？"])
+def test_a_panelists_age_or_a_start_year_is_not_in_the_briefing(plain_answerer: Answerer, question: str) -> None:
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+def test_a_verb_owns_no_count(plain_answerer: Answerer) -> None:
+    # 通った (read as 通勤) is no topic whose count is asked: the adopted projects answer.
+    question = "新技術チャレンジって応募は何件あって、そのうち実際に通ったのは何件？"
+    assert plain_answerer.answer(Question(question)).entry_id == "newtech-projects"
+
+
+def test_the_number_of_hires_is_the_exams_guide(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("来年の採用予定人数は？")).entry_id == "guide-exam"
