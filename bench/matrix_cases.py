@@ -116,10 +116,14 @@ class Oracle:
         run = max(LIST_RUN.finditer(answer), key=lambda m: len(m.group()), default=None)
         if run is None:
             return [], ""
-        parts = re.split(r"[、・]", run.group())
+        listed = run.group()
+        if listed.find("・") < listed.find("、") and "・" in listed:
+            listed = listed[:listed.index("、")]  # "芝・…・芝浦港南の5つの地区があり、5つの地域…": the ・ list ends at 、
+        parts = re.split(r"[、・]", listed)
         parts[0] = STOP_BEFORE.sub("", parts[0])
-        parts[-1] = STOP_AFTER.sub("", parts[-1])
-        kind = LIST_KIND.match(answer[run.end():])
+        last = STOP_AFTER.sub("", parts[-1])
+        kind = LIST_KIND.match(answer[run.start() + len(listed) - len(parts[-1]) + len(last):])
+        parts[-1] = last
         return [p for p in parts if p], kind.group(1) if kind else ""
 
     def titled(self, item: str, kind: str) -> tuple[str | None, bool]:

@@ -36,7 +36,7 @@ ASPECT_WORDS = frozenset(
     "もう 少し ちょっと 後 あと 残り 別 へん 辺 辺り あたり 付近 "
     # which of the two, or which came first: "二人のうち、先に入ったのはどっち？"
     "二人 三人 両者 先 前 "
-    "located one ones first second third next last country countries people persons".split())
+    "located one ones first second third fourth fifth sixth seventh eighth ninth tenth next last country countries people persons".split())
 
 
 def aspect_words(scope: Scope) -> tuple[str, ...]:

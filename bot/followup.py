@@ -27,6 +27,7 @@ from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
 from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
 from bot.followup_asks import ambiguous, asks_another_item, brief, counts_an_item, points_back, written_words
+from bot.followup_items import ordinal_item
 from bot.followup_named import asked_of_a_part, neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
 from bot.knowledge import Entry
@@ -127,6 +128,11 @@ class FollowUps:
         item = asks_another_item(text) or other == "item"
         reading, candidates, result = self._matcher.understand_after(text, _topic_text(topic), weight,
                                                                      topic.id if asks_other and not item else None)
+        by_position = ordinal_item(self._matcher.kb, topic, text) if elliptic and item else None
+        if by_position is not None:  # "3つ目は？": the third item's own entry, or none past the end of the list
+            chosen, why = by_position
+            return reading, candidates, (MatchResult.answering(chosen, candidates, why) if chosen
+                                         else MatchResult("fallback", tuple(candidates), reason=why))
         if elliptic and (item or asks_other):
             result = self._other(topic, text, item, candidates, result)
         elif other == "kind":

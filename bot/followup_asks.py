@@ -15,9 +15,9 @@ from bot.normalize import clean
 # gave (the other panelist is in the panel answer), not another entry.
 ANOTHER_ITEM = re.compile(
     r"(?:もう|あと|残りの?|のこりの?|他の|ほかの|別の|べつの)\s*(?:[一1１]|ひと|ふた)?\s*(?:人|り|名|方|かた|つ|個|件|校|社)"
-    r"|(?:[一二三四五六七八九十\d]|ひと|ふた)\s*(?:人|つ|個|件|番|り)\s*目"
+    r"|(?:[一二三四五六七八九十\d]|ひと|ふた|みっ|よっ)\s*(?:人|つ|個|件|番|り)\s*(?:目|め)"
     r"|(?<![a-z])(?:the\s+other(?:\s+(?:one|person))?|another\s+one|other\s+(?:ones?|persons?|people)"
-    r"|(?:second|third|next)\s+one|who\s+else)(?![a-z])")
+    r"|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th))\s+one|who\s+else)(?![a-z])")
 # A word that only counts items (一人, 二人目, ふたり, 一つ): it names no topic.
 COUNTED_ITEM = re.compile(r"^(?:[一二三四五六七八九十両\d]+|ひと|ふた)(?:人|名|つ|個|件|校|り|方)?目?$")
 # Pointing back at the last answer. Not あの (a filler: "あの、食堂は？"), not それぞれ (each), not その他 (other).

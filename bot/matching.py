@@ -197,6 +197,9 @@ class Matcher:
         strong = {c: w for c, w in weights.items() if not c.startswith(WEAK_PREFIX)}
         if not strong:
             return []
+        if total <= 0.0:
+            # Only context words ("それって大田区も？": the topic's, and a place that filters): they are what is asked.
+            total = sum(strong.values())
         weak = {c: w for c, w in weights.items() if c not in strong}
         return [self._candidate(s) for s in self._index.best(strong, weak, total, limit)]
 
