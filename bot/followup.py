@@ -26,7 +26,8 @@ from bot.decision import MatchResult
 from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
 from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
-from bot.followup_asks import ambiguous, asks_another_item, brief, counts_an_item, points_back, written_words
+from bot.followup_asks import (ambiguous, asks_another_item, brief, counts_an_item, dates_the_figure, points_back,
+                               written_words)
 from bot.followup_items import ordinal_item
 from bot.followup_named import asked_of_a_part, neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
@@ -89,6 +90,9 @@ class FollowUps:
     def _after(self, text: str, topic: Entry, elliptic: bool, alone: Understanding) -> Understanding | None:
         # The topic's title stands before the message: fully when the message names nothing else or could not be
         # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
+        # "いくつ採用された？" after the adopted projects: the entry answering it alone (the five districts' 5つ) speaks of
+        # none of its words, only its question word fits; so it names no topic of its own, and asks the topic's count.
+        elliptic = elliptic or self._unexplained(text, alone)
         pointing = bool(POINTING.search(clean(text)))
         # A brief message pointing back ("それって新人も？") or naming what only the topic spoke of ("土井さんは何歳？")
         # is about the topic: answered near it, or not at all, never by an entry the topic has nothing to do with.
@@ -143,6 +147,10 @@ class FollowUps:
             result = self._figure_near(topic, text, result)
             if not (item or asks_other):
                 result = self._named_nearby(topic, text, alone.reading.terms, candidates, result)
+            if dates_the_figure(text):  # "いつのデータ？": the date of the topic's own figure, or the briefing has none
+                result = (MatchResult.answering(topic.id, candidates, "the date of the last answer's figure")
+                          if self._details.holds(topic.id, self._details.asked(text), stated=True)
+                          else MatchResult("fallback", tuple(candidates), reason="the last answer does not date its figure"))
         return reading, candidates, result
 
     def _named_nearby(self, topic: Entry, text: str, terms: list[Term], candidates: list[Candidate],
@@ -182,13 +190,27 @@ class FollowUps:
         short = len(clean(text)) <= SHORT_MESSAGE
         if self._near(topic, alone.result.candidates[0]):
             return False
+        mine = [term for term in alone.reading.terms if (self._names_topic(term, short) or self._says_what(term))
+                and not self._matcher.vocabulary.is_home(term.token)]
         # "何年入区？" after the panel: 入区 is written in the panel's answer only (the analyzer splits it into parts
         # other entries use too), so the word as typed ties the message to the topic.
         answers = self._details.answer_text
-        if any(word in answers(topic.id) and word not in answers(best) for word in written_words(text)):
+        # Not a word asking an aspect of any topic: "港区で働くメリットは？" after the pre-class merits asks its own.
+        typed = clean(text)
+        for term in alone.reading.terms:
+            typed = typed.replace(clean(term.token.surface), " ") if self._names_nothing(term) else typed
+        if any(word in answers(topic.id) and word not in answers(best) for word in written_words(typed)):
             return True
         return any(self._matcher.mentions(topic.id, term.concept) and not self._matcher.mentions(best, term.concept)
-                   for term in alone.reading.terms if self._names_topic(term, short) or self._says_what(term))
+                   for term in mine)
+
+    def _unexplained(self, text: str, alone: Understanding) -> bool:
+        if alone.result.kind != "answer" or not brief(text):
+            return False
+        named = [t for t in alone.reading.terms if self._names_topic(t, len(clean(text)) <= SHORT_MESSAGE)]
+        best = alone.result.candidates[0].entry_id
+        return bool(named) and all(t.concept is not None and self._matcher.knows(t.concept)
+                                   and not self._matcher.mentions(best, t.concept) for t in named)
 
     def _says_what(self, term: Term) -> bool:
         # A verb or adjective ("新卒も住める？": 住める) ties a short message to the topic that speaks of it.
@@ -206,7 +228,7 @@ class FollowUps:
         near = [c for c in result.candidates if self._fits_as_well(c, result.candidates[0], topic, margin)]
         if len(near) < 2 and (result.kind == "answer" or not near):
             return result  # nothing else fits as well: the usual case, decided without reading the details
-        near = self._holding(near, text)
+        near = self._speaking_of(self._holding(near, text), text)
         if not near:
             return result
         nearest = min(near, key=lambda c: self._distance(topic, c.entry_id))
@@ -270,6 +292,14 @@ class FollowUps:
         reason = "another item of the last answer" if chosen_id == topic.id else "another related entry"
         return MatchResult.answering(chosen_id, candidates, reason)
 
+    def _speaking_of(self, candidates: list[Candidate], text: str) -> list[Candidate]:
+        # "住んでるところは？" after the commuting time: of the entries that fit about as well, those speaking of the
+        # message's own words (住む: where staff live) are meant, not the topic, which does not.
+        own = {term.concept for term in self._matcher.read_terms(text) if term.concept is not None and term.via != "weak"
+               and not term.token.weak and not self._names_nothing(term)}
+        speaking = [c for c in candidates if all(self._matcher.mentions(c.entry_id, concept) for concept in own)]
+        return speaking or candidates
+
     def _holding(self, candidates: list[Candidate], text: str) -> list[Candidate]:
         # The candidates whose answer holds what the message asks for: its detail kinds and its unit (何か国).
         asked = self._details.asked(text)
@@ -307,12 +337,17 @@ class FollowUps:
     def _near(self, topic: Entry, candidate: Candidate) -> bool:
         return self._distance(topic, candidate.entry_id) < FAR
 
-    def _names_topic(self, term: Term, short: bool) -> bool:
+    def _names_nothing(self, term: Term) -> bool:
+        # "もう一人は？": もう and 一人 only say which one; "それって…": それ points at one; 期間, 何人 ask about one
         token = term.token
         words = {clean(token.lemma), clean(token.surface), term.concept}
-        if words & self._aspects or counts_an_item(token.surface) or token.lemma.startswith("何") \
-                or QUESTION_WORD.fullmatch(token.lemma) or POINTING.fullmatch(clean(token.surface)):
-            return False  # "もう一人は？": もう and 一人 only say which one; "それって…": それ points at one
+        return bool(words & self._aspects) or counts_an_item(token.surface) or token.lemma.startswith("何") \
+            or QUESTION_WORD.fullmatch(token.lemma) is not None or POINTING.fullmatch(clean(token.surface)) is not None
+
+    def _names_topic(self, term: Term, short: bool) -> bool:
+        token = term.token
+        if self._names_nothing(term):
+            return False
         if term.via == "weak" or token.weak:
             # A function word the knowledge never uses is more likely a misread topic (ちく for 地区) than a hint.
             return token.is_kana and term.concept is not None and not self._matcher.knows(term.concept)

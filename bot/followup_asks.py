@@ -23,6 +23,12 @@ COUNTED_ITEM = re.compile(r"^(?:[一二三四五六七八九十両\d]+|ひと|�
 # Pointing back at the last answer. Not あの (a filler: "あの、食堂は？"), not それぞれ (each), not その他 (other).
 POINTS_BACK = re.compile(r"それ(?!ぞれ)|その(?!他|ほか)|そこ|そういう|そんな|(?<![a-z])(?:that|it|this|they|those)(?![a-z])")
 WRITTEN_WORD = re.compile(r"[\u3400-\u9fff々]{2,}|[\u30a0-\u30ff]{3,}")  # a word as typed: two kanji, three katakana
+# Asking when the figure just given dates from ("いつのデータ？", "いつ時点？", "as of when?"): the topic's own figure,
+# whose date only the topic's answer can give (a related entry's date is another figure's).
+DATES_THE_FIGURE = re.compile(
+    r"(?:いつ|何年|何月|何日|なんねん|なんがつ).{0,3}(?:データ|数字|数値|統計|時点|現在|調べ|調査)|時点|現在の(?:数|データ)"
+    r"|(?<![a-z])(?:as\s+of\s+when|how\s+(?:recent|current|up\s+to\s+date)"
+    r"|when\s+(?:is|was|are|were)\s+(?:that|this|the|these|those)\s+(?:data|figures?|numbers?|statistics|count))(?![a-z])")
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
 NO_CONTEXT_SCORE = 80.0
 NO_CONTEXT_MARGIN = 10.0
@@ -51,6 +57,11 @@ def brief(text: str) -> bool:
 def points_back(text: str) -> bool:
     """Tell whether a brief message points back at the last answer ("それって新人も？", "is that for new staff too?")."""
     return brief(text) and POINTS_BACK.search(clean(text)) is not None
+
+
+def dates_the_figure(text: str) -> bool:
+    """Tell whether a message asks when the last answer's figure dates from ("いつ時点の数字？", "as of when?")."""
+    return DATES_THE_FIGURE.search(clean(text)) is not None
 
 
 def written_words(text: str) -> set[str]:
