@@ -160,8 +160,12 @@ def _others(oracle: Oracle, topic: Entry) -> list[Case]:
     related = [i for i in topic.related if oracle.kb.entry(i) is not None]
     cases = []
     if related:
-        cases += [Case("other (他には)", topic.id, "他には？", frozenset({related[0]})),
-                  Case("other (en)", topic.id, "anything else?", frozenset({related[0]}))]
+        # After an answer listing things, "他には？" may ask for more of them (the dialogue sets' authors read it so:
+        # the places staff live, the adopted projects): the list again is right too.
+        listing = len(oracle.items(topic)[0]) >= 3 or len(re.findall(r"^\s*・", topic.answer.get("ja", ""), re.M)) >= 2
+        other = frozenset({related[0], topic.id} if listing else {related[0]})
+        cases += [Case("other (他には)", topic.id, "他には？", other),
+                  Case("other (en)", topic.id, "anything else?", other)]
     # "もっと詳しく": the topic again, an entry elaborating it (a related entry its answer names), or where to learn
     # more: the learn-more entry, or "not in the briefing", whose message points to the recruitment guide and website.
     answer = oracle.text(topic)

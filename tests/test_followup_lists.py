@@ -60,3 +60,13 @@ def test_a_question_about_a_language_is_still_no_request(text: str) -> None:
 def test_pointing_back_with_only_a_place_is_read_against_the_topic(plain_answerer: Answerer) -> None:
     # Before: ZeroDivisionError (the place filters, the topic's words count less: nothing left was asked).
     assert last_reply(plain_answerer, "職員はどこに住んでる？", "それって練馬区も？").entry_id == "commute-residence"
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("職員はどのあたりに住んでる？", "ほかは？", "commute-residence"),  # before: the commuting time
+    ("ロボットを使ったプロジェクトについて教えて", "what else?", "newtech-projects"),  # before: the system
+    ("通勤時間はどのくらい？", "他には？", "commute-residence"),  # an answer listing nothing: its first related entry
+])
+def test_other_after_a_listing_answer_asks_for_more_of_the_list(plain_answerer: Answerer, first: str, then: str,
+                                                                expected: str) -> None:
+    assert last_reply(plain_answerer, first, then).entry_id == expected
