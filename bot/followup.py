@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.decision import MatchResult
 from bot.aspects import ASPECT_WORDS
@@ -39,6 +39,7 @@ from bot.terms import Term
 MAX_SUGGESTED = 3
 EXAMPLE_MARK = r"\s*(?:とか|なんか|など|みたいな|や)"  # "テレビとか取材": テレビ is an example of what follows
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
+VERB_USE = re.compile(r"^(?:さ(?:れ|せ)|し(?:た|て|ま)|する|できる)")
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
 CONFIDENT = 80.0  # a question of its own matched this well is not a close call the topic could settle
@@ -73,6 +74,8 @@ class FollowUps:
         if result.kind in ("invalid", "smalltalk"):
             return Understanding(reading, candidates, result, elliptic=False)
         short = len(clean(text)) <= SHORT_MESSAGE
+        if short:  # "いつ実施されるの？": 実施 used as a verb says what is done, like 行われる
+            reading = replace(reading, terms=[_as_verb(term, clean(text)) for term in reading.terms])
         # "何歳？" names nothing (though HR's synonyms read 何歳 as the application's age limits): whose age is the topic's.
         elliptic = self._details.only_counts(text) or not any(self._names_topic(term, short) for term in reading.terms)
         if topic is not None:
@@ -250,7 +253,7 @@ class FollowUps:
                 return MatchResult("fallback", result.candidates, reason="nothing near the last topic holds the asked detail")
             return result
         unit = self._details.unit(text, strict=True)
-        if (asked and not self._details.holds(topic.id, asked, self._pointers)) or (
+        if (asked and not self._details.holds(topic.id, asked, self._pointers, stated=True)) or (
                 unit is not None and not self._details.counts_in(topic.id, unit)):  # "1クラス何人？": no such figure
             return MatchResult("fallback", result.candidates, reason="the last answer does not hold the asked detail")
         return result
@@ -368,6 +371,14 @@ def followups_for(matcher: Matcher) -> FollowUps:
         if found is None:
             found = _FOLLOWUPS[matcher] = FollowUps(matcher)
         return found
+
+
+def _as_verb(term: Term, cleaned: str) -> Term:
+    # A noun of action right before する/される (実施される, 開催した) is used as a verb: it names no topic.
+    surface = clean(term.token.surface)
+    if term.token.pos != "名詞" or not surface or not VERB_USE.search(cleaned.split(surface, 1)[-1]) or surface not in cleaned:
+        return term
+    return replace(term, token=term.token._replace(pos="動詞"))
 
 
 def _leaning(elliptic: bool, pointing: bool, anchored: bool, alone: MatchResult) -> tuple[str, float] | None:

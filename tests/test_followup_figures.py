@@ -60,3 +60,18 @@ def test_a_question_of_its_own_wins_over_a_word_the_topic_shares(plain_answerer:
 
 def test_a_word_the_topic_alone_holds_still_ties_the_message_to_it(plain_answerer: Answerer) -> None:
     assert last_reply(plain_answerer, "パネリストは誰？", "土井さんは何歳？").kind == "fallback"
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("プレクラスって何？", "いつ実施される？", "preclass-timeline"),  # before: the exam schedule (試験の実施)
+    ("採択されたプロジェクトを教えて", "いつ実施されるんですか", None),  # the briefing gives no date for them
+])
+def test_a_noun_of_action_used_as_a_verb_names_no_topic(plain_answerer: Answerer, first: str, then: str,
+                                                        expected: str | None) -> None:
+    reply = last_reply(plain_answerer, first, then)
+    assert reply.entry_id == expected and reply.kind == ("answer" if expected else "fallback")
+
+
+def test_a_date_only_a_keyword_suggests_is_not_a_date_the_answer_gives(plain_answerer: Answerer) -> None:
+    # Before: the keyword 1年目 held "a date", so the new-staff training answered "いつやるの？" again.
+    assert last_reply(plain_answerer, "新任研修ってどんな感じ？", "いつやるの？").kind == "fallback"
