@@ -25,7 +25,7 @@ ASPECT_WORDS = frozenset(
     # an aspect of it: "期間は？", "理由は？"
     "数 人数 件数 人 名 個 回 年 月 日 時 頃 いつ頃 以降 以前 以後 期間 時期 時間 場所 所 他 ほか 以外 名前 理由 目的 詳しい "
     "費用 対象 条件 方法 規模 割合 結果 効果 特徴 様子 雰囲気 メリット デメリット 利点 長所 短所 魅力 "
-    "やつ 奴 つめ 目 番目 部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 "
+    "やつ 奴 つめ 目 番目 部署 所属 役職 ポジション 立場 肩書き 肩書 職位 position role roles 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 "
     # the figure just given: "いつのデータ？", "その数字はいつ時点？" ask of the topic's own figure
     "データ 数字 数値 統計 data figure figures statistics stats "
     # all of it, or more of it: "全体の何パーセント？", "他には？"

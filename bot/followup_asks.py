@@ -21,7 +21,7 @@ ANOTHER_ITEM = re.compile(
 # A word that only counts items (一人, 二人目, ふたり, 一つ): it names no topic.
 COUNTED_ITEM = re.compile(r"^(?:[一二三四五六七八九十両\d]+|ひと|ふた)(?:人|名|つ|個|件|校|り|方)?目?$")
 # Pointing back at the last answer. Not あの (a filler: "あの、食堂は？"), not それぞれ (each), not その他 (other).
-POINTS_BACK = re.compile(r"それ(?!ぞれ)|その(?!他|ほか)|そこ|そういう|そんな|(?<![a-z])(?:that|it|this|they|those)(?![a-z])")
+POINTS_BACK = re.compile(r"それ(?!ぞれ)|その(?!他|ほか)|そこ|そういう|そんな|(?<![a-z])(?:that|it|its|this|they|their|them|those)(?![a-z])")
 WRITTEN_WORD = re.compile(r"[\u3400-\u9fff々]{2,}|[\u30a0-\u30ff]{3,}")  # a word as typed: two kanji, three katakana
 # Asking when the figure just given dates from ("いつのデータ？", "いつ時点？", "as of when?"): the topic's own figure,
 # whose date only the topic's answer can give (a related entry's date is another figure's).

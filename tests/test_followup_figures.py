@@ -75,3 +75,11 @@ def test_a_noun_of_action_used_as_a_verb_names_no_topic(plain_answerer: Answerer
 def test_a_date_only_a_keyword_suggests_is_not_a_date_the_answer_gives(plain_answerer: Answerer) -> None:
     # Before: the keyword 1年目 held "a date", so the new-staff training answered "いつやるの？" again.
     assert last_reply(plain_answerer, "新任研修ってどんな感じ？", "いつやるの？").kind == "fallback"
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("パネリストは誰？", "中島さんのポジションは？"),  # before: not understood (ポジション no entry's word)
+    ("Who were the panelists?", "what are their roles?"),  # before: the branch offices' role
+])
+def test_a_persons_role_is_asked_of_the_person_entry(plain_answerer: Answerer, first: str, then: str) -> None:
+    assert last_reply(plain_answerer, first, then).entry_id == "panel"
