@@ -42,6 +42,11 @@ DETAIL_CUES: tuple[tuple[str, str], ...] = (("家賃は？", PRICE), ("営業時
                                              ("住所は？", r"住所|所在地"), ("見頃は？", r"見頃|季節"))
 GENERAL_PLACES = frozenset({"港区", "みなと", "minato", "minato-ku", "東京", "東京都", "都内", "日本", "全国", "tokyo", "japan"})
 ORDINALS = ("{n}つ目は？", "{n}番目は？")
+ORDINALS_MORE = ("{n}つめのは？", "the {nth} one?")  # other wordings of the same ask
+NTH = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}
+FIGURE = r"\d[\d,.]*\s*[万億]?\s*(?:[人名件室校個回つ円%％]|か国|クラス)"
+FIGURE_DATES = ("いつのデータ？", "いつ時点の数字？", "as of when?")  # the date of the figure just given
+ROLES = ("役職は？", "what is their role?")  # asked after an answer naming people
 LIST_RUN = re.compile(r"[^、・。\s「」（）()：:①-⑩]+(?:[、・][^、・。\s「」（）()：:①-⑩]+){2,}")
 LIST_KIND = re.compile(r"^の\s*(?:\d+|[一二三四五六七八九])\s*つの\s*([\u4e00-\u9fff\u30a0-\u30ff]+)")
 STOP_AFTER = re.compile(r"(?:の|など|が|を|です|に|で|と).*$")
@@ -147,6 +152,7 @@ def build_cases(kb: KnowledgeBase) -> list[Case]:
         cases += _question_words(oracle, topic)
         cases += _others(oracle, topic)
         cases += _ordinals(oracle, topic)
+        cases += _figures(oracle, topic)
         cases += _nouns(oracle, topic)
         cases += _unknown(oracle, topic)
     return cases
@@ -185,7 +191,23 @@ def _ordinals(oracle: Oracle, topic: Entry) -> list[Case]:
         entry_id, contained = oracle.titled(items[n - 1], kind)
         expect = {topic.id} if entry_id is None else {entry_id, topic.id} if contained else {entry_id}
         cases += [Case("ordinal", topic.id, pattern.format(n=n), frozenset(expect)) for pattern in ORDINALS]
-    cases.append(Case("ordinal beyond the list", topic.id, f"{len(items) + 1}つ目は？", frozenset({NO_ANSWER})))
+        cases += [Case("ordinal (other wordings)", topic.id, pattern.format(n=n, nth=NTH[n]), frozenset(expect))
+                  for pattern in ORDINALS_MORE]
+    beyond = len(items) + 1
+    cases.append(Case("ordinal beyond the list", topic.id, f"{beyond}つ目は？", frozenset({NO_ANSWER})))
+    if beyond in NTH:
+        cases.append(Case("ordinal beyond the list", topic.id, f"the {NTH[beyond]} one?", frozenset({NO_ANSWER})))
+    return cases
+
+
+def _figures(oracle: Oracle, topic: Entry) -> list[Case]:
+    """"いつのデータ？" after an answer stating a figure: its own date, or none; "役職は？" after people named."""
+    cases = []
+    if oracle.holds(topic, FIGURE) and topic.category != GUIDE:
+        expect = frozenset({topic.id} if oracle.holds(topic, DATE) else {NO_ANSWER})
+        cases += [Case("date of the figure", topic.id, text, expect) for text in FIGURE_DATES]
+    if re.search(r"さん|氏", topic.answer.get("ja", "")):
+        cases += [Case("role of a person", topic.id, text, frozenset({topic.id})) for text in ROLES]
     return cases
 
 
