@@ -83,3 +83,10 @@ def test_a_date_only_a_keyword_suggests_is_not_a_date_the_answer_gives(plain_ans
 ])
 def test_a_persons_role_is_asked_of_the_person_entry(plain_answerer: Answerer, first: str, then: str) -> None:
     assert last_reply(plain_answerer, first, then).entry_id == "panel"
+
+
+@pytest.mark.parametrize("then", ["もうちょっと詳しく", "詳しく！"])
+def test_more_detail_asks_the_topic_itself_not_the_entry_titled_for_details(plain_answerer: Answerer,
+                                                                            then: str) -> None:
+    # Before: the learn-more entry (さらに詳しく知るには), a related entry whose title has 詳しい; "tell me more" kept it.
+    assert last_reply(plain_answerer, "自己啓発助成について知りたい", then).entry_id == "training-self-development"
