@@ -29,6 +29,7 @@ from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
 from bot.followup_asks import (ambiguous, asks_another_item, brief, counts_an_item, dates_the_figure, points_back,
                                written_words)
 from bot.followup_items import ordinal_item
+from bot.followup_near import Nearness
 from bot.followup_named import asked_of_a_part, neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
 from bot.knowledge import Entry
@@ -43,10 +44,6 @@ TOPIC_POS = frozenset({"名詞", "固有名詞"})
 VERB_USE = re.compile(r"^(?:さ(?:れ|せ)|し(?:た|て|ま)|する|できる)")
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
-CONFIDENT = 80.0  # a question of its own matched this well is not a close call the topic could settle
-FAMILY_MARGIN = 5.0  # entries within this many points of the best are told apart by how near the topic they are
-ASKED_MARGIN = 30.0  # ... and this many when the message names no topic but asks a detail some of them hold
-SAME_CATEGORY, FAR = 50, 100  # how near an entry is to the last topic (itself 0, its related entries 1, 2, ...)
 
 @dataclass(frozen=True)
 class Understanding:
@@ -68,6 +65,9 @@ class FollowUps:
         self._details = DetailCheck(matcher.kb, follow_ups=True)
         self._pointers = self._details.pointers
         self._others = Others(matcher, self._names_topic)
+        self._nearness = Nearness(matcher, self._details, self._names_nothing)
+        self._closest_to, self._within_family = self._nearness.closest_to, self._nearness.within_family
+        self._near, self._distance = self._nearness.near, self._nearness.distance
 
     def understand(self, text: str, topic: Entry | None) -> Understanding:
         """Read a message, against the topic when it names none of its own (or points back at it)."""
@@ -222,26 +222,6 @@ class FollowUps:
         # A verb or adjective ("新卒も住める？": 住める) ties a short message to the topic that speaks of it.
         return term.via != "weak" and not term.token.weak and term.token.pos in ("動詞", "形容詞")
 
-    def _closest_to(self, topic: Entry, text: str, result: MatchResult, wide: bool = False) -> MatchResult:
-        # Entries that fit about as well are told apart by the conversation: of those holding what is asked, the
-        # one nearest the topic (itself, then its related entries in order, then its category) is meant.
-        # "何か国？" after the foreign residents: the nationalities (135か国), not the embassies (81か国).
-        if result.kind not in ("answer", "clarify") or not result.candidates or result.reason == "comparison":
-            return result
-        # A message naming no topic but asking a detail ("何か国？") cannot tell its holders apart by its own words:
-        # their scores differ only by how the topic's title reads in each, so the topic's neighbours decide.
-        margin = ASKED_MARGIN if wide and self._details.asked(text) else FAMILY_MARGIN
-        near = [c for c in result.candidates if self._fits_as_well(c, result.candidates[0], topic, margin)]
-        if len(near) < 2 and (result.kind == "answer" or not near):
-            return result  # nothing else fits as well: the usual case, decided without reading the details
-        near = self._speaking_of(self._holding(near, text), text)
-        if not near:
-            return result
-        nearest = min(near, key=lambda c: self._distance(topic, c.entry_id))
-        if self._distance(topic, nearest.entry_id) >= FAR or (result.kind == "answer" and nearest is result.candidates[0]):
-            return result
-        return MatchResult.answering(nearest.entry_id, result.candidates, "nearest the last topic")
-
     def _not_a_repeat(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
         # The answer just given, again, answers a new detail question only when it holds that detail itself:
         # "期間は？" after the training menu (no period in it), or "いくらまで出るの？" after an answer that only
@@ -270,18 +250,6 @@ class FollowUps:
             return result
         return MatchResult("fallback", result.candidates, reason=f"nothing near the last topic holds a figure in {unit}")
 
-    def _within_family(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
-        # A message naming nothing is about the topic: an entry far from it ("何歳？" after the panel reaching the
-        # application entry's age limits) does not answer it; the nearest that fits well enough does, or none.
-        if result.kind != "answer" or self._distance(topic, result.candidates[0].entry_id) < FAR:
-            return result
-        accept = self._matcher.settings.accept_score
-        near = self._holding([c for c in result.candidates
-                              if c.score >= accept and self._distance(topic, c.entry_id) < FAR], text)
-        if not near:
-            return MatchResult("fallback", result.candidates, reason="nothing near the last topic answers it")
-        return MatchResult.answering(near[0].entry_id, result.candidates, "nearest the last topic")
-
     def _other(self, topic: Entry, text: str, item: bool, candidates: list[Candidate],
                result: MatchResult) -> MatchResult:
         # "他" names nothing, so the words cannot choose: HR's order of the related entries does, after the topic
@@ -298,36 +266,6 @@ class FollowUps:
         reason = "another item of the last answer" if chosen_id == topic.id else "another related entry"
         return MatchResult.answering(chosen_id, candidates, reason)
 
-    def _speaking_of(self, candidates: list[Candidate], text: str) -> list[Candidate]:
-        # "住んでるところは？" after the commuting time: of the entries that fit about as well, those speaking of the
-        # message's own words (住む: where staff live) are meant, not the topic, which does not.
-        own = {term.concept for term in self._matcher.read_terms(text) if term.concept is not None and term.via != "weak"
-               and not term.token.weak and not self._names_nothing(term)}
-        speaking = [c for c in candidates if all(self._matcher.mentions(c.entry_id, concept) for concept in own)]
-        return speaking or candidates
-
-    def _holding(self, candidates: list[Candidate], text: str) -> list[Candidate]:
-        # The candidates whose answer holds what the message asks for: its detail kinds and its unit (何か国).
-        asked = self._details.asked(text)
-        return [c for c in candidates if self._details.holds(c.entry_id, asked)]
-
-    def _fits_as_well(self, candidate: Candidate, best: Candidate, topic: Entry, margin: float) -> bool:
-        # Close in score; or the topic itself, explaining every word the best explains ("スローガンは？" fits each
-        # district wholly, the shorter answers merely score higher).
-        behind = best.score - candidate.score
-        if behind <= FAMILY_MARGIN or (behind <= margin and candidate.score >= self._matcher.settings.accept_score):
-            return True
-        return (candidate.entry_id == topic.id and candidate.coverage >= best.coverage and best.score < CONFIDENT
-                and candidate.score >= self._matcher.settings.accept_score)
-
-    def _distance(self, topic: Entry, entry_id: str) -> int:
-        if entry_id == topic.id:
-            return 0
-        if entry_id in topic.related:
-            return 1 + topic.related.index(entry_id)
-        entry = self._matcher.kb.entry(entry_id)
-        return SAME_CATEGORY if entry is not None and entry.category == topic.category else FAR
-
     def _explains(self, entry_id: str, terms: list[Term], short: bool, cleaned: str = "") -> bool:
         # Every topic the message names itself must be one the answering entry speaks of; a word no entry uses
         # ("テレビとか取材…" after the cafeteria, whose answer speaks of media coverage) only gives an example of one
@@ -339,9 +277,6 @@ class FollowUps:
         if not named:
             return True
         return bool(meant) and all(self._matcher.mentions(entry_id, term.concept) for term in meant)
-
-    def _near(self, topic: Entry, candidate: Candidate) -> bool:
-        return self._distance(topic, candidate.entry_id) < FAR
 
     def _names_nothing(self, term: Term) -> bool:
         # "もう一人は？": もう and 一人 only say which one; "それって…": それ points at one; 期間, 何人 ask about one
