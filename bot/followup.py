@@ -41,7 +41,7 @@ MAX_SUGGESTED = 3
 MORE_OF_IT = frozenset("詳しい 詳細 もっと 更に さらに 続き more detail details".split())
 EXAMPLE_MARK = r"\s*(?:とか|なんか|など|みたいな|や)"  # "テレビとか取材": テレビ is an example of what follows
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
-VERB_USE = re.compile(r"^(?:さ(?:れ|せ)|し(?:た|て|ま)|する|できる)")
+VERB_USE = re.compile(r"^(?:さ(?:れ|せ)|し(?:た|て|ま)|する)")  # not できる: "テレワークできる？" names telework
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
 
@@ -75,7 +75,7 @@ class FollowUps:
         if result.kind in ("invalid", "smalltalk"):
             return Understanding(reading, candidates, result, elliptic=False)
         short = len(clean(text)) <= SHORT_MESSAGE
-        if short:  # "いつ実施されるの？": 実施 used as a verb says what is done, like 行われる
+        if short and self._details.asked(text):  # "いつ実施されるの？": 実施 used as a verb says what is done (行われる)
             reading = replace(reading, terms=[_as_verb(term, clean(text)) for term in reading.terms])
         # "何歳？" names nothing (though HR's synonyms read 何歳 as the application's age limits): whose age is the topic's.
         elliptic = self._details.only_counts(text) or not any(self._names_topic(term, short) for term in reading.terms)
@@ -96,7 +96,7 @@ class FollowUps:
         # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
         # "いくつ採用された？" after the adopted projects: the entry answering it alone (the five districts' 5つ) speaks of
         # none of its words, only its question word fits; so it names no topic of its own, and asks the topic's count.
-        elliptic = elliptic or self._unexplained(text, alone)
+        elliptic = elliptic or self._unexplained(topic, text, alone)
         pointing = bool(POINTING.search(clean(text)))
         # A brief message pointing back ("それって新人も？") or naming what only the topic spoke of ("土井さんは何歳？")
         # is about the topic: answered near it, or not at all, never by an entry the topic has nothing to do with.
@@ -210,8 +210,11 @@ class FollowUps:
         return any(self._matcher.mentions(topic.id, term.concept) and not self._matcher.mentions(best, term.concept)
                    for term in mine)
 
-    def _unexplained(self, text: str, alone: Understanding) -> bool:
-        if alone.result.kind != "answer" or not brief(text):
+    def _unexplained(self, topic: Entry, text: str, alone: Understanding) -> bool:
+        # Only a message asking a detail the topic states ("いくつ", 5件): "テレワークできる？" after the commuting time
+        # asks nothing the commuting time holds.
+        asked = self._details.asked(text)
+        if alone.result.kind != "answer" or not brief(text) or not asked or not self._details.holds(topic.id, asked, stated=True):
             return False
         named = [t for t in alone.reading.terms if self._names_topic(t, len(clean(text)) <= SHORT_MESSAGE)]
         best = alone.result.candidates[0].entry_id

@@ -90,3 +90,9 @@ def test_more_detail_asks_the_topic_itself_not_the_entry_titled_for_details(plai
                                                                             then: str) -> None:
     # Before: the learn-more entry (さらに詳しく知るには), a related entry whose title has 詳しい; "tell me more" kept it.
     assert last_reply(plain_answerer, "自己啓発助成について知りたい", then).entry_id == "training-self-development"
+
+
+@pytest.mark.parametrize("then", ["テレワークできる？", "テレワークする？"])
+def test_a_topic_used_as_a_verb_is_still_a_question_of_its_own(plain_answerer: Answerer, then: str) -> None:
+    # A guard for the two readings above: it asks no detail the commuting time states, and names telework.
+    assert last_reply(plain_answerer, "通勤時間は？", then).entry_id != "commute-time"
