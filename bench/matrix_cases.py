@@ -42,6 +42,11 @@ DETAIL_CUES: tuple[tuple[str, str], ...] = (("家賃は？", PRICE), ("営業時
                                              ("住所は？", r"住所|所在地"), ("見頃は？", r"見頃|季節"))
 GENERAL_PLACES = frozenset({"港区", "みなと", "minato", "minato-ku", "東京", "東京都", "都内", "日本", "全国", "tokyo", "japan"})
 ORDINALS = ("{n}つ目は？", "{n}番目は？")
+ORDINALS_MORE = ("{n}つめのは？", "the {nth} one?")  # other wordings of the same ask
+NTH = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}
+FIGURE = r"\d[\d,.]*\s*[万億]?\s*(?:[人名件室校個回つ円%％]|か国|クラス)"
+FIGURE_DATES = ("いつのデータ？", "いつ時点の数字？", "as of when?")  # the date of the figure just given
+ROLES = ("役職は？", "what is their role?")  # asked after an answer naming people
 LIST_RUN = re.compile(r"[^、・。\s「」（）()：:①-⑩]+(?:[、・][^、・。\s「」（）()：:①-⑩]+){2,}")
 LIST_KIND = re.compile(r"^の\s*(?:\d+|[一二三四五六七八九])\s*つの\s*([\u4e00-\u9fff\u30a0-\u30ff]+)")
 STOP_AFTER = re.compile(r"(?:の|など|が|を|です|に|で|と).*$")
@@ -116,10 +121,14 @@ class Oracle:
         run = max(LIST_RUN.finditer(answer), key=lambda m: len(m.group()), default=None)
         if run is None:
             return [], ""
-        parts = re.split(r"[、・]", run.group())
+        listed = run.group()
+        if listed.find("・") < listed.find("、") and "・" in listed:
+            listed = listed[:listed.index("、")]  # "芝・…・芝浦港南の5つの地区があり、5つの地域…": the ・ list ends at 、
+        parts = re.split(r"[、・]", listed)
         parts[0] = STOP_BEFORE.sub("", parts[0])
-        parts[-1] = STOP_AFTER.sub("", parts[-1])
-        kind = LIST_KIND.match(answer[run.end():])
+        last = STOP_AFTER.sub("", parts[-1])
+        kind = LIST_KIND.match(answer[run.start() + len(listed) - len(parts[-1]) + len(last):])
+        parts[-1] = last
         return [p for p in parts if p], kind.group(1) if kind else ""
 
     def titled(self, item: str, kind: str) -> tuple[str | None, bool]:
@@ -143,6 +152,7 @@ def build_cases(kb: KnowledgeBase) -> list[Case]:
         cases += _question_words(oracle, topic)
         cases += _others(oracle, topic)
         cases += _ordinals(oracle, topic)
+        cases += _figures(oracle, topic)
         cases += _nouns(oracle, topic)
         cases += _unknown(oracle, topic)
     return cases
@@ -156,8 +166,12 @@ def _others(oracle: Oracle, topic: Entry) -> list[Case]:
     related = [i for i in topic.related if oracle.kb.entry(i) is not None]
     cases = []
     if related:
-        cases += [Case("other (他には)", topic.id, "他には？", frozenset({related[0]})),
-                  Case("other (en)", topic.id, "anything else?", frozenset({related[0]}))]
+        # After an answer listing things, "他には？" may ask for more of them (the dialogue sets' authors read it so:
+        # the places staff live, the adopted projects): the list again is right too.
+        listing = len(oracle.items(topic)[0]) >= 3 or len(re.findall(r"^\s*・", topic.answer.get("ja", ""), re.M)) >= 2
+        other = frozenset({related[0], topic.id} if listing else {related[0]})
+        cases += [Case("other (他には)", topic.id, "他には？", other),
+                  Case("other (en)", topic.id, "anything else?", other)]
     # "もっと詳しく": the topic again, an entry elaborating it (a related entry its answer names), or where to learn
     # more: the learn-more entry, or "not in the briefing", whose message points to the recruitment guide and website.
     answer = oracle.text(topic)
@@ -177,7 +191,23 @@ def _ordinals(oracle: Oracle, topic: Entry) -> list[Case]:
         entry_id, contained = oracle.titled(items[n - 1], kind)
         expect = {topic.id} if entry_id is None else {entry_id, topic.id} if contained else {entry_id}
         cases += [Case("ordinal", topic.id, pattern.format(n=n), frozenset(expect)) for pattern in ORDINALS]
-    cases.append(Case("ordinal beyond the list", topic.id, f"{len(items) + 1}つ目は？", frozenset({NO_ANSWER})))
+        cases += [Case("ordinal (other wordings)", topic.id, pattern.format(n=n, nth=NTH[n]), frozenset(expect))
+                  for pattern in ORDINALS_MORE]
+    beyond = len(items) + 1
+    cases.append(Case("ordinal beyond the list", topic.id, f"{beyond}つ目は？", frozenset({NO_ANSWER})))
+    if beyond in NTH:
+        cases.append(Case("ordinal beyond the list", topic.id, f"the {NTH[beyond]} one?", frozenset({NO_ANSWER})))
+    return cases
+
+
+def _figures(oracle: Oracle, topic: Entry) -> list[Case]:
+    """"いつのデータ？" after an answer stating a figure: its own date, or none; "役職は？" after people named."""
+    cases = []
+    if oracle.holds(topic, FIGURE) and topic.category != GUIDE:
+        expect = frozenset({topic.id} if oracle.holds(topic, DATE) else {NO_ANSWER})
+        cases += [Case("date of the figure", topic.id, text, expect) for text in FIGURE_DATES]
+    if re.search(r"さん|氏", topic.answer.get("ja", "")):
+        cases += [Case("role of a person", topic.id, text, frozenset({topic.id})) for text in ROLES]
     return cases
 
 

@@ -25,7 +25,9 @@ ASPECT_WORDS = frozenset(
     # an aspect of it: "期間は？", "理由は？"
     "数 人数 件数 人 名 個 回 年 月 日 時 頃 いつ頃 以降 以前 以後 期間 時期 時間 場所 所 他 ほか 以外 名前 理由 目的 詳しい "
     "費用 対象 条件 方法 規模 割合 結果 効果 特徴 様子 雰囲気 メリット デメリット 利点 長所 短所 魅力 "
-    "やつ 奴 つめ 目 番目 部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 "
+    "やつ 奴 つめ 目 番目 部署 所属 役職 ポジション 立場 肩書き 肩書 職位 position role roles 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 "
+    # the figure just given: "いつのデータ？", "その数字はいつ時点？" ask of the topic's own figure
+    "データ 数字 数値 統計 data figure figures statistics stats "
     # all of it, or more of it: "全体の何パーセント？", "他には？"
     "一覧 全部 全体 合計 総数 比率 全て すべて 例 例えば 続き もっと 更に さらに 他に "
     "number many much long detail details more else other others where when who why name place location period "
@@ -36,7 +38,7 @@ ASPECT_WORDS = frozenset(
     "もう 少し ちょっと 後 あと 残り 別 へん 辺 辺り あたり 付近 "
     # which of the two, or which came first: "二人のうち、先に入ったのはどっち？"
     "二人 三人 両者 先 前 "
-    "located one ones first second third next last country countries people persons".split())
+    "located one ones first second third fourth fifth sixth seventh eighth ninth tenth next last country countries people persons".split())
 
 
 def aspect_words(scope: Scope) -> tuple[str, ...]:

@@ -20,13 +20,16 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.decision import MatchResult
 from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
 from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
-from bot.followup_asks import ambiguous, asks_another_item, brief, counts_an_item, points_back, written_words
+from bot.followup_asks import (ambiguous, asks_another_item, brief, counts_an_item, dates_the_figure, points_back,
+                               written_words)
+from bot.followup_items import ordinal_item
+from bot.followup_near import Nearness
 from bot.followup_named import asked_of_a_part, neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
 from bot.knowledge import Entry
@@ -35,14 +38,12 @@ from bot.normalize import clean
 from bot.terms import Term
 
 MAX_SUGGESTED = 3
+MORE_OF_IT = frozenset("詳しい 詳細 もっと 更に さらに 続き more detail details".split())
 EXAMPLE_MARK = r"\s*(?:とか|なんか|など|みたいな|や)"  # "テレビとか取材": テレビ is an example of what follows
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
+VERB_USE = re.compile(r"^(?:さ(?:れ|せ)|し(?:た|て|ま)|する)")  # not できる: "テレワークできる？" names telework
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
-CONFIDENT = 80.0  # a question of its own matched this well is not a close call the topic could settle
-FAMILY_MARGIN = 5.0  # entries within this many points of the best are told apart by how near the topic they are
-ASKED_MARGIN = 30.0  # ... and this many when the message names no topic but asks a detail some of them hold
-SAME_CATEGORY, FAR = 50, 100  # how near an entry is to the last topic (itself 0, its related entries 1, 2, ...)
 
 @dataclass(frozen=True)
 class Understanding:
@@ -64,6 +65,9 @@ class FollowUps:
         self._details = DetailCheck(matcher.kb, follow_ups=True)
         self._pointers = self._details.pointers
         self._others = Others(matcher, self._names_topic)
+        self._nearness = Nearness(matcher, self._details, self._names_nothing)
+        self._closest_to, self._within_family = self._nearness.closest_to, self._nearness.within_family
+        self._near, self._distance = self._nearness.near, self._nearness.distance
 
     def understand(self, text: str, topic: Entry | None) -> Understanding:
         """Read a message, against the topic when it names none of its own (or points back at it)."""
@@ -71,6 +75,8 @@ class FollowUps:
         if result.kind in ("invalid", "smalltalk"):
             return Understanding(reading, candidates, result, elliptic=False)
         short = len(clean(text)) <= SHORT_MESSAGE
+        if short and self._details.asked(text):  # "いつ実施されるの？": 実施 used as a verb says what is done (行われる)
+            reading = replace(reading, terms=[_as_verb(term, clean(text)) for term in reading.terms])
         # "何歳？" names nothing (though HR's synonyms read 何歳 as the application's age limits): whose age is the topic's.
         elliptic = self._details.only_counts(text) or not any(self._names_topic(term, short) for term in reading.terms)
         if topic is not None:
@@ -88,6 +94,9 @@ class FollowUps:
     def _after(self, text: str, topic: Entry, elliptic: bool, alone: Understanding) -> Understanding | None:
         # The topic's title stands before the message: fully when the message names nothing else or could not be
         # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
+        # "いくつ採用された？" after the adopted projects: the entry answering it alone (the five districts' 5つ) speaks of
+        # none of its words, only its question word fits; so it names no topic of its own, and asks the topic's count.
+        elliptic = elliptic or self._unexplained(topic, text, alone)
         pointing = bool(POINTING.search(clean(text)))
         # A brief message pointing back ("それって新人も？") or naming what only the topic spoke of ("土井さんは何歳？")
         # is about the topic: answered near it, or not at all, never by an entry the topic has nothing to do with.
@@ -127,6 +136,11 @@ class FollowUps:
         item = asks_another_item(text) or other == "item"
         reading, candidates, result = self._matcher.understand_after(text, _topic_text(topic), weight,
                                                                      topic.id if asks_other and not item else None)
+        by_position = ordinal_item(self._matcher.kb, topic, text) if elliptic and item else None
+        if by_position is not None:  # "3つ目は？": the third item's own entry, or none past the end of the list
+            chosen, why = by_position
+            return reading, candidates, (MatchResult.answering(chosen, candidates, why) if chosen
+                                         else MatchResult("fallback", tuple(candidates), reason=why))
         if elliptic and (item or asks_other):
             result = self._other(topic, text, item, candidates, result)
         elif other == "kind":
@@ -137,12 +151,18 @@ class FollowUps:
             result = self._figure_near(topic, text, result)
             if not (item or asks_other):
                 result = self._named_nearby(topic, text, alone.reading.terms, candidates, result)
+            if dates_the_figure(text):  # "いつのデータ？": the date of the topic's own figure, or the briefing has none
+                result = (MatchResult.answering(topic.id, candidates, "the date of the last answer's figure")
+                          if self._details.holds(topic.id, self._details.asked(text), stated=True)
+                          else MatchResult("fallback", tuple(candidates), reason="the last answer does not date its figure"))
         return reading, candidates, result
 
     def _named_nearby(self, topic: Entry, text: str, terms: list[Term], candidates: list[Candidate],
                       result: MatchResult) -> MatchResult:
         # "5月からは？" (a figure the timeline states), "どういう制度？" (a related entry's title word): that entry.
-        named = {term.concept for term in terms if term.concept and term.via != "weak" and not term.token.weak}
+        # "もっと詳しく" asks more of the topic itself, not of the entry titled さらに詳しく知るには.
+        named = {term.concept for term in terms if term.concept and term.via != "weak" and not term.token.weak
+                 and not ({term.concept, clean(term.token.lemma)} & MORE_OF_IT)}
         answering = result.candidates[0].entry_id if result.kind == "answer" else None
         chosen = neighbour_named(self._matcher.kb, topic, text, named, answering, self._details.answer_text,
                                  lambda entry: self._others.concepts(_topic_text(entry)))
@@ -176,37 +196,34 @@ class FollowUps:
         short = len(clean(text)) <= SHORT_MESSAGE
         if self._near(topic, alone.result.candidates[0]):
             return False
+        mine = [term for term in alone.reading.terms if (self._names_topic(term, short) or self._says_what(term))
+                and not self._matcher.vocabulary.is_home(term.token)]
         # "何年入区？" after the panel: 入区 is written in the panel's answer only (the analyzer splits it into parts
         # other entries use too), so the word as typed ties the message to the topic.
         answers = self._details.answer_text
-        if any(word in answers(topic.id) and word not in answers(best) for word in written_words(text)):
+        # Not a word asking an aspect of any topic: "港区で働くメリットは？" after the pre-class merits asks its own.
+        typed = clean(text)
+        for term in alone.reading.terms:
+            typed = typed.replace(clean(term.token.surface), " ") if self._names_nothing(term) else typed
+        if any(word in answers(topic.id) and word not in answers(best) for word in written_words(typed)):
             return True
         return any(self._matcher.mentions(topic.id, term.concept) and not self._matcher.mentions(best, term.concept)
-                   for term in alone.reading.terms if self._names_topic(term, short) or self._says_what(term))
+                   for term in mine)
+
+    def _unexplained(self, topic: Entry, text: str, alone: Understanding) -> bool:
+        # Only a message asking a detail the topic states ("いくつ", 5件): "テレワークできる？" after the commuting time
+        # asks nothing the commuting time holds.
+        asked = self._details.asked(text)
+        if alone.result.kind != "answer" or not brief(text) or not asked or not self._details.holds(topic.id, asked, stated=True):
+            return False
+        named = [t for t in alone.reading.terms if self._names_topic(t, len(clean(text)) <= SHORT_MESSAGE)]
+        best = alone.result.candidates[0].entry_id
+        return bool(named) and all(t.concept is not None and self._matcher.knows(t.concept)
+                                   and not self._matcher.mentions(best, t.concept) for t in named)
 
     def _says_what(self, term: Term) -> bool:
         # A verb or adjective ("新卒も住める？": 住める) ties a short message to the topic that speaks of it.
         return term.via != "weak" and not term.token.weak and term.token.pos in ("動詞", "形容詞")
-
-    def _closest_to(self, topic: Entry, text: str, result: MatchResult, wide: bool = False) -> MatchResult:
-        # Entries that fit about as well are told apart by the conversation: of those holding what is asked, the
-        # one nearest the topic (itself, then its related entries in order, then its category) is meant.
-        # "何か国？" after the foreign residents: the nationalities (135か国), not the embassies (81か国).
-        if result.kind not in ("answer", "clarify") or not result.candidates or result.reason == "comparison":
-            return result
-        # A message naming no topic but asking a detail ("何か国？") cannot tell its holders apart by its own words:
-        # their scores differ only by how the topic's title reads in each, so the topic's neighbours decide.
-        margin = ASKED_MARGIN if wide and self._details.asked(text) else FAMILY_MARGIN
-        near = [c for c in result.candidates if self._fits_as_well(c, result.candidates[0], topic, margin)]
-        if len(near) < 2 and (result.kind == "answer" or not near):
-            return result  # nothing else fits as well: the usual case, decided without reading the details
-        near = self._holding(near, text)
-        if not near:
-            return result
-        nearest = min(near, key=lambda c: self._distance(topic, c.entry_id))
-        if self._distance(topic, nearest.entry_id) >= FAR or (result.kind == "answer" and nearest is result.candidates[0]):
-            return result
-        return MatchResult.answering(nearest.entry_id, result.candidates, "nearest the last topic")
 
     def _not_a_repeat(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
         # The answer just given, again, answers a new detail question only when it holds that detail itself:
@@ -222,7 +239,7 @@ class FollowUps:
                 return MatchResult("fallback", result.candidates, reason="nothing near the last topic holds the asked detail")
             return result
         unit = self._details.unit(text, strict=True)
-        if (asked and not self._details.holds(topic.id, asked, self._pointers)) or (
+        if (asked and not self._details.holds(topic.id, asked, self._pointers, stated=True)) or (
                 unit is not None and not self._details.counts_in(topic.id, unit)):  # "1クラス何人？": no such figure
             return MatchResult("fallback", result.candidates, reason="the last answer does not hold the asked detail")
         return result
@@ -235,18 +252,6 @@ class FollowUps:
                 self._near(topic, c) and self._details.counts_in(c.entry_id, unit) for c in result.candidates):
             return result
         return MatchResult("fallback", result.candidates, reason=f"nothing near the last topic holds a figure in {unit}")
-
-    def _within_family(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
-        # A message naming nothing is about the topic: an entry far from it ("何歳？" after the panel reaching the
-        # application entry's age limits) does not answer it; the nearest that fits well enough does, or none.
-        if result.kind != "answer" or self._distance(topic, result.candidates[0].entry_id) < FAR:
-            return result
-        accept = self._matcher.settings.accept_score
-        near = self._holding([c for c in result.candidates
-                              if c.score >= accept and self._distance(topic, c.entry_id) < FAR], text)
-        if not near:
-            return MatchResult("fallback", result.candidates, reason="nothing near the last topic answers it")
-        return MatchResult.answering(near[0].entry_id, result.candidates, "nearest the last topic")
 
     def _other(self, topic: Entry, text: str, item: bool, candidates: list[Candidate],
                result: MatchResult) -> MatchResult:
@@ -264,28 +269,6 @@ class FollowUps:
         reason = "another item of the last answer" if chosen_id == topic.id else "another related entry"
         return MatchResult.answering(chosen_id, candidates, reason)
 
-    def _holding(self, candidates: list[Candidate], text: str) -> list[Candidate]:
-        # The candidates whose answer holds what the message asks for: its detail kinds and its unit (何か国).
-        asked = self._details.asked(text)
-        return [c for c in candidates if self._details.holds(c.entry_id, asked)]
-
-    def _fits_as_well(self, candidate: Candidate, best: Candidate, topic: Entry, margin: float) -> bool:
-        # Close in score; or the topic itself, explaining every word the best explains ("スローガンは？" fits each
-        # district wholly, the shorter answers merely score higher).
-        behind = best.score - candidate.score
-        if behind <= FAMILY_MARGIN or (behind <= margin and candidate.score >= self._matcher.settings.accept_score):
-            return True
-        return (candidate.entry_id == topic.id and candidate.coverage >= best.coverage and best.score < CONFIDENT
-                and candidate.score >= self._matcher.settings.accept_score)
-
-    def _distance(self, topic: Entry, entry_id: str) -> int:
-        if entry_id == topic.id:
-            return 0
-        if entry_id in topic.related:
-            return 1 + topic.related.index(entry_id)
-        entry = self._matcher.kb.entry(entry_id)
-        return SAME_CATEGORY if entry is not None and entry.category == topic.category else FAR
-
     def _explains(self, entry_id: str, terms: list[Term], short: bool, cleaned: str = "") -> bool:
         # Every topic the message names itself must be one the answering entry speaks of; a word no entry uses
         # ("テレビとか取材…" after the cafeteria, whose answer speaks of media coverage) only gives an example of one
@@ -298,15 +281,17 @@ class FollowUps:
             return True
         return bool(meant) and all(self._matcher.mentions(entry_id, term.concept) for term in meant)
 
-    def _near(self, topic: Entry, candidate: Candidate) -> bool:
-        return self._distance(topic, candidate.entry_id) < FAR
+    def _names_nothing(self, term: Term) -> bool:
+        # "もう一人は？": もう and 一人 only say which one; "それって…": それ points at one; 期間, 何人 ask about one
+        token = term.token
+        words = {clean(token.lemma), clean(token.surface), term.concept}
+        return bool(words & self._aspects) or counts_an_item(token.surface) or token.lemma.startswith("何") \
+            or QUESTION_WORD.fullmatch(token.lemma) is not None or POINTING.fullmatch(clean(token.surface)) is not None
 
     def _names_topic(self, term: Term, short: bool) -> bool:
         token = term.token
-        words = {clean(token.lemma), clean(token.surface), term.concept}
-        if words & self._aspects or counts_an_item(token.surface) or token.lemma.startswith("何") \
-                or QUESTION_WORD.fullmatch(token.lemma) or POINTING.fullmatch(clean(token.surface)):
-            return False  # "もう一人は？": もう and 一人 only say which one; "それって…": それ points at one
+        if self._names_nothing(term):
+            return False
         if term.via == "weak" or token.weak:
             # A function word the knowledge never uses is more likely a misread topic (ちく for 地区) than a hint.
             return token.is_kana and term.concept is not None and not self._matcher.knows(term.concept)
@@ -327,6 +312,14 @@ def followups_for(matcher: Matcher) -> FollowUps:
         if found is None:
             found = _FOLLOWUPS[matcher] = FollowUps(matcher)
         return found
+
+
+def _as_verb(term: Term, cleaned: str) -> Term:
+    # A noun of action right before する/される (実施される, 開催した) is used as a verb: it names no topic.
+    surface = clean(term.token.surface)
+    if term.token.pos != "名詞" or not surface or not VERB_USE.search(cleaned.split(surface, 1)[-1]) or surface not in cleaned:
+        return term
+    return replace(term, token=term.token._replace(pos="動詞"))
 
 
 def _leaning(elliptic: bool, pointing: bool, anchored: bool, alone: MatchResult) -> tuple[str, float] | None:

@@ -15,14 +15,20 @@ from bot.normalize import clean
 # gave (the other panelist is in the panel answer), not another entry.
 ANOTHER_ITEM = re.compile(
     r"(?:もう|あと|残りの?|のこりの?|他の|ほかの|別の|べつの)\s*(?:[一1１]|ひと|ふた)?\s*(?:人|り|名|方|かた|つ|個|件|校|社)"
-    r"|(?:[一二三四五六七八九十\d]|ひと|ふた)\s*(?:人|つ|個|件|番|り)\s*目"
+    r"|(?:[一二三四五六七八九十\d]|ひと|ふた|みっ|よっ)\s*(?:人|つ|個|件|番|り)\s*(?:目|め)"
     r"|(?<![a-z])(?:the\s+other(?:\s+(?:one|person))?|another\s+one|other\s+(?:ones?|persons?|people)"
-    r"|(?:second|third|next)\s+one|who\s+else)(?![a-z])")
+    r"|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th))\s+one|who\s+else)(?![a-z])")
 # A word that only counts items (一人, 二人目, ふたり, 一つ): it names no topic.
 COUNTED_ITEM = re.compile(r"^(?:[一二三四五六七八九十両\d]+|ひと|ふた)(?:人|名|つ|個|件|校|り|方)?目?$")
 # Pointing back at the last answer. Not あの (a filler: "あの、食堂は？"), not それぞれ (each), not その他 (other).
-POINTS_BACK = re.compile(r"それ(?!ぞれ)|その(?!他|ほか)|そこ|そういう|そんな|(?<![a-z])(?:that|it|this|they|those)(?![a-z])")
+POINTS_BACK = re.compile(r"それ(?!ぞれ)|その(?!他|ほか)|そこ|そういう|そんな|(?<![a-z])(?:that|it|its|this|they|their|them|those)(?![a-z])")
 WRITTEN_WORD = re.compile(r"[\u3400-\u9fff々]{2,}|[\u30a0-\u30ff]{3,}")  # a word as typed: two kanji, three katakana
+# Asking when the figure just given dates from ("いつのデータ？", "いつ時点？", "as of when?"): the topic's own figure,
+# whose date only the topic's answer can give (a related entry's date is another figure's).
+DATES_THE_FIGURE = re.compile(
+    r"(?:いつ|何年|何月|何日|なんねん|なんがつ).{0,3}(?:データ|数字|数値|統計|時点|現在|調べ|調査)|時点|現在の(?:数|データ)"
+    r"|(?<![a-z])(?:as\s+of\s+when|how\s+(?:recent|current|up\s+to\s+date)"
+    r"|when\s+(?:is|was|are|were)\s+(?:that|this|the|these|those)\s+(?:data|figures?|numbers?|statistics|count))(?![a-z])")
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
 NO_CONTEXT_SCORE = 80.0
 NO_CONTEXT_MARGIN = 10.0
@@ -51,6 +57,11 @@ def brief(text: str) -> bool:
 def points_back(text: str) -> bool:
     """Tell whether a brief message points back at the last answer ("それって新人も？", "is that for new staff too?")."""
     return brief(text) and POINTS_BACK.search(clean(text)) is not None
+
+
+def dates_the_figure(text: str) -> bool:
+    """Tell whether a message asks when the last answer's figure dates from ("いつ時点の数字？", "as of when?")."""
+    return DATES_THE_FIGURE.search(clean(text)) is not None
 
 
 def written_words(text: str) -> set[str]:

@@ -12,6 +12,7 @@ import re
 from typing import Callable, Literal
 
 from bot.decision import MatchResult
+from bot.followup_items import entry_of_item, listed_items
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
 from bot.normalize import clean
@@ -50,7 +51,15 @@ class Others:
             return "item"
         if elliptic and ASKS_WHAT_THERE_IS.search(clean(text)) and len(LISTED.findall(topic.answer.get("ja", ""))) >= 2:
             return "item"
+        if elliptic and self._lists_only_itself(topic):
+            return "item"  # "他には？" after the places staff live in: more of them, which the list is all the briefing has
         return None
+
+    def _lists_only_itself(self, topic: Entry) -> bool:
+        # A list whose items have no entries of their own (places, projects); the training menu's items do (OJT…):
+        # "他には？" after it goes on to them, HR's related entries.
+        items, kind = listed_items(topic.answer.get("ja", ""))
+        return bool(items) and not any(entry_of_item(self._matcher.kb, item, kind) for item in items)
 
     def all_of_the_kind(self, topic: Entry, terms: list[Term], candidates: list[Candidate],
                         result: MatchResult) -> MatchResult:

@@ -198,8 +198,11 @@ class Matcher:
     def _rank(self, terms: list[Term], limit: int = 5) -> list[Candidate]:
         weights, total = self._query_weights(terms)
         strong = {c: w for c, w in weights.items() if not c.startswith(WEAK_PREFIX)}
-        if not strong or total <= 0:
-            return []  # nothing asked at full weight: no entry can explain a share of it
+        if not strong:
+            return []
+        if total <= 0.0:
+            # Only context words ("それって大田区も？": the topic's, and a place that filters): they are what is asked.
+            total = sum(strong.values())
         weak = {c: w for c, w in weights.items() if c not in strong}
         return [self._candidate(s) for s in self._index.best(strong, weak, total, limit)]
 
