@@ -11,6 +11,7 @@ from bot.kanaplaces import kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
 from bot.nearreading import read_near
 from bot.knowledge import KnowledgeBase
+from bot.phrasevariants import phrase_spellings
 from bot.normalize import WEAK_POS, Token, analyze, clean, reading_of, to_katakana, word_boundaries
 from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
@@ -89,8 +90,8 @@ class Vocabulary:
         if not _is_one_word(group[0], head):
             # A multi-word canonical form: rewrite every variant to it as text, so both sides tokenize alike.
             self._phrase_readings.setdefault(reading_of(group[0]), clean(group[0]))  # 職場外研修 typed in kana
-            for word in group[1:]:
-                self._phrases.setdefault(clean(word), clean(group[0]))
+            for word in (spelling for word in group[1:] for spelling in phrase_spellings(clean(word))):
+                self._phrases.setdefault(word, clean(group[0]))
                 self._phrase_readings.setdefault(reading_of(word), clean(group[0]))
             return
         canonical = head[0].lemma
@@ -104,8 +105,9 @@ class Vocabulary:
                     self._by_reading.setdefault(tokens[0].reading, canonical)
             elif tokens:
                 # Also words the analyzer shortens (1年目 -> 年): match them as text, not by the short word.
-                self._phrases.setdefault(clean(word), group[0])
-                self._phrase_readings.setdefault(reading_of(word), group[0])
+                for spelling in phrase_spellings(clean(word)):
+                    self._phrases.setdefault(spelling, group[0])
+                    self._phrase_readings.setdefault(reading_of(spelling), group[0])
 
     def _compile_phrases(self) -> re.Pattern[str] | None:
         if not self._phrases:

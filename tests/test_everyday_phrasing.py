@@ -1,0 +1,28 @@
+"""Everyday phrasings of what the knowledge already knows: spellings of its phrases, words of grammar, asked facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.phrasevariants import phrase_spellings
+from bot.service import Answerer, Question
+
+
+def test_a_phrase_is_also_its_kana_place_noun_and_its_spoken_progressive() -> None:
+    assert {"住めるところ", "住めるとこ", "住める場所"} <= set(phrase_spellings("住める所"))
+    assert "住んでるところ" in phrase_spellings("住んでいる場所")
+    assert "良い場所" not in phrase_spellings("良いところ")  # a merit, not a good spot
+    assert phrase_spellings("住所") == ("住所",)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("住めるところはありますか", "housing-staff"),  # ところ for the 所 of 住める所
+        ("しょくいんが すむ ところ は ありますか", "housing-staff"),  # a place to live, asked to exist
+        ("職員の住んでる場所を教えて", "commute-residence"),  # 住んでる for 住んでいる: where they live now
+    ],
+)
+def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    reply = plain_answerer.answer(Question(question, channel="test"))
+    assert (reply.kind, reply.entry_id) == ("answer", entry_id)
