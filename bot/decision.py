@@ -116,6 +116,9 @@ class Decider:
         headed = False
         if not routed and len(candidates) > 1:
             candidates, headed = self._prefer_head(text, terms, candidates)
+        aspect = None if routed or headed or not vouched else self._specifics.aspect_owner(candidates, terms, ROUTE_MARGIN)
+        if aspect is not None:
+            candidates, routed = _first(aspect, candidates), "the question asks its title's word"
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings

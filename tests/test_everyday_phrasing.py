@@ -21,6 +21,10 @@ def test_a_phrase_is_also_its_kana_place_noun_and_its_spoken_progressive() -> No
         ("住めるところはありますか", "housing-staff"),  # ところ for the 所 of 住める所
         ("しょくいんが すむ ところ は ありますか", "housing-staff"),  # a place to live, asked to exist
         ("職員の住んでる場所を教えて", "commute-residence"),  # 住んでる for 住んでいる: where they live now
+        # the story tells the pre-class; the question asks the word only the merits entry's title adds to it
+        ("娘が春から小学生になります。入学してしばらくは仮の学級で過ごすと聞きました。それにはどんなメリットがあるんですか？",
+         "preclass-merits"),
+        ("ぷれくらすって どんな いいこと が あるの", "preclass-merits"),  # いいこと: a good thing it does
     ],
 )
 def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
