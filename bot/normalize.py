@@ -211,7 +211,7 @@ def analyze(text: str) -> tuple[Token, ...]:
     cleaned = clean(text)[:MAX_ANALYZED_CHARS]
     if not cleaned:
         return ()
-    parts = _asked_countries(_split_english(morphemes(cleaned)))
+    parts = _asked_countries(_asked_minutes(_split_english(morphemes(cleaned))))
     tokens = (_to_token(part, after_figure=index > 0 and parts[index - 1].surface.isdigit())
               for index, part in enumerate(parts))
     found = tuple(token for token in tokens if token is not None)
@@ -239,6 +239,21 @@ def _split_english(parts: tuple[Morpheme, ...]) -> list[Morpheme]:
                 words.append(part._replace(surface=word, normalized=word, reading="", begin=offset,
                                            end=offset + len(word)))
             offset += len(word) + 1
+    return words
+
+
+def _asked_minutes(parts: list[Morpheme]) -> list[Morpheme]:
+    # "通勤は何分くらい？" is read 何分 (ナニブン, "after all"), "家から何分くらい？" 何 + 分: in a question it asks how many
+    # minutes, read alike both ways (何 asks the figure, 分 the unit).
+    if not any(part.surface == "何分" for part in parts):
+        return parts
+    words: list[Morpheme] = []
+    for part in parts:
+        if part.surface != "何分":
+            words.append(part)
+            continue
+        what = morphemes("何")[0]._replace(begin=part.begin, end=part.begin + 1)
+        words += [what, morphemes("分")[0]._replace(begin=part.begin + 1, end=part.end)]
     return words
 
 

@@ -26,7 +26,8 @@ def test_a_phrase_is_also_its_kana_place_noun_and_its_spoken_progressive() -> No
          "preclass-merits"),
         ("ぷれくらすって どんな いいこと が あるの", "preclass-merits"),  # いいこと: a good thing it does
         ("港区で働くことをもっと知るにはどうすればいい？", "learn-more"),
-        ("さっきの資料ってもらえるんですか", "slides-handout"),  # さっき: the session just heard, no topic  # knowing more: where to find more
+        ("さっきの資料ってもらえるんですか", "slides-handout"),  # さっき: the session just heard, no topic
+        ("通勤は何分くらい？", "commute-time"),  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
 def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
