@@ -27,7 +27,9 @@ def test_a_phrase_is_also_its_kana_place_noun_and_its_spoken_progressive() -> No
         ("ぷれくらすって どんな いいこと が あるの", "preclass-merits"),  # いいこと: a good thing it does
         ("港区で働くことをもっと知るにはどうすればいい？", "learn-more"),
         ("さっきの資料ってもらえるんですか", "slides-handout"),  # さっき: the session just heard, no topic
-        ("通勤は何分くらい？", "commute-time"),  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
+        ("通勤は何分くらい？", "commute-time"),
+        # 仕事に行く: the commute, typed in spaced words, one of them in kanji
+        ("みんな 仕事 に 行く のに どれくらい かかる？", "commute-time"),  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
 def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
