@@ -15,6 +15,7 @@ from typing import Callable
 
 
 from bot.kanaplaces import romaji_country
+from bot.katakanasentence import katakana_sentence
 from bot.normalize import Token, clause_ends, clean
 from bot.romaji import romaji_word
 from bot.spoken import sentence_ends
@@ -207,11 +208,13 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
     asks_about tells a word that asks about a topic (内容, 期間: bot.aspects) from one that names it; is_home tells
     the city's own name, which names no topic in a question that points back ("港区にもそういう制度はある？").
     """
-    romaji = romaji_sentence(text)
+    romaji, typed_in = romaji_sentence(text), "romaji"
+    if romaji is None:
+        romaji, typed_in = katakana_sentence(text), "katakana"  # "パネリストハ ダレデシタカ"
     if romaji is not None:
         # Read as the kana it stands for, sentences and all: a self-introduction in romaji is context too.
         reading = read_message(romaji, resolve, asks_about, is_home)
-        note = f"read as Japanese typed in romaji: {romaji}"
+        note = f"read as Japanese typed in {typed_in}: {romaji}"
         return replace(reading, note=f"{note}; {reading.note}" if reading.note else note)
     pieces = clauses(text)
     asking = [piece for piece in pieces if piece.asks]

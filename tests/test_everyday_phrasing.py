@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.katakanasentence import katakana_sentence
 from bot.phrasevariants import phrase_spellings
 from bot.service import Answerer, Question
 
@@ -13,6 +14,12 @@ def test_a_phrase_is_also_its_kana_place_noun_and_its_spoken_progressive() -> No
     assert "住んでるところ" in phrase_spellings("住んでいる場所")
     assert "良い場所" not in phrase_spellings("良いところ")  # a merit, not a good spot
     assert phrase_spellings("住所") == ("住所",)
+
+
+def test_only_a_sentence_all_in_katakana_with_its_grammar_is_read_as_hiragana() -> None:
+    assert katakana_sentence("ケンシュウハ アリマスカ？") == "けんしゅうは ありますか?"
+    assert katakana_sentence("プレクラス") is None  # a loan word, no grammar
+    assert katakana_sentence("プレクラスは何ですか") is None
 
 
 @pytest.mark.parametrize(
@@ -29,7 +36,8 @@ def test_a_phrase_is_also_its_kana_place_noun_and_its_spoken_progressive() -> No
         ("さっきの資料ってもらえるんですか", "slides-handout"),  # さっき: the session just heard, no topic
         ("通勤は何分くらい？", "commute-time"),
         # 仕事に行く: the commute, typed in spaced words, one of them in kanji
-        ("みんな 仕事 に 行く のに どれくらい かかる？", "commute-time"),  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
+        ("みんな 仕事 に 行く のに どれくらい かかる？", "commute-time"),
+        ("ショクドウハ ドコニ アリマスカ", "cafeteria"),  # all in katakana, particles and endings too  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
 def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
