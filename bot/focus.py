@@ -232,7 +232,9 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
         # "…って言ってたけど、具体的な制度の中身は？": 制度, 中身 ask about the topic borrowed; they need not be explained.
         terms = [replace(term, weight=POINTED_WEIGHT) if term.weight == 1.0 and term.concept is not None
                  and asks_about(term.token) else term for term in terms]
-    focus = " ".join(piece.text for piece, weight in zip(pieces, weights) if weight == 1.0)
+    # The asked clauses without what they set aside, as for a message of one clause ("…東京ドーム何個分とかじゃなくて
+    # いいんで" asks no count): the details asked are read from the focus.
+    focus = " ".join(drop_contrast(piece.text) for piece, weight in zip(pieces, weights) if weight == 1.0)
     why = "it names no topic, so the clause before it counts as much" if elliptic else "the rest is context"
     return Reading(terms, focus, f"question: {focus} ({why})")
 

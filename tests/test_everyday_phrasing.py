@@ -37,7 +37,9 @@ def test_only_a_sentence_all_in_katakana_with_its_grammar_is_read_as_hiragana() 
         ("通勤は何分くらい？", "commute-time"),
         # 仕事に行く: the commute, typed in spaced words, one of them in kanji
         ("みんな 仕事 に 行く のに どれくらい かかる？", "commute-time"),
-        ("ショクドウハ ドコニ アリマスカ", "cafeteria"),  # all in katakana, particles and endings too  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
+        ("ショクドウハ ドコニ アリマスカ", "cafeteria"),  # all in katakana, particles and endings too
+        # the rank is set aside (…とかじゃなくていい): no rank is asked of the population
+        ("港区の人口ってどのくらいなんですか何番目とかじゃなくていいので", "overview-population"),  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
 def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
