@@ -28,6 +28,8 @@ ASPECT_WORDS = frozenset(
     "やつ 奴 つめ 目 番目 部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 "
     # all of it, or more of it: "全体の何パーセント？", "他には？"
     "一覧 全部 全体 合計 総数 比率 全て すべて 例 例えば 続き もっと 更に さらに 他に "
+    # the figure itself: "いつ時点の数字ですか" asks when the figure just named was taken
+    "数字 数値 データ "
     "number many much long detail details more else other others where when who why name place location period "
     "time date reason purpose cost price example examples list rest "
     # judging the topic's fact ("それって多いほう？", "人気なの？"): the fact is the topic's, the judging word no topic
