@@ -41,7 +41,8 @@ def test_only_a_sentence_all_in_katakana_with_its_grammar_is_read_as_hiragana() 
         # the rank is set aside (…とかじゃなくていい): no rank is asked of the population
         ("港区の人口ってどのくらいなんですか何番目とかじゃなくていいので", "overview-population"),
         ("人口が26万人とありましたが、いつの数字ですか", "overview-population"),  # 数字: the figure just named
-        ("港区ってどういう街なんですか", "overview-summary"),  # 街 is the まち of the city's overview  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
+        ("港区ってどういう街なんですか", "overview-summary"),  # 街 is the まち of the city's overview
+        ("研修は何のためにやるんですか", "training-overview"),  # ため: grammar, no topic of the exam's entry  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
 def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
