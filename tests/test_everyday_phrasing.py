@@ -22,6 +22,12 @@ def test_only_a_sentence_all_in_katakana_with_its_grammar_is_read_as_hiragana() 
     assert katakana_sentence("プレクラスは何ですか") is None
 
 
+def test_so_much_points_at_what_was_said_and_names_no_topic(plain_answerer: Answerer) -> None:
+    # "何がそんなに評判なんですか": そんな was an unknown word counting against the cafeteria
+    terms = plain_answerer.matcher.read_terms("何がそんなに評判なんですか")
+    assert all(term.concept is not None for term in terms if term.token.surface == "そんな")
+
+
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
