@@ -48,7 +48,8 @@ def test_so_much_points_at_what_was_said_and_names_no_topic(plain_answerer: Answ
         ("港区の人口ってどのくらいなんですか何番目とかじゃなくていいので", "overview-population"),
         ("人口が26万人とありましたが、いつの数字ですか", "overview-population"),  # 数字: the figure just named
         ("港区ってどういう街なんですか", "overview-summary"),  # 街 is the まち of the city's overview
-        ("研修は何のためにやるんですか", "training-overview"),  # ため: grammar, no topic of the exam's entry  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
+        ("研修は何のためにやるんですか", "training-overview"),  # ため: grammar, no topic of the exam's entry
+        ("今は横浜に住んでいて、職員住宅があるなら知りたいです", "housing-staff"),  # …ていて、 tells the story  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
 def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
