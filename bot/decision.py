@@ -144,11 +144,18 @@ class Decider:
             # holds them, though they count for less there than in an entry's own questions.
             return MatchResult("answer", top, reason=f"only its answer uses {', '.join(own)}")
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
-        if close and not routed and not headed and not _context_decides(best, top[1]):
+        if close and not routed and not headed and not _context_decides(best, top[1]) and not self._fact_decides(
+                details, best, top[1]):
             return MatchResult("clarify", top[:3], reason="close call")
         if routed:
             return MatchResult("answer", top, reason=routed)
         return MatchResult("answer", top, reason="its title names what is asked about" if headed else "")
+
+    def _fact_decides(self, details: list[Asked], best: Candidate, second: Candidate) -> bool:
+        # "仮のクラスっていつまで？": of two close entries, only the best one's answer holds the asked date.
+        routed = [d for d in details if d.kind.route_only]
+        return bool(routed) and self._details.holds(best.entry_id, routed) and not self._details.holds(
+            second.entry_id, routed)
 
     def _compares(self, first: Candidate, second: Candidate) -> bool:
         # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.

@@ -49,7 +49,9 @@ def test_so_much_points_at_what_was_said_and_names_no_topic(plain_answerer: Answ
         ("人口が26万人とありましたが、いつの数字ですか", "overview-population"),  # 数字: the figure just named
         ("港区ってどういう街なんですか", "overview-summary"),  # 街 is the まち of the city's overview
         ("研修は何のためにやるんですか", "training-overview"),  # ため: grammar, no topic of the exam's entry
-        ("今は横浜に住んでいて、職員住宅があるなら知りたいです", "housing-staff"),  # …ていて、 tells the story  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
+        ("今は横浜に住んでいて、職員住宅があるなら知りたいです", "housing-staff"),  # …ていて、 tells the story
+        # two close entries, only the exam's answer holds the asked date: no "did you mean"
+        ("むすめが うける しけんは いつ ありますか？", "guide-exam"),  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
 def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
