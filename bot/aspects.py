@@ -27,7 +27,7 @@ ASPECT_WORDS = frozenset(
     "費用 対象 条件 方法 規模 割合 結果 効果 特徴 様子 雰囲気 メリット デメリット 利点 長所 短所 魅力 "
     "やつ 奴 つめ 目 番目 部署 所属 役職 経歴 内訳 日間 週間 年間 月間 歳 階 箇国 か国 カ国 ヶ国 "
     # all of it, or more of it: "全体の何パーセント？", "他には？"
-    "一覧 全部 全体 合計 総数 比率 全て すべて 例 例えば 続き もっと 更に さらに 他に "
+    "一覧 全部 全体 合計 総数 総額 比率 全て すべて 例 例えば 続き もっと 更に さらに 他に "
     # the figure itself: "いつ時点の数字ですか" asks when the figure just named was taken
     "数字 数値 データ "
     "number many much long detail details more else other others where when who why name place location period "

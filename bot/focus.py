@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 
+from bot.aspects import ASPECT_WORDS
 from bot.kanaplaces import romaji_country
 from bot.katakanasentence import katakana_sentence
 from bot.normalize import Token, clause_ends, clean
@@ -53,6 +54,8 @@ CONTRAST = re.compile(r"([^、,。？?！!\s]*)(?:じゃなくて|じゃなく|�
 OTHERS = re.compile(r"他|ほか|以外|other")  # "他の自治体ではなく港区で": emphasis, not a contrast of two topics
 # "社宅って区の外じゃなくて区内？": the topic (up to its は or って) stays, only the negated phrase after it goes.
 TOPIC_MARK = re.compile(r"^.*(?:は|って)(?=.)")
+ASPECT_OF = re.compile(r"^(.+の)([^の]+)$")  # 外国人の + 人数
+OTHER_ASPECTS = tuple(word for word in ASPECT_WORDS if len(word) >= 2 and not word.isascii())  # 割合, not 数 of 数字
 NOT_ONLY = re.compile(r"だけ$")  # "AだけじゃなくてBも": both are asked about
 COMPARISON = re.compile(r"どっち|どちら|比べ|比較|差|違い|(?<![a-z])(?:compared?|comparison|versus|vs|difference|"
                         r"which is (?:more|bigger|larger|higher|greater))(?![a-z])")
@@ -155,7 +158,15 @@ def _set_aside(contrast: re.Match[str]) -> str:
     if OTHERS.search(negated) or NOT_ONLY.search(negated):
         return contrast.group(0)
     topic = TOPIC_MARK.match(negated)
-    return f"{topic.group(0)} " if topic else " "
+    if topic:
+        return f"{topic.group(0)} "
+    # "外国人の人数じゃなくて割合のほうを": one aspect of a topic against another, the topic (外国人の) stays; "外国人の数
+    # じゃなくて、国籍の数" sets two topics against each other.
+    aspect = ASPECT_OF.match(negated)
+    rest = contrast.string[contrast.end():]
+    if aspect and aspect.group(2) in ASPECT_WORDS and any(rest.startswith(word) for word in OTHER_ASPECTS):
+        return f"{aspect.group(1)} "
+    return " "
 
 
 def romaji_sentence(text: str) -> str | None:

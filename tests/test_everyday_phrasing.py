@@ -51,7 +51,9 @@ def test_so_much_points_at_what_was_said_and_names_no_topic(plain_answerer: Answ
         ("研修は何のためにやるんですか", "training-overview"),  # ため: grammar, no topic of the exam's entry
         ("今は横浜に住んでいて、職員住宅があるなら知りたいです", "housing-staff"),  # …ていて、 tells the story
         # two close entries, only the exam's answer holds the asked date: no "did you mean"
-        ("むすめが うける しけんは いつ ありますか？", "guide-exam"),  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
+        ("むすめが うける しけんは いつ ありますか？", "guide-exam"),
+        # one aspect set against another: the topic they are of stays
+        ("昼間人口の人数じゃなくて、割合はどのくらい？", "facts-daytime-population"),  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
 def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
