@@ -28,6 +28,12 @@ def test_so_much_points_at_what_was_said_and_names_no_topic(plain_answerer: Answ
     assert all(term.concept is not None for term in terms if term.token.surface == "そんな")
 
 
+def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer) -> None:
+    # The analyzer reads 働きやすさ as 働く alone, a word ten entries use: the group's concept is 職場環境.
+    concepts = {term.concept for term in plain_answerer.matcher.read_terms("働きやすい職場づくり")}
+    assert "働く" not in concepts and "環境" in concepts
+
+
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
@@ -53,7 +59,8 @@ def test_so_much_points_at_what_was_said_and_names_no_topic(plain_answerer: Answ
         # two close entries, only the exam's answer holds the asked date: no "did you mean"
         ("むすめが うける しけんは いつ ありますか？", "guide-exam"),
         # one aspect set against another: the topic they are of stays
-        ("昼間人口の人数じゃなくて、割合はどのくらい？", "facts-daytime-population"),  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
+        ("昼間人口の人数じゃなくて、割合はどのくらい？", "facts-daytime-population"),
+        ("働きやすさについて説明会でどんな話がありましたか", "workplace-environment"),  # not 働く, a word of ten  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
 def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
