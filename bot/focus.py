@@ -50,7 +50,10 @@ ENGLISH_ASKING = re.compile(r"(?<![a-z])(?:tell me|could you|can you|would you|e
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 # "芝浦港南じゃなくて高輪の…", "not Shiba but Takanawa": what stands before the marker is not asked about.
 CONTRAST = re.compile(r"([^、,。？?！!\s]*)(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)[、,\s]*"
-                      r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+")
+                      r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+"
+                      # "where do staff live if they're not in staff housing?": the condition sets the housing aside
+                      r"|,?\s*(?<![a-z])(?:if|when|who|that)\s+(?:[a-z]+\s*)?(?:'re|’re|are|is|aren't|isn't)?\s*not\s+"
+                      r"(?:in|at|from|living in|staying in)\s+[a-z\- ]{1,40}?(?=[?.!]|$)")
 OTHERS = re.compile(r"他|ほか|以外|other")  # "他の自治体ではなく港区で": emphasis, not a contrast of two topics
 # "社宅って区の外じゃなくて区内？": the topic (up to its は or って) stays, only the negated phrase after it goes.
 TOPIC_MARK = re.compile(r"^.*(?:は|って)(?=.)")
