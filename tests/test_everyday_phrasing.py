@@ -61,6 +61,7 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         # one aspect set against another: the topic they are of stays
         ("昼間人口の人数じゃなくて、割合はどのくらい？", "facts-daytime-population"),
         ("Where do employees live who are not in the dorm?", "commute-residence"),  # the dorm is set aside
+        ("Can we get the slides after the session ends?", "slides-handout"),  # the session is the briefing
         ("働きやすさについて説明会でどんな話がありましたか", "workplace-environment"),  # not 働く, a word of ten  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
