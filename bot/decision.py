@@ -144,6 +144,9 @@ class Decider:
             # holds them, though they count for less there than in an entry's own questions.
             return MatchResult("answer", top, reason=f"only its answer uses {', '.join(own)}")
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
+        if close and not routed and not headed and _context_decides(top[1], best):
+            # "…区民に伝わるデザインみたいなの…それって新人向け？": the story speaks of the second one.
+            return MatchResult("answer", (top[1], best, *top[2:]), reason="the context speaks of it")
         if close and not routed and not headed and not _context_decides(best, top[1]) and not self._fact_decides(
                 details, best, top[1]):
             return MatchResult("clarify", top[:3], reason="close call")

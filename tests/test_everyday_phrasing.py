@@ -62,6 +62,8 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("昼間人口の人数じゃなくて、割合はどのくらい？", "facts-daytime-population"),
         ("Where do employees live who are not in the dorm?", "commute-residence"),  # the dorm is set aside
         ("Can we get the slides after the session ends?", "slides-handout"),  # the session is the briefing
+        # two entries explain all that is asked (新人); the story before it speaks of the second one
+        ("デザインの研修で区民に伝わる資料の作り方を学ぶと聞きました。それって新人向けですか", "training-new-staff-design"),
         ("働きやすさについて説明会でどんな話がありましたか", "workplace-environment"),  # not 働く, a word of ten  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
