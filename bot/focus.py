@@ -17,7 +17,8 @@ from typing import Callable
 from bot.aspects import ASPECT_WORDS
 from bot.kanaplaces import romaji_country
 from bot.katakanasentence import katakana_sentence
-from bot.normalize import Token, clause_ends, clean
+from bot.clauseends import clause_ends
+from bot.normalize import Token, clean
 from bot.romaji import romaji_word
 from bot.spoken import sentence_ends
 from bot.terms import Term

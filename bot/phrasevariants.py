@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.normalize import Token, clean
+
 # The place noun right after a verb or adjective ending in kana (住める所, 住んでいる場所): never 住所, 事務所.
 _PLACE_NOUN = re.compile(r"(?<=[\u3041-\u309f])(?:場所|ところ|とこ|所)(?![\u3041-\u309f\u3400-\u9fff])")
 _PLACE_SPELLINGS = ("所", "ところ", "とこ")
@@ -30,3 +32,13 @@ def phrase_spellings(phrase: str) -> tuple[str, ...]:
             nouns = _PLACE_SPELLINGS + (("場所",) if _AFTER_VERB.search(spelling) else ())
             spellings.update(_PLACE_NOUN.sub(noun, spelling) for noun in nouns)
     return (phrase, *sorted(spellings - {phrase}))
+
+
+def with_spellings(group: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a synonym group with every other spelling of its words after its first (canonical) word."""
+    return (group[0], *dict.fromkeys(spelling for word in group[1:] for spelling in phrase_spellings(clean(word))))
+
+
+def is_one_word(word: str, tokens: tuple[Token, ...]) -> bool:
+    """Tell whether a synonym is one word of the analyzer (its tokens), not a phrase matched as text."""
+    return len(tokens) == 1 and tokens[0].surface == clean(word)
