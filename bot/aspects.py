@@ -29,7 +29,9 @@ ASPECT_WORDS = frozenset(
     # the figure just given: "いつのデータ？", "その数字はいつ時点？" ask of the topic's own figure
     "データ 数字 数値 統計 data figure figures statistics stats "
     # all of it, or more of it: "全体の何パーセント？", "他には？"
-    "一覧 全部 全体 合計 総数 比率 全て すべて 例 例えば 続き もっと 更に さらに 他に "
+    "一覧 全部 全体 合計 総数 総額 比率 全て すべて 例 例えば 続き もっと 更に さらに 他に "
+    # the figure itself: "いつ時点の数字ですか" asks when the figure just named was taken
+    "数字 数値 データ "
     "number many much long detail details more else other others where when who why name place location period "
     "time date reason purpose cost price example examples list rest "
     # judging the topic's fact ("それって多いほう？", "人気なの？"): the fact is the topic's, the judging word no topic

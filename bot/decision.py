@@ -123,6 +123,9 @@ class Decider:
         headed = False
         if not routed and len(candidates) > 1:
             candidates, headed = self._prefer_head(text, terms, candidates)
+        aspect = None if routed or headed or not vouched else self._specifics.aspect_owner(candidates, terms, ROUTE_MARGIN)
+        if aspect is not None:
+            candidates, routed = _first(aspect, candidates), "the question asks its title's word"
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings
@@ -148,8 +151,11 @@ class Decider:
             # holds them, though they count for less there than in an entry's own questions.
             return MatchResult("answer", top, reason=f"only its answer uses {', '.join(own)}")
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
+        if close and not routed and not headed and _context_decides(top[1], best):
+            # "…区民に伝わるデザインみたいなの…それって新人向け？": the story speaks of the second one.
+            return MatchResult("answer", (top[1], best, *top[2:]), reason="the context speaks of it")
         if close and not routed and not headed and not _context_decides(best, top[1]):
-            if not (details and self._holds_alone(best, top[1], details)):
+            if not (self._fact_decides(details, best, top[1]) or (details and self._holds_alone(best, top[1], details))):
                 return MatchResult("clarify", top[:3], reason="close call")
             # "試験はいつ？" between the exam and how to apply: only the first holds the asked date.
             return MatchResult("answer", top, reason="only its answer holds the asked detail")
@@ -159,6 +165,12 @@ class Decider:
 
     def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:
         return self._details.holds(best.entry_id, details) and not self._details.holds(second.entry_id, details)
+
+    def _fact_decides(self, details: list[Asked], best: Candidate, second: Candidate) -> bool:
+        # "仮のクラスっていつまで？": of two close entries, only the best one's answer holds the asked date.
+        routed = [d for d in details if d.kind.route_only]
+        return bool(routed) and self._details.holds(best.entry_id, routed) and not self._details.holds(
+            second.entry_id, routed)
 
     def _compares(self, first: Candidate, second: Candidate) -> bool:
         # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.

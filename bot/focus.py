@@ -14,8 +14,11 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 
+from bot.aspects import ASPECT_WORDS
 from bot.kanaplaces import romaji_country
-from bot.normalize import Token, clause_ends, clean
+from bot.katakanasentence import katakana_sentence
+from bot.clauseends import clause_ends
+from bot.normalize import Token, clean
 from bot.romaji import romaji_word
 from bot.spoken import sentence_ends
 from bot.terms import Term
@@ -49,10 +52,15 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 # "芝浦港南じゃなくて高輪の…", "not Shiba but Takanawa": what stands before the marker is not asked about.
 # "職員じゃなくても使える？" (even if not staff) is a concession: the condition is asked about, nothing is set aside.
 CONTRAST = re.compile(r"([^、,。？?！!\s]*)(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく)(?!て?も)[、,\s]*"
-                      r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+")
+                      r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+"
+                      # "where do staff live if they're not in staff housing?": the condition sets the housing aside
+                      r"|,?\s*(?<![a-z])(?:if|when|who|that)\s+(?:[a-z]+\s*)?(?:'re|’re|are|is|aren't|isn't)?\s*not\s+"
+                      r"(?:in|at|from|living in|staying in)\s+[a-z\- ]{1,40}?(?=[?.!]|$)")
 OTHERS = re.compile(r"他|ほか|以外|other")  # "他の自治体ではなく港区で": emphasis, not a contrast of two topics
 # "社宅って区の外じゃなくて区内？": the topic (up to its は or って) stays, only the negated phrase after it goes.
 TOPIC_MARK = re.compile(r"^.*(?:は|って)(?=.)")
+ASPECT_OF = re.compile(r"^(.+の)([^の]+)$")  # 外国人の + 人数
+OTHER_ASPECTS = tuple(word for word in ASPECT_WORDS if len(word) >= 2 and not word.isascii())  # 割合, not 数 of 数字
 NOT_ONLY = re.compile(r"だけ$")  # "AだけじゃなくてBも": both are asked about
 COMPARISON = re.compile(r"どっち|どちら|比べ|比較|差|違い|(?<![a-z])(?:compared?|comparison|versus|vs|difference|"
                         r"which is (?:more|bigger|larger|higher|greater))(?![a-z])")
@@ -158,7 +166,15 @@ def _set_aside(contrast: re.Match[str]) -> str:
     if OTHERS.search(negated) or NOT_ONLY.search(negated):
         return contrast.group(0)
     topic = TOPIC_MARK.match(negated)
-    return f"{topic.group(0)} " if topic else " "
+    if topic:
+        return f"{topic.group(0)} "
+    # "外国人の人数じゃなくて割合のほうを": one aspect of a topic against another, the topic (外国人の) stays; "外国人の数
+    # じゃなくて、国籍の数" sets two topics against each other.
+    aspect = ASPECT_OF.match(negated)
+    rest = contrast.string[contrast.end():]
+    if aspect and aspect.group(2) in ASPECT_WORDS and any(rest.startswith(word) for word in OTHER_ASPECTS):
+        return f"{aspect.group(1)} "
+    return " "
 
 
 def romaji_sentence(text: str) -> str | None:
@@ -214,11 +230,13 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
     asks_about tells a word that asks about a topic (内容, 期間: bot.aspects) from one that names it; is_home tells
     the city's own name, which names no topic in a question that points back ("港区にもそういう制度はある？").
     """
-    romaji = romaji_sentence(text)
+    romaji, typed_in = romaji_sentence(text), "romaji"
+    if romaji is None:
+        romaji, typed_in = katakana_sentence(text), "katakana"  # "パネリストハ ダレデシタカ"
     if romaji is not None:
         # Read as the kana it stands for, sentences and all: a self-introduction in romaji is context too.
         reading = read_message(romaji, resolve, asks_about, is_home)
-        note = f"read as Japanese typed in romaji: {romaji}"
+        note = f"read as Japanese typed in {typed_in}: {romaji}"
         return replace(reading, note=f"{note}; {reading.note}" if reading.note else note)
     pieces = clauses(text)
     asking = [piece for piece in pieces if piece.asks]
@@ -239,7 +257,9 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
         # With no topic borrowed ("それで？場所は？": every clause asks), the asking words are all that is asked.
         terms = lowered if any(term.weight == 1.0 and term.concept is not None and term.via != "weak"
                                for term in lowered) else terms
-    focus = " ".join(piece.text for piece, weight in zip(pieces, weights) if weight == 1.0)
+    # The asked clauses without what they set aside, as for a message of one clause ("…東京ドーム何個分とかじゃなくて
+    # いいんで" asks no count): the details asked are read from the focus.
+    focus = " ".join(drop_contrast(piece.text) for piece, weight in zip(pieces, weights) if weight == 1.0)
     why = "it names no topic, so the clause before it counts as much" if elliptic else "the rest is context"
     return Reading(terms, focus, f"question: {focus} ({why})")
 

@@ -211,7 +211,7 @@ def analyze(text: str) -> tuple[Token, ...]:
     cleaned = clean(text)[:MAX_ANALYZED_CHARS]
     if not cleaned:
         return ()
-    parts = _asked_countries(_split_english(morphemes(cleaned)))
+    parts = _asked_countries(_asked_minutes(_split_english(morphemes(cleaned))))
     tokens = (_to_token(part, after_figure=index > 0 and parts[index - 1].surface.isdigit())
               for index, part in enumerate(parts))
     found = tuple(token for token in tokens if token is not None)
@@ -239,6 +239,21 @@ def _split_english(parts: tuple[Morpheme, ...]) -> list[Morpheme]:
                 words.append(part._replace(surface=word, normalized=word, reading="", begin=offset,
                                            end=offset + len(word)))
             offset += len(word) + 1
+    return words
+
+
+def _asked_minutes(parts: list[Morpheme]) -> list[Morpheme]:
+    # "通勤は何分くらい？" is read 何分 (ナニブン, "after all"), "家から何分くらい？" 何 + 分: in a question it asks how many
+    # minutes, read alike both ways (何 asks the figure, 分 the unit).
+    if not any(part.surface == "何分" for part in parts):
+        return parts
+    words: list[Morpheme] = []
+    for part in parts:
+        if part.surface != "何分":
+            words.append(part)
+            continue
+        what = morphemes("何")[0]._replace(begin=part.begin, end=part.begin + 1)
+        words += [what, morphemes("分")[0]._replace(begin=part.begin + 1, end=part.end)]
     return words
 
 
@@ -278,27 +293,6 @@ def _to_token(morpheme: Morpheme, after_figure: bool = False) -> Token | None:
     return Token(surface, lemma, reading, pos[0], is_place, kana, weak=weak, groups=groups, counter=counter)
 
 
-CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", "ので", "のに", "ものの", "から", "し"})
-
-
-# "保育士として採用されたら、給料は？": a condition sets the scene, the clause after it asks.
-CONDITIONAL_ENDINGS = frozenset({"たら", "だら", "なら"})
-
-
-def clause_ends(text: str) -> list[int]:
-    """Return where the clauses of a cleaned sentence end: after a conjunctive particle (けど, ので, が), a condition,
-    or a purpose set off by a comma (働けるように、 / 過ごすために、: what for, not what is asked)."""
-    parts = morphemes(text)
-    return [m.end for i, m in enumerate(parts) if (m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES)
-            or (m.pos[0] == "助動詞" and m.surface in CONDITIONAL_ENDINGS) or _ends_a_purpose(parts, i)]
-
-
-def _ends_a_purpose(parts: tuple[Morpheme, ...], index: int) -> bool:
-    # 動詞 + よう/ため + に + 、 ("どのように、" is a question word, not a purpose: no verb before it).
-    return (2 <= index < len(parts) - 1 and parts[index].surface == "に" and parts[index + 1].surface in PURPOSE_COMMAS
-            and parts[index - 1].surface in PURPOSE_NOUNS and parts[index - 2].pos[0] in {"動詞", "助動詞"})
-
-
 def word_boundaries(text: str) -> frozenset[int]:
     """Return the offsets in cleaned text where the analyzer's words begin and end."""
     return frozenset([0, *(m.end for m in morphemes(text))])
@@ -324,8 +318,6 @@ def reading_parts(text: str) -> list[tuple[str, str]]:
 
 
 KANJI_CHAR = re.compile(r"^[\u3400-\u9fff々]$")
-PURPOSE_NOUNS = frozenset({"よう", "ため", "為"})
-PURPOSE_COMMAS = frozenset({"、", ","})
 KANA_RUN = re.compile(r"[\u3040-\u30ffー]{3,}")
 
 

@@ -17,6 +17,7 @@ from bot.terms import Mask, Term, explained_by_longer, with_scanned
 
 JAPANESE_GAP = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 KANA_RUN = re.compile(r"[\u3040-\u30ffー]+")
+JAPANESE_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々ー]+")
 KANA_WORD = re.compile(r"[\u3040-\u30ffー]{2,}")
 GRAMMAR_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "接続詞"})
 MIN_SPACED_WORDS = 3
@@ -38,7 +39,33 @@ def spaced_runs(text: str) -> list[tuple[str, list[int]]]:
         inner = sorted({match.start(), match.end(), *(b for b in bounds if match.start() < b < match.end())})
         if len(inner) > 2:  # two words or more in the run
             runs.append((to_katakana(match.group(0)), [b - match.start() for b in inner]))
+    return runs + _read_runs(words)
+
+
+def _read_runs(words: list[str]) -> list[tuple[str, list[int]]]:
+    # "しごと に 行く", "しょくいん の 住む ところ": a kanji word among the spaced ones is read too, so a phrase typed
+    # partly in kanji (仕事に行く, 住む所) is found across the spaces like one typed in kana. Only runs holding a kanji
+    # word: the kana runs are read above.
+    runs: list[tuple[str, list[int]]] = []
+    reading, bounds, kanji = "", [0], False
+    for word in [*words, ""]:
+        spelled = to_katakana(word) if KANA_RUN.fullmatch(word) else _word_reading(word)
+        if spelled:
+            reading += spelled
+            bounds.append(len(reading))
+            kanji = kanji or not KANA_RUN.fullmatch(word)
+            continue
+        if kanji and len(bounds) > 2:
+            runs.append((reading, bounds))
+        reading, bounds, kanji = "", [0], False
     return runs
+
+
+def _word_reading(word: str) -> str:
+    # The reading of a word holding kanji (仕事 -> シゴト), or "" for one holding anything but Japanese.
+    if not word or not JAPANESE_WORD.fullmatch(word):
+        return ""
+    return "".join(to_katakana(m.reading) for m in morphemes(word))
 
 
 def across_words(run: str, bounds: list[int], table: ReadingTable[Concepts]) -> list[tuple[int, int, str]]:

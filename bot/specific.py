@@ -26,6 +26,7 @@ from bot.vocabulary import Vocabulary
 
 QUOTED = re.compile(r"[「『\"]([^「」『』\"]+)[」』\"]")
 MIN_QUOTED = 3  # characters: 「港」 quotes no phrase of an answer
+ASPECT_WEIGHT = 0.6  # the asking clause (1) and the one right before a question naming no topic (bot.focus)
 KANJI_FIGURES = str.maketrans("一二三四五", "12345")  # 「区民に一番近い」 quotes 区民に1番近い
 
 if TYPE_CHECKING:
@@ -110,6 +111,26 @@ class Specifics:
                 second.entry_id]:
             return None
         return first, second
+
+    def aspect_owner(self, candidates: list[Candidate], terms: list[Term], margin: float) -> Candidate | None:
+        """Return the entry titled like the best one plus a word the question asks (プレクラス → プレクラスのメリット).
+
+        "仮のクラスを作ることで、どんな良い点があるの？" tells the pre-class and asks its merits (メリット, the title
+        word of the merits entry alone, a word the general one never uses): the story's words make the general entry
+        explain more, the asked word names the specific one. Only an entry within `margin` points of the best one,
+        and only the words of the asking clause or the one right before it.
+        """
+        best = candidates[0]
+        asked = frozenset(t.concept for t in terms if t.weight >= ASPECT_WEIGHT and t.concept is not None
+                          and t.via not in ("weak", "scan"))
+        # A word the best one never uses: 通勤 asked of where staff commute from is no aspect of the commute time.
+        unused = self._index.bag(self._position[best.entry_id]).keys().isdisjoint
+        owners = {self.title_owner(concept) for concept in asked if unused((concept,))}
+        if best.entry_id in owners:
+            return None
+        general = self._main_title.get(best.entry_id)
+        return next((c for c in candidates[1:] if c.entry_id in owners and c.score >= best.score - margin
+                     and general and general < self._main_title.get(c.entry_id, frozenset())), None)
 
 
 def _same_figures(text: str) -> str:

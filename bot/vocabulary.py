@@ -11,6 +11,7 @@ from bot.kanaplaces import kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
 from bot.nearreading import read_near
 from bot.knowledge import KnowledgeBase
+from bot.phrasevariants import is_one_word, with_spellings
 from bot.normalize import WEAK_POS, Token, analyze, clean, reading_of, to_katakana, word_boundaries
 from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
@@ -54,7 +55,7 @@ class Vocabulary:
                                         for reading in (reading_of(place), *kanji_readings(place)))  # ニホン, ニッポン
         self.known_places: set[str] = set()
         for group in kb.synonyms:
-            self._add_synonyms(group)
+            self._add_synonyms(with_spellings(group))  # 住める所 is also 住めるところ
         self._read_home_as_home(scope.home_places)
         self._phrase_pattern = self._compile_phrases()
         self._compounds: dict[str, tuple[str, ...]] = {}
@@ -86,7 +87,7 @@ class Vocabulary:
 
     def _add_synonyms(self, group: tuple[str, ...]) -> None:
         head = analyze(group[0])
-        if not _is_one_word(group[0], head):
+        if not is_one_word(group[0], head):
             # A multi-word canonical form: rewrite every variant to it as text, so both sides tokenize alike.
             self._phrase_readings.setdefault(reading_of(group[0]), clean(group[0]))  # 職場外研修 typed in kana
             for word in group[1:]:
@@ -98,7 +99,7 @@ class Vocabulary:
             spelled = self._kana_spelled if HIRAGANA_WORD.match(clean(word)) else self._kanji_spelled
             spelled.add(reading_of(word))
             tokens = analyze(word)
-            if _is_one_word(word, tokens):
+            if is_one_word(word, tokens):
                 self._by_lemma.setdefault(tokens[0].lemma, canonical)
                 if tokens[0].reading:
                     self._by_reading.setdefault(tokens[0].reading, canonical)
@@ -325,10 +326,6 @@ class Vocabulary:
         if either_in(token, self._home_places) or token.reading in self._home_readings:
             return False
         return token.is_place and token.lemma not in self.known_places
-
-
-def _is_one_word(word: str, tokens: tuple[Token, ...]) -> bool:
-    return len(tokens) == 1 and tokens[0].surface == clean(word)
 
 
 def is_kana_heavy(text: str) -> bool:

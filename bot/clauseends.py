@@ -1,0 +1,40 @@
+"""Where a spoken sentence's clauses end: the analyzer's conjunctive particles, conditions, purposes and states.
+
+"…んですけど、" / "…ので、" / "採用されたら、" / "働けるように、" / "迷っていて、": the clause before tells the story or sets the
+scene, the clause after it asks (bot.focus weighs them).
+"""
+
+from __future__ import annotations
+
+from bot.normalize import Morpheme, morphemes
+
+PURPOSE_NOUNS = frozenset({"よう", "ため", "為"})
+PURPOSE_COMMAS = frozenset({"、", ","})
+CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", "ので", "のに", "ものの", "から", "し"})
+
+
+# "保育士として採用されたら、給料は？": a condition sets the scene, the clause after it asks.
+CONDITIONAL_ENDINGS = frozenset({"たら", "だら", "なら"})
+
+
+def clause_ends(text: str) -> list[int]:
+    """Return where the clauses of a cleaned sentence end: after a conjunctive particle (けど, ので, が), a condition,
+    a purpose or a state set off by a comma (働けるように、 / 過ごすために、 / 迷っていて、: not what is asked)."""
+    parts = morphemes(text)
+    return [m.end for i, m in enumerate(parts) if (m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES)
+            or (m.pos[0] == "助動詞" and m.surface in CONDITIONAL_ENDINGS) or _ends_a_purpose(parts, i)
+            or _ends_a_state(parts, i)]
+
+
+def _ends_a_state(parts: tuple[Morpheme, ...], index: int) -> bool:
+    # "港区に住むかどうかも迷っていて、まず広さが知りたい": …ていて、 tells how things stand, the clause after it asks.
+    # Only いて (not every て: "プレクラスについて、教えて" is one clause).
+    return (1 <= index < len(parts) - 1 and parts[index].surface in {"て", "で"} and parts[index].pos[1] == "接続助詞"
+            and parts[index - 1].surface == "い" and parts[index - 1].pos[0] == "動詞"
+            and parts[index + 1].surface in PURPOSE_COMMAS)
+
+
+def _ends_a_purpose(parts: tuple[Morpheme, ...], index: int) -> bool:
+    # 動詞 + よう/ため + に + 、 ("どのように、" is a question word, not a purpose: no verb before it).
+    return (2 <= index < len(parts) - 1 and parts[index].surface == "に" and parts[index + 1].surface in PURPOSE_COMMAS
+            and parts[index - 1].surface in PURPOSE_NOUNS and parts[index - 2].pos[0] in {"動詞", "助動詞"})

@@ -1,0 +1,24 @@
+"""Japanese typed all in katakana ("パネリストハ ダレデシタカ"), read as the hiragana it stands for.
+
+Some phones, old habits and screen readers' dictation give a whole question in katakana, particles and endings
+included. The analyzer reads such a run as one unknown loan word; in hiragana it is the question a candidate meant,
+and the loan words in it (ぱねりすと) are found by their readings like any kana-typed word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.normalize import clean
+
+KATAKANA_ONLY = re.compile(r"[\u30a0-\u30ffー\s?!、。？！・]+")
+# Grammar no loan word has: a polite ending, or a particle closing a word before a space (パネリストハ ダレ…).
+KATAKANA_GRAMMAR = re.compile(r"(?:デス|マス|デシタ|マシタ)(?:カ|ネ|ヨ)?(?=[\s?!。？！]|$)|[ハヲ](?=\s)")
+
+
+def katakana_sentence(text: str) -> str | None:
+    """Return the hiragana of a question typed all in katakana, or None for any other text."""
+    cleaned = clean(text).strip()
+    if not KATAKANA_ONLY.fullmatch(cleaned) or not KATAKANA_GRAMMAR.search(cleaned):
+        return None
+    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in cleaned)

@@ -1,0 +1,72 @@
+"""Everyday phrasings of what the knowledge already knows: spellings of its phrases, words of grammar, asked facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.katakanasentence import katakana_sentence
+from bot.phrasevariants import phrase_spellings
+from bot.service import Answerer, Question
+
+
+def test_a_phrase_is_also_its_kana_place_noun_and_its_spoken_progressive() -> None:
+    assert {"住めるところ", "住めるとこ", "住める場所"} <= set(phrase_spellings("住める所"))
+    assert "住んでるところ" in phrase_spellings("住んでいる場所")
+    assert "良い場所" not in phrase_spellings("良いところ")  # a merit, not a good spot
+    assert phrase_spellings("住所") == ("住所",)
+
+
+def test_only_a_sentence_all_in_katakana_with_its_grammar_is_read_as_hiragana() -> None:
+    assert katakana_sentence("ケンシュウハ アリマスカ？") == "けんしゅうは ありますか?"
+    assert katakana_sentence("プレクラス") is None  # a loan word, no grammar
+    assert katakana_sentence("プレクラスは何ですか") is None
+
+
+def test_so_much_points_at_what_was_said_and_names_no_topic(plain_answerer: Answerer) -> None:
+    # "何がそんなに評判なんですか": そんな was an unknown word counting against the cafeteria
+    terms = plain_answerer.matcher.read_terms("何がそんなに評判なんですか")
+    assert all(term.concept is not None for term in terms if term.token.surface == "そんな")
+
+
+def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer) -> None:
+    # The analyzer reads 働きやすさ as 働く alone, a word ten entries use: the group's concept is 職場環境.
+    concepts = {term.concept for term in plain_answerer.matcher.read_terms("働きやすい職場づくり")}
+    assert "働く" not in concepts and "環境" in concepts
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("住めるところはありますか", "housing-staff"),  # ところ for the 所 of 住める所
+        ("しょくいんが すむ ところ は ありますか", "housing-staff"),  # a place to live, asked to exist
+        ("職員の住んでる場所を教えて", "commute-residence"),  # 住んでる for 住んでいる: where they live now
+        # the story tells the pre-class; the question asks the word only the merits entry's title adds to it
+        ("娘が春から小学生になります。入学してしばらくは仮の学級で過ごすと聞きました。それにはどんなメリットがあるんですか？",
+         "preclass-merits"),
+        ("ぷれくらすって どんな いいこと が あるの", "preclass-merits"),  # いいこと: a good thing it does
+        ("港区で働くことをもっと知るにはどうすればいい？", "learn-more"),
+        ("さっきの資料ってもらえるんですか", "slides-handout"),  # さっき: the session just heard, no topic
+        ("通勤は何分くらい？", "commute-time"),
+        # 仕事に行く: the commute, typed in spaced words, one of them in kanji
+        ("みんな 仕事 に 行く のに どれくらい かかる？", "commute-time"),
+        ("ショクドウハ ドコニ アリマスカ", "cafeteria"),  # all in katakana, particles and endings too
+        # the rank is set aside (…とかじゃなくていい): no rank is asked of the population
+        ("港区の人口ってどのくらいなんですか何番目とかじゃなくていいので", "overview-population"),
+        ("人口が26万人とありましたが、いつの数字ですか", "overview-population"),  # 数字: the figure just named
+        ("港区ってどういう街なんですか", "overview-summary"),  # 街 is the まち of the city's overview
+        ("研修は何のためにやるんですか", "training-overview"),  # ため: grammar, no topic of the exam's entry
+        ("今は横浜に住んでいて、職員住宅があるなら知りたいです", "housing-staff"),  # …ていて、 tells the story
+        # two close entries, only the exam's answer holds the asked date: no "did you mean"
+        ("むすめが うける しけんは いつ ありますか？", "guide-exam"),
+        # one aspect set against another: the topic they are of stays
+        ("昼間人口の人数じゃなくて、割合はどのくらい？", "facts-daytime-population"),
+        ("Where do employees live who are not in the dorm?", "commute-residence"),  # the dorm is set aside
+        ("Can we get the slides after the session ends?", "slides-handout"),  # the session is the briefing
+        # two entries explain all that is asked (新人); the story before it speaks of the second one
+        ("デザインの研修で区民に伝わる資料の作り方を学ぶと聞きました。それって新人向けですか", "training-new-staff-design"),
+        ("働きやすさについて説明会でどんな話がありましたか", "workplace-environment"),  # not 働く, a word of ten  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
+    ],
+)
+def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    reply = plain_answerer.answer(Question(question, channel="test"))
+    assert (reply.kind, reply.entry_id) == ("answer", entry_id)
