@@ -155,7 +155,8 @@ class Decider:
             # "…区民に伝わるデザインみたいなの…それって新人向け？": the story speaks of the second one.
             return MatchResult("answer", (top[1], best, *top[2:]), reason="the context speaks of it")
         if close and not routed and not headed and not _context_decides(best, top[1]):
-            if not (self._fact_decides(details, best, top[1]) or (details and self._holds_alone(best, top[1], details))):
+            decided = self._fact_decides(details, best, top[1]) or self._holds_alone(best, top[1], details)
+            if not decided:
                 return MatchResult("clarify", top[:3], reason="close call")
             # "試験はいつ？" between the exam and how to apply: only the first holds the asked date.
             return MatchResult("answer", top, reason="only its answer holds the asked detail")
@@ -164,7 +165,8 @@ class Decider:
         return MatchResult("answer", top, reason="its title names what is asked about" if headed else "")
 
     def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:
-        return self._details.holds(best.entry_id, details) and not self._details.holds(second.entry_id, details)
+        return bool(details) and self._details.holds(best.entry_id, details) and not self._details.holds(
+            second.entry_id, details)
 
     def _fact_decides(self, details: list[Asked], best: Candidate, second: Candidate) -> bool:
         # "仮のクラスっていつまで？": of two close entries, only the best one's answer holds the asked date.
