@@ -55,9 +55,10 @@ class Results:
         return 100 * self.rejected / max(self.out_of_scope, 1)
 
 
-def evaluate(questions_path: Path = QUESTIONS, kb_dir: Path | None = None) -> Results | DialogueResults:
-    """Answer every labelled question and count the results."""
-    answerer = Answerer(load_knowledge(kb_dir or bundled_knowledge_dir()))
+def evaluate(questions_path: Path = QUESTIONS, kb_dir: Path | None = None,
+             answerer: Answerer | None = None) -> Results | DialogueResults:
+    """Answer every labelled question and count the results (with `answerer`, an unlogged one, instead of a new one)."""
+    answerer = answerer or Answerer(load_knowledge(kb_dir or bundled_knowledge_dir()))
     results = Results()
     items = yaml.safe_load(questions_path.read_text(encoding="utf-8"))
     if items and "turns" in items[0]:

@@ -28,9 +28,9 @@ VOICES_F = Path(QUESTIONS).with_name("voices-f.yaml")
      (VOICES_D, 92.0, 87.0), (VOICES_E, 87.0, 86.0), (VOICES_F, 90.0, 92.0)],
     ids=["questions", "holdout", "fresh", "final", "voices-a", "voices-b", "voices-c", "voices-d", "voices-e", "voices-f"],
 )
-def test_benchmark_accuracy_and_rejection_do_not_regress(questions: Path, in_scope_floor: float,
-                                                         rejection_floor: float) -> None:
-    results = evaluate(questions)
+def test_benchmark_accuracy_and_rejection_do_not_regress(plain_answerer: Answerer, questions: Path,
+                                                         in_scope_floor: float, rejection_floor: float) -> None:
+    results = evaluate(questions, answerer=plain_answerer)  # the session's engine: anonymous questions, no context
     assert results.in_scope >= 150 and results.out_of_scope >= 39
     assert results.accuracy >= in_scope_floor, "\n".join(results.failures)
     assert results.rejection >= rejection_floor, "\n".join(results.failures)

@@ -79,7 +79,7 @@ async def test_hr_fixes_misses_from_the_inbox_and_undoes_a_change(tmp_path: Path
             assert await phone.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scrolling
             item = phone.locator("#inbox-unanswered article", has=phone.locator(".question", has_text=OFF_TOPIC))
             await item.get_by_role("button", name="Out of scope").click()
-            await expect(phone.locator("#live .kind")).to_have_text("fallback")
+            await expect(phone.locator("#live .kind")).to_have_text("fallback", timeout=WAIT_MS)  # a reload: as above
             assert OFF_TOPIC in (knowledge / "scope.yaml").read_text(encoding="utf-8")
             await phone.get_by_role("button", name="Undo this change").click()
             await expect(phone.locator("h1")).to_contain_text("Change")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import AsyncIterator
 
 import pytest
+import pytest_asyncio
 from aiohttp.test_utils import TestServer
 
 from bot.analytics import QuestionLog
@@ -23,11 +24,22 @@ SHIBA = "芝地区はどんなところ？"
 WAIT_MS = 30_000
 ANSWERS = ".msg.bot:not(.typing)"
 
-pytestmark = MARKS
+# One Chromium for the module (starting one costs seconds of CPU), a fresh browser context per test: so the tests
+# and their fixtures run on the module's event loop.
+pytestmark = [*MARKS, pytest.mark.asyncio(loop_scope="module")]
 playwright_api = pytest.importorskip("playwright.async_api", reason="needs the playwright Python package")
 
 
-@pytest.fixture
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def browser() -> AsyncIterator[object]:
+    """Return one headless Chromium for the module's tests."""
+    async with playwright_api.async_playwright() as playwright:
+        chromium = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        await chromium.close()
+
+
+@pytest_asyncio.fixture(loop_scope="module")
 async def site(kb: KnowledgeBase, tmp_path: Path) -> AsyncIterator[tuple[str, QuestionLog]]:
     """Serve the real app on 127.0.0.1 and return its base URL and question log."""
     question_log = QuestionLog(tmp_path / "log.db")
@@ -39,23 +51,21 @@ async def site(kb: KnowledgeBase, tmp_path: Path) -> AsyncIterator[tuple[str, Qu
     answerer.close()
 
 
-@pytest.fixture
-async def page(site: tuple[str, QuestionLog]) -> AsyncIterator[object]:
-    """Return a phone-sized Chromium page with the chat loaded."""
-    async with playwright_api.async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = await browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
-                                            is_mobile=True, has_touch=True, locale="ja-JP")
-        tab = await context.new_page()
-        tab.set_default_timeout(WAIT_MS)
-        requested: list[str] = []
-        tab.on("request", lambda request: requested.append(request.url))
-        refused: list[str] = []  # what the page's Content-Security-Policy blocked
-        tab.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
-        await tab.goto(site[0])
-        await tab.locator(".msg.welcome .chip").first.wait_for()
-        yield tab
-        await browser.close()
+@pytest_asyncio.fixture(loop_scope="module")
+async def page(browser: object, site: tuple[str, QuestionLog]) -> AsyncIterator[object]:
+    """Return a phone-sized Chromium page with the chat loaded, in a context of its own (no storage, no cookies)."""
+    context = await browser.new_context(viewport={"width": 360, "height": 740},  # type: ignore[attr-defined]
+                                        device_scale_factor=2, is_mobile=True, has_touch=True, locale="ja-JP")
+    tab = await context.new_page()
+    tab.set_default_timeout(WAIT_MS)
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    refused: list[str] = []  # what the page's Content-Security-Policy blocked
+    tab.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
+    await tab.goto(site[0])
+    await tab.locator(".msg.welcome .chip").first.wait_for()
+    yield tab
+    await context.close()
     assert requested and all(url.startswith(site[0]) for url in requested), requested  # nothing from a CDN
     assert not refused, refused
 
