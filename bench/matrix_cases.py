@@ -43,7 +43,7 @@ DETAIL_CUES: tuple[tuple[str, str], ...] = (("家賃は？", PRICE), ("営業時
 GENERAL_PLACES = frozenset({"港区", "みなと", "minato", "minato-ku", "東京", "東京都", "都内", "日本", "全国", "tokyo", "japan"})
 ORDINALS = ("{n}つ目は？", "{n}番目は？")
 LIST_RUN = re.compile(r"[^、・。\s「」（）()：:①-⑩]+(?:[、・][^、・。\s「」（）()：:①-⑩]+){2,}")
-LIST_KIND = re.compile(r"^の\s*(?:\d+|[一二三四五六七八九])\s*つの\s*([\u4e00-\u9fff\u30a0-\u30ff]+)")
+LIST_KIND = re.compile(r"の\s*(?:\d+|[一二三四五六七八九])\s*つの\s*([\u4e00-\u9fff\u30a0-\u30ff]+)")
 STOP_AFTER = re.compile(r"(?:の|など|が|を|です|に|で|と).*$")
 STOP_BEFORE = re.compile(r"^.*(?:は|：|:)")
 
@@ -118,8 +118,12 @@ class Oracle:
             return [], ""
         parts = re.split(r"[、・]", run.group())
         parts[0] = STOP_BEFORE.sub("", parts[0])
-        parts[-1] = STOP_AFTER.sub("", parts[-1])
-        kind = LIST_KIND.match(answer[run.end():])
+        # The list ends at the item saying what the items are ("芝浦港南の5つの地区があり、…": 地区); what comes after
+        # it is another clause.
+        end = next((i for i, part in enumerate(parts) if LIST_KIND.search(part)), len(parts) - 1)
+        parts, last = parts[:end + 1], parts[end]
+        parts[-1] = STOP_AFTER.sub("", last)
+        kind = LIST_KIND.match(last[len(parts[-1]):] + answer[run.end():])
         return [p for p in parts if p], kind.group(1) if kind else ""
 
     def titled(self, item: str, kind: str) -> tuple[str | None, bool]:

@@ -26,7 +26,9 @@ from bot.decision import MatchResult
 from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
 from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
-from bot.followup_asks import ambiguous, asks_another_item, brief, counts_an_item, points_back, written_words
+from bot.followup_asks import (ambiguous, asks_another_item, asks_more_of_it, brief, counts_an_item, points_back,
+                               written_words)
+from bot.followup_ordinal import item_entry, list_items, nested, ordinal
 from bot.followup_named import asked_of_a_part, neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
 from bot.knowledge import Entry
@@ -86,6 +88,13 @@ class FollowUps:
         return Understanding(reading, candidates, result, elliptic=elliptic)
 
     def _after(self, text: str, topic: Entry, elliptic: bool, alone: Understanding) -> Understanding | None:
+        if asks_more_of_it(text):  # "もうちょい詳しく": the topic's entry is all the briefing says of it
+            more = MatchResult.answering(topic.id, alone.candidates, "more of the last answer")
+            return Understanding(alone.reading, alone.candidates, more, True, f"more of the last topic {topic.id}")
+        listed = self._listed_item(topic, text, alone)
+        if listed is not None:
+            return Understanding(alone.reading, alone.candidates, listed, True,
+                                 f"an item of the list the last topic {topic.id} gave")
         # The topic's title stands before the message: fully when the message names nothing else or could not be
         # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
         pointing = bool(POINTING.search(clean(text)))
@@ -138,6 +147,26 @@ class FollowUps:
             if not (item or asks_other):
                 result = self._named_nearby(topic, text, alone.reading.terms, candidates, result)
         return reading, candidates, result
+
+    def _listed_item(self, topic: Entry, text: str, alone: Understanding) -> MatchResult | None:
+        # "2番目の地区について詳しく" after the five districts: the second district, by the answer's own order; its
+        # words may name only what the topic or that item is ("地区", "プロジェクト"), else it is a question of its own.
+        items = list_items(topic.answer.get("ja", ""))
+        found = ordinal(text, len(items)) if items else None
+        if found is None or not 1 <= found[0] <= len(items):
+            return None
+        position, written = found
+        # From a list within the list on, items may be counted either way: the topic's answer holds them all.
+        chosen = topic.id if nested(items[:position]) else item_entry(self._matcher.kb, topic, items[position - 1],
+                                                           self._others.concepts)
+        spoken_of = self._others.concepts(" ".join([_topic_text(topic), *topic.answer.values(), _topic_text(
+            self._matcher.kb.entry(chosen) or topic)]))
+        short = len(clean(text)) <= SHORT_MESSAGE
+        if any(self._names_topic(term, short) and term.concept is not None and self._matcher.knows(term.concept)
+               and term.concept not in spoken_of and clean(term.token.surface) not in written
+               for term in alone.reading.terms):
+            return None
+        return MatchResult.answering(chosen, alone.candidates, "an item of the list the last answer gave")
 
     def _named_nearby(self, topic: Entry, text: str, terms: list[Term], candidates: list[Candidate],
                       result: MatchResult) -> MatchResult:

@@ -22,6 +22,13 @@ ANOTHER_ITEM = re.compile(
 COUNTED_ITEM = re.compile(r"^(?:[一二三四五六七八九十両\d]+|ひと|ふた)(?:人|名|つ|個|件|校|り|方)?目?$")
 # Pointing back at the last answer. Not あの (a filler: "あの、食堂は？"), not それぞれ (each), not その他 (other).
 POINTS_BACK = re.compile(r"それ(?!ぞれ)|その(?!他|ほか)|そこ|そういう|そんな|(?<![a-z])(?:that|it|this|they|those)(?![a-z])")
+# "もうちょい詳しく", "もっと教えて", "詳細をお願いします": more of the answer just given, whose entry is all the
+# briefing says of it (not the entry on where to learn more, whose title says 詳しく too).
+_MORE = r"(?:もう\s*(?:少し|すこし|ちょっと|ちょい|ちょっぴり|ちょびっと)|もっと|さらに|更に)"
+_TELL = r"(?:教えて|おしえて|説明して|せつめいして|説明|知りたい|しりたい|聞きたい|ききたい|お願い|おねがい|頼む|たのむ)"
+MORE_OF_IT = re.compile(
+    rf"^(?:{_MORE}?\s*(?:詳しく|くわしく|詳細)(?:は|を|に)?\s*{_TELL}?|{_MORE}\s*{_TELL})\s*"
+    r"(?:ください|下さい|くれる|くれない|ほしい|欲しい|します|です|いたします|もらえる|もらえますか)?\s*[?？!！。.、…]*$")
 WRITTEN_WORD = re.compile(r"[\u3400-\u9fff々]{2,}|[\u30a0-\u30ff]{3,}")  # a word as typed: two kanji, three katakana
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
 NO_CONTEXT_SCORE = 80.0
@@ -33,6 +40,11 @@ BRIEF_WORDS = 6  # an English one is a few words ("does that include new staff?"
 def asks_another_item(text: str) -> bool:
     """Tell whether a message asks for another item of the last answer's list ("もう一人は？", "the other one?")."""
     return ANOTHER_ITEM.search(clean(text)) is not None
+
+
+def asks_more_of_it(text: str) -> bool:
+    """Tell whether a message only asks for more of the last answer ("もうちょい詳しく", "もっと教えて")."""
+    return MORE_OF_IT.match(clean(text)) is not None
 
 
 def counts_an_item(word: str) -> bool:

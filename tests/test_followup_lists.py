@@ -1,0 +1,43 @@
+"""Follow-ups that pick out of the last answer: an ordinal within the list it gave, and "more" of it, in wordings of
+our own (issue #10)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.responses import Reply
+from bot.service import Answerer, Question
+
+USERS = itertools.count()
+
+
+def last_reply(answerer: Answerer, *messages: str) -> Reply:
+    """Send messages as one new user and return the reply to the last one."""
+    user = f"lists-{next(USERS)}"
+    return [answerer.answer(Question(text, channel="web", user_id=user)) for text in messages][-1]
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("港区の地区を全部教えて", "4番目の地区の話をもっと", "district-takanawa"),  # the answer's order: 芝・麻布・赤坂・高輪
+    ("港区の地区を全部教えて", "最後のとこは？", "district-shibaura-konan"),
+    ("List the districts of Minato", "what about the second one?", "district-azabu"),
+    ("人材育成メニューを教えて", "1つ目について", "training-ojt"),
+    # An item without an entry of its own: the answer listing it holds it.
+    ("採択されたプロジェクトは？", "the third one on the list?", "newtech-projects"),
+])
+def test_an_ordinal_within_the_list_just_given_picks_that_item(plain_answerer: Answerer, first: str, then: str,
+                                                               expected: str) -> None:
+    # Before: the list again (or where to learn more, or a fallback), whatever item was asked.
+    assert last_reply(plain_answerer, first, then).entry_id == expected
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("芝地区について", "もうちょい詳しく", "district-shiba"),
+    ("自己啓発助成って何？", "もうちょっと詳しく教えて", "training-self-development"),
+    ("パネリストについて", "もっと詳しく", "panel"),
+])
+def test_more_of_the_last_answer_is_that_answer(plain_answerer: Answerer, first: str, then: str, expected: str) -> None:
+    # Before: the entry on where to learn more (its title says 詳しく too), or "I don't know".
+    assert last_reply(plain_answerer, first, then).entry_id == expected
