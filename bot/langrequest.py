@@ -21,8 +21,12 @@ _REQUEST_AFTER = (r"(?:\s*(?:で|に|は|も|お願い(?:します|いたしま�
                   r"(?:教|おし|答|こた)えて|言って|いって|して|切り替えて|きりかえて|くれる|くれますか|くれない|ほしい|"
                   r"欲しい|頼む|たのむ|いい|できる|できますか|戻して|もどして|直して|なおして|変えて|かえて|訳して|"
                   r"説明(?:を)?(?:して|する)?|せつめい(?:を)?(?:して)?|書いて|かいて|もらえる|もらえますか|もらえない|翻訳して|版|"
-                  r"バージョン|だと|言うと|いうと|ある|ない|plz|please|pls|version|only|again|ok))*")
-LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
+                  r"バージョン|だと|言うと|いうと|ある|ない|もう一回|もういっかい|もう一度|もういちど|もっかい|"
+                  r"plz|please|pls|version|only|again|ok))*")
+# "むずかしいです。やさしい にほんご で": why the answer is wanted again, said first, is no question of its own.
+_COMPLAINT = (r"(?:(?:ちょっと|少し|すこし)?\s*(?:むずかしい|難しい|むずい|わからない|分からない|わかりません|分かりません|"
+              r"わかんない|読めない|よめない)(?:です|ね|よ|な|ので|から)*[\s。、,.!！?？…]*)?")
+LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_COMPLAINT}{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
                      for lang, names in LANGUAGE_NAMES.items()}
 PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜]+$|(?<=[^\x00-\x7f])w+$|^\s+")  # "英語でｗ": a laugh, not a word
 

@@ -41,3 +41,14 @@ def test_an_ordinal_within_the_list_just_given_picks_that_item(plain_answerer: A
 def test_more_of_the_last_answer_is_that_answer(plain_answerer: Answerer, first: str, then: str, expected: str) -> None:
     # Before: the entry on where to learn more (its title says 詳しく too), or "I don't know".
     assert last_reply(plain_answerer, first, then).entry_id == expected
+
+
+@pytest.mark.parametrize(("then", "lang"), [
+    ("わかんないです。やさしい にほんご で おねがい", "easy"),  # a complaint first, the request spaced
+    ("英語でもう一度言ってくれる？", "en"),
+])
+def test_a_language_request_after_a_complaint_or_asking_again_repeats_the_answer(plain_answerer: Answerer, then: str,
+                                                                                 lang: str) -> None:
+    # Before: read as a question of its own, "I don't know".
+    reply = last_reply(plain_answerer, "職員の食堂はどんな感じ？", then)
+    assert (reply.entry_id, reply.lang) == ("cafeteria", lang)
