@@ -36,7 +36,7 @@ COUNTRIES = r"[かカヶケ箇]国"
 COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ国": COUNTRIES, "箇国": COUNTRIES,
             "人": "[人名]", "名": "[人名]", "件": "件", "室": "室", "校": "校", "個": "個", "回": "回", "歳": "歳",
             "階": "階", "台": "台", "枚": "枚", "社": "社", "店": "店", "駅": "駅", "種類": "種類",
-            "パーセント": "[%％]", "%": "[%％]", "クラス": "クラス",
+            "パーセント": "[%％]", "%": "[%％]", "パー": "[%％]", "割": "[%％割]", "クラス": "クラス",
             "けん": "件", "にん": "[人名]", "かこく": COUNTRIES, "しつ": "室", "さい": "歳"}  # typed in kana: なんけん
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 # "how many countries?" counts in the same units as 何か国.

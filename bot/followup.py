@@ -26,8 +26,8 @@ from bot.decision import MatchResult
 from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
 from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
-from bot.followup_asks import (ambiguous, asks_another_item, asks_more_of_it, brief, counts_an_item, points_back,
-                               written_words)
+from bot.followup_asks import (ambiguous, asks_another_item, asks_more_of_it, brief, counts_an_item, judges,
+                               points_back, written_words)
 from bot.followup_ordinal import item_entry, list_items, nested, ordinal
 from bot.followup_named import asked_of_a_part, neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
@@ -146,7 +146,27 @@ class FollowUps:
             result = self._figure_near(topic, text, result)
             if not (item or asks_other):
                 result = self._named_nearby(topic, text, alone.reading.terms, candidates, result)
+        result = self._of_the_topic(topic, text, alone.reading.terms, candidates, result, elliptic)
         return reading, candidates, result
+
+    def _of_the_topic(self, topic: Entry, text: str, terms: list[Term], candidates: list[Candidate],
+                      result: MatchResult, elliptic: bool) -> MatchResult:
+        # "有名な場所ある？" after the Azabu district: words that only ask about something (有名, 場所) fit no entry
+        # well, other entries' questions using them too; asking no kind of detail, they ask it of the topic.
+        # "値段は高め？" after the cafeteria judges its price, stated by no figure but spoken of (お手頃価格: 安い値段).
+        if result.kind != "fallback":
+            return result
+        asking = self._details.asked(text) or self._details.unit(text, strict=True) is not None
+        if not (judges(text) and self._spoken_of(topic, terms)) and (
+                asking or not elliptic or result.reason != "low score"):
+            return result
+        return MatchResult.answering(topic.id, candidates, "what the message asks is the last topic's")
+
+    def _spoken_of(self, topic: Entry, terms: list[Term]) -> bool:
+        # Every word the message says with meaning (値段) is one the topic's answer uses, in one of its languages.
+        said = {term.concept for term in terms if term.concept and term.via != "weak" and not term.token.weak
+                and self._matcher.knows(term.concept)}
+        return bool(said) and said <= self._others.concepts(" ".join(topic.answer.values()))
 
     def _listed_item(self, topic: Entry, text: str, alone: Understanding) -> MatchResult | None:
         # "2番目の地区について詳しく" after the five districts: the second district, by the answer's own order; its

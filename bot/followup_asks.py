@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.decision import Candidate
+from bot.focus import QUESTION_WORD
 from bot.normalize import clean
 
 # "もう一人は？", "他の人は？", "二つ目は？", "the other one?", "who else?": another item of the list the last answer
@@ -29,6 +30,11 @@ _TELL = r"(?:教えて|おしえて|説明して|せつめいして|説明|知�
 MORE_OF_IT = re.compile(
     rf"^(?:{_MORE}?\s*(?:詳しく|くわしく|詳細)(?:は|を|に)?\s*{_TELL}?|{_MORE}\s*{_TELL})\s*"
     r"(?:ください|下さい|くれる|くれない|ほしい|欲しい|します|です|いたします|もらえる|もらえますか)?\s*[?？!！。.、…]*$")
+# "値段は高め？", "is it cheap?": a yes/no judgement of a fact, asking no figure; an answer characterising it (お手頃価格,
+# affordable) answers it.
+JUDGES = re.compile(r"(?:高め|安め|高い|安い|高すぎ|安すぎ|お手頃|手頃|リーズナブル|多め|少なめ|多い|少ない|広い|狭い|遠い|近い)"
+                    r"(?:の|ん|です|な|かな|ですか|ほう|方)*\s*[?？]*$"
+                    r"|(?<![a-z])(?:expensive|cheap|pricey|affordable|reasonable|a lot)\s*\??$")
 WRITTEN_WORD = re.compile(r"[\u3400-\u9fff々]{2,}|[\u30a0-\u30ff]{3,}")  # a word as typed: two kanji, three katakana
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
 NO_CONTEXT_SCORE = 80.0
@@ -45,6 +51,12 @@ def asks_another_item(text: str) -> bool:
 def asks_more_of_it(text: str) -> bool:
     """Tell whether a message only asks for more of the last answer ("もうちょい詳しく", "もっと教えて")."""
     return MORE_OF_IT.match(clean(text)) is not None
+
+
+def judges(text: str) -> bool:
+    """Tell whether a message asks a yes/no judgement of a fact ("値段は高め？", "is it cheap?"), not the fact itself."""
+    cleaned = clean(text)
+    return JUDGES.search(cleaned) is not None and QUESTION_WORD.search(cleaned) is None
 
 
 def counts_an_item(word: str) -> bool:

@@ -52,3 +52,15 @@ def test_a_language_request_after_a_complaint_or_asking_again_repeats_the_answer
     # Before: read as a question of its own, "I don't know".
     reply = last_reply(plain_answerer, "職員の食堂はどんな感じ？", then)
     assert (reply.entry_id, reply.lang) == ("cafeteria", lang)
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), [
+    ("芝のこと教えて", "人気の場所ある？", "district-shiba"),  # words that only ask about something
+    ("社食ってある？", "ランチの値段は安め？", "cafeteria"),  # judged, and its answer speaks of the price (お手頃価格)
+    ("外国人住民は何人？", "それって人口の何割？", "facts-foreign-residents"),  # a share: its 8.44%
+])
+def test_what_the_last_answer_speaks_of_is_asked_of_it(plain_answerer: Answerer, first: str, then: str,
+                                                       expected: str) -> None:
+    # Before: "I don't know" (a low score, a price with no figure, an unknown 割).
+    assert last_reply(plain_answerer, first, then).entry_id == expected
+
