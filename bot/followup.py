@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from bot.decision import MatchResult
 from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
-from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
+from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading, drop_contrast
 from bot.followup_asks import (ambiguous, asks_another_item, asks_more_of_it, brief, counts_an_item, judges,
                                points_back, written_words)
 from bot.followup_ordinal import item_entry, list_items, nested, ordinal
@@ -91,6 +91,8 @@ class FollowUps:
         if asks_more_of_it(text):  # "もうちょい詳しく": the topic's entry is all the briefing says of it
             more = MatchResult.answering(topic.id, alone.candidates, "more of the last answer")
             return Understanding(alone.reading, alone.candidates, more, True, f"more of the last topic {topic.id}")
+        if self._sets_aside(topic, text):
+            return None  # "それなら社宅に住んでない人は…" after staff housing asks of those the topic is not about
         listed = self._listed_item(topic, text, alone)
         if listed is not None:
             return Understanding(alone.reading, alone.candidates, listed, True,
@@ -167,6 +169,14 @@ class FollowUps:
         said = {term.concept for term in terms if term.concept and term.via != "weak" and not term.token.weak
                 and self._matcher.knows(term.concept)}
         return bool(said) and said <= self._others.concepts(" ".join(topic.answer.values()))
+
+    def _sets_aside(self, topic: Entry, text: str) -> bool:
+        kept = drop_contrast(text)
+        if kept == text:
+            return False
+        said = {term.concept for term in self._matcher.read_terms(text)} - {
+            term.concept for term in self._matcher.read_terms(kept)}  # the user's words: not kept in Others' cache
+        return bool(said & self._others.concepts(_topic_text(topic)))
 
     def _listed_item(self, topic: Entry, text: str, alone: Understanding) -> MatchResult | None:
         # "2番目の地区について詳しく" after the five districts: the second district, by the answer's own order; its

@@ -90,7 +90,8 @@ class Vocabulary:
             # A multi-word canonical form: rewrite every variant to it as text, so both sides tokenize alike.
             self._phrase_readings.setdefault(reading_of(group[0]), clean(group[0]))  # 職場外研修 typed in kana
             for word in group[1:]:
-                self._phrases.setdefault(clean(word), clean(group[0]))
+                for spoken in spoken_forms(clean(word)):
+                    self._phrases.setdefault(spoken, clean(group[0]))
                 self._phrase_readings.setdefault(reading_of(word), clean(group[0]))
             return
         canonical = head[0].lemma
@@ -104,7 +105,8 @@ class Vocabulary:
                     self._by_reading.setdefault(tokens[0].reading, canonical)
             elif tokens:
                 # Also words the analyzer shortens (1年目 -> 年): match them as text, not by the short word.
-                self._phrases.setdefault(clean(word), group[0])
+                for spoken in spoken_forms(clean(word)):
+                    self._phrases.setdefault(spoken, group[0])
                 self._phrase_readings.setdefault(reading_of(word), group[0])
 
     def _compile_phrases(self) -> re.Pattern[str] | None:
@@ -348,3 +350,9 @@ def _groups(token: Token) -> tuple[int, ...]:
     if token.pos != "名詞" or token.is_kana or len(token.surface) < 2:
         return ()
     return token.groups
+
+
+def spoken_forms(phrase: str) -> tuple[str, ...]:
+    """Return a phrase and its spoken form: "住んでいる場所" is said "住んでる場所" too (ている -> てる)."""
+    spoken = re.sub(r"([てで])い(?=る|た|ない|ます)", r"\1", phrase)
+    return (phrase, spoken) if spoken != phrase else (phrase,)

@@ -64,3 +64,18 @@ def test_what_the_last_answer_speaks_of_is_asked_of_it(plain_answerer: Answerer,
     # Before: "I don't know" (a low score, a price with no figure, an unknown 割).
     assert last_reply(plain_answerer, first, then).entry_id == expected
 
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("社宅ってあるの？", "それなら社宅に住んでない人はどこに住んでる？"),
+    ("職員寮について", "寮を使ってない職員はどこから通ってるの？"),
+])
+def test_those_the_last_answer_is_not_about_are_asked_of_its_sibling(plain_answerer: Answerer, first: str,
+                                                                      then: str) -> None:
+    # Before: staff housing again; the people not in it live where staff live.
+    assert last_reply(plain_answerer, first, then).entry_id == "commute-residence"
+
+
+def test_a_spoken_form_of_a_phrase_synonym_reads_like_it(plain_answerer: Answerer) -> None:
+    # 住んでる場所 is said for 住んでいる場所 (居住地): not the staff housing's 場所 and 住む.
+    assert plain_answerer.answer(Question("先輩たちが住んでる場所ってどのへんが多い？")).entry_id == "commute-residence"
