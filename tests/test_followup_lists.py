@@ -79,3 +79,12 @@ def test_those_the_last_answer_is_not_about_are_asked_of_its_sibling(plain_answe
 def test_a_spoken_form_of_a_phrase_synonym_reads_like_it(plain_answerer: Answerer) -> None:
     # 住んでる場所 is said for 住んでいる場所 (居住地): not the staff housing's 場所 and 住む.
     assert plain_answerer.answer(Question("先輩たちが住んでる場所ってどのへんが多い？")).entry_id == "commute-residence"
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("パネリストについて", "何歳ぐらいの方ですか？"),  # a bare count of whoever the topic names: not the age limits
+    ("人材育成について", "研修って何日間？"),  # "1年目" in the new-staff training's keywords is which year, no length
+])
+def test_a_detail_the_briefing_does_not_give_stays_refused_in_context(plain_answerer: Answerer, first: str,
+                                                                     then: str) -> None:
+    assert last_reply(plain_answerer, first, then).kind == "fallback"
