@@ -88,3 +88,13 @@ def test_a_spoken_form_of_a_phrase_synonym_reads_like_it(plain_answerer: Answere
 def test_a_detail_the_briefing_does_not_give_stays_refused_in_context(plain_answerer: Answerer, first: str,
                                                                      then: str) -> None:
     assert last_reply(plain_answerer, first, then).kind == "fallback"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("研修制度についてもっと知りたいときは何を見ればいいですか", "learn-more"),  # a condition: where to find more
+    ("港区の職場についてさらに知るにはどうしたらいい？", "learn-more"),  # a purpose: how to find out more
+    ("OJTについてもっと知りたいんだけど", "training-ojt"),  # neither: more of the topic itself
+])
+def test_wanting_to_know_more_as_a_condition_asks_where_to_find_it(plain_answerer: Answerer, question: str,
+                                                                   expected: str) -> None:
+    assert plain_answerer.answer(Question(question)).entry_id == expected
