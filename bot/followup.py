@@ -25,12 +25,11 @@ from dataclasses import dataclass
 from bot.decision import MatchResult
 from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
-from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading, drop_contrast
-from bot.followup_asks import (ambiguous, asks_another_item, asks_more_of_it, brief, counts_an_item, judges,
-                               points_back, written_words)
-from bot.followup_ordinal import item_entry, list_items, nested, ordinal
+from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
+from bot.followup_asks import ambiguous, asks_another_item, brief, counts_an_item, points_back, written_words
 from bot.followup_named import asked_of_a_part, neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
+from bot.followup_topic import TopicItself
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
 from bot.normalize import clean
@@ -66,6 +65,7 @@ class FollowUps:
         self._details = DetailCheck(matcher.kb, follow_ups=True)
         self._pointers = self._details.pointers
         self._others = Others(matcher, self._names_topic)
+        self._itself = TopicItself(matcher, self._details, self._others, self._names_topic)
 
     def understand(self, text: str, topic: Entry | None) -> Understanding:
         """Read a message, against the topic when it names none of its own (or points back at it)."""
@@ -88,15 +88,12 @@ class FollowUps:
         return Understanding(reading, candidates, result, elliptic=elliptic)
 
     def _after(self, text: str, topic: Entry, elliptic: bool, alone: Understanding) -> Understanding | None:
-        if asks_more_of_it(text):  # "もうちょい詳しく": the topic's entry is all the briefing says of it
-            more = MatchResult.answering(topic.id, alone.candidates, "more of the last answer")
-            return Understanding(alone.reading, alone.candidates, more, True, f"more of the last topic {topic.id}")
-        if self._sets_aside(topic, text):
-            return None  # "それなら社宅に住んでない人は…" after staff housing asks of those the topic is not about
-        listed = self._listed_item(topic, text, alone)
-        if listed is not None:
-            return Understanding(alone.reading, alone.candidates, listed, True,
-                                 f"an item of the list the last topic {topic.id} gave")
+        # "もうちょい詳しく", "2番目の地区は？": the topic again, or an item of its list; "社宅に住んでない人は…": not it.
+        picked = self._itself.picked(topic, text, alone.reading.terms, alone.candidates)
+        if picked is not None:
+            return Understanding(alone.reading, alone.candidates, picked[0], True, f"read after the last topic: {picked[1]}")
+        if self._itself.sets_aside(topic, text):
+            return None
         # The topic's title stands before the message: fully when the message names nothing else or could not be
         # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
         pointing = bool(POINTING.search(clean(text)))
@@ -148,55 +145,8 @@ class FollowUps:
             result = self._figure_near(topic, text, result)
             if not (item or asks_other):
                 result = self._named_nearby(topic, text, alone.reading.terms, candidates, result)
-        result = self._of_the_topic(topic, text, alone.reading.terms, candidates, result, elliptic)
+        result = self._itself.of_the_topic(topic, text, alone.reading.terms, candidates, result, elliptic)
         return reading, candidates, result
-
-    def _of_the_topic(self, topic: Entry, text: str, terms: list[Term], candidates: list[Candidate],
-                      result: MatchResult, elliptic: bool) -> MatchResult:
-        # "有名な場所ある？" after the Azabu district: words that only ask about something (有名, 場所) fit no entry
-        # well, other entries' questions using them too; asking no kind of detail, they ask it of the topic.
-        # "値段は高め？" after the cafeteria judges its price, stated by no figure but spoken of (お手頃価格: 安い値段).
-        if result.kind != "fallback":
-            return result
-        asking = self._details.asked(text) or self._details.unit(text, strict=True) is not None
-        if not (judges(text) and self._spoken_of(topic, terms)) and (
-                asking or not elliptic or result.reason != "low score"):
-            return result
-        return MatchResult.answering(topic.id, candidates, "what the message asks is the last topic's")
-
-    def _spoken_of(self, topic: Entry, terms: list[Term]) -> bool:
-        # Every word the message says with meaning (値段) is one the topic's answer uses, in one of its languages.
-        said = {term.concept for term in terms if term.concept and term.via != "weak" and not term.token.weak
-                and self._matcher.knows(term.concept)}
-        return bool(said) and said <= self._others.concepts(" ".join(topic.answer.values()))
-
-    def _sets_aside(self, topic: Entry, text: str) -> bool:
-        kept = drop_contrast(text)
-        if kept == text:
-            return False
-        said = {term.concept for term in self._matcher.read_terms(text)} - {
-            term.concept for term in self._matcher.read_terms(kept)}  # the user's words: not kept in Others' cache
-        return bool(said & self._others.concepts(_topic_text(topic)))
-
-    def _listed_item(self, topic: Entry, text: str, alone: Understanding) -> MatchResult | None:
-        # "2番目の地区について詳しく" after the five districts: the second district, by the answer's own order; its
-        # words may name only what the topic or that item is ("地区", "プロジェクト"), else it is a question of its own.
-        items = list_items(topic.answer.get("ja", ""))
-        found = ordinal(text, len(items)) if items else None
-        if found is None or not 1 <= found[0] <= len(items):
-            return None
-        position, written = found
-        # From a list within the list on, items may be counted either way: the topic's answer holds them all.
-        chosen = topic.id if nested(items[:position]) else item_entry(self._matcher.kb, topic, items[position - 1],
-                                                           self._others.concepts)
-        spoken_of = self._others.concepts(" ".join([_topic_text(topic), *topic.answer.values(), _topic_text(
-            self._matcher.kb.entry(chosen) or topic)]))
-        short = len(clean(text)) <= SHORT_MESSAGE
-        if any(self._names_topic(term, short) and term.concept is not None and self._matcher.knows(term.concept)
-               and term.concept not in spoken_of and clean(term.token.surface) not in written
-               for term in alone.reading.terms):
-            return None
-        return MatchResult.answering(chosen, alone.candidates, "an item of the list the last answer gave")
 
     def _named_nearby(self, topic: Entry, text: str, terms: list[Term], candidates: list[Candidate],
                       result: MatchResult) -> MatchResult:
