@@ -89,9 +89,8 @@ class FollowUps:
 
     def _after(self, text: str, topic: Entry, elliptic: bool, alone: Understanding) -> Understanding | None:
         # "もうちょい詳しく", "2番目の地区は？": the topic again, or an item of its list; "社宅に住んでない人は…": not it.
-        picked = self._itself.picked(topic, text, alone.reading.terms, alone.candidates)
-        if picked is not None:
-            return Understanding(alone.reading, alone.candidates, picked[0], True, f"read after the last topic: {picked[1]}")
+        if (picked := self._itself.picked(topic, text, alone.reading.terms, alone.candidates)) is not None:
+            return Understanding(alone.reading, alone.candidates, picked[0], True, f"after the last topic: {picked[1]}")
         if self._itself.sets_aside(topic, text):
             return None
         # The topic's title stands before the message: fully when the message names nothing else or could not be

@@ -15,7 +15,7 @@ from bot.normalize import WEAK_POS, Token, analyze, clean, reading_of, to_kataka
 from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
 from bot.spaced import lost_words, read_across_spaces
-from bot.spoken import drop_hedges, easy_to
+from bot.spoken import drop_hedges, easy_to, spoken_forms
 from bot.terms import Term
 from bot.variants import kanji_readings
 from bot.wordtrie import any_of
@@ -90,8 +90,7 @@ class Vocabulary:
             # A multi-word canonical form: rewrite every variant to it as text, so both sides tokenize alike.
             self._phrase_readings.setdefault(reading_of(group[0]), clean(group[0]))  # 職場外研修 typed in kana
             for word in group[1:]:
-                for spoken in spoken_forms(clean(word)):
-                    self._phrases.setdefault(spoken, clean(group[0]))
+                self._phrases.setdefault(clean(word), clean(group[0]))
                 self._phrase_readings.setdefault(reading_of(word), clean(group[0]))
             return
         canonical = head[0].lemma
@@ -105,11 +104,11 @@ class Vocabulary:
                     self._by_reading.setdefault(tokens[0].reading, canonical)
             elif tokens:
                 # Also words the analyzer shortens (1年目 -> 年): match them as text, not by the short word.
-                for spoken in spoken_forms(clean(word)):
-                    self._phrases.setdefault(spoken, group[0])
+                self._phrases.setdefault(clean(word), group[0])
                 self._phrase_readings.setdefault(reading_of(word), group[0])
 
     def _compile_phrases(self) -> re.Pattern[str] | None:
+        self._phrases = spoken_forms(self._phrases)  # 住んでる場所 is said for 住んでいる場所 too
         if not self._phrases:
             return None
         ordered = sorted(self._phrases, key=len, reverse=True)
@@ -126,9 +125,8 @@ class Vocabulary:
         return re.compile("|".join(p for p in parts if p))
 
     def _phrase_for(self, matched: str) -> str:
-        if matched in self._phrases:
-            return self._phrases[matched]
-        return self._phrases.get(matched.removesuffix("es")) or self._phrases[matched.removesuffix("s")]
+        return (self._phrases.get(matched) or self._phrases.get(matched.removesuffix("es"))
+                or self._phrases[matched.removesuffix("s")])
 
     def learn(self, text: str) -> list[str]:
         """Resolve a knowledge-base text, creating concepts for new words; return its concepts."""
@@ -350,9 +348,3 @@ def _groups(token: Token) -> tuple[int, ...]:
     if token.pos != "名詞" or token.is_kana or len(token.surface) < 2:
         return ()
     return token.groups
-
-
-def spoken_forms(phrase: str) -> tuple[str, ...]:
-    """Return a phrase and its spoken form: "住んでいる場所" is said "住んでる場所" too (ている -> てる)."""
-    spoken = re.sub(r"([てで])い(?=る|た|ない|ます)", r"\1", phrase)
-    return (phrase, spoken) if spoken != phrase else (phrase,)
