@@ -91,8 +91,8 @@ class FollowUps:
         # "もうちょい詳しく", "2番目の地区は？": the topic again, or an item of its list; "社宅に住んでない人は…": not it.
         if (picked := self._itself.picked(topic, text, alone.reading.terms, alone.candidates)) is not None:
             return Understanding(alone.reading, alone.candidates, picked[0], True, f"after the last topic: {picked[1]}")
-        if self._itself.sets_aside(topic, text):
-            return None
+        if (kept := self._itself.set_aside(topic, text)) is not None:
+            return Understanding(*self._matcher.understand(kept), elliptic, f"{topic.id} set aside: {kept}")
         # The topic's title stands before the message: fully when the message names nothing else or could not be
         # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
         pointing = bool(POINTING.search(clean(text)))

@@ -29,7 +29,9 @@ _MORE = r"(?:もう\s*(?:少し|すこし|ちょっと|ちょい|ちょっぴり
 _TELL = r"(?:教えて|おしえて|説明して|せつめいして|説明|知りたい|しりたい|聞きたい|ききたい|お願い|おねがい|頼む|たのむ)"
 MORE_OF_IT = re.compile(
     rf"^(?:{_MORE}?\s*(?:詳しく|くわしく|詳細)(?:は|を|に)?\s*{_TELL}?|{_MORE}\s*{_TELL})\s*"
-    r"(?:ください|下さい|くれる|くれない|ほしい|欲しい|します|です|いたします|もらえる|もらえますか)?\s*[?？!！。.、…]*$")
+    r"(?:ください|下さい|くれる|くれない|ほしい|欲しい|します|です|いたします|もらえる|もらえますか)?\s*[?？!！。.、…]*$"
+    r"|^(?:(?:can|could|would)\s+you\s+)?(?:elaborate|explain\s+(?:more|further)|go\s+on|say\s+more)(?:\s+please)?[?.!]*$"
+    r"|^(?:more\s+(?:details?|info(?:rmation)?)|tell\s+me\s+more)(?:\s+please)?[?.!]*$")
 # "値段は高め？", "is it cheap?": a yes/no judgement of a fact, asking no figure; an answer characterising it (お手頃価格,
 # affordable) answers it.
 JUDGES = re.compile(r"(?:高め|安め|高い|安い|高すぎ|安すぎ|お手頃|手頃|リーズナブル|多め|少なめ|多い|少ない|広い|狭い|遠い|近い)"

@@ -4,15 +4,13 @@ second project, which has no entry of its own: the projects' entry, holding them
 
 The list is read from the answer's own text, in its order: numbered points (①②③), bullet lines (・…), else the
 sentence that one separator (・ or 、) splits into the most parts, three at least. An item's own entry is one whose
-title it names (with the topic's title words: 麻布 of 「5つの地区」 names 「麻布地区」). An ordinal past the end of the
-list is not read here.
+title it writes out (without the topic's own word: 麻布 of 「5つの地区」 names 「麻布地区」). An ordinal past the end of
+the list is not read here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-
 from bot.knowledge import Entry, KnowledgeBase
 from bot.normalize import clean
 
@@ -32,6 +30,7 @@ FIRST_LAST_JA = re.compile(r"(最初|さいしょ|最後|さいご|ラスト)\s*
 NUMBERED = re.compile(r"[①-⑳]|[（(]\s*\d{1,2}\s*[）)]")
 PARENTHESES = re.compile(r"（[^）]*）|\([^)]*\)")
 MIN_ITEMS = 3
+KIND_WORD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{2,}")  # 「5つの地区」: the items are 地区
 
 
 def ordinal(text: str, length: int) -> tuple[int, str] | None:
@@ -75,14 +74,16 @@ def nested(items: list[str]) -> bool:
     return any(mark in item for item in items for mark in "・、")
 
 
-def item_entry(kb: KnowledgeBase, topic: Entry, item: str,
-               concepts: Callable[[str], frozenset[str]]) -> str:
-    """Return the entry titled by a listed item (麻布 of 「5つの地区」: 麻布地区), else the topic, which holds it."""
-    named, kind = concepts(item), concepts(topic.title.get("ja", ""))
-    best, shared = topic.id, 0
+def item_entry(kb: KnowledgeBase, topic: Entry, item: str) -> str:
+    """Return the entry a listed item names by its title, written out (麻布 of 「5つの地区」 names 「麻布地区」 without
+    the topic's 地区; 「OJT担当による指導」 is in 「新任職員OJT担当による指導」), the longest such title; else the topic,
+    whose answer holds the item."""
+    kinds = KIND_WORD.findall(topic.title.get("ja", ""))
+    best, longest = topic.id, 0
     for entry in kb.entries:
-        title = concepts(entry.title.get("ja", ""))
-        overlap = len(title & named)  # the item names the entry by a word of its own, not only by the topic's kind
-        if entry.id != topic.id and overlap > shared and title <= named | kind and title & named - kind:
-            best, shared = entry.id, overlap
+        title = entry.title.get("ja", "")
+        names = [title, *(title.removesuffix(kind) for kind in kinds if title.endswith(kind) and title != kind)]
+        found = max((len(name) for name in names if name and name in item), default=0)
+        if entry.id != topic.id and found > longest:
+            best, longest = entry.id, found
     return best

@@ -3,7 +3,7 @@
 - more of it: "もうちょい詳しく" gets the same entry again (its entry is all the briefing says of it), not the entry
   on where to learn more, whose title says 詳しく too;
 - an ordinal within the list it gave: "2番目の地区について詳しく" after the five districts (bot/followup_ordinal.py);
-- a contrast setting it aside: "それなら社宅に住んでない人はどこに…" after staff housing is a question of its own;
+- a contrast setting it aside: "それなら社宅に住んでない人はどこに…" after staff housing asks where the others live;
 - what it speaks of: "有名な場所ある？" after a district (words that only ask about something fit no entry well),
   "値段は高め？" after the cafeteria (a yes/no judgement of what its answer speaks of: お手頃価格) get the topic.
 """
@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from bot.decision import Candidate, MatchResult
 from bot.details import DetailCheck
-from bot.focus import drop_contrast
+from bot.focus import drop_contrast, drop_negated
 from bot.followup_asks import BRIEF_CHARACTERS, asks_more_of_it, judges
 from bot.followup_ordinal import item_entry, list_items, nested, ordinal
 from bot.followup_other import Others, topic_text
@@ -45,15 +45,16 @@ class TopicItself:
         return (MatchResult.answering(chosen, candidates, "an item of the list the last answer gave"),
                 f"an item of the list {topic.id} gave")
 
-    def sets_aside(self, topic: Entry, text: str) -> bool:
-        """Tell whether a message sets the topic aside ("社宅に住んでない人は…", "芝じゃなくて…" after it)."""
-        kept = drop_contrast(text)
+    def set_aside(self, topic: Entry, text: str) -> str | None:
+        """Return what a message asks once the topic it sets aside is gone ("社宅に住んでない人はどこに…" -> "人は
+        どこに…", "芝じゃなくて高輪の…" after Shiba), or None when it does not set the topic aside."""
+        kept = drop_negated(drop_contrast(text))
         if kept == text:
-            return False
+            return None
         # The user's words are read here, not through Others' cache, which keeps only the entries' own texts.
         said = {term.concept for term in self._matcher.read_terms(text)} - {
             term.concept for term in self._matcher.read_terms(kept)}
-        return bool(said & self._others.concepts(topic_text(topic)))
+        return kept if said & self._others.concepts(topic_text(topic)) else None
 
     def of_the_topic(self, topic: Entry, text: str, terms: list[Term], candidates: list[Candidate],
                      result: MatchResult, elliptic: bool) -> MatchResult:
@@ -84,8 +85,7 @@ class TopicItself:
         position, written = found
         # From a list within the list on, items may be counted either way: the topic's answer holds them all.
         kb = self._matcher.kb
-        chosen = topic.id if nested(items[:position]) else item_entry(kb, topic, items[position - 1],
-                                                                      self._others.concepts)
+        chosen = topic.id if nested(items[:position]) else item_entry(kb, topic, items[position - 1])
         spoken_of = self._others.concepts(" ".join([topic_text(topic), *topic.answer.values()]))
         short = len(clean(text)) <= BRIEF_CHARACTERS
         if any(self._names_topic(term, short) and term.concept is not None and self._matcher.knows(term.concept)

@@ -25,7 +25,7 @@ _REQUEST_AFTER = (r"(?:\s*(?:で|に|は|も|お願い(?:します|いたしま�
                   r"plz|please|pls|version|only|again|ok))*")
 # "むずかしいです。やさしい にほんご で": why the answer is wanted again, said first, is no question of its own.
 _COMPLAINT = (r"(?:(?:ちょっと|少し|すこし)?\s*(?:むずかしい|難しい|むずい|わからない|分からない|わかりません|分かりません|"
-              r"わかんない|読めない|よめない)(?:です|ね|よ|な|ので|から)*[\s。、,.!！?？…]*)?")
+              r"わかんない|わかりにくい|分かりにくい|読めない|よめない|読みにくい)(?:です|ね|よ|な|ので|から)*[\s。、,.!！?？…]*)?")
 LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_COMPLAINT}{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
                      for lang, names in LANGUAGE_NAMES.items()}
 PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜]+$|(?<=[^\x00-\x7f])w+$|^\s+")  # "英語でｗ": a laugh, not a word

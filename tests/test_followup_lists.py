@@ -37,6 +37,7 @@ def test_an_ordinal_within_the_list_just_given_picks_that_item(plain_answerer: A
     ("芝地区について", "もうちょい詳しく", "district-shiba"),
     ("自己啓発助成って何？", "もうちょっと詳しく教えて", "training-self-development"),
     ("パネリストについて", "もっと詳しく", "panel"),
+    ("OJTについて", "could you elaborate?", "training-ojt"),
 ])
 def test_more_of_the_last_answer_is_that_answer(plain_answerer: Answerer, first: str, then: str, expected: str) -> None:
     # Before: the entry on where to learn more (its title says 詳しく too), or "I don't know".
@@ -69,6 +70,7 @@ def test_what_the_last_answer_speaks_of_is_asked_of_it(plain_answerer: Answerer,
 @pytest.mark.parametrize(("first", "then"), [
     ("社宅ってあるの？", "それなら社宅に住んでない人はどこに住んでる？"),
     ("職員寮について", "寮を使ってない職員はどこから通ってるの？"),
+    ("社宅について", "社宅じゃない人たちはどこに住んでるの？"),
 ])
 def test_those_the_last_answer_is_not_about_are_asked_of_its_sibling(plain_answerer: Answerer, first: str,
                                                                       then: str) -> None:
@@ -84,6 +86,7 @@ def test_a_spoken_form_of_a_phrase_synonym_reads_like_it(plain_answerer: Answere
 @pytest.mark.parametrize(("first", "then"), [
     ("パネリストについて", "何歳ぐらいの方ですか？"),  # a bare count of whoever the topic names: not the age limits
     ("人材育成について", "研修って何日間？"),  # "1年目" in the new-staff training's keywords is which year, no length
+    ("新任研修って？", "何時間くらいやるの？"),  # a length asked: a date or period
 ])
 def test_a_detail_the_briefing_does_not_give_stays_refused_in_context(plain_answerer: Answerer, first: str,
                                                                      then: str) -> None:
