@@ -26,7 +26,8 @@ from bot.decision import MatchResult
 from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
 from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
-from bot.followup_asks import ambiguous, asks_another_item, brief, counts_an_item, points_back, written_words
+from bot.followup_asks import (CONFIDENT, ambiguous, asks_another_item, brief, counts_an_item, points_back,
+                               written_words)
 from bot.followup_named import asked_of_a_part, neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
 from bot.followup_topic import TopicItself
@@ -40,7 +41,6 @@ EXAMPLE_MARK = r"\s*(?:とか|なんか|など|みたいな|や)"  # "テレビ�
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
-CONFIDENT = 80.0  # a question of its own matched this well is not a close call the topic could settle
 FAMILY_MARGIN = 5.0  # entries within this many points of the best are told apart by how near the topic they are
 ASKED_MARGIN = 30.0  # ... and this many when the message names no topic but asks a detail some of them hold
 SAME_CATEGORY, FAR = 50, 100  # how near an entry is to the last topic (itself 0, its related entries 1, 2, ...)
@@ -178,7 +178,7 @@ class FollowUps:
     def _anchored(self, topic: Entry, text: str, alone: Understanding) -> bool:
         # "土井さんは何歳？" after the panel: 土井 is the panel's, and the entry answering the message alone (the age
         # limits) says nothing of him, so that answer is not to this message.
-        if alone.result.kind != "answer" or not brief(text):
+        if alone.result.kind != "answer" or not brief(text) or self._itself.clearly_its_own(topic, alone):
             return False
         best = alone.result.candidates[0].entry_id
         short = len(clean(text)) <= SHORT_MESSAGE

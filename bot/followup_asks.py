@@ -41,6 +41,7 @@ WRITTEN_WORD = re.compile(r"[\u3400-\u9fff々]{2,}|[\u30a0-\u30ff]{3,}")  # a wo
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
 NO_CONTEXT_SCORE = 80.0
 NO_CONTEXT_MARGIN = 10.0
+CONFIDENT = 80.0  # a question of its own matched this well is not a close call the topic could settle
 BRIEF_CHARACTERS = 12  # a Japanese chat follow-up is short ("それって新人も？")
 BRIEF_WORDS = 6  # an English one is a few words ("does that include new staff?")
 
@@ -90,3 +91,8 @@ def ambiguous(candidates: tuple[Candidate, ...]) -> bool:
     if not candidates or candidates[0].score < NO_CONTEXT_SCORE:
         return True
     return len(candidates) > 1 and candidates[0].score - candidates[1].score < NO_CONTEXT_MARGIN
+
+
+def clear(candidate: Candidate) -> bool:
+    """Tell whether a message's own best entry explains every word of it, and well: a question of its own."""
+    return candidate.score >= CONFIDENT and candidate.coverage >= 1.0

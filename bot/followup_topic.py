@@ -11,17 +11,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from bot.decision import Candidate, MatchResult
 from bot.details import DetailCheck
 from bot.focus import drop_contrast, drop_negated
-from bot.followup_asks import BRIEF_CHARACTERS, asks_more_of_it, judges
+from bot.followup_asks import BRIEF_CHARACTERS, asks_more_of_it, clear, judges
 from bot.followup_ordinal import item_entry, list_items, nested, ordinal
 from bot.followup_other import Others, topic_text
 from bot.knowledge import Entry
 from bot.matching import Matcher
 from bot.normalize import clean
 from bot.terms import Term
+
+if TYPE_CHECKING:
+    from bot.followup import Understanding
 
 
 class TopicItself:
@@ -55,6 +59,13 @@ class TopicItself:
         said = {term.concept for term in self._matcher.read_terms(text)} - {
             term.concept for term in self._matcher.read_terms(kept)}
         return kept if said & self._others.concepts(topic_text(topic)) else None
+
+    def clearly_its_own(self, topic: Entry, alone: Understanding) -> bool:
+        """Tell whether a message is a clear question of its own, whatever the topic's answer spoke of: its best entry
+        explains every word of it, well, and it says something the topic does not ("港区で働くメリットは？" after the
+        pre-class merits: 働く; "見込みは？" after the population forecast says nothing else)."""
+        return clear(alone.result.candidates[0]) and any(not self._matcher.mentions(topic.id, term.concept)
+                                                         for term in alone.reading.terms if term.via != "weak")
 
     def of_the_topic(self, topic: Entry, text: str, terms: list[Term], candidates: list[Candidate],
                      result: MatchResult, elliptic: bool) -> MatchResult:

@@ -101,3 +101,8 @@ def test_a_detail_the_briefing_does_not_give_stays_refused_in_context(plain_answ
 def test_wanting_to_know_more_as_a_condition_asks_where_to_find_it(plain_answerer: Answerer, question: str,
                                                                    expected: str) -> None:
     assert plain_answerer.answer(Question(question)).entry_id == expected
+
+
+def test_a_clear_question_of_its_own_is_not_bound_to_the_topic_by_one_shared_word(plain_answerer: Answerer) -> None:
+    # Before: メリット, in the pre-class merits' title and not in the city's, bound it to the pre-class merits.
+    assert last_reply(plain_answerer, "プレクラスのメリットを教えて", "港区で働くメリットは何？").entry_id == "why-minato"
