@@ -48,7 +48,7 @@ FIGURE = r"\d[\d,.]*\s*[万億]?\s*(?:[人名件室校個回つ円%％]|か国|�
 FIGURE_DATES = ("いつのデータ？", "いつ時点の数字？", "as of when?")  # the date of the figure just given
 ROLES = ("役職は？", "what is their role?")  # asked after an answer naming people
 LIST_RUN = re.compile(r"[^、・。\s「」（）()：:①-⑩]+(?:[、・][^、・。\s「」（）()：:①-⑩]+){2,}")
-LIST_KIND = re.compile(r"^の\s*(?:\d+|[一二三四五六七八九])\s*つの\s*([\u4e00-\u9fff\u30a0-\u30ff]+)")
+LIST_KIND = re.compile(r"の\s*(?:\d+|[一二三四五六七八九])\s*つの\s*([\u4e00-\u9fff\u30a0-\u30ff]+)")
 STOP_AFTER = re.compile(r"(?:の|など|が|を|です|に|で|と).*$")
 STOP_BEFORE = re.compile(r"^.*(?:は|：|:)")
 
@@ -126,9 +126,12 @@ class Oracle:
             listed = listed[:listed.index("、")]  # "芝・…・芝浦港南の5つの地区があり、5つの地域…": the ・ list ends at 、
         parts = re.split(r"[、・]", listed)
         parts[0] = STOP_BEFORE.sub("", parts[0])
-        last = STOP_AFTER.sub("", parts[-1])
-        kind = LIST_KIND.match(answer[run.start() + len(listed) - len(parts[-1]) + len(last):])
-        parts[-1] = last
+        # The list ends at the item saying what the items are ("芝浦港南の5つの地区があり、…": 地区); what comes after
+        # it is another clause.
+        end = next((i for i, part in enumerate(parts) if LIST_KIND.search(part)), len(parts) - 1)
+        parts, last = parts[:end + 1], parts[end]
+        parts[-1] = STOP_AFTER.sub("", last)
+        kind = LIST_KIND.match(last[len(parts[-1]):] + answer[run.end():])
         return [p for p in parts if p], kind.group(1) if kind else ""
 
     def titled(self, item: str, kind: str) -> tuple[str | None, bool]:

@@ -18,9 +18,9 @@ COUNT = "<count>"
 COUNTED = re.compile(r"(?<![\d,.a-z])\d[\d,.]*\s*[万億]?(?![\d,.]|\s*(?:[億万年月日時分円番%]|km|パーセント|平方|(?:billion|million)?\s*yen|percent|\S?\s*(?:あたり|当たり)))")
 # in answered_by: a date or a length of time ("4月末", "令和13年", "平成5年度", "1時間"), not any figure ("81か国")
 DATE = "<date>"
-# ("いつ実施？" is not answered by "22件の提案": a count is no date.)
+# ("いつ実施？" is not answered by "22件の提案": a count is no date; nor "何日間？" by "1年目": which year, no date.)
 DATED = re.compile(
-    r"\d\s*(?:年|か月|ヶ月|カ月|箇月|月|日|週|時間|時|分)|令和|平成|昭和|[上中下]旬|月末|月初|年度"
+    r"\d\s*(?:年(?!目)|か月|ヶ月|カ月|箇月|月|日|週|時間|時|分)|令和|平成|昭和|[上中下]旬|月末|月初|年度"
     r"|\d\s*(?:years?|months?|weeks?|days?|hours?|minutes?)(?![a-z])"
     r"|(?<![a-z])(?:january|february|march|april|june|july|august|september|october|november|december)(?![a-z])")
 YEAR_OR_DATE = re.compile(r"(?:令和|平成|昭和|fy)\s*\d+|\d+\s*(?:年度|年|月|日)|(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
@@ -36,7 +36,7 @@ COUNTRIES = r"[かカヶケ箇]国"
 COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ国": COUNTRIES, "箇国": COUNTRIES,
             "人": "[人名]", "名": "[人名]", "件": "件", "室": "室", "校": "校", "個": "個", "回": "回", "歳": "歳",
             "階": "階", "台": "台", "枚": "枚", "社": "社", "店": "店", "駅": "駅", "種類": "種類",
-            "パーセント": "[%％]", "%": "[%％]", "クラス": "クラス",
+            "パーセント": "[%％]", "%": "[%％]", "パー": "[%％]", "割": "[%％割]", "クラス": "クラス",
             "けん": "件", "にん": "[人名]", "かこく": COUNTRIES, "しつ": "室", "さい": "歳"}  # typed in kana: なんけん
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 # "how many countries?" counts in the same units as 何か国.
@@ -58,7 +58,8 @@ AGE_ASKED = re.compile(r"おいくつ|お幾つ|(?<![a-z])how\s+old(?![a-z])")
 # なん + a loan word in kana (a unit: めーとる, ぱーせんと, くらす); its vowels doubled when typed in romaji (めえとる).
 KANA_UNIT = re.compile(r"なん\s*([ぁ-ゖァ-ヺー]{2,7})")  # katakana too: romaji reads loan words so (nan meetoru)
 COMPARED_TO = re.compile(r"(?<![a-z])(?:relative|compared|in\s+proportion)\s+(?:to|with)\s+(?:the\s+)?number\s+of(?![a-z])")
-COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}$")
+# Around a bare count: kana only, and a word for whoever is counted ("何歳くらいの人？": the person is the topic's).
+COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}(?:人|方|子)?[\u3040-\u309f\s、。!?！？ー]{0,4}$")
 
 # A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
 # (always); "when" as a conjunction ("Will I have a mentor when I join?") rather than asking ("When do …", "when?").

@@ -56,6 +56,13 @@ CONTRAST = re.compile(r"([^、,。？?！!\s]*)(?:じゃなくて|じゃなく|�
                       # "where do staff live if they're not in staff housing?": the condition sets the housing aside
                       r"|,?\s*(?<![a-z])(?:if|when|who|that)\s+(?:[a-z]+\s*)?(?:'re|’re|are|is|aren't|isn't)?\s*not\s+"
                       r"(?:in|at|from|living in|staying in)\s+[a-z\- ]{1,40}?(?=[?.!]|$)")
+# "住宅に入ってない人はどこに住んでるの" after staff housing: the people asked about are those not in it, so the
+# housing is not what is asked about (a relative clause negating a verb, before a word for people).
+# It is set aside only when the rest asks something of those people ("研修に出ていない人はいる？" asks of the training).
+PEOPLE = r"人|ひと|方|かた|職員|子|家族"
+NOT_IN = re.compile(rf"[^、,。？?！!\s]*?(?:(?:に|を|へ|で)\s*[^\s、。,？?]{{1,4}}?(?:[てで]\s*(?:い|ら)?|[らわまさかがなばた])"
+                    rf"|じゃ|では)(?:ない|ません)(?=\s*(?:{PEOPLE}))")  # 入ってない, 入らない, 住宅じゃない
+ASKED_OF_THEM = re.compile(rf"^\s*(?:{PEOPLE}).*[\u4e00-\u9fff\u30a1-\u30fa]")
 OTHERS = re.compile(r"他|ほか|以外|other")  # "他の自治体ではなく港区で": emphasis, not a contrast of two topics
 # "社宅って区の外じゃなくて区内？": the topic (up to its は or って) stays, only the negated phrase after it goes.
 TOPIC_MARK = re.compile(r"^.*(?:は|って)(?=.)")
@@ -159,6 +166,14 @@ def drop_contrast(text: str) -> str:
     """Remove what a contrast sets aside ("AじゃなくてBの…" -> "Bの…"); the text itself when there is none."""
     kept = CONTRAST.sub(_set_aside, clean(text)).strip()
     return kept if kept and kept != clean(text) else text
+
+
+def drop_negated(text: str) -> str:
+    """Remove what people are said not to be in ("住宅に入ってない人は…" -> "人は…"), when the rest asks something
+    of them; the text itself otherwise. Only the conversation can tell it is set aside: "日本人じゃない人は受験
+    できる？" asks about 日本人."""
+    kept = NOT_IN.sub(" ", clean(text)).strip()
+    return kept if kept != clean(text) and ASKED_OF_THEM.match(NOT_IN.split(clean(text))[-1]) else text
 
 
 def _set_aside(contrast: re.Match[str]) -> str:

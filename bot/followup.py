@@ -32,6 +32,7 @@ from bot.followup_items import ordinal_item
 from bot.followup_near import Nearness
 from bot.followup_named import asked_of_a_part, neighbour_named
 from bot.followup_other import Others, topic_text as _topic_text
+from bot.followup_topic import TopicItself
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
 from bot.normalize import clean
@@ -68,6 +69,7 @@ class FollowUps:
         self._nearness = Nearness(matcher, self._details, self._names_nothing)
         self._closest_to, self._within_family = self._nearness.closest_to, self._nearness.within_family
         self._near, self._distance = self._nearness.near, self._nearness.distance
+        self._itself = TopicItself(matcher, self._details, self._others, self._names_topic)
 
     def understand(self, text: str, topic: Entry | None) -> Understanding:
         """Read a message, against the topic when it names none of its own (or points back at it)."""
@@ -92,6 +94,11 @@ class FollowUps:
         return Understanding(reading, candidates, result, elliptic=elliptic)
 
     def _after(self, text: str, topic: Entry, elliptic: bool, alone: Understanding) -> Understanding | None:
+        # "もうちょい詳しく", "2番目の地区は？": the topic again, or an item of its list; "社宅に住んでない人は…": not it.
+        if (picked := self._itself.picked(topic, text, alone.reading.terms, alone.candidates)) is not None:
+            return Understanding(alone.reading, alone.candidates, picked[0], True, f"after the last topic: {picked[1]}")
+        if (kept := self._itself.set_aside(topic, text)) is not None:
+            return Understanding(*self._matcher.understand(kept), elliptic, f"{topic.id} set aside: {kept}")
         # The topic's title stands before the message: fully when the message names nothing else or could not be
         # answered alone ("都内で何番目？"), a little when it points back at it ("それって新人も？").
         # "いくつ採用された？" after the adopted projects: the entry answering it alone (the five districts' 5つ) speaks of
@@ -155,6 +162,7 @@ class FollowUps:
                 result = (MatchResult.answering(topic.id, candidates, "the date of the last answer's figure")
                           if self._details.holds(topic.id, self._details.asked(text), stated=True)
                           else MatchResult("fallback", tuple(candidates), reason="the last answer does not date its figure"))
+        result = self._itself.of_the_topic(topic, text, alone.reading.terms, candidates, result, elliptic)
         return reading, candidates, result
 
     def _named_nearby(self, topic: Entry, text: str, terms: list[Term], candidates: list[Candidate],
@@ -190,7 +198,7 @@ class FollowUps:
     def _anchored(self, topic: Entry, text: str, alone: Understanding) -> bool:
         # "土井さんは何歳？" after the panel: 土井 is the panel's, and the entry answering the message alone (the age
         # limits) says nothing of him, so that answer is not to this message.
-        if alone.result.kind != "answer" or not brief(text):
+        if alone.result.kind != "answer" or not brief(text) or self._itself.clearly_its_own(topic, alone):
             return False
         best = alone.result.candidates[0].entry_id
         short = len(clean(text)) <= SHORT_MESSAGE

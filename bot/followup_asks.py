@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.decision import Candidate
+from bot.focus import QUESTION_WORD
 from bot.normalize import clean
 
 # "もう一人は？", "他の人は？", "二つ目は？", "the other one?", "who else?": another item of the list the last answer
@@ -22,6 +23,20 @@ ANOTHER_ITEM = re.compile(
 COUNTED_ITEM = re.compile(r"^(?:[一二三四五六七八九十両\d]+|ひと|ふた)(?:人|名|つ|個|件|校|り|方)?目?$")
 # Pointing back at the last answer. Not あの (a filler: "あの、食堂は？"), not それぞれ (each), not その他 (other).
 POINTS_BACK = re.compile(r"それ(?!ぞれ)|その(?!他|ほか)|そこ|そういう|そんな|(?<![a-z])(?:that|it|its|this|they|their|them|those)(?![a-z])")
+# "もうちょい詳しく", "もっと教えて", "詳細をお願いします": more of the answer just given, whose entry is all the
+# briefing says of it (not the entry on where to learn more, whose title says 詳しく too).
+_MORE = r"(?:もう\s*(?:少し|すこし|ちょっと|ちょい|ちょっぴり|ちょびっと)|もっと|さらに|更に)"
+_TELL = r"(?:教えて|おしえて|説明して|せつめいして|説明|知りたい|しりたい|聞きたい|ききたい|お願い|おねがい|頼む|たのむ)"
+MORE_OF_IT = re.compile(
+    rf"^(?:{_MORE}?\s*(?:詳しく|くわしく|詳細)(?:は|を|に)?\s*{_TELL}?|{_MORE}\s*{_TELL})\s*"
+    r"(?:ください|下さい|くれる|くれない|ほしい|欲しい|します|です|いたします|もらえる|もらえますか)?\s*[?？!！。.、…]*$"
+    r"|^(?:(?:can|could|would)\s+you\s+)?(?:elaborate|explain\s+(?:more|further)|go\s+on|say\s+more)(?:\s+please)?[?.!]*$"
+    r"|^(?:more\s+(?:details?|info(?:rmation)?)|tell\s+me\s+more)(?:\s+please)?[?.!]*$")
+# "値段は高め？", "is it cheap?": a yes/no judgement of a fact, asking no figure; an answer characterising it (お手頃価格,
+# affordable) answers it.
+JUDGES = re.compile(r"(?:高め|安め|高い|安い|高すぎ|安すぎ|お手頃|手頃|リーズナブル|多め|少なめ|多い|少ない|広い|狭い|遠い|近い)"
+                    r"(?:の|ん|です|な|かな|ですか|ほう|方)*\s*[?？]*$"
+                    r"|(?<![a-z])(?:expensive|cheap|pricey|affordable|reasonable|a lot)\s*\??$")
 WRITTEN_WORD = re.compile(r"[\u3400-\u9fff々]{2,}|[\u30a0-\u30ff]{3,}")  # a word as typed: two kanji, three katakana
 # Asking when the figure just given dates from ("いつのデータ？", "いつ時点？", "as of when?"): the topic's own figure,
 # whose date only the topic's answer can give (a related entry's date is another figure's).
@@ -32,6 +47,7 @@ DATES_THE_FIGURE = re.compile(
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
 NO_CONTEXT_SCORE = 80.0
 NO_CONTEXT_MARGIN = 10.0
+CONFIDENT = 80.0  # a question of its own matched this well is not a close call the topic could settle
 BRIEF_CHARACTERS = 12  # a Japanese chat follow-up is short ("それって新人も？")
 BRIEF_WORDS = 6  # an English one is a few words ("does that include new staff?")
 
@@ -39,6 +55,17 @@ BRIEF_WORDS = 6  # an English one is a few words ("does that include new staff?"
 def asks_another_item(text: str) -> bool:
     """Tell whether a message asks for another item of the last answer's list ("もう一人は？", "the other one?")."""
     return ANOTHER_ITEM.search(clean(text)) is not None
+
+
+def asks_more_of_it(text: str) -> bool:
+    """Tell whether a message only asks for more of the last answer ("もうちょい詳しく", "もっと教えて")."""
+    return MORE_OF_IT.match(clean(text)) is not None
+
+
+def judges(text: str) -> bool:
+    """Tell whether a message asks a yes/no judgement of a fact ("値段は高め？", "is it cheap?"), not the fact itself."""
+    cleaned = clean(text)
+    return JUDGES.search(cleaned) is not None and QUESTION_WORD.search(cleaned) is None
 
 
 def counts_an_item(word: str) -> bool:
@@ -75,3 +102,8 @@ def ambiguous(candidates: tuple[Candidate, ...]) -> bool:
     if not candidates or candidates[0].score < NO_CONTEXT_SCORE:
         return True
     return len(candidates) > 1 and candidates[0].score - candidates[1].score < NO_CONTEXT_MARGIN
+
+
+def clear(candidate: Candidate) -> bool:
+    """Tell whether a message's own best entry explains every word of it, and well: a question of its own."""
+    return candidate.score >= CONFIDENT and candidate.coverage >= 1.0

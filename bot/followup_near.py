@@ -12,11 +12,11 @@ from typing import Callable
 
 from bot.decision import MatchResult
 from bot.details import DetailCheck
+from bot.followup_asks import CONFIDENT
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
 from bot.terms import Term
 
-CONFIDENT = 80.0  # a question of its own matched this well is not a close call the topic could settle
 FAMILY_MARGIN = 5.0  # entries within this many points of the best are told apart by how near the topic they are
 ASKED_MARGIN = 30.0  # ... and this many when the message names no topic but asks a detail some of them hold
 SAME_CATEGORY, FAR = 50, 100  # how near an entry is to the last topic (itself 0, its related entries 1, 2, ...)

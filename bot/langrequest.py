@@ -24,10 +24,13 @@ _REQUEST_AFTER = (r"(?:\s*(?:で|に|は|も|お願い(?:します|いたしま�
                   r"説明(?:を)?(?:して|する)?|せつめい(?:を)?(?:して)?|書いて|かいて|もらえる|もらえますか|もらえない|翻訳して|版|"
                   r"バージョン|だと|言うと|いうと|ある|ない|plz|please|pls|version|ver|only|again|ok|"
                   # "やさしい日本語でもう一回", "英語だとどうなる？", "英語で読みたい", "英語の方がいい"
-                  r"もう一度|もういちど|もう一回|もういっかい|もう1回|もう1度|再度|一度|どうなる|なる|頼める|たのめる|"
+                  r"もう一度|もういちど|もう一回|もういっかい|もっかい|もう1回|もう1度|再度|一度|どうなる|なる|頼める|たのめる|"
                   r"よろしく|読みたい|よみたい|見たい|知りたい|いける|大丈夫|です|ですか|の方がいい|のほうがいい|がいい|"
                   r"表記|の説明|を|once\s+more|one\s+more\s+time))*")
-LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
+# "むずかしいです。やさしい にほんご で": why the answer is wanted again, said first, is no question of its own.
+_COMPLAINT = (r"(?:(?:ちょっと|少し|すこし)?\s*(?:むずかしい|難しい|むずい|わからない|分からない|わかりません|分かりません|"
+              r"わかんない|わかりにくい|分かりにくい|読めない|よめない|読みにくい)(?:です|ね|よ|な|ので|から)*[\s。、,.!！?？…]*)?")
+LANGUAGE_REQUESTS = {lang: re.compile(rf"^{_COMPLAINT}{_REQUEST_BEFORE}(?:{names}){_REQUEST_AFTER}$")
                      for lang, names in LANGUAGE_NAMES.items()}
 PUNCTUATION = re.compile(r"[\s?？!！。．.、,~〜]+$|(?<=[^\x00-\x7f])w+$|^\s+")  # "英語でｗ": a laugh, not a word
 

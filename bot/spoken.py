@@ -57,3 +57,9 @@ def sentence_ends(text: str) -> list[int]:
                 and after.pos[0] not in TRAILING and len(text) - part.end >= MIN_AFTERTHOUGHT):
             ends.append(part.end)
     return ends
+
+
+def spoken_forms(phrases: dict[str, str]) -> dict[str, str]:
+    """Return phrases and their spoken forms: "住んでいる場所" is said "住んでる場所" too (ている -> てる)."""
+    spoken = {re.sub(r"([てで])い(?=る|た|ない|ます)", r"\1", phrase): value for phrase, value in phrases.items()}
+    return {**spoken, **phrases}  # a phrase as written wins over another's spoken form

@@ -16,7 +16,7 @@ from bot.normalize import WEAK_POS, Token, analyze, clean, reading_of, to_kataka
 from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
 from bot.spaced import lost_words, read_across_spaces
-from bot.spoken import drop_hedges, easy_to
+from bot.spoken import drop_hedges, easy_to, spoken_forms
 from bot.terms import Term, either_in
 from bot.variants import kanji_readings
 from bot.wordtrie import any_of
@@ -109,6 +109,7 @@ class Vocabulary:
                 self._phrase_readings.setdefault(reading_of(word), group[0])
 
     def _compile_phrases(self) -> re.Pattern[str] | None:
+        self._phrases = spoken_forms(self._phrases)  # 住んでる場所 is said for 住んでいる場所 too
         if not self._phrases:
             return None
         ordered = sorted(self._phrases, key=len, reverse=True)
@@ -125,9 +126,8 @@ class Vocabulary:
         return re.compile("|".join(p for p in parts if p))
 
     def _phrase_for(self, matched: str) -> str:
-        if matched in self._phrases:
-            return self._phrases[matched]
-        return self._phrases.get(matched.removesuffix("es")) or self._phrases[matched.removesuffix("s")]
+        return (self._phrases.get(matched) or self._phrases.get(matched.removesuffix("es"))
+                or self._phrases[matched.removesuffix("s")])
 
     def learn(self, text: str) -> list[str]:
         """Resolve a knowledge-base text, creating concepts for new words; return its concepts."""
