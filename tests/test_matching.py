@@ -140,3 +140,13 @@ def test_writing_for_the_asker_and_parking_are_details_no_entry_holds(matcher: M
 
 def test_a_question_on_what_a_slide_says_asks_no_writing(matcher: Matcher) -> None:
     assert "writing" not in [d.kind.name for d in DetailCheck(matcher.kb).asked("研修のスライドに何が書いてあった？")]
+
+
+def test_a_place_the_knowledge_does_not_know_is_not_read_as_a_mistyped_word(matcher: Matcher) -> None:
+    terms = matcher.vocabulary.resolve("埼玉に住んで通勤しても大丈夫？")  # サイタマ holds サイタ, the reading of 最多
+    assert "最多" not in {t.concept for t in terms}
+
+
+def test_in_the_case_of_is_a_word_of_grammar(matcher: Matcher) -> None:
+    terms = matcher.vocabulary.resolve("新卒の場合の研修は？")
+    assert [t.via for t in terms if t.token.surface == "場合"] == ["weak"]  # not an unknown word counting against all
