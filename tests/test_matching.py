@@ -132,8 +132,9 @@ def test_a_chat_request_whose_only_topic_word_is_its_own_is_small_talk(matcher: 
 
 
 @pytest.mark.parametrize("question", ["研修の感想文を書いてほしい", "Write me an application essay for the city, please",
-                                      "本庁舎に車を停める駐車場はありますか"])
-def test_writing_for_the_asker_and_parking_are_details_no_entry_holds(matcher: Matcher, question: str) -> None:
+                                      "本庁舎に車を停める駐車場はありますか", "国立新美術館の近くで夜に入れる飲食店は？",
+                                      "Any restaurants worth trying near Arisugawa Park?"])
+def test_writing_for_the_asker_parking_and_eateries_are_details_no_entry_holds(matcher: Matcher, question: str) -> None:
     result = matcher.match(question)
     assert result.kind == "fallback" and result.reason == "detail not in the knowledge"
 
