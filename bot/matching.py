@@ -232,10 +232,14 @@ class Matcher:
     def _smalltalk_for(self, text: str, terms: list[Term]) -> SmallTalk | None:
         core = _core(text)
         exact = self._smalltalk_exact.get(core)
-        if exact is not None or any(t.concept is not None and t.via != "weak" for t in terms):
+        if exact is not None:
             return exact  # "help" alone is small talk even though "help" also appears in questions
+        # A word of a topic makes it a question ("港区で働く面白い話は？"), unless the small talk phrase holds it
+        # ("なにか面白い話をして": 面白い is the chat's own word).
+        topical = [_core(t.token.surface) for t in terms if t.concept is not None and t.via != "weak"]
         for pattern, item in self._smalltalk:
-            if len(pattern) >= 3 and pattern in core and len(core) - len(pattern) <= 8:
+            if (len(pattern) >= 3 and pattern in core and len(core) - len(pattern) <= 8
+                    and all(word and word in pattern for word in topical)):
                 return item
         return None
 

@@ -35,7 +35,9 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
     # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
     # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
     runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana_runs(text) + romaji_runs(terms)]
-    unknown = frozenset(t.token.surface for t in terms if t.concept is None and not t.token.is_latin)
+    # A place name the knowledge does not know is no mistyped compound (埼玉 read サイタマ holds no サイタ, 最多).
+    unknown = frozenset(t.token.surface for t in terms
+                        if t.concept is None and not t.token.is_latin and not _unknown_place(t))
     unknown |= stray_kanji(text)
     if unknown and typos:
         runs += reading_variants(text, unknown)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.details import DetailCheck
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
 
@@ -123,3 +124,30 @@ def test_a_detail_the_answer_holds_is_answered(matcher: Matcher, question: str, 
                                       "生成AIの睡眠トレーナーの実験結果はどうだった？"])
 def test_company_opinion_and_result_questions_the_briefing_does_not_answer(matcher: Matcher, question: str) -> None:
     assert matcher.match(question).reason == "detail not in the knowledge"
+
+
+def test_a_chat_request_whose_only_topic_word_is_its_own_is_small_talk(matcher: Matcher) -> None:
+    assert matcher.match("面白い話を聞かせて").kind == "smalltalk"  # 面白い is also a word of why-minato
+    assert matcher.match("港区の仕事で面白い話はある？").kind != "smalltalk"
+
+
+@pytest.mark.parametrize("question", ["研修の感想文を書いてほしい", "Write me an application essay for the city, please",
+                                      "本庁舎に車を停める駐車場はありますか", "国立新美術館の近くで夜に入れる飲食店は？",
+                                      "Any restaurants worth trying near Arisugawa Park?"])
+def test_writing_for_the_asker_parking_and_eateries_are_details_no_entry_holds(matcher: Matcher, question: str) -> None:
+    result = matcher.match(question)
+    assert result.kind == "fallback" and result.reason == "detail not in the knowledge"
+
+
+def test_a_question_on_what_a_slide_says_asks_no_writing(matcher: Matcher) -> None:
+    assert "writing" not in [d.kind.name for d in DetailCheck(matcher.kb).asked("研修のスライドに何が書いてあった？")]
+
+
+def test_a_place_the_knowledge_does_not_know_is_not_read_as_a_mistyped_word(matcher: Matcher) -> None:
+    terms = matcher.vocabulary.resolve("埼玉に住んで通勤しても大丈夫？")  # サイタマ holds サイタ, the reading of 最多
+    assert "最多" not in {t.concept for t in terms}
+
+
+def test_in_the_case_of_is_a_word_of_grammar(matcher: Matcher) -> None:
+    terms = matcher.vocabulary.resolve("新卒の場合の研修は？")
+    assert [t.via for t in terms if t.token.surface == "場合"] == ["weak"]  # not an unknown word counting against all
