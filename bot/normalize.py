@@ -35,6 +35,8 @@ DROPPED_SUBTYPES = {"数詞"}
 ASKING_NUMBER = frozenset({"何", "なん", "幾", "いく"})  # 何か国: asks a figure
 COUNTER_POS = ("名詞", "普通名詞", "助数詞可能", "*", "*", "*")
 WEAK_SUBTYPE = "非自立可能"
+# Hedges the analyzer tags as nouns (だいたい何分？): like およそ and ほぼ, they soften the question, never its topic.
+HEDGE_LEMMAS = frozenset({"大体", "大抵"})
 PLACE_SUFFIX_READINGS = {"市": "シ", "区": "ク"}
 
 
@@ -288,7 +290,7 @@ def _to_token(morpheme: Morpheme, after_figure: bool = False) -> Token | None:
         lemma = lemma[:-1]
     kana = bool(KANA_ONLY.match(surface))
     groups = morpheme.groups
-    weak = pos[1] == WEAK_SUBTYPE or pos[0] in WEAK_POS
+    weak = pos[1] == WEAK_SUBTYPE or pos[0] in WEAK_POS or lemma in HEDGE_LEMMAS
     counter = after_figure and pos[2] == "助数詞可能"  # 50代, 3回: measures the figure before it
     return Token(surface, lemma, reading, pos[0], is_place, kana, weak=weak, groups=groups, counter=counter)
 

@@ -64,6 +64,9 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("Can we get the slides after the session ends?", "slides-handout"),  # the session is the briefing
         # two entries explain all that is asked (新人); the story before it speaks of the second one
         ("デザインの研修で区民に伝わる資料の作り方を学ぶと聞きました。それって新人向けですか", "training-new-staff-design"),
+        ("Would I find the ward office easy to work in?", "workplace-environment"),  # English for 働きやすい
+        ("人口の割に予算は大きいんですか", "overview-budget-per-person"),  # 人口の割に: per resident
+        ("区民 は なんこく の ひと が いますか", "facts-nationalities"),  # なんこく: which countries, typed in kana
         ("働きやすさについて説明会でどんな話がありましたか", "workplace-environment"),  # not 働く, a word of ten  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )

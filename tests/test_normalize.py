@@ -77,3 +77,8 @@ def test_a_noun_before_the_topic_marker_tte_keeps_its_last_kanji() -> None:
     assert [t.surface for t in analyze("初任給って高い？")][:1] == ["初任給"]
     assert [t.surface for t in analyze("研修会ってある？")][:1] == ["研修会"]
     assert [t.lemma for t in analyze("言ってた")] == ["言う"]
+
+
+def test_hedges_tagged_as_nouns_are_weak_like_other_adverbs() -> None:
+    assert [(t.lemma, t.weak) for t in analyze("大抵は残業が少ない？だいたい")] == [
+        ("大抵", True), ("残業", False), ("少ない", False), ("大体", True)]
