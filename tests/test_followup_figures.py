@@ -4,20 +4,10 @@ among entries near the topic, and a question of its own winning over a word the 
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
-from bot.responses import Reply
-from bot.service import Answerer, Question
-
-USERS = itertools.count()
-
-
-def last_reply(answerer: Answerer, *messages: str) -> Reply:
-    """Send messages as one new user and return the reply to the last one."""
-    user = f"figures-{next(USERS)}"
-    return [answerer.answer(Question(text, channel="web", user_id=user)) for text in messages][-1]
+from bot.service import Answerer
+from followup_turns import last_reply
 
 
 @pytest.mark.parametrize(("first", "then", "expected"), [

@@ -3,20 +3,10 @@ given, a count kept in a sibling entry, a detail the briefing does not give, a b
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
-from bot.responses import Reply
 from bot.service import Answerer, Question
-
-USERS = itertools.count()
-
-
-def last_reply(answerer: Answerer, *messages: str) -> Reply:
-    """Send messages as one new user and return the reply to the last one."""
-    user = f"kinds-{next(USERS)}"
-    return [answerer.answer(Question(text, channel="web", user_id=user)) for text in messages][-1]
+from followup_turns import last_reply
 
 
 @pytest.mark.parametrize(("first", "then"), [

@@ -3,21 +3,11 @@ item of the list (its own entry when it has one), none past the list's end; lang
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from bot.langrequest import language_request
-from bot.responses import Reply
-from bot.service import Answerer, Question
-
-USERS = itertools.count()
-
-
-def last_reply(answerer: Answerer, *messages: str) -> Reply:
-    """Send messages as one new user and return the reply to the last one."""
-    user = f"lists-{next(USERS)}"
-    return [answerer.answer(Question(text, channel="web", user_id=user)) for text in messages][-1]
+from bot.service import Answerer
+from followup_turns import last_reply
 
 
 @pytest.mark.parametrize(("first", "then"), [
