@@ -155,7 +155,9 @@ class Decider:
             # "…区民に伝わるデザインみたいなの…それって新人向け？": the story speaks of the second one.
             return MatchResult("answer", (top[1], best, *top[2:]), reason="the context speaks of it")
         if close and not routed and not headed and not _context_decides(best, top[1]):
-            decided = self._fact_decides(details, best, top[1]) or self._holds_alone(best, top[1], details)
+            # "仮のクラスっていつまで？": of the details asked, the routed ones alone may settle it too.
+            routed_details = [d for d in details if d.kind.route_only]
+            decided = self._holds_alone(best, top[1], routed_details) or self._holds_alone(best, top[1], details)
             if not decided:
                 return MatchResult("clarify", top[:3], reason="close call")
             # "試験はいつ？" between the exam and how to apply: only the first holds the asked date.
@@ -167,12 +169,6 @@ class Decider:
     def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:
         return bool(details) and self._details.holds(best.entry_id, details) and not self._details.holds(
             second.entry_id, details)
-
-    def _fact_decides(self, details: list[Asked], best: Candidate, second: Candidate) -> bool:
-        # "仮のクラスっていつまで？": of two close entries, only the best one's answer holds the asked date.
-        routed = [d for d in details if d.kind.route_only]
-        return bool(routed) and self._details.holds(best.entry_id, routed) and not self._details.holds(
-            second.entry_id, routed)
 
     def _compares(self, first: Candidate, second: Candidate) -> bool:
         # "Embassies or nationalities, which is more?": each entry names one side; together they explain it all.

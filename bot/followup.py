@@ -39,7 +39,7 @@ from bot.normalize import clean
 from bot.terms import Term
 
 MAX_SUGGESTED = 3
-MORE_OF_IT = frozenset("詳しい 詳細 もっと 更に さらに 続き more detail details".split())
+MORE_WORDS = frozenset("詳しい 詳細 もっと 更に さらに 続き more detail details".split())
 EXAMPLE_MARK = r"\s*(?:とか|なんか|など|みたいな|や)"  # "テレビとか取材": テレビ is an example of what follows
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
 VERB_USE = re.compile(r"^(?:さ(?:れ|せ)|し(?:た|て|ま)|する)")  # not できる: "テレワークできる？" names telework
@@ -170,7 +170,7 @@ class FollowUps:
         # "5月からは？" (a figure the timeline states), "どういう制度？" (a related entry's title word): that entry.
         # "もっと詳しく" asks more of the topic itself, not of the entry titled さらに詳しく知るには.
         named = {term.concept for term in terms if term.concept and term.via != "weak" and not term.token.weak
-                 and not ({term.concept, clean(term.token.lemma)} & MORE_OF_IT)}
+                 and not ({term.concept, clean(term.token.lemma)} & MORE_WORDS)}
         answering = result.candidates[0].entry_id if result.kind == "answer" else None
         chosen = neighbour_named(self._matcher.kb, topic, text, named, answering, self._details.answer_text,
                                  lambda entry: self._others.concepts(_topic_text(entry)))
