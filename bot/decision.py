@@ -11,6 +11,7 @@ from bot.detailof import DetailOwner
 from bot.focus import asks_to_compare
 from bot.head import topic_heads
 from bot.origin import is_origin
+from bot.partof import Parts, trip_refusal
 from bot.whichnoun import which_nouns
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
@@ -87,12 +88,17 @@ class Decider:
         self._unstated = Unstated(self._details, vocabulary.is_foreign_place)
         self._specifics = Specifics(kb, vocabulary, index)
         self._owner = DetailOwner(kb, vocabulary, index)
+        self._parts = Parts(self._details.texts, vocabulary)
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
         # A place named in the context ("渋谷区に住んでいます。") is not what is asked about.
-        places = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)
-                  and not is_origin(text, t.token.surface)]  # "大阪からでも受験できる？": where one comes from
+        named = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)]
+        places = [t for t in named if not is_origin(text, t.token.surface)]  # "大阪からでも受験できる？": where one comes from
+        if candidates and len(places) < len(named):
+            trip = trip_refusal(text, [t for t in named if t not in places], self._details.answer_text(candidates[0].entry_id))
+            if trip:
+                return MatchResult("fallback", tuple(candidates[:5]), reason=trip)
         if places:
             # Another municipality's name: only an entry that itself speaks of that place may answer.
             candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]
@@ -116,6 +122,9 @@ class Decider:
             # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童 (bot.detailof).
             return MatchResult("fallback", tuple(candidates[:5]),
                                reason=f"asks a detail of {owner}, which its topic never speaks of")
+        part = self._parts.refusal(text, terms, candidates[0].entry_id) if candidates else ""
+        if part:
+            return MatchResult("fallback", tuple(candidates[:5]), reason=part)
         unstated = self._unstated.refusal(text, terms, candidates[0].entry_id,
                                           self._index.bag(self._index_of[candidates[0].entry_id])) if candidates else ""
         if unstated:

@@ -186,6 +186,11 @@ class DetailCheck:
         pointers = frozenset() if entry_id in self._pointing else self._pointers
         return self._holds_count(self._texts.get(entry_id, ""), unit, pointers)
 
+    @property
+    def texts(self) -> dict[str, str]:
+        """Return each entry's answers, keywords and title as one cleaned text."""
+        return self._texts
+
     def answer_text(self, entry_id: str) -> str:
         """Return an entry's answers, keywords and title as one cleaned text (what `holds` looks in)."""
         return self._texts.get(entry_id, "")

@@ -284,7 +284,11 @@ def _to_token(morpheme: Morpheme, after_figure: bool = False) -> Token | None:
     lemma = clean(morpheme.normalized)
     reading = to_katakana(morpheme.reading)
     is_place = pos[1] == "固有名詞" and pos[2] == "地名"
-    if is_place and len(lemma) >= 3 and lemma[-1] in PLACE_SUFFIX_READINGS:
+    if pos[1] == "普通名詞" and _names_people_of_a_place(lemma):
+        # 韓国人 (one word): the people of a place are of that place (another country, unless it reads as home:
+        # ニホン), and no mistyped compound. Still its own word: 日本人 is not 日本 (全国最多, the most in Japan).
+        is_place, reading = True, reading.removesuffix("ジン")
+    elif is_place and len(lemma) >= 3 and lemma[-1] in PLACE_SUFFIX_READINGS:
         # 横浜市, 横浜 and ヨコハマ name one place.
         reading = reading.removesuffix(PLACE_SUFFIX_READINGS[lemma[-1]])
         lemma = lemma[:-1]
@@ -293,6 +297,14 @@ def _to_token(morpheme: Morpheme, after_figure: bool = False) -> Token | None:
     weak = pos[1] == WEAK_SUBTYPE or pos[0] in WEAK_POS or lemma in HEDGE_LEMMAS
     counter = after_figure and pos[2] == "助数詞可能"  # 50代, 3回: measures the figure before it
     return Token(surface, lemma, reading, pos[0], is_place, kana, weak=weak, groups=groups, counter=counter)
+
+
+def _names_people_of_a_place(lemma: str) -> bool:
+    """Tell whether a word names the people of a place (韓国人), not people of a kind (外国人, 社会人)."""
+    if len(lemma) < 3 or not lemma.endswith("人"):
+        return False
+    parts = morphemes(lemma[:-1])
+    return len(parts) == 1 and parts[0].pos[1] == "固有名詞" and parts[0].pos[2] == "地名"
 
 
 def word_boundaries(text: str) -> frozenset[int]:

@@ -1,0 +1,131 @@
+"""A figure of a part, and a trip from one place: details an answer about the whole does not state.
+
+- **A part of a figure.** "麻布地区のみの人口", "地区ごとの人口", "予算のうち子育てに使う額": the city's population or
+  budget is the whole's figure; the part's (one district's, each district's, one use's) is another. Only an entry
+  whose own text names both the part and the figure can state it: "職員のうち女性は何人？" is answered by the staff
+  entry, which gives the women's number.
+- **A trip from a named place.** "千葉駅から区役所まで何分？" asks one trip's time; an answer giving the usual commute
+  ("about an hour is common") does not state it unless it names that place.
+"""
+
+from __future__ import annotations
+
+import re
+from bot.normalize import clean
+from bot.terms import Term
+from bot.vocabulary import Vocabulary
+
+# "XだけのY", "XのみのY", "XごとのY", "X別のY": the figure Y of the part X.
+ONLY_OF = re.compile(r"(?:だけ|のみ|ごと|毎|別)の")
+# "YのうちX", "Yの中でX": of the figure Y, the part X.
+AMONG = re.compile(r"のうち[、,\s]*")  # not の中で: "研修の中で一番…" picks one of a topic's own
+GAP = re.compile(r"[\s・]*")  # between the words of one noun phrase (麻布 地区)
+# A duration asked: one trip's time.
+TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes")
+FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
+
+
+class Parts:
+    """Tells whether an entry's text names the part and the figure a question asks about."""
+
+    def __init__(self, texts: dict[str, str], vocabulary: Vocabulary) -> None:
+        self._texts = texts  # each entry's answers, keywords and titles, cleaned
+        self._vocabulary = vocabulary
+        self._words: dict[str, frozenset[str]] = {}  # per entry, read when first asked (a large base)
+
+    def refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
+        """Return why the entry cannot state the asked part's figure ("" when the question asks none)."""
+        cleaned = clean(text)
+        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
+        held = self._texts.get(entry_id, "")
+        for part, whole in self._parts(cleaned, words):
+            known = self._words_of(entry_id)
+            # A word read as the entry's own is named too: 助成 typed for 女性 (ジョセイ).
+            missing = [t.token.surface for t in (*part, *whole) if not _named_in(t, held)
+                       and t.concept not in known and (t.token.reading or "\0") not in known]
+            if missing:
+                return f"asks the figure of a part ({'、'.join(missing)}) its answer does not state"
+        return ""
+
+    def _parts(self, cleaned: str, words: list[Term]) -> list[tuple[list[Term], list[Term]]]:
+        found = []
+        spans = _spans(cleaned, words)
+        for marker in ONLY_OF.finditer(cleaned):
+            part = [t for t in _ending_at(spans, cleaned, marker.start()) if not self._vocabulary.is_home(t.token)]
+            whole = _starting_at(spans, cleaned, marker.end())[:1]
+            if part and whole:
+                found.append((part, whole))
+        for marker in AMONG.finditer(cleaned):
+            whole = _ending_at(spans, cleaned, marker.start())
+            part = _starting_at(spans, cleaned, marker.end())
+            if part and whole:
+                found.append((part, whole))
+        return found
+
+    def _words_of(self, entry_id: str) -> frozenset[str]:
+        # The concepts and readings of an entry's words.
+        words = self._words.get(entry_id)
+        if words is None:
+            terms = self._vocabulary.resolve(self._texts.get(entry_id, ""), False)
+            words = frozenset([*(t.concept for t in terms if t.concept is not None),
+                               *(t.token.reading for t in terms if t.token.reading)])
+            self._words[entry_id] = words
+        return words
+
+
+def trip_refusal(text: str, origins: list[Term], answer_text: str) -> str:
+    """Return why an answer cannot state the time of a trip from a place it does not name ("" otherwise)."""
+    cleaned = clean(text)
+    if not TRIP_TIME.search(cleaned):
+        return ""
+    for place in origins:
+        surface = clean(place.token.surface)
+        at = cleaned.find(surface)
+        if at >= 0 and FROM.match(cleaned, at + len(surface)) and not _named_in(place, answer_text):
+            return f"asks the time of a trip from {place.token.surface}, which its answer does not name"
+    return ""
+
+
+def _named_in(term: Term, text: str) -> bool:
+    return clean(term.token.surface) in text or term.token.lemma in text or (term.concept or "\0") in text
+
+
+Span = tuple[int, int, Term]
+
+
+def _spans(cleaned: str, words: list[Term]) -> list[Span]:
+    # Where each word stands, in order (the analyzer's words follow the text).
+    spans, cursor = [], 0
+    for term in words:
+        surface = clean(term.token.surface)
+        at = cleaned.find(surface, cursor)
+        if at >= 0:
+            spans.append((at, at + len(surface), term))
+            cursor = at + len(surface)
+    return spans
+
+
+def _ending_at(spans: list[Span], cleaned: str, end: int) -> list[Term]:
+    # The noun phrase right before a position: words that follow each other with nothing but spaces between.
+    phrase: list[Term] = []
+    for start, stop, term in reversed(spans):
+        if stop > end:
+            continue
+        if not GAP.fullmatch(cleaned[stop:end]):
+            break
+        phrase.insert(0, term)
+        end = start
+    return phrase
+
+
+def _starting_at(spans: list[Span], cleaned: str, start: int) -> list[Term]:
+    # The noun phrase right after a position.
+    phrase: list[Term] = []
+    for at, stop, term in spans:
+        if at < start:
+            continue
+        if not GAP.fullmatch(cleaned[start:at]):
+            break
+        phrase.append(term)
+        start = stop
+    return phrase

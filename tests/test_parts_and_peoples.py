@@ -1,0 +1,82 @@
+"""Details of a covered topic that its answer does not state: a part of a figure, one nationality, a trip, a price.
+
+Each test names a general mechanism with made-up questions (never a benchmark question).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.normalize import analyze
+from bot.service import Answerer, Question
+
+
+def _reply(answerer: Answerer, text: str) -> tuple[str, str | None]:
+    reply = answerer.answer(Question(text, channel="test"))
+    return ("answer" if reply.matched else "no answer"), reply.entry_id if reply.matched else None
+
+
+@pytest.mark.parametrize("question", [
+    "米国人は何人住んでる？",  # the people of one country (米国人, one word) are not all foreign residents
+    "英国人の住民は何人ですか",
+    "区内に暮らす韓国人って多いの？",  # ... nor read as a homophone of a word the knowledge has (勧告)
+])
+def test_one_countrys_people_are_not_all_residents(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("外国人の住民は何人？", "facts-foreign-residents"),
+])
+def test_home_and_foreign_people_are_still_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+def test_the_home_countrys_people_name_no_other_place(plain_answerer: Answerer) -> None:
+    vocabulary = plain_answerer.matcher.vocabulary
+    words = {token.surface: token for token in analyze("日本人と韓国人")}
+    assert words["韓国人"].is_place and vocabulary.is_foreign_place(words["韓国人"])
+    assert not vocabulary.is_foreign_place(words["日本人"])
+
+
+@pytest.mark.parametrize("question", [
+    "麻布地区のみの人口を教えて",  # the district's entry states no population; the city's is not the district's
+    "地区ごとの人口は？",
+    "予算のうち子育てに使う額は？",  # a part of the budget the answer does not break down
+    "職員のうち管理職は何人？",
+])
+def test_a_part_of_a_figure_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("職員のうち女性は何人？", "overview-staff"),  # the answer states the women's share
+    ("港区だけの制度ですか？プレクラスって", "preclass-what"),
+])
+def test_a_part_the_answer_states_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "千葉駅から区役所まで何分かかる？",
+    "立川から港区役所まで電車でどのくらい？",  # one trip's time is not the usual commute the answer gives
+])
+def test_a_trip_from_a_named_place_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "How much is a meal at the staff canteen?",  # affordable is no price
+    "区の公園の数は？",  # a count no answer holds
+])
+def test_a_figure_no_answer_holds_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("How much is the city's budget?", "overview-budget"),
+    ("大使館の数は？", "facts-embassies"),
+    ("通勤時間はどのくらい？", "commute-time"),
+])
+def test_figures_the_knowledge_holds_are_still_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
