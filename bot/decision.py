@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from collections.abc import Iterable
 from typing import Literal
@@ -21,6 +22,7 @@ from bot.terms import Term
 from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
 
+DIGIT = re.compile(r"\d")
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
 HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the question's head may score and answer
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
@@ -122,7 +124,7 @@ class Decider:
             # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童 (bot.detailof).
             return MatchResult("fallback", tuple(candidates[:5]),
                                reason=f"asks a detail of {owner}, which its topic never speaks of")
-        part = self._parts.refusal(text, terms, candidates[0].entry_id) if candidates else ""
+        part = self._part_refusal(text, terms, candidates[0].entry_id, bool(details)) if candidates else ""
         if part:
             return MatchResult("fallback", tuple(candidates[:5]), reason=part)
         unstated = self._unstated.refusal(text, terms, candidates[0].entry_id,
@@ -174,6 +176,14 @@ class Decider:
         if routed:
             return MatchResult("answer", top, reason=routed)
         return MatchResult("answer", top, reason="its title names what is asked about" if headed else "")
+
+    def _part_refusal(self, text: str, terms: list[Term], entry_id: str, asks_detail: bool) -> str:
+        # A part's figure, another year's figure (bot.partof): guide entries point elsewhere, they state no figure.
+        refusal = self._parts.refusal(text, terms, entry_id) or self._parts.english_part_refusal(text, terms, entry_id)
+        states_figures = asks_detail or DIGIT.search(self._details.answer_text(entry_id)) is not None
+        if not refusal and states_figures and not self._details.points_to_guide(entry_id):
+            refusal = self._parts.year_refusal(text, entry_id)
+        return refusal
 
     def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:
         return bool(details) and self._details.holds(best.entry_id, details) and not self._details.holds(

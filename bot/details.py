@@ -186,6 +186,10 @@ class DetailCheck:
         pointers = frozenset() if entry_id in self._pointing else self._pointers
         return self._holds_count(self._texts.get(entry_id, ""), unit, pointers)
 
+    def points_to_guide(self, entry_id: str) -> bool:
+        """Tell whether an entry only points to the recruitment guide (it holds every detail by pointing)."""
+        return entry_id in self._pointing
+
     @property
     def texts(self) -> dict[str, str]:
         """Return each entry's answers, keywords and title as one cleaned text."""

@@ -23,6 +23,16 @@ GAP = re.compile(r"[\s・]*")  # between the words of one noun phrase (麻布 �
 # A duration asked: one trip's time.
 TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes")
 FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
+# A year the figure is of: "令和5年度の予算", "2023年の人口", "去年の倍率", "来年は何人". Not 今年 (the briefing's
+# figures are this year's) nor 何年 (asks a year).
+YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![\d,.])(?:19|20)\d\d\s*年?度?(?![\d,.])"
+                        r"|(?:再来|来|去|昨|一昨|前)年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
+                        r"|(?<![a-z])(?:next|last)\s+(?:fiscal\s+)?year(?![a-z])")
+WESTERN_YEAR = re.compile(r"(?:19|20)\d\d")
+# "… alone", "only …", "each district": an English figure of a part.
+# (Not "only" alone: "or only on-the-job?" asks which kind, not a part's figure.)
+ONLY_EN = re.compile(r"(?<![a-z])(?:alone|breakdown|(?:each|per|by|every)\s+(?:district|area|ward)s?|district\s+only"
+                     r"|only\s+(?:in|for|of)\s+(?:the\s+)?[a-z-]+\s+district)(?![a-z])")
 
 
 class Parts:
@@ -46,6 +56,24 @@ class Parts:
             if missing:
                 return f"asks the figure of a part ({'、'.join(missing)}) its answer does not state"
         return ""
+
+    def year_refusal(self, text: str, entry_id: str) -> str:
+        """Return why an entry cannot state a figure of a year it does not name ("" otherwise)."""
+        held = self._texts.get(entry_id, "")
+        for year in YEAR_NAMED.finditer(clean(text)):
+            if not any(form in held for form in _year_forms(year.group())):
+                return f"asks a figure of {year.group()}, which its answer does not state"
+        return ""
+
+    def english_part_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
+        """Return why an entry cannot state "the population of X alone": all the asked words must be its own."""
+        if not ONLY_EN.search(clean(text)):
+            return ""
+        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")
+                 and t.token.is_latin and not self._vocabulary.is_home(t.token)]
+        known = self._words_of(entry_id)
+        missing = [t.token.surface for t in words if t.concept not in known]
+        return f"asks the figure of a part ({', '.join(missing)}) its answer does not state" if missing else ""
 
     def _parts(self, cleaned: str, words: list[Term]) -> list[tuple[list[Term], list[Term]]]:
         found = []
@@ -84,6 +112,15 @@ def trip_refusal(text: str, origins: list[Term], answer_text: str) -> str:
         if at >= 0 and FROM.match(cleaned, at + len(surface)) and not _named_in(place, answer_text):
             return f"asks the time of a trip from {place.token.surface}, which its answer does not name"
     return ""
+
+
+def _year_forms(year: str) -> list[str]:
+    # 2024年 is written 令和6年 in the briefing: either form names it.
+    forms = [clean(year).rstrip("度").rstrip("年")]
+    western = WESTERN_YEAR.search(year)
+    if western and int(western.group()) >= 2019:
+        forms.append(f"令和{int(western.group()) - 2018}年")
+    return forms
 
 
 def _named_in(term: Term, text: str) -> bool:

@@ -80,3 +80,23 @@ def test_a_figure_no_answer_holds_is_refused(plain_answerer: Answerer, question:
 ])
 def test_figures_the_knowledge_holds_are_still_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "令和3年度の区の予算はいくら？",  # the answer states this year's budget, of no other year
+    "去年の港区の人口は何人だった？",
+    "5年後の職員数は何人の予定？",
+    "What was the population of Minato in 2015?",
+    "What is the population of the Azabu district only?",  # the district's entry states no population
+])
+def test_a_figure_of_another_year_or_part_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("2024年の人口って何人？", "overview-population"),  # 2024 is 令和6年
+    ("今年の予算はいくら？", "overview-budget"),
+    ("去年受験しました。今年の試験はいつ？", "guide-exam"),  # the guide states no figure of its own
+])
+def test_the_answers_own_year_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
