@@ -27,7 +27,8 @@ Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
 HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the question's head may score and answer
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
 OWN_WORDS = 3  # this many words of a question that one entry alone uses make it the answer, whatever its score
-COMPARED_COVERAGE = 0.25  # each of two compared entries explains at least this share of the question
+COMPARED_COVERAGE = 0.25
+CITY_WIDE = 3  # a place more than a third of the entries name is the city itself (港区)  # each of two compared entries explains at least this share of the question
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ class Decider:
         self._unstated = Unstated(self._details, vocabulary.is_foreign_place)
         self._specifics = Specifics(kb, vocabulary, index)
         self._owner = DetailOwner(kb, vocabulary, index)
-        self._parts = Parts(self._details.texts, vocabulary)
+        self._parts = Parts(self._details.texts, vocabulary,
+                            lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries))
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
@@ -183,6 +185,8 @@ class Decider:
         states_figures = asks_detail or DIGIT.search(self._details.answer_text(entry_id)) is not None
         if not refusal and states_figures and not self._details.points_to_guide(entry_id):
             refusal = self._parts.year_refusal(text, entry_id)
+        if not refusal and asks_detail and not self._details.points_to_guide(entry_id):
+            refusal = self._parts.place_refusal(terms, entry_id)
         return refusal
 
     def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:

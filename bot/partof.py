@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
 from bot.normalize import clean
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
@@ -28,6 +30,7 @@ FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
 YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![\d,.])(?:19|20)\d\d\s*年?度?(?![\d,.])"
                         r"|(?:再来|来|去|昨|一昨|前)年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
                         r"|(?<![a-z])(?:next|last)\s+(?:fiscal\s+)?year(?![a-z])")
+DISTRICT_WORDS = ("地区", "district", "chiku")
 WESTERN_YEAR = re.compile(r"(?:19|20)\d\d")
 # "… alone", "only …", "each district": an English figure of a part.
 # (Not "only" alone: "or only on-the-job?" asks which kind, not a part's figure.)
@@ -38,9 +41,12 @@ ONLY_EN = re.compile(r"(?<![a-z])(?:alone|breakdown|(?:each|per|by|every)\s+(?:d
 class Parts:
     """Tells whether an entry's text names the part and the figure a question asks about."""
 
-    def __init__(self, texts: dict[str, str], vocabulary: Vocabulary) -> None:
+    def __init__(self, texts: dict[str, str], vocabulary: Vocabulary, everywhere: Callable[[str], bool]) -> None:
         self._texts = texts  # each entry's answers, keywords and titles, cleaned
         self._vocabulary = vocabulary
+        self._everywhere = everywhere  # a word most entries use (港区)
+        self._district_concepts = frozenset(t.concept for word in DISTRICT_WORDS for t in vocabulary.resolve(word, False)
+                                            if t.concept is not None)
         self._words: dict[str, frozenset[str]] = {}  # per entry, read when first asked (a large base)
 
     def refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
@@ -56,6 +62,17 @@ class Parts:
             if missing:
                 return f"asks the figure of a part ({'、'.join(missing)}) its answer does not state"
         return ""
+
+    def place_refusal(self, terms: list[Term], entry_id: str) -> str:
+        """Return why an entry cannot state a detail of a district it does not name (芝地区の人口は何人？)."""
+        known = self._words_of(entry_id)
+        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
+        # A place of the city named as a district (赤坂地区, Shiba chiku), not the city (港区) nor Japan's ranking.
+        districts = [place for place, after in zip(words, words[1:])
+                     if place.concept in self._vocabulary.known_places and not self._everywhere(place.concept)
+                     and after.concept in self._district_concepts]
+        missing = [t.token.surface for t in districts if t.concept not in known]
+        return f"asks a detail of {'、'.join(missing)}, which its answer does not name" if missing else ""
 
     def year_refusal(self, text: str, entry_id: str) -> str:
         """Return why an entry cannot state a figure of a year it does not name ("" otherwise)."""

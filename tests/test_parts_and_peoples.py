@@ -100,3 +100,23 @@ def test_a_figure_of_another_year_or_part_is_refused(plain_answerer: Answerer, q
 ])
 def test_the_answers_own_year_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "赤坂地区の人口は何人？",  # the city's population is not one district's
+    "Azabu chiku no yosan wa ikura?",
+    "How many Korean people live in the city?",  # one country's people (in English too)
+    "What is the rent of the staff apartments?",
+])
+def test_a_detail_of_a_place_or_people_the_answer_does_not_name_is_refused(plain_answerer: Answerer,
+                                                                           question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("お台場でドローンは何を運んだの？", "newtech-projects"),  # the project's answer names お台場
+    ("How many foreign residents live in Minato?", "facts-foreign-residents"),
+])
+def test_a_detail_of_a_place_the_answer_names_is_answered(plain_answerer: Answerer, question: str,
+                                                          entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
