@@ -27,6 +27,7 @@ KANJI_RUN = re.compile(r"[\u3400-\u9fff々]{2,}")
 KANJI_PART = re.compile(r"[\u3400-\u9fff々]+")
 MIN_WORD, MAX_WORD = 2, 4  # kanji in a compound that may be mistyped (a longer one is usually split by the analyzer)
 OPEN = "\0"
+GEMINATING = frozenset("チツクキ")
 LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョウクスツヌフムユルグズヅブプュ])ウ|(?<=[エケセテネヘメレゲゼデベペ])イ|ー")
 
 
@@ -174,12 +175,17 @@ def _position_reading(word: str, position: int, reading: str) -> str | None:
 
 def _strip(kanji: str, reading: str, front: bool) -> str | None:
     for char in (kanji if front else reversed(kanji)):
-        options = sorted(kanji_readings(char), key=len, reverse=True)
+        options = sorted(_with_geminates(kanji_readings(char)) if front else kanji_readings(char), key=len, reverse=True)
         fits = next((r for r in options if (reading.startswith(r) if front else reading.endswith(r)) and len(r) < len(reading)), None)
         if fits is None:
             return None
         reading = reading[len(fits):] if front else reading[:-len(fits)]
     return reading
+
+
+def _with_geminates(readings: tuple[str, ...]) -> set[str]:
+    # Before another sound a final チ, ツ, ク or キ is often said ッ: 日 ニチ in 日程 ニッテイ, 学 ガク in 学校 ガッコウ.
+    return {*readings, *(r[:-1] + "ッ" for r in readings if len(r) > 1 and r[-1] in GEMINATING)}
 
 
 def _short(reading: str) -> str:

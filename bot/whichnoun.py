@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import clean, morphemes
+from bot.normalize import Morpheme, clean, morphemes
 
 WHICH_JA = frozenset({"どの", "どこ", "どっち", "どちら"})  # どこ only with の after it: どこのメーカー
 WHICH_EN = re.compile(r"(?<![a-z])which\s+([a-z][a-z\-]*)")  # not "what": "what struck me" is no kind
 NOUN = "名詞"
+
+
+def _head(parts: tuple[Morpheme, ...], start: int) -> str:
+    # The last noun of a compound is what is picked: どのテレビ番組 picks a programme, not a television.
+    end = start
+    while end + 1 < len(parts) and parts[end + 1].pos[0] == NOUN:
+        end += 1
+    return parts[end].surface
 
 
 def which_nouns(text: str) -> list[str]:
@@ -29,7 +37,7 @@ def which_nouns(text: str) -> list[str]:
         following = parts[index + 1:index + 3]
         if part.surface != "どの" and (following[0].surface != "の" or len(following) < 2):
             continue
-        noun = following[0] if part.surface == "どの" else following[1]
-        if noun.pos[0] == NOUN:
-            found.append(noun.surface)
+        start = index + 1 if part.surface == "どの" else index + 2
+        if parts[start].pos[0] == NOUN:
+            found.append(_head(parts, start))
     return found + WHICH_EN.findall(cleaned)

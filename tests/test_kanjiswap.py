@@ -12,6 +12,7 @@ from bot.service import Answerer, Question
     ("大紙館はいくつある？", "facts-embassies"),  # 紙 シ for 使 シ, in a compound the analyzer splits
     ("職員の通筋時間ってどれくらい？", "commute-time"),  # 筋 キン for 勤 キン
     ("職員の居住値はどこが多い？", "commute-residence"),  # 値 チ for 地 チ, after a known word
+    ("試験の日提はいつ？", "guide-exam"),  # 提 テイ for 程 テイ, after 日 said ニッ (ニチ before テ)
 ])
 def test_a_compound_with_a_kanji_of_the_same_reading_is_the_word_meant(plain_answerer: Answerer, question: str,
                                                                        entry: str) -> None:

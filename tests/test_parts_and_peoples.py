@@ -120,3 +120,18 @@ def test_a_detail_of_a_place_or_people_the_answer_does_not_name_is_refused(plain
 def test_a_detail_of_a_place_the_answer_names_is_answered(plain_answerer: Answerer, question: str,
                                                           entry_id: str) -> None:
     assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "食堂が紹介されたのはどのテレビ番組？",  # which programme: the last noun of the compound is the kind picked
+])
+def test_which_one_of_a_kind_reads_the_compounds_head(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("区役所の食堂ってテレビで紹介されたの？", "cafeteria"),  # being on television is the media coverage
+    ("Was the city hall canteen ever on TV?", "cafeteria"),
+])
+def test_media_coverage_in_other_words_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
