@@ -186,7 +186,7 @@ class Decider:
         if not refusal and states_figures and not self._details.points_to_guide(entry_id):
             refusal = self._parts.year_refusal(text, entry_id)
         if not refusal and asks_detail and not self._details.points_to_guide(entry_id):
-            refusal = self._parts.place_refusal(terms, entry_id)
+            refusal = self._parts.place_refusal(terms, entry_id) or self._parts.person_refusal(text, terms, entry_id)
         return refusal
 
     def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:

@@ -27,7 +27,9 @@ NAMED = frozenset({"lemma", "synonym"})
 HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
 # "小学校の数", "避難所の一覧": the count or the list of the word before it, whether or not a detail is asked
 COUNTED = ("数", "件数", "総数", "人数", "一覧", "リスト")
-LINKS = frozenset({"関連", "関係", "向け", "全体"})  # "DX関連の予算": the link between the owner and its figure
+# "DX関連の予算", "健康推進課の年間予算": the link between the owner and its figure
+MAX_STEPS_BACK = 3
+LINKS = frozenset({"関連", "関係", "向け", "全体", "年間", "毎年", "一年間"})
 
 
 class DetailOwner:
@@ -65,13 +67,23 @@ class DetailOwner:
         holders = self._counted.union(*(self._holders.get(kind, frozenset()) for kind in kinds))
         asked = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "scan"]
         for position in range(1, len(asked)):
-            owner = asked[position - 1]
-            if asked[position].concept not in holders or not self._names_topic(owner):
+            if asked[position].concept not in holders:
                 continue
-            if owner.concept in self._links and position > 1:  # "DX関連の予算": the word before the link owns it
-                owner = asked[position - 2]
-            if self._foreign(entry_id, owner):
+            owner = self._owner_before(asked, position)
+            if owner is not None and self._foreign(entry_id, owner):
                 return owner.token.surface
+        return None
+
+    def _owner_before(self, asked: list[Term], position: int) -> Term | None:
+        # The word owning the figure, a step or two before it: over a link ("DX関連の予算", "…課の年間予算"), a word
+        # the knowledge does not use (推進課 of 健康推進課) or one that only asks ("実証実験にはいくら予算が").
+        # English puts the owner after its figure ("the budget for training"): only the word right before counts.
+        latin = sum(word.token.is_latin for word in asked)
+        steps = 1 if 2 * latin > len(asked) else MAX_STEPS_BACK
+        for back in range(position - 1, max(-1, position - 1 - steps), -1):
+            word = asked[back]
+            if self._names_topic(word) and word.concept not in self._links and self._index.users(word.concept or ""):
+                return word
         return None
 
     def _names_topic(self, term: Term) -> bool:

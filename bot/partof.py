@@ -30,7 +30,10 @@ FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
 YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![\d,.])(?:19|20)\d\d\s*年?度?(?![\d,.])"
                         r"|(?:再来|来|去|昨|一昨|前)年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
                         r"|(?<![a-z])(?:next|last)\s+(?:fiscal\s+)?year(?![a-z])")
+WHO = re.compile(r"(?:は|って|が)\s*(?:誰|だれ|どなた|どんな人|どういう人)")  # "講師は誰？": the role before it
+ANYONE = frozenset({"人", "方", "ひと", "かた"})
 DISTRICT_WORDS = ("地区", "district", "chiku")
+DIGIT = re.compile(r"\d")
 WESTERN_YEAR = re.compile(r"(?:19|20)\d\d")
 # "… alone", "only …", "each district": an English figure of a part.
 # (Not "only" alone: "or only on-the-job?" asks which kind, not a part's figure.)
@@ -74,6 +77,17 @@ class Parts:
         missing = [t.token.surface for t in districts if t.concept not in known]
         return f"asks a detail of {'、'.join(missing)}, which its answer does not name" if missing else ""
 
+    def person_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
+        """Return why an entry cannot name the person asked for by a word it never uses (講師は誰？)."""
+        cleaned = clean(text)
+        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
+        spans = _spans(cleaned, words)
+        for asked in WHO.finditer(cleaned):
+            role = _ending_at(spans, cleaned, asked.start())[-1:]
+            if role and not self._names(role[0], entry_id) and role[0].token.surface not in ANYONE:
+                return f"asks who the {role[0].token.surface} is; its answer names no one so"
+        return ""
+
     def year_refusal(self, text: str, entry_id: str) -> str:
         """Return why an entry cannot state a figure of a year it does not name ("" otherwise)."""
         held = self._texts.get(entry_id, "")
@@ -107,6 +121,10 @@ class Parts:
                 found.append((part, whole))
         return found
 
+    def _names(self, term: Term, entry_id: str) -> bool:
+        # The entry's text has the word as typed, or a word of the same concept.
+        return _named_in(term, self._texts.get(entry_id, "")) or term.concept in self._words_of(entry_id)
+
     def _words_of(self, entry_id: str) -> frozenset[str]:
         # The concepts and readings of an entry's words.
         words = self._words.get(entry_id)
@@ -132,8 +150,10 @@ def trip_refusal(text: str, origins: list[Term], answer_text: str) -> str:
 
 
 def _year_forms(year: str) -> list[str]:
-    # 2024年 is written 令和6年 in the briefing: either form names it.
-    forms = [clean(year).rstrip("度").rstrip("年")]
+    # 2024年 is written 令和6年 in the briefing: either form names it. A year counted from now (来年, 去年) is named
+    # only as such: the 来 of 将来 is no 来年.
+    cleaned = clean(year)
+    forms = [cleaned.rstrip("度").rstrip("年") if DIGIT.search(cleaned) else cleaned]
     western = WESTERN_YEAR.search(year)
     if western and int(western.group()) >= 2019:
         forms.append(f"令和{int(western.group()) - 2018}年")

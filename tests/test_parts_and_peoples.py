@@ -135,3 +135,27 @@ def test_which_one_of_a_kind_reads_the_compounds_head(plain_answerer: Answerer, 
 ])
 def test_media_coverage_in_other_words_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "OJTの講師は誰ですか",  # the answer names no lecturer, whatever its topic
+    "区長は誰？",
+])
+def test_who_holds_a_role_the_answer_never_names_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("パネリストは誰？", "panel"),
+    ("新人に仕事を教える担当は誰？", "training-ojt"),
+])
+def test_who_holds_a_role_the_answer_names_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "研修事業の年間予算はいくら？",  # the budget of a topic other than the city's finances (over the link 年間)
+    "ドローン配送にはいくら費用がかかった？",  # the owner before the word that only asks (いくら)
+])
+def test_a_figure_of_another_topic_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
