@@ -64,6 +64,7 @@ COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}(?:人|方|�
 # A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
 # (always); "when" as a conjunction ("Will I have a mentor when I join?") rather than asking ("When do …", "when?").
 CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
+              "時期": r"(?!\s*に)",  # "入ってすぐの時期に…仕組みは？": when something happens, not asking when
               "書いて": r"(?=\s*(?:ください|下さい|ほしい|欲しい|くれ|もらえ|いただけ|[?？.!。]*$))",
               "when": r"(?=\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have)(?![a-z])"
                       r"|\s*[?？.!]*$)"}

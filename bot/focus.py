@@ -39,11 +39,12 @@ QUESTION_END = re.compile(
     r"|なん\s*[ぁ-ゖ]+ー[ぁ-ゖー]*)"  # "なんめーとる": 何 and a unit typed in kana
     r"[\s?？。．!！〜~ｗw]*$")
 QUESTION_WORD = re.compile(
-    r"(?:何|なに|なん[でにのだ]|いつ|どこ|どんな|どう|どの|どれ|誰|だれ|いくつ|いくら|どっち|どちら)(?!か|も)"
+    r"(?:何|なに|なん(?:で(?!す)|[にのだ])|いつ|どこ|どんな|どう|どの|どれ|誰|だれ|いくつ|いくら|どっち|どちら)(?!か|も)"
     r"|(?<![a-z])(?:how|what|when|where|who|whom|which|why|is there|are there|do you|does|can i|could you|tell me"
     r"|explain)(?![a-z])")
 HANDING_OVER = re.compile(r"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が)[、,\s]*$")
-STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)[。．.!！]+$")
+# (…よ, …ね: "心配なんですよ。" tells, as "心配です。" does.)
+STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)(?:よ|ね|よね)?[。．.!！]+$")
 ENGLISH_QUESTION_START = re.compile(
     r"^(?:is|are|do|does|did|can|could|will|would|should|may|have|has|how|what|whats|when|where|who|which|why)\s")
 ENGLISH_ASKING = re.compile(r"(?<![a-z])(?:tell me|could you|can you|would you|explain|i'd like to know|i want to know"

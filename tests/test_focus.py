@@ -170,3 +170,9 @@ def test_aspect_words_of_a_question_that_borrows_its_topic_need_not_be_explained
     # 具体的, 中身, 説明 ask about the topic the clause before names; no entry must explain them too.
     result = matcher.match("働きやすい職場づくりって聞いたけど、具体的な中身の説明はあった？")
     assert result.kind == "answer" and result.best is not None and result.best.entry_id == "workplace-environment"
+
+
+def test_a_worry_told_before_the_question_is_context() -> None:
+    # "…心配なんですよ。" tells (なんです is no なんで, why); the question is the sentence after it.
+    pieces = clauses("実家は千葉の端なので通勤が心配なんですよ。職員の皆さんは通勤に何分くらいかけていますか？")
+    assert [piece.asks for piece in pieces] == [False, True]
