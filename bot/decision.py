@@ -28,6 +28,7 @@ HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the ques
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
 OWN_WORDS = 3  # this many words of a question that one entry alone uses make it the answer, whatever its score
 COMPARED_COVERAGE = 0.25
+GENERAL_MARGIN = 5.0  # how far below a specific entry its general one may score and answer, the qualifier unasked
 CITY_WIDE = 3  # a place more than a third of the entries name is the city itself (港区)  # each of two compared entries explains at least this share of the question
 
 
@@ -139,6 +140,10 @@ class Decider:
         aspect = None if routed or headed or not vouched else self._specifics.aspect_owner(candidates, terms, ROUTE_MARGIN)
         if aspect is not None:
             candidates, routed = _first(aspect, candidates), "the question asks its title's word"
+        general = None if routed or headed or aspect is not None or len(candidates) < 2 else self._specifics.general_of(
+            candidates, terms, GENERAL_MARGIN)
+        if general is not None and (not details or self._details.holds(general.entry_id, details)):
+            candidates, headed = _first(general, candidates), True  # "港区の人は何人？": 昼間 of 昼間人口 is not asked
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings

@@ -133,6 +133,25 @@ class Specifics:
                      and general and general < self._main_title.get(c.entry_id, frozenset())), None)
 
 
+    def general_of(self, candidates: list[Candidate], terms: list[Term], margin: float) -> Candidate | None:
+        """Return the general entry of the best one's title, when the question asks nothing of the best's qualifier.
+
+        "港区の人は何人？" fits the daytime population (昼間人口) and the population (人口) alike; 昼間 is not asked,
+        so the entry titled by the rest (人口) answers. Only an entry within `margin` points of the best one that
+        explains as much of the question.
+        """
+        best = candidates[0]
+        specific = self._main_title.get(best.entry_id, frozenset())
+        asked = _asked(terms)
+        if self.own_words(best.entry_id, terms):
+            return None  # "お台場って港区なんだ！どの地区？": お台場 is a word of the specific one alone
+        # ... and the context speaks for it as much ("お台場って港区なんだ！どの地区？" speaks for the bay district).
+        return next((c for c in candidates[1:4] if c.score >= best.score - margin and c.coverage >= best.coverage
+                     and c.evidence >= best.evidence
+                     and (general := self._main_title.get(c.entry_id)) and general < specific
+                     and not (specific - general) & asked), None)
+
+
 def _same_figures(text: str) -> str:
     return text.translate(KANJI_FIGURES)
 

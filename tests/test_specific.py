@@ -103,3 +103,13 @@ def test_routing_below_the_acceptance_score_needs_the_fact_stated_in_the_answer(
               Candidate("training-new-staff-design", 32.0, 0.3, 0.48, 1.0)]
     result = decider.decide(question, matcher.read_terms(question), ranked)
     assert result.best is not None and result.best.entry_id == "training-overview"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("港区の人は何人ですか", "overview-population"),  # 昼間 of 昼間人口 is not asked: the population answers
+    ("昼間の人口は何人？", "facts-daytime-population"),
+])
+def test_the_general_entry_answers_when_the_qualifier_is_not_asked(plain_answerer: Answerer, question: str,
+                                                                  entry_id: str) -> None:
+    reply = plain_answerer.answer(Question(question))
+    assert (reply.kind, reply.entry_id) == ("answer", entry_id)
