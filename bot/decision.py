@@ -93,7 +93,8 @@ class Decider:
         self._specifics = Specifics(kb, vocabulary, index)
         self._owner = DetailOwner(kb, vocabulary, index)
         self._parts = Parts(self._details.texts, vocabulary,
-                            lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries))
+                            lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries),
+                            lambda entry_id: index.bag(self._index_of[entry_id]))
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
@@ -191,7 +192,8 @@ class Decider:
         if not refusal and states_figures and not self._details.points_to_guide(entry_id):
             refusal = self._parts.year_refusal(text, entry_id)
         if not refusal and asks_detail and not self._details.points_to_guide(entry_id):
-            refusal = self._parts.place_refusal(terms, entry_id) or self._parts.person_refusal(text, terms, entry_id)
+            refusal = (self._parts.place_refusal(terms, entry_id) or self._parts.person_refusal(text, terms, entry_id)
+                       or self._parts.counted_refusal(text, terms, entry_id))
         return refusal
 
     def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:

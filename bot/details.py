@@ -48,6 +48,8 @@ ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
 PEOPLE_UNITS = frozenset({"人", "名", "にん"})
 NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them too (the panel's two names)
+# Who a count of people counts: the word before 何人 ("保健所の職員は何人？": 職員, not the panelists named).
+PEOPLE_OF = re.compile(r"([\u3400-\u9fff\u30a1-\u30fa]{2,})(?:は|って|が|の)?\s*(?:全部で|合わせて|全員で)?\s*(?:何|なん|幾)\s*(?:人|名|にん)")
 PEOPLE_COUNTED = re.compile(r"(?:何|なん|幾)\s*(?:人|名|にん)|人数|(?<![a-z])how\s+many\s+(?:people|persons)(?![a-z])")
 RATE = r"(?!\s*(?:あたり|当たり))"  # "1人あたりの予算" counts no one: a figure before あたり is a rate's denominator
 PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:あたり|当たり|につき)?\s*(?:何|なん|幾|いく)"
@@ -76,6 +78,7 @@ class Asked:
     kind: DetailQuestion
     unit: str | None = None
     people: bool = False  # a count of people (人数, how many people): naming them answers it too
+    counted: str | None = None  # who is counted ("保健所の職員は何人": 職員), when the question names them
 
 
 class DetailCheck:
@@ -90,6 +93,7 @@ class DetailCheck:
         self._texts = {entry.id: clean(" ".join([*(t for lang, t in entry.answer.items() if lang != "easy"),
                                                  *entry.keywords, *entry.title.values()]))
                        for entry in kb.entries}
+        self._labels = {entry.id: clean(" ".join([*entry.keywords, *entry.title.values()])) for entry in kb.entries}
         # The answers alone: a fact an entry states, not a word of its keywords (新任研修's 1年目 dates nothing).
         self._answers = {entry.id: clean(" ".join(t for lang, t in entry.answer.items() if lang != "easy"))
                          for entry in kb.entries}
@@ -126,7 +130,9 @@ class DetailCheck:
         if unit is not None and self._count is not None and self._count not in found:
             found.append(self._count)
         people = PEOPLE_COUNTED.search(cleaned) is not None
-        return [Asked(kind, unit, people) if kind is self._count else Asked(kind) for kind in found]
+        counted = PEOPLE_OF.search(cleaned)
+        return [Asked(kind, unit, people, counted.group(1) if counted else None) if kind is self._count else Asked(kind)
+                for kind in found]
 
     def holds(self, entry_id: str, asked: list[Asked], pointers: frozenset[str] = frozenset(),
               stated: bool = False) -> bool:
@@ -146,9 +152,15 @@ class DetailCheck:
         if item.unit is None:
             return any(self._places.named_in(entry_id) if word == PLACE else self._held(text, word)
                        for word in item.kind.answered_by if word not in pointers) or (
-                item.people and NAMED_PERSON.search(text) is not None)
-        return (item.unit in PEOPLE_UNITS and NAMED_PERSON.search(text) is not None) or self._holds_count(
+                item.people and self._names_those_counted(entry_id, text, item))
+        return (item.unit in PEOPLE_UNITS and self._names_those_counted(entry_id, text, item)) or self._holds_count(
             text, item.unit, pointers)
+
+    def _names_those_counted(self, entry_id: str, text: str, item: Asked) -> bool:
+        # Naming people counts them ("パネリストは何人？": the two named) only when they are the entry's own people
+        # (its title and keywords name them): the panelists named are no count of a health centre's staff.
+        return NAMED_PERSON.search(text) is not None and (
+            item.counted is None or item.counted in self._labels.get(entry_id, ""))
 
     def _holds_count(self, text: str, unit: str, pointers: frozenset[str]) -> bool:
         if any(self._held(text, word) for word in self._pointers - pointers):

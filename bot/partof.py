@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from bot.normalize import clean
 from bot.terms import Term
@@ -30,6 +30,8 @@ FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
 YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![\d,.])(?:19|20)\d\d\s*年?度?(?![\d,.])"
                         r"|(?:再来|来|去|昨|一昨|前)年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
                         r"|(?<![a-z])(?:next|last)\s+(?:fiscal\s+)?year(?![a-z])")
+# "XのYは何人？": Y of X counted (the の before the counted noun and its cue).
+OWNED_COUNT = re.compile(r"の(?=[^\s、。,?？のはがって]{1,8}(?:は|って|が)?\s*(?:全部で|合わせて|全員で)?\s*(?:何|なん)\s*(?:人|名|にん|件|個))")
 WHO = re.compile(r"(?:は|って|が)\s*(?:誰|だれ|どなた|どんな人|どういう人)")  # "講師は誰？": the role before it
 ANYONE = frozenset({"人", "方", "ひと", "かた"})
 DISTRICT_WORDS = ("地区", "district", "chiku")
@@ -44,10 +46,12 @@ ONLY_EN = re.compile(r"(?<![a-z])(?:alone|breakdown|(?:each|per|by|every)\s+(?:d
 class Parts:
     """Tells whether an entry's text names the part and the figure a question asks about."""
 
-    def __init__(self, texts: dict[str, str], vocabulary: Vocabulary, everywhere: Callable[[str], bool]) -> None:
+    def __init__(self, texts: dict[str, str], vocabulary: Vocabulary, everywhere: Callable[[str], bool],
+                 bag: Callable[[str], Collection[str]]) -> None:
         self._texts = texts  # each entry's answers, keywords and titles, cleaned
         self._vocabulary = vocabulary
         self._everywhere = everywhere  # a word most entries use (港区)
+        self._bag = bag  # the concepts of an entry's every text, its questions too
         self._district_concepts = frozenset(t.concept for word in DISTRICT_WORDS for t in vocabulary.resolve(word, False)
                                             if t.concept is not None)
         self._words: dict[str, frozenset[str]] = {}  # per entry, read when first asked (a large base)
@@ -76,6 +80,20 @@ class Parts:
                      and after.concept in self._district_concepts]
         missing = [t.token.surface for t in districts if t.concept not in known]
         return f"asks a detail of {'、'.join(missing)}, which its answer does not name" if missing else ""
+
+    def counted_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
+        """Return why an entry cannot count the people or things of an owner it never speaks of (保健所の職員は何人？)."""
+        cleaned = clean(text)
+        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
+        spans = _spans(cleaned, words)
+        bag = self._bag(entry_id)
+        for counted in OWNED_COUNT.finditer(cleaned):
+            owner = [t for t in _ending_at(spans, cleaned, counted.start()) if not self._everywhere(t.concept or "")
+                     and not self._vocabulary.is_home(t.token)]
+            missing = [t.token.surface for t in owner if t.concept not in bag and not self._names(t, entry_id)]
+            if missing:
+                return f"counts those of {'、'.join(missing)}, which it never speaks of"
+        return ""
 
     def person_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot name the person asked for by a word it never uses (講師は誰？)."""

@@ -159,3 +159,20 @@ def test_who_holds_a_role_the_answer_names_is_answered(plain_answerer: Answerer,
 ])
 def test_a_figure_of_another_topic_is_refused(plain_answerer: Answerer, question: str) -> None:
     assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "児童相談所の職員は全部で何人？",  # the panelists named are no count of an office's staff
+    "みなと保健所はいつできたの？",  # the year a panelist joined is no founding date
+    "都庁の採用試験の日程は？",  # another public employer's exam
+])
+def test_details_of_what_the_answer_only_names_are_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("パネリストは何人でしたか", "panel"),
+    ("中島さんは何年に入区したの？", "panel"),
+])
+def test_what_the_answer_states_of_them_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
