@@ -13,7 +13,7 @@ from bot.variants import reading_variants
 MIN_SCAN_READING = 3
 # ジュウタク typed "jutaku" or じゅたく: a long vowel (ウ after an o- or u-sound, ー) left out.
 LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョォウクスツヌフムユルグズヅブプュゥ])ウ|ー")
-MIN_SHORT_READING = 3
+MIN_SHORT_READING = 4
 HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
 Concepts = tuple[str, ...]
 
