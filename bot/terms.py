@@ -33,11 +33,20 @@ def either_in(token: Token, words: Collection[str]) -> bool:
 
 
 def romaji_runs(terms: list[Term]) -> list[str]:
-    runs = []
+    # Each unknown romaji word, and each stretch of them read as one: a compound typed in romaji with spaces
+    # ("jiko keihatsu josei" in an English question) is one reading, ジコケイハツジョセイ.
+    runs, stretch = [], []
     for term in terms:
         kana = romaji_to_katakana(term.token.surface) if term.concept is None and term.token.is_latin else None
         if kana:
             runs.append(kana)
+            stretch.append(kana)
+            continue
+        if len(stretch) > 1:
+            runs.append("".join(stretch))
+        stretch = []
+    if len(stretch) > 1:
+        runs.append("".join(stretch))
     return runs
 
 

@@ -176,3 +176,8 @@ def test_details_of_what_the_answer_only_names_are_refused(plain_answerer: Answe
 ])
 def test_what_the_answer_states_of_them_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+def test_a_compound_typed_in_romaji_with_spaces_is_read_as_one_word(plain_answerer: Answerer) -> None:
+    # ジコ + ケイハツ: only read together are they 自己啓発 (an English question, not a romaji sentence).
+    assert _reply(plain_answerer, "Can you explain jiko keihatsu for staff?") == ("answer", "training-self-development")
