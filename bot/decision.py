@@ -28,6 +28,7 @@ HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the ques
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
 OWN_WORDS = 3  # this many words of a question that one entry alone uses make it the answer, whatever its score
 COMPARED_COVERAGE = 0.25
+CLEARLY_MORE = 0.1  # of two close entries, one explaining this much more of the question answers
 GENERAL_MARGIN = 5.0  # how far below a specific entry its general one may score and answer, the qualifier unasked
 CITY_WIDE = 3  # a place more than a third of the entries name is the city itself (港区)  # each of two compared entries explains at least this share of the question
 
@@ -178,7 +179,7 @@ class Decider:
             routed_details = [d for d in details if d.kind.route_only]
             decided = self._holds_alone(best, top[1], routed_details) or self._holds_alone(best, top[1], details)
             if not decided:
-                return MatchResult("clarify", top[:3], reason="close call")
+                return self._explains_more(top) or MatchResult("clarify", top[:3], reason="close call")
             # "試験はいつ？" between the exam and how to apply: only the first holds the asked date.
             return MatchResult("answer", top, reason="only its answer holds the asked detail")
         if routed:
@@ -195,6 +196,15 @@ class Decider:
             refusal = (self._parts.place_refusal(terms, entry_id) or self._parts.person_refusal(text, terms, entry_id)
                        or self._parts.counted_refusal(text, terms, entry_id))
         return refusal
+
+    def _explains_more(self, top: tuple[Candidate, ...]) -> MatchResult | None:
+        # "新技術の取り組みで防災に関するものは？": of two close entries, the projects explain 防災 too.
+        best, second = top[0], top[1]
+        if second.coverage >= best.coverage + CLEARLY_MORE:
+            return MatchResult("answer", (second, best, *top[2:]), reason="it explains more of the question")
+        if best.coverage >= second.coverage + CLEARLY_MORE:
+            return MatchResult("answer", top, reason="it explains more of the question")
+        return None
 
     def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:
         return bool(details) and self._details.holds(best.entry_id, details) and not self._details.holds(
