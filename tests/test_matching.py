@@ -81,8 +81,16 @@ def test_a_tie_gives_clarify(matcher: Matcher) -> None:
     from dataclasses import replace
 
     wide = Matcher(matcher.kb, replace(matcher.settings, clarify_margin=100.0))
-    result = wide.match("通勤時間はどのくらい？")
+    result = wide.match("職員について")  # two entries explain all of it
     assert result.kind == "clarify" and len(result.candidates) >= 2
+
+
+def test_of_two_close_entries_the_one_explaining_more_answers(matcher: Matcher) -> None:
+    from dataclasses import replace
+
+    wide = Matcher(matcher.kb, replace(matcher.settings, clarify_margin=100.0))
+    result = wide.match("通勤時間はどのくらい？")  # the commute time explains 時間 too, where staff live does not
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == "commute-time"
 
 
 @pytest.mark.parametrize("question", ["", "!!!", "🍜🍜", "12345"])
