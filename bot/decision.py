@@ -23,6 +23,8 @@ from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
 
 DIGIT = re.compile(r"\d")
+LISTED = re.compile(r"(?:入って|挙がって|あがって|含まれて|載って|出て)(?:い)?(?:ます|まし|た|る|ない|ません)|挙がった|含まれ(?:る|ます)"
+                    r"|(?<![a-z])(?:on the list|among them|included|mentioned)(?![a-z])")
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
 HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the question's head may score and answer
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
@@ -106,8 +108,10 @@ class Decider:
             trip = trip_refusal(text, [t for t in named if t not in places], self._details.answer_text(candidates[0].entry_id))
             if trip:
                 return MatchResult("fallback", tuple(candidates[:5]), reason=trip)
-        if places:
-            # Another municipality's name: only an entry that itself speaks of that place may answer.
+        if places and not LISTED.search(text):
+            # Another municipality's name: only an entry that itself speaks of that place may answer. Not when it is
+            # asked whether the place is among those an answer lists ("埼玉は入っていましたか？", "神奈川県の市はどこが
+            # 挙がっていましたか"): the list answers, whether or not the place is on it.
             candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]
             if not candidates:
                 return MatchResult("fallback", reason="another municipality")

@@ -181,3 +181,15 @@ def test_what_the_answer_states_of_them_is_answered(plain_answerer: Answerer, qu
 def test_a_compound_typed_in_romaji_with_spaces_is_read_as_one_word(plain_answerer: Answerer) -> None:
     # ジコ + ケイハツ: only read together are they 自己啓発 (an English question, not a romaji sentence).
     assert _reply(plain_answerer, "Can you explain jiko keihatsu for staff?") == ("answer", "training-self-development")
+
+
+@pytest.mark.parametrize("question", [
+    "職員の住まいの例に千葉は入っていましたか？",  # whether a place is on the list: the list answers
+    "職員の住んでいる所の例に、千葉市は含まれていますか",
+])
+def test_asking_whether_a_place_is_listed_is_answered_by_the_list(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", "commute-residence")
+
+
+def test_another_places_own_figure_is_still_refused(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "千葉市の人口は？") == ("no answer", None)
