@@ -48,6 +48,7 @@ class KanjiSwaps:
         self._words: dict[str, tuple[str, str]] = {}  # 大使館 -> (タイシカン, concept)
         self._open: dict[str, set[str]] = defaultdict(set)  # 大?館 -> {大使館}
         self._near: NearReadings | None = None
+        self._two_kanji: defaultdict[str, set[str]] | None = None  # two-kanji words by reading, made when first asked
 
     def near(self) -> NearReadings:
         """Return the look-up of compounds one sound off the known ones (魅了 for 魅力), made once learning is done."""
@@ -60,7 +61,7 @@ class KanjiSwaps:
         if not MIN_WORD <= len(word) <= MAX_WORD or not KANJI_RUN.fullmatch(word) or word in self._words:
             return
         self._words[word] = (reading, concept)
-        self._near = None
+        self._near = self._two_kanji = None
         for position in range(len(word)):
             self._open[word[:position] + OPEN + word[position + 1:]].add(word)
 
@@ -88,15 +89,19 @@ class KanjiSwaps:
                 if (typed in self._words or any(typed in swap.typed or swap.typed in typed for swap in found)
                         or any(a < end and start < b and not (start <= a and b <= end) for a, b in kept)):
                     continue
-                swap = self._swap(typed)
+                swap = self._swap(typed, known)
                 if swap is not None:
                     found.append(swap)
         return found
 
-    def _swap(self, typed: str) -> Swap | None:
+    def _swap(self, typed: str, known: frozenset[str] = frozenset()) -> Swap | None:
         words = {word for position in range(len(typed))
                  for word in self._open.get(typed[:position] + OPEN + typed[position + 1:], ())
                  if _reads_alike(typed, word, position, self._words[word][0])}
+        if not words and len(typed) == MIN_WORD and not is_dictionary_word(typed) and not known.intersection(typed):
+            # 食因 for 職員: both kanji swapped, the word read as typed. Never with a kanji that is a word of its own
+            # here (件 of 何件, a question word's: 何件 is no 下限).
+            words = self._homophones(typed)
         concepts = {self._words[word][1] for word in words}
         if len(concepts) != 1:
             return None  # none, or two words it could stand for: no guess
@@ -105,14 +110,25 @@ class KanjiSwaps:
         return Swap(typed, word, reading, concept)
 
 
+    def _homophones(self, typed: str) -> set[str]:
+        if self._two_kanji is None:
+            self._two_kanji = defaultdict(set)
+            for word, (reading, _) in self._words.items():
+                if len(word) == MIN_WORD:
+                    self._two_kanji[_short(reading)].add(word)
+        first, second = _with_geminates(kanji_readings(typed[0])), kanji_readings(typed[1])
+        return {word for a in first for b in second for word in self._two_kanji.get(_short(a + b), ())
+                if word[0] != typed[0] and word[1] != typed[1]}
+
+
 def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callable[[Token], bool],
                by_lemma: dict[str, str]) -> list[Term]:
     """Return a question's terms with its swapped compounds read as the words meant (the misread pieces dropped).
 
     Tried only where a kanji run holds something no known word explains.
     """
-    known = sorted((t.token.surface for t in terms if t.concept is not None and not t.token.is_kana), key=len,
-                   reverse=True)
+    known = sorted((t.token.surface for t in terms if t.concept is not None and not t.token.is_kana
+                    and not _lone_kanji_read(t)), key=len, reverse=True)
     leftover = text
     for surface in known:
         leftover = leftover.replace(surface, " ")
@@ -125,13 +141,19 @@ def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callab
         return terms
     kept: list[Term] = []
     for term in terms:
-        rest = _outside(term.token.surface, found) if term.concept is None else term.token.surface
+        rest = _outside(term.token.surface, found) if term.concept is None or _lone_kanji_read(term) else term.token.surface
         if rest == term.token.surface:
             kept.append(term)
         elif rest in by_lemma:  # 芝地 + 句 read as 芝 + 地区: what is left of the misread word is 芝
             kept.append(Term(Token(rest, rest, "", "名詞"), by_lemma[rest], "swap"))
     present = {t.concept for t in kept}
     return kept + [Term(scanned_token(s.reading, s.concept), s.concept, "swap") for s in found if s.concept not in present]
+
+
+def _lone_kanji_read(term: Term) -> bool:
+    # One kanji the analyzer split off and the vocabulary read by its sound (食 as 職, 因 as もと): a piece of a
+    # mistyped compound as likely as a word.
+    return term.via == "reading" and len(term.token.surface) == 1 and KANJI_RUN.match(term.token.surface + "々") is not None
 
 
 def _outside(surface: str, swaps: list[Swap]) -> str:

@@ -20,8 +20,9 @@ from bot.vocabulary import Vocabulary
 # "XだけのY", "XのみのY", "XごとのY", "X別のY": the figure Y of the part X.
 ONLY_OF = re.compile(r"(?:だけ|のみ|ごと|毎|別)の")
 # "YのうちX", "Yの中でX": of the figure Y, the part X.
-AMONG = re.compile(r"のうち[、,\s]*")  # not の中で: "研修の中で一番…" picks one of a topic's own
+AMONG = re.compile(r"(?<!そ)のうち[、,\s]*")  # not の中で: "研修の中で一番…" picks one of a topic's own
 GAP = re.compile(r"[\s・]*")  # between the words of one noun phrase (麻布 地区)
+SUFFIX = re.compile(r"[\u3400-\u9fff]")  # a one-kanji suffix the vocabulary drops (所 of 避難所)
 # A duration asked: one trip's time.
 TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes")
 FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
@@ -31,7 +32,9 @@ YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![
                         r"|(?:再来|来|去|昨|一昨|前)年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
                         r"|(?<![a-z])(?:next|last)\s+(?:fiscal\s+)?year(?![a-z])")
 # "XのYは何人？": Y of X counted (the の before the counted noun and its cue).
-OWNED_COUNT = re.compile(r"の(?=[^\s、。,?？のはがって]{1,8}(?:は|って|が)?\s*(?:全部で|合わせて|全員で)?\s*(?:何|なん)\s*(?:人|名|にん|件|個))")
+# "Xの場所は？": the place of X.
+OWNED_COUNT = re.compile(r"の(?=[^\s、。,?？のはがって]{1,8}(?:は|って|が)?\s*(?:全部で|合わせて|全員で)?\s*(?:何|なん)\s*(?:人|名|にん|件|個))"
+                         r"|の(?=(?:場所|住所|所在地|行き方|最寄り駅|最寄駅)(?:は|って|を|が|[?？]|$))")
 WHO = re.compile(r"(?:は|って|が)\s*(?:誰|だれ|どなた|どんな人|どういう人)")  # "講師は誰？": the role before it
 ANYONE = frozenset({"人", "方", "ひと", "かた"})
 DISTRICT_WORDS = ("地区", "district", "chiku")
@@ -82,9 +85,11 @@ class Parts:
         return f"asks a detail of {'、'.join(missing)}, which its answer does not name" if missing else ""
 
     def counted_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
-        """Return why an entry cannot count the people or things of an owner it never speaks of (保健所の職員は何人？)."""
+        """Return why an entry cannot count, or place, what belongs to an owner it never speaks of (保健所の職員は何人？)."""
         cleaned = clean(text)
-        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
+        # Words the knowledge does not know own things too (区内の図書館の場所): no entry can name them.
+        words = [t for t in terms if t.weight == 1.0 and t.via not in ("weak", "scan")
+                 and (t.concept is not None or t.token.pos == "名詞" and not t.token.is_kana)]
         spans = _spans(cleaned, words)
         bag = self._bag(entry_id)
         for counted in OWNED_COUNT.finditer(cleaned):
@@ -92,7 +97,7 @@ class Parts:
                      and not self._vocabulary.is_home(t.token)]
             missing = [t.token.surface for t in owner if t.concept not in bag and not self._names(t, entry_id)]
             if missing:
-                return f"counts those of {'、'.join(missing)}, which it never speaks of"
+                return f"asks a detail of {'、'.join(missing)}, which it never speaks of"
         return ""
 
     def person_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
@@ -203,7 +208,7 @@ def _ending_at(spans: list[Span], cleaned: str, end: int) -> list[Term]:
     for start, stop, term in reversed(spans):
         if stop > end:
             continue
-        if not GAP.fullmatch(cleaned[stop:end]):
+        if not (GAP.fullmatch(cleaned[stop:end]) or not phrase and SUFFIX.fullmatch(cleaned[stop:end])):
             break
         phrase.insert(0, term)
         end = start

@@ -13,6 +13,7 @@ from bot.service import Answerer, Question
     ("職員の通筋時間ってどれくらい？", "commute-time"),  # 筋 キン for 勤 キン
     ("職員の居住値はどこが多い？", "commute-residence"),  # 値 チ for 地 チ, after a known word
     ("試験の日提はいつ？", "guide-exam"),  # 提 テイ for 程 テイ, after 日 said ニッ (ニチ before テ)
+    ("食印住宅はどこ？", "housing-staff"),  # both kanji swapped: 食 ショク, 印 イン read as 職員
 ])
 def test_a_compound_with_a_kanji_of_the_same_reading_is_the_word_meant(plain_answerer: Answerer, question: str,
                                                                        entry: str) -> None:
@@ -34,3 +35,9 @@ def test_a_word_of_the_dictionary_is_not_taken_for_a_typo(plain_answerer: Answer
     # 扶養 is a word of its own (the dictionary reads it), not 教養 mistyped.
     reading = plain_answerer.answer(Question("扶養手当はありますか？"))
     assert reading.entry_id == "guide-salary"
+
+
+def test_a_question_words_kanji_makes_no_homophone(plain_answerer: Answerer) -> None:
+    # 何件 is read ナンケン, not taken for 下限 (カゲン): 件 is a word of its own here.
+    reply = plain_answerer.answer(Question("港区の新技術の提案って何件くらい採択されたの？"))
+    assert reply.kind == "answer" and reply.entry_id == "newtech-projects"

@@ -193,3 +193,11 @@ def test_asking_whether_a_place_is_listed_is_answered_by_the_list(plain_answerer
 
 def test_another_places_own_figure_is_still_refused(plain_answerer: Answerer) -> None:
     assert _reply(plain_answerer, "千葉市の人口は？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "区内の図書館の場所を教えて",  # the place of something no answer speaks of
+    "港区の交番の場所は？",
+])
+def test_the_place_of_what_no_answer_speaks_of_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
