@@ -119,6 +119,9 @@ class Decider:
             # "区内のどの橋で？": no entry names a bridge when the knowledge never speaks of bridges (bot.whichnoun).
             return MatchResult("fallback", tuple(candidates[:5]), reason="asks which one of a kind it does not know")
         details = self._details.asked(text)
+        if details and candidates and self._asks_of_an_unknown_head(text, terms):
+            # "港区の条例って全部でいくつ？": the figure asked is of a thing (条例) the knowledge never names.
+            return MatchResult("fallback", tuple(candidates[:5]), reason="asks a detail of a thing it does not know")
         routed = ""
         vouched = bool(candidates) and self._acceptable(candidates[0])  # the best one shows the question is in scope
         if details and candidates:
@@ -266,6 +269,11 @@ class Decider:
         if (best.entry_id in owners) == (second.entry_id in owners):
             return candidates, False
         return (candidates if best.entry_id in owners else [second, best, *candidates[2:]]), True
+
+    def _asks_of_an_unknown_head(self, text: str, terms: list[Term]) -> bool:
+        heads = set(topic_heads(text))
+        return any(t.token.surface in heads and t.concept is None and t.via == "unknown" and t.weight == 1.0
+                   and not t.token.is_kana and len(t.token.surface) >= 2 for t in terms)
 
     def _picks_an_unknown_kind(self, text: str, terms: list[Term]) -> bool:
         nouns = set(which_nouns(text))

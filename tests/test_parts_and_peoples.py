@@ -201,3 +201,10 @@ def test_another_places_own_figure_is_still_refused(plain_answerer: Answerer) ->
 ])
 def test_the_place_of_what_no_answer_speaks_of_is_refused(plain_answerer: Answerer, question: str) -> None:
     assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "区の図書館は全部でいくつ？",  # a count of a thing (図書館) the knowledge never names, asked as the topic
+])
+def test_a_detail_of_an_unknown_topic_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
