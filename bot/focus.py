@@ -18,7 +18,7 @@ from bot.aspects import ASPECT_WORDS
 from bot.kanaplaces import romaji_country
 from bot.katakanasentence import katakana_sentence
 from bot.clauseends import clause_ends
-from bot.normalize import Token, clean
+from bot.normalize import ENGLISH_FUNCTION_WORD, Token, clean
 from bot.romaji import romaji_word
 from bot.spoken import sentence_ends
 from bot.terms import Term
@@ -78,6 +78,8 @@ ROMAJI_MARKERS = frozenset(
     "wa ga wo ni de no ka mo desu masu arimasu imasu desuka masuka nan nani nandesuka doko itsu dou donna ikura "
     "nannin ikutsu oshiete kudasai shiritai kana ne yo tte kara made dake hoshii naku dekimasu dekiru aru nai "
     "onegaishimasu".split())
+# Markers that only Japanese has: a particle alone (no, ni, de) is also an English word or a slip.
+STRONG_ROMAJI = ROMAJI_MARKERS - frozenset("wa ga wo ni de no ka mo ne yo kara made dake aru nai".split())
 ROMAJI_PARTICLES = {"wa": "は", "wo": "を", "e": "へ"}
 ROMAJI_PUNCTUATION = {".": "。", "?": "？", "!": "！", ",": "、"}
 MIN_ROMAJI_SHARE = 0.7
@@ -202,6 +204,8 @@ def romaji_sentence(text: str) -> str | None:
     letters = [word for word in words if word[0].isascii() and word[0].isalpha()]
     if len(letters) < 2 or not any(word in ROMAJI_MARKERS for word in letters):
         return None
+    if len(ENGLISH_FUNCTION_WORD.findall(cleaned)) >= 2 and not any(word in STRONG_ROMAJI for word in letters):
+        return None  # "can i see slide on my phone? no paper?": English, whose "no" is no particle
     # An acronym typed in capitals (AI, OJT, SNS) is an English word between the kana, not the romaji あい.
     acronyms = {word.lower() for word in re.findall(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])", text)}
     kana = {word: None if word in acronyms else ROMAJI_PARTICLES.get(word) or romaji_word(word) for word in letters}

@@ -176,3 +176,9 @@ def test_a_worry_told_before_the_question_is_context() -> None:
     # "…心配なんですよ。" tells (なんです is no なんで, why); the question is the sentence after it.
     pieces = clauses("実家は千葉の端なので通勤が心配なんですよ。職員の皆さんは通勤に何分くらいかけていますか？")
     assert [piece.asks for piece in pieces] == [False, True]
+
+
+def test_english_with_a_word_like_a_particle_is_no_romaji() -> None:
+    # "no" and "on" look like romaji, but two English function words and no Japanese-only ending make it English.
+    assert romaji_sentence("can i get the slides on paper? no printouts?") is None
+    assert romaji_sentence("shokudou wa doko ni arimasu ka") is not None
