@@ -153,7 +153,9 @@ def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callab
 def _lone_kanji_read(term: Term) -> bool:
     # One kanji the analyzer split off and the vocabulary read by its sound (食 as 職, 因 as もと): a piece of a
     # mistyped compound as likely as a word.
-    return term.via == "reading" and len(term.token.surface) == 1 and KANJI_RUN.match(term.token.surface + "々") is not None
+    # So is one read as a pronoun (予 as 余): no word of the question's topic.
+    return (term.via == "reading" or term.via == "weak" and term.token.pos == "代名詞") and len(
+        term.token.surface) == 1 and KANJI_RUN.match(term.token.surface + "々") is not None
 
 
 def _outside(surface: str, swaps: list[Swap]) -> str:

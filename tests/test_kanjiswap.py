@@ -14,6 +14,7 @@ from bot.service import Answerer, Question
     ("職員の居住値はどこが多い？", "commute-residence"),  # 値 チ for 地 チ, after a known word
     ("試験の日提はいつ？", "guide-exam"),  # 提 テイ for 程 テイ, after 日 said ニッ (ニチ before テ)
     ("食印住宅はどこ？", "housing-staff"),  # both kanji swapped: 食 ショク, 印 イン read as 職員
+    ("区の予参っていくらなの？", "overview-budget"),  # 参 サン for 算: 予 read as a pronoun (余), 参っ as a verb
 ])
 def test_a_compound_with_a_kanji_of_the_same_reading_is_the_word_meant(plain_answerer: Answerer, question: str,
                                                                        entry: str) -> None:
