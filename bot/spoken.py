@@ -27,12 +27,18 @@ def easy_to(text: str) -> str:
     return STEM_THEN_YASUI.sub("やす", text) if "安" in text else text
 
 
+def purpose_of(text: str) -> str:
+    """Return the text with "XのためのY" said as "XのY" (職員のための家 is 職員の家, the staff's housing)."""
+    return PURPOSE.sub("の", text) if "ため" in text or "為" in text else text
+
+
 def drop_hedges(text: str) -> str:
     """Return the text without the spoken hedges that name no topic (気がする, 気になって, もう一回)."""
     return HEDGE.sub(" ", clean(text)) if "気" in text or "もう" in text or "もっかい" in text else text
 
 
 
+PURPOSE = re.compile(r"の\s*(?:ため|為)\s*の(?=\s*\S)")
 FINAL_PARTICLE = "終助詞"
 SENTENCE_FINAL = frozenset({"か", "かな", "かね", "っけ", "け"})  # asking ends; ね and な only after か (かね, かな)
 MIN_AFTERTHOUGHT = 6  # characters after the end: less is a tag (…ですかね、はい), not a sentence

@@ -8,6 +8,7 @@ import pytest
 
 from bot.knowledge import load_knowledge
 from bot.scope import SCOPE_SECTIONS
+from bot.spoken import purpose_of
 from bot.vocabulary import Vocabulary
 
 ENTRIES = """\
@@ -183,3 +184,9 @@ def test_an_acronym_in_romaji_stays_an_english_word() -> None:
     from bot.focus import romaji_sentence
 
     assert romaji_sentence("AI wo tsukatta purojekuto wa arimasu ka") == "ai を つかった ぷろじぇくと は あります か"
+
+
+def test_a_purpose_phrase_is_said_as_a_plain_of() -> None:
+    # "職員のための住まい" is the staff's housing: の…ための… says no more than の.
+    assert purpose_of("しょくいん の ための 住まい") == "しょくいん の 住まい"
+    assert purpose_of("そのために来ました") == "そのために来ました"  # ため as "because": no の after it
