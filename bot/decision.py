@@ -119,9 +119,6 @@ class Decider:
             # "区内のどの橋で？": no entry names a bridge when the knowledge never speaks of bridges (bot.whichnoun).
             return MatchResult("fallback", tuple(candidates[:5]), reason="asks which one of a kind it does not know")
         details = self._details.asked(text)
-        if details and candidates and self._asks_of_an_unknown_head(text, terms):
-            # "港区の条例って全部でいくつ？": the figure asked is of a thing (条例) the knowledge never names.
-            return MatchResult("fallback", tuple(candidates[:5]), reason="asks a detail of a thing it does not know")
         routed = ""
         vouched = bool(candidates) and self._acceptable(candidates[0])  # the best one shows the question is in scope
         if details and candidates:
@@ -131,6 +128,9 @@ class Decider:
                 # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
                 # counted unit, cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
+        if details and candidates and self._asks_of_an_unknown_head(text, terms):
+            # "港区の条例って全部でいくつ？": the figure asked is of a thing (条例) the knowledge never names.
+            return MatchResult("fallback", tuple(candidates[:5]), reason="asks a detail of a thing it does not know")
         owner = self._owner.stranger(candidates[0].entry_id, terms, (d.kind.name for d in details)) if candidates else None
         if owner is not None:
             # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童 (bot.detailof).
@@ -186,7 +186,7 @@ class Decider:
             routed_details = [d for d in details if d.kind.route_only]
             decided = self._holds_alone(best, top[1], routed_details) or self._holds_alone(best, top[1], details)
             if not decided:
-                return self._explains_more(top) or MatchResult("clarify", top[:3], reason="close call")
+                return self._explains_more(top, terms) or MatchResult("clarify", top[:3], reason="close call")
             # "試験はいつ？" between the exam and how to apply: only the first holds the asked date.
             return MatchResult("answer", top, reason="only its answer holds the asked detail")
         if routed:
@@ -205,12 +205,16 @@ class Decider:
             refusal = self._parts.counted_refusal(text, terms, entry_id)  # "避難所の場所を教えて" asks no cue's detail
         return refusal
 
-    def _explains_more(self, top: tuple[Candidate, ...]) -> MatchResult | None:
-        # "新技術の取り組みで防災に関するものは？": of two close entries, the projects explain 防災 too.
+    def _explains_more(self, top: tuple[Candidate, ...], terms: list[Term]) -> MatchResult | None:
+        # "新技術の取り組みで防災に関するものは？": of two close entries, the projects explain 防災 too. Only the words
+        # that name something count (もの, 教える, どんな say nothing of the topic).
         best, second = top[0], top[1]
-        if second.coverage >= best.coverage + CLEARLY_MORE:
+        named = {t.concept for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak"
+                 and not self.vocabulary.is_home(t.token)}
+        explained = [len(named & self._index.bag(self._index_of[c.entry_id]).keys()) for c in (best, second)]
+        if explained[1] > explained[0] and second.coverage >= best.coverage + CLEARLY_MORE:
             return MatchResult("answer", (second, best, *top[2:]), reason="it explains more of the question")
-        if best.coverage >= second.coverage + CLEARLY_MORE:
+        if explained[0] > explained[1] and best.coverage >= second.coverage + CLEARLY_MORE:
             return MatchResult("answer", top, reason="it explains more of the question")
         return None
 

@@ -50,7 +50,9 @@ class NearReadings:
 
 def read_near(near: NearReadings, text: str, terms: list[Term]) -> list[Term]:
     """Return the terms with a stretch holding an unknown word read as the known compound it is one sound off."""
-    unknown = [t.token.surface for t in terms if t.concept is None and not t.token.is_kana and not t.token.is_latin]
+    # A place's name is no mistyped word (関西 is not 関係 one sound off).
+    unknown = [t.token.surface for t in terms
+               if t.concept is None and not t.token.is_kana and not t.token.is_latin and not t.token.is_place]
     if not unknown:
         return terms
     for run in KANJI_RUN.findall(text):

@@ -12,7 +12,10 @@ import re
 
 from bot.normalize import clean
 
-ORIGIN_AFTER = r"(?:市|区|県|府|都|町|村)?\s*(?:から|出身|在住|より)"
+# "大阪から", "福岡出身", "関西に住んでいても": where the candidate is.
+# Not "新宿区に住んでる外国人": a place that says who is asked about.
+ORIGIN_AFTER = (r"(?:市|区|県|府|都|町|村)?\s*(?:から|出身|在住|より"
+                r"|(?:に住んで|で暮らして|に暮らして)(?:いても|ても|いて[、,]|いますが|いるけど|るけど|いるんですが|るんですが))")
 
 
 def is_origin(text: str, place: str) -> bool:

@@ -208,3 +208,11 @@ def test_the_place_of_what_no_answer_speaks_of_is_refused(plain_answerer: Answer
 ])
 def test_a_detail_of_an_unknown_topic_is_refused(plain_answerer: Answerer, question: str) -> None:
     assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("九州に住んでいても試験を受けられますか？試験会場はどこ？", "guide-exam"),  # where one lives, not asked about
+])
+def test_where_the_candidate_lives_is_no_place_asked_about(plain_answerer: Answerer, question: str,
+                                                           entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
