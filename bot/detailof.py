@@ -84,7 +84,14 @@ class DetailOwner:
             word = asked[back]
             if self._names_topic(word) and word.concept not in self._links and self._index.users(word.concept or ""):
                 return word
+            if not self._passes_over(word):
+                return None  # "子どもが小さいので、勤務は何時まで？": the story's words own no figure of the question
         return None
+
+    def _passes_over(self, word: Term) -> bool:
+        # A link, a word that only asks (いくら), or a noun the knowledge never uses (推進課 of 健康推進課).
+        return (word.concept in self._links or word.via == "weak" or self._vocabulary.asks_about(word.token)
+                or word.token.pos == "名詞" and not self._index.users(word.concept or ""))
 
     def _names_topic(self, term: Term) -> bool:
         # A noun as written: "通ったのは何件？" (通る read as 通勤) owns no count.

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Callable
 
 from bot.nearreading import NearReadings
-from bot.normalize import Token, morphemes
+from bot.normalize import Token, morphemes, word_boundaries
 from bot.variants import kanji_readings
 from bot.terms import Term, scanned_token
 
@@ -28,6 +28,7 @@ KANJI_PART = re.compile(r"[\u3400-\u9fff々]+")
 MIN_WORD, MAX_WORD = 2, 4  # kanji in a compound that may be mistyped (a longer one is usually split by the analyzer)
 OPEN = "\0"
 GEMINATING = frozenset("チツクキ")
+ASKING_KANJI = frozenset("何幾")
 LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョウクスツヌフムユルグズヅブプュ])ウ|(?<=[エケセテネヘメレゲゼデベペ])イ|ー")
 
 
@@ -72,13 +73,17 @@ class KanjiSwaps:
         a stretch never cuts a known word (退職|手続き holds no 職手).
         """
         found: list[Swap] = []
-        for run in KANJI_RUN.findall(text):
+        bounds = word_boundaries(text)
+        for match in KANJI_RUN.finditer(text):
+            run = match.group()
+            # The kanji that start words of their own (食|因 of 食因住宅, 余|参っ): only those may spell a homophone.
+            alone = frozenset(i - match.start() for i in bounds if match.start() <= i <= match.end())
             if not any(word in run for word in unknown) or any(place in run for place in protected):
                 continue
-            found.extend(self._in_run(run, known))
+            found.extend(self._in_run(run, known, alone))
         return found
 
-    def _in_run(self, run: str, known: frozenset[str]) -> list[Swap]:
+    def _in_run(self, run: str, known: frozenset[str], alone: frozenset[int] = frozenset()) -> list[Swap]:
         found: list[Swap] = []
         kanji = {part for word in known for part in KANJI_PART.findall(word)}  # 手続 of 手続き
         kept = [(m.start(), m.end()) for word in kanji for m in re.finditer(re.escape(word), run)]
@@ -89,16 +94,16 @@ class KanjiSwaps:
                 if (typed in self._words or any(typed in swap.typed or swap.typed in typed for swap in found)
                         or any(a < end and start < b and not (start <= a and b <= end) for a, b in kept)):
                     continue
-                swap = self._swap(typed, known)
+                swap = self._swap(typed, known, {start, start + 1} <= alone)  # each kanji starts a word
                 if swap is not None:
                     found.append(swap)
         return found
 
-    def _swap(self, typed: str, known: frozenset[str] = frozenset()) -> Swap | None:
+    def _swap(self, typed: str, known: frozenset[str] = frozenset(), lone: bool = False) -> Swap | None:
         words = {word for position in range(len(typed))
                  for word in self._open.get(typed[:position] + OPEN + typed[position + 1:], ())
                  if _reads_alike(typed, word, position, self._words[word][0])}
-        if not words and len(typed) == MIN_WORD and not is_dictionary_word(typed) and not known.intersection(typed):
+        if not words and lone and len(typed) == MIN_WORD and not is_dictionary_word(typed) and not known.intersection(typed):
             # 食因 for 職員: both kanji swapped, the word read as typed. Never with a kanji that is a word of its own
             # here (件 of 何件, a question word's: 何件 is no 下限).
             words = self._homophones(typed)
@@ -151,11 +156,12 @@ def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callab
 
 
 def _lone_kanji_read(term: Term) -> bool:
-    # One kanji the analyzer split off and the vocabulary read by its sound (食 as 職, 因 as もと): a piece of a
-    # mistyped compound as likely as a word.
-    # So is one read as a pronoun (予 as 余): no word of the question's topic.
-    return (term.via == "reading" or term.via == "weak" and term.token.pos == "代名詞") and len(
-        term.token.surface) == 1 and KANJI_RUN.match(term.token.surface + "々") is not None
+    # One kanji the analyzer split off and the vocabulary read by its sound (食 as 職, 因 as もと), or took for a
+    # pronoun (予 as 余): a piece of a mistyped compound as likely as a word. Never 何 or 幾, which ask (何時 is no
+    # 家事, カジ).
+    surface = term.token.surface
+    read = term.via == "reading" or term.via == "weak" and term.token.pos == "代名詞"
+    return read and len(surface) == 1 and surface not in ASKING_KANJI and KANJI_RUN.match(surface + "々") is not None
 
 
 def _outside(surface: str, swaps: list[Swap]) -> str:

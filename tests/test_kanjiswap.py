@@ -42,3 +42,10 @@ def test_a_question_words_kanji_makes_no_homophone(plain_answerer: Answerer) -> 
     # 何件 is read ナンケン, not taken for 下限 (カゲン): 件 is a word of its own here.
     reply = plain_answerer.answer(Question("港区の新技術の提案って何件くらい採択されたの？"))
     assert reply.kind == "answer" and reply.entry_id == "newtech-projects"
+
+
+def test_a_homophone_never_cuts_across_the_analyzers_words(plain_answerer: Answerer) -> None:
+    # 毎日|何時: 日何 reads ヒナン, but it cuts two words the analyzer read whole; it is no 避難 typed wrong.
+    terms = plain_answerer.matcher.vocabulary.resolve("毎日何時から働くことになりますか？")
+    assert "避難" not in {term.concept for term in terms}
+    assert {"毎日", "何時"} <= {term.concept for term in terms}
