@@ -216,3 +216,8 @@ def test_a_detail_of_an_unknown_topic_is_refused(plain_answerer: Answerer, quest
 def test_where_the_candidate_lives_is_no_place_asked_about(plain_answerer: Answerer, question: str,
                                                            entry_id: str) -> None:
     assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+def test_a_word_for_itself_names_no_unknown_topic(plain_answerer: Answerer) -> None:
+    # 自体 ("the proposals themselves") marks the topic 提案; it is no thing the knowledge lacks.
+    assert _reply(plain_answerer, "採択じゃなくて提案自体は何件？") == ("answer", "newtech-projects")
