@@ -200,7 +200,7 @@ class Decider:
         if not refusal and states_figures and not self._details.points_to_guide(entry_id):
             refusal = self._parts.year_refusal(text, entry_id)
         if not refusal and asks_detail and not self._details.points_to_guide(entry_id):
-            refusal = self._parts.place_refusal(terms, entry_id) or self._parts.person_refusal(text, terms, entry_id)
+            refusal = self._parts.place_refusal(text, terms, entry_id) or self._parts.person_refusal(text, terms, entry_id)
         if not refusal and not self._details.points_to_guide(entry_id):
             refusal = self._parts.counted_refusal(text, terms, entry_id)  # "避難所の場所を教えて" asks no cue's detail
         return refusal

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import jaconv
+
 from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
+
 from bot.normalize import analyze, clean, reading_of, to_katakana
 from bot.scope import DetailQuestion
 
@@ -27,6 +30,8 @@ YEAR_OR_DATE = re.compile(r"(?:令和|平成|昭和|fy)\s*\d+|\d+\s*(?:年度|�
 PLACE = "<place>"  # in answered_by: a place named in the answer, other than the city the bot is about (its welcome names it)
 DIGIT = re.compile(r"\d")
 MIN_CUE_READING = 4
+MIN_NAN_CUE = 4  # なんえん, not なんじ alone: なんじ also starts なんじゃ
+HIRAGANA_ONLY = re.compile(r"[\u3041-\u3096ー]+")
 KANJI = re.compile(r"[\u3400-\u9fff々]")
 KANA = re.compile(r"[\u3040-\u30ff]")
 HIRAGANA = re.compile(r"[\u3041-\u3096]")
@@ -89,6 +94,7 @@ class DetailCheck:
         self._kinds = [(kind, _pattern(kind.cues), _readings(kind.cues)) for kind in kb.scope.detail_questions
                        if follow_ups or not kind.follow_up_only]
         self._kana_cues = [_kana_pattern(kind.cues) for kind, _, _ in self._kinds]
+        self._nan_cues = [_nan_pattern(kind.cues) for kind, _, _ in self._kinds]
         # The easy answer restates ja's facts: reading it too would change nothing but the cost.
         self._texts = {entry.id: clean(" ".join([*(t for lang, t in entry.answer.items() if lang != "easy"),
                                                  *entry.keywords, *entry.title.values()]))
@@ -121,8 +127,9 @@ class DetailCheck:
         cleaned = COMPARED_TO.sub(" ", kana_units(clean(text)))  # "large relative to the number of residents" asks no count
         # "なんめーとる" (romaji read as kana, or typed so): a loan word cue (メートル) typed in hiragana is still it.
         katakana = to_katakana(cleaned) if HIRAGANA.search(cleaned) else ""
-        found = [kind for (kind, pattern, _), kana in zip(self._kinds, self._kana_cues)
-                 if pattern.search(cleaned) or (katakana and kana is not None and kana.search(katakana))]
+        found = [kind for (kind, pattern, _), kana, nan in zip(self._kinds, self._kana_cues, self._nan_cues)
+                 if pattern.search(cleaned) or (katakana and kana is not None and kana.search(katakana))
+                 or (nan is not None and "なん" in cleaned and nan.search(cleaned.replace(" ", "")))]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
             reading = reading_of(cleaned)
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
@@ -304,6 +311,14 @@ def _kana_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     # The cues with a loan word in them (何メートル, ランキング) as they read in katakana (ナンメートル).
     kana = {to_katakana(clean(cue).replace("何", "なん")) for cue in cues if LOAN_WORD.search(cue)}
     return re.compile("|".join(map(re.escape, sorted(kana)))) if kana else None
+
+
+def _nan_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    # The cues that start with 何 as typed in hiragana (何円 なんえん, 何年にでき なんねんにでき, 何時から なんじから):
+    # read whole, not through 何, whose readings are too many to trust alone.
+    kana = {jaconv.kata2hira(reading_of(cue)) for cue in cues if cue.startswith("何") and len(cue) > 1}
+    kana = {cue for cue in kana if cue.startswith("なん") and HIRAGANA_ONLY.fullmatch(cue) and len(cue) >= MIN_NAN_CUE}
+    return re.compile("|".join(map(re.escape, sorted(kana, key=len, reverse=True)))) if kana else None
 
 
 def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:

@@ -37,6 +37,8 @@ OWNED_COUNT = re.compile(r"の(?=[^\s、。,?？のはがって]{1,8}(?:は|っ�
                          r"|の(?=(?:場所|住所|所在地|行き方|最寄り駅|最寄駅)(?:は|って|を|が|[?？]|$))")
 WHO = re.compile(r"(?:は|って|が)\s*(?:誰|だれ|どなた|どんな人|どういう人)")  # "講師は誰？": the role before it
 ANYONE = frozenset({"人", "方", "ひと", "かた"})
+LIVES_AFTER = re.compile(r"\s*(?:に住|で暮ら|の人口|の住民|在住)")
+LIVES_BEFORE = re.compile(r"(?<![a-z])(?:live|lives|living|reside|resides|residents|population|people)\s+(?:in|of|at)\s+(?:the\s+)?$")
 DISTRICT_WORDS = ("地区", "district", "chiku")
 DIGIT = re.compile(r"\d")
 WESTERN_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -73,14 +75,17 @@ class Parts:
                 return f"asks the figure of a part ({'、'.join(missing)}) its answer does not state"
         return ""
 
-    def place_refusal(self, terms: list[Term], entry_id: str) -> str:
+    def place_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state a detail of a district it does not name (芝地区の人口は何人？)."""
         known = self._words_of(entry_id)
         words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
         # A place of the city named as a district (赤坂地区, Shiba chiku), not the city (港区) nor Japan's ranking.
-        districts = [place for place, after in zip(words, words[1:])
+        cleaned = clean(text)
+        # ... or whose people are counted ("お台場に住んでいる人は何人？", how many people live in Odaiba).
+        districts = [place for place, after in zip(words, [*words[1:], None])
                      if place.concept in self._vocabulary.known_places and not self._everywhere(place.concept)
-                     and after.concept in self._district_concepts]
+                     and (after is not None and after.concept in self._district_concepts
+                          or _lived_in(cleaned, clean(place.token.surface)))]
         missing = [t.token.surface for t in districts if t.concept not in known]
         return f"asks a detail of {'、'.join(missing)}, which its answer does not name" if missing else ""
 
@@ -170,6 +175,12 @@ def trip_refusal(text: str, origins: list[Term], answer_text: str) -> str:
         if at >= 0 and FROM.match(cleaned, at + len(surface)) and not _named_in(place, answer_text):
             return f"asks the time of a trip from {place.token.surface}, which its answer does not name"
     return ""
+
+
+def _lived_in(cleaned: str, place: str) -> bool:
+    # "お台場に住んでいる人は何人？", "how many people live in Odaiba?": the people of that place, not of the city.
+    at = cleaned.find(place)
+    return at >= 0 and bool(LIVES_AFTER.match(cleaned, at + len(place)) or LIVES_BEFORE.search(cleaned, 0, at))
 
 
 def _year_forms(year: str) -> list[str]:

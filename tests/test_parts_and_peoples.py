@@ -221,3 +221,14 @@ def test_where_the_candidate_lives_is_no_place_asked_about(plain_answerer: Answe
 def test_a_word_for_itself_names_no_unknown_topic(plain_answerer: Answerer) -> None:
     # 自体 ("the proposals themselves") marks the topic 提案; it is no thing the knowledge lacks.
     assert _reply(plain_answerer, "採択じゃなくて提案自体は何件？") == ("answer", "newtech-projects")
+
+
+@pytest.mark.parametrize("question", [
+    "How many residents live in Azabu?",  # the people of one place in the city are not its population
+    "赤坂に住んでいる人は何人？",
+    "区役所の建物は何階建て？",  # a count in storeys: no answer holds one, the guide's pointer included
+    "区役所の食堂は なんえん で たべられますか",  # a price typed in kana
+    "23区で職員数は何位？",  # a rank: "top class" is no rank
+])
+def test_figures_asked_in_other_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
