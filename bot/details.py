@@ -50,6 +50,7 @@ ENGLISH_UNITS = {"countries": "か国", "people": "人", "persons": "人", "room
 ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "|".join(ENGLISH_UNITS) + r")(?![a-z])")
 # Units that need no figure in them: people may be counted by naming them, 何個 counts anything (大使館は何個？ is
 # answered by 81か国).
+UNGUIDED_UNITS = frozenset({"階", "室", "台", "枚", "店", "駅", "校", "か国", "カ国", "ヶ国", "ケ国", "箇国", "クラス"})
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
 PEOPLE_UNITS = frozenset({"人", "名", "にん"})
 NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them too (the panel's two names)
@@ -124,12 +125,14 @@ class DetailCheck:
         A count in a unit of its own (何クラス, 何回) is a count even when no cue of the count kind names it.
         A unit typed in kana ("なんめーとる", romaji "nan meetoru") is read as its katakana (何メートル).
         """
-        cleaned = COMPARED_TO.sub(" ", kana_units(clean(text)))  # "large relative to the number of residents" asks no count
+        raw = clean(text)
+        cleaned = COMPARED_TO.sub(" ", kana_units(raw))  # "large relative to the number of residents" asks no count
         # "なんめーとる" (romaji read as kana, or typed so): a loan word cue (メートル) typed in hiragana is still it.
         katakana = to_katakana(cleaned) if HIRAGANA.search(cleaned) else ""
         found = [kind for (kind, pattern, _), kana, nan in zip(self._kinds, self._kana_cues, self._nan_cues)
-                 if pattern.search(cleaned) or (katakana and kana is not None and kana.search(katakana))
-                 or (nan is not None and "なん" in cleaned and nan.search(cleaned.replace(" ", "")))]
+                 if pattern.search(cleaned) or ("なん" in raw and pattern.search(raw))  # なんじから, before kana_units
+                 or (katakana and kana is not None and kana.search(katakana))
+                 or (nan is not None and "なん" in raw and nan.search(raw.replace(" ", "")))]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
             reading = reading_of(cleaned)
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
@@ -170,7 +173,8 @@ class DetailCheck:
             item.counted is None or item.counted in self._labels.get(entry_id, ""))
 
     def _holds_count(self, text: str, unit: str, pointers: frozenset[str]) -> bool:
-        if any(self._held(text, word) for word in self._pointers - pointers):
+        # The recruitment guide counts people, rounds, days and ages, never storeys or rooms (何階建て？).
+        if unit not in UNGUIDED_UNITS and any(self._held(text, word) for word in self._pointers - pointers):
             return True
         return self._held(text, unit, counted=True)
 
