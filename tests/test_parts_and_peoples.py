@@ -232,3 +232,15 @@ def test_a_word_for_itself_names_no_unknown_topic(plain_answerer: Answerer) -> N
 ])
 def test_figures_asked_in_other_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "社員食堂のランチのメニューを教えて",  # the dishes: an affordable lunch with a view is no menu
+    "What's on the menu in the staff canteen today?",
+])
+def test_the_cafeterias_dishes_are_not_in_the_briefing(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+def test_a_menu_of_training_is_still_answered(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "人材育成のメニューを知りたい") == ("answer", "training-overview")
