@@ -145,7 +145,10 @@ class Decider:
             return MatchResult("fallback", tuple(candidates[:5]), reason=unstated)
         headed = False
         if not routed and len(candidates) > 1:
-            candidates, headed = self._prefer_head(text, terms, candidates)
+            headed_candidates, headed = self._prefer_head(text, terms, candidates)
+            # Not to an entry that cannot give the detail asked ("提案は何件採択された？": the projects hold the count).
+            headed = headed and (not details or self._details.holds(headed_candidates[0].entry_id, details))
+            candidates = headed_candidates if headed else candidates
         aspect = None if routed or headed or not vouched else self._specifics.aspect_owner(candidates, terms, ROUTE_MARGIN)
         if aspect is not None:
             candidates, routed = _first(aspect, candidates), "the question asks its title's word"

@@ -113,3 +113,9 @@ def test_the_general_entry_answers_when_the_qualifier_is_not_asked(plain_answere
                                                                   entry_id: str) -> None:
     reply = plain_answerer.answer(Question(question))
     assert (reply.kind, reply.entry_id) == ("answer", entry_id)
+
+
+def test_the_title_asked_about_gives_way_to_the_entry_holding_the_asked_count(plain_answerer: Answerer) -> None:
+    # 提案 is the challenge scheme's title word, but only the projects' answer holds how many were adopted.
+    reply = plain_answerer.answer(Question("あたらしい ぎじゅつ の ていあんは なんけん えらばれた の？"))
+    assert (reply.kind, reply.entry_id) == ("answer", "newtech-projects")
