@@ -27,6 +27,15 @@ def easy_to(text: str) -> str:
     return STEM_THEN_YASUI.sub("やす", text) if "安" in text else text
 
 
+def kana_acronyms(text: str) -> str:
+    """Return the text with an acronym spelled in kana letter names written in Latin (えすえぬえす -> sns)."""
+    return KANA_ACRONYM.sub(_spell, text) if "え" in text or "ー" in text or "い" in text else text
+
+
+def _spell(found: re.Match[str]) -> str:
+    return "".join(KANA_LETTERS[name] for name in KANA_LETTER.findall(found.group()))
+
+
 def purpose_of(text: str) -> str:
     """Return the text with "XのためのY" said as "XのY" (職員のための家 is 職員の家, the staff's housing)."""
     return PURPOSE.sub("の", text) if "ため" in text or "為" in text else text
@@ -38,6 +47,13 @@ def drop_hedges(text: str) -> str:
 
 
 
+# Letter names as a phone's kana keyboard spells them: three or more in a row are an acronym (おーじぇーてぃー: OJT).
+KANA_LETTERS = {"えー": "a", "びー": "b", "しー": "c", "でぃー": "d", "いー": "e", "えふ": "f", "じー": "g",
+                "えいち": "h", "えっち": "h", "あい": "i", "じぇー": "j", "けー": "k", "える": "l", "えむ": "m",
+                "えぬ": "n", "おー": "o", "ぴー": "p", "きゅー": "q", "あーる": "r", "えす": "s", "てぃー": "t",
+                "ゆー": "u", "ぶい": "v", "だぶりゅー": "w", "えっくす": "x", "わい": "y", "ぜっと": "z"}
+KANA_LETTER = re.compile("|".join(sorted(KANA_LETTERS, key=len, reverse=True)))
+KANA_ACRONYM = re.compile(f"(?:{KANA_LETTER.pattern}){{3,}}")
 PURPOSE = re.compile(r"の\s*(?:ため|為)\s*の(?=\s*\S)")
 FINAL_PARTICLE = "終助詞"
 SENTENCE_FINAL = frozenset({"か", "かな", "かね", "っけ", "け"})  # asking ends; ね and な only after か (かね, かな)

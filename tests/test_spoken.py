@@ -8,7 +8,7 @@ import pytest
 
 from bot.knowledge import load_knowledge
 from bot.scope import SCOPE_SECTIONS
-from bot.spoken import purpose_of
+from bot.spoken import kana_acronyms, purpose_of
 from bot.vocabulary import Vocabulary
 
 ENTRIES = """\
@@ -190,3 +190,8 @@ def test_a_purpose_phrase_is_said_as_a_plain_of() -> None:
     # "職員のための住まい" is the staff's housing: の…ための… says no more than の.
     assert purpose_of("しょくいん の ための 住まい") == "しょくいん の 住まい"
     assert purpose_of("そのために来ました") == "そのために来ました"  # ため as "because": no の after it
+
+
+def test_an_acronym_spelled_in_kana_letter_names_is_read_as_letters() -> None:
+    assert kana_acronyms("おーじぇーてぃー って なに") == "ojt って なに"
+    assert kana_acronyms("あいあいがさ") == "あいあいがさ"  # two names (あい あい) are no acronym
