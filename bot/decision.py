@@ -101,20 +101,9 @@ class Decider:
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
-        # A place named in the context ("渋谷区に住んでいます。") is not what is asked about.
-        named = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)]
-        places = [t for t in named if not is_origin(text, t.token.surface)]  # "大阪からでも受験できる？": where one comes from
-        if candidates and len(places) < len(named):
-            trip = trip_refusal(text, [t for t in named if t not in places], self._details.answer_text(candidates[0].entry_id))
-            if trip:
-                return MatchResult("fallback", tuple(candidates[:5]), reason=trip)
-        if places and not LISTED.search(text):
-            # Another municipality's name: only an entry that itself speaks of that place may answer. Not when it is
-            # asked whether the place is among those an answer lists ("埼玉は入っていましたか？", "神奈川県の市はどこが
-            # 挙がっていましたか"): the list answers, whether or not the place is on it.
-            candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]
-            if not candidates:
-                return MatchResult("fallback", reason="another municipality")
+        candidates, refused = self._of_other_places(text, terms, candidates)
+        if refused is not None:
+            return refused
         if candidates and self._picks_an_unknown_kind(text, terms):
             # "区内のどの橋で？": no entry names a bridge when the knowledge never speaks of bridges (bot.whichnoun).
             return MatchResult("fallback", tuple(candidates[:5]), reason="asks which one of a kind it does not know")
@@ -128,21 +117,9 @@ class Decider:
                 # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
                 # counted unit, cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
-        if details and candidates and self._asks_of_an_unknown_head(text, terms):
-            # "港区の条例って全部でいくつ？": the figure asked is of a thing (条例) the knowledge never names.
-            return MatchResult("fallback", tuple(candidates[:5]), reason="asks a detail of a thing it does not know")
-        owner = self._owner.stranger(candidates[0].entry_id, terms, (d.kind.name for d in details)) if candidates else None
-        if owner is not None:
-            # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童 (bot.detailof).
-            return MatchResult("fallback", tuple(candidates[:5]),
-                               reason=f"asks a detail of {owner}, which its topic never speaks of")
-        part = self._part_refusal(text, terms, candidates[0].entry_id, bool(details)) if candidates else ""
-        if part:
-            return MatchResult("fallback", tuple(candidates[:5]), reason=part)
-        unstated = self._unstated.refusal(text, terms, candidates[0].entry_id,
-                                          self._index.bag(self._index_of[candidates[0].entry_id])) if candidates else ""
-        if unstated:
-            return MatchResult("fallback", tuple(candidates[:5]), reason=unstated)
+        unanswerable = self._unanswerable(text, terms, candidates[0].entry_id, details) if candidates else ""
+        if unanswerable:
+            return MatchResult("fallback", tuple(candidates[:5]), reason=unanswerable)
         headed = False
         if not routed and len(candidates) > 1:
             headed_candidates, headed = self._prefer_head(text, terms, candidates)
@@ -195,6 +172,36 @@ class Decider:
         if routed:
             return MatchResult("answer", top, reason=routed)
         return MatchResult("answer", top, reason="its title names what is asked about" if headed else "")
+
+    def _of_other_places(self, text: str, terms: list[Term],
+                         candidates: list[Candidate]) -> tuple[list[Candidate], MatchResult | None]:
+        # A place named in the context ("渋谷区に住んでいます。") is not what is asked about, nor where one comes from
+        # ("大阪からでも受験できる？"), unless a trip's time from there is asked ("千葉駅から区役所まで何分？").
+        named = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)]
+        places = [t for t in named if not is_origin(text, t.token.surface)]
+        if candidates and len(places) < len(named):
+            trip = trip_refusal(text, [t for t in named if t not in places], self._details.answer_text(candidates[0].entry_id))
+            if trip:
+                return candidates, MatchResult("fallback", tuple(candidates[:5]), reason=trip)
+        if places and not LISTED.search(text):
+            # Another municipality's name: only an entry that itself speaks of that place may answer. Not when it is
+            # asked whether the place is among those an answer lists ("埼玉は入っていましたか？"): the list answers.
+            candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]
+            if not candidates:
+                return candidates, MatchResult("fallback", reason="another municipality")
+        return candidates, None
+
+    def _unanswerable(self, text: str, terms: list[Term], entry_id: str, details: list[Asked]) -> str:
+        # Why the best entry cannot answer though its topic is right: a detail of a thing the knowledge never names
+        # ("…の条例って全部でいくつ？"), of another topic (bot.detailof), of a part (bot.partof), or one no answer
+        # states of people and places (bot.unstated). "" when nothing stops it.
+        if details and self._asks_of_an_unknown_head(text, terms):
+            return "asks a detail of a thing it does not know"
+        owner = self._owner.stranger(entry_id, terms, (d.kind.name for d in details))
+        if owner is not None:  # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童
+            return f"asks a detail of {owner}, which its topic never speaks of"
+        return self._part_refusal(text, terms, entry_id, bool(details)) or self._unstated.refusal(
+            text, terms, entry_id, self._index.bag(self._index_of[entry_id]))
 
     def _part_refusal(self, text: str, terms: list[Term], entry_id: str, asks_detail: bool) -> str:
         # A part's figure, another year's figure (bot.partof): guide entries point elsewhere, they state no figure.
