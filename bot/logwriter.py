@@ -9,6 +9,7 @@ once share one commit, which keeps throughput. WriteRules say what differs betwe
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import queue
 import sqlite3
@@ -258,9 +259,7 @@ def _insert_rows(db: Database, rows: list[tuple[Batched, Future[Any]]],
             for start in range(0, len(params), ROWS_PER_STATEMENT):
                 chunk = params[start:start + ROWS_PER_STATEMENT]
                 db.conn.execute(_insert_sql(into, len(chunk), len(chunk[0])), [v for row in chunk for v in row])
-        for statement, _ in rows:
-            if isinstance(statement, Statement):
-                db.conn.execute(statement.sql, statement.params)
+        _run_statements(db, [statement for statement, _ in rows if isinstance(statement, Statement)])
         db.conn.execute("RELEASE batch_rows")
     except Exception as exc:  # noqa: BLE001 - sorted out row by row below
         if rules.spoils_batch(exc) or not db.conn.in_transaction:
@@ -269,6 +268,17 @@ def _insert_rows(db: Database, rows: list[tuple[Batched, Future[Any]]],
         db.conn.execute("RELEASE batch_rows")
         return [_run_job(db, insert, future, rules) for insert, future in rows]
     return [(future, True, 1) for _, future in rows]
+
+
+def _run_statements(db: Database, statements: list[Statement]) -> None:
+    # A run of the same statement is one executemany (SQLite): one call, one hand-over of the GIL, for them all.
+    executemany = getattr(db.conn, "executemany", None)
+    for sql, run in itertools.groupby(statements, key=lambda statement: statement.sql):
+        if executemany is not None:
+            executemany(sql, [statement.params for statement in run])
+        else:
+            for statement in run:
+                db.conn.execute(sql, statement.params)
 
 
 @functools.lru_cache(maxsize=64)

@@ -59,7 +59,7 @@ def test_rows_and_statements_share_one_savepoint_and_later_statements_win(questi
     with sqlite3.connect(question_log.path) as db:
         assert db.execute("SELECT count(*) FROM marks").fetchone()[0] == 20
     run = [sql for sql in traced if not sql.startswith("SELECT")]
-    assert sum(sql.startswith("INSERT INTO notes") for sql in run) == 20
+    assert sum(sql.startswith("INSERT INTO notes") for sql in run) == 20  # traced once each, run as one call
     assert sum(sql.startswith("INSERT INTO marks") for sql in run) == 1  # every row in one statement
     assert run.count("SAVEPOINT batch_rows") == 1
     assert run.count("SAVEPOINT job") == 1  # only that of the job turning the tracing off: none per statement
