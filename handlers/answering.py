@@ -10,6 +10,7 @@ runnable thread only makes the event loop (and /healthz) wait longer for its tur
 from __future__ import annotations
 
 import asyncio
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, TypeVar
 
@@ -18,7 +19,7 @@ from bot.service import Answerer, Question
 
 # Threads computing answers. More than one, so that a question waiting on storage (a PostgreSQL read of its
 # conversation) does not hold up the others; few, because they share one GIL with the event loop.
-ANSWER_THREADS = 1
+ANSWER_THREADS = 2
 # Threads for other calls into the engine, which may wait on the log (feedback waits for its commit).
 CALL_THREADS = 8
 T = TypeVar("T")
@@ -35,20 +36,23 @@ class AnswerPool:
         self._answerer = answerer
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="answer")
         self._calls = ThreadPoolExecutor(max_workers=call_threads, thread_name_prefix="engine-call")
+        self._wakeups: Wakeups | None = None
 
     async def answer(self, question: Question) -> Reply:
         """Answer and log one question: computed on the pool, its commit awaited on the loop (which stays free)."""
         loop = asyncio.get_running_loop()
         queued = await loop.run_in_executor(self._pool, self._answerer.answer_queued, question)
         if queued.committed is not None and not queued.committed.done():
-            committed = asyncio.wrap_future(queued.committed)
-            await asyncio.wait((committed,), timeout=self._answerer.commit_seconds)
-            if committed.done():
-                committed.exception()  # read here (finish() reports it): no "exception never retrieved" later
-            else:  # it may still commit after we stopped waiting: then say nothing about it
-                committed.add_done_callback(_retrieve)
+            landed = loop.create_future()  # set once the commit is known, whatever its outcome: finish() reads that
+            queued.committed.add_done_callback(self._wakeups_of(loop).waker(landed))
+            await asyncio.wait((landed,), timeout=self._answerer.commit_seconds)
         # Done, or given up on after the log's commit time: finish() then tells the log it is not keeping up.
         return self._answerer.finish(queued, wait=False)
+
+    def _wakeups_of(self, loop: asyncio.AbstractEventLoop) -> Wakeups:
+        if self._wakeups is None or self._wakeups.loop is not loop:
+            self._wakeups = Wakeups(loop)
+        return self._wakeups
 
     async def run(self, work: Callable[..., T], *args: Any) -> T:
         """Run any other call into the engine on a thread (it may read or wait on SQLite)."""
@@ -64,6 +68,35 @@ class AnswerPool:
         self._calls.shutdown(wait=False)
 
 
-def _retrieve(future: asyncio.Future[Any]) -> None:
-    if not future.cancelled():
-        future.exception()
+class Wakeups:
+    """Futures of an event loop set from other threads, many for one wake-up of the loop.
+
+    One group commit settles the rows of many answers at once; waking the loop for each (a write to its self-pipe,
+    and a hand-over of the GIL, every time) would cost more than the commit itself.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self._lock = threading.Lock()
+        self._due: list[asyncio.Future[None]] = []
+
+    def waker(self, landed: asyncio.Future[None]) -> Callable[[object], None]:
+        """Return a done-callback, for any thread, that sets `landed` on the loop."""
+        return lambda _: self._wake(landed)
+
+    def _wake(self, landed: asyncio.Future[None]) -> None:
+        with self._lock:
+            self._due.append(landed)
+            if len(self._due) > 1:  # the loop is already told: it sets this one with the others
+                return
+        try:
+            self.loop.call_soon_threadsafe(self._set_due)
+        except RuntimeError:  # the loop is closed: nobody waits any more
+            pass
+
+    def _set_due(self) -> None:
+        with self._lock:
+            due, self._due = self._due, []
+        for landed in due:
+            if not landed.done():  # its waiter may have given up (timeout, client gone)
+                landed.set_result(None)

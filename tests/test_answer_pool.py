@@ -20,7 +20,7 @@ from bot.logwriter import Database
 from bot.knowledge import KnowledgeBase
 from bot.seam import ReplyImage
 from bot.service import Answerer, Question
-from handlers.answering import ANSWER_THREADS, AnswerPool
+from handlers.answering import ANSWER_THREADS, AnswerPool, Wakeups
 from handlers.channels import served_path
 
 GUARD = 30.0
@@ -127,3 +127,22 @@ def test_a_picture_is_served_from_the_images_folder_only(tmp_path: Path, caplog:
     with caplog.at_level(logging.WARNING):
         assert served_path(images / ".." / ".." / "secret.png", images) is None
     assert "outside" in caplog.text
+
+
+async def test_commits_settled_together_wake_the_loop_once() -> None:
+    loop = asyncio.get_running_loop()
+    wakeups, calls = Wakeups(loop), []
+    real = loop.call_soon_threadsafe
+    loop.call_soon_threadsafe = lambda *args: calls.append(args) or real(*args)  # type: ignore[method-assign]
+    try:
+        landed = [loop.create_future() for _ in range(10)]
+        writer = threading.Thread(target=lambda: [wakeups.waker(future)(None) for future in landed])
+        writer.start()
+        writer.join()  # the loop runs nothing meanwhile, as when one commit settles many rows at once
+        await asyncio.wait_for(asyncio.gather(*landed), GUARD)
+        assert len(calls) == 1
+        wakeups.waker(later := loop.create_future())(None)  # the next commit wakes it again
+        await asyncio.wait_for(later, GUARD)
+        assert len(calls) == 2
+    finally:
+        del loop.call_soon_threadsafe
