@@ -126,9 +126,21 @@ async def kill_rounds(db: Path, rounds: int, clients: int, workdir: Path) -> tup
 
 
 def cpu_seconds(pid: int) -> float:
-    """Return the CPU time (user + system) a process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """Return the CPU time (user + system) a server has used so far, its workers' included (serve --workers N)."""
+    pids = [pid]
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            pids += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    ticks = 0
+    for number in pids:
+        try:
+            fields = Path(f"/proc/{number}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 async def throughput(db: str, clients: int, seconds: float, workdir: Path) -> tuple[float, float]:

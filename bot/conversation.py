@@ -19,6 +19,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
+from bot.logwriter import Statement
+
 log = logging.getLogger(__name__)
 
 TABLE = "conversations"
@@ -145,7 +147,7 @@ class PendingWrites:
         key = (user_hash, channel)
         with self._lock:
             self._contexts[key] = context
-        future = submit(lambda db: db.conn.execute(UPSERT, params))
+        future = submit(Statement(UPSERT, params))  # committed with the batch's rows, no savepoint of its own
         future.add_done_callback(lambda done: self._settled(key, context, done))
 
     def forget(self, user_hash: str, channel: str | None = None) -> None:

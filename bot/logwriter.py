@@ -9,6 +9,7 @@ once share one commit, which keeps throughput. WriteRules say what differs betwe
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import queue
 import sqlite3
@@ -68,7 +69,20 @@ class Insert:
         return db.conn.execute(_insert_sql(self.into, 1, len(self.params)), self.params).rowcount
 
 
+@dataclass(frozen=True)
+class Statement:
+    """A statement run with the batch's rows under one savepoint (an UPSERT of conversation state), in the order
+    queued among statements; it must not depend on the batch's rows, which may go in before it."""
+
+    sql: str
+    params: tuple[Any, ...]
+
+    def __call__(self, db: Database) -> int:
+        return db.conn.execute(self.sql, self.params).rowcount
+
+
 Work = Callable[[Database], Any]
+Batched = Insert | Statement
 MAX_BATCH = 512  # jobs per transaction: bounds how long one commit holds the write lock
 ROWS_PER_STATEMENT = 512  # rows per INSERT statement: 512 rows of 15 values is well under SQLite's 32,766
 SYNC_MODES = ("full", "normal")  # MINATO_LOG_SYNC: full survives power loss too, normal a crash (kill -9)
@@ -179,11 +193,11 @@ class GroupCommitWriter:
             if self._rows_alone(db, batch):
                 return
             db.conn.execute(self._rules.begin)  # SQLite: waits for the write lock up to the busy timeout
-            rows: list[tuple[Insert, Future[Any]]] = []
+            rows: list[tuple[Batched, Future[Any]]] = []
             for work, future in batch:
                 if not (future.running() or future.set_running_or_notify_cancel()):  # its caller gave up: never
                     continue  # apply it late
-                if isinstance(work, Insert):
+                if isinstance(work, (Insert, Statement)):
                     rows.append((work, future))
                     continue
                 outcomes += _insert_rows(db, rows, self._rules)  # rows queued before this job go in before it
@@ -230,19 +244,22 @@ class GroupCommitWriter:
             _settle(future, ok, value)
 
 
-def _insert_rows(db: Database, rows: list[tuple[Insert, Future[Any]]],
+def _insert_rows(db: Database, rows: list[tuple[Batched, Future[Any]]],
                  rules: WriteRules) -> list[tuple[Future[Any], bool, Any]]:
-    # One multi-row INSERT per table for the whole batch: few calls into SQLite, so few hand-overs of the GIL
-    # with the threads answering. If a row is refused, the batch's rows are undone and written one by one.
+    # One multi-row INSERT per table for the whole batch, then the statements, all under one savepoint: few calls
+    # into SQLite, so few hand-overs of the GIL with the threads answering. If one is refused, the batch's rows
+    # and statements are undone and run one by one.
     if not rows:
         return []
     try:
         db.conn.execute("SAVEPOINT batch_rows")
-        for into in dict.fromkeys(insert.into for insert, _ in rows):
-            params = [insert.params for insert, _ in rows if insert.into == into]
+        inserts = [insert for insert, _ in rows if isinstance(insert, Insert)]
+        for into in dict.fromkeys(insert.into for insert in inserts):
+            params = [insert.params for insert in inserts if insert.into == into]
             for start in range(0, len(params), ROWS_PER_STATEMENT):
                 chunk = params[start:start + ROWS_PER_STATEMENT]
                 db.conn.execute(_insert_sql(into, len(chunk), len(chunk[0])), [v for row in chunk for v in row])
+        _run_statements(db, [statement for statement, _ in rows if isinstance(statement, Statement)])
         db.conn.execute("RELEASE batch_rows")
     except Exception as exc:  # noqa: BLE001 - sorted out row by row below
         if rules.spoils_batch(exc) or not db.conn.in_transaction:
@@ -251,6 +268,17 @@ def _insert_rows(db: Database, rows: list[tuple[Insert, Future[Any]]],
         db.conn.execute("RELEASE batch_rows")
         return [_run_job(db, insert, future, rules) for insert, future in rows]
     return [(future, True, 1) for _, future in rows]
+
+
+def _run_statements(db: Database, statements: list[Statement]) -> None:
+    # A run of the same statement is one executemany (SQLite): one call, one hand-over of the GIL, for them all.
+    executemany = getattr(db.conn, "executemany", None)
+    for sql, run in itertools.groupby(statements, key=lambda statement: statement.sql):
+        if executemany is not None:
+            executemany(sql, [statement.params for statement in run])
+        else:
+            for statement in run:
+                db.conn.execute(sql, statement.params)
 
 
 @functools.lru_cache(maxsize=64)

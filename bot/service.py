@@ -6,7 +6,7 @@ import logging
 import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -33,6 +33,16 @@ LOG_IDS = RandomIds()
 FEEDBACK_HUNG_SECONDS = 30.0  # a feedback already inside a transaction: wait this long for the disk to say
 DEFAULT_CONTEXT = timedelta(minutes=10)  # how long a follow-up may lean on the last answer (MINATO_CONTEXT_MINUTES)
 BINARY_INPUT = MatchResult("invalid", reason="binary input")
+
+
+@dataclass(frozen=True)
+class QueuedAnswer:
+    """An answer whose log row is queued: Answerer.finish(it) gives the reply once the commit is known."""
+
+    reply: Reply  # without its log_id yet
+    kb_version: str
+    log_id: str
+    committed: Future[object] | None  # resolves once the row is committed; None when no log is kept
 
 
 class Answerer:
@@ -107,6 +117,15 @@ class Answerer:
         The reply carries a log_id only once its row is committed. wait_for_log=False (batch `ask`, where nobody
         can rate the answer) queues the row without waiting and returns no log_id; close() commits it.
         """
+        queued = self.answer_queued(question)
+        return self.finish(queued) if wait_for_log else with_log(queued.reply, "", queued.kb_version)
+
+    def answer_queued(self, question: Question) -> QueuedAnswer:
+        """Answer one question and queue its log row without waiting for the commit: finish() gives the reply.
+
+        A server waits for the commit (queued.committed) without holding a thread, so that the answering threads
+        only compute while many answers share one commit.
+        """
         started = time.perf_counter()
         matcher = self._matcher
         user = hash_user(question.user_id, self._salt)  # "" for an anonymous question: it has no conversation
@@ -118,8 +137,21 @@ class Answerer:
         if user and turn.context != context:
             self._conversations.put(user, question.channel, turn.context)  # queued before the log row: committed with it
         latency_ms = (time.perf_counter() - started) * 1000
-        log_id = self._record(question, reply, latency_ms, matcher.kb, wait_for_log)
-        return with_log(reply, log_id, matcher.kb.version)
+        log_id, committed = self._record(question, reply, latency_ms, matcher.kb)
+        return QueuedAnswer(reply, matcher.kb.version, log_id, committed)
+
+    def finish(self, queued: QueuedAnswer, wait: bool = True) -> Reply:
+        """Return a queued answer's reply, with its log_id only if its row committed (waiting for it unless told
+        not to: then a commit still under way counts as one that did not make it in time)."""
+        if queued.committed is None:
+            return with_log(queued.reply, "", queued.kb_version)
+        committed = self._committed(queued.committed, wait)
+        return with_log(queued.reply, queued.log_id if committed else "", queued.kb_version)
+
+    @property
+    def commit_seconds(self) -> float:
+        """Return how long an answer waits for its log row to commit (0 when no log is kept)."""
+        return self._log.commit_seconds if self._log is not None else 0.0
 
     @property
     def log_problem(self) -> str | None:
@@ -255,10 +287,11 @@ class Answerer:
             log.warning("feedback for %s was not recorded: %s", log_id, exc or type(exc).__name__)
             return False
 
-    def _record(self, question: Question, reply: Reply, latency_ms: float, kb: KnowledgeBase, wait: bool) -> str:
+    def _record(self, question: Question, reply: Reply, latency_ms: float,
+                kb: KnowledgeBase) -> tuple[str, Future[object] | None]:
         # The log_id goes out only once its row is committed; otherwise the reply goes without one (no 👍/👎).
         if self._log is None:
-            return ""
+            return "", None
         log_id = LOG_IDS.next()
         # A tapped suggestion is logged as a tap on that entry, under the entry's own title: the text that came
         # with it is the caller's to choose, so it must neither pose as a question nor count as one answered.
@@ -279,15 +312,12 @@ class Answerer:
             kb_version=kb.version,
             via=TAP if tapped else None,
         )
-        future = self._log.record(row)
-        if not wait:
-            return ""
-        return log_id if self._committed(future) else ""
+        return log_id, self._log.record(row)
 
-    def _committed(self, future: Future[object]) -> bool:
+    def _committed(self, future: Future[object], wait: bool) -> bool:
         assert self._log is not None
         try:
-            future.result(timeout=self._log.commit_seconds)
+            future.result(timeout=self._log.commit_seconds if wait else 0)
             return True
         except FutureTimeout:
             self._log.health.degraded(f"a write did not commit within {self._log.commit_seconds:g} s")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from urllib.parse import quote
 
 from aiohttp import web
@@ -20,6 +22,7 @@ log = logging.getLogger(__name__)
 
 # The channels a server may host beside the web chat, by the module that mounts each: the SDK loads only when on.
 MOUNTED = {"line": "handlers.line", "telegram": "handlers.telegram"}
+PICTURES_KEPT = 1024  # local pictures whose server path is remembered
 
 
 class StartError(Exception):
@@ -59,13 +62,22 @@ class ChannelKit:
         """Return the server path (/static/images/NAME) of a local picture, None when it is not served."""
         if image.path is None:
             return None
-        images_dir = self.answerer.images_dir.resolve()
-        try:
-            relative = image.path.resolve().relative_to(images_dir)
-        except ValueError:
-            log.warning("image %s is outside %s, so it is not served", image.name, images_dir)
-            return None
-        return "/static/images/" + quote(relative.as_posix())
+        return served_path(image.path, self.answerer.images_dir)
+
+
+@lru_cache(maxsize=PICTURES_KEPT)  # resolving asks the disk about every folder on the way: once per picture
+def served_path(path: Path, images_dir: Path) -> str | None:
+    """Return the server path (/static/images/NAME) of a picture file, None when it is outside images_dir.
+
+    Only the address is kept: GET /static/images/NAME checks the file again whenever it is fetched.
+    """
+    images_dir = images_dir.resolve()
+    try:
+        relative = path.resolve().relative_to(images_dir)
+    except ValueError:
+        log.warning("image %s is outside %s, so it is not served", path.name, images_dir)
+        return None
+    return "/static/images/" + quote(relative.as_posix())
 
 
 def mount_channel(name: str, app: web.Application, kit: ChannelKit) -> None:

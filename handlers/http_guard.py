@@ -63,7 +63,8 @@ async def body_middleware(request: web.Request, handler: Handler) -> web.StreamR
     """
     if request.body_exists:
         try:
-            async with asyncio.timeout(request.app[BODY_TIMEOUT]):
+            # A body that came whole with the head (most do) has nothing to wait for: no timer to set and cancel.
+            async with asyncio.timeout(None if request.content.is_eof() else request.app[BODY_TIMEOUT]):
                 await request.read()  # honours client_max_size: 413 beyond it
         except TimeoutError:
             log.info("%s from %s: body not sent within %s s, connection closed", describe(request), request.remote,

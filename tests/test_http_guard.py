@@ -17,8 +17,7 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from bot.knowledge import KnowledgeBase
-from bot.responses import Reply
-from bot.service import Answerer, Question
+from bot.service import Answerer, Question, QueuedAnswer
 from handlers.answering import AnswerPool
 from fake_line import FakeLine, sign, text_event, webhook_body
 from rawhttp import (ASK, FAST, GUARD, LINE_SECRET, LINE_TOKEN, PUBLIC, Started, connect, head, read_until_closed,
@@ -37,17 +36,17 @@ async def client(answerer: Answerer) -> AsyncIterator[TestClient]:
 
 
 class BlockingAnswerer(Answerer):
-    """An Answerer whose answer() waits until the test releases it."""
+    """An Answerer whose answers (answer(), and answer_queued() that the server calls) wait until released."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         super().__init__(kb)
         self.entered, self.release, self.finished = threading.Event(), threading.Event(), threading.Event()
 
-    def answer(self, question: Question) -> Reply:
+    def answer_queued(self, question: Question) -> QueuedAnswer:
         self.entered.set()
         self.release.wait(GUARD)
         self.finished.set()
-        return super().answer(question)
+        return super().answer_queued(question)
 
 
 async def test_a_blocked_answer_does_not_stop_healthz(kb: KnowledgeBase) -> None:
