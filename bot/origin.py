@@ -18,8 +18,16 @@ ORIGIN_AFTER = (r"(?:市|区|県|府|都|町|村)?\s*(?:から|出身|在住|よ
                 r"|(?:に住んで|で暮らして|に暮らして)(?:いても|ても|いて[、,]|いますが|いるけど|るけど|いるんですが|るんですが))")
 
 
+# "中国の大学院の卒業でも応募できますか？": a place before a concession on whether one may apply is the candidate's.
+ELIGIBLE = re.compile(r"(?:でも|ても)\s*(?:応募|受験|受け|申し込|申込|なれ|働け|入れ|採用さ)")
+
+
 def is_origin(text: str, place: str) -> bool:
     """Tell whether a text names a place (its surface) only as where the candidate comes from."""
     cleaned, name = clean(text), clean(place)
     mentions = [m.end() for m in re.finditer(re.escape(name), cleaned)]
-    return bool(mentions) and all(re.match(ORIGIN_AFTER, cleaned[end:]) for end in mentions)
+    if not mentions:
+        return False
+    eligible = ELIGIBLE.search(cleaned)
+    return all(re.match(ORIGIN_AFTER, cleaned[end:]) or eligible is not None and end <= eligible.start()
+               for end in mentions)

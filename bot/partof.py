@@ -37,7 +37,7 @@ OWNED_COUNT = re.compile(r"の(?=[^\s、。,?？のはがって]{1,8}(?:は|っ�
                          r"|の(?=(?:場所|住所|所在地|行き方|最寄り駅|最寄駅)(?:は|って|を|が|[?？]|$))")
 WHO = re.compile(r"(?:は|って|が)\s*(?:誰|だれ|どなた|どんな人|どういう人)")  # "講師は誰？": the role before it
 ANYONE = frozenset({"人", "方", "ひと", "かた"})
-LIVES_AFTER = re.compile(r"\s*(?:に住|で暮ら|の人口|の住民|在住)")
+LIVES_AFTER = re.compile(r"\s*(?:に住|で暮ら|の人口|の住民|在住|(?:に|は)?\s*何人\s*(?:くらい|ぐらい)?\s*住)")
 LIVES_BEFORE = re.compile(r"(?<![a-z])(?:live|lives|living|reside|resides|residents|population|people)\s+(?:in|of|at)\s+(?:the\s+)?$")
 DISTRICT_WORDS = ("地区", "district", "chiku")
 DIGIT = re.compile(r"\d")

@@ -48,8 +48,8 @@ def drop_hedges(text: str) -> str:
 
 
 # Letter names as a phone's kana keyboard spells them: three or more in a row are an acronym (おーじぇーてぃー: OJT).
-KANA_LETTERS = {"えー": "a", "びー": "b", "しー": "c", "でぃー": "d", "いー": "e", "えふ": "f", "じー": "g",
-                "えいち": "h", "えっち": "h", "あい": "i", "じぇー": "j", "けー": "k", "える": "l", "えむ": "m",
+KANA_LETTERS = {"えー": "a", "えい": "a", "びー": "b", "しー": "c", "でぃー": "d", "いー": "e", "えふ": "f", "じー": "g",
+                "えいち": "h", "えっち": "h", "あい": "i", "じぇー": "j", "じぇい": "j", "けー": "k", "けい": "k", "える": "l", "えむ": "m",
                 "えぬ": "n", "おー": "o", "ぴー": "p", "きゅー": "q", "あーる": "r", "えす": "s", "てぃー": "t",
                 "ゆー": "u", "ぶい": "v", "だぶりゅー": "w", "えっくす": "x", "わい": "y", "ぜっと": "z"}
 KANA_LETTER = re.compile("|".join(sorted(KANA_LETTERS, key=len, reverse=True)))

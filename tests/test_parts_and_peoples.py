@@ -244,3 +244,21 @@ def test_the_cafeterias_dishes_are_not_in_the_briefing(plain_answerer: Answerer,
 
 def test_a_menu_of_training_is_still_answered(plain_answerer: Answerer) -> None:
     assert _reply(plain_answerer, "人材育成のメニューを知りたい") == ("answer", "training-overview")
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("韓国の大学を卒業していても応募できますか", "guide-application"),  # a country of the candidate's past
+    ("おーじぇいてぃー って なんですか", "training-ojt"),  # letter names as a phone spells them (じぇい, けい)
+])
+def test_the_candidates_background_and_kana_acronyms(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "土井さんは保健所に何年勤めているの？",  # a length of service: the year one joined does not tell it
+    "食堂にカツ丼はある？",  # a dish
+    "Which floor is the cafeteria on?",
+    "六本木 何人 住んでる",
+])
+def test_more_details_no_answer_states_are_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
