@@ -6,6 +6,8 @@ scene, the clause after it asks (bot.focus weighs them).
 
 from __future__ import annotations
 
+import re
+
 from bot.normalize import Morpheme, morphemes
 
 PURPOSE_NOUNS = frozenset({"よう", "ため", "為"})
@@ -15,15 +17,19 @@ CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", 
 
 # "保育士として採用されたら、給料は？": a condition sets the scene, the clause after it asks.
 CONDITIONAL_ENDINGS = frozenset({"たら", "だら", "なら"})
+# "…役所の仕事に変わりたいなと思ってて、まず港区って…": the thought told sets the scene.
+THOUGHT_TOLD = re.compile(r"と(?:思|おも|考え|かんがえ)(?:って|て)(?:い)?て[、,]?")
 
 
 def clause_ends(text: str) -> list[int]:
     """Return where the clauses of a cleaned sentence end: after a conjunctive particle (けど, ので, が), a condition,
-    a purpose or a state set off by a comma (働けるように、 / 過ごすために、 / 迷っていて、: not what is asked)."""
+    a purpose or a state set off by a comma (働けるように、 / 過ごすために、 / 迷っていて、: not what is asked), or a
+    thought told (…に変わりたいなと思ってて, with or without a comma: voice input has none)."""
     parts = morphemes(text)
-    return [m.end for i, m in enumerate(parts) if (m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES)
-            or (m.pos[0] == "助動詞" and m.surface in CONDITIONAL_ENDINGS) or _ends_a_purpose(parts, i)
-            or _ends_a_state(parts, i)]
+    return sorted({*(m.end for i, m in enumerate(parts) if (m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES)
+                     or (m.pos[0] == "助動詞" and m.surface in CONDITIONAL_ENDINGS) or _ends_a_purpose(parts, i)
+                     or _ends_a_state(parts, i)),
+                   *(found.end() for found in THOUGHT_TOLD.finditer(text) if found.end() < len(text))})
 
 
 def _ends_a_state(parts: tuple[Morpheme, ...], index: int) -> bool:

@@ -182,3 +182,10 @@ def test_english_with_a_word_like_a_particle_is_no_romaji() -> None:
     # "no" and "on" look like romaji, but two English function words and no Japanese-only ending make it English.
     assert romaji_sentence("can i see slide at home? no paper?") is None
     assert romaji_sentence("shokudou wa doko ni arimasu ka") is not None
+
+
+def test_a_thought_told_in_voice_input_ends_its_clause() -> None:
+    # "…と思ってて" (no comma in speech-to-text) tells; what follows asks.
+    pieces = clauses("えっと前は工場で働いてて事務の仕事をしたいなと思っててそれで職員住宅ってあるんですか")
+    assert [piece.asks for piece in pieces][-1] and not pieces[-2].asks
+    assert "職員住宅" in pieces[-1].text
