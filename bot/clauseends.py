@@ -18,7 +18,8 @@ CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", 
 # "保育士として採用されたら、給料は？": a condition sets the scene, the clause after it asks.
 CONDITIONAL_ENDINGS = frozenset({"たら", "だら", "なら"})
 # "…役所の仕事に変わりたいなと思ってて、まず港区って…": the thought told sets the scene.
-THOUGHT_TOLD = re.compile(r"と(?:思|おも|考え|かんがえ)(?:って|て)(?:い)?て[、,]?")
+THOUGHT_TOLD = re.compile(r"と(?:思|おも|考え|かんがえ)(?:って|て)(?:い)?て[、,]?"
+                         r"|(?:もんで|もので)(?:ね|さ|な)?[、,]?(?=.)")  # "…受けるっていうもんでね": because (spoken)
 
 
 def clause_ends(text: str) -> list[int]:

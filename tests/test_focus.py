@@ -189,3 +189,8 @@ def test_a_thought_told_in_voice_input_ends_its_clause() -> None:
     pieces = clauses("えっと前は工場で働いてて事務の仕事をしたいなと思っててそれで職員住宅ってあるんですか")
     assert [piece.asks for piece in pieces][-1] and not pieces[-2].asks
     assert "職員住宅" in pieces[-1].text
+
+
+def test_a_spoken_because_ends_its_clause_and_choudai_asks() -> None:
+    pieces = clauses("娘がね区の試験を受けるっていうもんでね職員住宅のこと教えてちょうだい")
+    assert [piece.asks for piece in pieces] == [False, True]
