@@ -117,11 +117,12 @@ class Decider:
                 # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
                 # counted unit, cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
+        candidates, dated = self._dated(text, candidates)
         unanswerable = self._unanswerable(text, terms, candidates[0].entry_id, details) if candidates else ""
         if unanswerable:
             return MatchResult("fallback", tuple(candidates[:5]), reason=unanswerable)
-        headed = False
-        if not routed and len(candidates) > 1:
+        headed = dated
+        if not routed and not dated and len(candidates) > 1:
             headed_candidates, headed = self._prefer_head(text, terms, candidates)
             # Not to an entry that cannot give the detail asked ("提案は何件採択された？": the projects hold the count).
             headed = headed and (not details or self._details.holds(headed_candidates[0].entry_id, details))
@@ -171,7 +172,8 @@ class Decider:
             return MatchResult("answer", top, reason="only its answer holds the asked detail")
         if routed:
             return MatchResult("answer", top, reason=routed)
-        return MatchResult("answer", top, reason="its title names what is asked about" if headed else "")
+        reason = "its answer states the year asked" if dated else "its title names what is asked about" if headed else ""
+        return MatchResult("answer", top, reason=reason)
 
     def _of_other_places(self, text: str, terms: list[Term],
                          candidates: list[Candidate]) -> tuple[list[Candidate], MatchResult | None]:
@@ -190,6 +192,16 @@ class Decider:
             if not candidates:
                 return candidates, MatchResult("fallback", reason="another municipality")
         return candidates, None
+
+    def _dated(self, text: str, candidates: list[Candidate]) -> tuple[list[Candidate], bool]:
+        # "minato population 2031": of the close entries, the one whose answer states that year (令和13年) answers.
+        if not candidates:
+            return candidates, False
+        close = [c.entry_id for c in candidates[:5] if c.score >= candidates[0].score - ROUTE_MARGIN]
+        holder = self._parts.year_holder(text, close)
+        if holder is None:
+            return candidates, False
+        return _first(next(c for c in candidates if c.entry_id == holder), candidates), True
 
     def _unanswerable(self, text: str, terms: list[Term], entry_id: str, details: list[Asked]) -> str:
         # Why the best entry cannot answer though its topic is right: a detail of a thing the knowledge never names

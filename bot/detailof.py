@@ -29,6 +29,7 @@ HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
 COUNTED = ("数", "件数", "総数", "人数", "一覧", "リスト")
 # "DX関連の予算", "健康推進課の年間予算": the link between the owner and its figure
 MAX_STEPS_BACK = 3
+CITY_ITSELF = frozenset({"区", "区内", "区役所"})  # the city (or its hall) owns every figure of the knowledge
 LINKS = frozenset({"関連", "関係", "向け", "全体", "年間", "毎年", "一年間"})
 
 
@@ -82,6 +83,8 @@ class DetailOwner:
         steps = 1 if 2 * latin > len(asked) else MAX_STEPS_BACK
         for back in range(position - 1, max(-1, position - 1 - steps), -1):
             word = asked[back]
+            if word.token.surface in CITY_ITSELF or _done(asked, back):
+                return None  # "区全体の予算", "採用されたのは何件": the city's own; an action owns no figure
             if self._names_topic(word) and word.concept not in self._links and self._index.users(word.concept or ""):
                 return word
             if not self._passes_over(word):
@@ -89,7 +92,7 @@ class DetailOwner:
         return None
 
     def _passes_over(self, word: Term) -> bool:
-        # A link, a word that only asks (いくら), or a noun the knowledge never uses (推進課 of 健康推進課).
+        # A link, a word that only asks (いくら, 教えて), or a noun the knowledge never uses (推進課 of 健康推進課).
         return (word.concept in self._links or word.via == "weak" or self._vocabulary.asks_about(word.token)
                 or word.token.pos == "名詞" and not self._index.users(word.concept or ""))
 
@@ -111,6 +114,12 @@ class DetailOwner:
             words = frozenset().union(*(self._index.bag(p) for p in self._positions.get(category, [])))
             self._topic_words[category] = words
         return words
+
+
+def _done(asked: list[Term], position: int) -> bool:
+    # A noun followed by する/される (採用された) names an action, not whose figure it is.
+    following = asked[position + 1] if position + 1 < len(asked) else None
+    return following is not None and following.concept == "~為る"
 
 
 def _concepts(vocabulary: Vocabulary, words: Iterable[str]) -> frozenset[str]:

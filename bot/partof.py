@@ -64,7 +64,9 @@ class Parts:
     def refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why the entry cannot state the asked part's figure ("" when the question asks none)."""
         cleaned = clean(text)
-        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
+        # Nouns only: "5つの地区のうちどこに入る？" asks which one, its verb (入る) is no part.
+        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")
+                 and (t.token.pos == "名詞" or t.token.is_latin)]
         held = self._texts.get(entry_id, "")
         for part, whole in self._parts(cleaned, words):
             known = self._words_of(entry_id)
@@ -123,6 +125,12 @@ class Parts:
             if not any(form in held for form in _year_forms(year.group())):
                 return f"asks a figure of {year.group()}, which its answer does not state"
         return ""
+
+    def year_holder(self, text: str, candidates: list[str]) -> str | None:
+        """Return the first of the entries whose text states every year the question names ("population 2031")."""
+        years = [_year_forms(year.group()) for year in YEAR_NAMED.finditer(clean(text))]
+        return next((entry_id for entry_id in candidates if years and all(
+            any(form in self._texts.get(entry_id, "") for form in forms) for forms in years)), None)
 
     def english_part_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state "the population of X alone": all the asked words must be its own."""

@@ -262,3 +262,12 @@ def test_the_candidates_background_and_kana_acronyms(plain_answerer: Answerer, q
 ])
 def test_more_details_no_answer_states_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("新技術の提案は何件来て、そのうち何件が採用されたの？", "newtech-projects"),  # 採用 is done: it owns no count
+    ("一人あたりじゃなくて区全体の予算はいくら？", "overview-budget"),  # 区 is the city itself
+    ("population of minato in 2031?", "facts-population-forecast"),  # the entry stating that year (令和13年)
+])
+def test_figures_the_answers_state_are_not_refused(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
