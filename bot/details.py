@@ -130,7 +130,7 @@ class DetailCheck:
         # "なんめーとる" (romaji read as kana, or typed so): a loan word cue (メートル) typed in hiragana is still it.
         katakana = to_katakana(cleaned) if HIRAGANA.search(cleaned) else ""
         found = [kind for (kind, pattern, _), kana, nan in zip(self._kinds, self._kana_cues, self._nan_cues)
-                 if pattern.search(cleaned) or ("なん" in raw and pattern.search(raw))  # なんじから, before kana_units
+                 if pattern.search(cleaned) or ("なん" in raw and pattern.search(raw.replace(" ", "")))  # なんじ から
                  or (katakana and kana is not None and kana.search(katakana))
                  or (nan is not None and "なん" in raw and nan.search(raw.replace(" ", "")))]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading

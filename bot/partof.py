@@ -45,7 +45,8 @@ WESTERN_YEAR = re.compile(r"(?:19|20)\d\d")
 # "… alone", "only …", "each district": an English figure of a part.
 # (Not "only" alone: "or only on-the-job?" asks which kind, not a part's figure.)
 ONLY_EN = re.compile(r"(?<![a-z])(?:alone|breakdown|(?:each|per|by|every)\s+(?:district|area|ward)s?|district\s+only"
-                     r"|only\s+(?:in|for|of)\s+(?:the\s+)?[a-z-]+\s+district)(?![a-z])")
+                     r"|only\s+(?:in|for|of)\s+(?:the\s+)?[a-z-]+\s+district"
+                     r"|how\s+much\s+of\s+(?:the\s+)?[a-z-]+\s+(?:goes|go|is\s+spent|is\s+used)\s+(?:to|on|for))(?![a-z])")
 
 
 class Parts:

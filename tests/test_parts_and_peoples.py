@@ -271,3 +271,13 @@ def test_more_details_no_answer_states_are_refused(plain_answerer: Answerer, que
 ])
 def test_figures_the_answers_state_are_not_refused(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "しょくどう は なんじ まで あいて いますか",  # a clock time in spaced kana
+    "Which district has the most foreign residents?",  # a ranking inside the city; the answer ranks the city
+    "How much of the budget goes to welfare?",  # a part of the budget
+    "品川駅って何線が通ってますか",  # railway lines, which no answer names
+])
+def test_yet_more_details_no_answer_states_are_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
