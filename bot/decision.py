@@ -11,6 +11,7 @@ from bot.details import Asked, DetailCheck
 from bot.detailof import DetailOwner
 from bot.focus import asks_to_compare
 from bot.head import topic_heads
+from bot.normalize import clean
 from bot.origin import is_origin
 from bot.partof import Parts, trip_refusal
 from bot.whichnoun import which_nouns
@@ -23,6 +24,7 @@ from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
 
 DIGIT = re.compile(r"\d")
+TRAILING_OFF = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか)")  # "プラ…なんとか通り": a word half remembered, no place
 LISTED = re.compile(r"(?:入って|挙がって|あがって|含まれて|載って|出て)(?:い)?(?:ます|まし|た|る|ない|ません)|挙がった|含まれ(?:る|ます)"
                     r"|(?<![a-z])(?:on the list|among them|included|mentioned)(?![a-z])")
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
@@ -179,7 +181,8 @@ class Decider:
                          candidates: list[Candidate]) -> tuple[list[Candidate], MatchResult | None]:
         # A place named in the context ("渋谷区に住んでいます。") is not what is asked about, nor where one comes from
         # ("大阪からでも受験できる？"), unless a trip's time from there is asked ("千葉駅から区役所まで何分？").
-        named = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)]
+        named = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)
+                 and not TRAILING_OFF.match(clean(text), clean(text).find(clean(t.token.surface)) + len(t.token.surface))]
         places = [t for t in named if not is_origin(text, t.token.surface)]
         if candidates and len(places) < len(named):
             trip = trip_refusal(text, [t for t in named if t not in places], self._details.answer_text(candidates[0].entry_id))

@@ -281,3 +281,13 @@ def test_figures_the_answers_state_are_not_refused(plain_answerer: Answerer, que
 ])
 def test_yet_more_details_no_answer_states_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("ネパール の ひと も しょくいん に なれますか", "guide-application"),  # the candidate's country, not a place asked
+    ("麻布地区の、ローマ…なんとか公園ってなんでしたっけ", "district-azabu"),  # a word half remembered is no place
+    ("What is 昼間人口, and how much is it?", "facts-daytime-population"),  # "how much is it" asks no price
+])
+def test_words_that_look_like_places_or_prices_but_are_not(plain_answerer: Answerer, question: str,
+                                                          entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
