@@ -34,6 +34,7 @@ OWN_WORDS = 3  # this many words of a question that one entry alone uses make it
 COMPARED_COVERAGE = 0.25
 CLEARLY_MORE = 0.1  # of two close entries, one explaining this much more of the question answers
 GENERAL_MARGIN = 5.0  # how far below a specific entry its general one may score and answer, the qualifier unasked
+FIGURES_CATEGORY = "overview"
 CITY_WIDE = 3  # a place more than a third of the entries name is the city itself (港区)  # each of two compared entries explains at least this share of the question
 
 
@@ -99,7 +100,7 @@ class Decider:
         self._owner = DetailOwner(kb, vocabulary, index)
         self._parts = Parts(self._details.texts, vocabulary,
                             lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries),
-                            lambda entry_id: index.bag(self._index_of[entry_id]))
+                            lambda entry_id: index.bag(self._index_of[entry_id]), _figures(kb, vocabulary))
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
@@ -227,7 +228,9 @@ class Decider:
         if not refusal and asks_detail and not self._details.points_to_guide(entry_id):
             refusal = self._parts.place_refusal(text, terms, entry_id) or self._parts.person_refusal(text, terms, entry_id)
         if not refusal and not self._details.points_to_guide(entry_id):
-            refusal = self._parts.counted_refusal(text, terms, entry_id)  # "避難所の場所を教えて" asks no cue's detail
+            # "避難所の場所を教えて", "芝地区の人口はどのくらい？" ask no cue's detail
+            refusal = (self._parts.counted_refusal(text, terms, entry_id)
+                       or self._parts.district_figure_refusal(text, terms, entry_id))
         return refusal
 
     def _explains_more(self, top: tuple[Candidate, ...], terms: list[Term]) -> MatchResult | None:
@@ -311,6 +314,13 @@ class Decider:
     def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
         bag = self._index.bag(self._index_of[entry_id])
         return all(place.concept in bag for place in places)
+
+
+def _figures(kb: KnowledgeBase, vocabulary: Vocabulary) -> frozenset[str]:
+    # The city's figures: the words of the overview entries' Japanese titles (人口, 面積, 予算, 職員数).
+    return frozenset(t.concept for entry in kb.entries if entry.category == FIGURES_CATEGORY
+                     for t in vocabulary.resolve(entry.title.get("ja", ""), False)
+                     if t.concept is not None and t.via != "weak")
 
 
 def _first(chosen: Candidate, candidates: list[Candidate]) -> list[Candidate]:

@@ -40,7 +40,7 @@ LOAN_WORD = re.compile(r"[\u30a1-\u30fa]{2,}")  # katakana: a cue typed in hirag
 COUNTRIES = r"[かカヶケ箇]国"
 COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ国": COUNTRIES, "箇国": COUNTRIES,
             "人": "[人名]", "名": "[人名]", "件": "件", "室": "室", "校": "校", "個": "個", "回": "回", "歳": "歳",
-            "階": "階", "台": "台", "枚": "枚", "社": "社", "店": "店", "駅": "駅", "種類": "種類",
+            "階": "階", "台": "台", "枚": "枚", "社": "社", "店": "店", "駅": "駅", "種類": "種類", "戸": "戸", "軒": "軒",
             "パーセント": "[%％]", "%": "[%％]", "パー": "[%％]", "割": "[%％割]", "クラス": "クラス",
             "けん": "件", "にん": "[人名]", "かこく": COUNTRIES, "しつ": "室", "さい": "歳"}  # typed in kana: なんけん
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
@@ -50,7 +50,7 @@ ENGLISH_UNITS = {"countries": "か国", "people": "人", "persons": "人", "room
 ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "|".join(ENGLISH_UNITS) + r")(?![a-z])")
 # Units that need no figure in them: people may be counted by naming them, 何個 counts anything (大使館は何個？ is
 # answered by 81か国).
-UNGUIDED_UNITS = frozenset({"階", "室", "台", "枚", "店", "駅", "校", "か国", "カ国", "ヶ国", "ケ国", "箇国", "クラス"})
+UNGUIDED_UNITS = frozenset({"階", "室", "戸", "軒", "台", "枚", "店", "駅", "校", "か国", "カ国", "ヶ国", "ケ国", "箇国", "クラス"})
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
 PEOPLE_UNITS = frozenset({"人", "名", "にん"})
 NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them too (the panel's two names)

@@ -39,6 +39,7 @@ WHO = re.compile(r"(?:は|って|が)\s*(?:誰|だれ|どなた|どんな人|ど
 ANYONE = frozenset({"人", "方", "ひと", "かた"})
 LIVES_AFTER = re.compile(r"\s*(?:に住|で暮ら|の人口|の住民|在住|(?:に|は)?\s*何人\s*(?:くらい|ぐらい)?\s*住)")
 LIVES_BEFORE = re.compile(r"(?<![a-z])(?:live|lives|living|reside|resides|residents|population|people)\s+(?:in|of|at)\s+(?:the\s+)?$")
+DISTRICT_OF = re.compile(r"(?:地区|エリア)の\s*")
 DISTRICT_WORDS = ("地区", "district", "chiku")
 DIGIT = re.compile(r"\d")
 WESTERN_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -53,11 +54,12 @@ class Parts:
     """Tells whether an entry's text names the part and the figure a question asks about."""
 
     def __init__(self, texts: dict[str, str], vocabulary: Vocabulary, everywhere: Callable[[str], bool],
-                 bag: Callable[[str], Collection[str]]) -> None:
+                 bag: Callable[[str], Collection[str]], figures: frozenset[str] = frozenset()) -> None:
         self._texts = texts  # each entry's answers, keywords and titles, cleaned
         self._vocabulary = vocabulary
         self._everywhere = everywhere  # a word most entries use (港区)
         self._bag = bag  # the concepts of an entry's every text, its questions too
+        self._figures = figures  # the city's figures: the words of its overview entries' titles (人口, 面積, 予算)
         self._district_concepts = frozenset(t.concept for word in DISTRICT_WORDS for t in vocabulary.resolve(word, False)
                                             if t.concept is not None)
         self._words: dict[str, frozenset[str]] = {}  # per entry, read when first asked (a large base)
@@ -106,6 +108,17 @@ class Parts:
             missing = [t.token.surface for t in owner if t.concept not in bag and not self._names(t, entry_id)]
             if missing:
                 return f"asks a detail of {'、'.join(missing)}, which it never speaks of"
+        return ""
+
+    def district_figure_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
+        """Return why an entry cannot state a city figure of a district ("芝地区の人口はどのくらい？"), asked with no cue."""
+        cleaned = clean(text)
+        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
+        spans = _spans(cleaned, words)
+        for marker in DISTRICT_OF.finditer(cleaned):
+            figure = _starting_at(spans, cleaned, marker.end())[:1]
+            if figure and figure[0].concept in self._figures and not self._names(figure[0], entry_id):
+                return f"asks a district's {figure[0].token.surface}, which its answer does not state"
         return ""
 
     def person_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:

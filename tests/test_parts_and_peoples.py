@@ -291,3 +291,13 @@ def test_yet_more_details_no_answer_states_are_refused(plain_answerer: Answerer,
 def test_words_that_look_like_places_or_prices_but_are_not(plain_answerer: Answerer, question: str,
                                                           entry_id: str) -> None:
     assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "赤坂地区の人口はどのくらい？",  # a city figure of a district, asked with no cue
+    "職員住宅は全部で何戸？",  # a count in dwellings
+    "パネリストの方は何歳くらいですか",
+    "Who is the mayor of Minato?",
+])
+def test_the_last_details_no_answer_states_are_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
