@@ -52,7 +52,7 @@ QUANTITY = re.compile(r"(?:多|少な|高|安|低|大き|小さ|広|狭)(?:い|�
                       r"|larger|smaller|cheaper)(?![a-z])")
 # A named person's own details ("中島さんの年齢", "土井さんのSNS"): only an answer stating them gives them.
 PERSON = r"(?:さん|氏|先生|[課部局所区市]長|パネリスト|登壇者|panelists?)"
-PERSONAL = {"age": re.compile(PERSON + r"(?:の|って|は)(?:[^。？?]{0,6}?(?:何歳|おいくつ)|年齢|歳|生まれ|誕生日)"),
+PERSONAL = {"age": re.compile(PERSON + r"(?:の|って|は|\s+)(?:[^。？?]{0,6}?(?:何歳|おいくつ)|年齢|歳|生まれ|誕生日)"),
             "account": re.compile(PERSON + r"(?:の|って|は)(?:sns|アカウント|インスタ|instagram|ツイッター|twitter"
                                   r"|フェイスブック|facebook|連絡先|メール|電話番号)")}
 HELD_PERSONAL = {"age": re.compile(r"\d\s*歳"), "account": re.compile(r"@")}

@@ -301,3 +301,13 @@ def test_words_that_look_like_places_or_prices_but_are_not(plain_answerer: Answe
 ])
 def test_the_last_details_no_answer_states_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "避難所は区内に何か所ある？",  # a count of places in か所
+    "akasaka no shokuin jutaku no yachin wa?",  # a rent typed in romaji
+    "女性の管理職の割合は？",  # the share of a group the answer never names
+    "パネリスト 年齢",
+])
+def test_details_in_other_counters_and_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
