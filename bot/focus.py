@@ -39,7 +39,8 @@ QUESTION_END = re.compile(
     r"|なん\s*[ぁ-ゖ]+ー[ぁ-ゖー]*)"  # "なんめーとる": 何 and a unit typed in kana
     r"[\s?？。．!！〜~ｗw]*$")
 QUESTION_WORD = re.compile(
-    r"(?:何|なに|なん(?:で(?!す)|[にのだ])|いつ|どこ|どんな|どう|どの|どれ|誰|だれ|いくつ|いくら|どっち|どちら)(?!か|も)"
+    r"(?:何|なに|(?<![\u3400-\u9fff\u30a1-\u30fa])なん(?:で(?!す)|[にのだ])|いつ|どこ|どんな|どう|どの|どれ|誰|だれ|いくつ"
+    r"|いくら|どっち|どちら)(?!か|も)"  # not 埼玉なんで (because it is 埼玉)
     r"|(?<![a-z])(?:how|what|when|where|who|whom|which|why|is there|are there|do you|does|can i|could you|tell me"
     r"|explain)(?![a-z])")
 HANDING_OVER = re.compile(r"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が)[、,\s]*$")

@@ -13,8 +13,9 @@ import re
 from bot.normalize import clean
 
 # "大阪から", "福岡出身", "関西に住んでいても": where the candidate is.
+# "うちは埼玉なんで", "実家が大阪ですけど": where the candidate is, told as a reason or an aside.
 # Not "新宿区に住んでる外国人": a place that says who is asked about.
-ORIGIN_AFTER = (r"(?:市|区|県|府|都|町|村)?\s*(?:から|出身|在住|より"
+ORIGIN_AFTER = (r"(?:市|区|県|府|都|町|村)?\s*(?:から|出身|在住|より|なんで|なので|だから|ですけど|ですが|だけど"
                 r"|(?:に住んで|で暮らして|に暮らして)(?:いても|ても|いて[、,]|いますが|いるけど|るけど|いるんですが|るんですが))")
 
 

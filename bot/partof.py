@@ -40,6 +40,7 @@ WHO = re.compile(r"(?:は|って|が)\s*(?:誰|だれ|どなた|どんな人|ど
 ANYONE = frozenset({"人", "方", "ひと", "かた"})
 LIVES_AFTER = re.compile(r"\s*(?:に住|で暮ら|の人口|の住民|在住|(?:に|は)?\s*何人\s*(?:くらい|ぐらい)?\s*住)")
 LIVES_BEFORE = re.compile(r"(?<![a-z])(?:live|lives|living|reside|resides|residents|population|people)\s+(?:in|of|at)\s+(?:the\s+)?$")
+FIGURE_OF_DISTRICT_EN = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+(?:the\s+)?[a-z-]+\s+(?:district|area)(?![a-z])")
 DISTRICT_OF = re.compile(r"(?:地区|エリア)の\s*")
 DISTRICT_WORDS = ("地区", "district", "chiku")
 DIGIT = re.compile(r"\d")
@@ -116,6 +117,10 @@ class Parts:
         cleaned = clean(text)
         words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
         spans = _spans(cleaned, words)
+        for english in FIGURE_OF_DISTRICT_EN.finditer(cleaned):  # "the population of Takanawa district"
+            figure = [t for t in words if clean(t.token.surface) == english.group(1)][:1]
+            if figure and figure[0].concept in self._figures and not self._names(figure[0], entry_id):
+                return f"asks a district's {english.group(1)}, which its answer does not state"
         for marker in DISTRICT_OF.finditer(cleaned):
             figure = _starting_at(spans, cleaned, marker.end())[:1]
             if figure and figure[0].concept in self._figures and not self._names(figure[0], entry_id):

@@ -311,3 +311,16 @@ def test_the_last_details_no_answer_states_are_refused(plain_answerer: Answerer,
 ])
 def test_details_in_other_counters_and_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "What is the population of Akasaka district?",  # a city figure of a district, in English
+    "Is there an Italian restaurant street in Minato?",  # another country's word is another place
+])
+def test_english_district_figures_and_countries_are_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+def test_a_place_given_as_a_reason_is_context(plain_answerer: Answerer) -> None:
+    # "実家が千葉なんで…": because the candidate lives there (なんで after a noun is no "why").
+    assert _reply(plain_answerer, "通勤ってどのくらいかかるもんなんですか 実家が千葉なんで不安で") == ("answer", "commute-time")
