@@ -25,6 +25,8 @@ from bot.vocabulary import Vocabulary
 
 DIGIT = re.compile(r"\d")
 TRAILING_OFF = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか)")  # "プラ…なんとか通り": a word half remembered, no place
+COMMUTES_FROM = re.compile(r"から\s*(?:通って|通勤して|かよって|通っ|通勤し)[^。？?]{0,6}?(?:人|方|職員)"
+                           r"|(?<![a-z])(?:commute|commutes|commuting)\s+from(?![a-z])")
 LISTED = re.compile(r"(?:入って|挙がって|あがって|含まれて|載って|出て)(?:い)?(?:ます|まし|た|る|ない|ません)|挙がった|含まれ(?:る|ます)"
                     r"|(?<![a-z])(?:on the list|among them|included|mentioned)(?![a-z])")
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
@@ -189,6 +191,14 @@ class Decider:
             trip = trip_refusal(text, [t for t in named if t not in places], self._details.answer_text(candidates[0].entry_id))
             if trip:
                 return candidates, MatchResult("fallback", tuple(candidates[:5]), reason=trip)
+        origins = [t for t in named if t not in places]
+        if candidates and origins and COMMUTES_FROM.search(text):
+            # "川崎から通っている人はいますか？": whether people come from there, which the entry naming it answers.
+            naming = next((c for c in candidates if c.score >= candidates[0].score - ROUTE_MARGIN
+                           and self._mentions_all(c.entry_id, origins)), None)
+            if naming is not None:
+                return _first(naming, candidates), MatchResult("answer", tuple(_first(naming, candidates)[:5]),
+                                                               reason="its answer names the place asked about")
         if places and not LISTED.search(text):
             # Another municipality's name: only an entry that itself speaks of that place may answer. Not when it is
             # asked whether the place is among those an answer lists ("埼玉は入っていましたか？"): the list answers.

@@ -324,3 +324,9 @@ def test_english_district_figures_and_countries_are_refused(plain_answerer: Answ
 def test_a_place_given_as_a_reason_is_context(plain_answerer: Answerer) -> None:
     # "実家が千葉なんで…": because the candidate lives there (なんで after a noun is no "why").
     assert _reply(plain_answerer, "通勤ってどのくらいかかるもんなんですか 実家が千葉なんで不安で") == ("answer", "commute-time")
+
+
+def test_whether_people_commute_from_a_place_is_answered_by_the_entry_naming_it(plain_answerer: Answerer) -> None:
+    # 横浜 is on the list of where staff live: the list answers, not the commuting time.
+    question = "実家が横浜です。港区の職員さんで横浜から通っている人はいますか？"
+    assert _reply(plain_answerer, question) == ("answer", "commute-residence")
