@@ -74,6 +74,7 @@ COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}(?:人|方|�
 CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               "時期": r"(?!\s*に)",  # "入ってすぐの時期に…仕組みは？": when something happens, not asking when
               "how much is": r"(?!\s+(?:it|that|this)(?![a-z]))",  # "昼間人口? and how much is it": the figure named
+              "how many": r"(?!\s+yen(?![a-z]))",  # "how many yen?" asks a price, counts nothing
               "書いて": r"(?=\s*(?:ください|下さい|ほしい|欲しい|くれ|もらえ|いただけ|[?？.!。]*$))",
               "when": r"(?=\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have)(?![a-z])"
                       r"|\s*[?？.!]*$)"}

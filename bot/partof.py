@@ -40,6 +40,7 @@ WHO = re.compile(r"(?:は|って|が)\s*(?:誰|だれ|どなた|どんな人|ど
 ANYONE = frozenset({"人", "方", "ひと", "かた"})
 LIVES_AFTER = re.compile(r"\s*(?:に住|で暮ら|の人口|の住民|在住|(?:に|は)?\s*何人\s*(?:くらい|ぐらい)?\s*住)")
 LIVES_BEFORE = re.compile(r"(?<![a-z])(?:live|lives|living|reside|resides|residents|population|people)\s+(?:in|of|at)\s+(?:the\s+)?$")
+FIGURE_EN = re.compile(r"(?<![a-z])(?:population|budget|area|size|number|how\s+many|how\s+much|staff|residents|people)(?![a-z])")
 FIGURE_OF_DISTRICT_EN = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+(?:the\s+)?[a-z-]+\s+(?:district|area)(?![a-z])")
 DISTRICT_OF = re.compile(r"(?:地区|エリア)の\s*")
 DISTRICT_WORDS = ("地区", "district", "chiku")
@@ -154,8 +155,9 @@ class Parts:
 
     def english_part_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state "the population of X alone": all the asked words must be its own."""
-        if not ONLY_EN.search(clean(text)):
-            return ""
+        cleaned = clean(text)
+        if not ONLY_EN.search(cleaned) or not FIGURE_EN.search(cleaned):
+            return ""  # "Is there a branch office in every district?" asks no figure
         words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")
                  and t.token.is_latin and not self._vocabulary.is_home(t.token)]
         known = self._words_of(entry_id)

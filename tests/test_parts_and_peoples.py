@@ -330,3 +330,11 @@ def test_whether_people_commute_from_a_place_is_answered_by_the_entry_naming_it(
     # 横浜 is on the list of where staff live: the list answers, not the commuting time.
     question = "実家が横浜です。港区の職員さんで横浜から通っている人はいますか？"
     assert _reply(plain_answerer, question) == ("answer", "commute-residence")
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("How many yen is the city's budget?", "overview-budget"),  # how many yen asks a price, counts nothing
+    ("Is there a branch office in every district?", "why-sogo-shisho"),  # every district asks no part's figure
+])
+def test_english_that_asks_no_part_or_count(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert _reply(plain_answerer, question) == ("answer", entry_id)
