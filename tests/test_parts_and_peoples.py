@@ -338,3 +338,7 @@ def test_whether_people_commute_from_a_place_is_answered_by_the_entry_naming_it(
 ])
 def test_english_that_asks_no_part_or_count(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     assert _reply(plain_answerer, question) == ("answer", entry_id)
+
+
+def test_which_district_ranks_first_by_a_measure_no_answer_ranks_is_refused(plain_answerer: Answerer) -> None:
+    assert _reply(plain_answerer, "外国人が一番多いのは何地区？") == ("no answer", None)
