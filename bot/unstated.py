@@ -39,7 +39,7 @@ PLACE_RANKING = re.compile(r"(?:全国|都内|日本|東京|23区|特別区)で?
 MEASURE = re.compile(r"(?:一番|いちばん|最も|もっとも)?([^\s、。,がのはをで]{2,8})[がの](?:一番|いちばん|最も|もっとも)?"
                      r"(?:多|少な|高|低|大き|小さ|広|狭)い")
 # "港区で一番…", "区内でいちばん…", "in Minato, which … the most": the ranking is of things inside Minato.
-INSIDE_MINATO = re.compile(r"(?:港区|みなと区|みなとく|区内)(?:の中)?\s*で|(?:港区|みなと区)の(?:どの|どこ)|どの地区"
+INSIDE_MINATO = re.compile(r"(?:港区|みなと区|みなとく|区内)(?:の中)?\s*で|(?:港区|みなと区)の(?:どの|どこ)|どの地区|何地区"
                            r"|(?<![a-z])(?:in\s+minato|which\s+(?:district|area|neighbou?rhood)s?)(?![a-z])")
 
 
