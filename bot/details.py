@@ -50,6 +50,9 @@ ENGLISH_UNITS = {"countries": "か国", "people": "人", "persons": "人", "room
 ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "|".join(ENGLISH_UNITS) + r")(?![a-z])")
 # Units that need no figure in them: people may be counted by naming them, 何個 counts anything (大使館は何個？ is
 # answered by 81か国).
+PRICE = "price"
+PER_PERSON = re.compile(r"(?:1|一|ひと)\s*(?:人|り)\s*(?:あたり|当たり)|(?<![a-z])per\s+(?:person|resident|capita|head)(?![a-z])")
+YEN_AMOUNT = re.compile(r"\d[\d,.]*\s*[万億]?\s*円|\d[\d,.]*\s*(?:billion|million)?\s*yen")
 UNGUIDED_UNITS = frozenset({"階", "室", "戸", "軒", "台", "枚", "店", "駅", "校", "か国", "カ国", "ヶ国", "ケ国", "箇国", "クラス"})
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
 PEOPLE_UNITS = frozenset({"人", "名", "にん"})
@@ -87,6 +90,7 @@ class Asked:
     unit: str | None = None
     people: bool = False  # a count of people (人数, how many people): naming them answers it too
     counted: str | None = None  # who is counted ("保健所の職員は何人": 職員), when the question names them
+    amount: bool = False  # a price per item ("1人あたり何円？"): only an amount in yen states it
 
 
 class DetailCheck:
@@ -143,8 +147,9 @@ class DetailCheck:
             found.append(self._count)
         people = PEOPLE_COUNTED.search(cleaned) is not None
         counted = PEOPLE_OF.search(cleaned)
-        return [Asked(kind, unit, people, counted.group(1) if counted else None) if kind is self._count else Asked(kind)
-                for kind in found]
+        per_item = PER_ITEM.search(cleaned) is not None or PER_PERSON.search(cleaned) is not None
+        return [Asked(kind, unit, people, counted.group(1) if counted else None) if kind is self._count
+                else Asked(kind, amount=per_item and kind.name == PRICE) for kind in found]
 
     def holds(self, entry_id: str, asked: list[Asked], pointers: frozenset[str] = frozenset(),
               stated: bool = False) -> bool:
@@ -161,6 +166,9 @@ class DetailCheck:
         return all(self._holds_asked(entry_id, text, item, pointers) for item in asked)
 
     def _holds_asked(self, entry_id: str, text: str, item: Asked, pointers: frozenset[str]) -> bool:
+        if item.amount and entry_id not in self._pointing:
+            # "1人あたり何円？": the per-person budget is "top class", no amount; only a figure in yen states one.
+            return YEN_AMOUNT.search(self._answers.get(entry_id, "")) is not None
         if item.unit is None:
             return any(self._places.named_in(entry_id) if word == PLACE else self._held(text, word)
                        for word in item.kind.answered_by if word not in pointers) or (

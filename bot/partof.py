@@ -50,7 +50,9 @@ WESTERN_YEAR = re.compile(r"(?:19|20)\d\d")
 # (Not "only" alone: "or only on-the-job?" asks which kind, not a part's figure.)
 ONLY_EN = re.compile(r"(?<![a-z])(?:alone|breakdown|(?:each|per|by|every)\s+(?:district|area|ward)s?|district\s+only"
                      r"|only\s+(?:in|for|of)\s+(?:the\s+)?[a-z-]+\s+district"
-                     r"|how\s+much\s+of\s+(?:the\s+)?[a-z-]+\s+(?:goes|go|is\s+spent|is\s+used)\s+(?:to|on|for))(?![a-z])")
+                     r"|each\s+of\s+the\s+(?:[a-z]+\s+)?(?:districts|areas|wards)"
+                     r"|(?:how\s+much|percentage|share|portion|part)\s+of\s+(?:the\s+)?[a-z-]+\s+(?:goes|go|is\s+spent|is\s+used)"
+                     r"\s+(?:to|on|for))(?![a-z])")
 
 
 class Parts:

@@ -342,3 +342,12 @@ def test_english_that_asks_no_part_or_count(plain_answerer: Answerer, question: 
 
 def test_which_district_ranks_first_by_a_measure_no_answer_ranks_is_refused(plain_answerer: Answerer) -> None:
     assert _reply(plain_answerer, "外国人が一番多いのは何地区？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "区民1人あたりの予算は何円になるの？",  # "top class" states no amount per person
+    "What share of the budget goes to parks?",
+])
+def test_an_amount_per_person_or_a_share_the_answer_never_states_is_refused(plain_answerer: Answerer,
+                                                                          question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
