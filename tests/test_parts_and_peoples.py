@@ -351,3 +351,11 @@ def test_which_district_ranks_first_by_a_measure_no_answer_ranks_is_refused(plai
 def test_an_amount_per_person_or_a_share_the_answer_never_states_is_refused(plain_answerer: Answerer,
                                                                           question: str) -> None:
     assert _reply(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "which ward office building is biggest in Minato",  # a ranking inside the city, "the" left out
+    "食堂が開く時間を教えて",  # a clock time in other words
+])
+def test_a_ranking_and_opening_hours_in_other_words_are_refused(plain_answerer: Answerer, question: str) -> None:
+    assert _reply(plain_answerer, question) == ("no answer", None)
