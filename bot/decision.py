@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from collections.abc import Iterable
 from typing import Literal
 
-from bot.details import Asked, DetailCheck
+from bot.details import DIGIT, Asked, DetailCheck
 from bot.detailof import DetailOwner
 from bot.focus import asks_to_compare
 from bot.head import topic_heads
@@ -23,7 +23,6 @@ from bot.terms import Term
 from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
 
-DIGIT = re.compile(r"\d")
 TRAILING_OFF = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか)")  # "プラ…なんとか通り": a word half remembered, no place
 COMMUTES_FROM = re.compile(r"から\s*(?:通って|通勤して|かよって|通っ|通勤し)[^。？?]{0,6}?(?:人|方|職員)"
                            r"|(?<![a-z])(?:commute|commutes|commuting)\s+from(?![a-z])")
@@ -184,8 +183,9 @@ class Decider:
                          candidates: list[Candidate]) -> tuple[list[Candidate], MatchResult | None]:
         # A place named in the context ("渋谷区に住んでいます。") is not what is asked about, nor where one comes from
         # ("大阪からでも受験できる？"), unless a trip's time from there is asked ("千葉駅から区役所まで何分？").
+        cleaned = clean(text)
         named = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)
-                 and not TRAILING_OFF.match(clean(text), clean(text).find(clean(t.token.surface)) + len(t.token.surface))]
+                 and not TRAILING_OFF.match(cleaned, cleaned.find(clean(t.token.surface)) + len(t.token.surface))]
         places = [t for t in named if not is_origin(text, t.token.surface)]
         if candidates and len(places) < len(named):
             trip = trip_refusal(text, [t for t in named if t not in places], self._details.answer_text(candidates[0].entry_id))

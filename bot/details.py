@@ -135,10 +135,12 @@ class DetailCheck:
         cleaned = COMPARED_TO.sub(" ", kana_units(raw))  # "large relative to the number of residents" asks no count
         # "なんめーとる" (romaji read as kana, or typed so): a loan word cue (メートル) typed in hiragana is still it.
         katakana = to_katakana(cleaned) if HIRAGANA.search(cleaned) else ""
+        # なんじ から, なんねん に でき: read before kana_units rewrites なん, and across the spaces of simple Japanese.
+        squeezed = raw.replace(" ", "") if "なん" in raw else ""
         found = [kind for (kind, pattern, _), kana, nan in zip(self._kinds, self._kana_cues, self._nan_cues)
-                 if pattern.search(cleaned) or ("なん" in raw and pattern.search(raw.replace(" ", "")))  # なんじ から
+                 if pattern.search(cleaned) or (squeezed and pattern.search(squeezed))
                  or (katakana and kana is not None and kana.search(katakana))
-                 or (nan is not None and "なん" in raw and nan.search(raw.replace(" ", "")))]
+                 or (squeezed and nan is not None and nan.search(squeezed))]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
             reading = reading_of(cleaned)
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]

@@ -161,7 +161,7 @@ def _lone_kanji_read(term: Term) -> bool:
     # 家事, カジ).
     surface = term.token.surface
     read = term.via == "reading" or term.via == "weak" and term.token.pos == "代名詞"
-    return read and len(surface) == 1 and surface not in ASKING_KANJI and KANJI_RUN.match(surface + "々") is not None
+    return read and len(surface) == 1 and surface not in ASKING_KANJI and KANJI_PART.fullmatch(surface) is not None
 
 
 def _outside(surface: str, swaps: list[Swap]) -> str:

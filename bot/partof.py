@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from bot.details import DIGIT
 from bot.normalize import clean
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
@@ -44,7 +45,6 @@ FIGURE_EN = re.compile(r"(?<![a-z])(?:population|budget|area|size|number|how\s+m
 FIGURE_OF_DISTRICT_EN = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+(?:the\s+)?[a-z-]+\s+(?:district|area)(?![a-z])")
 DISTRICT_OF = re.compile(r"(?:地区|エリア)の\s*")
 DISTRICT_WORDS = ("地区", "district", "chiku")
-DIGIT = re.compile(r"\d")
 WESTERN_YEAR = re.compile(r"(?:19|20)\d\d")
 # "… alone", "only …", "each district": an English figure of a part.
 # (Not "only" alone: "or only on-the-job?" asks which kind, not a part's figure.)
@@ -73,8 +73,7 @@ class Parts:
         """Return why the entry cannot state the asked part's figure ("" when the question asks none)."""
         cleaned = clean(text)
         # Nouns only: "5つの地区のうちどこに入る？" asks which one, its verb (入る) is no part.
-        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")
-                 and (t.token.pos == "名詞" or t.token.is_latin)]
+        words = [t for t in _asked_words(terms) if t.token.pos == "名詞" or t.token.is_latin]
         held = self._texts.get(entry_id, "")
         for part, whole in self._parts(cleaned, words):
             known = self._words_of(entry_id)
@@ -88,7 +87,7 @@ class Parts:
     def place_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state a detail of a district it does not name (芝地区の人口は何人？)."""
         known = self._words_of(entry_id)
-        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
+        words = _asked_words(terms)
         # A place of the city named as a district (赤坂地区, Shiba chiku), not the city (港区) nor Japan's ranking.
         cleaned = clean(text)
         # ... or whose people are counted ("お台場に住んでいる人は何人？", how many people live in Odaiba).
@@ -118,22 +117,20 @@ class Parts:
     def district_figure_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state a city figure of a district ("芝地区の人口はどのくらい？"), asked with no cue."""
         cleaned = clean(text)
-        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
+        words = _asked_words(terms)
         spans = _spans(cleaned, words)
-        for english in FIGURE_OF_DISTRICT_EN.finditer(cleaned):  # "the population of Takanawa district"
-            figure = [t for t in words if clean(t.token.surface) == english.group(1)][:1]
-            if figure and figure[0].concept in self._figures and not self._names(figure[0], entry_id):
-                return f"asks a district's {english.group(1)}, which its answer does not state"
-        for marker in DISTRICT_OF.finditer(cleaned):
-            figure = _starting_at(spans, cleaned, marker.end())[:1]
-            if figure and figure[0].concept in self._figures and not self._names(figure[0], entry_id):
-                return f"asks a district's {figure[0].token.surface}, which its answer does not state"
+        named = [next((t for t in words if clean(t.token.surface) == found.group(1)), None)
+                 for found in FIGURE_OF_DISTRICT_EN.finditer(cleaned)]  # "the population of Takanawa district"
+        following = [next(iter(_starting_at(spans, cleaned, found.end())), None) for found in DISTRICT_OF.finditer(cleaned)]
+        for figure in (*named, *following):
+            if figure is not None and figure.concept in self._figures and not self._names(figure, entry_id):
+                return f"asks a district's {figure.token.surface}, which its answer does not state"
         return ""
 
     def person_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot name the person asked for by a word it never uses (講師は誰？)."""
         cleaned = clean(text)
-        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
+        words = _asked_words(terms)
         spans = _spans(cleaned, words)
         for asked in WHO.finditer(cleaned):
             role = _ending_at(spans, cleaned, asked.start())[-1:]
@@ -160,8 +157,7 @@ class Parts:
         cleaned = clean(text)
         if not ONLY_EN.search(cleaned) or not FIGURE_EN.search(cleaned):
             return ""  # "Is there a branch office in every district?" asks no figure
-        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")
-                 and t.token.is_latin and not self._vocabulary.is_home(t.token)]
+        words = [t for t in _asked_words(terms) if t.token.is_latin and not self._vocabulary.is_home(t.token)]
         known = self._words_of(entry_id)
         missing = [t.token.surface for t in words if t.concept not in known]
         return f"asks the figure of a part ({', '.join(missing)}) its answer does not state" if missing else ""
@@ -231,6 +227,11 @@ def _named_in(term: Term, text: str) -> bool:
 
 
 Span = tuple[int, int, Term]
+
+
+def _asked_words(terms: list[Term]) -> list[Term]:
+    # The words the question asks with, as written: not the context's, not weak, not a reading found inside a word.
+    return [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
 
 
 def _spans(cleaned: str, words: list[Term]) -> list[Span]:
