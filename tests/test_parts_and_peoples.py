@@ -8,12 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.normalize import analyze
-from bot.service import Answerer, Question
-
-
-def _reply(answerer: Answerer, text: str) -> tuple[str, str | None]:
-    reply = answerer.answer(Question(text, channel="test"))
-    return ("answer" if reply.matched else "no answer"), reply.entry_id if reply.matched else None
+from bot.service import Answerer
+from single_reply import outcome
 
 
 @pytest.mark.parametrize("question", [
@@ -22,14 +18,14 @@ def _reply(answerer: Answerer, text: str) -> tuple[str, str | None]:
     "区内に暮らす韓国人って多いの？",  # ... nor read as a homophone of a word the knowledge has (勧告)
 ])
 def test_one_countrys_people_are_not_all_residents(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
     ("外国人の住民は何人？", "facts-foreign-residents"),
 ])
 def test_home_and_foreign_people_are_still_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 def test_the_home_countrys_people_name_no_other_place(plain_answerer: Answerer) -> None:
@@ -46,7 +42,7 @@ def test_the_home_countrys_people_name_no_other_place(plain_answerer: Answerer) 
     "職員のうち管理職は何人？",
 ])
 def test_a_part_of_a_figure_is_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -54,7 +50,7 @@ def test_a_part_of_a_figure_is_refused(plain_answerer: Answerer, question: str) 
     ("港区だけの制度ですか？プレクラスって", "preclass-what"),
 ])
 def test_a_part_the_answer_states_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize("question", [
@@ -62,7 +58,7 @@ def test_a_part_the_answer_states_is_answered(plain_answerer: Answerer, question
     "立川から港区役所まで電車でどのくらい？",  # one trip's time is not the usual commute the answer gives
 ])
 def test_a_trip_from_a_named_place_is_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize("question", [
@@ -70,7 +66,7 @@ def test_a_trip_from_a_named_place_is_refused(plain_answerer: Answerer, question
     "区の公園の数は？",  # a count no answer holds
 ])
 def test_a_figure_no_answer_holds_is_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -79,7 +75,7 @@ def test_a_figure_no_answer_holds_is_refused(plain_answerer: Answerer, question:
     ("通勤時間はどのくらい？", "commute-time"),
 ])
 def test_figures_the_knowledge_holds_are_still_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize("question", [
@@ -90,7 +86,7 @@ def test_figures_the_knowledge_holds_are_still_answered(plain_answerer: Answerer
     "What is the population of the Azabu district only?",  # the district's entry states no population
 ])
 def test_a_figure_of_another_year_or_part_is_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -99,7 +95,7 @@ def test_a_figure_of_another_year_or_part_is_refused(plain_answerer: Answerer, q
     ("去年受験しました。今年の試験はいつ？", "guide-exam"),  # the guide states no figure of its own
 ])
 def test_the_answers_own_year_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize("question", [
@@ -110,7 +106,7 @@ def test_the_answers_own_year_is_answered(plain_answerer: Answerer, question: st
 ])
 def test_a_detail_of_a_place_or_people_the_answer_does_not_name_is_refused(plain_answerer: Answerer,
                                                                            question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -119,14 +115,14 @@ def test_a_detail_of_a_place_or_people_the_answer_does_not_name_is_refused(plain
 ])
 def test_a_detail_of_a_place_the_answer_names_is_answered(plain_answerer: Answerer, question: str,
                                                           entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize("question", [
     "食堂が紹介されたのはどのテレビ番組？",  # which programme: the last noun of the compound is the kind picked
 ])
 def test_which_one_of_a_kind_reads_the_compounds_head(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -134,7 +130,7 @@ def test_which_one_of_a_kind_reads_the_compounds_head(plain_answerer: Answerer, 
     ("Was the city hall canteen ever on TV?", "cafeteria"),
 ])
 def test_media_coverage_in_other_words_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize("question", [
@@ -142,7 +138,7 @@ def test_media_coverage_in_other_words_is_answered(plain_answerer: Answerer, que
     "区長は誰？",
 ])
 def test_who_holds_a_role_the_answer_never_names_is_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -150,7 +146,7 @@ def test_who_holds_a_role_the_answer_never_names_is_refused(plain_answerer: Answ
     ("新人に仕事を教える担当は誰？", "training-ojt"),
 ])
 def test_who_holds_a_role_the_answer_names_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize("question", [
@@ -158,7 +154,7 @@ def test_who_holds_a_role_the_answer_names_is_answered(plain_answerer: Answerer,
     "ドローン配送にはいくら費用がかかった？",  # the owner before the word that only asks (いくら)
 ])
 def test_a_figure_of_another_topic_is_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize("question", [
@@ -167,7 +163,7 @@ def test_a_figure_of_another_topic_is_refused(plain_answerer: Answerer, question
     "都庁の採用試験の日程は？",  # another public employer's exam
 ])
 def test_details_of_what_the_answer_only_names_are_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -175,12 +171,12 @@ def test_details_of_what_the_answer_only_names_are_refused(plain_answerer: Answe
     ("中島さんは何年に入区したの？", "panel"),
 ])
 def test_what_the_answer_states_of_them_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 def test_a_compound_typed_in_romaji_with_spaces_is_read_as_one_word(plain_answerer: Answerer) -> None:
     # ジコ + ケイハツ: only read together are they 自己啓発 (an English question, not a romaji sentence).
-    assert _reply(plain_answerer, "Can you explain jiko keihatsu for staff?") == ("answer", "training-self-development")
+    assert outcome(plain_answerer, "Can you explain jiko keihatsu for staff?") == ("answer", "training-self-development")
 
 
 @pytest.mark.parametrize("question", [
@@ -188,11 +184,11 @@ def test_a_compound_typed_in_romaji_with_spaces_is_read_as_one_word(plain_answer
     "職員の住んでいる所の例に、千葉市は含まれていますか",
 ])
 def test_asking_whether_a_place_is_listed_is_answered_by_the_list(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", "commute-residence")
+    assert outcome(plain_answerer, question) == ("answer", "commute-residence")
 
 
 def test_another_places_own_figure_is_still_refused(plain_answerer: Answerer) -> None:
-    assert _reply(plain_answerer, "千葉市の人口は？") == ("no answer", None)
+    assert outcome(plain_answerer, "千葉市の人口は？") == ("no answer", None)
 
 
 @pytest.mark.parametrize("question", [
@@ -200,14 +196,14 @@ def test_another_places_own_figure_is_still_refused(plain_answerer: Answerer) ->
     "港区の交番の場所は？",
 ])
 def test_the_place_of_what_no_answer_speaks_of_is_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize("question", [
     "区の図書館は全部でいくつ？",  # a count of a thing (図書館) the knowledge never names, asked as the topic
 ])
 def test_a_detail_of_an_unknown_topic_is_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -215,12 +211,12 @@ def test_a_detail_of_an_unknown_topic_is_refused(plain_answerer: Answerer, quest
 ])
 def test_where_the_candidate_lives_is_no_place_asked_about(plain_answerer: Answerer, question: str,
                                                            entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 def test_a_word_for_itself_names_no_unknown_topic(plain_answerer: Answerer) -> None:
     # 自体 ("the proposals themselves") marks the topic 提案; it is no thing the knowledge lacks.
-    assert _reply(plain_answerer, "採択じゃなくて提案自体は何件？") == ("answer", "newtech-projects")
+    assert outcome(plain_answerer, "採択じゃなくて提案自体は何件？") == ("answer", "newtech-projects")
 
 
 @pytest.mark.parametrize("question", [
@@ -231,7 +227,7 @@ def test_a_word_for_itself_names_no_unknown_topic(plain_answerer: Answerer) -> N
     "23区で職員数は何位？",  # a rank: "top class" is no rank
 ])
 def test_figures_asked_in_other_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize("question", [
@@ -239,11 +235,11 @@ def test_figures_asked_in_other_forms_are_refused(plain_answerer: Answerer, ques
     "What's on the menu in the staff canteen today?",
 ])
 def test_the_cafeterias_dishes_are_not_in_the_briefing(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 def test_a_menu_of_training_is_still_answered(plain_answerer: Answerer) -> None:
-    assert _reply(plain_answerer, "人材育成のメニューを知りたい") == ("answer", "training-overview")
+    assert outcome(plain_answerer, "人材育成のメニューを知りたい") == ("answer", "training-overview")
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -251,7 +247,7 @@ def test_a_menu_of_training_is_still_answered(plain_answerer: Answerer) -> None:
     ("おーじぇいてぃー って なんですか", "training-ojt"),  # letter names as a phone spells them (じぇい, けい)
 ])
 def test_the_candidates_background_and_kana_acronyms(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize("question", [
@@ -261,7 +257,7 @@ def test_the_candidates_background_and_kana_acronyms(plain_answerer: Answerer, q
     "六本木 何人 住んでる",
 ])
 def test_more_details_no_answer_states_are_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -270,7 +266,7 @@ def test_more_details_no_answer_states_are_refused(plain_answerer: Answerer, que
     ("population of minato in 2031?", "facts-population-forecast"),  # the entry stating that year (令和13年)
 ])
 def test_figures_the_answers_state_are_not_refused(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize("question", [
@@ -280,7 +276,7 @@ def test_figures_the_answers_state_are_not_refused(plain_answerer: Answerer, que
     "品川駅って何線が通ってますか",  # railway lines, which no answer names
 ])
 def test_yet_more_details_no_answer_states_are_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -290,7 +286,7 @@ def test_yet_more_details_no_answer_states_are_refused(plain_answerer: Answerer,
 ])
 def test_words_that_look_like_places_or_prices_but_are_not(plain_answerer: Answerer, question: str,
                                                           entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize("question", [
@@ -300,7 +296,7 @@ def test_words_that_look_like_places_or_prices_but_are_not(plain_answerer: Answe
     "Who is the mayor of Minato?",
 ])
 def test_the_last_details_no_answer_states_are_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize("question", [
@@ -310,7 +306,7 @@ def test_the_last_details_no_answer_states_are_refused(plain_answerer: Answerer,
     "パネリスト 年齢",
 ])
 def test_details_in_other_counters_and_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize("question", [
@@ -318,18 +314,18 @@ def test_details_in_other_counters_and_forms_are_refused(plain_answerer: Answere
     "Is there an Italian restaurant street in Minato?",  # another country's word is another place
 ])
 def test_english_district_figures_and_countries_are_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 def test_a_place_given_as_a_reason_is_context(plain_answerer: Answerer) -> None:
     # "実家が千葉なんで…": because the candidate lives there (なんで after a noun is no "why").
-    assert _reply(plain_answerer, "通勤ってどのくらいかかるもんなんですか 実家が千葉なんで不安で") == ("answer", "commute-time")
+    assert outcome(plain_answerer, "通勤ってどのくらいかかるもんなんですか 実家が千葉なんで不安で") == ("answer", "commute-time")
 
 
 def test_whether_people_commute_from_a_place_is_answered_by_the_entry_naming_it(plain_answerer: Answerer) -> None:
     # 横浜 is on the list of where staff live: the list answers, not the commuting time.
     question = "実家が横浜です。港区の職員さんで横浜から通っている人はいますか？"
-    assert _reply(plain_answerer, question) == ("answer", "commute-residence")
+    assert outcome(plain_answerer, question) == ("answer", "commute-residence")
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -337,11 +333,11 @@ def test_whether_people_commute_from_a_place_is_answered_by_the_entry_naming_it(
     ("Is there a branch office in every district?", "why-sogo-shisho"),  # every district asks no part's figure
 ])
 def test_english_that_asks_no_part_or_count(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 def test_which_district_ranks_first_by_a_measure_no_answer_ranks_is_refused(plain_answerer: Answerer) -> None:
-    assert _reply(plain_answerer, "外国人が一番多いのは何地区？") == ("no answer", None)
+    assert outcome(plain_answerer, "外国人が一番多いのは何地区？") == ("no answer", None)
 
 
 @pytest.mark.parametrize("question", [
@@ -350,7 +346,7 @@ def test_which_district_ranks_first_by_a_measure_no_answer_ranks_is_refused(plai
 ])
 def test_an_amount_per_person_or_a_share_the_answer_never_states_is_refused(plain_answerer: Answerer,
                                                                           question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize("question", [
@@ -358,4 +354,4 @@ def test_an_amount_per_person_or_a_share_the_answer_never_states_is_refused(plai
     "食堂が開く時間を教えて",  # a clock time in other words
 ])
 def test_a_ranking_and_opening_hours_in_other_words_are_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)

@@ -9,12 +9,8 @@ from __future__ import annotations
 import pytest
 
 from bot.focus import clauses
-from bot.service import Answerer, Question
-
-
-def _reply(answerer: Answerer, text: str) -> tuple[str, str | None]:
-    reply = answerer.answer(Question(text, channel="test"))
-    return ("answer" if reply.matched else "no answer"), reply.entry_id if reply.matched else None
+from bot.service import Answerer
+from single_reply import outcome
 
 
 @pytest.mark.parametrize("question", [
@@ -23,7 +19,7 @@ def _reply(answerer: Answerer, text: str) -> tuple[str, str | None]:
     "23区のなかで面積が一番大きい区はどこ？",  # Minato is not; its area entry holds no superlative
 ])
 def test_naming_the_top_one_is_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -32,7 +28,7 @@ def test_naming_the_top_one_is_refused(plain_answerer: Answerer, question: str) 
     ("大使館の数って全国で一番なの？", "facts-embassies"),  # a superlative that confirms names no top one
 ])
 def test_a_superlative_the_knowledge_holds_is_answered(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize("question", [
@@ -42,11 +38,11 @@ def test_a_superlative_the_knowledge_holds_is_answered(plain_answerer: Answerer,
     "タイ の たいしかん の ばしょ は？",  # a katakana country is no part of the reading タイシカン next to it
 ])
 def test_one_countrys_embassy_is_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 def test_the_embassies_in_romaji_are_still_answered(plain_answerer: Answerer) -> None:
-    assert _reply(plain_answerer, "taishikan wa nan kakoku arimasu ka") == ("answer", "facts-embassies")
+    assert outcome(plain_answerer, "taishikan wa nan kakoku arimasu ka") == ("answer", "facts-embassies")
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -56,11 +52,11 @@ def test_the_embassies_in_romaji_are_still_answered(plain_answerer: Answerer) ->
 ])
 def test_the_people_asked_for_and_measures_name_no_topic(plain_answerer: Answerer, question: str,
                                                          entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 def test_a_person_in_another_role_is_still_a_topic(plain_answerer: Answerer) -> None:
-    assert _reply(plain_answerer, "職員住宅に妻も一緒に住めますか") == ("no answer", None)  # a guard: refused before too
+    assert outcome(plain_answerer, "職員住宅に妻も一緒に住めますか") == ("no answer", None)  # a guard: refused before too
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -70,7 +66,7 @@ def test_a_person_in_another_role_is_still_a_topic(plain_answerer: Answerer) -> 
 ])
 def test_the_noun_asked_about_picks_between_close_entries(plain_answerer: Answerer, question: str,
                                                           entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -80,7 +76,7 @@ def test_the_noun_asked_about_picks_between_close_entries(plain_answerer: Answer
 ])
 def test_the_recruitment_guides_vocabulary_reaches_its_entry(plain_answerer: Answerer, question: str,
                                                              entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 @pytest.mark.parametrize("question", [
@@ -89,11 +85,11 @@ def test_the_recruitment_guides_vocabulary_reaches_its_entry(plain_answerer: Ans
     "Which bridge will the AI inspection test use?",
 ])
 def test_asking_which_one_of_an_unknown_kind_is_refused(plain_answerer: Answerer, question: str) -> None:
-    assert _reply(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, question) == ("no answer", None)
 
 
 def test_asking_which_one_of_a_known_kind_is_answered(plain_answerer: Answerer) -> None:
-    assert _reply(plain_answerer, "職員住宅はどの地区にありますか") == ("answer", "housing-staff")
+    assert outcome(plain_answerer, "職員住宅はどの地区にありますか") == ("answer", "housing-staff")
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -101,11 +97,11 @@ def test_asking_which_one_of_a_known_kind_is_answered(plain_answerer: Answerer) 
     ("千葉県から通勤している職員はいますか？", "commute-residence"),
 ])
 def test_a_place_of_origin_is_not_what_is_asked(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
 
 
 def test_a_place_asked_about_is_still_refused(plain_answerer: Answerer) -> None:
-    assert _reply(plain_answerer, "千葉市の職員住宅はどこ？") == ("no answer", None)
+    assert outcome(plain_answerer, "千葉市の職員住宅はどこ？") == ("no answer", None)
 
 
 def test_a_purpose_set_off_by_a_comma_is_context() -> None:
@@ -115,12 +111,12 @@ def test_a_purpose_set_off_by_a_comma_is_context() -> None:
 
 
 def test_a_purpose_does_not_pull_the_answer_to_its_topic(plain_answerer: Answerer) -> None:
-    assert _reply(plain_answerer, "女性職員が働き続けられるように、育休はどうなっていますか") == ("answer", "guide-holidays")
+    assert outcome(plain_answerer, "女性職員が働き続けられるように、育休はどうなっていますか") == ("answer", "guide-holidays")
 
 
 def test_a_detail_cue_typed_in_hiragana_is_still_a_detail(plain_answerer: Answerer) -> None:
     # A loan-word cue (何メートル) typed in hiragana still asks a size, which no entry about Shiba holds.
-    assert _reply(plain_answerer, "とうきょうたわーは なんめーとる？") == ("no answer", None)
+    assert outcome(plain_answerer, "とうきょうたわーは なんめーとる？") == ("no answer", None)
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -128,4 +124,4 @@ def test_a_detail_cue_typed_in_hiragana_is_still_a_detail(plain_answerer: Answer
     ("新人向けの研修はどんな内容？", "training-new-staff-design"),  # an audience the knowledge knows keeps its meaning
 ])
 def test_an_unknown_audience_names_no_topic(plain_answerer: Answerer, question: str, entry_id: str) -> None:
-    assert _reply(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
