@@ -14,11 +14,15 @@ from bot.normalize import clean
 KATAKANA_ONLY = re.compile(r"[\u30a0-\u30ffー\s?!、。？！・]+")
 # Grammar no loan word has: a polite ending, or a particle closing a word before a space (パネリストハ ダレ…).
 KATAKANA_GRAMMAR = re.compile(r"(?:デス|マス|デシタ|マシタ)(?:カ|ネ|ヨ)?(?=[\s?!。？！]|$)|[ハヲ](?=\s)")
+# Or a question word standing as a word of its own or before a particle ("ケンシュウ ドンナノ アル",
+# "ミナトクノ ドノチク？"): no loan word starts so (ナンバー goes on with バ, not with a particle or a space).
+KATAKANA_ASKING = re.compile(r"(?:^|[\s、・])(?:ドコ|ドンナ|ドノ|イクツ|ナニ|ナン|イツ|ダレ|ドウ|ドレ)"
+                             r"(?=[\s?!。？！]|$|デ|ニ|ガ|ヲ|ノ|カ|ナ|ダ|ッテ|ヘ|マデ|カラ|グライ|クライ|チク)")
 
 
 def katakana_sentence(text: str) -> str | None:
     """Return the hiragana of a question typed all in katakana, or None for any other text."""
     cleaned = clean(text).strip()
-    if not KATAKANA_ONLY.fullmatch(cleaned) or not KATAKANA_GRAMMAR.search(cleaned):
+    if not KATAKANA_ONLY.fullmatch(cleaned) or not (KATAKANA_GRAMMAR.search(cleaned) or KATAKANA_ASKING.search(cleaned)):
         return None
     return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in cleaned)

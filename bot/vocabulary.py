@@ -43,6 +43,8 @@ class Vocabulary:
         self._kanji_spelled: set[str] = set()  # readings of words written otherwise (大使館, プレクラス)
         self._phrases: dict[str, str] = {}
         self.stopwords = self._keys_of(scope.stopwords)
+        # かんじ typed for 感じ: a kana word read as a stopword is one, unless the knowledge has a word so read.
+        self._stop_readings = frozenset(r for w in scope.stopwords if len(r := reading_of(w)) >= 3 and not w.isascii())
         # 何個, 件数, 期間: words that ask about a topic name none (bot.aspects, the one list of them).
         self.aspects = self._keys_of(aspect_words(scope))
         # ... but a priced or located thing (家賃, 拝観料, 住所) the knowledge never names is still a topic it lacks.
@@ -254,7 +256,8 @@ class Vocabulary:
     def _is_weak(self, token: Token) -> bool:
         if token.weak or token.lemma in self.stopwords or token.surface in self.stopwords:
             return True
-        return token.is_kana and token.reading in self.stopwords
+        return token.is_kana and (token.reading in self.stopwords or token.reading in self._stop_readings
+                                  and token.reading not in self._by_reading)
 
     def _learn_verb_reading(self, lemma: str, concept: str) -> None:
         # The dictionary form's reading: an inflected surface (住める, スメル) would not meet すむ.

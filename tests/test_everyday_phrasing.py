@@ -20,6 +20,10 @@ def test_only_a_sentence_all_in_katakana_with_its_grammar_is_read_as_hiragana() 
     assert katakana_sentence("ケンシュウハ アリマスカ？") == "けんしゅうは ありますか?"
     assert katakana_sentence("プレクラス") is None  # a loan word, no grammar
     assert katakana_sentence("プレクラスは何ですか") is None
+    # casual: no ending, but a question word of its own or before a particle
+    assert katakana_sentence("タイシカン イクツ アルノ") == "たいしかん いくつ あるの"
+    assert katakana_sentence("ミナトクノ ドノチク？") == "みなとくの どのちく?"
+    assert katakana_sentence("ナンバー プレート") is None  # ナン goes on as a loan word
 
 
 def test_so_much_points_at_what_was_said_and_names_no_topic(plain_answerer: Answerer) -> None:
@@ -50,6 +54,9 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         # 仕事に行く: the commute, typed in spaced words, one of them in kanji
         ("みんな 仕事 に 行く のに どれくらい かかる？", "commute-time"),
         ("ショクドウハ ドコニ アリマスカ", "cafeteria"),  # all in katakana, particles and endings too
+        ("タイシカン イクツ アルノ", "facts-embassies"),  # all in katakana, casual: the question word tells
+        ("けんしゅうって どんなかんじ？", "training-overview"),  # かんじ: 感じ typed in kana, no topic
+        ("How many staff work there these days?", "overview-staff"),  # these days: now, not the daytime
         # the rank is set aside (…とかじゃなくていい): no rank is asked of the population
         ("港区の人口ってどのくらいなんですか何番目とかじゃなくていいので", "overview-population"),
         ("人口が26万人とありましたが、いつの数字ですか", "overview-population"),  # 数字: the figure just named
