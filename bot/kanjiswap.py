@@ -91,7 +91,10 @@ class KanjiSwaps:
             for start in range(len(run) - size + 1):
                 end = start + size
                 typed = run[start:end]
+                # A stretch inside one word of the text, not at its start (被率 of 緑被率), is a piece of that word, no
+                # typo; one crossing a word's end may be (地句 of 芝地|句: the typo glued 地 to 芝).
                 if (typed in self._words or any(typed in swap.typed or swap.typed in typed for swap in found)
+                        or (alone and start not in alone and not any(start < b < end for b in alone))
                         or any(a < end and start < b and not (start <= a and b <= end) for a, b in kept)):
                     continue
                 swap = self._swap(typed, known, {start, start + 1} <= alone)  # each kanji starts a word

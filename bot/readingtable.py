@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import kana_runs, stray_kanji
+from bot.normalize import kana_runs, morphemes, stray_kanji, to_katakana
 from bot.readingscan import ReadingTable
 from bot.scanguard import Words, only_grammar, run_words
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, with_scanned
@@ -51,7 +51,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
             words = run_words(text) if words is None else words
             if number < len(words) and only_grammar(words[number], start, end):
                 continue
-            if any(allowed[start:end]):
+            if any(allowed[start:end]) and not _inside_a_word(readings, start, end, reading):
                 found[reading] = table[reading]
                 mask[start:end] = [True] * (end - start)
         masks.append((run, mask, readings))
@@ -59,6 +59,21 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
         return terms
     kept = [t for t in terms if _unknown_place(t) or not explained_by_longer(t, masks, found)]
     return with_scanned(kept, found, stopwords)
+
+
+def _inside_a_word(spans: dict[str, tuple[int, str]], start: int, end: int, found: str) -> bool:
+    # 緑被率 (リョクヒリツ) is a word of its own, no mistyped 比率: a reading found after the start of one word of
+    # two kanji or more, and ending in it, is a piece of that word, unless a piece of its kanji reads so on its own
+    # as a word of the dictionary (庁舎 of 本庁舎, 役場 of 町役場). A mistyped compound splits (大志 + 館, 与 + 算).
+    return any(begin < start and end <= begin + len(reading) and len(surface) > 1
+               and not any(_word_reading(surface[i:j]) == found for i in range(1, len(surface))
+                           for j in range(i + 1, len(surface) + 1))
+               for surface, (begin, reading) in spans.items())
+
+
+def _word_reading(text: str) -> str:
+    parts = morphemes(text)
+    return to_katakana(parts[0].reading) if len(parts) == 1 else ""
 
 
 def _unknown_place(term: Term) -> bool:
