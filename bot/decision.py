@@ -34,6 +34,7 @@ ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact ma
 OWN_WORDS = 3  # this many words of a question that one entry alone uses make it the answer, whatever its score
 COMPARED_COVERAGE = 0.25
 CLEARLY_MORE = 0.1  # of two close entries, one explaining this much more of the question answers
+EXPLAINS_MARGIN = 10.0  # how far below the best an entry naming more of the question's words may score and answer
 GENERAL_MARGIN = 5.0  # how far below a specific entry its general one may score and answer, the qualifier unasked
 FIGURES_CATEGORY = "overview"
 CITY_WIDE = 3  # a place more than a third of the entries name is the city itself (港区)  # each of two compared entries explains at least this share of the question
@@ -176,6 +177,13 @@ class Decider:
             return MatchResult("answer", top, reason="only its answer holds the asked detail")
         if routed:
             return MatchResult("answer", top, reason=routed)
+        if not headed and len(top) > 1 and best.score - top[1].score < EXPLAINS_MARGIN:
+            # "…新技術の取り組みで、防災関係のものは？": the second names more of the topics asked, a few points lower
+            # (制度, テーマ, メリット ask about a topic, they name none).
+            # Not when the best explains none of them: its score is all the story's (…やりがいの話…テーマは？).
+            more = self._explains_more(top, [t for t in terms if not self.vocabulary.asks_about(t.token)], least=1)
+            if more is not None and more.best is not best:
+                return more
         reason = "its answer states the year asked" if dated else "its title names what is asked about" if headed else ""
         return MatchResult("answer", top, reason=reason)
 
@@ -243,14 +251,14 @@ class Decider:
                        or self._parts.district_figure_refusal(text, terms, entry_id))
         return refusal
 
-    def _explains_more(self, top: tuple[Candidate, ...], terms: list[Term]) -> MatchResult | None:
+    def _explains_more(self, top: tuple[Candidate, ...], terms: list[Term], least: int = 0) -> MatchResult | None:
         # "新技術の取り組みで防災に関するものは？": of two close entries, the projects explain 防災 too. Only the words
         # that name something count (もの, 教える, どんな say nothing of the topic).
         best, second = top[0], top[1]
         named = {t.concept for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak"
                  and not self.vocabulary.is_home(t.token)}
         explained = [len(named & self._index.bag(self._index_of[c.entry_id]).keys()) for c in (best, second)]
-        if explained[1] > explained[0] and second.coverage >= best.coverage + CLEARLY_MORE:
+        if explained[1] > explained[0] >= least and second.coverage >= best.coverage + CLEARLY_MORE:
             return MatchResult("answer", (second, best, *top[2:]), reason="it explains more of the question")
         if explained[0] > explained[1] and best.coverage >= second.coverage + CLEARLY_MORE:
             return MatchResult("answer", top, reason="it explains more of the question")

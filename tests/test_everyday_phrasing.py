@@ -57,6 +57,8 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("タイシカン イクツ アルノ", "facts-embassies"),  # all in katakana, casual: the question word tells
         ("けんしゅうって どんなかんじ？", "training-overview"),  # かんじ: 感じ typed in kana, no topic
         ("How many staff work there these days?", "overview-staff"),  # these days: now, not the daytime
+        # the projects name the disaster asked about too, a few points below the work's overview
+        ("看護師として働いています。港区の新技術の取り組みで、災害に役立つものはありますか？", "newtech-projects"),
         # the rank is set aside (…とかじゃなくていい): no rank is asked of the population
         ("港区の人口ってどのくらいなんですか何番目とかじゃなくていいので", "overview-population"),
         ("人口が26万人とありましたが、いつの数字ですか", "overview-population"),  # 数字: the figure just named
