@@ -57,6 +57,8 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("タイシカン イクツ アルノ", "facts-embassies"),  # all in katakana, casual: the question word tells
         ("けんしゅうって どんなかんじ？", "training-overview"),  # かんじ: 感じ typed in kana, no topic
         ("How many staff work there these days?", "overview-staff"),  # these days: now, not the daytime
+        ("試験は日本語だけで行われますか", "guide-exam"),  # the exam's language: the guide tells the exam's content
+        ("高校生でも申し込めますか", "guide-application"),  # a school stage asked of eligibility
         # the projects name the disaster asked about too, a few points below the work's overview
         ("看護師として働いています。港区の新技術の取り組みで、災害に役立つものはありますか？", "newtech-projects"),
         # the rank is set aside (…とかじゃなくていい): no rank is asked of the population
