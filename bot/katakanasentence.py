@@ -15,8 +15,9 @@ KATAKANA_ONLY = re.compile(r"[\u30a0-\u30ffー\s?!、。？！・]+")
 # Grammar no loan word has: a polite ending, or a particle closing a word before a space (パネリストハ ダレ…).
 KATAKANA_GRAMMAR = re.compile(r"(?:デス|マス|デシタ|マシタ)(?:カ|ネ|ヨ)?(?=[\s?!。？！]|$)|[ハヲ](?=\s)")
 # Or a question word standing as a word of its own or before a particle ("ケンシュウ ドンナノ アル",
-# "ミナトクノ ドノチク？"): no loan word starts so (ナンバー goes on with バ, not with a particle or a space).
-KATAKANA_ASKING = re.compile(r"(?:^|[\s、・])(?:ドコ|ドンナ|ドノ|イクツ|ナニ|ナン|イツ|ダレ|ドウ|ドレ)"
+# "ミナトクノ ドノチク？"), or right after ッテ or ハ ("ケンシュウッテナニガアル"): no loan word has one so (ナンバー goes
+# on with バ, not with a particle or a space).
+KATAKANA_ASKING = re.compile(r"(?:^|[\s、・]|ッテ|ハ(?=ド|ナ|イ))(?:ドコ|ドンナ|ドノ|イクツ|ナニ|ナン|イツ|ダレ|ドウ|ドレ)"
                              r"(?=[\s?!。？！]|$|デ|ニ|ガ|ヲ|ノ|カ|ナ|ダ|ッテ|ヘ|マデ|カラ|グライ|クライ|チク)")
 
 

@@ -24,6 +24,7 @@ def test_only_a_sentence_all_in_katakana_with_its_grammar_is_read_as_hiragana() 
     assert katakana_sentence("タイシカン イクツ アルノ") == "たいしかん いくつ あるの"
     assert katakana_sentence("ミナトクノ ドノチク？") == "みなとくの どのちく?"
     assert katakana_sentence("ナンバー プレート") is None  # ナン goes on as a loan word
+    assert katakana_sentence("ショクドウッテドコニアル？") == "しょくどうってどこにある?"  # no spaces: after ッテ
 
 
 def test_so_much_points_at_what_was_said_and_names_no_topic(plain_answerer: Answerer) -> None:
@@ -54,7 +55,8 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         # 仕事に行く: the commute, typed in spaced words, one of them in kanji
         ("みんな 仕事 に 行く のに どれくらい かかる？", "commute-time"),
         ("ショクドウハ ドコニ アリマスカ", "cafeteria"),  # all in katakana, particles and endings too
-        ("タイシカン イクツ アルノ", "facts-embassies"),  # all in katakana, casual: the question word tells
+        ("タイシカン イクツ アルノ", "facts-embassies"),
+        ("ショクドウッテドコニアル？", "cafeteria"),  # katakana without spaces: the question word after ッテ tells  # all in katakana, casual: the question word tells
         ("けんしゅうって どんなかんじ？", "training-overview"),  # かんじ: 感じ typed in kana, no topic
         ("How many staff work there these days?", "overview-staff"),  # these days: now, not the daytime
         ("試験は日本語だけで行われますか", "guide-exam"),  # the exam's language: the guide tells the exam's content

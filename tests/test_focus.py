@@ -76,6 +76,7 @@ def test_not_only_is_no_contrast() -> None:
 def test_japanese_typed_in_romaji_is_read_as_kana_and_english_is_not() -> None:
     assert romaji_sentence("shokudou wa arimasu ka") == "しょくどう は あります か"  # the writer's words kept
     assert romaji_sentence("Minato-ku no shokuin wa nannin imasu ka") == "みなとく の しょくいん は なんにん います か"
+    assert romaji_sentence("minato ku no shokuin wa nannin imasu ka") == "みなとく の しょくいん は なんにん います か"  # 区 apart
     assert romaji_sentence("Is there a cafeteria at city hall?") is None
 
 
