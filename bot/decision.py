@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from collections.abc import Iterable
 from typing import Literal
 
+from bot.closecall import CloseCalls
 from bot.details import DIGIT, Asked, DetailCheck
 from bot.detailof import DetailOwner
 from bot.focus import asks_to_compare
@@ -33,7 +34,6 @@ HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the ques
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
 OWN_WORDS = 3  # this many words of a question that one entry alone uses make it the answer, whatever its score
 COMPARED_COVERAGE = 0.25
-CLEARLY_MORE = 0.1  # of two close entries, one explaining this much more of the question answers
 EXPLAINS_MARGIN = 10.0  # how far below the best an entry naming more of the question's words may score and answer
 GENERAL_MARGIN = 5.0  # how far below a specific entry its general one may score and answer, the qualifier unasked
 FIGURES_CATEGORY = "overview"
@@ -104,6 +104,8 @@ class Decider:
                             lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries),
                             lambda entry_id: index.bag(self._index_of[entry_id]), _figures(kb, vocabulary))
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
+        self._close = CloseCalls(vocabulary, lambda entry_id: index.bag(self._index_of[entry_id]),
+                                 lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries))
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
         candidates, refused = self._of_other_places(text, terms, candidates)
@@ -172,7 +174,9 @@ class Decider:
             routed_details = [d for d in details if d.kind.route_only]
             decided = self._holds_alone(best, top[1], routed_details) or self._holds_alone(best, top[1], details)
             if not decided:
-                return self._explains_more(top, terms) or MatchResult("clarify", top[:3], reason="close call")
+                return (self._settle(top, self._close.explains_more(top, terms), "it explains more of the question")
+                        or self._settle(top, self._close.names_the_place(top, terms), "its answer names the place asked")
+                        or MatchResult("clarify", top[:3], reason="close call"))
             # "試験はいつ？" between the exam and how to apply: only the first holds the asked date.
             return MatchResult("answer", top, reason="only its answer holds the asked detail")
         if routed:
@@ -181,7 +185,8 @@ class Decider:
             # "…新技術の取り組みで、防災関係のものは？": the second names more of the topics asked, a few points lower
             # (制度, テーマ, メリット ask about a topic, they name none).
             # Not when the best explains none of them: its score is all the story's (…やりがいの話…テーマは？).
-            more = self._explains_more(top, [t for t in terms if not self.vocabulary.asks_about(t.token)], least=1)
+            topics = [t for t in terms if not self.vocabulary.asks_about(t.token)]
+            more = self._settle(top, self._close.explains_more(top, topics, least=1), "it explains more of the question")
             if more is not None and more.best is not best:
                 return more
         reason = "its answer states the year asked" if dated else "its title names what is asked about" if headed else ""
@@ -251,18 +256,9 @@ class Decider:
                        or self._parts.district_figure_refusal(text, terms, entry_id))
         return refusal
 
-    def _explains_more(self, top: tuple[Candidate, ...], terms: list[Term], least: int = 0) -> MatchResult | None:
-        # "新技術の取り組みで防災に関するものは？": of two close entries, the projects explain 防災 too. Only the words
-        # that name something count (もの, 教える, どんな say nothing of the topic).
-        best, second = top[0], top[1]
-        named = {t.concept for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak"
-                 and not self.vocabulary.is_home(t.token)}
-        explained = [len(named & self._index.bag(self._index_of[c.entry_id]).keys()) for c in (best, second)]
-        if explained[1] > explained[0] >= least and second.coverage >= best.coverage + CLEARLY_MORE:
-            return MatchResult("answer", (second, best, *top[2:]), reason="it explains more of the question")
-        if explained[0] > explained[1] and best.coverage >= second.coverage + CLEARLY_MORE:
-            return MatchResult("answer", top, reason="it explains more of the question")
-        return None
+    @staticmethod
+    def _settle(top: tuple[Candidate, ...], winner: int | None, reason: str) -> MatchResult | None:
+        return None if winner is None else MatchResult("answer", tuple(_first(top[winner], list(top))), reason=reason)
 
     def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:
         return bool(details) and self._details.holds(best.entry_id, details) and not self._details.holds(

@@ -1,0 +1,63 @@
+"""Of two close entries, the one that answers: it names more of the topics asked, or the place asked about.
+
+Both rules read which of the question's concepts each entry's words hold (its bag in the index), so the decider
+can settle a close call without asking the candidate which one they meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol
+
+from bot.terms import Term
+from bot.vocabulary import Vocabulary
+
+CLEARLY_MORE = 0.1  # of two close entries, one explaining this much more of the question answers
+
+Bag = Callable[[str], Mapping[str, float]]  # an entry id -> the concepts its words hold
+
+
+class Ranked(Protocol):
+    """A ranked entry (bot.decision.Candidate)."""
+
+    entry_id: str
+    coverage: float
+
+
+class CloseCalls:
+    """Settles a close call between the two best entries, or says it cannot (None)."""
+
+    def __init__(self, vocabulary: Vocabulary, bag: Bag, city_wide: Callable[[str], bool]) -> None:
+        self._vocabulary = vocabulary
+        self._bag = bag
+        self._city_wide = city_wide
+
+    def explains_more(self, top: Sequence[Ranked], terms: list[Term], least: int = 0) -> int | None:
+        """Return 0 or 1, the entry that names more of the topics asked and explains clearly more of the question.
+
+        "新技術の取り組みで防災に関するものは？": of two close entries, the projects explain 防災 too. Only the words that
+        name something count (もの, 教える, どんな say nothing of the topic). The second wins only when the first
+        names at least `least` of them.
+        """
+        named = {t.concept for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak"
+                 and not self._vocabulary.is_home(t.token)}
+        best, second = top[0], top[1]
+        explained = [len(named & self._bag(c.entry_id).keys()) for c in (best, second)]
+        if explained[1] > explained[0] >= least and second.coverage >= best.coverage + CLEARLY_MORE:
+            return 1
+        if explained[0] > explained[1] and best.coverage >= second.coverage + CLEARLY_MORE:
+            return 0
+        return None
+
+    def names_the_place(self, top: Sequence[Ranked], terms: list[Term]) -> int | None:
+        """Return 0 or 1, the only one of the two whose words name a place of the city the question names.
+
+        "Which of the five districts has Odaiba?": the districts' overview and 芝浦港南 score alike; only the latter
+        names お台場. The city itself (港区, named by most entries) tells them apart no more than any other word.
+        """
+        places = {t.concept for t in terms if t.weight == 1.0 and t.concept is not None
+                  and self._vocabulary.is_home(t.token) and not self._city_wide(t.concept)}
+        if not places:
+            return None
+        naming = [bool(places & self._bag(c.entry_id).keys()) for c in top[:2]]
+        return naming.index(True) if naming.count(True) == 1 else None
