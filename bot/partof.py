@@ -39,7 +39,9 @@ OWNED_COUNT = re.compile(r"の(?=[^\s、。,?？のはがって]{1,8}(?:は|っ�
                          r"|の(?=(?:割合|比率|率)(?:は|って|を|が|[?？]|$))")  # "女性の管理職の割合": of 管理職
 WHO = re.compile(r"(?:は|って|が)\s*(?:誰|だれ|どなた|どんな人|どういう人)")  # "講師は誰？": the role before it
 ANYONE = frozenset({"人", "方", "ひと", "かた"})
-LIVES_AFTER = re.compile(r"\s*(?:に住|で暮ら|の人口|の住民|在住|(?:に|は)?\s*何人\s*(?:くらい|ぐらい)?\s*住)")
+# ... typed in kana too ("あかさかの じんこうは？", "あざぶちくの じんこう")
+LIVES_AFTER = re.compile(r"\s*(?:ちく|チク)?(?:に住|で暮ら|の\s*(?:人口|じんこう|ジンコウ)|の住民|の\s*じゅうみん|在住"
+                         r"|に\s*す[むん]|(?:に|は)?\s*何人\s*(?:くらい|ぐらい)?\s*住)")
 LIVES_BEFORE = re.compile(r"(?<![a-z])(?:live|lives|living|reside|resides|residents|population|people)\s+(?:in|of|at)\s+(?:the\s+)?$")
 FIGURE_EN = re.compile(r"(?<![a-z])(?:population|budget|area|size|number|how\s+many|how\s+much|staff|residents|people)(?![a-z])")
 FIGURE_OF_DISTRICT_EN = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+(?:the\s+)?[a-z-]+\s+(?:district|area)(?![a-z])")
