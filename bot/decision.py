@@ -185,7 +185,9 @@ class Decider:
             # "…新技術の取り組みで、防災関係のものは？": the second names more of the topics asked, a few points lower
             # (制度, テーマ, メリット ask about a topic, they name none).
             # Not when the best explains none of them: its score is all the story's (…やりがいの話…テーマは？).
-            topics = [t for t in terms if not self.vocabulary.asks_about(t.token)]
+            # The kind a "which" picks (どこの自治体) names no topic either: the answer is one of that kind.
+            picked = set(which_nouns(text))
+            topics = [t for t in terms if not self.vocabulary.asks_about(t.token) and t.token.surface not in picked]
             more = self._settle(top, self._close.explains_more(top, topics, least=1), "it explains more of the question")
             if more is not None and more.best is not best:
                 return more
