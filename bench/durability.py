@@ -1,6 +1,6 @@
 """Kill `minato-bot serve` with SIGKILL under load, again and again: is any acknowledged question lost?
 
-Run: python bench/durability.py [--rounds 20] [--clients 16] [--seconds 5] [--repeats 3]
+Run: python -m bench.durability [--rounds 20] [--clients 16] [--seconds 5] [--repeats 3]
 
 Each round starts a real `minato-bot serve` (MINATO_DB in a temporary directory, loopback only), drives
 POST /api/ask from concurrent clients, records every log_id a 200 acknowledged, and kills the server with
@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 
 import aiohttp
+
+from bench.server import tree_cpu_seconds  # its workers and their engine processes too
 
 QUESTIONS = ["食堂はありますか？", "職員住宅はありますか", "What training do new staff get?", "港区の5つの地区について教えて",
              "プレクラスとは何ですか", "給料はいくらですか？", "こんにちは", "芝地区はどんなところ？", "OJTはありますか"]
@@ -125,24 +127,6 @@ async def kill_rounds(db: Path, rounds: int, clients: int, workdir: Path) -> tup
     return acked, total
 
 
-def cpu_seconds(pid: int) -> float:
-    """Return the CPU time (user + system) a server has used so far, its workers' included (serve --workers N)."""
-    pids = [pid]
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
-            pids += [int(child) for child in (task / "children").read_text().split()]
-        except OSError:
-            pass
-    ticks = 0
-    for number in pids:
-        try:
-            fields = Path(f"/proc/{number}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
 async def throughput(db: str, clients: int, seconds: float, workdir: Path) -> tuple[float, float]:
     """Return (answers per second, server CPU ms per answer) of /api/ask on a fresh server ('off': no log)."""
     port = free_port()
@@ -152,9 +136,9 @@ async def throughput(db: str, clients: int, seconds: float, workdir: Path) -> tu
         async with aiohttp.ClientSession() as session:
             await wait_healthy(session, base, server)
         await load(base, clients, [], 1.0)  # warm up
-        cpu_before = cpu_seconds(server.pid)
+        cpu_before = tree_cpu_seconds(server.pid)
         answered, elapsed = await load(base, clients, [], seconds)
-        return answered / elapsed, 1000 * (cpu_seconds(server.pid) - cpu_before) / max(answered, 1)
+        return answered / elapsed, 1000 * (tree_cpu_seconds(server.pid) - cpu_before) / max(answered, 1)
     finally:
         server.send_signal(signal.SIGTERM)
         try:

@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import aiohttp
@@ -45,6 +46,12 @@ def engine_rate(workers: int, seconds: float, log_dir: Path | None = None) -> fl
     Without log_dir: the bare engine (anonymous questions, no log). With it: the work a server does for each answer
     short of HTTP (32 candidates with their conversations, every answer logged in log_dir, 32 sharing a commit).
     """
+    if log_dir is not None:  # its tables made once, as `serve` does before it forks its workers
+        from bot.analytics import QuestionLog
+        from bot.conversation import SqliteConversations
+
+        QuestionLog(log_dir / "log.db").close()
+        SqliteConversations(log_dir / "log.db", timedelta(minutes=10)).close()
     context = multiprocessing.get_context("fork")
     barrier, results = context.Barrier(workers), context.Queue()
     processes = [context.Process(target=_engine_loop, args=(barrier, results, seconds, log_dir))
@@ -203,15 +210,20 @@ def drive_with_checks(port: int, clients: int, seconds: float) -> tuple[float, l
 
 
 def tree_cpu_seconds(pid: int) -> float:
-    """Return the CPU seconds used so far by a process and its children (the workers of `serve --workers N`)."""
-    pids = [pid]
-    for task in os.listdir(f"/proc/{pid}/task"):
+    """Return the CPU seconds used so far by a process and all its descendants (workers and engine processes)."""
+    pids, seen = [pid], set()
+    while pids:
+        number = pids.pop()
+        if number in seen:
+            continue
+        seen.add(number)
         try:
-            pids += [int(child) for child in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+            for task in os.listdir(f"/proc/{number}/task"):
+                pids += [int(child) for child in Path(f"/proc/{number}/task/{task}/children").read_text().split()]
         except OSError:
             pass
     ticks = 0
-    for number in pids:
+    for number in seen:
         try:
             fields = Path(f"/proc/{number}/stat").read_text().rpartition(")")[2].split()
         except OSError:

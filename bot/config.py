@@ -98,6 +98,7 @@ class Settings:
     admin_password_hash: str = ""  # the HR page /admin is off (404) without it; `minato-bot admin hash-password`
     # the index build's analyses kept between starts (bot.analysiscache); MINATO_CACHE_DIR=off keeps none
     cache_dir: Path = field(default_factory=lambda: default_cache_dir(os.environ))
+    engine_process: str = "on"  # serve: answers computed in an engine process beside each server process ("off": threads)
 
     @property
     def address_rate_limit(self) -> int:
@@ -127,6 +128,14 @@ class Settings:
     def cache_enabled(self) -> bool:
         """Tell whether the index build's analyses are kept between starts (MINATO_CACHE_DIR=off: not)."""
         return str(self.cache_dir).lower() != CACHE_OFF
+
+    @property
+    def answers_in_engine_process(self) -> bool:
+        """Tell whether `serve` computes answers in an engine process of their own (handlers/engineproc.py).
+
+        Only with a question log: the conversations then live in its database, which both processes read.
+        """
+        return self.engine_process == "on" and self.log_enabled
 
     @property
     def log_enabled(self) -> bool:
@@ -161,6 +170,7 @@ ENV_NAMES: dict[str, str] = {
     "context_minutes": "MINATO_CONTEXT_MINUTES",
     "admin_password_hash": "MINATO_ADMIN_PASSWORD_HASH",
     "cache_dir": "MINATO_CACHE_DIR",
+    "engine_process": "MINATO_ENGINE_PROCESS",
 }
 
 
@@ -187,6 +197,8 @@ def load_settings(env_file: Path | None = Path(".env"), environ: dict[str, str] 
     kwargs.setdefault("cache_dir", default_cache_dir(values))
     if isinstance(location := database_location(values.get("MINATO_DB", "")), str):
         kwargs["db_url"], kwargs["db_path"] = location, DEFAULT_DB
+    if kwargs.get("engine_process", "on") not in ("on", "off"):
+        raise ConfigError(f"MINATO_ENGINE_PROCESS={kwargs['engine_process']!r} must be on or off")
     if kwargs.get("log_sync", "full") not in LOG_SYNC_MODES:
         raise ConfigError(f"MINATO_LOG_SYNC={kwargs['log_sync']!r} must be one of: {', '.join(LOG_SYNC_MODES)}")
     if float(kwargs.get("log_commit_seconds", 2.0)) <= 0:  # type: ignore[arg-type]

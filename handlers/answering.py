@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Protocol, TypeVar
 
 from bot.seam import Reply
 from bot.service import Answerer, Question
@@ -25,23 +25,38 @@ CALL_THREADS = 8
 T = TypeVar("T")
 
 
+class RemoteEngine(Protocol):
+    """Where answers are computed instead of this process's threads (handlers.engineproc.EngineProcess)."""
+
+    async def answer(self, question: Question) -> Reply: ...  # noqa: D102
+
+
 class AnswerPool:
-    """Runs Answerer.answer on a bounded pool of threads, waiting for each log commit on the event loop.
+    """Runs Answerer.answer on a bounded pool of threads, waiting for each log commit on the event loop, or hands
+    each question to a `remote` engine (`serve`'s engine process).
 
     Safe for the analyzer: bot.normalize gives every thread its own SudachiPy tokenizer (a tokenizer must not be
     used from two threads at once), and the pool keeps the number of those threads, and tokenizers, small.
     """
 
-    def __init__(self, answerer: Answerer, threads: int = ANSWER_THREADS, call_threads: int = CALL_THREADS) -> None:
+    def __init__(self, answerer: Answerer, threads: int = ANSWER_THREADS, call_threads: int = CALL_THREADS,
+                 remote: RemoteEngine | None = None, inline: bool = False) -> None:
         self._answerer = answerer
+        self._remote = remote
+        self._inline = inline  # computed on the event loop itself: an engine process's loop does nothing else
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="answer")
         self._calls = ThreadPoolExecutor(max_workers=call_threads, thread_name_prefix="engine-call")
         self._wakeups: Wakeups | None = None
 
     async def answer(self, question: Question) -> Reply:
         """Answer and log one question: computed on the pool, its commit awaited on the loop (which stays free)."""
+        if self._remote is not None:
+            return await self._remote.answer(question)
         loop = asyncio.get_running_loop()
-        queued = await loop.run_in_executor(self._pool, self._answerer.answer_queued, question)
+        if self._inline:
+            queued = self._answerer.answer_queued(question)
+        else:
+            queued = await loop.run_in_executor(self._pool, self._answerer.answer_queued, question)
         if queued.committed is not None and not queued.committed.done():
             landed = loop.create_future()  # set once the commit is known, whatever its outcome: finish() reads that
             queued.committed.add_done_callback(self._wakeups_of(loop).waker(landed))

@@ -12,6 +12,7 @@ from aiohttp import web
 from bot.config import Settings
 from bot.service import Answerer
 from bot.storage import describe
+from handlers.engineproc import EngineProcess
 from handlers.http_guard import server_options
 from handlers.web import StartError, channels_on, create_app, startup_notes
 from handlers.workers import listen, run_workers, stop_once_on_signal
@@ -31,11 +32,16 @@ def announce_channels(settings: Settings) -> None:
         click.echo(f"minato-bot: note: {note}")
 
 
+def engine_of(settings: Settings) -> EngineProcess | None:
+    """Return the engine process that answers a server's questions, or None to answer on its threads."""
+    return EngineProcess(settings) if settings.answers_in_engine_process else None
+
+
 def serve_here(settings: Settings, build: BuildAnswerer) -> None:
     """Serve in this process until SIGTERM or SIGINT; in-flight requests finish, then the log is flushed."""
     answerer = build()  # prints the knowledge line first
     try:
-        app = create_app(answerer, settings)
+        app = create_app(answerer, settings, engine_of(settings))
         announce_channels(settings)
         web.run_app(app, host=settings.host, port=settings.port, shutdown_timeout=30, access_log=None,
                     print=lambda _: click.echo(f"minato-bot: serving on http://{settings.host}:{settings.port}/"),
@@ -72,7 +78,7 @@ def _worker(settings: Settings, sock: socket.socket, build: BuildAnswerer) -> in
         exc.show()
         return exc.exit_code
     try:
-        app = create_app(answerer, settings)
+        app = create_app(answerer, settings, engine_of(settings))
         stop_once_on_signal(app)
         web.run_app(app, sock=sock, shutdown_timeout=30, access_log=None, print=None, handle_signals=False,
                     **server_options(settings))

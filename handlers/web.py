@@ -17,6 +17,7 @@ from bot.seam import LANGS, Question, Reply
 from bot.service import Answerer
 from handlers.answering import AnswerPool
 from handlers.channels import ChannelKit, StartError, mount_channel
+from handlers.engineproc import EngineProcess
 from handlers.http_guard import (BODY_TIMEOUT, body_middleware, describe, expect_continue, not_found,
                                  quiet_client_errors)
 from handlers.ratelimit import RateLimiter, address_key, client_address
@@ -222,12 +223,16 @@ async def kb_image(request: web.Request) -> web.FileResponse:
         "Content-Type": IMAGE_TYPES[path.suffix.lower()], "Cache-Control": "public, max-age=3600"})
 
 
-def create_app(answerer: Answerer, settings: Settings) -> web.Application:
-    """Build the server hosting every HTTP channel over one Answerer, each mounted the same way."""
+def create_app(answerer: Answerer, settings: Settings, engine: EngineProcess | None = None) -> web.Application:
+    """Build the server hosting every HTTP channel over one Answerer, each mounted the same way.
+
+    With an `engine`, questions are answered in that engine process; the Answerer gives everything else (welcome,
+    feedback, health).
+    """
     app = web.Application(client_max_size=MAX_BODY,
                           middlewares=[headers_middleware, errors_middleware, body_middleware])
     app[ANSWERER], app[SETTINGS], app[BODY_TIMEOUT] = answerer, settings, settings.body_timeout
-    kit = app[KIT] = ChannelKit(answerer, settings, AnswerPool(answerer), RateLimits.from_settings(settings))
+    kit = app[KIT] = ChannelKit(answerer, settings, AnswerPool(answerer, remote=engine), RateLimits.from_settings(settings))
     app[CHANNELS] = channels_on(settings)
     quiet_client_errors()
     mount(app, kit)
@@ -239,7 +244,14 @@ def create_app(answerer: Answerer, settings: Settings) -> web.Application:
 
     async def close_pool(_: web.Application) -> None:  # after the channels' own clean-up, which may still answer
         kit.pool.close()
+        if engine is not None:
+            await engine.close()  # it answers what it was asked, flushes its log and stops
 
+    if engine is not None:
+        async def start_engine(_: web.Application) -> None:  # built while the server starts, not at the first question
+            await engine.start()
+
+        app.on_startup.append(start_engine)
     app.on_cleanup.append(close_pool)
     return app
 

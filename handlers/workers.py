@@ -97,7 +97,7 @@ def _become_worker(number: int, work: Callable[[int], int], mask: set[signal.Sig
     code = 1
     try:
         os.setpgid(0, 0)  # Ctrl+C reaches the parent only; it forwards one stop to each worker
-        _die_with_parent()
+        die_with_parent()
         for stop in STOP_SIGNALS:
             signal.signal(stop, signal.SIG_DFL if stop == signal.SIGTERM else signal.default_int_handler)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
@@ -117,14 +117,15 @@ def _become_worker(number: int, work: Callable[[int], int], mask: set[signal.Sig
         os._exit(code)
 
 
-def _die_with_parent() -> None:
+def die_with_parent(number: int = signal.SIGTERM) -> None:
+    """Have this process get signal `number` when its parent dies (Linux), or now if it already has."""
     # If the parent is killed outright (kill -9), its workers stop too instead of holding the port as orphans.
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, number)
     except (OSError, AttributeError):  # not Linux: the parent's signals still reach them
         pass
     if os.getppid() == 1:  # the parent died before prctl took effect
-        os.kill(os.getpid(), signal.SIGTERM)
+        os.kill(os.getpid(), number)
 
 
 def _supervise(children: dict[int, int], mask: set[signal.Signals]) -> int:
