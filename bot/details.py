@@ -76,6 +76,7 @@ COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}(?:人|方|�
 # (always); "when" as a conjunction ("Will I have a mentor when I join?") rather than asking ("When do …", "when?").
 CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               "時期": r"(?!\s*に)",  # "入ってすぐの時期に…仕組みは？": when something happens, not asking when
+              "何年": r"(?!\s*以上)",  # "何年以上の経験が必要？": a length of experience required, no date
               "how much is": r"(?!\s+(?:it|that|this)(?![a-z]))",  # "昼間人口? and how much is it": the figure named
               "how many": r"(?!\s+yen(?![a-z]))",  # "how many yen?" asks a price, counts nothing
               "書いて": r"(?=\s*(?:ください|下さい|ほしい|欲しい|くれ|もらえ|いただけ|[?？.!。]*$))",

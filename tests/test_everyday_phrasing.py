@@ -60,7 +60,9 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("けんしゅうって どんなかんじ？", "training-overview"),  # かんじ: 感じ typed in kana, no topic
         ("How many staff work there these days?", "overview-staff"),  # these days: now, not the daytime
         ("Of the five districts, which one has Odaiba?", "district-shibaura-konan"),  # close: the one naming the place
-        ("試験は日本語だけで行われますか", "guide-exam"),  # the exam's language: the guide tells the exam's content
+        ("試験は日本語だけで行われますか", "guide-exam"),
+        # 何年以上: a length of experience required, no date the salary's years of service could answer
+        ("民間企業で何年以上働いていれば経験者採用に応募できますか", "guide-application"),  # the exam's language: the guide tells the exam's content
         ("高校生でも申し込めますか", "guide-application"),  # a school stage asked of eligibility
         # the projects name the disaster asked about too, a few points below the work's overview
         ("看護師として働いています。港区の新技術の取り組みで、災害に役立つものはありますか？", "newtech-projects"),
