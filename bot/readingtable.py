@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import kana_runs, morphemes, stray_kanji, to_katakana
+from bot.normalize import MAX_ANALYZED_CHARS, clean, kana_runs, morphemes, stray_kanji, to_katakana
 from bot.readingscan import ReadingTable
-from bot.scanguard import Words, only_grammar, run_words
+from bot.scanguard import KANA_RUN, Words, cuts_both_ends, only_grammar, run_words
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, with_scanned
 from bot.variants import reading_variants
 
@@ -35,6 +35,8 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
     # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
     # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
     runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana_runs(text) + romaji_runs(terms)]
+    # The kana runs as typed: hiragana the analyzer segments into words (katakana it may cut anywhere).
+    typed = KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])
     # A place name the knowledge does not know is no mistyped compound (埼玉 read サイタマ holds no サイタ, 最多).
     unknown = frozenset(t.token.surface for t in terms
                         if t.concept is None and not t.token.is_latin and not _unknown_place(t))
@@ -49,7 +51,9 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
         for start, end, reading in table.scan(run):
             # The kana runs' words, to leave out readings made only of grammar (なん + か): read at the first hit only.
             words = run_words(text) if words is None else words
-            if number < len(words) and only_grammar(words[number], start, end):
+            if number < len(words) and (only_grammar(words[number], start, end)
+                                        or HIRAGANA_ONLY.match(typed[number][start:end])
+                                        and cuts_both_ends(words[number], start, end)):
                 continue
             if any(allowed[start:end]) and not _inside_a_word(readings, start, end, reading):
                 found[reading] = table[reading]

@@ -47,6 +47,16 @@ def only_grammar(words: Words, start: int, end: int) -> bool:
     return cuts or any(size >= 2 and kind == GRAMMAR for kind, size in inside)
 
 
+def cuts_both_ends(words: Words, start: int, end: int) -> bool:
+    """Tell whether a found reading starts inside one word of two kana or more and ends inside another.
+
+    "…ことしますか" holds トシマ (豊島) from こ|と of こと to ま of ます: a word typed in kana is cut into pieces by
+    the analyzer, it is not cut out of the middle of two words it read well.
+    """
+    return (any(begin < start < finish and finish - begin >= 2 for begin, finish, _ in words)
+            and any(begin < end < finish and finish - begin >= 2 for begin, finish, _ in words))
+
+
 def _grammar(morpheme: Morpheme) -> str:
     if morpheme.pos[0] == "代名詞":
         return PRONOUN  # なん of なんさい (何歳) or of なんか: grammar, but the start of many a kana word

@@ -61,6 +61,8 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("How many staff work there these days?", "overview-staff"),  # these days: now, not the daytime
         ("Of the five districts, which one has Odaiba?", "district-shibaura-konan"),  # close: the one naming the place
         ("試験は日本語だけで行われますか", "guide-exam"),
+        ("研修でどんなことしますか", "training-overview"),  # こと|します holds no トシマ (豊島, another city)
+        ("プレクラスではどんなことしますか", "preclass-what"),  # likewise after katakana
         # 何年以上: a length of experience required, no date the salary's years of service could answer
         ("民間企業で何年以上働いていれば経験者採用に応募できますか", "guide-application"),  # the exam's language: the guide tells the exam's content
         ("高校生でも申し込めますか", "guide-application"),  # a school stage asked of eligibility
