@@ -192,7 +192,13 @@ def _reads_alike(typed: str, word: str, position: int, reading: str) -> bool:
         # A kanji the dictionary cannot read alone: no evidence either way, unless the stretch is a word it knows (扶養).
         return not is_dictionary_word(typed)
     meant = _position_reading(word, position, reading)
-    return meant is not None and _short(meant) in {_short(r) for r in typed_readings}
+    typed_short = {_short(r) for r in typed_readings}
+    if meant is None and len(word) == 2:
+        # The other kanji's reading in this word is one the dictionary never gives it alone (概 of 概要 is ガイ, alone
+        # オオムネ): the typed kanji reads alike when it reads the word's reading at its end, or its start.
+        whole = _short(reading)
+        return any(len(r) < len(whole) and (whole.endswith(r) if position else whole.startswith(r)) for r in typed_short)
+    return meant is not None and _short(meant) in typed_short
 
 
 @lru_cache(maxsize=4096)

@@ -35,7 +35,8 @@ def matcher(kb: KnowledgeBase) -> Matcher:
         ("しばちくの特徴は？", "district-shiba"),  # a compound typed in kana
         ("在留外国人は何人？", "facts-foreign-residents"),
         ("港区の与算はいくら？", "overview-budget"),  # 与 read as ヨ, not アタエ
-        ("芝地句の見所は？", "district-shiba"),  # 地句 for 地区, though the analyzer glued 地 to 芝 (芝地|句)
+        ("芝地句の見所は？", "district-shiba"),
+        ("プレクラス制度の概用は？", "preclass-what"),  # 概用 for 概要, though 概 alone reads オオムネ, never ガイ  # 地句 for 地区, though the analyzer glued 地 to 芝 (芝地|句)
         ("痛勤時間はどのくらい", "commute-time"),
     ],
 )
