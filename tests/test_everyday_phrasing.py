@@ -59,6 +59,7 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("ショクドウッテドコニアル？", "cafeteria"),  # katakana without spaces: the question word after ッテ tells  # all in katakana, casual: the question word tells
         ("けんしゅうって どんなかんじ？", "training-overview"),  # かんじ: 感じ typed in kana, no topic
         ("How many staff work there these days?", "overview-staff"),  # these days: now, not the daytime
+        ("kinda curious, is there a cafeteria pls", "cafeteria"),  # chat English names no topic
         ("Of the five districts, which one has Odaiba?", "district-shibaura-konan"),  # close: the one naming the place
         ("試験は日本語だけで行われますか", "guide-exam"),
         ("研修でどんなことしますか", "training-overview"),  # こと|します holds no トシマ (豊島, another city)
