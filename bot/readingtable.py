@@ -14,6 +14,7 @@ MIN_SCAN_READING = 3
 # ジュウタク typed "jutaku" or じゅたく: a long vowel (ウ after an o- or u-sound, ー) left out.
 LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョォウクスツヌフムユルグズヅブプュゥ])ウ|ー")
 MIN_SHORT_READING = 4
+MIN_SHORT_KANJI_READING = 3
 HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
 Concepts = tuple[str, ...]
 
@@ -91,6 +92,9 @@ def _short_vowel_readings(table: dict[str, Concepts]) -> dict[str, Concepts]:
     short: dict[str, Concepts | None] = {}
     for reading, concepts in table.items():
         shortened = LONG_VOWEL.sub("", reading)
-        if shortened != reading and len(shortened) >= MIN_SHORT_READING and shortened not in table:
+        # A kanji word's last vowel typed short may leave three kana (jinko: ジンコ for ジンコウ); one shortened inside
+        # (トショ for トウショ, found in 図書館) or a loan word's long mark dropped (menyu: メニュ) must leave four.
+        shortest = MIN_SHORT_KANJI_READING if shortened == reading[:-1] and reading[-1] == "ウ" else MIN_SHORT_READING
+        if shortened != reading and len(shortened) >= shortest and shortened not in table:
             short[shortened] = concepts if short.get(shortened, concepts) == concepts else None
     return {reading: concepts for reading, concepts in short.items() if concepts is not None}
