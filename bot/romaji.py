@@ -29,10 +29,15 @@ def romaji_to_katakana(word: str) -> str | None:
         return None
     # Hepburn writes ん+に as "nni" (nannin = なんにん), where an IME reads "nn" as ん alone (なんいん).
     kana = jaconv.alphabet2kana(HEPBURN_NN.sub("n'n", word)).replace("'", "")
-    if not KANA_ONLY.match(kana) or kana.endswith("っ") or "っっ" in kana:
+    if not KANA_ONLY.match(kana) or kana.endswith("っ") or "っっ" in kana or FOREIGN_CLUSTER.search(word):
         return None
     return to_katakana(kana)
 
+
+# Two consonants romaji never writes together ("slogan", "slide", "program"): an English word, not kana. A doubled
+# consonant (kk, tch) is the small っ, and sh, ch, ts, n or m before a consonant (shimbun) and a consonant before
+# y are kana.
+FOREIGN_CLUSTER = re.compile(r"(?!sh|ch|ts|tch|([bcdfghjkprstvz])\1)[bcdfghjklpqrstvwxz][bcdfghjklmnpqrstvwxz]")
 
 # aa and ee (not before i: baai = 場合), and the foreign sounds an IME types as di, ti (IME: ぢ, ち).
 LOAN_LONG = re.compile(r"([ae])\1(?!i)")

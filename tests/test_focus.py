@@ -77,6 +77,8 @@ def test_japanese_typed_in_romaji_is_read_as_kana_and_english_is_not() -> None:
     assert romaji_sentence("shokudou wa arimasu ka") == "しょくどう は あります か"  # the writer's words kept
     assert romaji_sentence("Minato-ku no shokuin wa nannin imasu ka") == "みなとく の しょくいん は なんにん います か"
     assert romaji_sentence("minato ku no shokuin wa nannin imasu ka") == "みなとく の しょくいん は なんにん います か"  # 区 apart
+    # an English word between the romaji stays English: romaji never writes sl, gr (but shimbun's mb is ん)
+    assert romaji_sentence("azabu chiku no slogan wa nan desu ka") == "あざぶ ちく の slogan は なん です か"
     assert romaji_sentence("Is there a cafeteria at city hall?") is None
 
 

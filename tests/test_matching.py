@@ -32,7 +32,8 @@ def matcher(kb: KnowledgeBase) -> Matcher:
         ("給料はいくらですか", "guide-salary"),
         ("minato-kuのpopulationは？", "overview-population"),  # romaji phrase right before Japanese
         ("shokudouある？", "cafeteria"),  # romaji
-        ("minatoku no jinko wa dore kurai desu ka", "overview-population"),  # jinko: じんこう typed without its last ou
+        ("minatoku no jinko wa dore kurai desu ka", "overview-population"),
+        ("azabu chiku no slogan wa?", "district-azabu"),  # an English word in a romaji sentence  # jinko: じんこう typed without its last ou
         ("しばちくの特徴は？", "district-shiba"),  # a compound typed in kana
         ("在留外国人は何人？", "facts-foreign-residents"),
         ("港区の与算はいくら？", "overview-budget"),  # 与 read as ヨ, not アタエ
