@@ -56,6 +56,8 @@ YEN_AMOUNT = re.compile(r"\d[\d,.]*\s*[万億]?\s*円|\d[\d,.]*\s*(?:billion|mil
 UNGUIDED_UNITS = frozenset({"階", "室", "戸", "軒", "台", "枚", "店", "駅", "校", "か国", "カ国", "ヶ国", "ケ国", "箇国", "クラス"})
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
 PEOPLE_UNITS = frozenset({"人", "名", "にん"})
+LOCATION = "location"
+ABSTRACT_WHERE = re.compile(r"(?:良さ|魅力|メリット|違い|意味|理由|ポイント|強み|特徴|やりがい|価値)(?:って|は|が)[^。？?]{0,6}?どこに")
 NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them too (the panel's two names)
 # Who a count of people counts: the word before 何人 ("保健所の職員は何人？": 職員, not the panelists named).
 PEOPLE_OF = re.compile(r"([\u3400-\u9fff\u30a1-\u30fa]{2,})(?:は|って|が|の)?\s*(?:全部で|合わせて|全員で)?\s*(?:何|なん|幾)\s*(?:人|名|にん)")
@@ -145,6 +147,8 @@ class DetailCheck:
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
             reading = reading_of(cleaned)
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
+        if ABSTRACT_WHERE.search(cleaned):  # "働く魅力ってどこにあるんですか": where a merit lies, no place
+            found = [kind for kind in found if kind.name != LOCATION]
         unit = _unit(cleaned)
         if unit is not None and self._count is not None and self._count not in found:
             found.append(self._count)

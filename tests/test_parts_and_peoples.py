@@ -306,6 +306,7 @@ def test_the_last_details_no_answer_states_are_refused(plain_answerer: Answerer,
     "パネリスト 年齢",
     "あかさかに すんでる ひとは なんにん？",  # a district's people, typed in kana
     "ドローンの実証実験は成功したんですか",  # a result the projects' answer never states
+    "児童相談所の場所はどこですか",  # where it stands: the panel's answer only names it
 ])
 def test_details_in_other_counters_and_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
