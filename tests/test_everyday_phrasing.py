@@ -62,7 +62,8 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("kinda curious, is there a cafeteria pls", "cafeteria"),  # chat English names no topic
         ("Of the five districts, which one has Odaiba?", "district-shibaura-konan"),  # close: the one naming the place
         ("試験は日本語だけで行われますか", "guide-exam"),
-        ("港区で働く良さってどこにあるの？", "why-minato"),  # where a merit lies asks no place
+        ("港区で働く良さってどこにあるの？", "why-minato"),
+        ("採用試験の倍率はどれくらい？", "guide-exam"),  # the exam's competition: its guide points to it  # where a merit lies asks no place
         ("研修でどんなことしますか", "training-overview"),  # こと|します holds no トシマ (豊島, another city)
         ("プレクラスではどんなことしますか", "preclass-what"),  # likewise after katakana
         # 何年以上: a length of experience required, no date the salary's years of service could answer

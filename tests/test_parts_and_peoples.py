@@ -307,6 +307,8 @@ def test_the_last_details_no_answer_states_are_refused(plain_answerer: Answerer,
     "あかさかに すんでる ひとは なんにん？",  # a district's people, typed in kana
     "ドローンの実証実験は成功したんですか",  # a result the projects' answer never states
     "児童相談所の場所はどこですか",  # where it stands: the panel's answer only names it
+    "ホテルの客室数が2番目に多い区は？",  # a lower rank than the first the answer gives
+    "職員住宅の倍率は高いですか",  # a competition the housing's answer never states
 ])
 def test_details_in_other_counters_and_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
