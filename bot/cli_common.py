@@ -26,13 +26,14 @@ class UnwritableLog(click.ClickException):
     exit_code = 2
 
 
-def build_answerer(settings: Settings, with_log: bool = True, watch: bool = False) -> Answerer:
+def build_answerer(settings: Settings, with_log: bool = True, watch: bool = False, eager: bool = True) -> Answerer:
     """Build the Answerer (reloading edited knowledge if watch) or exit with a clean message.
 
+    eager=False: its matcher is built by the first question that needs it (Answerer.from_settings).
     Its first line on standard error says which knowledge directory and version answer.
     """
     try:
-        answerer = Answerer.from_settings(settings, with_log=with_log, watch=watch)
+        answerer = Answerer.from_settings(settings, with_log=with_log, watch=watch, eager=eager)
     except KnowledgeError as exc:
         announce(settings.kb_dir)
         raise click.ClickException(str(exc)) from None

@@ -8,11 +8,15 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from bot.cli_common import build_answerer, log_to_stderr, settings_from, unwritable_log
 from bot.config import Settings
+
+if TYPE_CHECKING:
+    from bot.service import Answerer
 
 
 @click.command()
@@ -67,14 +71,20 @@ def serve(ctx: click.Context, host: str | None, port: int | None, workers: int |
     settings = replace(settings, host=settings.host if host is None else host,
                        port=settings.port if port is None else port)
     workers = default_workers() if workers is None else workers
+    # With an engine process answering, a worker's own engine never matches a question: no index built for it.
+    eager = not settings.answers_in_engine_process
+
+    def build() -> Answerer:
+        return build_answerer(settings, watch=True, eager=eager)
+
     log_to_stderr()
     code = 0
     try:
         if workers == 1:
-            serve_here(settings, lambda: build_answerer(settings, watch=True))
+            serve_here(settings, build)
         else:
             _prepare_log(settings)  # its tables are made once, here, not raced by the workers
-            code = serve_workers(settings, workers, lambda: build_answerer(settings, watch=True))
+            code = serve_workers(settings, workers, build)
     except CannotServe as exc:
         raise click.ClickException(str(exc)) from None
     click.echo("minato-bot: stopped")

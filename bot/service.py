@@ -18,6 +18,7 @@ from bot.dialogue import MAX_QUESTION_CHARS, Turn, take_turn, tapped  # noqa: F4
 from bot.easyja import looks_easy_japanese
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.logwriter import LogUnavailable, RandomIds
+from bot.matcherslot import MatcherSlot
 from bot.matching import Matcher, MatchResult
 from bot.normalize import detect_lang, looks_binary
 from bot.reload import KnowledgeWatcher
@@ -50,9 +51,9 @@ class Answerer:
 
     def __init__(self, kb: KnowledgeBase, question_log: QuestionLog | None = None, salt: str | None = None,
                  conversations: ConversationStore | None = None, context_time: timedelta = DEFAULT_CONTEXT,
-                 analyses: AnalysisCache | None = None) -> None:
+                 analyses: AnalysisCache | None = None, eager: bool = True) -> None:
         self._analyses = analyses  # the index build's analyses kept between starts
-        self._matcher = self._build(kb)
+        self._slot = MatcherSlot(kb, self._build, eager)  # eager=False: built by the first question (bot.matcherslot)
         self._log = question_log
         # The salt is secret per install: given, or the random one kept beside the log.
         self._salt = salt or (install_salt(question_log.path) if question_log is not None else "")
@@ -63,9 +64,11 @@ class Answerer:
             if question_log is not None else MemoryConversations(context_time))
 
     @classmethod
-    def from_settings(cls, settings: Settings, with_log: bool = True, watch: bool = False) -> Answerer:
+    def from_settings(cls, settings: Settings, with_log: bool = True, watch: bool = False,
+                      eager: bool = True) -> Answerer:
         """Build an Answerer from Settings: bundled or configured knowledge, the log (SQLite or PostgreSQL), live reload.
 
+        eager=False builds the matcher only when a question first needs it (a server whose engine process answers).
         OSError, sqlite3.Error or StorageError when the log cannot be opened and written; SharedSaltNeeded for a
         PostgreSQL log without MINATO_LOG_SALT.
         """
@@ -79,7 +82,7 @@ class Answerer:
                 question_log.close()
                 raise
         answerer = cls(kb, question_log, salt, context_time=timedelta(minutes=settings.context_minutes),
-                       analyses=AnalysisCache(settings.cache_dir) if settings.cache_enabled else None)
+                       analyses=AnalysisCache(settings.cache_dir) if settings.cache_enabled else None, eager=eager)
         if watch:
             answerer._watcher = KnowledgeWatcher(answerer, settings.kb_dir, settings.reload_seconds,
                                                  settings.reload_settle_seconds).start()
@@ -93,17 +96,17 @@ class Answerer:
     @property
     def kb(self) -> KnowledgeBase:
         """Return the knowledge base answering now."""
-        return self._matcher.kb
+        return self._slot.kb
 
     @property
     def matcher(self) -> Matcher:
         """Return the matcher answering now."""
-        return self._matcher
+        return self._slot.matcher
 
     def swap(self, kb: KnowledgeBase) -> None:
         """Start answering from another (already validated) knowledge base."""
         # Built first, then swapped in one assignment: a question sees the old index or the new, never half of one.
-        self._matcher = self._build(kb)
+        self._slot.swap(kb)
 
     def _build(self, kb: KnowledgeBase) -> Matcher:
         if self._analyses is None:
@@ -127,7 +130,7 @@ class Answerer:
         only compute while many answers share one commit.
         """
         started = time.perf_counter()
-        matcher = self._matcher
+        matcher = self._slot.matcher
         user = hash_user(question.user_id, self._salt)  # "" for an anonymous question: it has no conversation
         context = self._conversations.get(user, question.channel) if user else Context()
         turn = self._compose(matcher, question, context)
@@ -205,7 +208,7 @@ class Answerer:
         """Return how a question would be answered now, in its conversation, without answering or logging it."""
         user = hash_user(question.user_id, self._salt)
         context = self._conversations.get(user, question.channel) if user else Context()
-        return self._compose(self._matcher, question, context)
+        return self._compose(self._slot.matcher, question, context)
 
     def welcome(self, lang: str = "ja") -> Reply:
         """Return the greeting for a new chat."""
