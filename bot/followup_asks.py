@@ -47,6 +47,7 @@ DATES_THE_FIGURE = re.compile(
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
 NO_CONTEXT_SCORE = 80.0
 NO_CONTEXT_MARGIN = 10.0
+FAIR_FIT, FAR_AHEAD = 60.0, 30.0  # ... or a fair fit this far ahead of the next
 CONFIDENT = 80.0  # a question of its own matched this well is not a close call the topic could settle
 BRIEF_CHARACTERS = 12  # a Japanese chat follow-up is short ("それって新人も？")
 BRIEF_WORDS = 6  # an English one is a few words ("does that include new staff?")
@@ -99,9 +100,11 @@ def written_words(text: str) -> set[str]:
 
 def ambiguous(candidates: tuple[Candidate, ...]) -> bool:
     """Tell whether an elliptic message with no topic fits no entry well and clearly ahead of the rest ("何人？")."""
+    lead = candidates[0].score - candidates[1].score if len(candidates) > 1 else candidates[0].score if candidates else 0
     if not candidates or candidates[0].score < NO_CONTEXT_SCORE:
-        return True
-    return len(candidates) > 1 and candidates[0].score - candidates[1].score < NO_CONTEXT_MARGIN
+        # "もっと詳しく知りたいときはどこを見れば？": a fair fit far ahead of any other is no guess between topics
+        return not (candidates and candidates[0].score >= FAIR_FIT and lead >= FAR_AHEAD)
+    return lead < NO_CONTEXT_MARGIN
 
 
 def clear(candidate: Candidate) -> bool:

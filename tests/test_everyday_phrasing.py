@@ -63,6 +63,8 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("Of the five districts, which one has Odaiba?", "district-shibaura-konan"),  # close: the one naming the place
         ("試験は日本語だけで行われますか", "guide-exam"),
         ("港区で働く良さってどこにあるの？", "why-minato"),
+        # no topic before it, but one entry fits far ahead of any other: no guess between topics to offer
+        ("もっと詳しく知りたいときはどこを見ればいいの？", "learn-more"),
         ("採用試験の倍率はどれくらい？", "guide-exam"),  # the exam's competition: its guide points to it  # where a merit lies asks no place
         ("研修でどんなことしますか", "training-overview"),  # こと|します holds no トシマ (豊島, another city)
         ("プレクラスではどんなことしますか", "preclass-what"),  # likewise after katakana
