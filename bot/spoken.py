@@ -36,6 +36,11 @@ def _spell(found: re.Match[str]) -> str:
     return "".join(KANA_LETTERS[name] for name in KANA_LETTER.findall(found.group()))
 
 
+def kana_amounts(text: str) -> str:
+    """Return a text with an amount asked in kana written as kanji ("なんおくえん" -> 何億円): no word of its own."""
+    return KANA_AMOUNT.sub(lambda m: "何" + KANA_POWERS.get(m.group(1) or "", "") + "円", text)
+
+
 def purpose_of(text: str) -> str:
     """Return the text with "XのためのY" said as "XのY" (職員のための家 is 職員の家, the staff's housing)."""
     return PURPOSE.sub("の", text) if "ため" in text or "為" in text else text
@@ -54,6 +59,8 @@ KANA_LETTERS = {"えー": "a", "えい": "a", "びー": "b", "しー": "c", "で
                 "ゆー": "u", "ぶい": "v", "だぶりゅー": "w", "えっくす": "x", "わい": "y", "ぜっと": "z"}
 KANA_LETTER = re.compile("|".join(sorted(KANA_LETTERS, key=len, reverse=True)))
 KANA_ACRONYM = re.compile(f"(?:{KANA_LETTER.pattern}){{3,}}")
+KANA_AMOUNT = re.compile(r"[なナ][んン]\s*([おオ][くク]|[まマ][んン]|[せセ][んン])?\s*[えエ][んン]")
+KANA_POWERS = {"おく": "億", "オク": "億", "まん": "万", "マン": "万", "せん": "千", "セン": "千"}
 PURPOSE = re.compile(r"の\s*(?:ため|為)\s*の(?=\s*\S)")
 FINAL_PARTICLE = "終助詞"
 SENTENCE_FINAL = frozenset({"か", "かな", "かね", "っけ", "け"})  # asking ends; ね and な only after か (かね, かな)
