@@ -56,7 +56,8 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("みんな 仕事 に 行く のに どれくらい かかる？", "commute-time"),
         ("ショクドウハ ドコニ アリマスカ", "cafeteria"),  # all in katakana, particles and endings too
         ("タイシカン イクツ アルノ", "facts-embassies"),
-        ("よさんは なんおくえん くらい？", "overview-budget"),  # なんおくえん: 何億円 in kana
+        ("よさんは なんおくえん くらい？", "overview-budget"),
+        ("港区の名物って何？", "overview-summary"),  # what the city is known for is what marks it: its overview  # なんおくえん: 何億円 in kana
         ("ショクドウッテドコニアル？", "cafeteria"),  # katakana without spaces: the question word after ッテ tells  # all in katakana, casual: the question word tells
         ("けんしゅうって どんなかんじ？", "training-overview"),  # かんじ: 感じ typed in kana, no topic
         ("How many staff work there these days?", "overview-staff"),  # these days: now, not the daytime
