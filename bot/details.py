@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import jaconv
-
+from bot.detailcues import cue_pattern, cue_readings, kana_cue_pattern, nan_cue_pattern
 from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
-
 from bot.normalize import analyze, clean, reading_of, to_katakana
 from bot.scope import DetailQuestion
 
@@ -29,13 +27,9 @@ DATED = re.compile(
 YEAR_OR_DATE = re.compile(r"(?:令和|平成|昭和|fy)\s*\d+|\d+\s*(?:年度|年|月|日)|(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
 PLACE = "<place>"  # in answered_by: a place named in the answer, other than the city the bot is about (its welcome names it)
 DIGIT = re.compile(r"\d")
-MIN_CUE_READING = 4
-MIN_NAN_CUE = 4  # なんえん, not なんじ alone: なんじ also starts なんじゃ
-HIRAGANA_ONLY = re.compile(r"[\u3041-\u3096ー]+")
 KANJI = re.compile(r"[\u3400-\u9fff々]")
 KANA = re.compile(r"[\u3040-\u30ff]")
 HIRAGANA = re.compile(r"[\u3041-\u3096]")
-LOAN_WORD = re.compile(r"[\u30a1-\u30fa]{2,}")  # katakana: a cue typed in hiragana reads the same
 # "何か国？" asks for a figure counted in countries: an answer holding "81か国" has it, one holding "22,631人" not.
 COUNTRIES = r"[かカヶケ箇]国"
 COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ国": COUNTRIES, "箇国": COUNTRIES,
@@ -57,6 +51,7 @@ UNGUIDED_UNITS = frozenset({"階", "室", "戸", "軒", "台", "枚", "店", "�
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
 PEOPLE_UNITS = frozenset({"人", "名", "にん"})
 LOCATION = "location"
+ASKED_CACHE = 512  # texts whose asked details are kept
 ABSTRACT_WHERE = re.compile(r"(?:良さ|魅力|メリット|違い|意味|理由|ポイント|強み|特徴|やりがい|価値)(?:って|は|が)[^。？?]{0,6}?どこに")
 NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them too (the panel's two names)
 # Who a count of people counts: the word before 何人 ("保健所の職員は何人？": 職員, not the panelists named).
@@ -74,17 +69,6 @@ COMPARED_TO = re.compile(r"(?<![a-z])(?:relative|compared|in\s+proportion)\s+(?:
 # Around a bare count: kana only, and a word for whoever is counted ("何歳くらいの人？": the person is the topic's).
 COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}(?:人|方|子)?[\u3040-\u309f\s、。!?！？ー]{0,4}$")
 
-# A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
-# (always); "when" as a conjunction ("Will I have a mentor when I join?") rather than asking ("When do …", "when?").
-CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
-              "時期": r"(?!\s*に)",  # "入ってすぐの時期に…仕組みは？": when something happens, not asking when
-              "何年": r"(?!\s*以上)",  # "何年以上の経験が必要？": a length of experience required, no date
-              "how much is": r"(?!\s+(?:it|that|this)(?![a-z]))",  # "昼間人口? and how much is it": the figure named
-              "how many": r"(?!\s+yen(?![a-z]))",  # "how many yen?" asks a price, counts nothing
-              "書いて": r"(?=\s*(?:ください|下さい|ほしい|欲しい|くれ|もらえ|いただけ|[?？.!。]*$))",
-              "when": r"(?=\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have)(?![a-z])"
-                      r"|\s*[?？.!]*$)"}
-
 @dataclass(frozen=True)
 class Asked:
     """A kind of detail a question asks for; for a count in a unit that needs a figure in it, the unit."""
@@ -101,10 +85,10 @@ class DetailCheck:
 
     def __init__(self, kb: KnowledgeBase, follow_ups: bool = False) -> None:
         # Kinds marked `route: follow-up` ("どこ？") are asked only of the last answer: read by follow-ups alone.
-        self._kinds = [(kind, _pattern(kind.cues), _readings(kind.cues)) for kind in kb.scope.detail_questions
+        self._kinds = [(kind, cue_pattern(kind.cues), cue_readings(kind.cues)) for kind in kb.scope.detail_questions
                        if follow_ups or not kind.follow_up_only]
-        self._kana_cues = [_kana_pattern(kind.cues) for kind, _, _ in self._kinds]
-        self._nan_cues = [_nan_pattern(kind.cues) for kind, _, _ in self._kinds]
+        self._kana_cues = [kana_cue_pattern(kind.cues) for kind, _, _ in self._kinds]
+        self._nan_cues = [nan_cue_pattern(kind.cues) for kind, _, _ in self._kinds]
         # The easy answer restates ja's facts: reading it too would change nothing but the cost.
         self._texts = {entry.id: clean(" ".join([*(t for lang, t in entry.answer.items() if lang != "easy"),
                                                  *entry.keywords, *entry.title.values()]))
@@ -127,6 +111,7 @@ class DetailCheck:
         # Whether an entry's text holds a word (or a figure in a unit): the texts and words are the knowledge's, so
         # each text is searched once per word, not once per question asking it.
         self._found: dict[tuple[str, str], bool] = {}
+        self._asked: dict[str, tuple[Asked, ...]] = {}
 
     def asked(self, text: str) -> list[Asked]:
         """Return the kinds of detail a question asks for, a count with the unit it counts in (何か国 -> か国).
@@ -134,6 +119,14 @@ class DetailCheck:
         A count in a unit of its own (何クラス, 何回) is a count even when no cue of the count kind names it.
         A unit typed in kana ("なんめーとる", romaji "nan meetoru") is read as its katakana (何メートル).
         """
+        # One question's reading asks this of the same texts many times (routing, refusals, follow-ups).
+        if (known := self._asked.get(text)) is None:
+            if len(self._asked) >= ASKED_CACHE:
+                self._asked.clear()
+            known = self._asked[text] = tuple(self._read_asked(text))
+        return list(known)
+
+    def _read_asked(self, text: str) -> list[Asked]:
         raw = clean(text)
         cleaned = COMPARED_TO.sub(" ", kana_units(raw))  # "large relative to the number of residents" asks no count
         # "なんめーとる" (romaji read as kana, or typed so): a loan word cue (メートル) typed in hiragana is still it.
@@ -319,31 +312,3 @@ def _holds(text: str, word: str) -> bool:
     if word.isascii() and word[:1].isalpha():  # "area" is not in "in areas such as"
         return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
     return word in text
-
-
-def _readings(cues: tuple[str, ...]) -> tuple[str, ...]:
-    # Only words of two kanji or more with a long reading: a short one (イクラ) turns up inside other words
-    # (ドレクライクラシテ), and 何 has too many readings to trust.
-    words = (cue for cue in cues if len(KANJI.findall(cue)) >= 2 and "何" not in cue)
-    return tuple(reading for reading in map(reading_of, words) if len(reading) >= MIN_CUE_READING)
-
-
-def _kana_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
-    # The cues with a loan word in them (何メートル, ランキング) as they read in katakana (ナンメートル).
-    kana = {to_katakana(clean(cue).replace("何", "なん")) for cue in cues if LOAN_WORD.search(cue)}
-    return re.compile("|".join(map(re.escape, sorted(kana)))) if kana else None
-
-
-def _nan_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
-    # The cues that start with 何 as typed in hiragana (何円 なんえん, 何年にでき なんねんにでき, 何時から なんじから):
-    # read whole, not through 何, whose readings are too many to trust alone.
-    kana = {jaconv.kata2hira(reading_of(cue)) for cue in cues if cue.startswith("何") and len(cue) > 1}
-    kana = {cue for cue in kana if cue.startswith("なん") and HIRAGANA_ONLY.fullmatch(cue) and len(cue) >= MIN_NAN_CUE}
-    return re.compile("|".join(map(re.escape, sorted(kana, key=len, reverse=True)))) if kana else None
-
-
-def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    # English cues match whole words (no "price" inside "priced"); Japanese ones match anywhere.
-    parts = [(rf"(?<![a-z]){re.escape(clean(c))}(?![a-z])" if c.isascii() else re.escape(clean(c)))
-             + CUE_GUARDS.get(clean(c), "") for c in cues]
-    return re.compile("|".join(parts))

@@ -1,0 +1,58 @@
+"""The patterns that find a detail kind's cues in a question: as written, in katakana, as なん + a unit, by reading.
+
+bot.details asks each kind of detail (a price, a date, a count...) of a question with these, built once per
+knowledge base from the cues of knowledge/scope.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jaconv
+
+from bot.normalize import clean, reading_of, to_katakana
+
+MIN_CUE_READING = 4
+MIN_NAN_CUE = 4  # なんえん, not なんじ alone: なんじ also starts なんじゃ
+HIRAGANA_ONLY = re.compile(r"[\u3041-\u3096ー]+")
+KANJI = re.compile(r"[\u3400-\u9fff々]")
+LOAN_WORD = re.compile(r"[\u30a1-\u30fa]{2,}")  # katakana: a cue typed in hiragana reads the same
+
+# A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
+# (always); "when" as a conjunction ("Will I have a mentor when I join?") rather than asking ("When do …", "when?").
+CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
+              "時期": r"(?!\s*に)",  # "入ってすぐの時期に…仕組みは？": when something happens, not asking when
+              "何年": r"(?!\s*以上)",  # "何年以上の経験が必要？": a length of experience required, no date
+              "how much is": r"(?!\s+(?:it|that|this)(?![a-z]))",  # "昼間人口? and how much is it": the figure named
+              "how many": r"(?!\s+yen(?![a-z]))",  # "how many yen?" asks a price, counts nothing
+              "書いて": r"(?=\s*(?:ください|下さい|ほしい|欲しい|くれ|もらえ|いただけ|[?？.!。]*$))",
+              "when": r"(?=\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have)(?![a-z])"
+                      r"|\s*[?？.!]*$)"}
+
+
+def cue_readings(cues: tuple[str, ...]) -> tuple[str, ...]:
+    # Only words of two kanji or more with a long reading: a short one (イクラ) turns up inside other words
+    # (ドレクライクラシテ), and 何 has too many readings to trust.
+    words = (cue for cue in cues if len(KANJI.findall(cue)) >= 2 and "何" not in cue)
+    return tuple(reading for reading in map(reading_of, words) if len(reading) >= MIN_CUE_READING)
+
+
+def kana_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    # The cues with a loan word in them (何メートル, ランキング) as they read in katakana (ナンメートル).
+    kana = {to_katakana(clean(cue).replace("何", "なん")) for cue in cues if LOAN_WORD.search(cue)}
+    return re.compile("|".join(map(re.escape, sorted(kana)))) if kana else None
+
+
+def nan_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    # The cues that start with 何 as typed in hiragana (何円 なんえん, 何年にでき なんねんにでき, 何時から なんじから):
+    # read whole, not through 何, whose readings are too many to trust alone.
+    kana = {jaconv.kata2hira(reading_of(cue)) for cue in cues if cue.startswith("何") and len(cue) > 1}
+    kana = {cue for cue in kana if cue.startswith("なん") and HIRAGANA_ONLY.fullmatch(cue) and len(cue) >= MIN_NAN_CUE}
+    return re.compile("|".join(map(re.escape, sorted(kana, key=len, reverse=True)))) if kana else None
+
+
+def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    # English cues match whole words (no "price" inside "priced"); Japanese ones match anywhere.
+    parts = [(rf"(?<![a-z]){re.escape(clean(c))}(?![a-z])" if c.isascii() else re.escape(clean(c)))
+             + CUE_GUARDS.get(clean(c), "") for c in cues]
+    return re.compile("|".join(parts))
