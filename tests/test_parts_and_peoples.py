@@ -310,7 +310,8 @@ def test_the_last_details_no_answer_states_are_refused(plain_answerer: Answerer,
     "ホテルの客室数が2番目に多い区は？",  # a lower rank than the first the answer gives
     "職員住宅の倍率は高いですか",  # a competition the housing's answer never states
     "バーチャル避難訓練の参加費は？",  # a fee (…費) is a price the projects' answer never states
-    "Could you translate the exam guide into Spanish?",  # a text to make for the asker, which no answer is
+    "Can you fill out the application form for me?",  # a text to make for the asker, which no answer is
+    "面接の質問を予想してください",  # likewise
 ])
 def test_details_in_other_counters_and_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
