@@ -46,6 +46,8 @@ ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "
 # answered by 81か国).
 PRICE = "price"
 PER_PERSON = re.compile(r"(?:1|一|ひと)\s*(?:人|り)\s*(?:あたり|当たり)|(?<![a-z])per\s+(?:person|resident|capita|head)(?![a-z])")
+PER_SPAN = 12  # characters between a yen amount and the あたり that makes it a person's, in one sentence
+SENTENCE_END = re.compile(r"。|\.\s")
 YEN_AMOUNT = re.compile(r"\d[\d,.]*\s*[万億]?\s*円|\d[\d,.]*\s*(?:billion|million)?\s*yen")
 UNGUIDED_UNITS = frozenset({"階", "室", "戸", "軒", "台", "枚", "店", "駅", "校", "か国", "カ国", "ヶ国", "ケ国", "箇国", "クラス"})
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
@@ -167,8 +169,12 @@ class DetailCheck:
 
     def _holds_asked(self, entry_id: str, text: str, item: Asked, pointers: frozenset[str]) -> bool:
         if item.amount and entry_id not in self._pointing:
-            # "1人あたり何円？": the per-person budget is "top class", no amount; only a figure in yen states one.
-            return YEN_AMOUNT.search(self._answers.get(entry_id, "")) is not None
+            # "1人あたり何円？": the per-person budget is "top class", no amount; only a figure in yen per person states
+            # one (the whole budget's 1,845億円 is none).
+            answer = self._answers.get(entry_id, "")
+            return any(PER_PERSON.search(SENTENCE_END.split(answer[max(0, found.start() - PER_SPAN):found.start()])[-1]
+                                         + SENTENCE_END.split(answer[found.end():found.end() + PER_SPAN])[0])
+                       for found in YEN_AMOUNT.finditer(answer))
         if item.unit is None:
             return any(self._places.named_in(entry_id) if word == PLACE else self._held(text, word)
                        for word in item.kind.answered_by if word not in pointers) or (

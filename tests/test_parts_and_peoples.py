@@ -315,6 +315,7 @@ def test_the_last_details_no_answer_states_are_refused(plain_answerer: Answerer,
     "職員住宅には夫婦で入居できますか",  # which households may live there: the answer names none
     "区役所の食堂は住民も利用できますか",  # who may use it besides staff: the answer does not say
     "南緑水公園の開園日は？",  # when a park opens, which the district's answer does not say
+    "一人あたりの予算って具体的にいくら？",  # the whole budget's 1,845億円 is no amount per person
 ])
 def test_details_in_other_counters_and_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
