@@ -14,7 +14,9 @@ from bot.normalize import clean, morphemes
 
 # 気 of a hedge only (not 雰囲気, 人気, 気候): right after kana or at the start, before が/に and する/なる.
 HEDGE = re.compile(r"(?<![\u3400-\u9fff々])気(?:が(?:する|します|して|した|しま|しない)|に(?:なる|なって|なり|なった|なっ))"
-                   r"|もう一回|もう一度|もっかい")
+                   r"|もう一回|もう一度|もっかい"
+                   # "育成に力を入れている": effort put into what is named before it, no topic of its own
+                   r"|(?:に|へ|には)?\s*(?:どのくらい|どれくらい|どれだけ|かなり|すごく)?\s*力を(?:入れ|いれ|注い|そそい)")
 
 
 # 働き安い for 働きやすい: the converter's 安い (cheap) typed for the suffix やすい (easy to) right after a verb's stem
@@ -47,8 +49,8 @@ def purpose_of(text: str) -> str:
 
 
 def drop_hedges(text: str) -> str:
-    """Return the text without the spoken hedges that name no topic (気がする, 気になって, もう一回)."""
-    return HEDGE.sub(" ", clean(text)) if "気" in text or "もう" in text or "もっかい" in text else text
+    """Return the text without the spoken hedges that name no topic (気がする, 気になって, もう一回, 力を入れて)."""
+    return HEDGE.sub(" ", clean(text)) if "気" in text or "もう" in text or "もっかい" in text or "力" in text else text
 
 
 

@@ -57,7 +57,8 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("ショクドウハ ドコニ アリマスカ", "cafeteria"),  # all in katakana, particles and endings too
         ("タイシカン イクツ アルノ", "facts-embassies"),
         ("よさんは なんおくえん くらい？", "overview-budget"),
-        ("港区の名物って何？", "overview-summary"),  # what the city is known for is what marks it: its overview  # なんおくえん: 何億円 in kana
+        ("港区の名物って何？", "overview-summary"),
+        ("港区は職員の研修にどれくらい力を入れていますか", "training-overview"),  # 力を入れる: effort, no topic  # what the city is known for is what marks it: its overview  # なんおくえん: 何億円 in kana
         ("ショクドウッテドコニアル？", "cafeteria"),  # katakana without spaces: the question word after ッテ tells  # all in katakana, casual: the question word tells
         ("けんしゅうって どんなかんじ？", "training-overview"),  # かんじ: 感じ typed in kana, no topic
         ("How many staff work there these days?", "overview-staff"),  # these days: now, not the daytime
