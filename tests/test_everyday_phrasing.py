@@ -63,6 +63,7 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("けんしゅうって どんなかんじ？", "training-overview"),  # かんじ: 感じ typed in kana, no topic
         ("How many staff work there these days?", "overview-staff"),  # these days: now, not the daytime
         ("kinda curious, is there a cafeteria pls", "cafeteria"),  # chat English names no topic
+        ("What staff benefits does Minato offer?", "housing-staff"),  # staff benefits: 福利厚生, the housing's
         ("Of the five districts, which one has Odaiba?", "district-shibaura-konan"),  # close: the one naming the place
         ("試験は日本語だけで行われますか", "guide-exam"),
         ("港区で働く良さってどこにあるの？", "why-minato"),
