@@ -66,10 +66,15 @@ class Token(NamedTuple):
         return (self.lemma, self.reading)
 
 
+# Old forms of kanji (國 for 国, 區 for 区, 髙 for 高) that NFKC leaves as they are: typed by habit or in names.
+OLD_FORMS = str.maketrans(dict(zip("國學會區體圖廣關號萬來對變與戰澤濱邊邉髙﨑德櫻驛實賣讀聲寫廳縣鐵圓",
+                                   "国学会区体図広関号万来対変与戦沢浜辺辺高崎徳桜駅実売読声写庁県鉄円")))
+
+
 @lru_cache(maxsize=16384)  # called for every word and clause of a question, and mostly on the same short texts
 def clean(text: str) -> str:
     """Return NFKC-normalized, lower-cased text with control characters, extra spaces and English clitics removed."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(OLD_FORMS)
     text = CONTROL.sub(" ", text)
     text = SPACES.sub(" ", text).strip().lower()
     return ENGLISH_CLITIC.sub(lambda m: " not" if m.group(1) == "n't" else "", text.replace("’", "'"))

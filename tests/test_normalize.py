@@ -8,6 +8,7 @@ from bot.variants import kanji_readings, reading_variants
 
 def test_clean_folds_width_and_case() -> None:
     assert clean("ＯＪＴ　ﾌﾟﾚｸﾗｽ  Hello") == "ojt プレクラス hello"
+    assert clean("大使館は何か國？") == "大使館は何か国?"  # an old form of a kanji is its new form
 
 
 def test_half_width_katakana_becomes_the_same_word() -> None:
