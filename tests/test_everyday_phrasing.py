@@ -60,6 +60,7 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("港区の名物って何？", "overview-summary"),
         # やさしい日本語: お金の助け is a subsidy, 仕事の勉強 is training
         ("しごと の あと に べんきょう したい。おかね の たすけ は ある？", "training-self-development"),
+        ("みんな いえ から かいしゃ まで どのくらい かかりますか", "commute-time"),  # 家から会社まで: the commute
         ("港区は職員の研修にどれくらい力を入れていますか", "training-overview"),  # 力を入れる: effort, no topic  # what the city is known for is what marks it: its overview  # なんおくえん: 何億円 in kana
         ("ショクドウッテドコニアル？", "cafeteria"),  # katakana without spaces: the question word after ッテ tells  # all in katakana, casual: the question word tells
         ("けんしゅうって どんなかんじ？", "training-overview"),  # かんじ: 感じ typed in kana, no topic
