@@ -33,6 +33,12 @@ def test_so_much_points_at_what_was_said_and_names_no_topic(plain_answerer: Answ
     assert all(term.concept is not None for term in terms if term.token.surface == "そんな")
 
 
+def test_a_number_of_things_in_kana_names_no_topic(plain_answerer: Answerer) -> None:
+    # "よいところを みっつ": how many, not what; みっつ was an unknown word counting against the answer
+    terms = plain_answerer.matcher.read_terms("よいところを みっつ おしえて")
+    assert all(term.concept is not None for term in terms if term.token.surface == "みっつ")
+
+
 def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer) -> None:
     # The analyzer reads 働きやすさ as 働く alone, a word ten entries use: the group's concept is 職場環境.
     concepts = {term.concept for term in plain_answerer.matcher.read_terms("働きやすい職場づくり")}
