@@ -207,7 +207,7 @@ class Decider:
             if trip:
                 return candidates, MatchResult("fallback", tuple(candidates[:5]), reason=trip)
         origins = [t for t in named if t not in places]
-        if candidates and origins and COMMUTES_FROM.search(text):
+        if candidates and origins and COMMUTES_FROM.search(text) and not self._details.asked(text):
             # "川崎から通っている人はいますか？": whether people come from there, which the entry naming it answers.
             naming = next((c for c in candidates if c.score >= candidates[0].score - ROUTE_MARGIN
                            and self._mentions_all(c.entry_id, origins)), None)
