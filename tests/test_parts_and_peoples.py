@@ -320,6 +320,8 @@ def test_the_last_details_no_answer_states_are_refused(plain_answerer: Answerer,
     "川崎から通っている職員は何人ですか",  # how many come from a listed place: the list counts no one
     "港区長さんのお名前は？",  # an office holder's name, asked politely (長さんのお名前)
     "有栖川宮記念公園のバーベキューは予約制ですか",  # a booking no district's answer speaks of
+    "新技術チャレンジで実用化までいったものはある？",  # whether trials came into use: a result no answer states
+    "Is the robot triage already in use at real disasters?",  # likewise, in English
 ])
 def test_details_in_other_counters_and_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
