@@ -21,7 +21,8 @@ ORIGIN_AFTER = (r"(?:市|区|県|府|都|町|村)?\s*(?:から|出身|在住|よ
 
 # "中国の大学院の卒業でも応募できますか？", "モンゴルの人も職員になれますか": a place before a concession on whether one
 # may apply is the candidate's.
-ELIGIBLE = re.compile(r"(?:でも|ても|も)[^。？?!！]{0,12}?(?:応募|受験|受け|申し込|申込|なれ|働け|入れ|採用さ)")
+ELIGIBLE = re.compile(r"(?:でも|ても|も)[^。？?!！]{0,12}?(?:応募|受験|受け|申し込|申込|なれ|働け|入れ|採用さ"
+                      r"|はたらけ|おうぼ|じゅけん|うけ)")  # typed in kana too
 
 
 def is_origin(text: str, place: str) -> bool:
