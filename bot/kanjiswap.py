@@ -149,13 +149,22 @@ def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callab
         return terms
     kept: list[Term] = []
     for term in terms:
-        rest = _outside(term.token.surface, found) if term.concept is None or _lone_kanji_read(term) else term.token.surface
+        if term.via == "scan" and any(term.token.surface in s.reading for s in found):
+            continue  # キュウ (旧) read inside 初人給: a piece of the swapped word's reading
+        # A lone kanji the vocabulary knows (初 of 初人給, typed for 初任給) is a piece of the swapped stretch too.
+        piece = term.concept is None or _lone_kanji_read(term) or _lone_kanji_of(term, found)
+        rest = _outside(term.token.surface, found) if piece else term.token.surface
         if rest == term.token.surface:
             kept.append(term)
         elif rest in by_lemma:  # 芝地 + 句 read as 芝 + 地区: what is left of the misread word is 芝
             kept.append(Term(Token(rest, rest, "", "名詞"), by_lemma[rest], "swap"))
     present = {t.concept for t in kept}
     return kept + [Term(scanned_token(s.reading, s.concept), s.concept, "swap") for s in found if s.concept not in present]
+
+
+def _lone_kanji_of(term: Term, found: list[Swap]) -> bool:
+    surface = term.token.surface
+    return len(surface) == 1 and KANJI_PART.fullmatch(surface) is not None and any(surface in s.typed for s in found)
 
 
 def _lone_kanji_read(term: Term) -> bool:

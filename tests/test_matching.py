@@ -38,7 +38,8 @@ def matcher(kb: KnowledgeBase) -> Matcher:
         ("在留外国人は何人？", "facts-foreign-residents"),
         ("港区の与算はいくら？", "overview-budget"),  # 与 read as ヨ, not アタエ
         ("芝地句の見所は？", "district-shiba"),
-        ("プレクラス制度の概用は？", "preclass-what"),  # 概用 for 概要, though 概 alone reads オオムネ, never ガイ  # 地句 for 地区, though the analyzer glued 地 to 芝 (芝地|句)
+        ("プレクラス制度の概用は？", "preclass-what"),
+        ("港区の初人給を教えて", "guide-salary"),  # 初人給 for 初任給: its pieces (初, キュウ) are no words of their own  # 概用 for 概要, though 概 alone reads オオムネ, never ガイ  # 地句 for 地区, though the analyzer glued 地 to 芝 (芝地|句)
         ("痛勤時間はどのくらい", "commute-time"),
     ],
 )
