@@ -84,7 +84,8 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         # 何年以上: a length of experience required, no date the salary's years of service could answer
         ("民間企業で何年以上働いていれば経験者採用に応募できますか", "guide-application"),  # the exam's language: the guide tells the exam's content
         ("高校生でも申し込めますか", "guide-application"),  # a school stage asked of eligibility
-        ("ペルーの人でも公務員になれますか", "guide-application"),  # 公務員になれる: eligibility, whoever asks
+        ("ペルーの人でも公務員になれますか", "guide-application"),
+        ("JLPTのN2でも応募できますか", "guide-application"),  # a language certificate asks eligibility  # 公務員になれる: eligibility, whoever asks
         # the projects name the disaster asked about too, a few points below the work's overview
         ("看護師として働いています。港区の新技術の取り組みで、災害に役立つものはありますか？", "newtech-projects"),
         # the rank is set aside (…とかじゃなくていい): no rank is asked of the population
