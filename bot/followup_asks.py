@@ -45,7 +45,7 @@ DATES_THE_FIGURE = re.compile(
     r"|(?<![a-z])(?:as\s+of\s+when|how\s+(?:recent|current|up\s+to\s+date)"
     r"|when\s+(?:is|was|are|were)\s+(?:that|this|the|these|those)\s+(?:data|figures?|numbers?|statistics|count))(?![a-z])")
 # Without a topic, an elliptic message is answered only when one entry fits it well and this far ahead of the next.
-NO_CONTEXT_SCORE = 80.0
+NO_CONTEXT_SCORE = 75.0
 NO_CONTEXT_MARGIN = 10.0
 FAIR_FIT, FAR_AHEAD = 60.0, 30.0  # ... or a fair fit this far ahead of the next
 CONFIDENT = 80.0  # a question of its own matched this well is not a close call the topic could settle

@@ -78,6 +78,7 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("港区で働く良さってどこにあるの？", "why-minato"),
         # no topic before it, but one entry fits far ahead of any other: no guess between topics to offer
         ("もっと詳しく知りたいときはどこを見ればいいの？", "learn-more"),
+        ("いつつ の ちく は どこ ですか", "overview-districts"),  # likewise: a good fit well ahead of the districts
         ("採用試験の倍率はどれくらい？", "guide-exam"),  # the exam's competition: its guide points to it  # where a merit lies asks no place
         ("研修でどんなことしますか", "training-overview"),  # こと|します holds no トシマ (豊島, another city)
         ("プレクラスではどんなことしますか", "preclass-what"),  # likewise after katakana
