@@ -322,6 +322,9 @@ def test_the_last_details_no_answer_states_are_refused(plain_answerer: Answerer,
     "有栖川宮記念公園のバーベキューは予約制ですか",  # a booking no district's answer speaks of
     "新技術チャレンジで実用化までいったものはある？",  # whether trials came into use: a result no answer states
     "Is the robot triage already in use at real disasters?",  # likewise, in English
+    "インフラ外観検査AIはどの企業のシステムですか",  # which company: no answer names one
+    "ドローン実証の飛行距離は？",  # how far: no answer measures it
+    "AIスリープトレーナーで使ってるモデルは何ですか",  # which model: no answer names one
 ])
 def test_details_in_other_counters_and_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
