@@ -325,6 +325,7 @@ def test_the_last_details_no_answer_states_are_refused(plain_answerer: Answerer,
     "インフラ外観検査AIはどの企業のシステムですか",  # which company: no answer names one
     "ドローン実証の飛行距離は？",  # how far: no answer measures it
     "AIスリープトレーナーで使ってるモデルは何ですか",  # which model: no answer names one
+    "ドローンの実証実験には区民も参加できますか",  # who may take part: the projects' answer does not say
 ])
 def test_details_in_other_counters_and_forms_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
