@@ -100,12 +100,11 @@ class Decider:
         self._unstated = Unstated(self._details, vocabulary.is_foreign_place)
         self._specifics = Specifics(kb, vocabulary, index)
         self._owner = DetailOwner(kb, vocabulary, index)
-        self._parts = Parts(self._details.texts, vocabulary,
-                            lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries),
-                            lambda entry_id: index.bag(self._index_of[entry_id]), _figures(kb, vocabulary))
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
-        self._close = CloseCalls(vocabulary, lambda entry_id: index.bag(self._index_of[entry_id]),
-                                 lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries))
+        city_wide = lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries)  # noqa: E731
+        bag_of = lambda entry_id: index.bag(self._index_of[entry_id])  # noqa: E731
+        self._parts = Parts(self._details.texts, vocabulary, city_wide, bag_of, _figures(kb, vocabulary))
+        self._close = CloseCalls(vocabulary, bag_of, city_wide)
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
         candidates, refused = self._of_other_places(text, terms, candidates)

@@ -171,10 +171,7 @@ class DetailCheck:
         if item.amount and entry_id not in self._pointing:
             # "1人あたり何円？": the per-person budget is "top class", no amount; only a figure in yen per person states
             # one (the whole budget's 1,845億円 is none).
-            answer = self._answers.get(entry_id, "")
-            return any(PER_PERSON.search(SENTENCE_END.split(answer[max(0, found.start() - PER_SPAN):found.start()])[-1]
-                                         + SENTENCE_END.split(answer[found.end():found.end() + PER_SPAN])[0])
-                       for found in YEN_AMOUNT.finditer(answer))
+            return _states_amount_per_person(self._answers.get(entry_id, ""))
         if item.unit is None:
             return any(self._places.named_in(entry_id) if word == PLACE else self._held(text, word)
                        for word in item.kind.answered_by if word not in pointers) or (
@@ -248,6 +245,16 @@ class DetailCheck:
     def pointers(self) -> frozenset[str]:
         """Return the answered_by words that point elsewhere (採用案内): the bot's "I don't know" message names them."""
         return self._pointers
+
+
+def _states_amount_per_person(answer: str) -> bool:
+    # A yen amount with あたり (or per person) beside it in its own sentence: 1人あたり30万円, 300,000 yen per person.
+    for found in YEN_AMOUNT.finditer(answer):
+        before = SENTENCE_END.split(answer[max(0, found.start() - PER_SPAN):found.start()])[-1]
+        after = SENTENCE_END.split(answer[found.end():found.end() + PER_SPAN])[0]
+        if PER_PERSON.search(before + after):
+            return True
+    return False
 
 
 def _unit(cleaned: str) -> str | None:

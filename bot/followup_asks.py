@@ -100,10 +100,13 @@ def written_words(text: str) -> set[str]:
 
 def ambiguous(candidates: tuple[Candidate, ...]) -> bool:
     """Tell whether an elliptic message with no topic fits no entry well and clearly ahead of the rest ("何人？")."""
-    lead = candidates[0].score - candidates[1].score if len(candidates) > 1 else candidates[0].score if candidates else 0
-    if not candidates or candidates[0].score < NO_CONTEXT_SCORE:
+    if not candidates:
+        return True
+    best = candidates[0].score
+    lead = best - (candidates[1].score if len(candidates) > 1 else 0.0)
+    if best < NO_CONTEXT_SCORE:
         # "もっと詳しく知りたいときはどこを見れば？": a fair fit far ahead of any other is no guess between topics
-        return not (candidates and candidates[0].score >= FAIR_FIT and lead >= FAR_AHEAD)
+        return not (best >= FAIR_FIT and lead >= FAR_AHEAD)
     return lead < NO_CONTEXT_MARGIN
 
 

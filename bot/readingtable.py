@@ -36,8 +36,6 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
     # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
     # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
     runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana_runs(text) + romaji_runs(terms)]
-    # The kana runs as typed: hiragana the analyzer segments into words (katakana it may cut anywhere).
-    typed = KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])
     # A place name the knowledge does not know is no mistyped compound (埼玉 read サイタマ holds no サイタ, 最多).
     unknown = frozenset(t.token.surface for t in terms
                         if t.concept is None and not t.token.is_latin and not _unknown_place(t))
@@ -47,11 +45,14 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
     found: dict[str, Concepts] = {}
     masks: list[Mask] = []
     words: list[Words] | None = None
+    typed: list[str] = []
     for number, (run, allowed, readings) in enumerate(runs):
         mask = [False] * len(run)
         for start, end, reading in table.scan(run):
-            # The kana runs' words, to leave out readings made only of grammar (なん + か): read at the first hit only.
-            words = run_words(text) if words is None else words
+            # The kana runs' words, to leave out readings made only of grammar (なん + か), and the runs as typed
+            # (hiragana the analyzer segments into words, katakana it may cut anywhere): read at the first hit only.
+            if words is None:
+                words, typed = run_words(text), KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])
             if number < len(words) and (only_grammar(words[number], start, end)
                                         or HIRAGANA_ONLY.match(typed[number][start:end])
                                         and cuts_both_ends(words[number], start, end)):
