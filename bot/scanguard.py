@@ -8,14 +8,11 @@ but a coincidence of sounds: it is left out. A word the reading only cuts into (
 
 from __future__ import annotations
 
-import re
-
-from bot.normalize import MAX_ANALYZED_CHARS, Morpheme, clean, morphemes
+from bot.normalize import KANA_RUN, MAX_ANALYZED_CHARS, Morpheme, clean, morphemes  # KANA_RUN: the runs scanned
 
 GRAMMAR_POS = frozenset({"助詞", "助動詞", "感動詞", "接続詞", "代名詞"})
 # よう of ような; not the verbs いる, ある, する: the analyzer reads し of しけん (試験) as one.
 GRAMMAR_SUBTYPES = frozenset({"助動詞語幹"})
-KANA_RUN = re.compile(r"[\u3040-\u30ffー]{3,}")  # bot.normalize.kana_runs: the runs scanned
 GRAMMAR, PRONOUN = "grammar", "pronoun"
 Words = list[tuple[int, int, str]]  # each word of a run: start, end (in the run), GRAMMAR, PRONOUN or "" (content)
 
