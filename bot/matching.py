@@ -190,7 +190,8 @@ class Matcher:
             return self._idf.get(term.concept or "", 0.0) * self.settings.weak_weight
         if term.concept is not None:
             return self._idf.get(term.concept, self._unknown_weight)
-        pos = term.token.pos
+        # An unknown 今日 or 半分 ("きょうのスライドはもらえますか") says when or how much, not what is asked about.
+        pos = "adverbial" if term.token.adverbial else term.token.pos
         factor = {"名詞": self.settings.unknown_noun_weight, "latin": self.settings.unknown_latin_weight}.get(
             pos, self.settings.unknown_other_weight)
         return self._unknown_weight * factor

@@ -57,6 +57,7 @@ class Token(NamedTuple):
     weak: bool = False  # a function-like word (ある, できる, 良い): a hint of intent, never a topic
     groups: tuple[int, ...] = ()  # SudachiDict synonym groups (日中 and 昼間 share one)
     counter: bool = False  # a counter right after a figure (代 of 50代): a topic only when the knowledge knows it
+    adverbial: bool = False  # a noun that is also an adverb of time or amount (今日, 半分, 以上): context when unknown
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -301,7 +302,8 @@ def _to_token(morpheme: Morpheme, after_figure: bool = False) -> Token | None:
     groups = morpheme.groups
     weak = pos[1] == WEAK_SUBTYPE or pos[0] in WEAK_POS or lemma in HEDGE_LEMMAS
     counter = after_figure and pos[2] == "助数詞可能"  # 50代, 3回: measures the figure before it
-    return Token(surface, lemma, reading, pos[0], is_place, kana, weak=weak, groups=groups, counter=counter)
+    return Token(surface, lemma, reading, pos[0], is_place, kana, weak=weak, groups=groups, counter=counter,
+                 adverbial=pos[2] == "副詞可能")
 
 
 def _names_people_of_a_place(lemma: str) -> bool:

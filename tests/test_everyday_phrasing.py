@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.katakanasentence import katakana_sentence
+from bot.normalize import analyze
 from bot.phrasevariants import phrase_spellings
 from bot.service import Answerer, Question
 
@@ -37,6 +38,12 @@ def test_a_number_of_things_in_kana_names_no_topic(plain_answerer: Answerer) -> 
     # "よいところを みっつ": how many, not what; みっつ was an unknown word counting against the answer
     terms = plain_answerer.matcher.read_terms("よいところを みっつ おしえて")
     assert all(term.concept is not None for term in terms if term.token.surface == "みっつ")
+
+
+def test_an_unknown_noun_of_time_or_amount_is_context() -> None:
+    adverbial = {token.surface: token.adverbial for token in analyze("今日の説明会で半分以上の職員が")}
+    assert adverbial["今日"] and adverbial["半分"] and adverbial["以上"]
+    assert not adverbial["説明会"] and not adverbial["職員"]
 
 
 def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer) -> None:
@@ -106,7 +113,10 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("Would I find the ward office easy to work in?", "workplace-environment"),  # English for 働きやすい
         ("人口の割に予算は大きいんですか", "overview-budget-per-person"),  # 人口の割に: per resident
         ("区民 は なんこく の ひと が いますか", "facts-nationalities"),  # なんこく: which countries, typed in kana
-        ("働きやすさについて説明会でどんな話がありましたか", "workplace-environment"),  # not 働く, a word of ten  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
+        ("働きやすさについて説明会でどんな話がありましたか", "workplace-environment"),
+        # unknown nouns of time and amount say when or how much, not what: 本日, 半数, 以上 weigh as context
+        ("ほんじつ の スライド は いただけますか", "slides-handout"),
+        ("職員の女性って半分以上なんですか？", "overview-staff"),  # not 働く, a word of ten  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
 def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
