@@ -16,7 +16,7 @@ from bot.focus import Reading, read_message
 from bot.gcpause import gc_paused, keep_out_of_collections
 from bot.index import ConceptIndex, Scored, f2_score
 from bot.knowledge import KnowledgeBase
-from bot.normalize import clean, has_letters
+from bot.normalize import clean, has_letters, to_katakana
 from bot.scope import SmallTalk
 from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary, is_kana_heavy
 
@@ -26,6 +26,8 @@ __all__ = ["Candidate", "Kind", "MatchResult", "MatchSettings", "Matcher", "grou
 # the weights of words ja already holds and add stray kana words, so matching reads ja and en answers only.
 UNINDEXED_ANSWER_LANGS = frozenset({"easy"})
 ANSWER_WEIGHT = 0.5  # words found only in an answer count for less than the entry's own questions
+LONG_MARK = "ー"
+KATAKANA_WORD = re.compile(r"^[ァ-ヺー]{3,}$")
 
 class Matcher:
     """An index over one KnowledgeBase; rebuilt when the knowledge changes."""
@@ -47,6 +49,7 @@ class Matcher:
         self._fuzzy_keys = [k for k in self.vocabulary.concept_keys() if len(k) >= 3 and not k.startswith(WEAK_PREFIX)]
         self._fuzzy_order = {key: order for order, key in enumerate(self._fuzzy_keys)}
         self._ascii_keys = sorted(k for k in self._fuzzy_keys if k.isascii())
+        self._bare_loans = _bare_loan_words(self._fuzzy_keys)
         self._smalltalk = [(_core(p), item) for item in kb.scope.smalltalk for p in item.patterns if _core(p)]
         self._smalltalk_exact: dict[str, SmallTalk] = {}  # each pattern's first item, as a scan in order finds it
         for pattern, item in self._smalltalk:
@@ -162,6 +165,9 @@ class Matcher:
     def _fuzzy(self, term: Term) -> Term:
         # Typos in English words and loan words: take the closest known word if it is close enough.
         token = term.token
+        loan = self._bare_loans.get(to_katakana(token.lemma).replace(LONG_MARK, "")) if token.is_kana else None
+        if loan is not None:  # "doron", どろん: ドローン typed without its long vowel, as romaji often is
+            return replace(term, concept=self.vocabulary.concept_of(loan), via="fuzzy")
         if not (token.is_latin or token.is_kana) or len(token.lemma) < self.settings.fuzzy_min_length:
             return term
         cutoff = self.settings.fuzzy_cutoff_latin if token.is_latin else self.settings.fuzzy_cutoff_kana
@@ -280,3 +286,14 @@ def group_similar(texts: list[str], threshold: float = 80.0) -> list[list[int]]:
         group_of_key[key] = found[2]
         groups[found[2]].append(index)
     return groups
+
+
+def _bare_loan_words(keys: list[str]) -> dict[str, str]:
+    """Return the known loan words with a long vowel (ドローン) by their spelling without it (ドロン), when only one
+    word is spelt so: romaji and hurried typing drop the long vowels ("doron", "menyu")."""
+    spellings: dict[str, list[str]] = defaultdict(list)
+    known = set(keys)
+    for key in keys:
+        if LONG_MARK in key and KATAKANA_WORD.match(key) and len(bare := key.replace(LONG_MARK, "")) >= 3:
+            spellings[bare].append(key)
+    return {bare: found[0] for bare, found in spellings.items() if len(found) == 1 and bare not in known}

@@ -122,3 +122,16 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
 def test_everyday_phrasings_find_their_entry(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     reply = plain_answerer.answer(Question(question, channel="test"))
     assert (reply.kind, reply.entry_id) == ("answer", entry_id)
+
+
+def test_a_loan_word_typed_without_its_long_vowel_is_still_the_word(plain_answerer: Answerer) -> None:
+    # romaji drops long vowels ("doron" for ドローン): the known word spelt so, when only one is
+    terms = plain_answerer.matcher.read_terms("ドロンの実証実験はどこ？")
+    assert any(term.concept == "ドローン" for term in terms)
+    reply = plain_answerer.answer(Question("doron wa nani wo hakonde imasu ka", channel="test"))
+    assert (reply.kind, reply.entry_id) == ("answer", "newtech-projects")
+
+
+def test_only_a_spelling_no_known_word_has_stands_for_a_loan_word() -> None:
+    from bot.matching import _bare_loan_words
+    assert _bare_loan_words(["ドローン", "メニュー", "ビール", "ビル"]) == {"ドロン": "ドローン", "メニュ": "メニュー"}
