@@ -37,6 +37,9 @@ def details(kb: KnowledgeBase) -> DetailCheck:
 @pytest.mark.parametrize(("question", "kind", "entry_id"), [
     ("食堂は部外者でも利用できる？", "who may use", "cafeteria"),
     ("Is the staff cafeteria open to the public?", "who may use", "cafeteria"),
+    ("食堂って大学生でも使えるの？", "who may use", "cafeteria"),  # someone named with でも: may they too
+    ("しょくどうは くやくしょの ひとじゃなくても はいれますか", "who may use", "cafeteria"),
+    ("Is the cafeteria for staff only?", "who may use", "cafeteria"),
     ("青山通りはどこからどこまでですか", "extent", "district-akasaka"),
     ("プレクラスは何年前から始まったの？", "history", "preclass-timeline"),
 ])
