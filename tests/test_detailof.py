@@ -41,6 +41,8 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("しょくどうは くやくしょの ひとじゃなくても はいれますか", "who may use", "cafeteria"),
     ("Is the cafeteria for staff only?", "who may use", "cafeteria"),
     ("青山通りはどこからどこまでですか", "extent", "district-akasaka"),
+    ("土井さんは保健所の前はどこの部署にいたの？", "career", "panel"),  # a year of joining and a present post only
+    ("新人は最初どの部署に配属されますか", "career", "panel"),
     ("プレクラスは何年前から始まったの？", "history", "preclass-timeline"),
 ])
 def test_a_fact_the_topics_entry_does_not_state_is_not_held_by_it(details: DetailCheck, question: str, kind: str,
