@@ -43,6 +43,8 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("青山通りはどこからどこまでですか", "extent", "district-akasaka"),
     ("土井さんは保健所の前はどこの部署にいたの？", "career", "panel"),  # a year of joining and a present post only
     ("新人は最初どの部署に配属されますか", "career", "panel"),
+    ("職員住宅で猫とか、ペットは飼える？", "house rules", "housing-staff"),
+    ("Can friends stay overnight in the staff housing? any curfew?", "house rules", "housing-staff"),
     ("プレクラスは何年前から始まったの？", "history", "preclass-timeline"),
 ])
 def test_a_fact_the_topics_entry_does_not_state_is_not_held_by_it(details: DetailCheck, question: str, kind: str,
