@@ -116,3 +116,9 @@ def test_a_verb_owns_no_count(plain_answerer: Answerer) -> None:
 
 def test_the_number_of_hires_is_the_exams_guide(plain_answerer: Answerer) -> None:
     assert plain_answerer.answer(Question("来年の採用予定人数は？")).entry_id == "guide-exam"
+
+
+def test_a_verb_before_kurai_asks_no_price(details: DetailCheck) -> None:
+    # "…いかないくらい" (about, not reaching) holds いくら across two words: no price is asked
+    assert "price" not in [item.kind.name for item in details.asked("職員数って3000人いかないくらいでしたっけ？")]
+    assert "price" in [item.kind.name for item in details.asked("家賃はいくらくらい？")]
