@@ -57,3 +57,18 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     parts = [(rf"(?<![a-z]){re.escape(clean(c))}(?![a-z])" if c.isascii() else re.escape(clean(c)))
              + CUE_GUARDS.get(clean(c), "") for c in cues]
     return re.compile("|".join(parts))
+
+
+def cue_starts(cues: tuple[str, ...]) -> frozenset[str]:
+    """Return the first two characters (one, for a one-character cue) of every spelling a kind's cues are looked
+    for in: as written, in katakana, and as なん + a unit typed in hiragana."""
+    spellings = [clean(cue) for cue in cues]
+    spellings += [to_katakana(clean(cue).replace("何", "なん")) for cue in cues if LOAN_WORD.search(cue)]
+    spellings += [jaconv.kata2hira(reading_of(cue)) for cue in cues if cue.startswith("何") and len(cue) > 1]
+    return frozenset(spelling[:2] for spelling in spellings if spelling)
+
+
+def text_starts(*texts: str) -> frozenset[str]:
+    """Return every one- and two-character piece of some texts: a cue can only be found where its start is."""
+    return frozenset(piece for text in texts if text for size in (1, 2)
+                     for piece in (text[i:i + size] for i in range(len(text) - size + 1)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.detailcues import cue_pattern, cue_readings, kana_cue_pattern, nan_cue_pattern
+from bot.detailcues import cue_pattern, cue_readings, cue_starts, kana_cue_pattern, nan_cue_pattern, text_starts
 from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
 from bot.normalize import analyze, clean, reading_of, to_katakana
@@ -91,6 +91,8 @@ class DetailCheck:
                        if follow_ups or not kind.follow_up_only]
         self._kana_cues = [kana_cue_pattern(kind.cues) for kind, _, _ in self._kinds]
         self._nan_cues = [nan_cue_pattern(kind.cues) for kind, _, _ in self._kinds]
+        # Each kind is looked for only in a text holding the start of one of its cues: most kinds are in no question.
+        self._starts = [cue_starts(kind.cues) for kind, _, _ in self._kinds]
         # The easy answer restates ja's facts: reading it too would change nothing but the cost.
         self._texts = {entry.id: clean(" ".join([*(t for lang, t in entry.answer.items() if lang != "easy"),
                                                  *entry.keywords, *entry.title.values()]))
@@ -135,10 +137,12 @@ class DetailCheck:
         katakana = to_katakana(cleaned) if HIRAGANA.search(cleaned) else ""
         # なんじ から, なんねん に でき: read before kana_units rewrites なん, and across the spaces of simple Japanese.
         squeezed = raw.replace(" ", "") if "なん" in raw else ""
-        found = [kind for (kind, pattern, _), kana, nan in zip(self._kinds, self._kana_cues, self._nan_cues)
-                 if pattern.search(cleaned) or (squeezed and pattern.search(squeezed))
-                 or (katakana and kana is not None and kana.search(katakana))
-                 or (squeezed and nan is not None and nan.search(squeezed))]
+        pieces = text_starts(cleaned, squeezed, katakana)
+        found = [kind for (kind, pattern, _), kana, nan, starts
+                 in zip(self._kinds, self._kana_cues, self._nan_cues, self._starts) if not starts.isdisjoint(pieces)
+                 and (pattern.search(cleaned) or (squeezed and pattern.search(squeezed))
+                      or (katakana and kana is not None and kana.search(katakana))
+                      or (squeezed and nan is not None and nan.search(squeezed)))]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading
             reading = reading_of(cleaned)
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
