@@ -116,6 +116,10 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("働きやすさについて説明会でどんな話がありましたか", "workplace-environment"),
         # unknown nouns of time and amount say when or how much, not what: 本日, 半数, 以上 weigh as context
         ("ほんじつ の スライド は いただけますか", "slides-handout"),
+        # where people live now (residence), not a house to live in nor how many live in the city
+        ("港区で働いている人たちって、どこから通ってるんだろう", "commute-residence"),
+        ("しょくいん は どこ に すんで いる の", "commute-residence"),
+        ("Where do the workers live, mostly?", "commute-residence"),
         ("職員の女性って半分以上なんですか？", "overview-staff"),  # not 働く, a word of ten  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
     ],
 )
