@@ -31,7 +31,8 @@ FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
 # figures are this year's) nor 何年 (asks a year).
 YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![\d,.])(?:19|20)\d\d\s*年?度?(?![\d,.])"
                         r"|(?:再来|来|去|昨|一昨|前)年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
-                        r"|(?<![a-z])(?:next|last)\s+(?:fiscal\s+)?year(?![a-z])")
+                        r"|(?<![a-z])(?:next|last)\s+(?:fiscal\s+)?year(?![a-z])"
+                        r"|(?<![a-z])(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|later|from\s+now)(?![a-z])")
 # "XのYは何人？": Y of X counted (the の before the counted noun and its cue).
 # "Xの場所は？": the place of X.
 OWNED_COUNT = re.compile(r"の(?=[^\s、。,?？のはがって]{1,8}(?:は|って|が)?\s*(?:全部で|合わせて|全員で)?\s*(?:何|なん)\s*(?:人|名|にん|件|個))"

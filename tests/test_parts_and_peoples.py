@@ -83,6 +83,7 @@ def test_figures_the_knowledge_holds_are_still_answered(plain_answerer: Answerer
     "去年の港区の人口は何人だった？",
     "5年後の職員数は何人の予定？",
     "What was the population of Minato in 2015?",
+    "How many staff did the city have ten years ago?",  # a year counted back in words
     "What is the population of the Azabu district only?",  # the district's entry states no population
 ])
 def test_a_figure_of_another_year_or_part_is_refused(plain_answerer: Answerer, question: str) -> None:
