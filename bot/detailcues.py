@@ -18,6 +18,9 @@ HIRAGANA_ONLY = re.compile(r"[\u3041-\u3096ー]+")
 KANJI = re.compile(r"[\u3400-\u9fff々]")
 LOAN_WORD = re.compile(r"[\u30a1-\u30fa]{2,}")  # katakana: a cue typed in hiragana reads the same
 
+# Asking for it to be done: "書いてください", "書いてよ", "直して？" (not "何が書いてあった？").
+REQUEST = r"(?=\s*(?:ください|下さい|ほしい|欲しい|くれ|もらえ|いただけ|よ|ちょうだい|頂戴|[?？.!。]*$))"
+
 # A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
 # (always); "when" as a conjunction ("Will I have a mentor when I join?") rather than asking ("When do …", "when?").
 CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
@@ -26,7 +29,8 @@ CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               "何年": r"(?!\s*以上)",  # "何年以上の経験が必要？": a length of experience required, no date
               "how much is": r"(?!\s+(?:it|that|this)(?![a-z]))",  # "昼間人口? and how much is it": the figure named
               "how many": r"(?!\s+yen(?![a-z]))",  # "how many yen?" asks a price, counts nothing
-              "書いて": r"(?=\s*(?:ください|下さい|ほしい|欲しい|くれ|もらえ|いただけ|[?？.!。]*$))",
+              "書いて": REQUEST,
+              "直して": REQUEST, "なおして": REQUEST,  # "作文を直して": a text to edit, as 書いて is one to write
               "when": r"(?=\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have)(?![a-z])"
                       r"|\s*[?？.!]*$)"}
 

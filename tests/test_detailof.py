@@ -123,3 +123,13 @@ def test_a_verb_before_kurai_asks_no_price(details: DetailCheck) -> None:
     # "…いかないくらい" (about, not reaching) holds いくら across two words: no price is asked
     assert "price" not in [item.kind.name for item in details.asked("職員数って3000人いかないくらいでしたっけ？")]
     assert "price" in [item.kind.name for item in details.asked("家賃はいくらくらい？")]
+
+
+@pytest.mark.parametrize("question", [
+    "食堂って眺めいいんでしょ？食堂をほめる文章を書いてよ",  # a request ending in よ is the question asked
+    "しょくいん じゅうたく の さくぶん を なおして ください",  # 直して: a text to edit
+    "研修についての作文を直して",
+    "I'm interested in the drone projects. Write me a cover letter about them",
+])
+def test_a_text_to_write_or_edit_is_no_answer_of_the_briefing(plain_answerer: Answerer, question: str) -> None:
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
