@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import jaconv
+
 from bot.detailcues import cue_pattern, cue_readings, cue_starts, kana_cue_pattern, nan_cue_pattern, text_starts
 from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
@@ -134,13 +136,15 @@ class DetailCheck:
         raw = clean(text)
         cleaned = COMPARED_TO.sub(" ", kana_units(raw))  # "large relative to the number of residents" asks no count
         # "なんめーとる" (romaji read as kana, or typed so): a loan word cue (メートル) typed in hiragana is still it.
-        katakana = to_katakana(cleaned) if HIRAGANA.search(cleaned) else ""
+        # ... and its long vowels typed out ("めにゅう", romaji "menyuu") are the loan word's ー (メニュー).
+        katakana = long_vowels(to_katakana(cleaned)) if HIRAGANA.search(cleaned) else ""
         # なんじ から, なんねん に でき: read before kana_units rewrites なん, and across the spaces of simple Japanese.
         squeezed = raw.replace(" ", "") if "なん" in raw else ""
-        pieces = text_starts(cleaned, squeezed, katakana)
+        drawn = jaconv.kata2hira(katakana) if "ー" in katakana and "ー" not in cleaned else ""  # めにゅう: めにゅー
+        pieces = text_starts(cleaned, squeezed, katakana, drawn)
         found = [kind for (kind, pattern, _), kana, nan, starts
                  in zip(self._kinds, self._kana_cues, self._nan_cues, self._starts) if not starts.isdisjoint(pieces)
-                 and (pattern.search(cleaned) or (squeezed and pattern.search(squeezed))
+                 and (pattern.search(cleaned) or (squeezed and pattern.search(squeezed)) or (drawn and pattern.search(drawn))
                       or (katakana and kana is not None and kana.search(katakana))
                       or (squeezed and nan is not None and nan.search(squeezed)))]
         if not KANJI.search(cleaned) and KANA.search(cleaned):  # "いきかたを おしえて": typed in kana, found by reading

@@ -119,6 +119,11 @@ def test_the_number_of_hires_is_the_exams_guide(plain_answerer: Answerer) -> Non
     assert plain_answerer.answer(Question("来年の採用予定人数は？")).entry_id == "guide-exam"
 
 
+def test_a_long_vowel_typed_out_is_the_loan_words_mark(details: DetailCheck) -> None:
+    # romaji "menyuu" is read めにゅう: the cue めにゅー (メニュー) is still asked
+    assert "dishes" in [item.kind.name for item in details.asked("しょくどう の めにゅう を みせて")]
+
+
 def test_a_verb_before_kurai_asks_no_price(details: DetailCheck) -> None:
     # "…いかないくらい" (about, not reaching) holds いくら across two words: no price is asked
     assert "price" not in [item.kind.name for item in details.asked("職員数って3000人いかないくらいでしたっけ？")]
