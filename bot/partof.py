@@ -29,10 +29,13 @@ TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれ
 FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
 # A year the figure is of: "令和5年度の予算", "2023年の人口", "去年の倍率", "来年は何人". Not 今年 (the briefing's
 # figures are this year's) nor 何年 (asks a year).
-YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![\d,.])(?:19|20)\d\d\s*年?度?(?![\d,.])"
+YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![\d,.])(?:19|20)\d\d\s*年?度?(?![\d,.]|\s*[万億兆円人])"
                         r"|(?:再来|来|去|昨|一昨|前)年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
                         r"|(?<![a-z])(?:next|last)\s+(?:fiscal\s+)?year(?![a-z])"
                         r"|(?<![a-z])(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|later|from\s+now)(?![a-z])")
+# A guess to be confirmed: "…令和10年ぐらいでしたっけ？", "平成10年くらいだよね？"
+CONFIRMING = re.compile(r"っけ|(?:だ|です|でした|だった)よね|でしょ|ほんと|本当|合って")
+ABOUT = re.compile(r"\s*(?:ぐらい|くらい|位|頃|ごろ|前後)")
 # "XのYは何人？": Y of X counted (the の before the counted noun and its cue).
 # "Xの場所は？": the place of X.
 OWNED_COUNT = re.compile(r"の(?=[^\s、。,?？のはがって]{1,8}(?:は|って|が)?\s*(?:全部で|合わせて|全員で)?\s*(?:何|なん)\s*(?:人|名|にん|件|個))"
@@ -144,7 +147,11 @@ class Parts:
     def year_refusal(self, text: str, entry_id: str) -> str:
         """Return why an entry cannot state a figure of a year it does not name ("" otherwise)."""
         held = self._texts.get(entry_id, "")
-        for year in YEAR_NAMED.finditer(clean(text)):
+        cleaned = clean(text)
+        guessing = CONFIRMING.search(cleaned) is not None
+        for year in YEAR_NAMED.finditer(cleaned):
+            if guessing and ABOUT.match(cleaned, year.end()):
+                continue  # "令和10年ぐらいでしたっけ？": a year guessed at, to be told the right one
             if not any(form in held for form in _year_forms(year.group())):
                 return f"asks a figure of {year.group()}, which its answer does not state"
         return ""

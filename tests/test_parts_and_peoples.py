@@ -86,6 +86,17 @@ def test_figures_the_knowledge_holds_are_still_answered(plain_answerer: Answerer
     "How many staff did the city have ten years ago?",  # a year counted back in words
     "What is the population of the Azabu district only?",  # the district's entry states no population
 ])
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("人口が30万人を超えるのは令和10年ごろでしたよね？", "facts-population-forecast"),  # a guess, to be corrected
+    ("土井さんが入区したのは平成10年くらいでしたっけ？", "panel"),
+    ("予算って2000億くらいでしたっけ？", "overview-budget"),  # 2000億 is an amount, no year
+])
+def test_a_figure_guessed_at_is_answered_with_the_right_one(plain_answerer: Answerer, question: str,
+                                                            entry_id: str) -> None:
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
+    assert outcome(plain_answerer, "人口が30万人を超えるのは令和10年ごろ？") == ("no answer", None)  # asked, not guessed
+
+
 def test_a_figure_of_another_year_or_part_is_refused(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
 
