@@ -139,3 +139,11 @@ def test_a_loan_word_typed_without_its_long_vowel_is_still_the_word(plain_answer
 def test_only_a_spelling_no_known_word_has_stands_for_a_loan_word() -> None:
     from bot.matching import _bare_loan_words
     assert _bare_loan_words(["ドローン", "メニュー", "ビール", "ビル"]) == {"ドロン": "ドローン", "メニュ": "メニュー"}
+
+
+def test_how_much_typed_without_its_last_kana_is_whole_again(plain_answerer: Answerer) -> None:
+    from bot.spoken import easy_to
+    assert easy_to("どれくらかかる？") == "どれくらいかかる？"
+    assert easy_to("どのくらすが") == "どのくらすが"  # which class: a word goes on
+    reply = plain_answerer.answer(Question("職員住宅からの通勤ってどのくらですか", channel="test"))
+    assert reply.kind == "answer"
