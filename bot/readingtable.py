@@ -57,7 +57,8 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
                                         or HIRAGANA_ONLY.match(typed[number][start:end])
                                         and cuts_both_ends(words[number], start, end)):
                 continue
-            if any(allowed[start:end]) and not _inside_a_word(readings, start, end, reading):
+            if any(allowed[start:end]) and not _inside_a_word(readings, start, end, reading) \
+                    and not _cuts_into_a_word(readings, start, end):
                 found[reading] = table[reading]
                 mask[start:end] = [True] * (end - start)
         masks.append((run, mask, readings))
@@ -74,6 +75,13 @@ def _inside_a_word(spans: dict[str, tuple[int, str]], start: int, end: int, foun
     return any(begin < start and end <= begin + len(reading) and len(surface) > 1
                and not any(_word_reading(surface[i:j]) == found for i in range(1, len(surface))
                            for j in range(i + 1, len(surface) + 1))
+               for surface, (begin, reading) in spans.items())
+
+
+def _cuts_into_a_word(spans: dict[str, tuple[int, str]], start: int, end: int) -> bool:
+    # "なんか一番" read ナンカイチバン holds ナンカイ (何回): a reading that begins before a word and ends inside its
+    # reading takes a piece of it (イ of イチ), never a kana typed for a kanji.
+    return any(start < begin < end < begin + len(reading) and len(surface) == 1 and not HIRAGANA_ONLY.match(surface)
                for surface, (begin, reading) in spans.items())
 
 

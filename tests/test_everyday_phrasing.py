@@ -147,3 +147,9 @@ def test_how_much_typed_without_its_last_kana_is_whole_again(plain_answerer: Ans
     assert easy_to("どのくらすが") == "どのくらすが"  # which class: a word goes on
     reply = plain_answerer.answer(Question("職員住宅からの通勤ってどのくらですか", channel="test"))
     assert reply.kind == "answer"
+
+
+def test_a_reading_taking_a_piece_of_one_kanjis_reading_is_no_word(plain_answerer: Answerer) -> None:
+    # "なんか一番" reads ナンカイチバン: ナンカイ (何回) takes the イ of 一's イチ, so it is not there
+    reading, _, _ = plain_answerer.matcher.understand("昼間人口がなんか一番だったのって都内でだっけ")
+    assert all(term.token.surface != "ナンカイ" for term in reading.terms)
