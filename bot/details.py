@@ -176,6 +176,8 @@ class DetailCheck:
         return all(self._holds_asked(entry_id, text, item, pointers) for item in asked)
 
     def _holds_asked(self, entry_id: str, text: str, item: Asked, pointers: frozenset[str]) -> bool:
+        if entry_id in self._pointing and (item.people or item.unit in PEOPLE_UNITS):
+            return False  # the guide states rules, not how many people (are hired, take leave): no statistic
         if item.amount and entry_id not in self._pointing:
             # "1人あたり何円？": the per-person budget is "top class", no amount; only a figure in yen per person states
             # one (the whole budget's 1,845億円 is none).

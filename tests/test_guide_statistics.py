@@ -1,0 +1,30 @@
+"""The recruitment guide's entries point to the guide for its rules (pay, exam, leave, hours), never for statistics."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.service import Answerer, Question
+
+
+@pytest.mark.parametrize("question", [
+    "事務職の競争率は去年どれぐらい？",  # a ratio of applicants
+    "月の残業時間の平均ってどのくらいですか",  # an average
+    "男性の育休の取得率を教えてください",  # a rate
+    "福祉職は毎年何人採用されますか",  # how many people are hired
+    "What's the average number of overtime hours a month?",
+])
+def test_a_statistic_is_not_pointed_to_the_guide(plain_answerer: Answerer, question: str) -> None:
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("残業は多いですか？", "guide-holidays"),  # the working hours the guide states
+    ("有給休暇は何日もらえますか", "guide-holidays"),  # a count of days, not of people
+    ("試験はいつありますか", "guide-exam"),
+    ("年齢制限は何歳までですか", "guide-application"),
+    ("職員のうち女性の割合はどのくらい？", "overview-staff"),  # a share the answer gives as a part of a count
+])
+def test_the_guides_rules_are_still_pointed_to(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    reply = plain_answerer.answer(Question(question))
+    assert (reply.kind, reply.entry_id) == ("answer", entry_id)
