@@ -32,7 +32,7 @@ JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u30
 # Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.
 # "Quick question: what's the budget?", "Sorry, I came in late - will the slides be shared?": a colon or a dash
 # between words ends the opener too.
-SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?<=[a-z0-9)\"'][.;:])\s+|(?<=[a-z0-9,])\s+[-–—]+\s+(?=[a-z])")
+SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?:(?<=ですか[、,])|(?<=ますか[、,])|(?<=でしょうか[、,]))(?!\s*それとも)(?![^。？?!！]*[かの][?？]?\s*$)|(?<=[a-z0-9)\"'][.;:])\s+|(?<=[a-z0-9,])\s+[-–—]+\s+(?=[a-z])")
 QUESTION_END = re.compile(
     r"(?:か|かな|かね|かしら|の|っけ|って|とは|は|ですか|ますか|でしょうか|教えて(?:ください|下さい|ほしい|ちょうだい|頂戴)?"
     r"|(?<=[てで])よ|知りたい(?:です)?|聞きたい(?:です)?|ください|下さい|ほしい(?:です)?|まだ|どう|何|なに|なん"
