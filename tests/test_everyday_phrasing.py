@@ -120,6 +120,8 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("しょくいん は どこ に すんで いる の", "commute-residence"),
         ("Where do the workers live, mostly?", "commute-residence"),
         # the question first, then why it is asked: the reason after ですか、 is context
+        ("スライドを印刷したものは配られますか", "slides-handout"),  # on paper: the handout asked
+        ("しりょう は かみ で もらえますか", "slides-handout"),
         ("初任給は月いくらですか、奨学金の返済があるので気になっています", "guide-salary"),
         ("通勤時間はどのくらいですか、子どもの送り迎えがあるので気になります", "commute-time"),
         ("職員の女性って半分以上なんですか？", "overview-staff"),  # not 働く, a word of ten  # 何分 read ナニブン ("after all") is still 何 + 分: minutes asked  # knowing more: where to find more
