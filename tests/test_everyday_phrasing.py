@@ -121,6 +121,7 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("Where do the workers live, mostly?", "commute-residence"),
         # the question first, then why it is asked: the reason after ですか、 is context
         ("スライドを印刷したものは配られますか", "slides-handout"),  # on paper: the handout asked
+        ("締めくくりの「港区とは」のスライドの中身を教えて", "why-minato"),  # the briefing's closing slide's title
         ("しりょう は かみ で もらえますか", "slides-handout"),
         ("初任給は月いくらですか、奨学金の返済があるので気になっています", "guide-salary"),
         ("通勤時間はどのくらいですか、子どもの送り迎えがあるので気になります", "commute-time"),
