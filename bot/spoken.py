@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import jaconv
+
 from bot.normalize import clean, morphemes
 
 # 気 of a hedge only (not 雰囲気, 人気, 気候): right after kana or at the start, before が/に and する/なる.
@@ -36,7 +38,7 @@ HOW_MUCH_CUT = re.compile(r"(?<=どの|どれ|どん)くら(?=です|でしょ|�
 
 def kana_acronyms(text: str) -> str:
     """Return the text with an acronym spelled in kana letter names written in Latin (えすえぬえす -> sns)."""
-    return KANA_ACRONYM.sub(_spell, text) if "え" in text or "ー" in text or "い" in text else text
+    return KANA_ACRONYM.sub(_spell, text) if any(mark in text for mark in "えーいエイ") else text
 
 
 def _spell(found: re.Match[str]) -> str:
@@ -64,6 +66,7 @@ KANA_LETTERS = {"えー": "a", "えい": "a", "びー": "b", "しー": "c", "で
                 "えいち": "h", "えっち": "h", "あい": "i", "じぇー": "j", "じぇい": "j", "けー": "k", "けい": "k", "える": "l", "えむ": "m",
                 "えぬ": "n", "おー": "o", "ぴー": "p", "きゅー": "q", "あーる": "r", "えす": "s", "てぃー": "t",
                 "ゆー": "u", "ぶい": "v", "だぶりゅー": "w", "えっくす": "x", "わい": "y", "ぜっと": "z"}
+KANA_LETTERS |= {jaconv.hira2kata(name): letter for name, letter in KANA_LETTERS.items()}  # エスエヌエス too
 KANA_LETTER = re.compile("|".join(sorted(KANA_LETTERS, key=len, reverse=True)))
 KANA_ACRONYM = re.compile(f"(?:{KANA_LETTER.pattern}){{3,}}")
 KANA_AMOUNT = re.compile(r"[なナ][んン]\s*([おオ][くク]|[まマ][んン]|[せセ][んン])?\s*[えエ][んン]")

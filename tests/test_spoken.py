@@ -195,3 +195,4 @@ def test_a_purpose_phrase_is_said_as_a_plain_of() -> None:
 def test_an_acronym_spelled_in_kana_letter_names_is_read_as_letters() -> None:
     assert kana_acronyms("おーじぇーてぃー って なに") == "ojt って なに"
     assert kana_acronyms("あいあいがさ") == "あいあいがさ"  # two names (あい あい) are no acronym
+    assert kana_acronyms("エスエヌエス やってる？") == "sns やってる？"  # typed in katakana too
