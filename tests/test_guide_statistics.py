@@ -28,3 +28,10 @@ def test_a_statistic_is_not_pointed_to_the_guide(plain_answerer: Answerer, quest
 def test_the_guides_rules_are_still_pointed_to(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     reply = plain_answerer.answer(Question(question))
     assert (reply.kind, reply.entry_id) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", ["土木職の初任給はいくらですか", "建築の技術職だと給料は事務職より高い？"])
+def test_a_job_category_is_the_salarys_word_too(plain_answerer: Answerer, question: str) -> None:
+    # the guide's pay tables are per job category: naming one does not take the question away from pay
+    reply = plain_answerer.answer(Question(question))
+    assert (reply.kind, reply.entry_id) == ("answer", "guide-salary")
