@@ -119,6 +119,9 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("港区で働いている人たちって、どこから通ってるんだろう", "commute-residence"),
         ("しょくいん は どこ に すんで いる の", "commute-residence"),
         ("Where do the workers live, mostly?", "commute-residence"),
+        ("Which district is the State Guest House in?", "district-akasaka"),  # 迎賓館 in English
+        ("platinum street is in which area of minato?", "district-takanawa"),  # プラチナ通り
+        ("How many of the city's staff are ladies?", "overview-staff"),
         # the question first, then why it is asked: the reason after ですか、 is context
         ("スライドを印刷したものは配られますか", "slides-handout"),  # on paper: the handout asked
         ("締めくくりの「港区とは」のスライドの中身を教えて", "why-minato"),  # the briefing's closing slide's title
