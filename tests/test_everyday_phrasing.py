@@ -122,6 +122,10 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("Which district is the State Guest House in?", "district-akasaka"),  # 迎賓館 in English
         ("platinum street is in which area of minato?", "district-takanawa"),  # プラチナ通り
         ("How many of the city's staff are ladies?", "overview-staff"),
+        # the English words of an entry HR would use: a forecast's future, help for studying on one's own, leading
+        ("By when will Minato pass 300k residents?", "facts-population-forecast"),
+        ("Will the city subsidize a course I take on my own?", "training-self-development"),
+        ("Is Minato leading municipalities nationwide?", "why-minato"),
         # the question first, then why it is asked: the reason after ですか、 is context
         ("スライドを印刷したものは配られますか", "slides-handout"),  # on paper: the handout asked
         ("締めくくりの「港区とは」のスライドの中身を教えて", "why-minato"),  # the briefing's closing slide's title
