@@ -13,6 +13,7 @@ from bot.service import Answerer, Question
     "男性の育休の取得率を教えてください",  # a rate
     "福祉職は毎年何人採用されますか",  # how many people are hired
     "What's the average number of overtime hours a month?",
+    "毎月の残業って平均どのぐらい？",  # overtime is no commute: 残業 shares no 時間 with 通勤時間
 ])
 def test_a_statistic_is_not_pointed_to_the_guide(plain_answerer: Answerer, question: str) -> None:
     assert plain_answerer.answer(Question(question)).kind == "fallback"
