@@ -36,3 +36,9 @@ def test_a_job_category_is_the_salarys_word_too(plain_answerer: Answerer, questi
     # the guide's pay tables are per job category: naming one does not take the question away from pay
     reply = plain_answerer.answer(Question(question))
     assert (reply.kind, reply.entry_id) == ("answer", "guide-salary")
+
+
+@pytest.mark.parametrize("question", ["銀行で働いた年数は給料の計算に入りますか", "民間の経験は前歴換算されますか"])
+def test_a_career_counted_in_pay_is_the_salarys(plain_answerer: Answerer, question: str) -> None:
+    reply = plain_answerer.answer(Question(question))
+    assert (reply.kind, reply.entry_id) == ("answer", "guide-salary")
