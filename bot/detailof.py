@@ -83,7 +83,7 @@ class DetailOwner:
         steps = 1 if 2 * latin > len(asked) else MAX_STEPS_BACK
         for back in range(position - 1, max(-1, position - 1 - steps), -1):
             word = asked[back]
-            if word.token.surface in CITY_ITSELF or _done(asked, back):
+            if word.token.surface in CITY_ITSELF or word.concept in CITY_ITSELF or _done(asked, back):
                 return None  # "区全体の予算", "採用されたのは何件": the city's own; an action owns no figure
             if self._names_topic(word) and word.concept not in self._links and self._index.users(word.concept or ""):
                 return word

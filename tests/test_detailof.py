@@ -139,3 +139,9 @@ def test_a_verb_before_kurai_asks_no_price(details: DetailCheck) -> None:
 ])
 def test_a_text_to_write_or_edit_is_no_answer_of_the_briefing(plain_answerer: Answerer, question: str) -> None:
     assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+def test_the_city_hall_owns_no_detail_of_its_own(plain_answerer: Answerer) -> None:
+    # 役所 (read 区役所) is the employer: its working hours are the staff's, which the guide's entry points to
+    reply = plain_answerer.answer(Question("役所って勤務時間って何時から何時ですか"))
+    assert (reply.kind, reply.entry_id) == ("answer", "guide-holidays")
