@@ -145,3 +145,8 @@ def test_the_city_hall_owns_no_detail_of_its_own(plain_answerer: Answerer) -> No
     # 役所 (read 区役所) is the employer: its working hours are the staff's, which the guide's entry points to
     reply = plain_answerer.answer(Question("役所って勤務時間って何時から何時ですか"))
     assert (reply.kind, reply.entry_id) == ("answer", "guide-holidays")
+
+
+def test_unlike_sets_aside_what_it_names() -> None:
+    # "Aと違って、Bは…？" (unlike A): A is not asked about, as with AじゃなくてB
+    assert drop_contrast("民間と違って区役所は土日が休みですか") == "区役所は土日が休みですか"
