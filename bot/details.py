@@ -55,6 +55,8 @@ UNGUIDED_UNITS = frozenset({"階", "室", "戸", "軒", "台", "枚", "店", "�
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
 PEOPLE_UNITS = frozenset({"人", "名", "にん"})
 LOCATION = "location"
+RATE_KIND = "rate"  # scope.yaml's kind for a share (何割, 取得率): a share asked in % or 割 is that, no count
+SHARE_UNITS = frozenset({"パーセント", "%", "パー", "割"})
 ASKED_CACHE = 512  # texts whose asked details are kept
 ABSTRACT_WHERE = re.compile(r"(?:良さ|魅力|メリット|違い|意味|理由|ポイント|強み|特徴|やりがい|価値)(?:って|は|が)[^。？?]{0,6}?どこに")
 NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them too (the panel's two names)
@@ -153,6 +155,8 @@ class DetailCheck:
         if ABSTRACT_WHERE.search(cleaned):  # "働く魅力ってどこにあるんですか": where a merit lies, no place
             found = [kind for kind in found if kind.name != LOCATION]
         unit = _unit(cleaned)
+        if unit in SHARE_UNITS and any(kind.name == RATE_KIND for kind in found):
+            unit, found = None, [kind for kind in found if kind is not self._count]  # 何割: a rate, read as one
         if unit is not None and self._count is not None and self._count not in found:
             found.append(self._count)
         people = PEOPLE_COUNTED.search(cleaned) is not None
