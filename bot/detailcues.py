@@ -43,17 +43,25 @@ def cue_readings(cues: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def kana_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
-    # The cues with a loan word in them (何メートル, ランキング) as they read in katakana (ナンメートル).
-    kana = {to_katakana(clean(cue).replace("何", "なん")) for cue in cues if LOAN_WORD.search(cue)}
+    kana = _loan_spellings(cues)
     return re.compile("|".join(map(re.escape, sorted(kana)))) if kana else None
 
 
 def nan_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    kana = _nan_spellings(cues)
+    return re.compile("|".join(map(re.escape, sorted(kana, key=len, reverse=True)))) if kana else None
+
+
+def _loan_spellings(cues: tuple[str, ...]) -> set[str]:
+    # The cues with a loan word in them (何メートル, ランキング) as they read in katakana (ナンメートル).
+    return {to_katakana(clean(cue).replace("何", "なん")) for cue in cues if LOAN_WORD.search(cue)}
+
+
+def _nan_spellings(cues: tuple[str, ...]) -> set[str]:
     # The cues that start with 何 as typed in hiragana (何円 なんえん, 何年にでき なんねんにでき, 何時から なんじから):
     # read whole, not through 何, whose readings are too many to trust alone.
     kana = {jaconv.kata2hira(reading_of(cue)) for cue in cues if cue.startswith("何") and len(cue) > 1}
-    kana = {cue for cue in kana if cue.startswith("なん") and HIRAGANA_ONLY.fullmatch(cue) and len(cue) >= MIN_NAN_CUE}
-    return re.compile("|".join(map(re.escape, sorted(kana, key=len, reverse=True)))) if kana else None
+    return {cue for cue in kana if cue.startswith("なん") and HIRAGANA_ONLY.fullmatch(cue) and len(cue) >= MIN_NAN_CUE}
 
 
 def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
@@ -66,9 +74,7 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 def cue_starts(cues: tuple[str, ...]) -> frozenset[str]:
     """Return the first two characters (one, for a one-character cue) of every spelling a kind's cues are looked
     for in: as written, in katakana, and as なん + a unit typed in hiragana."""
-    spellings = [clean(cue) for cue in cues]
-    spellings += [to_katakana(clean(cue).replace("何", "なん")) for cue in cues if LOAN_WORD.search(cue)]
-    spellings += [jaconv.kata2hira(reading_of(cue)) for cue in cues if cue.startswith("何") and len(cue) > 1]
+    spellings = [clean(cue) for cue in cues] + [*_loan_spellings(cues), *_nan_spellings(cues)]
     return frozenset(spelling[:2] for spelling in spellings if spelling)
 
 

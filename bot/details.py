@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import jaconv
 
-from bot.detailcues import cue_pattern, cue_readings, cue_starts, kana_cue_pattern, nan_cue_pattern, text_starts
+from bot.detailcues import (KANJI, cue_pattern, cue_readings, cue_starts, kana_cue_pattern, nan_cue_pattern,
+                             text_starts)
 from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
 from bot.normalize import analyze, clean, reading_of, to_katakana
@@ -29,7 +30,6 @@ DATED = re.compile(
 YEAR_OR_DATE = re.compile(r"(?:令和|平成|昭和|fy)\s*\d+|\d+\s*(?:年度|年|月|日)|(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
 PLACE = "<place>"  # in answered_by: a place named in the answer, other than the city the bot is about (its welcome names it)
 DIGIT = re.compile(r"\d")
-KANJI = re.compile(r"[\u3400-\u9fff々]")
 KANA = re.compile(r"[\u3040-\u30ff]")
 HIRAGANA = re.compile(r"[\u3041-\u3096]")
 # "何か国？" asks for a figure counted in countries: an answer holding "81か国" has it, one holding "22,631人" not.

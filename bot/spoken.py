@@ -27,10 +27,13 @@ STEM_THEN_YASUI = re.compile(r"(?<=[いきしちにひみりぎじびぴえけ�
 
 
 def easy_to(text: str) -> str:
-    """Return the text with 安い typed for the suffix やすい after a verb's stem read as that suffix (働き安い), and
-    "how much" typed without its last kana (どのくらですか) whole again."""
-    text = HOW_MUCH_CUT.sub("くらい", text) if "くら" in text else text
+    """Return the text with 安い typed for the suffix やすい after a verb's stem read as that suffix (働き安い)."""
     return STEM_THEN_YASUI.sub("やす", text) if "安" in text else text
+
+
+def how_much_whole(text: str) -> str:
+    """Return the text with "how much" typed without its last kana (どのくらですか) whole again."""
+    return HOW_MUCH_CUT.sub("くらい", text) if "くら" in text else text
 
 # どのくら for どのくらい: a kana dropped in typing; どの + 蔵 (a storehouse) is never what a candidate asks.
 HOW_MUCH_CUT = re.compile(r"(?<=どの|どれ|どん)くら(?=です|でしょ|だ|か|[?？\s]|$)")

@@ -154,9 +154,9 @@ def test_only_a_spelling_no_known_word_has_stands_for_a_loan_word() -> None:
 
 
 def test_how_much_typed_without_its_last_kana_is_whole_again(plain_answerer: Answerer) -> None:
-    from bot.spoken import easy_to
-    assert easy_to("どれくらかかる？") == "どれくらいかかる？"
-    assert easy_to("どのくらすが") == "どのくらすが"  # which class: a word goes on
+    from bot.spoken import how_much_whole
+    assert how_much_whole("どれくらかかる？") == "どれくらいかかる？"
+    assert how_much_whole("どのくらすが") == "どのくらすが"  # which class: a word goes on
     reply = plain_answerer.answer(Question("職員住宅からの通勤ってどのくらですか", channel="test"))
     assert reply.kind == "answer"
 
