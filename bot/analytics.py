@@ -11,9 +11,9 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, ContextManager, Iterator
 
-from bot.logwriter import Database, GroupCommitWriter, Insert, LogHealth
+from bot.logwriter import JOIN_SECONDS, Database, GroupCommitWriter, Insert, LogHealth
 from bot.matching import group_similar
 from bot.privacy import LOG_TEXT_LIMIT, mask_for_log, mask_personal  # noqa: F401  (mask_personal: kept importable)
 from bot.reports import EntryCount, QuestionGroup, Stats, Tally, VersionSeen
@@ -66,11 +66,12 @@ def hash_user(user_id: str, salt: str) -> str:
 class QuestionLog:
     """The question log: rows and feedback are committed by one writer thread in group commits."""
 
-    def __init__(self, path: Location, commit_seconds: float = 2.0, sync: str = "full") -> None:
+    def __init__(self, path: Location, commit_seconds: float = 2.0, sync: str = "full",
+                 join_seconds: float = JOIN_SECONDS) -> None:
         self.path: Location = path if is_database_url(path) else Path(path)  # a SQLite file or a PostgreSQL URL
         self.commit_seconds = commit_seconds  # how long an answer waits for its row; also the lock wait
         self._writer = GroupCommitWriter(lambda: open_writer(self.path, commit_seconds, sync),
-                                         rules=write_rules(self.path))
+                                         rules=write_rules(self.path), join_seconds=join_seconds)
 
     @property
     def health(self) -> LogHealth:
@@ -86,6 +87,10 @@ class QuestionLog:
     def pending(self) -> int:
         """Return how many writes wait for the next transaction."""
         return self._writer.pending
+
+    def composing(self) -> ContextManager[None]:
+        """Mark an answer under way until its writes are queued: a commit due meanwhile lets them join it."""
+        return self._writer.composing()
 
     def submit(self, work: Callable[[Database], Any]) -> Future[Any]:
         """Run work(db) on the writer thread; its future resolves once that write has committed."""

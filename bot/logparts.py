@@ -1,10 +1,13 @@
-"""Small parts of the question log: unguessable log ids, the log's health, and the error for a refused write."""
+"""Small parts of the question log: unguessable log ids, the log's health, the error for a refused write, and the
+count of answers under way that a commit waits for."""
 
 from __future__ import annotations
 
 import logging
 import os
 import threading
+from contextlib import contextmanager
+from typing import Iterator
 
 log = logging.getLogger("bot.logwriter")  # the writer's name: operators and tests know its lines by it
 
@@ -59,3 +62,30 @@ class LogHealth:
             was_degraded, self._reason = self._reason is not None, None
         if was_degraded:
             log.warning("question log: writes succeed again")
+
+
+class UnderWay:
+    """How many answers are being composed: their writes are still to come, so a commit due now may wait for them."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._settled = threading.Condition()
+
+    @contextmanager
+    def composing(self) -> Iterator[None]:
+        """Count one answer under way for the duration of the block."""
+        with self._settled:
+            self._count += 1
+        try:
+            yield
+        finally:
+            with self._settled:
+                self._count -= 1
+                if not self._count:
+                    self._settled.notify_all()
+
+    def settle(self, seconds: float) -> None:
+        """Wait until no answer is under way, at most `seconds`; at once when none is."""
+        if self._count:
+            with self._settled:
+                self._settled.wait_for(lambda: not self._count, seconds)

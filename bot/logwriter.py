@@ -14,13 +14,12 @@ import logging
 import queue
 import sqlite3
 import threading
-import time
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Protocol, TypeVar
+from typing import Any, Callable, ContextManager, Protocol, TypeVar
 
-from bot.logparts import LogHealth, LogUnavailable, RandomIds  # noqa: F401  (importable from here, as before)
+from bot.logparts import LogHealth, LogUnavailable, RandomIds, UnderWay  # noqa: F401  (importable from here, as before)
 
 log = logging.getLogger(__name__)
 
@@ -87,21 +86,22 @@ MAX_BATCH = 512  # jobs per transaction: bounds how long one commit holds the wr
 ROWS_PER_STATEMENT = 512  # rows per INSERT statement: 512 rows of 15 values is well under SQLite's 32,766
 SYNC_MODES = ("full", "normal")  # MINATO_LOG_SYNC: full survives power loss too, normal a crash (kill -9)
 MAX_PENDING = 20_000  # beyond this the disk is not keeping up: refuse at once rather than grow without end
-# Under load (a commit in the last BUSY_SECONDS) the writer waits COMMIT_DELAY_SECONDS before the next one, so
-# more rows share it: each commit costs a WAL write and an fsync whatever its size. An idle log commits at once.
-BUSY_SECONDS = 0.02
-COMMIT_DELAY_SECONDS = 0.002
+# While other answers are being composed, a commit waits for them (up to JOIN_SECONDS), so that their rows share
+# it: each commit costs a WAL write and an fsync whatever its size. With none under way it commits at once: a lone
+# candidate's answer never waits for rows that are not coming.
+JOIN_SECONDS = 0.002
 
 
 class GroupCommitWriter:
     """A thread that owns one database connection and commits queued jobs in batches."""
 
     def __init__(self, open_db: Callable[[], Database], name: str = "question-log",
-                 rules: WriteRules = SQLITE_RULES) -> None:
+                 rules: WriteRules = SQLITE_RULES, join_seconds: float = JOIN_SECONDS) -> None:
         self.health = LogHealth()
         self._rules = rules
         self.commits = 0  # transactions committed: with many writers waiting, far fewer than jobs
-        self._last_commit = 0.0
+        self.join_seconds = join_seconds
+        self._under_way = UnderWay()  # answers being composed, whose writes are still to come
         self._open_db = open_db
         self._jobs: queue.Queue[tuple[Work, Future[Any]] | None] = queue.Queue()
         self._ready: Future[None] = Future()
@@ -125,6 +125,10 @@ class GroupCommitWriter:
     def pending(self) -> int:
         """Return how many jobs wait for the next transaction."""
         return self._jobs.qsize()
+
+    def composing(self) -> ContextManager[None]:
+        """Mark an answer under way: a commit due meanwhile waits (up to join_seconds) for its writes to join it."""
+        return self._under_way.composing()
 
     def close(self) -> None:
         """Commit what is queued, then stop the thread."""
@@ -174,9 +178,8 @@ class GroupCommitWriter:
         # Block for the first job, then take whatever else is already waiting: those share one commit.
         batch: list[tuple[Work, Future[Any]]] = []
         job = self._jobs.get()
-        if job is not None and time.monotonic() - self._last_commit < BUSY_SECONDS:
-            # Busy: let the answers being composed right now join this commit rather than each pay for its own.
-            time.sleep(COMMIT_DELAY_SECONDS)
+        if job is not None:  # the answers being composed right now join this commit rather than each pay for its own
+            self._under_way.settle(self.join_seconds)
         while job is not None:
             batch.append(job)
             if len(batch) >= MAX_BATCH:
@@ -237,7 +240,6 @@ class GroupCommitWriter:
         return True
 
     def _committed(self, outcomes: list[tuple[Future[Any], bool, Any]]) -> None:
-        self._last_commit = time.monotonic()
         self.commits += 1
         self.health.ok()
         for future, ok, value in outcomes:

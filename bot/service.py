@@ -6,6 +6,7 @@ import logging
 import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -129,6 +130,10 @@ class Answerer:
         A server waits for the commit (queued.committed) without holding a thread, so that the answering threads
         only compute while many answers share one commit.
         """
+        with self._log.composing() if self._log is not None else nullcontext():
+            return self._answer_queued(question)
+
+    def _answer_queued(self, question: Question) -> QueuedAnswer:
         started = time.perf_counter()
         matcher = self._slot.matcher
         user = hash_user(question.user_id, self._salt)  # "" for an anonymous question: it has no conversation

@@ -83,3 +83,28 @@ def test_a_job_queued_after_a_statement_sees_it(question_log: QuestionLog) -> No
     futures, _ = in_one_batch(question_log, [Statement(PUT, ("a", "before")), read, Statement(PUT, ("a", "after"))])
     assert futures[1].result() == "before"
     assert notes(question_log.path) == {"a": "after"}
+
+
+def test_a_commit_due_while_an_answer_is_composed_waits_for_its_row(tmp_path: Path) -> None:
+    log = QuestionLog(tmp_path / "log.db", commit_seconds=GUARD, join_seconds=GUARD)
+    try:
+        log.submit(lambda db: db.conn.execute("CREATE TABLE marks (n INTEGER)")).result(GUARD)
+        before = log.commits
+        with log.composing():  # an answer under way: its conversation first, then its row
+            put = log.submit(Insert("marks (n)", (1,)))
+            row = log.submit(Insert("marks (n)", (2,)))
+        assert put.result(GUARD) == row.result(GUARD) == 1
+        assert log.commits == before + 1  # one commit for both, though the first was queued alone
+    finally:
+        log.close()
+
+
+def test_with_no_answer_under_way_a_write_commits_at_once(tmp_path: Path) -> None:
+    log = QuestionLog(tmp_path / "log.db", commit_seconds=GUARD, join_seconds=10 * GUARD)
+    try:
+        with log.composing():  # another answer came and went: nothing is under way now
+            pass
+        log.submit(lambda db: db.conn.execute("CREATE TABLE marks (n INTEGER)")).result(GUARD)
+        assert log.submit(Insert("marks (n)", (1,))).result(GUARD) == 1  # never held for join_seconds
+    finally:
+        log.close()
