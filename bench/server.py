@@ -37,6 +37,7 @@ from bench.latency import questions
 
 HEALTH_EVERY = 0.01
 ENGINE_USERS = 32  # candidates asking at once in the in-process run with the log
+WARM_CONNECTIONS = 8
 CONTENT_LENGTH = re.compile(rb"(?i)\r\ncontent-length: *(\d+)")
 
 
@@ -112,20 +113,39 @@ class Server:
             raise RuntimeError("the server did not start")
 
     async def warm_up(self, workers: int) -> None:
-        """Ask until every worker has answered once (its engine is built)."""
+        """Wait until every worker answers /healthz, then ask every question as often as there are workers.
+
+        The in-process engine answers each question once before it is measured; the server's caches must be as
+        warm, or the ratio would compare first answers (a fresh analysis each) with repeated ones.
+        """
         seen: set[int] = set()
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(force_close=True)) as http:
             for _ in range(1000):
                 async with http.get(f"http://127.0.0.1:{self.port}/healthz") as response:
                     seen.add((await response.json())["pid"])
                 if len(seen) == workers:
-                    return
-        raise RuntimeError(f"only {len(seen)} of {workers} workers answered")
+                    break
+            else:
+                raise RuntimeError(f"only {len(seen)} of {workers} workers answered")
+        texts = questions()
+        for _ in range(workers):  # each connection lands on any worker: every worker sees most questions
+            await asyncio.gather(*(ask_all(self.port, texts[n::WARM_CONNECTIONS]) for n in range(WARM_CONNECTIONS)))
 
     def stop(self) -> None:
         """Stop the server as systemd would."""
         self.process.send_signal(signal.SIGTERM)
         self.process.communicate(timeout=120)
+
+
+async def ask_all(port: int, texts: list[str]) -> None:
+    """Ask each text once, in turn, on one new connection."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        for number, text in enumerate(texts):
+            writer.write(ask_request(port, text, f"bench-warm-{number % ENGINE_USERS:04d}"))
+            assert await read_response(reader) == 200
+    finally:
+        writer.close()
 
 
 def ask_request(port: int, text: str, client_id: str) -> bytes:
