@@ -16,6 +16,7 @@ MIN_CUE_READING = 4
 MIN_NAN_CUE = 4  # なんえん, not なんじ alone: なんじ also starts なんじゃ
 HIRAGANA_ONLY = re.compile(r"[\u3041-\u3096ー]+")
 KANJI = re.compile(r"[\u3400-\u9fff々]")
+ENGLISH_PLURAL = "(?:e?s)?"
 LOAN_WORD = re.compile(r"[\u30a1-\u30fa]{2,}")  # katakana: a cue typed in hiragana reads the same
 
 # Asking for it to be done: "書いてください", "書いてよ", "直して？" (not "何が書いてあった？").
@@ -26,9 +27,13 @@ REQUEST = r"(?=\s*(?:ください|下さい|ほしい|欲しい|くれ|もらえ
 CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               "いくら": "(?!い)",  # "100万人いかないくらい": the ない of a verb before くらい (about), no price
               "時期": r"(?!\s*に)",  # "入ってすぐの時期に…仕組みは？": when something happens, not asking when
-              "何年": r"(?!\s*以上)",  # "何年以上の経験が必要？": a length of experience required, no date
+              "何年": r"(?!\s*以上)",
+              "何回": "(?!も|目)", "何度": "(?!も|目)",  # "何回も" (again and again), "何回目" (the how-manieth)
+              "なんかい": "(?![いくつるろも])",  # the filler なんか before a word: "なんかいいこと", "なんかいつから"  # "何年以上の経験が必要？": a length of experience required, no date
               "how much is": r"(?!\s+(?:it|that|this)(?![a-z]))",  # "昼間人口? and how much is it": the figure named
-              "how many": r"(?!\s+yen(?![a-z]))",  # "how many yen?" asks a price, counts nothing
+              # "how many yen?" asks a price, "how many minutes?" a time, "how many km2?" an area: they count nothing
+              "how many": r"(?!\s+(?:yen|minutes?|hours?|days?|weeks?|months?|years?|square|km|kilomet|met(?:er|re)s?)(?![a-z]))",
+              "the public": "(?![-‐])",  # "the public-private scheme" is no one who may use a place
               "書いて": REQUEST,
               "直して": REQUEST, "なおして": REQUEST,  # "作文を直して": a text to edit, as 書いて is one to write
               "when": r"(?=\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have)(?![a-z])"
@@ -49,7 +54,8 @@ def kana_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def nan_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     kana = _nan_spellings(cues)
-    return re.compile("|".join(map(re.escape, sorted(kana, key=len, reverse=True)))) if kana else None
+    spellings = sorted(kana, key=len, reverse=True)
+    return re.compile("|".join(re.escape(cue) + CUE_GUARDS.get(cue, "") for cue in spellings)) if kana else None
 
 
 def _loan_spellings(cues: tuple[str, ...]) -> set[str]:
@@ -65,8 +71,10 @@ def _nan_spellings(cues: tuple[str, ...]) -> set[str]:
 
 
 def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    # English cues match whole words (no "price" inside "priced"); Japanese ones match anywhere.
-    parts = [(rf"(?<![a-z]){re.escape(clean(c))}(?![a-z])" if c.isascii() else re.escape(clean(c)))
+    # English cues match whole words, their plural too ("addresses"), not a longer word ("priced"); Japanese ones
+    # match anywhere.
+    parts = [(rf"(?<![a-z]){re.escape(clean(c))}{ENGLISH_PLURAL if c[-1:].isalpha() else ''}(?![a-z])"
+              if c.isascii() else re.escape(clean(c)))
              + CUE_GUARDS.get(clean(c), "") for c in cues]
     return re.compile("|".join(parts))
 

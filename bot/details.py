@@ -34,9 +34,11 @@ KANA = re.compile(r"[\u3040-\u30ff]")
 HIRAGANA = re.compile(r"[\u3041-\u3096]")
 # "何か国？" asks for a figure counted in countries: an answer holding "81か国" has it, one holding "22,631人" not.
 COUNTRIES = r"[かカヶケ箇]国"
+# "大使館って何か所？": places are counted by any count of them (81か国 of embassies, 件, 校), not only in か所.
+PLACES = "[か箇ヶケカ]所|" + COUNTRIES + "|件|校"
 COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ国": COUNTRIES, "箇国": COUNTRIES,
             "人": "[人名]", "名": "[人名]", "件": "件", "室": "室", "校": "校", "個": "個", "回": "回", "歳": "歳",
-            "階": "階", "台": "台", "枚": "枚", "社": "社", "店": "店", "駅": "駅", "種類": "種類", "戸": "戸", "軒": "軒", "か所": "[か箇ヶケカ]所", "箇所": "[か箇ヶケカ]所", "ヶ所": "[か箇ヶケカ]所",
+            "階": "階", "台": "台", "枚": "枚", "社": "社", "店": "店", "駅": "駅", "種類": "種類", "戸": "戸", "軒": "軒", "か所": PLACES, "箇所": PLACES, "ヶ所": PLACES,
             "パーセント": "[%％]", "%": "[%％]", "パー": "[%％]", "割": "[%％割]", "クラス": "クラス",
             "けん": "件", "にん": "[人名]", "かこく": COUNTRIES, "しつ": "室", "さい": "歳"}  # typed in kana: なんけん
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")

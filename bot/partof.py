@@ -22,6 +22,8 @@ from bot.vocabulary import Vocabulary
 ONLY_OF = re.compile(r"(?:だけ|のみ|ごと|毎|別)の")
 # "YのうちX", "Yの中でX": of the figure Y, the part X.
 AMONG = re.compile(r"(?<!そ)のうち[、,\s]*")  # not の中で: "研修の中で一番…" picks one of a topic's own
+# A figure asked of the part: a count, an amount, a share ("地区ごとの職員数は？", "区民のうち外国籍の人は何％？").
+FIGURE_ASKED = re.compile(r"何|なん|いくら|いくつ|どのくらい|どれくらい|どのぐらい|どれぐらい|数|額|率|割合|比率|[%％]|多い|少ない")
 GAP = re.compile(r"[\s・]*")  # between the words of one noun phrase (麻布 地区)
 SUFFIX = re.compile(r"[\u3400-\u9fff]")  # a one-kanji suffix the vocabulary drops (所 of 避難所)
 # A duration asked: one trip's time.
@@ -82,6 +84,8 @@ class Parts:
         words = [t for t in _asked_words(terms) if t.token.pos == "名詞" or t.token.is_latin]
         held = self._texts.get(entry_id, "")
         for part, whole in self._parts(cleaned, words):
+            if not (FIGURE_ASKED.search(cleaned) or any(t.concept in self._figures for t in whole)):
+                continue  # "地域ごとの窓口はありますか": whether each has one, no figure of a part
             known = self._words_of(entry_id)
             # A word read as the entry's own is named too: 助成 typed for 女性 (ジョセイ).
             missing = [t.token.surface for t in (*part, *whole) if not _named_in(t, held)

@@ -8,6 +8,7 @@ from bot.katakanasentence import katakana_sentence
 from bot.normalize import analyze
 from bot.phrasevariants import phrase_spellings
 from bot.service import Answerer, Question
+from single_reply import outcome
 
 
 def test_a_phrase_is_also_its_kana_place_noun_and_its_spoken_progressive() -> None:
@@ -165,3 +166,12 @@ def test_a_reading_taking_a_piece_of_one_kanjis_reading_is_no_word(plain_answere
     # "なんか一番" reads ナンカイチバン: ナンカイ (何回) takes the イ of 一's イチ, so it is not there
     reading, _, _ = plain_answerer.matcher.understand("昼間人口がなんか一番だったのって都内でだっけ")
     assert all(term.token.surface != "ナンカイ" for term in reading.terms)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("職員の収入ってどれくらい？", "guide-salary"),  # 収入 (income) is pay, as "income" is
+    ("区役所の食堂はマスコミにも取り上げられた？", "cafeteria"),  # マスコミ: the media
+    ("試験に実技はありますか", "guide-exam"),  # a practical test is part of the exam
+])
+def test_everyday_words_of_a_topic(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert outcome(plain_answerer, question) == ("answer", entry_id)

@@ -125,3 +125,39 @@ def test_a_detail_cue_typed_in_hiragana_is_still_a_detail(plain_answerer: Answer
 ])
 def test_an_unknown_audience_names_no_topic(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     assert outcome(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "Could you give me the addresses of the five branch offices?",  # an English cue matches its plural too
+    "しょくいんじゅうたくは なんとう あるの？ なんへや あるの？",  # なん + a counter typed in kana asks a count
+    "職員住宅は全部で何部屋ありますか",
+    "区役所の食堂には何台くらい席がありますか",
+])
+def test_a_count_or_address_no_answer_holds_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("えっと職員住宅ってなんかいいところあるんですか", "housing-staff"),  # the filler なんか is no count (何回)
+    ("プレクラスってなんかいつまでやるんだっけ", "preclass-timeline"),
+])
+def test_the_filler_nanka_asks_no_count(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("How many minutes does a typical commute take?", "commute-time"),  # minutes measure a time, they count nothing
+    ("Minato covers how many km2?", "overview-area"),  # ... and km2 an area
+    ("How large is Minato's budget?", "overview-budget"),  # how large asks a size, as how big does
+    ("How big is the city's workforce?", "overview-staff"),  # a workforce is as big as its headcount
+    ("大使館は何か所くらいある？", "facts-embassies"),  # places are counted by any count of them (か国)
+    ("What is the public-private scheme about?", "newtech-what"),  # public-private: nobody who may use a place
+    ("支所は地区ごとの窓口ですか？", "why-sogo-shisho"),  # 地区ごとの asks no part's figure when none is asked
+])
+def test_a_measure_or_size_the_answer_holds_is_answered(plain_answerer: Answerer, question: str,
+                                                         entry_id: str) -> None:
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
+
+
+def test_a_part_of_a_figure_is_still_refused(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "地区ごとの人口は？") == ("no answer", None)
