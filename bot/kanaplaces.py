@@ -55,7 +55,8 @@ def kana_countries(text: str) -> list[Token]:
         ends = [end for end in range(MIN_COUNTRY, len(katakana) + 1)
                 if end == len(katakana) or katakana[end] in PARTICLES]
         for end in ends[:MAX_TRIES]:  # the country starts the run: ぽると|がるの is tried, not the run's every ending
-            country = _country(katakana[:end])
+            # ... its people too: ねぱーるじん is ネパール + 人
+            country = _country(katakana[:end]) or (_country(katakana[:end - 2]) if katakana[:end].endswith("ジン") else None)
             if country is not None:
                 found.append(Token(country.surface, country.normalized, country.reading, "名詞", is_place=True))
                 break

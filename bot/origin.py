@@ -15,7 +15,10 @@ from bot.normalize import clean
 # "大阪から", "福岡出身", "関西に住んでいても": where the candidate is.
 # "うちは埼玉なんで", "実家が大阪ですけど": where the candidate is, told as a reason or an aside.
 # Not "新宿区に住んでる外国人": a place that says who is asked about.
-ORIGIN_AFTER = (r"(?:市|区|県|府|都|町|村)?\s*(?:から|出身|在住|より|なんで|なので|だから|ですけど|ですが|だけど"
+# Not "台湾出身の人は何人？", "中国から来た人": people of that place, counted or asked about.
+ORIGIN_AFTER = (r"(?:市|区|県|府|都|町|村)?\s*(?:から(?!\s*(?:来た|きた|来て|きて)\s*(?:人|ひと|方))"
+                r"|出身(?!\s*(?:の\s*(?:人|方|ひと|かた|住民|職員)|者))|在住(?!\s*(?:の\s*(?:人|方|ひと|かた)|者))"
+                r"|より|なんで|なので|だから|ですけど|ですが|だけど"
                 r"|(?:に住んで|で暮らして|に暮らして)(?:いても|ても|いて[、,]|いますが|いるけど|るけど|いるんですが|るんですが))")
 
 

@@ -43,3 +43,12 @@ def test_a_job_category_is_the_salarys_word_too(plain_answerer: Answerer, questi
 def test_a_career_counted_in_pay_is_the_salarys(plain_answerer: Answerer, question: str) -> None:
     reply = plain_answerer.answer(Question(question))
     assert (reply.kind, reply.entry_id) == ("answer", "guide-salary")
+
+
+@pytest.mark.parametrize("question", [
+    "残業って毎月何時間くらいあるの？",  # how much overtime staff work is a figure, not a rule the guide holds
+    "How much overtime do people usually do?",
+    "ざんぎょうは どのくらい ですか",
+])
+def test_how_much_overtime_is_worked_is_no_rule_of_the_guide(plain_answerer: Answerer, question: str) -> None:
+    assert plain_answerer.answer(Question(question)).kind == "fallback"

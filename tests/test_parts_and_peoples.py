@@ -389,3 +389,16 @@ def test_an_amount_per_person_or_a_share_the_answer_never_states_is_refused(plai
 ])
 def test_a_ranking_and_opening_hours_in_other_words_are_refused(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "ベトナム出身の人って区内に何人くらいいるの？",  # people of a place, counted: not where the candidate comes from
+    "インドから来た人は港区に何人住んでいますか",
+    "ふぃりぴんじんは みなとくに なんにん いますか",  # a country's people typed in hiragana: フィリピン + 人
+])
+def test_the_people_of_one_country_counted_are_refused(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+def test_where_the_candidate_comes_from_still_asks_nothing_of_it(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "ベトナム出身の者ですが、職員住宅はありますか") == ("answer", "housing-staff")

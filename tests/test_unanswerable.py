@@ -161,3 +161,17 @@ def test_a_measure_or_size_the_answer_holds_is_answered(plain_answerer: Answerer
 
 def test_a_part_of_a_figure_is_still_refused(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "地区ごとの人口は？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "六本木でおいしいお店ある？",  # how food tastes: no answer says
+    "What are the cafeteria hours?",  # the canteen's opening hours
+    "AIの実証実験は成功しましたか",  # how a trial went: its results are not in the briefing
+    "職員住宅って ぺっとかえる？",  # the house rules, typed in kana
+])
+def test_a_taste_hours_result_or_rule_no_answer_holds_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+def test_whether_the_cafeteria_is_good_is_answered_by_what_it_offers(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "区役所の食堂ってランチおいしい？") == ("answer", "cafeteria")
