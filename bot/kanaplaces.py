@@ -47,6 +47,11 @@ def _country(katakana: str) -> Morpheme | None:
     return parts[0] if len(parts) == 1 and parts[0].pos[2:4] == ("地名", "国") else None
 
 
+def country_in_kanji(token: Token) -> bool:
+    """Tell whether a word is one country's name written in kanji (韓国)."""
+    return token.is_place and not token.is_kana and _country(token.surface) is not None
+
+
 def kana_countries(text: str) -> list[Token]:
     """Return the countries a text names in hiragana, as place tokens."""
     found: list[Token] = []

@@ -55,9 +55,20 @@ def romaji_word(word: str) -> str | None:
     hiragana = jaconv.kata2hira(native)
     if not _looks_loaned(word, hiragana):
         return hiragana
-    marked = FOREIGN_SOUND.sub(lambda m: m.group(0)[0] + "hi", LOAN_DOUBLE.sub(r"\1-", word))  # dhi = でぃ (IME)
-    loan = jaconv.hira2kata(jaconv.alphabet2kana(marked))
+    lengthened = LOAN_DOUBLE.sub(r"\1-", word)
+    loan = jaconv.hira2kata(jaconv.alphabet2kana(FOREIGN_SOUND.sub(lambda m: m.group(0)[0] + "hi", lengthened)))  # dhi = でぃ
+    if FOREIGN_SOUND.search(word) and not _a_word(loan):
+        # "puratina": ti as an IME reads it (チ), when that is a word and ティ is not (プラチナ, not プラティナ)
+        ime = jaconv.hira2kata(jaconv.alphabet2kana(lengthened))
+        loan = ime if _a_word(ime) else loan
     return loan if re.fullmatch(r"[\u30a0-\u30ffー]+", loan) else hiragana
+
+
+def _a_word(katakana: str) -> bool:
+    # One word the dictionary knows (in a synonym group, or a spelling of another: ティケット is チケット), not one it
+    # made up for an unknown run of katakana (プラティナ).
+    parts = morphemes(katakana)
+    return len(parts) == 1 and (bool(parts[0].groups) or parts[0].normalized != parts[0].surface)
 
 
 def _looks_loaned(word: str, hiragana: str) -> bool:

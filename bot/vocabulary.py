@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from bot.askers import audience_words_weak, without_people_asked_for
 from bot.aspects import aspect_words
-from bot.kanaplaces import kana_countries
+from bot.kanaplaces import country_in_kanji, kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
 from bot.nearreading import read_near
 from bot.knowledge import KnowledgeBase
@@ -275,7 +275,8 @@ class Vocabulary:
         concept = next((self._by_group[g] for g in _groups(token) if g in self._by_group), None)
         if concept is not None:
             return Term(token, concept, "synonym")
-        concept = self._by_reading.get(token.reading) if token.reading else None
+        # A country is no mistyped word (韓国 is no 勧告); a place may be (高縄 for 高輪, 四所 for 支所).
+        concept = self._by_reading.get(token.reading) if token.reading and not country_in_kanji(token) else None
         if concept is None and token.is_kana and token.pos in VERB_LIKE:
             concept = self._by_verb_reading.get(to_katakana(token.lemma))
         if concept is not None:
@@ -327,9 +328,8 @@ class Vocabulary:
         """Tell whether a word names a place outside Minato City."""
         if either_in(token, self.other_places):
             return True
-        if either_in(token, self._home_places) or token.reading in self._home_readings:
-            return False
-        return token.is_place and token.lemma not in self.known_places
+        home = either_in(token, self._home_places) or token.reading in self._home_readings
+        return not home and token.is_place and token.lemma not in self.known_places
 
 
 def is_kana_heavy(text: str) -> bool:

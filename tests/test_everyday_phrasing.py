@@ -175,3 +175,21 @@ def test_a_reading_taking_a_piece_of_one_kanjis_reading_is_no_word(plain_answere
 ])
 def test_everyday_words_of_a_topic(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     assert outcome(plain_answerer, question) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("purachina doori wa doko no chiku desu ka", "district-takanawa"),  # Hepburn chi
+    ("puratina doori wa doko no chiku desu ka", "district-takanawa"),  # ti as an IME types チ: プラチナ, a word
+])
+def test_romaji_ti_is_read_as_an_ime_reads_it_when_that_makes_the_word(plain_answerer: Answerer, question: str,
+                                                                        entry_id: str) -> None:
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
+
+
+def test_a_country_in_kanji_is_no_homophone_mistyped(plain_answerer: Answerer) -> None:
+    terms, _, _ = plain_answerer.matcher.explain("韓国から応募できますか")
+    assert [t.concept for t in terms if t.token.surface == "韓国"] == [None]  # not 勧告 (カンコク)
+
+
+def test_the_date_a_figure_is_of_is_asked_of_that_figure(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "じんこうは いつの じてんの かず？") == ("answer", "overview-population")
