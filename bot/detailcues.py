@@ -33,7 +33,11 @@ CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               "how much is": r"(?!\s+(?:it|that|this)(?![a-z]))",  # "昼間人口? and how much is it": the figure named
               # "how many yen?" asks a price, "how many minutes?" a time, "how many km2?" an area: they count nothing
               "how many": r"(?!\s+(?:yen|minutes?|hours?|days?|weeks?|months?|years?|square|km|kilomet|met(?:er|re)s?)(?![a-z]))",
-              "the public": "(?![-‐])",  # "the public-private scheme" is no one who may use a place
+              "the public": "(?![-‐])",
+              "うどん": "(?!な)",  # "けんしゅうどんなこと": the う of 研修 before どんな, no noodles
+              # "採択されなかったのは何件？": how many were not adopted is the proposals less the adopted, no list
+              **dict.fromkeys(["採択されなかった", "採択されてない", "採択されていない", "不採択の提案", "選ばれなかった提案"],
+                              r"(?![^。？?]*(?:何件|なんけん|いくつ|何個|何本))"),  # "the public-private scheme" is no one who may use a place
               "書いて": REQUEST,
               "直して": REQUEST, "なおして": REQUEST,  # "作文を直して": a text to edit, as 書いて is one to write
               "when": r"(?=\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have)(?![a-z])"

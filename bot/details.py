@@ -34,8 +34,7 @@ KANA = re.compile(r"[\u3040-\u30ff]")
 HIRAGANA = re.compile(r"[\u3041-\u3096]")
 # "何か国？" asks for a figure counted in countries: an answer holding "81か国" has it, one holding "22,631人" not.
 COUNTRIES = r"[かカヶケ箇]国"
-# "大使館って何か所？": places are counted by any count of them (81か国 of embassies, 件, 校), not only in か所.
-PLACES = "[か箇ヶケカ]所|" + COUNTRIES + "|件|校"
+PLACES = "[か箇ヶケカ]所"
 COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ国": COUNTRIES, "箇国": COUNTRIES,
             "人": "[人名]", "名": "[人名]", "件": "件", "室": "室", "校": "校", "個": "個", "回": "回", "歳": "歳",
             "階": "階", "台": "台", "枚": "枚", "社": "社", "店": "店", "駅": "駅", "種類": "種類", "戸": "戸", "軒": "軒", "か所": PLACES, "箇所": PLACES, "ヶ所": PLACES,
@@ -56,6 +55,7 @@ YEN_AMOUNT = re.compile(r"\d[\d,.]*\s*[万億]?\s*円|\d[\d,.]*\s*(?:billion|mil
 UNGUIDED_UNITS = frozenset({"階", "室", "戸", "軒", "台", "枚", "店", "駅", "校", "か国", "カ国", "ヶ国", "ケ国", "箇国", "クラス"})
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
 PEOPLE_UNITS = frozenset({"人", "名", "にん"})
+PLACE_UNITS = frozenset({"か所", "箇所", "ヶ所"})
 LOCATION = "location"
 RATE_KIND = "rate"  # scope.yaml's kind for a share (何割, 取得率): a share asked in % or 割 is that, no count
 SHARE_UNITS = frozenset({"パーセント", "%", "パー", "割"})
@@ -63,6 +63,9 @@ ASKED_CACHE = 512  # texts whose asked details are kept
 ABSTRACT_WHERE = re.compile(r"(?:良さ|魅力|メリット|違い|意味|理由|ポイント|強み|特徴|やりがい|価値)(?:って|は|が)[^。？?]{0,6}?どこに")
 NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them too (the panel's two names)
 # Who a count of people counts: the word before 何人 ("保健所の職員は何人？": 職員, not the panelists named).
+# What places a count counts: "大使館って何か所？" is answered by any count of the embassies (81か国), which the
+# entry's title and keywords name; "避難所は何か所？" by none (the embassies are no shelters).
+PLACES_OF = re.compile(r"([\u3400-\u9fff\u30a1-\u30fa]{2,})(?:は|って|が|の)?\s*(?:全部で|合わせて)?\s*(?:何|なん|幾)\s*(?:[か箇ヶケカ]所)")
 PEOPLE_OF = re.compile(r"([\u3400-\u9fff\u30a1-\u30fa]{2,})(?:は|って|が|の)?\s*(?:全部で|合わせて|全員で)?\s*(?:何|なん|幾)\s*(?:人|名|にん)")
 PEOPLE_COUNTED = re.compile(r"(?:何|なん|幾)\s*(?:人|名|にん)|人数|(?<![a-z])how\s+many\s+(?:people|persons)(?![a-z])")
 RATE = r"(?!\s*(?:あたり|当たり))"  # "1人あたりの予算" counts no one: a figure before あたり is a rate's denominator
@@ -142,8 +145,9 @@ class DetailCheck:
         # "なんめーとる" (romaji read as kana, or typed so): a loan word cue (メートル) typed in hiragana is still it.
         # ... and its long vowels typed out ("めにゅう", romaji "menyuu") are the loan word's ー (メニュー).
         katakana = long_vowels(to_katakana(cleaned)) if HIRAGANA.search(cleaned) else ""
-        # なんじ から, なんねん に でき: read before kana_units rewrites なん, and across the spaces of simple Japanese.
-        squeezed = raw.replace(" ", "") if "なん" in raw else ""
+        # なんじ から, なんねん に でき: read before kana_units rewrites なん, and across the spaces of simple Japanese
+        # ("ざんぎょうは どのくらい"): kana typed with spaces between its words.
+        squeezed = raw.replace(" ", "") if "なん" in raw or " " in raw and not KANJI.search(raw) else ""
         drawn = jaconv.kata2hira(katakana) if "ー" in katakana and "ー" not in cleaned else ""  # めにゅう: めにゅー
         pieces = text_starts(cleaned, squeezed, katakana, drawn)
         found = [kind for (kind, pattern, _), kana, nan, starts
@@ -162,7 +166,7 @@ class DetailCheck:
         if unit is not None and self._count is not None and self._count not in found:
             found.append(self._count)
         people = PEOPLE_COUNTED.search(cleaned) is not None
-        counted = PEOPLE_OF.search(cleaned)
+        counted = PEOPLE_OF.search(cleaned) or PLACES_OF.search(cleaned)
         per_item = PER_ITEM.search(cleaned) is not None or PER_PERSON.search(cleaned) is not None
         return [Asked(kind, unit, people, counted.group(1) if counted else None) if kind is self._count
                 else Asked(kind, amount=per_item and kind.name == PRICE) for kind in found]
@@ -192,6 +196,8 @@ class DetailCheck:
             return any(self._places.named_in(entry_id) if word == PLACE else self._held(text, word)
                        for word in item.kind.answered_by if word not in pointers) or (
                 item.people and self._names_those_counted(entry_id, text, item))
+        if item.unit in PLACE_UNITS and item.counted and item.counted in self._labels.get(entry_id, ""):
+            return self._held(text, COUNT)  # the entry's own places, counted in any unit
         return (item.unit in PEOPLE_UNITS and self._names_those_counted(entry_id, text, item)) or self._holds_count(
             text, item.unit, pointers)
 

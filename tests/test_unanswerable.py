@@ -175,3 +175,22 @@ def test_a_taste_hours_result_or_rule_no_answer_holds_is_refused(plain_answerer:
 
 def test_whether_the_cafeteria_is_good_is_answered_by_what_it_offers(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "区役所の食堂ってランチおいしい？") == ("answer", "cafeteria")
+
+
+@pytest.mark.parametrize("question", [
+    "大学生向けのインターンシップはありますか",  # an internship
+    "採択されなかった提案にはどんなのがあった？",  # the proposals not adopted: the answer lists the adopted five
+    "ドローンの実証はどの施設で試したんですか",  # where a trial was run
+    "How much money went to the sleep trainer project?",  # a project's budget, not the city's
+])
+def test_a_topic_or_detail_the_briefing_never_gives_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("採択されなかった提案は何件あったことになる？", "newtech-projects"),  # the proposals less the adopted five
+    ("港区の避難所は何か所ありますか", None),  # shelters are no embassies: 81か国 counts none of them
+])
+def test_a_count_is_answered_only_by_a_count_of_the_same_things(plain_answerer: Answerer, question: str,
+                                                                 entry_id: str | None) -> None:
+    assert outcome(plain_answerer, question) == (("answer", entry_id) if entry_id else ("no answer", None))
