@@ -43,6 +43,8 @@ QUESTION_WORD = re.compile(
     r"|いくら|どっち|どちら)(?!か|も)"  # not 埼玉なんで (because it is 埼玉)
     r"|(?<![a-z])(?:how|what|when|where|who|whom|which|why|is there|are there|do you|does|can i|could you|tell me"
     r"|explain)(?![a-z])")
+WISH = re.compile(r"(?:知りたい|聞きたい|伺いたい)(?:です|と思って(?:います|いる)|と思います)?[。．.!！\s]*$")
+DIRECT = re.compile(r"(?:か|の|[?？])[\s?？。]*$")
 HANDING_OVER = re.compile(r"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が)[、,\s]*$")
 # (…よ, …ね: "心配なんですよ。" tells, as "心配です。" does.)
 STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)(?:よ|ね|よね)?[。．.!！]+$")
@@ -102,8 +104,13 @@ def clauses(text: str) -> list[Clause]:
         for spoken in _pauses(sentence):
             pieces.extend(_spoken_clauses(spoken))
     pieces = [piece for piece in pieces if piece.strip()]
-    return [Clause(piece, asks(piece) and not (index < len(pieces) - 1 and _hands_over(piece)))
-            for index, piece in enumerate(pieces)]
+    found = [Clause(piece, asks(piece) and not (index < len(pieces) - 1 and _hands_over(piece)))
+             for index, piece in enumerate(pieces)]
+    # "親として職場の様子を知りたいです。食堂ってどんなところ？": a wish told before a direct question is its context.
+    last = max((index for index, clause in enumerate(found) if clause.asks and DIRECT.search(clean(clause.text))),
+               default=-1)
+    return [replace(clause, asks=False) if index < last and clause.asks and WISH.search(clean(clause.text)) else clause
+            for index, clause in enumerate(found)]
 
 
 def _hands_over(clause: str) -> bool:

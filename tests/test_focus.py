@@ -8,6 +8,7 @@ from bot.focus import asks, asks_to_compare, clauses, drop_contrast, romaji_sent
 from bot.matching import Matcher
 from bot.normalize import detect_lang
 from bot.service import Answerer, Question
+from single_reply import outcome
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +198,13 @@ def test_a_thought_told_in_voice_input_ends_its_clause() -> None:
 def test_a_spoken_because_ends_its_clause_and_choudai_asks() -> None:
     pieces = clauses("娘がね区の試験を受けるっていうもんでね職員住宅のこと教えてちょうだい")
     assert [piece.asks for piece in pieces] == [False, True]
+
+
+def test_a_wish_told_before_a_direct_question_is_its_context(plain_answerer: Answerer) -> None:
+    message = "娘が区役所に入りました。親として職場の雰囲気を少しでも知りたいです。区役所の食堂ってどんなところですか？"
+    assert outcome(plain_answerer, message) == ("answer", "cafeteria")
+    assert [c.asks for c in clauses(message)] == [False, False, True]
+
+
+def test_a_wish_that_names_the_topic_still_lends_it_to_a_bare_question(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "職員住宅について知りたいです。場所はどこですか？") == ("answer", "housing-staff")
