@@ -34,7 +34,8 @@ CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               # "how many yen?" asks a price, "how many minutes?" a time, "how many km2?" an area: they count nothing
               "how many": r"(?!\s+(?:yen|minutes?|hours?|days?|weeks?|months?|years?|square|km|kilomet|met(?:er|re)s?)(?![a-z]))",
               "the public": "(?![-‐])",
-              "うどん": "(?!な)",  # "けんしゅうどんなこと": the う of 研修 before どんな, no noodles
+              "うどん": "(?!な)",
+              "誰": "(?!か(?![なしね?？]))", "だれ": "(?!か(?![なしね?？]))",  # 誰か (someone) asks for no person  # "けんしゅうどんなこと": the う of 研修 before どんな, no noodles
               # "採択されなかったのは何件？": how many were not adopted is the proposals less the adopted, no list
               **dict.fromkeys(["採択されなかった", "採択されてない", "採択されていない", "不採択の提案", "選ばれなかった提案"],
                               r"(?![^。？?]*(?:何件|なんけん|いくつ|何個|何本))"),  # "the public-private scheme" is no one who may use a place

@@ -194,3 +194,15 @@ def test_a_topic_or_detail_the_briefing_never_gives_is_refused(plain_answerer: A
 def test_a_count_is_answered_only_by_a_count_of_the_same_things(plain_answerer: Answerer, question: str,
                                                                  entry_id: str | None) -> None:
     assert outcome(plain_answerer, question) == (("answer", entry_id) if entry_id else ("no answer", None))
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("配属されたら誰か先輩が教えてくれますか", "training-ojt"),  # 誰か (someone) asks for no person's name
+    ("応募の受付はいつからですか", "guide-exam"),  # the application period
+])
+def test_someone_and_the_application_period(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
+
+
+def test_whether_people_from_outside_may_use_the_cafeteria_is_refused(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "区役所の食堂って外の人も使えるの？") == ("no answer", None)
