@@ -193,3 +193,11 @@ def test_a_country_in_kanji_is_no_homophone_mistyped(plain_answerer: Answerer) -
 
 def test_the_date_a_figure_is_of_is_asked_of_that_figure(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "じんこうは いつの じてんの かず？") == ("answer", "overview-population")
+
+
+@pytest.mark.parametrize("question", [
+    "にほん の こくせき が なくても しょくいん に なれますか",  # Japanese nationality asked as a requirement
+    "Nihon no kokuseki ga nakute mo juken dekimasu ka",
+])
+def test_nationality_asked_as_a_requirement_is_the_applications(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("answer", "guide-application")
