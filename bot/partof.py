@@ -98,7 +98,8 @@ class Parts:
     def place_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state a detail of a district it does not name (芝地区の人口は何人？)."""
         known = self._words_of(entry_id)
-        words = _asked_words(terms)
+        # ... typed in kana too: the readings found in "しばちくのじんこう" are 芝 and 地区.
+        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak"]
         # A place of the city named as a district (赤坂地区, Shiba chiku), not the city (港区) nor Japan's ranking.
         cleaned = clean(text)
         # ... or whose people are counted ("お台場に住んでいる人は何人？", how many people live in Odaiba).

@@ -26,6 +26,24 @@ HEDGE = re.compile(r"(?<![\u3400-\u9fff々])気(?:が(?:する|します|して|
 STEM_THEN_YASUI = re.compile(r"(?<=[いきしちにひみりぎじびぴえけせてねへめれげべぺ])(?<!少し)安(?=[いくかけさそ])")
 
 
+def spelled_out(text: str) -> str:
+    """Return the text with words typed in a spelling of their own written as the knowledge writes them: 安い for
+    the suffix やすい, どのくら for どのくらい, ちいき (地域) typed in kana for ちく (地区)."""
+    return how_much_whole(easy_to(kana_districts(text)))
+
+
+def kana_districts(text: str) -> str:
+    """Return the text with 地域 typed in kana as 地区 is (しばちいき -> しばちく): one concept, and the compound
+    reading of a district's name (シバチク) is the one the knowledge's words give."""
+    if "いき" not in text and "イキ" not in text:
+        return text
+    return KANA_AREA.sub(lambda found: "チク" if found.group() == "チイキ" else "ちく", text)
+
+
+# ちいき after kana: 地域 typed in kana, the same concept as 地区 (synonyms.yaml).
+KANA_AREA = re.compile(r"(?<=[\u3041-\u30ffー])(?:ちいき|チイキ)")
+
+
 def easy_to(text: str) -> str:
     """Return the text with 安い typed for the suffix やすい after a verb's stem read as that suffix (働き安い)."""
     return STEM_THEN_YASUI.sub("やす", text) if "安" in text else text

@@ -16,7 +16,7 @@ from bot.normalize import WEAK_POS, Token, analyze, clean, reading_of, to_kataka
 from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
 from bot.spaced import lost_words, read_across_spaces
-from bot.spoken import drop_hedges, easy_to, how_much_whole, kana_acronyms, kana_amounts, purpose_of, spoken_forms
+from bot.spoken import drop_hedges, kana_acronyms, kana_amounts, purpose_of, spelled_out, spoken_forms
 from bot.terms import Term, either_in
 from bot.variants import kanji_readings
 from bot.wordtrie import any_of
@@ -208,7 +208,7 @@ class Vocabulary:
     def resolve(self, text: str, typos: bool = True) -> list[Term]:
         """Resolve a question's content words to known concepts where possible."""
         # "息子の初任給": whose question, not what it asks; "職員のための家": the staff's housing
-        text = without_people_asked_for(how_much_whole(easy_to(purpose_of(kana_acronyms(kana_amounts(drop_hedges(text)))))))
+        text = without_people_asked_for(spelled_out(purpose_of(kana_acronyms(kana_amounts(drop_hedges(text))))))
         terms = []
         for token in self.tokens(text):
             if self._is_weak(token):

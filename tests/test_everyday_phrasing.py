@@ -201,3 +201,14 @@ def test_the_date_a_figure_is_of_is_asked_of_that_figure(plain_answerer: Answere
 ])
 def test_nationality_asked_as_a_requirement_is_the_applications(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("answer", "guide-application")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("あかさかちいきの すろーがんは なに？", ("answer", "district-akasaka")),  # 地域 typed in kana is 地区
+    ("タカナワチイキ ノ ミドコロ ハ？", ("answer", "district-takanawa")),
+    ("あざぶちいきの じんこうって なんにん？", ("no answer", None)),  # a district's population, typed in kana
+    ("しばちくのじんこうってなんにん", ("no answer", None)),
+])
+def test_a_district_typed_in_kana_with_chiiki(plain_answerer: Answerer, question: str,
+                                              expected: tuple[str, str | None]) -> None:
+    assert outcome(plain_answerer, question) == expected
