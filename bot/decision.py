@@ -54,6 +54,7 @@ class MatchSettings:
     unknown_other_weight: float = 0.35
     unknown_latin_weight: float = 0.8
     weak_weight: float = 0.3
+    english_aspect_weight: float = 0.5  # an English word asking about a topic (period, long) names none (bot.matching)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
+from bot.aspects import ASPECT_WORDS
 from bot.decision import Candidate, Decider, Kind, MatchResult, MatchSettings
 from bot.focus import Reading, read_message
 from bot.gcpause import gc_paused, keep_out_of_collections
@@ -19,6 +20,12 @@ from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, has_letters, to_katakana
 from bot.scope import SmallTalk
 from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary, is_kana_heavy
+
+# English words that ask about a topic (how long, period, number): the knowledge's English questions use them, so they
+# are known words, but they name no topic. Weighed as one, "How long does the OJT last?" went to the entry whose
+# questions ask "how long" (the pre-class period). Question words and ordinals keep their weight: they pick one.
+PICKING = "when where who why how what which first second third fourth fifth sixth seventh eighth ninth tenth one ones"
+ASKING_IN_ENGLISH = frozenset(word for word in ASPECT_WORDS if word.isascii() and word.isalpha()) - set(PICKING.split())
 
 __all__ = ["Candidate", "Kind", "MatchResult", "MatchSettings", "Matcher", "group_similar"]
 
@@ -195,7 +202,9 @@ class Matcher:
         if term.via == "weak":
             return self._idf.get(term.concept or "", 0.0) * self.settings.weak_weight
         if term.concept is not None:
-            return self._idf.get(term.concept, self._unknown_weight)
+            weight = self._idf.get(term.concept, self._unknown_weight)
+            asking = term.token.is_latin and not ASKING_IN_ENGLISH.isdisjoint((term.token.surface, term.token.lemma))
+            return weight * self.settings.english_aspect_weight if asking else weight
         # An unknown 今日 or 半分 ("きょうのスライドはもらえますか") says when or how much, not what is asked about.
         pos = "adverbial" if term.token.adverbial else term.token.pos
         factor = {"名詞": self.settings.unknown_noun_weight, "latin": self.settings.unknown_latin_weight}.get(

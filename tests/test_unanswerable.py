@@ -206,3 +206,11 @@ def test_someone_and_the_application_period(plain_answerer: Answerer, question: 
 
 def test_whether_people_from_outside_may_use_the_cafeteria_is_refused(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "区役所の食堂って外の人も使えるの？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "How long does on-the-job training last for new staff?",  # how long, last: they ask, they name no topic
+    "How long is the OJT period for new hires?",
+])
+def test_how_long_asked_in_english_names_no_topic_of_its_own(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)  # the OJT's length is not in the briefing
