@@ -19,6 +19,7 @@ from bot.kanaplaces import romaji_country
 from bot.katakanasentence import katakana_sentence
 from bot.clauseends import clause_ends
 from bot.normalize import ENGLISH_FUNCTION_WORD, Token, clean
+from bot.origin import comes_from
 from bot.romaji import romaji_word
 from bot.spoken import sentence_ends
 from bot.terms import Term
@@ -256,6 +257,17 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
                  is_home: Callable[[Token], bool] = lambda token: False) -> Reading:
     """Resolve a message's words, weighting the clauses that ask above the context around them.
 
+    A place named as where the candidate comes from ("横浜から通勤手当は出ますか", bot.origin) is context too.
+    """
+    reading = _read_message(text, resolve, asks_about, is_home)
+    return replace(reading, terms=[term.weighing(CONTEXT_WEIGHT) if term.weight == 1.0 and term.token.is_place
+                                   and comes_from(text, term.token.surface) else term for term in reading.terms])
+
+
+def _read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_about: Callable[[Token], bool],
+                  is_home: Callable[[Token], bool] = lambda token: False) -> Reading:
+    """Resolve a message's words, weighting the clauses that ask above the context around them.
+
     asks_about tells a word that asks about a topic (内容, 期間: bot.aspects) from one that names it; is_home tells
     the city's own name, which names no topic in a question that points back ("港区にもそういう制度はある？").
     """
@@ -264,7 +276,7 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
         romaji, typed_in = katakana_sentence(text), "katakana"  # "パネリストハ ダレデシタカ"
     if romaji is not None:
         # Read as the kana it stands for, sentences and all: a self-introduction in romaji is context too.
-        reading = read_message(romaji, resolve, asks_about, is_home)
+        reading = _read_message(romaji, resolve, asks_about, is_home)
         note = f"read as Japanese typed in {typed_in}: {romaji}"
         return replace(reading, note=f"{note}; {reading.note}" if reading.note else note)
     pieces = clauses(text)

@@ -37,3 +37,10 @@ def is_origin(text: str, place: str) -> bool:
     eligible = ELIGIBLE.search(cleaned)
     return all(re.match(ORIGIN_AFTER, cleaned[end:]) or eligible is not None and end <= eligible.start()
                for end in mentions)
+
+
+def comes_from(text: str, place: str) -> bool:
+    """Tell whether a text names a place as where the candidate comes from, not as a trip's start (横浜から区役所まで
+    何分？ asks about the trip from there: bot.partof)."""
+    cleaned, name = clean(text), clean(place)
+    return is_origin(cleaned, name) and re.search(re.escape(name) + r"[^。？?]*から[^。？?]*まで", cleaned) is None

@@ -208,3 +208,10 @@ def test_a_wish_told_before_a_direct_question_is_its_context(plain_answerer: Ans
 
 def test_a_wish_that_names_the_topic_still_lends_it_to_a_bare_question(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "職員住宅について知りたいです。場所はどこですか？") == ("answer", "housing-staff")
+
+
+def test_where_the_candidate_comes_from_is_context(plain_answerer: Answerer) -> None:
+    terms = plain_answerer.matcher.explain("静岡から出てくるんですが、みんな通勤にどのくらいかかってますか")[0]
+    assert [t.weight < 1 for t in terms if t.token.surface == "静岡"] == [True]
+    trip = plain_answerer.matcher.explain("静岡から区役所まで何分かかりますか")[0]  # a trip's start is asked about
+    assert [t.weight for t in trip if t.token.surface == "静岡"] == [1.0]
