@@ -212,3 +212,8 @@ def test_nationality_asked_as_a_requirement_is_the_applications(plain_answerer: 
 def test_a_district_typed_in_kana_with_chiiki(plain_answerer: Answerer, question: str,
                                               expected: tuple[str, str | None]) -> None:
     assert outcome(plain_answerer, question) == expected
+
+
+def test_kanagawa_is_where_the_cities_staff_live_in_are(plain_answerer: Answerer) -> None:
+    # The entry names 川崎市 and 横浜市: the prefecture they are in is its word too, not another municipality.
+    assert outcome(plain_answerer, "職員の人ってどのへんに住んでるの？神奈川とか？") == ("answer", "commute-residence")
