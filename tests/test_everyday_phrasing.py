@@ -217,3 +217,8 @@ def test_a_district_typed_in_kana_with_chiiki(plain_answerer: Answerer, question
 def test_kanagawa_is_where_the_cities_staff_live_in_are(plain_answerer: Answerer) -> None:
     # The entry names 川崎市 and 横浜市: the prefecture they are in is its word too, not another municipality.
     assert outcome(plain_answerer, "職員の人ってどのへんに住んでるの？神奈川とか？") == ("answer", "commute-residence")
+
+
+def test_staff_study_in_simple_japanese_is_the_training_overview(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "しょくいん の べんきょう は なに が ありますか") == ("answer", "training-overview")
+    assert outcome(plain_answerer, "韓国の人でも職員になれますか") == ("answer", "guide-application")  # not shifted
