@@ -22,6 +22,7 @@ class Ranked(Protocol):
 
     entry_id: str
     coverage: float
+    score: float
 
 
 class CloseCalls:
@@ -61,3 +62,19 @@ class CloseCalls:
             return None
         naming = [bool(places & self._bag(c.entry_id).keys()) for c in top[:2]]
         return naming.index(True) if naming.count(True) == 1 else None
+
+    def names_them_all(self, top: Sequence[Ranked], terms: list[Term], margin: float) -> int | None:
+        """Return the index of the one entry naming every member the context lists, of three or more that explain
+        the question alike.
+
+        "5つの地区ってどこどこだっけ、芝と麻布と…": the districts' overview and 芝's and 麻布's own entries all explain
+        the question; the context names two districts, which only the overview names both of. It lists members, it
+        does not pick one.
+        """
+        tied = [c for c in top if top[0].score - c.score < margin and c.coverage >= 1.0]
+        context = {t.concept for t in terms if t.weight < 1.0 and t.concept is not None and t.via != "weak"}
+        if len(tied) < 3 or len(context) < 2:
+            return None
+        named = [len(context & self._bag(c.entry_id).keys()) for c in tied]
+        most = max(named)
+        return list(top).index(tied[named.index(most)]) if most >= 2 and named.count(most) == 1 else None

@@ -33,11 +33,11 @@ Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
 HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the question's head may score and answer
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
 OWN_WORDS = 3  # this many words of a question that one entry alone uses make it the answer, whatever its score
-COMPARED_COVERAGE = 0.25
+COMPARED_COVERAGE = 0.25  # each of two compared entries explains at least this share of the question
 EXPLAINS_MARGIN = 10.0  # how far below the best an entry naming more of the question's words may score and answer
 GENERAL_MARGIN = 5.0  # how far below a specific entry its general one may score and answer, the qualifier unasked
 FIGURES_CATEGORY = "overview"
-CITY_WIDE = 3  # a place more than a third of the entries name is the city itself (港区)  # each of two compared entries explains at least this share of the question
+CITY_WIDE = 3  # a place more than a third of the entries name is the city itself (港区)
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,9 @@ class Decider:
             # "ドローンで物資を運ぶのはお台場だけ？屋上にも？": words no other entry uses single out the one whose answer
             # holds them, though they count for less there than in an entry's own questions.
             return MatchResult("answer", top, reason=f"only its answer uses {', '.join(own)}")
+        listed = None if routed or headed else self._close.names_them_all(top, terms, settings.clarify_margin)
+        if listed is not None:  # "5つの地区ってどこどこだっけ、芝と麻布と…": the context lists, it does not pick
+            return MatchResult("answer", tuple(_first(top[listed], list(top))), reason="it names every one listed")
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
         if close and not routed and not headed and _context_decides(top[1], best):
             # "…区民に伝わるデザインみたいなの…それって新人向け？": the story speaks of the second one.
@@ -228,9 +231,8 @@ class Decider:
             return candidates, False
         close = [c.entry_id for c in candidates[:5] if c.score >= candidates[0].score - ROUTE_MARGIN]
         holder = self._parts.year_holder(text, close)
-        if holder is None:
-            return candidates, False
-        return _first(next(c for c in candidates if c.entry_id == holder), candidates), True
+        return (candidates, False) if holder is None else (_first(next(c for c in candidates if c.entry_id == holder),
+                                                                  candidates), True)
 
     def _unanswerable(self, text: str, terms: list[Term], entry_id: str, details: list[Asked]) -> str:
         # Why the best entry cannot answer though its topic is right: a detail of a thing the knowledge never names
@@ -292,8 +294,7 @@ class Decider:
             return _first(named, candidates), f"its answer holds the asked {asked} and the question names its title"
         return candidates, f"its answer holds the asked {asked}" if candidates[0] is not best else ""
 
-    def _may_route(self, best: Candidate, holder: Candidate, details: list[Asked],
-                   terms: list[Term]) -> bool:
+    def _may_route(self, best: Candidate, holder: Candidate, details: list[Asked], terms: list[Term]) -> bool:
         # Close enough to the best one, and acceptable on its own or of the best one's topic when that one shows the
         # question is in scope and its answer states the fact ("When do first graders move into their class?").
         if holder.score < best.score - ROUTE_MARGIN:

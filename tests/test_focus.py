@@ -215,3 +215,9 @@ def test_where_the_candidate_comes_from_is_context(plain_answerer: Answerer) -> 
     assert [t.weight < 1 for t in terms if t.token.surface == "静岡"] == [True]
     trip = plain_answerer.matcher.explain("静岡から区役所まで何分かかりますか")[0]  # a trip's start is asked about
     assert [t.weight for t in trip if t.token.surface == "静岡"] == [1.0]
+
+
+def test_members_listed_in_the_context_ask_for_the_whole_list(plain_answerer: Answerer) -> None:
+    # The context names two districts; only the five districts' overview names both: it lists, it picks no one.
+    assert outcome(plain_answerer, "えっとその5つの地区ってなんでしたっけ芝と麻布とあと") == ("answer", "overview-districts")
+    assert outcome(plain_answerer, "5つの地区ってどこだっけ芝と赤坂と") == ("answer", "overview-districts")
