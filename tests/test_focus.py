@@ -220,4 +220,3 @@ def test_where_the_candidate_comes_from_is_context(plain_answerer: Answerer) -> 
 def test_members_listed_in_the_context_ask_for_the_whole_list(plain_answerer: Answerer) -> None:
     # The context names two districts; only the five districts' overview names both: it lists, it picks no one.
     assert outcome(plain_answerer, "えっとその5つの地区ってなんでしたっけ芝と麻布とあと") == ("answer", "overview-districts")
-    assert outcome(plain_answerer, "5つの地区ってどこだっけ芝と赤坂と") == ("answer", "overview-districts")
