@@ -12,7 +12,7 @@ from bot.kanjiswap import KanjiSwaps, read_swaps
 from bot.nearreading import read_near
 from bot.knowledge import KnowledgeBase
 from bot.phrasevariants import is_one_word, with_spellings
-from bot.normalize import WEAK_POS, Token, analyze, clean, reading_of, to_katakana, word_boundaries
+from bot.normalize import WEAK_POS, Token, analyze, clean, morphemes, reading_of, to_katakana, word_boundaries
 from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
 from bot.spaced import lost_words, read_across_spaces
@@ -45,8 +45,8 @@ class Vocabulary:
         self.stopwords = self._keys_of(scope.stopwords)
         # かんじ typed for 感じ: a kana word read as a stopword is one, unless the knowledge has a word so read.
         self._stop_readings = frozenset(r for w in scope.stopwords if len(r := reading_of(w)) >= 3 and not w.isascii())
-        # 何個, 件数, 期間: words that ask about a topic name none (bot.aspects, the one list of them).
-        self.aspects = self._keys_of(aspect_words(scope))
+        # 何個, 件数, 期間 ask about a topic, name none (bot.aspects); 家族 of the phrase 家族でも still names one.
+        self.aspects = self._keys_of(aspect_words(scope), whole_words=True)
         # ... but a priced or located thing (家賃, 拝観料, 住所) the knowledge never names is still a topic it lacks.
         self._naming_cues = self._keys_of(tuple(
             cue for detail in scope.detail_questions if not detail.route_only for cue in detail.cues))
@@ -77,12 +77,12 @@ class Vocabulary:
             if reading[-1] in "クシ":
                 self._by_reading[reading[:-1]] = concept
 
-    def _keys_of(self, words: tuple[str, ...]) -> frozenset[str]:
+    def _keys_of(self, words: tuple[str, ...], whole_words: bool = False) -> frozenset[str]:
         keys: set[str] = set()
         for word in words:
             keys.add(clean(word))
             tokens = analyze(word)
-            if len(tokens) == 1:  # not the parts of a longer name: "ku" of chiyoda-ku is no place
+            if len(tokens) == 1 and (not whole_words or len(morphemes(clean(word))) == 1):  # not "ku" of chiyoda-ku
                 keys.add(tokens[0].lemma)
         keys.update(to_katakana(key) for key in list(keys))
         return frozenset(keys)

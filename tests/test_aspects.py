@@ -58,3 +58,15 @@ def test_who_is_answered_only_by_an_entry_naming_a_person_or_a_role(plain_answer
     assert plain_answerer.answer(Question("区役所の食堂をデザインしたのは誰？")).kind == "fallback"
     assert plain_answerer.answer(Question("新人を指導するのは誰？")).entry_id == "training-ojt"  # the OJT担当
     assert plain_answerer.answer(Question("パネリストの名前は？")).entry_id == "panel"
+
+
+def test_a_cue_of_several_words_leaves_its_noun_a_topic(kb: KnowledgeBase) -> None:
+    # 家族でも (a household kind's cue) is a phrase: 家族 still names a topic, only a one-word cue (何個) only asks.
+    vocabulary = Matcher(kb).vocabulary
+    assert "家族でも" in vocabulary.aspects and "家族" not in vocabulary.aspects
+    assert "何個" in vocabulary.aspects
+
+
+@pytest.mark.parametrize("question", ["50歳でも応募できる職種はありますか", "短大卒でも受験できますか"])
+def test_whether_one_may_apply_is_the_applications_not_the_exams(kb: KnowledgeBase, question: str) -> None:
+    assert Answerer(kb).answer(Question(question)).entry_id == "guide-application"
