@@ -27,18 +27,19 @@ REQUEST = r"(?=\s*(?:ください|下さい|ほしい|欲しい|くれ|もらえ
 CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               "いくら": "(?!い)",  # "100万人いかないくらい": the ない of a verb before くらい (about), no price
               "時期": r"(?!\s*に)",  # "入ってすぐの時期に…仕組みは？": when something happens, not asking when
-              "何年": r"(?!\s*以上)",
+              "何年": r"(?!\s*以上)",  # "何年以上の経験が必要？": a length of experience required, no date
               "何回": "(?!も|目)", "何度": "(?!も|目)",  # "何回も" (again and again), "何回目" (the how-manieth)
-              "なんかい": "(?![いくつるろも])",  # the filler なんか before a word: "なんかいいこと", "なんかいつから"  # "何年以上の経験が必要？": a length of experience required, no date
+              "なんかい": "(?![いくつるろも])",  # the filler なんか before a word: "なんかいいこと", "なんかいつから"
               "how much is": r"(?!\s+(?:it|that|this)(?![a-z]))",  # "昼間人口? and how much is it": the figure named
               # "how many yen?" asks a price, "how many minutes?" a time, "how many km2?" an area: they count nothing
-              "how many": r"(?!\s+(?:yen|minutes?|hours?|days?|weeks?|months?|years?|square|km|kilomet|met(?:er|re)s?)(?![a-z]))",
-              "the public": "(?![-‐])",
-              "うどん": "(?!な)",
-              "誰": "(?!か(?![なしね?？]))", "だれ": "(?!か(?![なしね?？]))",  # 誰か (someone) asks for no person  # "けんしゅうどんなこと": the う of 研修 before どんな, no noodles
+              "how many": (r"(?!\s+(?:yen|minutes?|hours?|days?|weeks?|months?|years?|square|km|kilomet"
+                           r"|met(?:er|re)s?)(?![a-z]))"),
+              "the public": "(?![-‐])",  # "the public-private scheme" is no one who may use a place
+              "うどん": "(?!な)",  # "けんしゅうどんなこと": the う of 研修 before どんな, no noodles
+              "誰": "(?!か(?![なしね?？]))", "だれ": "(?!か(?![なしね?？]))",  # 誰か (someone) asks for no person
               # "採択されなかったのは何件？": how many were not adopted is the proposals less the adopted, no list
               **dict.fromkeys(["採択されなかった", "採択されてない", "採択されていない", "不採択の提案", "選ばれなかった提案"],
-                              r"(?![^。？?]*(?:何件|なんけん|いくつ|何個|何本))"),  # "the public-private scheme" is no one who may use a place
+                              r"(?![^。？?]*(?:何件|なんけん|いくつ|何個|何本))"),
               "書いて": REQUEST,
               "直して": REQUEST, "なおして": REQUEST,  # "作文を直して": a text to edit, as 書いて is one to write
               "when": r"(?=\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have)(?![a-z])"

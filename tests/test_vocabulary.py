@@ -93,4 +93,3 @@ def test_a_kana_word_that_asks_about_a_topic_is_not_read_as_a_homophone(vocabula
     vocabulary.learn("法律の法")
     assert "法" in concepts(vocabulary, "法")
     assert concepts(vocabulary, "客室のほうは") == ["客室"]
-
