@@ -91,7 +91,9 @@ async def test_a_candidate_asks_sees_the_image_taps_a_suggestion_and_rates(
     await expect(image).to_have_attribute("src", "static/images/districts.png")
     await expect(answer.locator("figcaption")).to_have_text(shiba.images[0].caption["ja"])
     await image.scroll_into_view_if_needed()
-    assert await image.evaluate("img => img.complete && img.naturalWidth > 0")  # it really loaded
+    # It really loaded: decode() settles once the image has arrived (a lazy image may still be on its way after the
+    # scroll), and fails if it cannot be shown.
+    assert await image.evaluate("img => img.decode().then(() => img.naturalWidth > 0, () => false)")
 
     related = kb.by_id[shiba.related[0]]
     await answer.locator(".chip", has_text=related.title["ja"]).tap()
