@@ -22,6 +22,9 @@ LOAN_WORD = re.compile(r"[\u30a1-\u30fa]{2,}")  # katakana: a cue typed in hirag
 # Asking for it to be done: "書いてください", "書いてよ", "直して？" (not "何が書いてあった？").
 REQUEST = r"(?=\s*(?:ください|下さい|ほしい|欲しい|くれ|もらえ|いただけ|よ|ちょうだい|頂戴|[?？.!。]*$))"
 
+# Not 誰か (someone: "誰かついてくれる？" asks for no one), but 誰かな and 誰？ ask who.
+NOT_SOMEONE = "(?!か(?![なしね?？]))"
+
 # A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
 # (always); "when" as a conjunction ("Will I have a mentor when I join?") rather than asking ("When do …", "when?").
 CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
@@ -36,7 +39,7 @@ CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
                            r"|met(?:er|re)s?)(?![a-z]))"),
               "the public": "(?![-‐])",  # "the public-private scheme" is no one who may use a place
               "うどん": "(?!な)",  # "けんしゅうどんなこと": the う of 研修 before どんな, no noodles
-              "誰": "(?!か(?![なしね?？]))", "だれ": "(?!か(?![なしね?？]))",  # 誰か (someone) asks for no person
+              "誰": NOT_SOMEONE, "だれ": NOT_SOMEONE,
               # "採択されなかったのは何件？": how many were not adopted is the proposals less the adopted, no list
               **dict.fromkeys(["採択されなかった", "採択されてない", "採択されていない", "不採択の提案", "選ばれなかった提案"],
                               r"(?![^。？?]*(?:何件|なんけん|いくつ|何個|何本))"),

@@ -55,18 +55,18 @@ YEN_AMOUNT = re.compile(r"\d[\d,.]*\s*[万億]?\s*円|\d[\d,.]*\s*(?:billion|mil
 UNGUIDED_UNITS = frozenset({"階", "室", "戸", "軒", "台", "枚", "店", "駅", "校", "か国", "カ国", "ヶ国", "ケ国", "箇国", "クラス"})
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
 PEOPLE_UNITS = frozenset({"人", "名", "にん"})
-PLACE_UNITS = frozenset({"か所", "箇所", "ヶ所"})
+PLACE_UNITS = frozenset(unit for unit, counted in COUNTERS.items() if counted == PLACES)
 LOCATION = "location"
 RATE_KIND = "rate"  # scope.yaml's kind for a share (何割, 取得率): a share asked in % or 割 is that, no count
 SHARE_UNITS = frozenset({"パーセント", "%", "パー", "割"})
 ASKED_CACHE = 512  # texts whose asked details are kept
 ABSTRACT_WHERE = re.compile(r"(?:良さ|魅力|メリット|違い|意味|理由|ポイント|強み|特徴|やりがい|価値)(?:って|は|が)[^。？?]{0,6}?どこに")
 NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them too (the panel's two names)
-# Who a count of people counts: the word before 何人 ("保健所の職員は何人？": 職員, not the panelists named).
-# What places a count counts: "大使館って何か所？" is answered by any count of the embassies (81か国), which the
-# entry's title and keywords name; "避難所は何か所？" by none (the embassies are no shelters).
-PLACES_OF = re.compile(r"([\u3400-\u9fff\u30a1-\u30fa]{2,})(?:は|って|が|の)?\s*(?:全部で|合わせて)?\s*(?:何|なん|幾)\s*(?:[か箇ヶケカ]所)")
-PEOPLE_OF = re.compile(r"([\u3400-\u9fff\u30a1-\u30fa]{2,})(?:は|って|が|の)?\s*(?:全部で|合わせて|全員で)?\s*(?:何|なん|幾)\s*(?:人|名|にん)")
+# What a count counts, the word before its 何 and unit: "保健所の職員は何人？" counts 職員, not the panelists named;
+# "大使館って何か所？" is answered by any count of the entry's own embassies (81か国), "避難所は何か所？" by none.
+COUNTED_BEFORE = r"([\u3400-\u9fff\u30a1-\u30fa]{{2,}})(?:は|って|が|の)?\s*(?:{totals})?\s*(?:何|なん|幾)\s*(?:{units})"
+PLACES_OF = re.compile(COUNTED_BEFORE.format(totals="全部で|合わせて", units=PLACES))
+PEOPLE_OF = re.compile(COUNTED_BEFORE.format(totals="全部で|合わせて|全員で", units="人|名|にん"))
 PEOPLE_COUNTED = re.compile(r"(?:何|なん|幾)\s*(?:人|名|にん)|人数|(?<![a-z])how\s+many\s+(?:people|persons)(?![a-z])")
 RATE = r"(?!\s*(?:あたり|当たり))"  # "1人あたりの予算" counts no one: a figure before あたり is a rate's denominator
 PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:あたり|当たり|につき)?\s*(?:何|なん|幾|いく)"

@@ -266,7 +266,7 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
 
 def _read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_about: Callable[[Token], bool],
                   is_home: Callable[[Token], bool] = lambda token: False) -> Reading:
-    """Resolve a message's words, weighting the clauses that ask above the context around them.
+    """Weigh each clause's words: the asking clauses fully, the context around them little.
 
     asks_about tells a word that asks about a topic (内容, 期間: bot.aspects) from one that names it; is_home tells
     the city's own name, which names no topic in a question that points back ("港区にもそういう制度はある？").

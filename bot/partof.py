@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from bot.detailcues import NOT_SOMEONE
 from bot.details import DIGIT
 from bot.normalize import clean
 from bot.terms import Term
@@ -44,7 +45,7 @@ OWNED_COUNT = re.compile(r"の(?=[^\s、。,?？のはがって]{1,8}(?:は|っ�
                          r"|の(?=(?:場所|住所|所在地|行き方|最寄り駅|最寄駅)(?:は|って|を|が|[?？]|$))"
                          r"|の(?=(?:割合|比率|率)(?:は|って|を|が|[?？]|$))")  # "女性の管理職の割合": of 管理職
 # "講師は誰？": the role before it. Not 誰か (someone): "新人のうちは誰かついてくれる？" asks who is the 新人 no one.
-WHO = re.compile(r"(?:は|って|が)\s*(?:(?:誰|だれ)(?!か(?![なしね?？]))|どなた|どんな人|どういう人)")
+WHO = re.compile(rf"(?:は|って|が)\s*(?:(?:誰|だれ){NOT_SOMEONE}|どなた|どんな人|どういう人)")
 ANYONE = frozenset({"人", "方", "ひと", "かた"})
 # ... typed in kana too ("あかさかの じんこうは？", "あざぶちくの じんこう")
 LIVES_AFTER = re.compile(r"\s*(?:ちく|チク)?(?:に住|で暮ら|の\s*(?:人口|じんこう|ジンコウ)|の住民|の\s*じゅうみん|在住"
@@ -98,8 +99,7 @@ class Parts:
     def place_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state a detail of a district it does not name (芝地区の人口は何人？)."""
         known = self._words_of(entry_id)
-        # ... typed in kana too: the readings found in "しばちくのじんこう" are 芝 and 地区.
-        words = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak"]
+        words = _asked_words(terms, scanned=True)  # typed in kana too: "しばちくのじんこう" is read 芝 + 地区
         # A place of the city named as a district (赤坂地区, Shiba chiku), not the city (港区) nor Japan's ranking.
         cleaned = clean(text)
         # ... or whose people are counted ("お台場に住んでいる人は何人？", how many people live in Odaiba).
@@ -245,9 +245,11 @@ def _named_in(term: Term, text: str) -> bool:
 Span = tuple[int, int, Term]
 
 
-def _asked_words(terms: list[Term]) -> list[Term]:
-    # The words the question asks with, as written: not the context's, not weak, not a reading found inside a word.
-    return [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via not in ("weak", "scan")]
+def _asked_words(terms: list[Term], scanned: bool = False) -> list[Term]:
+    # The words the question asks with, as written: not the context's, not weak, not a reading found inside a word
+    # unless `scanned` (a district typed in kana is found so).
+    return [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak"
+            and (scanned or t.via != "scan")]
 
 
 def _spans(cleaned: str, words: list[Term]) -> list[Span]:
