@@ -18,7 +18,14 @@ KATAKANA_GRAMMAR = re.compile(r"(?:デス|マス|デシタ|マシタ)(?:カ|ネ|
 # "ミナトクノ ドノチク？"), or right after ッテ or ハ ("ケンシュウッテナニガアル"): no loan word has one so (ナンバー goes
 # on with バ, not with a particle or a space).
 KATAKANA_ASKING = re.compile(r"(?:^|[\s、・]|ッテ|ハ(?=ド|ナ|イ))(?:ドコ|ドンナ|ドノ|イクツ|ナニ|ナン|イツ|ダレ|ドウ|ドレ)"
-                             r"(?=[\s?!。？！]|$|デ|ニ|ガ|ヲ|ノ|カ|ナ|ダ|ッテ|ヘ|マデ|カラ|グライ|クライ|チク)")
+                             r"(?=[\s?!。？！]|$|デ|ニ|ガ|ヲ|ノ|カ|ナ|ダ|ッテ|ヘ|マデ|カラ|グライ|クライ|チク)"
+                             # or right after a particle that ends a word before it (ショクドウカラナニガ…,
+                             # ミナトクッテドンナマチ): a loan word has a question word inside it only by chance
+                             r"|(?:カラ|ッテ)(?:ドコ|ドンナ|ドノ|イクツ|ナニ|イツ|ダレ|ドウ|ドレ|イクラ)"
+                             # or a request ending the message (…ノメンセキオシエテクダサイ, …ジュウショオシエテ)
+                             r"|オシエテ(?:クダサイ|ホシイ)?(?=[\s?!。？！]|$)"
+                             # or a particle typed as a word of its own (ミナトク ノ ジンコウ ッテ …)
+                             r"|(?<=\s)(?:ノ|ッテ|ガ|ニ|デ|モ)(?=\s)")
 
 
 def katakana_sentence(text: str) -> str | None:

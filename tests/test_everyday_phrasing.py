@@ -27,6 +27,15 @@ def test_only_a_sentence_all_in_katakana_with_its_grammar_is_read_as_hiragana() 
     assert katakana_sentence("ミナトクノ ドノチク？") == "みなとくの どのちく?"
     assert katakana_sentence("ナンバー プレート") is None  # ナン goes on as a loan word
     assert katakana_sentence("ショクドウッテドコニアル？") == "しょくどうってどこにある?"  # no spaces: after ッテ
+    # a question word right after カラ or ッテ, a request at the end, a particle typed as a word of its own
+    assert katakana_sentence("ジュウタクカラナニガチカイ") == "じゅうたくからなにがちかい"
+    assert katakana_sentence("ケンシュウノナイヨウオシエテクダサイ") == "けんしゅうのないようおしえてください"
+    assert katakana_sentence("ヨサン ッテ フエテル？") == "よさん って ふえてる?"
+    assert katakana_sentence("パネルディスカッション テーマ") is None  # loan words, no grammar between them
+
+
+def test_a_height_typed_in_kana_is_a_size_no_answer_states(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "ロッポンギヒルズ ノ タカサ ハ？") == ("no answer", None)
 
 
 def test_so_much_points_at_what_was_said_and_names_no_topic(plain_answerer: Answerer) -> None:
