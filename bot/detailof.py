@@ -30,6 +30,7 @@ COUNTED = ("数", "件数", "総数", "人数", "一覧", "リスト")
 # "DX関連の予算", "健康推進課の年間予算": the link between the owner and its figure
 MAX_STEPS_BACK = 3
 CITY_ITSELF = frozenset({"区", "区内", "区役所"})  # the city (or its hall) owns every figure of the knowledge
+COUNT_COMPOUND = re.compile(r"[\u3400-\u9fff]{2,}数")  # 職員数, 世帯数: not 件数 or 人数 (what they count is named)
 LINKS = frozenset({"関連", "関係", "向け", "全体", "年間", "毎年", "一年間"})
 
 
@@ -67,6 +68,10 @@ class DetailOwner:
         """Return the word whose detail the question asks, when another entry uses it and this one's topic does not."""
         holders = self._counted.union(*(self._holders.get(kind, frozenset()) for kind in kinds))
         asked = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "scan"]
+        for term in asked:
+            # "令和13年の職員数の見込みは？": a count named as one word (職員数, 世帯数) is its own figure's owner
+            if COUNT_COMPOUND.fullmatch(term.token.surface) and self._foreign(entry_id, term):
+                return term.token.surface
         for position in range(1, len(asked)):
             if asked[position].concept not in holders:
                 continue

@@ -214,3 +214,10 @@ def test_whether_people_from_outside_may_use_the_cafeteria_is_refused(plain_answ
 ])
 def test_how_long_asked_in_english_names_no_topic_of_its_own(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)  # the OJT's length is not in the briefing
+
+
+@pytest.mark.parametrize("question", ["将来の職員数の予測はどうなる？", "2031年には職員数はどれくらいになる見込み？"])
+def test_a_count_named_as_one_word_is_of_its_own_topic(plain_answerer: Answerer, question: str) -> None:
+    # 職員数 is the staff's figure: the population forecast states no future staff number
+    assert outcome(plain_answerer, question) == ("no answer", None)
+    assert outcome(plain_answerer, "令和13年の人口の見込みは？") == ("answer", "facts-population-forecast")
