@@ -221,3 +221,8 @@ def test_a_count_named_as_one_word_is_of_its_own_topic(plain_answerer: Answerer,
     # 職員数 is the staff's figure: the population forecast states no future staff number
     assert outcome(plain_answerer, question) == ("no answer", None)
     assert outcome(plain_answerer, "令和13年の人口の見込みは？") == ("answer", "facts-population-forecast")
+
+
+@pytest.mark.parametrize("question", ["職員は区の施設を割引で使えますか", "睡眠のアプリって無料で使えるの？", "Is the cafeteria free for staff?"])
+def test_a_discount_or_a_free_use_is_a_detail_no_answer_offers(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
