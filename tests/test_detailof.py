@@ -40,6 +40,8 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("食堂って大学生でも使えるの？", "who may use", "cafeteria"),  # someone named with でも: may they too
     ("しょくどうは くやくしょの ひとじゃなくても はいれますか", "who may use", "cafeteria"),
     ("Is the cafeteria for staff only?", "who may use", "cafeteria"),
+    ("食堂って子どもも入れるの？", "who may use", "cafeteria"),  # someone named with も: may they too
+    ("AIのアプリって区民じゃなくても使える？", "who may use", "newtech-projects"),
     ("青山通りはどこからどこまでですか", "extent", "district-akasaka"),
     ("土井さんは保健所の前はどこの部署にいたの？", "career", "panel"),  # a year of joining and a present post only
     ("新人は最初どの部署に配属されますか", "career", "panel"),
