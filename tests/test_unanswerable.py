@@ -226,3 +226,8 @@ def test_a_count_named_as_one_word_is_of_its_own_topic(plain_answerer: Answerer,
 @pytest.mark.parametrize("question", ["職員は区の施設を割引で使えますか", "睡眠のアプリって無料で使えるの？", "Is the cafeteria free for staff?"])
 def test_a_discount_or_a_free_use_is_a_detail_no_answer_offers(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+def test_a_ranking_by_a_measure_typed_without_its_particle_is_still_that_measure(plain_answerer: Answerer) -> None:
+    # "一番予算多い" ranks wards by budget: the ward with the most hotel rooms does not answer it
+    assert outcome(plain_answerer, "都内で一番予算多い区ってどこ？") == ("no answer", None)
