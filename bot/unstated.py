@@ -38,7 +38,7 @@ PLACE_RANKING = re.compile(r"(?:全国|都内|日本|東京|23区|特別区)で?
                            r"|(?<![a-z])most\s+in\s+(?:japan|tokyo)(?![a-z])")
 # What is ranked: "人口が一番多い", "一番人口の多い", "一番人口多い" (the word before the compared adjective, and
 # its が/の when typed).
-MEASURE = re.compile(r"(?:一番|いちばん|最も|もっとも)?([^\s、。,がのはをで]{2,8})[がの]?(?:一番|いちばん|最も|もっとも)?"
+MEASURE = re.compile(r"(?:一番|いちばん|最も|もっとも)?(?!一番|いちばん|最も|もっとも)([^\s、。,がのはをで]{2,8})[がの]?(?:一番|いちばん|最も|もっとも)?"
                      r"(?:多|少な|高|低|大き|小さ|広|狭)い")
 # "港区で一番…", "区内でいちばん…", "in Minato, which … the most": the ranking is of things inside Minato.
 INSIDE_MINATO = re.compile(r"(?:港区|みなと区|みなとく|区内)(?:の中)?\s*で|(?:港区|みなと区)の(?:どの|どこ)|どの地区|何地区"
