@@ -41,6 +41,9 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("しょくどうは くやくしょの ひとじゃなくても はいれますか", "who may use", "cafeteria"),
     ("Is the cafeteria for staff only?", "who may use", "cafeteria"),
     ("食堂って子どもも入れるの？", "who may use", "cafeteria"),  # someone named with も: may they too
+    ("職員住宅に家族用の部屋はある？", "household", "housing-staff"),
+    ("結婚したら職員住宅は出ないといけない？", "household", "housing-staff"),
+    ("区内のホテルの稼働率は？", "rate", "facts-hotel-rooms"),  # a share the count of rooms does not give
     ("AIのアプリって区民じゃなくても使える？", "who may use", "newtech-projects"),
     ("青山通りはどこからどこまでですか", "extent", "district-akasaka"),
     ("土井さんは保健所の前はどこの部署にいたの？", "career", "panel"),  # a year of joining and a present post only
