@@ -231,3 +231,9 @@ def test_kanagawa_is_where_the_cities_staff_live_in_are(plain_answerer: Answerer
 def test_staff_study_in_simple_japanese_is_the_training_overview(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "しょくいん の べんきょう は なに が ありますか") == ("answer", "training-overview")
     assert outcome(plain_answerer, "韓国の人でも職員になれますか") == ("answer", "guide-application")  # not shifted
+
+
+def test_updates_ask_where_to_learn_more_and_today_names_no_topic(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Where do I get updates on Minato hiring?") == ("answer", "learn-more")
+    terms = plain_answerer.matcher.read_terms("today's panelists")
+    assert all(term.via != "unknown" for term in terms)  # today was an unknown word counting against the panel
