@@ -237,3 +237,9 @@ def test_updates_ask_where_to_learn_more_and_today_names_no_topic(plain_answerer
     assert outcome(plain_answerer, "Where do I get updates on Minato hiring?") == ("answer", "learn-more")
     terms = plain_answerer.matcher.read_terms("today's panelists")
     assert all(term.via != "unknown" for term in terms)  # today was an unknown word counting against the panel
+
+
+def test_a_panelists_name_in_latin_letters_is_the_panelist(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Which section does Nakajima-san lead?") == ("answer", "panel")
+    terms = plain_answerer.matcher.read_terms("why do it that way")
+    assert all(term.via != "unknown" for term in terms)  # a manner, no topic
