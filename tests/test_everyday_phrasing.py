@@ -243,3 +243,9 @@ def test_a_panelists_name_in_latin_letters_is_the_panelist(plain_answerer: Answe
     assert outcome(plain_answerer, "Doi-san is in which section?") == ("answer", "panel")
     terms = plain_answerer.matcher.read_terms("why do it that way")
     assert all(term.via != "unknown" for term in terms)  # a manner, no topic
+
+
+def test_an_english_comparative_names_no_topic(plain_answerer: Answerer) -> None:
+    # "bigger", "the highest": how a figure compares; unknown words, they counted against the entry asked about
+    terms = plain_answerer.matcher.read_terms("is the daytime population bigger, the biggest or the highest")
+    assert all(term.via != "unknown" for term in terms)
