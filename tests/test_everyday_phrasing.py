@@ -249,3 +249,8 @@ def test_an_english_comparative_names_no_topic(plain_answerer: Answerer) -> None
     # "bigger", "the highest": how a figure compares; unknown words, they counted against the entry asked about
     terms = plain_answerer.matcher.read_terms("is the daytime population bigger, the biggest or the highest")
     assert all(term.via != "unknown" for term in terms)
+
+
+def test_whether_a_thing_is_a_must_names_no_topic(plain_answerer: Answerer) -> None:
+    terms = plain_answerer.matcher.read_terms("日本の国籍がないとだめですか")
+    assert all(term.via != "unknown" for term in terms)  # だめ was an unknown word counting against the answer
