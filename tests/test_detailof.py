@@ -103,7 +103,8 @@ def test_a_list_of_another_topic_or_a_persons_account_is_not_in_the_briefing(pla
     assert plain_answerer.answer(Question(question)).kind == "fallback"
 
 
-@pytest.mark.parametrize("question", ["私でも港区の職員になれますか", "区 の しょくいん に なれる？", "しょくいんに なれますか"])
+@pytest.mark.parametrize("question", ["私でも港区の職員になれますか", "区 の しょくいん に なれる？", "しょくいんに なれますか",
+                                      "外国人も港区で働けますか"])
 def test_whether_one_can_become_staff_asks_the_eligibility(plain_answerer: Answerer, question: str) -> None:
     # Not the staff count: 職員 is its title word, but becoming staff is the recruitment guide's matter.
     assert plain_answerer.answer(Question(question)).entry_id == "guide-application"
