@@ -134,7 +134,7 @@ class Decider:
             # Not to an entry that cannot give the detail asked ("提案は何件採択された？": the projects hold the count).
             headed = headed and (not details or self._details.holds(headed_candidates[0].entry_id, details))
             candidates = headed_candidates if headed else candidates
-        aspect = None if routed or headed or not vouched else self._specifics.aspect_owner(candidates, terms, ROUTE_MARGIN)
+        aspect = None if routed or headed or not vouched else self._specifics.aspect_owner(candidates, terms)
         if aspect is not None:
             candidates, routed = _first(aspect, candidates), "the question asks its title's word"
         general = None if routed or headed or aspect is not None or len(candidates) < 2 else self._specifics.general_of(

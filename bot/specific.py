@@ -112,13 +112,13 @@ class Specifics:
             return None
         return first, second
 
-    def aspect_owner(self, candidates: list[Candidate], terms: list[Term], margin: float) -> Candidate | None:
+    def aspect_owner(self, candidates: list[Candidate], terms: list[Term]) -> Candidate | None:
         """Return the entry titled like the best one plus a word the question asks (プレクラス → プレクラスのメリット).
 
         "仮のクラスを作ることで、どんな良い点があるの？" tells the pre-class and asks its merits (メリット, the title
         word of the merits entry alone, a word the general one never uses): the story's words make the general entry
-        explain more, the asked word names the specific one. Only an entry within `margin` points of the best one,
-        and only the words of the asking clause or the one right before it.
+        explain more, the asked word names the specific one, however far below the general one it scores (the story
+        describes the topic at length: 91 against 39). Only the words of the asking clause or the one right before it.
         """
         best = candidates[0]
         asked = frozenset(t.concept for t in terms if t.weight >= ASPECT_WEIGHT and t.concept is not None
@@ -129,7 +129,7 @@ class Specifics:
         if best.entry_id in owners:
             return None
         general = self._main_title.get(best.entry_id)
-        return next((c for c in candidates[1:] if c.entry_id in owners and c.score >= best.score - margin
+        return next((c for c in candidates[1:] if c.entry_id in owners
                      and general and general < self._main_title.get(c.entry_id, frozenset())), None)
 
 

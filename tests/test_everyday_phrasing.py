@@ -254,3 +254,10 @@ def test_an_english_comparative_names_no_topic(plain_answerer: Answerer) -> None
 def test_whether_a_thing_is_a_must_names_no_topic(plain_answerer: Answerer) -> None:
     terms = plain_answerer.matcher.read_terms("日本の国籍がないとだめですか")
     assert all(term.via != "unknown" for term in terms)  # だめ was an unknown word counting against the answer
+
+
+def test_a_long_story_of_the_topic_then_its_merits_asks_the_merits(plain_answerer: Answerer) -> None:
+    # The story describes the pre-class at length (the general entry scores far above), the question asks only
+    # its merit: the entry titled by the pre-class and メリット answers.
+    question = "港区の小学校では入学のあと仮のクラスを作る制度があると聞きましたが、その良いところは何ですか"
+    assert outcome(plain_answerer, question) == ("answer", "preclass-merits")
