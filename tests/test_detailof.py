@@ -156,3 +156,8 @@ def test_the_city_hall_owns_no_detail_of_its_own(plain_answerer: Answerer) -> No
 def test_unlike_sets_aside_what_it_names() -> None:
     # "Aと違って、Bは…？" (unlike A): A is not asked about, as with AじゃなくてB
     assert drop_contrast("民間と違って区役所は土日が休みですか") == "区役所は土日が休みですか"
+
+
+@pytest.mark.parametrize("question", ["しょくいんの つうきんは なんぷん？", "ぷれくらすは なんがつまで？"])
+def test_a_period_or_a_month_typed_in_kana_is_still_asked(details: DetailCheck, question: str) -> None:
+    assert "date or period" in [item.kind.name for item in details.asked(question)]
