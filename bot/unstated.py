@@ -8,7 +8,8 @@ fact no single word gives away, and an entry of the right topic still cannot ans
   ("港区で一番…はどこ？"), an answer ranking Minato against other places (全国最多, most in Tokyo) names Minato, not
   the hotel or the nationality asked for. Nor does a ranking by another measure: "人口が一番多い区" is not
   answered by the ward with the most hotel rooms.
-- **A named person's own details** ("中島さんの年齢", "…さんのSNS"): the answer naming the person does not give them.
+- **A named person's own details** ("中島さんの年齢", "…さんのSNS", "…さんの出身大学"): the answer naming the person does
+  not give them.
 - **Minato against another place** ("品川区とどっちが多い？", "他の区より高い？"): only an answer that itself compares or
   ranks (トップクラス, 最多, より) tells how Minato stands; one that merely names the other place (where staff live)
   does not.
@@ -56,8 +57,9 @@ QUANTITY = re.compile(r"(?:多|少な|高|安|低|大き|小さ|広|狭)(?:い|�
 PERSON = r"(?:さん|氏|先生|[課部局所区市]長|パネリスト|登壇者|panelists?)"
 PERSONAL = {"age": re.compile(PERSON + r"(?:の|って|は|\s+)(?:[^。？?]{0,6}?(?:何歳|おいくつ)|年齢|歳|生まれ|誕生日)"),
             "account": re.compile(PERSON + r"(?:の|って|は)(?:sns|アカウント|インスタ|instagram|ツイッター|twitter"
-                                  r"|フェイスブック|facebook|連絡先|メール|電話番号)")}
-HELD_PERSONAL = {"age": re.compile(r"\d\s*歳"), "account": re.compile(r"@")}
+                                  r"|フェイスブック|facebook|連絡先|メール|電話番号)"),
+            "school": re.compile(PERSON + r"(?:の|って|は|\s+)(?:[^。？?]{0,8}?(?:どこの大学|何大学|大学出身|出身大学|出身校|学歴))")}
+HELD_PERSONAL = {"age": re.compile(r"\d\s*歳"), "account": re.compile(r"@"), "school": re.compile(r"大学|出身校")}
 HELD_COMPARISON = re.compile(HELD_SUPERLATIVE.pattern + r"|より|比べ|上回|下回|(?<![a-z])than(?![a-z])")
 
 

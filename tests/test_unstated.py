@@ -149,3 +149,9 @@ def test_a_year_is_no_count_but_people_are_counted_by_naming_them(details: Detai
 @pytest.mark.parametrize("question", ["What is the biggest merit of the pre-class system?", "プレクラスの一番のメリットはどれ？"])
 def test_the_chief_point_of_a_topic_is_no_ranking_of_members(plain_answerer: Answerer, question: str) -> None:
     assert plain_answerer.answer(Question(question)).entry_id == "preclass-merits"
+
+
+@pytest.mark.parametrize("question", ["中島さんってどこの大学を出たの？どこの大学出身？", "土井さんの出身校は？"])
+def test_a_panelists_school_is_not_stated(plain_answerer: Answerer, question: str) -> None:
+    # The panel's answer names each panelist, their year of joining and post; not where they studied.
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
