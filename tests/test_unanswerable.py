@@ -231,3 +231,9 @@ def test_a_discount_or_a_free_use_is_a_detail_no_answer_offers(plain_answerer: A
 def test_a_ranking_by_a_measure_typed_without_its_particle_is_still_that_measure(plain_answerer: Answerer) -> None:
     # "一番予算多い" ranks wards by budget: the ward with the most hotel rooms does not answer it
     assert outcome(plain_answerer, "都内で一番予算多い区ってどこ？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", ["プレクラスは中学校でもやってる？", "みなとくの ちゅうがっこうは いくつ？"])
+def test_junior_high_school_is_no_school_of_the_pre_class(plain_answerer: Answerer, question: str) -> None:
+    # ちゅうがっこう was read as がっこう (its prefix dropped), the pre-class entries' school
+    assert outcome(plain_answerer, question) == ("no answer", None)
