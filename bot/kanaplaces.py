@@ -8,7 +8,8 @@ the dictionary knows there is a place like any other. Only countries: a city or 
 place the knowledge names, and the readings of the whole question find those.
 
 Typed in romaji ("Firipin taishikan", "Nepaaru ryouri") a country is one word of its own: `romaji_country` reads it in
-katakana, its doubled vowels as the long-vowel mark (ネパアル -> ネパール), so the romaji reading can keep it a country.
+katakana, its doubled vowels as the long-vowel mark (ネパアル -> ネパール), or one long vowel its English spelling
+leaves out (nepal, peru), so the romaji reading can keep it a country.
 """
 
 from __future__ import annotations
@@ -38,7 +39,10 @@ def romaji_country(word: str) -> str | None:
     katakana = romaji_to_katakana(word)
     if katakana is None or len(katakana) < MIN_COUNTRY:
         return None
-    return next((candidate for candidate in dict.fromkeys([katakana, long_vowels(katakana)]) if _country(candidate)), None)
+    # Spelled the English way ("nepal", "peru") a long vowel has no letter at all: one is tried after each kana.
+    stretched = [katakana[:i] + "ー" + katakana[i:] for i in range(1, len(katakana) + 1) if katakana[i - 1] != "ー"]
+    return next((candidate for candidate in dict.fromkeys([katakana, long_vowels(katakana), *stretched])
+                 if _country(candidate)), None)
 
 
 def _country(katakana: str) -> Morpheme | None:

@@ -101,6 +101,8 @@ def test_a_romaji_word_reads_as_a_country_with_its_long_vowels() -> None:
     assert romaji_country("nepaaru") == "ネパール"
     assert romaji_country("firipin") == "フィリピン"
     assert romaji_country("taishikan") is None
+    assert romaji_country("nepal") == "ネパール"  # spelled the English way: its long vowel has no letter
+    assert romaji_country("jinkou") is None
 
 
 @pytest.mark.parametrize("question", ["大田区と港区、職員はどっちが多い？", "Are there more staff in Minato than in Ota?"])
