@@ -40,8 +40,9 @@ def kana_districts(text: str) -> str:
     return KANA_AREA.sub(lambda found: "チク" if found.group() == "チイキ" else "ちく", text)
 
 
-# ちいき after kana: 地域 typed in kana, the same concept as 地区 (synonyms.yaml).
-KANA_AREA = re.compile(r"(?<=[\u3041-\u30ffー])(?:ちいき|チイキ)")
+# ちいき right after a kana name: 地域 typed in kana, the same concept as 地区 (synonyms.yaml). Not after a particle
+# ("いつつのちいきって"): ちいき is a word of its own there, and ちくって reads as the verb ちくる.
+KANA_AREA = re.compile(r"(?<=[\u3041-\u30ffー])(?<![のはがをにでともノハガヲニデトモ])(?:ちいき|チイキ)")
 
 
 def easy_to(text: str) -> str:

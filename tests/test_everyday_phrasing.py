@@ -7,6 +7,7 @@ import pytest
 from bot.katakanasentence import katakana_sentence
 from bot.normalize import analyze
 from bot.phrasevariants import phrase_spellings
+from bot.spoken import kana_districts
 from bot.service import Answerer, Question
 from single_reply import outcome
 
@@ -261,3 +262,12 @@ def test_a_long_story_of_the_topic_then_its_merits_asks_the_merits(plain_answere
     # its merit: the entry titled by the pre-class and メリット answers.
     question = "港区の小学校では入学のあと仮のクラスを作る制度があると聞きましたが、その良いところは何ですか"
     assert outcome(plain_answerer, question) == ("answer", "preclass-merits")
+
+
+def test_chiiki_is_chiku_after_a_name_and_a_word_of_its_own_after_a_particle() -> None:
+    assert kana_districts("しばちいきのすろーがん") == "しばちくのすろーがん"  # the compound reading of 芝地区
+    assert kana_districts("いつつのちいきってなに") == "いつつのちいきってなに"  # ちくって would read as ちくる
+
+
+def test_five_areas_typed_in_kana_are_the_districts(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "いつつのちいきってどこ？") == ("answer", "overview-districts")
