@@ -271,3 +271,8 @@ def test_chiiki_is_chiku_after_a_name_and_a_word_of_its_own_after_a_particle() -
 
 def test_five_areas_typed_in_kana_are_the_districts(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "いつつのちいきってどこ？") == ("answer", "overview-districts")
+
+
+def test_a_kind_of_place_and_being_on_a_list_name_no_topic(plain_answerer: Answerer) -> None:
+    # 市 (神奈川県の市) was an unknown word, 挙がって read as 上がる a topic word: both counted against the answer
+    assert outcome(plain_answerer, "職員の住まいの例で、神奈川県の市はどこが挙がってた？") == ("answer", "commute-residence")
