@@ -44,6 +44,8 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("職員住宅に家族用の部屋はある？", "household", "housing-staff"),
     ("結婚したら職員住宅は出ないといけない？", "household", "housing-staff"),
     ("区内のホテルの稼働率は？", "rate", "facts-hotel-rooms"),  # a share the count of rooms does not give
+    ("芝浦の運河って釣りできる？", "leisure", "district-shibaura-konan"),  # what one may do where an answer names
+    ("Can you go swimming off Odaiba?", "leisure", "district-shibaura-konan"),
     ("AIのアプリって区民じゃなくても使える？", "who may use", "newtech-projects"),
     ("青山通りはどこからどこまでですか", "extent", "district-akasaka"),
     ("土井さんは保健所の前はどこの部署にいたの？", "career", "panel"),  # a year of joining and a present post only
