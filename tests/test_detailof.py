@@ -46,6 +46,7 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("区内のホテルの稼働率は？", "rate", "facts-hotel-rooms"),  # a share the count of rooms does not give
     ("芝浦の運河って釣りできる？", "leisure", "district-shibaura-konan"),  # what one may do where an answer names
     ("採用のSNSってインスタかXか、どっち？", "account name", "learn-more"),  # which platform: the answer names none
+    ("リモートって週にどれくらい？リモートは週何回？", "remote work days", "guide-holidays"),  # that it exists, not how often
     ("Can you go swimming off Odaiba?", "leisure", "district-shibaura-konan"),
     ("AIのアプリって区民じゃなくても使える？", "who may use", "newtech-projects"),
     ("青山通りはどこからどこまでですか", "extent", "district-akasaka"),
