@@ -276,3 +276,8 @@ def test_five_areas_typed_in_kana_are_the_districts(plain_answerer: Answerer) ->
 def test_a_kind_of_place_and_being_on_a_list_name_no_topic(plain_answerer: Answerer) -> None:
     # 市 (神奈川県の市) was an unknown word, 挙がって read as 上がる a topic word: both counted against the answer
     assert outcome(plain_answerer, "職員の住まいの例で、神奈川県の市はどこが挙がってた？") == ("answer", "commute-residence")
+
+
+def test_plainly_names_no_topic(plain_answerer: Answerer) -> None:
+    terms = plain_answerer.matcher.read_terms("東京ドーム何個分じゃなくて普通に教えて")
+    assert all(term.token.surface != "普通" or term.via == "weak" for term in terms)
