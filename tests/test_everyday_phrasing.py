@@ -281,3 +281,9 @@ def test_a_kind_of_place_and_being_on_a_list_name_no_topic(plain_answerer: Answe
 def test_plainly_names_no_topic(plain_answerer: Answerer) -> None:
     terms = plain_answerer.matcher.read_terms("東京ドーム何個分じゃなくて普通に教えて")
     assert all(term.token.surface != "普通" or term.via == "weak" for term in terms)
+
+
+def test_all_right_and_representative_name_no_topic(plain_answerer: Answerer) -> None:
+    for text in ("無職でも受験って大丈夫ですか", "赤坂地区の代表的な場所は"):
+        terms = plain_answerer.matcher.read_terms(text)
+        assert all(term.via != "unknown" for term in terms), text
