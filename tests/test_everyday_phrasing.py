@@ -284,6 +284,6 @@ def test_plainly_names_no_topic(plain_answerer: Answerer) -> None:
 
 
 def test_all_right_and_representative_name_no_topic(plain_answerer: Answerer) -> None:
-    for text in ("無職でも受験って大丈夫ですか", "赤坂地区の代表的な場所は"):
+    for text, word in (("受験って大丈夫ですか", "大丈夫"), ("赤坂地区の代表的な場所は", "代表的")):
         terms = plain_answerer.matcher.read_terms(text)
-        assert all(term.via != "unknown" for term in terms), text
+        assert [term.via for term in terms if term.token.surface == word] == ["weak"], text
