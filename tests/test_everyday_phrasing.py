@@ -287,3 +287,8 @@ def test_all_right_and_representative_name_no_topic(plain_answerer: Answerer) ->
     for text, word in (("受験って大丈夫ですか", "大丈夫"), ("赤坂地区の代表的な場所は", "代表的")):
         terms = plain_answerer.matcher.read_terms(text)
         assert [term.via for term in terms if term.token.surface == word] == ["weak"], text
+
+
+@pytest.mark.parametrize("question", ["試験で配慮をお願いするにはどうすればいい？", "民間企業の選考と港区の試験は併願できますか"])
+def test_accommodation_and_applying_to_two_exams_are_the_guides(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question)[1] in ("guide-application", "guide-exam")
