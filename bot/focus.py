@@ -57,7 +57,7 @@ ENGLISH_ASKING = re.compile(r"(?<![a-z])(?:tell me|could you|can you|would you|e
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 # "芝浦港南じゃなくて高輪の…", "not Shiba but Takanawa": what stands before the marker is not asked about.
 # "職員じゃなくても使える？" (even if not staff) is a concession: the condition is asked about, nothing is set aside.
-CONTRAST = re.compile(r"([^、,。？?！!\s]*)(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく|と違って|とは違って)(?!て?も)[、,\s]*"
+CONTRAST = re.compile(r"([^、,。？?！!\s]*)\s*(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく|と違って|とは違って)(?!て?も)[、,\s]*"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+"
                       # "where do staff live if they're not in staff housing?": the condition sets the housing aside
                       r"|,?\s*(?<![a-z])(?:if|when|who|that)\s+(?:[a-z]+\s*)?(?:'re|’re|are|is|aren't|isn't)?\s*not\s+"

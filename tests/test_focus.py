@@ -220,3 +220,8 @@ def test_where_the_candidate_comes_from_is_context(plain_answerer: Answerer) -> 
 def test_members_listed_in_the_context_ask_for_the_whole_list(plain_answerer: Answerer) -> None:
     # The context names two districts; only the five districts' overview names both: it lists, it picks no one.
     assert outcome(plain_answerer, "えっとその5つの地区ってなんでしたっけ芝と麻布とあと") == ("answer", "overview-districts")
+
+
+def test_a_contrast_typed_with_a_space_before_it_sets_its_word_aside() -> None:
+    # simple Japanese and romaji put a space between the word and じゃなくて: the word is still set aside
+    assert drop_contrast("しょくどう じゃなくて じゅうたく は どこ") == "じゅうたく は どこ"
