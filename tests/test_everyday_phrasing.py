@@ -292,3 +292,9 @@ def test_all_right_and_representative_name_no_topic(plain_answerer: Answerer) ->
 @pytest.mark.parametrize("question", ["試験で配慮をお願いするにはどうすればいい？", "民間企業の選考と港区の試験は併願できますか"])
 def test_accommodation_and_applying_to_two_exams_are_the_guides(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question)[1] in ("guide-application", "guide-exam")
+
+
+def test_parcels_are_the_supplies_the_drones_carry_and_half_names_no_topic(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "ドローンで荷物を運ぶ実験があったの？") == ("answer", "newtech-projects")
+    terms = plain_answerer.matcher.read_terms("女性は半分以上ですか")
+    assert all(term.via != "unknown" for term in terms)
