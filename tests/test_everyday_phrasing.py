@@ -303,7 +303,8 @@ def test_parcels_are_the_supplies_the_drones_carry_and_half_names_no_topic(plain
 @pytest.mark.parametrize(("text", "word"), [("提案のうち何件が通った？", "うち"), ("あとどこでしたっけ", "あと"),
                                             ("支店のようなものですか", "よう"), ("紹介写真の二つ目は", "写真"),
                                             ("the hotel room count", "count"), ("what were they talking about", "talking"),
-                                            ("具体的に教えて", "具体的"), ("is there an online option", "option")])
+                                            ("具体的に教えて", "具体的"), ("is there an online option", "option"),
+                                            ("besides that", "besides"), ("what's the deal with it", "deal")])
 def test_among_what_else_like_and_the_photo_name_no_topic(plain_answerer: Answerer, text: str, word: str) -> None:
     terms = plain_answerer.matcher.read_terms(text)
     assert [term.via for term in terms if term.token.surface == word] in ([], ["weak"]), text
