@@ -30,7 +30,8 @@ from bot.terms import Term
 SUPERLATIVE = re.compile(r"(?:一番|いちばん|最も|もっとも)(?!の)|(?<![a-z])the\s+(?:most|least|largest|biggest|highest"
                          r"|lowest|best|greatest|smallest|[a-z]+est)(?![a-z])"
                          r"|(?<![a-z])(?:is|are)\s+(?:largest|biggest|highest|greatest|smallest)(?![a-z])")  # which hotel is biggest
-WHICH = re.compile(r"どこ|どの|どれ|どっち|どちら|何(?:地区|区|エリア|番目)|(?<![a-z])(?:which|where)(?![a-z])")
+WHICH = re.compile(r"どこ|どの|どれ|どっち|どちら|何(?:地区|区|エリア|番目)|(?<![a-z])(?:which|where)(?![a-z])"
+                   r"|(?<![a-z])most\s+(?:common|popular|frequent)(?![a-z])")  # "the most common nationality" picks one
 # The answer names a first: "全国最多", "都内で一番", "the most in Japan".
 HELD_SUPERLATIVE = re.compile(r"最多|最大|最高|最も|一番|1番|1位|トップ|日本一|都内一|(?<![a-z])(?:most|largest|biggest"
                               r"|highest|top)(?![a-z])")

@@ -157,3 +157,8 @@ def test_the_chief_point_of_a_topic_is_no_ranking_of_members(plain_answerer: Ans
 def test_a_panelists_school_is_not_stated(plain_answerer: Answerer, question: str) -> None:
     # The panel's answer names each panelist, their year of joining and post; not where they studied.
     assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+def test_the_most_common_one_of_a_kind_is_a_ranking_no_answer_gives(plain_answerer: Answerer) -> None:
+    # The nationalities' entry counts them (how many), it does not rank them.
+    assert plain_answerer.answer(Question("What is the most common nationality of foreign residents?")).kind == "fallback"
