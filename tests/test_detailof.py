@@ -47,6 +47,8 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("芝浦の運河って釣りできる？", "leisure", "district-shibaura-konan"),  # what one may do where an answer names
     ("採用のSNSってインスタかXか、どっち？", "account name", "learn-more"),  # which platform: the answer names none
     ("リモートって週にどれくらい？リモートは週何回？", "remote work days", "guide-holidays"),  # that it exists, not how often
+    ("自己啓発助成は何に使えるの？", "coverage", "training-self-development"),  # what a subsidy covers: not stated
+    ("Which courses does the subsidy cover?", "coverage", "training-self-development"),
     ("Can you go swimming off Odaiba?", "leisure", "district-shibaura-konan"),
     ("AIのアプリって区民じゃなくても使える？", "who may use", "newtech-projects"),
     ("青山通りはどこからどこまでですか", "extent", "district-akasaka"),
