@@ -48,6 +48,7 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("採用のSNSってインスタかXか、どっち？", "account name", "learn-more"),  # which platform: the answer names none
     ("リモートって週にどれくらい？リモートは週何回？", "remote work days", "guide-holidays"),  # that it exists, not how often
     ("自己啓発助成は何に使えるの？", "coverage", "training-self-development"),  # what a subsidy covers: not stated
+    ("研修の講師って区の職員？", "instructor", "training-workplace"),  # who teaches: no answer says
     ("Which courses does the subsidy cover?", "coverage", "training-self-development"),
     ("Can you go swimming off Odaiba?", "leisure", "district-shibaura-konan"),
     ("AIのアプリって区民じゃなくても使える？", "who may use", "newtech-projects"),
