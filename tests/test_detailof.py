@@ -55,6 +55,7 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("青山通りはどこからどこまでですか", "extent", "district-akasaka"),
     ("土井さんは保健所の前はどこの部署にいたの？", "career", "panel"),  # a year of joining and a present post only
     ("新人は最初どの部署に配属されますか", "career", "panel"),
+    ("中島さんは入区前はどんな仕事をしてたの？", "career", "panel"),  # before joining: the answer starts at joining
     ("職員住宅で猫とか、ペットは飼える？", "house rules", "housing-staff"),
     ("プレクラスを始めてから、いじめは減りましたか", "results", "preclass-what"),  # an outcome nobody measured
     ("Can friends stay overnight in the staff housing? any curfew?", "house rules", "housing-staff"),
