@@ -49,6 +49,9 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("リモートって週にどれくらい？リモートは週何回？", "remote work days", "guide-holidays"),  # that it exists, not how often
     ("自己啓発助成は何に使えるの？", "coverage", "training-self-development"),  # what a subsidy covers: not stated
     ("研修の講師って区の職員？", "instructor", "training-workplace"),  # who teaches: no answer says
+    ("点検AIの開発会社はどこ？", "company", "newtech-projects"),  # who made a trial's product: not stated
+    ("ドローンの機種は何ですか", "model or technology", "newtech-projects"),
+    ("What's the name of the app for the evacuation drill?", "model or technology", "newtech-projects"),
     ("Which courses does the subsidy cover?", "coverage", "training-self-development"),
     ("Can you go swimming off Odaiba?", "leisure", "district-shibaura-konan"),
     ("AIのアプリって区民じゃなくても使える？", "who may use", "newtech-projects"),
