@@ -42,6 +42,7 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("Is the cafeteria for staff only?", "who may use", "cafeteria"),
     ("食堂って子どもも入れるの？", "who may use", "cafeteria"),  # someone named with も: may they too
     ("職員住宅に家族用の部屋はある？", "household", "housing-staff"),
+    ("職員住宅の入居条件は？", "household", "housing-staff"),  # who may move in: not stated
     ("結婚したら職員住宅は出ないといけない？", "household", "housing-staff"),
     ("区内のホテルの稼働率は？", "rate", "facts-hotel-rooms"),  # a share the count of rooms does not give
     ("芝浦の運河って釣りできる？", "leisure", "district-shibaura-konan"),  # what one may do where an answer names
