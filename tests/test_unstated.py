@@ -162,3 +162,9 @@ def test_a_panelists_school_is_not_stated(plain_answerer: Answerer, question: st
 def test_the_most_common_one_of_a_kind_is_a_ranking_no_answer_gives(plain_answerer: Answerer) -> None:
     # The nationalities' entry counts them (how many), it does not rank them.
     assert plain_answerer.answer(Question("What is the most common nationality of foreign residents?")).kind == "fallback"
+
+
+@pytest.mark.parametrize("question", ["大使館が一番多いのはどこの国？", "ホテルが一番多い地区ってどこ？"])
+def test_which_member_of_minato_ranks_first_is_not_minatos_own_ranking(plain_answerer: Answerer, question: str) -> None:
+    # The answers rank Minato among other places (全国最多, 都内最多); they name no country or district that ranks first.
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
