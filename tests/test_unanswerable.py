@@ -237,3 +237,8 @@ def test_a_ranking_by_a_measure_typed_without_its_particle_is_still_that_measure
 def test_junior_high_school_is_no_school_of_the_pre_class(plain_answerer: Answerer, question: str) -> None:
     # ちゅうがっこう was read as がっこう (its prefix dropped), the pre-class entries' school
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+def test_one_class_typed_in_kana_is_one_class_not_people_living(plain_answerer: Answerer) -> None:
+    # ひとくらす read as 人 + 暮らす made the class size a question about the population
+    assert outcome(plain_answerer, "ぷれくらすは ひとくらす なんにん？") == ("no answer", None)
