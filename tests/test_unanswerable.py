@@ -242,3 +242,8 @@ def test_junior_high_school_is_no_school_of_the_pre_class(plain_answerer: Answer
 def test_one_class_typed_in_kana_is_one_class_not_people_living(plain_answerer: Answerer) -> None:
     # ひとくらす read as 人 + 暮らす made the class size a question about the population
     assert outcome(plain_answerer, "ぷれくらすは ひとくらす なんにん？") == ("no answer", None)
+
+
+def test_school_lunch_is_a_word_of_its_own_not_pay(plain_answerer: Answerer) -> None:
+    # 給食費 was read through the 食 and 職 inside it, and its price sent to the pay's entry
+    assert outcome(plain_answerer, "給食費はいくら？") == ("no answer", None)
