@@ -308,3 +308,9 @@ def test_parcels_are_the_supplies_the_drones_carry_and_half_names_no_topic(plain
 def test_among_what_else_like_and_the_photo_name_no_topic(plain_answerer: Answerer, text: str, word: str) -> None:
     terms = plain_answerer.matcher.read_terms(text)
     assert [term.via for term in terms if term.token.surface == word] in ([], ["weak"]), text
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [("salary for tech jobs?", "guide-salary"),
+                                                    ("What is on the exam for IT roles?", "guide-exam")])
+def test_technical_job_categories_are_the_guides(plain_answerer: Answerer, question: str, entry_id: str) -> None:
+    assert outcome(plain_answerer, question) == ("answer", entry_id)
