@@ -314,3 +314,8 @@ def test_among_what_else_like_and_the_photo_name_no_topic(plain_answerer: Answer
                                                     ("What is on the exam for IT roles?", "guide-exam")])
 def test_technical_job_categories_are_the_guides(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     assert outcome(plain_answerer, question) == ("answer", entry_id)
+
+
+def test_two_days_a_week_typed_in_kana_or_romaji_is_the_holidays(plain_answerer: Answerer) -> None:
+    # the analyzer reads 週二日 as シュウフタカ: the kana spelling is the holidays group's own
+    assert outcome(plain_answerer, "やすみは しゅう ふつか ありますか") == ("answer", "guide-holidays")
