@@ -319,3 +319,8 @@ def test_technical_job_categories_are_the_guides(plain_answerer: Answerer, quest
 def test_two_days_a_week_typed_in_kana_or_romaji_is_the_holidays(plain_answerer: Answerer) -> None:
     # the analyzer reads 週二日 as シュウフタカ: the kana spelling is the holidays group's own
     assert outcome(plain_answerer, "やすみは しゅう ふつか ありますか") == ("answer", "guide-holidays")
+
+
+def test_in_total_names_no_topic(plain_answerer: Answerer) -> None:
+    # 全部で何人 is in the staff entry's questions: it made every "how many in total" the staff count
+    assert outcome(plain_answerer, "港区の人は全部で何人？") == ("answer", "overview-population")
