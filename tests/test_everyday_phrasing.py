@@ -324,3 +324,8 @@ def test_two_days_a_week_typed_in_kana_or_romaji_is_the_holidays(plain_answerer:
 def test_in_total_names_no_topic(plain_answerer: Answerer) -> None:
     # 全部で何人 is in the staff entry's questions: it made every "how many in total" the staff count
     assert outcome(plain_answerer, "港区の人は全部で何人？") == ("answer", "overview-population")
+
+
+@pytest.mark.parametrize("text", ["あたらしい ひと の けんしゅう", "新しい人の研修"])
+def test_a_new_person_is_new_staff(plain_answerer: Answerer, text: str) -> None:
+    assert "新任" in [term.concept for term in plain_answerer.matcher.read_terms(text)]
