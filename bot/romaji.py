@@ -46,12 +46,21 @@ LOAN_DOUBLE = re.compile(r"([aeiou])\1")
 FOREIGN_SOUND = re.compile(r"[dt]i")  # Hepburn writes ち and ぢ chi and ji: di and ti are foreign sounds
 
 
+ENGLISH_CLUSTER = re.compile(r"s(?=[tpk])")  # st, sp, sk
+
+
 @lru_cache(maxsize=4096)
 def romaji_word(word: str) -> str | None:
     """Return a romaji word as hiragana (a native word) or katakana (a loan word), or None if it is no romaji."""
     native = romaji_to_katakana(word)
     if native is None:
-        return None
+        # An English spelling of a loan word drops the vowel after s before another consonant ("paneristo" for
+        # panerisuto): put it back when only that makes the word romaji ("test" stays English: tesu-t is none).
+        vowelled = ENGLISH_CLUSTER.sub("su", word)
+        native = romaji_to_katakana(vowelled) if vowelled != word else None
+        if native is None:
+            return None
+        word = vowelled
     hiragana = jaconv.kata2hira(native)
     if not _looks_loaned(word, hiragana):
         return hiragana
