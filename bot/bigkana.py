@@ -9,12 +9,24 @@ the reading that knows more of its words wins (じゆう is 自由, not じゅ�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from bot.terms import Term
 
 LARGE_YOON = re.compile(r"(?<=[きしちにひみりぎじぢびぴキシチニヒミリギジヂビピ])[やゆよヤユヨ]")
 LARGE_SOKUON = re.compile(r"[つツ](?=[かきくけこさしすせそたちてとぱぴぷぺぽカキクケコサシスセソタチテトパピプペポ])")
 SMALL = str.maketrans("やゆよヤユヨつツ", "ゃゅょャュョっッ")
+
+
+class Terms(Protocol):
+    """A reading of a message: its words (bot.focus.Reading)."""
+
+    @property
+    def terms(self) -> list[Term]: ...
+
+
+Read = TypeVar("Read", bound=Terms)
 
 
 def small_kana_restored(text: str) -> str | None:
@@ -24,9 +36,17 @@ def small_kana_restored(text: str) -> str | None:
     return None if restored == text else restored
 
 
-def reads_better(restored: list[Term], typed: list[Term]) -> bool:
-    """Tell whether the restored reading knows more of the message's words than the one as typed."""
-    return _unknown(restored) < _unknown(typed) and _known(restored) > _known(typed)
+def read_either_way(text: str, read: Callable[[str], Read]) -> Read:
+    """Return the reading of the text as typed, or of it with its large kana made small when that knows more words.
+
+    Only a reading that leaves a word unknown can be bettered: the second reading is not made for the others.
+    """
+    typed = read(text)
+    restored = small_kana_restored(text) if _unknown(typed.terms) else None
+    if restored is None:
+        return typed
+    other = read(restored)
+    return other if _unknown(other.terms) < _unknown(typed.terms) and _known(other.terms) > _known(typed.terms) else typed
 
 
 def _unknown(terms: list[Term]) -> int:

@@ -15,7 +15,7 @@ from typing import Callable
 
 
 from bot.aspects import ASPECT_WORDS
-from bot.bigkana import reads_better, small_kana_restored
+from bot.bigkana import read_either_way
 from bot.kanaplaces import romaji_country
 from bot.katakanasentence import katakana_sentence
 from bot.clauseends import clause_ends
@@ -260,11 +260,8 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
 
     A place named as where the candidate comes from ("横浜から通勤手当は出ますか", bot.origin) is context too.
     """
-    reading = _read_message(text, resolve, asks_about, is_home)
-    restored = small_kana_restored(text)  # "しよくいん" typed for しょくいん (bot.bigkana)
-    if restored is not None:
-        other = _read_message(restored, resolve, asks_about, is_home)
-        reading = other if reads_better(other.terms, reading.terms) else reading
+    # "しよくいん" typed for しょくいん (bot.bigkana)
+    reading = read_either_way(text, lambda typed: _read_message(typed, resolve, asks_about, is_home))
     return replace(reading, terms=[term.weighing(CONTEXT_WEIGHT) if term.weight == 1.0 and term.token.is_place
                                    and comes_from(text, term.token.surface) else term for term in reading.terms])
 

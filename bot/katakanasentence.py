@@ -17,11 +17,12 @@ KATAKANA_GRAMMAR = re.compile(r"(?:デス|マス|デシタ|マシタ)(?:カ|ネ|
 # Or a question word standing as a word of its own or before a particle ("ケンシュウ ドンナノ アル",
 # "ミナトクノ ドノチク？"), or right after ッテ or ハ ("ケンシュウッテナニガアル"): no loan word has one so (ナンバー goes
 # on with バ, not with a particle or a space).
-KATAKANA_ASKING = re.compile(r"(?:^|[\s、・]|ッテ|ハ(?=ド|ナ|イ))(?:ドコ|ドンナ|ドノ|イクツ|ナニ|ナン|イツ|ダレ|ドウ|ドレ)"
+QUESTION_WORDS = "ドコ|ドンナ|ドノ|イクツ|ナニ|イツ|ダレ|ドウ|ドレ"
+KATAKANA_ASKING = re.compile(rf"(?:^|[\s、・]|ッテ|ハ(?=ド|ナ|イ))(?:{QUESTION_WORDS}|ナン)"
                              r"(?=[\s?!。？！]|$|デ|ニ|ガ|ヲ|ノ|カ|ナ|ダ|ッテ|ヘ|マデ|カラ|グライ|クライ|チク)"
                              # or right after a particle that ends a word before it (ショクドウカラナニガ…,
                              # ミナトクッテドンナマチ): a loan word has a question word inside it only by chance
-                             r"|(?:カラ|ッテ)(?:ドコ|ドンナ|ドノ|イクツ|ナニ|イツ|ダレ|ドウ|ドレ|イクラ)"
+                             rf"|(?:カラ|ッテ)(?:{QUESTION_WORDS}|イクラ)"
                              # or a request ending the message (…ノメンセキオシエテクダサイ, …ジュウショオシエテ)
                              r"|オシエテ(?:クダサイ|ホシイ)?(?=[\s?!。？！]|$)"
                              # or a particle typed as a word of its own (ミナトク ノ ジンコウ ッテ …)
