@@ -11,6 +11,7 @@ from bot.closecall import CloseCalls
 from bot.details import DIGIT, Asked, DetailCheck
 from bot.detailof import DetailOwner
 from bot.focus import asks_to_compare
+from bot.guidetopics import GuideTopics
 from bot.head import topic_heads
 from bot.normalize import clean
 from bot.origin import is_origin
@@ -101,6 +102,7 @@ class Decider:
         self._unstated = Unstated(self._details, vocabulary.is_foreign_place)
         self._specifics = Specifics(kb, vocabulary, index)
         self._owner = DetailOwner(kb, vocabulary, index)
+        self._guide_topics = GuideTopics(self._details, self._specifics, vocabulary, index, kb)
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
         city_wide = lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries)  # noqa: E731
         bag_of = lambda entry_id: index.bag(self._index_of[entry_id])  # noqa: E731
@@ -235,16 +237,15 @@ class Decider:
                                                                   candidates), True)
 
     def _unanswerable(self, text: str, terms: list[Term], entry_id: str, details: list[Asked]) -> str:
-        # Why the best entry cannot answer though its topic is right: a detail of a thing the knowledge never names
-        # ("…の条例って全部でいくつ？"), of another topic (bot.detailof), of a part (bot.partof), or one no answer
-        # states of people and places (bot.unstated). "" when nothing stops it.
+        # Why the best entry cannot answer: a detail of an unknown thing ("…の条例っていくつ？"), of another topic
+        # (bot.detailof, bot.guidetopics), of a part (bot.partof), or unstated of people and places (bot.unstated).
         if details and self._asks_of_an_unknown_head(text, terms):
             return "asks a detail of a thing it does not know"
         owner = self._owner.stranger(entry_id, terms, (d.kind.name for d in details))
         if owner is not None:  # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童
             return f"asks a detail of {owner}, which its topic never speaks of"
-        return self._part_refusal(text, terms, entry_id, bool(details)) or self._unstated.refusal(
-            text, terms, entry_id, self._index.bag(self._index_of[entry_id]))
+        return (self._guide_topics.refusal(terms, entry_id) or self._part_refusal(text, terms, entry_id, bool(details))
+                or self._unstated.refusal(text, terms, entry_id, self._index.bag(self._index_of[entry_id])))
 
     def _part_refusal(self, text: str, terms: list[Term], entry_id: str, asks_detail: bool) -> str:
         # A part's figure, another year's figure (bot.partof): guide entries point elsewhere, they state no figure.

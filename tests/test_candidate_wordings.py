@@ -12,3 +12,17 @@ from single_reply import outcome
                                   "ちゃんとしたクラスに分かれるのは何月から？"])
 def test_a_real_class_is_the_formal_class_after_the_pre_class(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "preclass-timeline")
+
+
+@pytest.mark.parametrize("text", ["新人のOJTって何か月くらい続くものなんですか？",
+                                  "How long does the OJT for new starters last, weeks or months?"])
+def test_a_detail_of_another_topic_is_no_guide_question(plain_answerer: Answerer, text: str) -> None:
+    # The guide's paraphrases ask for months (the bonus) and hours too; the OJT's length is not in the briefing.
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "entry"), [("What's the starting salary for a tech position?", "guide-salary"),
+                                             ("給料と休み、どっちもざっくり知りたいです", "guide-holidays"),
+                                             ("ボーナスは年何回？", "guide-salary")])
+def test_the_guide_still_answers_its_own_topics(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
