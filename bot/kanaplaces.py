@@ -51,6 +51,11 @@ def _country(katakana: str) -> Morpheme | None:
     return parts[0] if len(parts) == 1 and parts[0].pos[2:4] == ("地名", "国") else None
 
 
+def starting_country(katakana: str) -> str:
+    """Return the country's name a run of katakana starts with ("フィリピンタイシカン" -> フィリピン), or ""."""
+    return next((katakana[:end] for end in range(len(katakana), MIN_COUNTRY - 1, -1) if _country(katakana[:end])), "")
+
+
 def country_in_kanji(token: Token) -> bool:
     """Tell whether a word is one country's name written in kanji (韓国)."""
     return token.is_place and not token.is_kana and _country(token.surface) is not None

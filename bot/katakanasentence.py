@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.kanaplaces import MIN_COUNTRY, starting_country
 from bot.normalize import clean
 
 KATAKANA_ONLY = re.compile(r"[\u30a0-\u30ffー\s?!、。？！・]+")
@@ -34,4 +35,10 @@ def katakana_sentence(text: str) -> str | None:
     cleaned = clean(text).strip()
     if not KATAKANA_ONLY.fullmatch(cleaned) or not (KATAKANA_GRAMMAR.search(cleaned) or KATAKANA_ASKING.search(cleaned)):
         return None
-    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in cleaned)
+    # A country's name is a loan word, kept in katakana: in hiragana (ふぃりぴん, どいつ) it is no place at all.
+    return re.sub(r"[^\s?!、。？！・]+", lambda word: _hiragana_but_country(word.group()), cleaned)
+
+
+def _hiragana_but_country(word: str) -> str:
+    country = starting_country(word) if len(word) >= MIN_COUNTRY else ""
+    return country + "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in word[len(country):])

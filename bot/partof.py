@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 
 from bot.detailcues import NOT_SOMEONE
 from bot.details import DIGIT
-from bot.normalize import clean
+from bot.normalize import clean, to_katakana
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
@@ -53,7 +53,7 @@ LIVES_AFTER = re.compile(r"\s*(?:ちく|チク)?(?:に住|で暮ら|の\s*(?:人
 LIVES_BEFORE = re.compile(r"(?<![a-z])(?:live|lives|living|reside|resides|residents|population|people)\s+(?:in|of|at)\s+(?:the\s+)?$")
 FIGURE_EN = re.compile(r"(?<![a-z])(?:population|budget|area|size|number|how\s+many|how\s+much|staff|residents|people)(?![a-z])")
 FIGURE_OF_DISTRICT_EN = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+(?:the\s+)?[a-z-]+\s+(?:district|area)(?![a-z])")
-DISTRICT_OF = re.compile(r"(?:地区|エリア)の\s*")
+DISTRICT_OF = re.compile(r"(?:地区|エリア|チク)\s*ノ\s*")  # in katakana: ちくの too
 DISTRICT_WORDS = ("地区", "district", "chiku")
 WESTERN_YEAR = re.compile(r"(?:19|20)\d\d")
 # "… alone", "only …", "each district": an English figure of a part.
@@ -129,11 +129,12 @@ class Parts:
     def district_figure_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state a city figure of a district ("芝地区の人口はどのくらい？"), asked with no cue."""
         cleaned = clean(text)
-        words = _asked_words(terms)
-        spans = _spans(cleaned, words)
+        words = _asked_words(terms, scanned=True)  # "あざぶ ちく の じんこう": the figure typed in kana too
+        folded = to_katakana(cleaned)  # a word found in kana has its reading for surface (ジンコウ)
+        spans = _spans(folded, words, to_katakana)
         named = [next((t for t in words if clean(t.token.surface) == found.group(1)), None)
                  for found in FIGURE_OF_DISTRICT_EN.finditer(cleaned)]  # "the population of Takanawa district"
-        following = [next(iter(_starting_at(spans, cleaned, found.end())), None) for found in DISTRICT_OF.finditer(cleaned)]
+        following = [next(iter(_starting_at(spans, folded, found.end())), None) for found in DISTRICT_OF.finditer(folded)]
         for figure in (*named, *following):
             if figure is not None and figure.concept in self._figures and not self._names(figure, entry_id):
                 return f"asks a district's {figure.token.surface}, which its answer does not state"
@@ -252,11 +253,11 @@ def _asked_words(terms: list[Term], scanned: bool = False) -> list[Term]:
             and (scanned or t.via != "scan")]
 
 
-def _spans(cleaned: str, words: list[Term]) -> list[Span]:
+def _spans(cleaned: str, words: list[Term], fold: Callable[[str], str] = str) -> list[Span]:
     # Where each word stands, in order (the analyzer's words follow the text).
     spans, cursor = [], 0
     for term in words:
-        surface = clean(term.token.surface)
+        surface = fold(clean(term.token.surface))
         at = cleaned.find(surface, cursor)
         if at >= 0:
             spans.append((at, at + len(surface), term))

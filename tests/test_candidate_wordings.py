@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.katakanasentence import katakana_sentence
 from bot.service import Answerer
 from single_reply import outcome
 
@@ -26,3 +27,14 @@ def test_a_detail_of_another_topic_is_no_guide_question(plain_answerer: Answerer
                                              ("ボーナスは年何回？", "guide-salary")])
 def test_the_guide_still_answers_its_own_topics(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_a_country_in_a_katakana_sentence_stays_a_country() -> None:
+    assert katakana_sentence("フィリピンタイシカンノジュウショオシエテ") == "フィリピンたいしかんのじゅうしょおしえて"
+    assert katakana_sentence("ドイツ ノ タイシカン ハ ミナトク ニ アリマスカ") == "ドイツ の たいしかん は みなとく に ありますか"
+    assert katakana_sentence("パネリストハ ダレデシタカ") == "ぱねりすとは だれでしたか"  # no country in it
+
+
+@pytest.mark.parametrize("text", ["あざぶ ちく の じんこう", "しばうらこうなんちくの じんこうは"])
+def test_a_districts_figure_typed_in_kana_is_not_stated(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
