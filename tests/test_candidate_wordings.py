@@ -38,3 +38,8 @@ def test_a_country_in_a_katakana_sentence_stays_a_country() -> None:
 @pytest.mark.parametrize("text", ["あざぶ ちく の じんこう", "しばうらこうなんちくの じんこうは"])
 def test_a_districts_figure_typed_in_kana_is_not_stated(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_the_sex_ratio_of_the_population_is_not_the_staffs(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区の人口の男女比は?") == ("no answer", None)
+    assert outcome(plain_answerer, "職員の男女比は？") == ("answer", "overview-staff")
