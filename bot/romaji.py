@@ -19,12 +19,13 @@ from bot.normalize import KANA_ONLY, clean, morphemes, to_katakana
 
 ROMAJI = re.compile(r"^[a-z][a-z\-']*$")
 HEPBURN_NN = re.compile(r"nn(?=[aiueo])")
+N_BEFORE_VOWEL = re.compile(r"n-(?=[aiueoy])")  # "nan-en" (何円), "san-in": the hyphen keeps ん apart, as ' does
 
 
 @lru_cache(maxsize=4096)  # asked once per word and reading run it might explain: cheap the second time
 def romaji_to_katakana(word: str) -> str | None:
     """Return the katakana for a romaji word (shokudou -> ショクドウ), or None if it is not romaji."""
-    word = clean(word).replace("-", "")
+    word = N_BEFORE_VOWEL.sub("n'", clean(word)).replace("-", "")
     if not ROMAJI.match(word):
         return None
     # Hepburn writes ん+に as "nni" (nannin = なんにん), where an IME reads "nn" as ん alone (なんいん).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.katakanasentence import katakana_sentence
+from bot.romaji import romaji_to_katakana
 from bot.service import Answerer
 from single_reply import outcome
 
@@ -43,3 +44,9 @@ def test_a_districts_figure_typed_in_kana_is_not_stated(plain_answerer: Answerer
 def test_the_sex_ratio_of_the_population_is_not_the_staffs(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "港区の人口の男女比は?") == ("no answer", None)
     assert outcome(plain_answerer, "職員の男女比は？") == ("answer", "overview-staff")
+
+
+def test_a_hyphen_after_n_in_romaji_keeps_the_n_apart(plain_answerer: Answerer) -> None:
+    assert romaji_to_katakana("nan-en") == "ナンエン"  # 何円, not なねん
+    assert romaji_to_katakana("minato-ku") == "ミナトク"
+    assert outcome(plain_answerer, "shokudou no lunch wa nan-en desu ka") == ("no answer", None)  # no price is given
