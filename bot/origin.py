@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import clean
+from bot.normalize import clean, to_katakana
 
 # "大阪から", "福岡出身", "関西に住んでいても": where the candidate is.
 # "うちは埼玉なんで", "実家が大阪ですけど": where the candidate is, told as a reason or an aside.
@@ -31,7 +31,8 @@ ELIGIBLE = re.compile(r"(?:でも|ても|も)[^。？?!！]{0,12}?(?:応募|受�
 def is_origin(text: str, place: str) -> bool:
     """Tell whether a text names a place (its surface) only as where the candidate comes from."""
     cleaned, name = clean(text), clean(place)
-    mentions = [m.end() for m in re.finditer(re.escape(name), cleaned)]
+    # Folded to katakana: a country found in hiragana (ぶらじるじん) is named by its katakana (ブラジル).
+    mentions = [m.end() for m in re.finditer(re.escape(to_katakana(name)), to_katakana(cleaned))]
     if not mentions:
         return False
     eligible = ELIGIBLE.search(cleaned)

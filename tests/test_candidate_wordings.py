@@ -50,3 +50,8 @@ def test_a_hyphen_after_n_in_romaji_keeps_the_n_apart(plain_answerer: Answerer) 
     assert romaji_to_katakana("nan-en") == "ナンエン"  # 何円, not なねん
     assert romaji_to_katakana("minato-ku") == "ミナトク"
     assert outcome(plain_answerer, "shokudou no lunch wa nan-en desu ka") == ("no answer", None)  # no price is given
+
+
+def test_a_nationality_typed_in_hiragana_is_the_candidates_own(plain_answerer: Answerer) -> None:
+    # ぶらじる is read as the country ブラジル; asked whether such a person may apply, it is no place asked about.
+    assert outcome(plain_answerer, "ぶらじるじん でも うけられる しけん ありますか") == ("answer", "guide-application")
