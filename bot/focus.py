@@ -72,6 +72,7 @@ ASKED_OF_THEM = re.compile(rf"^\s*(?:{PEOPLE}).*[\u4e00-\u9fff\u30a1-\u30fa]")
 OTHERS = re.compile(r"他|ほか|以外|other")  # "他の自治体ではなく港区で": emphasis, not a contrast of two topics
 # "社宅って区の外じゃなくて区内？": the topic (up to its は or って) stays, only the negated phrase after it goes.
 TOPIC_MARK = re.compile(r"^.*(?:は|って)(?=.)")
+TOPIC_WORD = re.compile(r"([\u3400-\u9fff\u30a0-\u30ffー]+)(?:は|って)$")  # 予算 of "港区の予算って"
 ASPECT_OF = re.compile(r"^(.+の)([^の]+)$")  # 外国人の + 人数
 OTHER_ASPECTS = tuple(word for word in ASPECT_WORDS if len(word) >= 2 and not word.isascii())  # 割合, not 数 of 数字
 NOT_ONLY = re.compile(r"だけ$")  # "AだけじゃなくてBも": both are asked about
@@ -194,7 +195,9 @@ def _set_aside(contrast: re.Match[str]) -> str:
     if OTHERS.search(negated) or NOT_ONLY.search(negated):
         return contrast.group(0)
     topic = TOPIC_MARK.match(negated)
-    if topic:
+    # ... unless the topic is the word set aside, said again ("予算ってあ予算じゃなくて面積は"): a correction.
+    word = TOPIC_WORD.search(topic.group(0)) if topic else None
+    if topic and not (word and word.group(1) in negated[topic.end():]):
         return f"{topic.group(0)} "
     # "外国人の人数じゃなくて割合のほうを": one aspect of a topic against another, the topic (外国人の) stays; "外国人の数
     # じゃなくて、国籍の数" sets two topics against each other.

@@ -55,3 +55,8 @@ def test_a_hyphen_after_n_in_romaji_keeps_the_n_apart(plain_answerer: Answerer) 
 def test_a_nationality_typed_in_hiragana_is_the_candidates_own(plain_answerer: Answerer) -> None:
     # ぶらじる is read as the country ブラジル; asked whether such a person may apply, it is no place asked about.
     assert outcome(plain_answerer, "ぶらじるじん でも うけられる しけん ありますか") == ("answer", "guide-application")
+
+
+def test_a_spoken_correction_of_the_topic_itself_sets_it_aside(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "えーと港区の予算ってあ予算じゃなくて面積ってどれくらいですか") == ("answer", "overview-area")
+    assert outcome(plain_answerer, "社宅って区の外じゃなくて区内？") == ("answer", "housing-staff")  # the topic stays
