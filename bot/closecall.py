@@ -78,3 +78,18 @@ class CloseCalls:
         named = [len(context & self._bag(c.entry_id).keys()) for c in tied]
         most = max(named)
         return list(top).index(tied[named.index(most)]) if most >= 2 and named.count(most) == 1 else None
+
+    def names_the_group(self, top: Sequence[Ranked], terms: list[Term], owner: Callable[[str | None], str | None],
+                        margin: float) -> int | None:
+        """Return the index of the entry naming two or more entries the question names by their titles, close to the
+        best: "5つの地区って芝と麻布とあと何だっけ" lists members of the districts' overview, it asks for all of them.
+        """
+        # Places of the city only: 外国人住民 and 国籍 title two entries too, and the guide's eligibility names both.
+        titled = {t.concept: owner(t.concept) for t in terms
+                  if t.weight == 1.0 and t.via != "weak" and self._vocabulary.is_home(t.token)}
+        named = {concept for concept, entry_id in titled.items() if entry_id in {c.entry_id for c in top}}
+        if len({titled[concept] for concept in named}) < 2:
+            return None
+        groups = [n for n, c in enumerate(top) if top[0].score - c.score < margin and c.entry_id not in titled.values()
+                  and named <= self._bag(c.entry_id).keys()]
+        return groups[0] if len(groups) == 1 else None

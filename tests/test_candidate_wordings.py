@@ -60,3 +60,8 @@ def test_a_nationality_typed_in_hiragana_is_the_candidates_own(plain_answerer: A
 def test_a_spoken_correction_of_the_topic_itself_sets_it_aside(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "えーと港区の予算ってあ予算じゃなくて面積ってどれくらいですか") == ("answer", "overview-area")
     assert outcome(plain_answerer, "社宅って区の外じゃなくて区内？") == ("answer", "housing-staff")  # the topic stays
+
+
+@pytest.mark.parametrize("text", ["えーと港区の五つの地区ってどこどこだっけ芝と麻布と", "5つの地区ってなんか芝と赤坂とあと何でしたっけ"])
+def test_districts_listed_while_asking_for_all_five_ask_for_the_list(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "overview-districts")
