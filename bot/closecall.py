@@ -12,6 +12,7 @@ from typing import Protocol
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
+GROUP_MARGIN = 5.0  # how far below the best an entry naming every member listed may score and answer
 CLEARLY_MORE = 0.1  # of two close entries, one explaining this much more of the question answers
 
 Bag = Callable[[str], Mapping[str, float]]  # an entry id -> the concepts its words hold
@@ -62,6 +63,13 @@ class CloseCalls:
             return None
         naming = [bool(places & self._bag(c.entry_id).keys()) for c in top[:2]]
         return naming.index(True) if naming.count(True) == 1 else None
+
+    def lists(self, top: Sequence[Ranked], terms: list[Term], owner: Callable[[str | None], str | None],
+              tied: float) -> int | None:
+        """Return the index of the entry a question listing members asks about, or None (names_them_all, then
+        names_the_group)."""
+        listed = self.names_them_all(top, terms, tied)
+        return listed if listed is not None else self.names_the_group(top, terms, owner, GROUP_MARGIN)
 
     def names_them_all(self, top: Sequence[Ranked], terms: list[Term], margin: float) -> int | None:
         """Return the index of the one entry naming every member the context lists, of three or more that explain

@@ -167,8 +167,7 @@ class Decider:
             # "ドローンで物資を運ぶのはお台場だけ？屋上にも？": words no other entry uses single out the one whose answer
             # holds them, though they count for less there than in an entry's own questions.
             return MatchResult("answer", top, reason=f"only its answer uses {', '.join(own)}")
-        listed = None if routed or headed else (self._close.names_them_all(top, terms, settings.clarify_margin) or
-                                                self._close.names_the_group(top, terms, self._specifics.title_owner, GENERAL_MARGIN))
+        listed = None if routed or headed else self._close.lists(top, terms, self._specifics.title_owner, settings.clarify_margin)
         if listed is not None:  # "5つの地区ってどこどこだっけ、芝と麻布と…": the context lists, it does not pick
             return MatchResult("answer", tuple(_first(top[listed], list(top))), reason="it names every one listed")
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
