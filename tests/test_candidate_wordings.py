@@ -65,3 +65,8 @@ def test_a_spoken_correction_of_the_topic_itself_sets_it_aside(plain_answerer: A
 @pytest.mark.parametrize("text", ["えーと港区の五つの地区ってどこどこだっけ芝と麻布と", "5つの地区ってなんか芝と赤坂とあと何でしたっけ"])
 def test_districts_listed_while_asking_for_all_five_ask_for_the_list(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "overview-districts")
+
+
+@pytest.mark.parametrize("text", ["クラス分けはどうやって決める？", "くみわけ は どう きめますか"])
+def test_dividing_into_classes_is_forming_them(plain_answerer: Answerer, text: str) -> None:
+    assert "編成" in [term.concept for term in plain_answerer.matcher.read_terms(text)]
