@@ -11,7 +11,7 @@ from bot.closecall import CloseCalls
 from bot.details import DIGIT, Asked, DetailCheck
 from bot.detailof import DetailOwner
 from bot.focus import asks_to_compare
-from bot.guidetopics import GuideTopics
+from bot.guidetopics import GUIDE_TOPIC, GuideTopics
 from bot.head import topic_heads
 from bot.normalize import clean
 from bot.origin import is_origin
@@ -159,14 +159,15 @@ class Decider:
             # "「区民に1番近い」ってどういう意味？": the entry holding the quoted phrase is the one asked about.
             return MatchResult("answer", tuple(_first(quote[0], list(top))), reason=f"it holds the quoted 「{quote[1]}」")
         own = self._specifics.own_words(best.entry_id, terms) if best is not None else []
-        if best is None or best.score < settings.accept_score and len(own) < OWN_WORDS:
+        guide = best is not None and best.score < settings.accept_score and self._guide_topics.names_its_topic(
+            best.entry_id, best.score, terms, text)  # "保健所で働く人の給料は？": the guide holds every detail of it
+        if best is None or best.score < settings.accept_score and len(own) < OWN_WORDS and not guide:
             return MatchResult("fallback", top, reason="low score")
-        if best.coverage < settings.min_coverage:
+        if best.coverage < settings.min_coverage and not guide:
             return MatchResult("fallback", top, reason="unknown words")
         if best.score < settings.accept_score:
-            # "ドローンで物資を運ぶのはお台場だけ？屋上にも？": words no other entry uses single out the one whose answer
-            # holds them, though they count for less there than in an entry's own questions.
-            return MatchResult("answer", top, reason=f"only its answer uses {', '.join(own)}")
+            # "ドローンで物資を運ぶのはお台場だけ？屋上にも？": words no other entry uses single out the one holding them.
+            return MatchResult("answer", top, reason=GUIDE_TOPIC if guide else f"only its answer uses {', '.join(own)}")
         listed = None if routed or headed else self._close.lists(top, terms, self._specifics.title_owner, settings.clarify_margin)
         if listed is not None:  # "5つの地区ってどこどこだっけ、芝と麻布と…": the context lists, it does not pick
             return MatchResult("answer", tuple(_first(top[listed], list(top))), reason="it names every one listed")
@@ -237,8 +238,7 @@ class Decider:
                                                                   candidates), True)
 
     def _unanswerable(self, text: str, terms: list[Term], entry_id: str, details: list[Asked]) -> str:
-        # Why the best entry cannot answer: a detail of an unknown thing ("…の条例っていくつ？"), of another topic
-        # (bot.detailof, bot.guidetopics), of a part (bot.partof), or unstated of people and places (bot.unstated).
+        # Why it cannot answer: a detail of an unknown thing, another topic's, a part's, or unstated (bot.unstated).
         if details and self._asks_of_an_unknown_head(text, terms):
             return "asks a detail of a thing it does not know"
         owner = self._owner.stranger(entry_id, terms, (d.kind.name for d in details))

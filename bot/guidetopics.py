@@ -1,4 +1,12 @@
-"""Another topic's question that a guide entry matched by its asked detail alone: "OJTって何か月くらい？".
+"""The guide entries' own topics: what they answer below the accept line, and what is another topic's question.
+
+**Its own topic, qualified.** "保健所で働く人の給料はいくら？", "What's the starting salary for a master's degree?":
+the guide holds the salary of every job and degree, so the words qualifying its topic take nothing from the entry
+pointing to it, though they lower its score. The entry answers from a lower line when the question names its title's
+word (給与, 休日, 試験), at least one other word of its own, and no rare word of another topic; and not when that
+word is the end of a compound naming something else (児童手当 is no staff allowance).
+
+**Another topic's question.** "OJTって何か月くらい？".
 
 The entries pointing to the recruitment guide hold every detail of their own topics by pointing (bot.details), and
 their paraphrases ask with words of all kinds: 何か月分 (the bonus), 何回 (the exam's rounds), 何時から (the hours).
@@ -10,14 +18,19 @@ never speaks of (OJT, 研修), it asks of that topic, and the guide is no answer
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from bot.details import DetailCheck
 from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
+from bot.normalize import clean
 from bot.specific import Specifics
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
+GUIDE_TOPIC = "it points to the guide on the topic its title names"
+GUIDE_TOPIC_SCORE = 40.0  # the line a guide entry naming its own topic answers from (not the accept line)
+OWN_WORDS = 2  # the title's word and one more of the entry's own
 NUMERAL = re.compile(r"[\d一二三四五六七八九十]")  # 一人 of 子ども一人: a count, no topic
 FEW_USERS = 2  # a noun more entries use names no one topic
 
@@ -38,6 +51,22 @@ class GuideTopics:
         other = self._other_topic(terms, entry_id)
         return f"asks of {other}, another entry's topic the guide does not speak of" if other else ""
 
+    def names_its_topic(self, entry_id: str, score: float, terms: list[Term], text: str) -> bool:
+        """Tell whether a question asks the topic a guide entry's title names, however qualified."""
+        if score < GUIDE_TOPIC_SCORE or not self._details.points_to_guide(entry_id):
+            return False
+        bag = self._index.bag(self._position[entry_id])
+        named = [t for t in terms if t.weight == 1.0 and t.via not in ("weak", "scan") and t.concept is not None
+                 and not self._vocabulary.asks_about(t.token)]
+        if any(t.concept not in bag and self._index.users(t.concept) <= FEW_USERS for t in named):
+            return False  # a rare word of another topic: "食堂って土日も？"
+        if len({t.concept for t in named if t.concept in bag}) < OWN_WORDS:
+            return False  # "週末の天気は？": 週末 alone
+        cleaned = clean(text)
+        ends = {cleaned.find(clean(t.token.surface)) + len(clean(t.token.surface)): t for t in named}
+        return any(self._specifics.title_owner(t.concept) == entry_id and not _compound_of_another(t, cleaned, ends, bag)
+                   for t in named)
+
     def _other_topic(self, terms: list[Term], entry_id: str) -> str:
         if not self._details.points_to_guide(entry_id):
             return ""
@@ -56,3 +85,9 @@ class GuideTopics:
         return ((token.pos == "名詞" or token.is_latin) and not token.is_place
                 and term.concept not in self._vocabulary.known_places
                 and self._index.users(term.concept or "") <= FEW_USERS and not self._vocabulary.asks_about(token))
+
+
+def _compound_of_another(term: Term, cleaned: str, ends: dict[int, Term], bag: Mapping[str, float]) -> bool:
+    # "児童手当": the title's word (手当) right after a word the entry never uses names another thing.
+    before = ends.get(cleaned.find(clean(term.token.surface)))
+    return before is not None and before is not term and before.concept not in bag

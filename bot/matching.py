@@ -179,7 +179,8 @@ class Matcher:
             return term
         cutoff = self.settings.fuzzy_cutoff_latin if token.is_latin else self.settings.fuzzy_cutoff_kana
         found = process.extractOne(token.lemma, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if found is not None:
+        # A typo keeps the word's first letter ("electon"); "election" is no "selection" misspelled.
+        if found is not None and (not token.is_latin or found[0][:1] == token.lemma[:1]):
             return replace(term, concept=self.vocabulary.concept_of(found[0]), via="fuzzy")
         if token.is_latin:
             # A shortened English word (dorm, cafe) names the longer known word it starts.

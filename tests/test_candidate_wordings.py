@@ -70,3 +70,18 @@ def test_districts_listed_while_asking_for_all_five_ask_for_the_list(plain_answe
 @pytest.mark.parametrize("text", ["クラス分けはどうやって決める？", "くみわけ は どう きめますか"])
 def test_dividing_into_classes_is_forming_them(plain_answerer: Answerer, text: str) -> None:
     assert "編成" in [term.concept for term in plain_answerer.matcher.read_terms(text)]
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("子どもの運動会の日に休みを取ることはできますか", "guide-holidays"),
+    ("帰省のために連休は取れますか？お盆とか", "guide-holidays"),
+    ("扶養手当は配偶者や子どもにも出ますか", "guide-salary")])
+def test_the_guide_answers_its_own_topic_however_qualified(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+@pytest.mark.parametrize("text", ["児童手当の申請方法を教えてください", "週末の天気教えて", "えっと食堂って土日もやってるんですか",
+                                  "Who won the last Minato mayoral election?"])
+def test_what_only_looks_like_a_guide_topic_is_not_answered(plain_answerer: Answerer, text: str) -> None:
+    # a compound naming another thing, a synonym alone, a rare word of another topic, a word one letter off
+    assert outcome(plain_answerer, text) == ("no answer", None)
