@@ -85,3 +85,8 @@ def test_the_guide_answers_its_own_topic_however_qualified(plain_answerer: Answe
 def test_what_only_looks_like_a_guide_topic_is_not_answered(plain_answerer: Answerer, text: str) -> None:
     # a compound naming another thing, a synonym alone, a rare word of another topic, a word one letter off
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_the_year_a_system_began_is_not_its_timeline(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "プレクラスを始めたのは何年からですか") == ("no answer", None)
+    assert outcome(plain_answerer, "プレクラスって東京で最初に始めたのは港区なんですか") == ("answer", "preclass-what")
