@@ -30,7 +30,7 @@ from bot.vocabulary import Vocabulary
 
 GUIDE_TOPIC = "it points to the guide on the topic its title names"
 GUIDE_TOPIC_SCORE = 40.0  # the line a guide entry naming its own topic answers from (not the accept line)
-OWN_WORDS = 2  # the title's word and one more of the entry's own
+OWN_WORDS = 2  # words of the entry's own, the title's among them (休み and 休暇 are two, though one concept)
 NUMERAL = re.compile(r"[\d一二三四五六七八九十]")  # 一人 of 子ども一人: a count, no topic
 FEW_USERS = 2  # a noun more entries use names no one topic
 
@@ -60,7 +60,7 @@ class GuideTopics:
                  and not self._vocabulary.asks_about(t.token)]
         if any(t.concept not in bag and self._index.users(t.concept) <= FEW_USERS for t in named):
             return False  # a rare word of another topic: "食堂って土日も？"
-        if len({t.concept for t in named if t.concept in bag}) < OWN_WORDS:
+        if len({t.token.surface for t in named if t.concept in bag}) < OWN_WORDS:
             return False  # "週末の天気は？": 週末 alone
         cleaned = clean(text)
         ends = {cleaned.find(clean(t.token.surface)) + len(clean(t.token.surface)): t for t in named}
