@@ -92,3 +92,8 @@ def test_what_only_looks_like_a_guide_topic_is_not_answered(plain_answerer: Answ
 def test_the_year_a_system_began_is_not_its_timeline(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "プレクラスを始めたのは何年からですか") == ("no answer", None)
     assert outcome(plain_answerer, "プレクラスって東京で最初に始めたのは港区なんですか") == ("answer", "preclass-what")
+
+
+@pytest.mark.parametrize("text", ["puri kurasu tte nan desu ka", "プリクラスってなに"])
+def test_pre_said_the_english_way_is_still_the_pre_class(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "preclass-what")
