@@ -53,7 +53,7 @@ STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|
 ENGLISH_QUESTION_START = re.compile(
     r"^(?:is|are|do|does|did|can|could|will|would|should|may|have|has|how|what|whats|when|where|who|which|why)\s")
 ENGLISH_ASKING = re.compile(r"(?<![a-z])(?:tell me|could you|can you|would you|explain|i'd like to know|i want to know"
-                            r"|i wonder|wondering)(?![a-z])")
+                            r"|i wonder|wondering|(?:please|pls|plz)[.!\s]*$)(?![a-z])")  # "the address please": a request
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 # "芝浦港南じゃなくて高輪の…", "not Shiba but Takanawa": what stands before the marker is not asked about.
 # "職員じゃなくても使える？" (even if not staff) is a concession: the condition is asked about, nothing is set aside.

@@ -19,8 +19,8 @@ from bot.normalize import clean, to_katakana
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
-# "XだけのY", "XのみのY", "XごとのY", "X別のY": the figure Y of the part X.
-ONLY_OF = re.compile(r"(?:だけ|のみ|ごと|毎|別)の")
+# "XだけのY", "XのみのY", "XごとのY", "X別のY", "XそれぞれのY": the figure Y of the part X.
+ONLY_OF = re.compile(r"(?:だけ|のみ|ごと|毎|別|それぞれ)の")
 # "YのうちX", "Yの中でX": of the figure Y, the part X.
 AMONG = re.compile(r"(?<!そ)のうち[、,\s]*")  # not の中で: "研修の中で一番…" picks one of a topic's own
 # A figure asked of the part: a count, an amount, a share ("地区ごとの職員数は？", "区民のうち外国籍の人は何％？").

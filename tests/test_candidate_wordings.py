@@ -97,3 +97,9 @@ def test_the_year_a_system_began_is_not_its_timeline(plain_answerer: Answerer) -
 @pytest.mark.parametrize("text", ["puri kurasu tte nan desu ka", "プリクラスってなに"])
 def test_pre_said_the_english_way_is_still_the_pre_class(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "preclass-what")
+
+
+@pytest.mark.parametrize("text", ["Where is the Azabu branch office? the address please.", "新任研修 日数",
+                                  "5つの地区それぞれの人口ってどれくらい？"])
+def test_a_detail_asked_by_request_count_of_days_or_each_part_is_not_stated(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
