@@ -103,3 +103,8 @@ def test_pre_said_the_english_way_is_still_the_pre_class(plain_answerer: Answere
                                   "5つの地区それぞれの人口ってどれくらい？"])
 def test_a_detail_asked_by_request_count_of_days_or_each_part_is_not_stated(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_permanent_residency_asks_the_eligibility(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "I have permanent resident status, can I take the exam?") == ("answer", "guide-application")
+    assert outcome(plain_answerer, "ビザの更新はどこでできますか") == ("no answer", None)  # a visa alone is no eligibility
