@@ -108,3 +108,8 @@ def test_a_detail_asked_by_request_count_of_days_or_each_part_is_not_stated(plai
 def test_permanent_residency_asks_the_eligibility(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "I have permanent resident status, can I take the exam?") == ("answer", "guide-application")
     assert outcome(plain_answerer, "ビザの更新はどこでできますか") == ("no answer", None)  # a visa alone is no eligibility
+
+
+def test_the_figure_itself_names_no_topic_and_counts_nothing(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "人口の数字って何月何日時点のものですか") == ("answer", "overview-population")
+    assert outcome(plain_answerer, "面積と人口、両方の数字を教えて")[0] == "answer"  # の数字 holds の数, but no count is asked
