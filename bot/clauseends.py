@@ -19,7 +19,10 @@ CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", 
 CONDITIONAL_ENDINGS = frozenset({"たら", "だら", "なら"})
 # "…役所の仕事に変わりたいなと思ってて、まず港区って…": the thought told sets the scene.
 THOUGHT_TOLD = re.compile(r"と(?:思|おも|考え|かんがえ)(?:って|て)(?:い)?て[、,]?"
-                         r"|(?:もんで|もので)(?:ね|さ|な)?[、,]?(?=.)")  # "…受けるっていうもんでね": because (spoken)
+                         r"|(?:もんで|もので)(?:ね|さ|な)?[、,]?(?=.)"  # "…受けるっていうもんでね": because (spoken)
+                         r"|(?<=[るたいうくつ])んで(?!しょ|す)(?=.)"  # "手がしびれるんで…": because (spoken), not なんで, んでしょう
+                         # "…失礼しますあのー予算って": a polite end, then a filler opening what is asked (voice input)
+                         r"|(?:ます|です|ました|でした)(?=(?:あのー?|えーと|えっと|えー|あー|うーん))")
 
 
 def clause_ends(text: str) -> list[int]:

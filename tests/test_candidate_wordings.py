@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.focus import clauses
 from bot.katakanasentence import katakana_sentence
 from bot.romaji import romaji_to_katakana
 from bot.service import Answerer
@@ -113,3 +114,11 @@ def test_permanent_residency_asks_the_eligibility(plain_answerer: Answerer) -> N
 def test_the_figure_itself_names_no_topic_and_counts_nothing(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "人口の数字って何月何日時点のものですか") == ("answer", "overview-population")
     assert outcome(plain_answerer, "面積と人口、両方の数字を教えて")[0] == "answer"  # の数字 holds の数, but no count is asked
+
+
+def test_voice_input_splits_at_a_spoken_because_and_at_a_filler_after_a_polite_end() -> None:
+    pieces = [(c.text, c.asks) for c in clauses("えっと手がしびれるんで音声で失礼しますあのー港区の予算ってどれくらいなんでしたっけ")]
+    assert pieces == [("えっと手がしびれるんで", False), ("音声で失礼します", False),
+                      ("あのー港区の予算ってどれくらいなんでしたっけ", True)]
+    assert len(clauses("試験はいつ頃あるんでしょうか")) == 1  # んでしょうか asks, it gives no reason
+    assert len(clauses("なんで港区なんですか")) == 1
