@@ -17,6 +17,8 @@ def test_a_phrase_is_also_its_kana_place_noun_and_its_spoken_progressive() -> No
     assert "住んでるところ" in phrase_spellings("住んでいる場所")
     assert "良い場所" not in phrase_spellings("良いところ")  # a merit, not a good spot
     assert phrase_spellings("住所") == ("住所",)
+    assert "職員さん向けの住まい" in phrase_spellings("職員向けの住まい")  # people spoken of politely
+    assert phrase_spellings("職員") == ("職員",)
 
 
 def test_only_a_sentence_all_in_katakana_with_its_grammar_is_read_as_hiragana() -> None:
