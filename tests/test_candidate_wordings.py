@@ -122,3 +122,9 @@ def test_voice_input_splits_at_a_spoken_because_and_at_a_filler_after_a_polite_e
                       ("あのー港区の予算ってどれくらいなんでしたっけ", True)]
     assert len(clauses("試験はいつ頃あるんでしょうか")) == 1  # んでしょうか asks, it gives no reason
     assert len(clauses("なんで港区なんですか")) == 1
+
+
+@pytest.mark.parametrize("text", ["札幌に住みながら受験できますか？試験会場はどこですか", "大阪で受験できる会場ってありますか"])
+def test_where_one_sits_the_exam_from_is_the_candidates_place(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "guide-exam")
+    assert outcome(plain_answerer, "横浜市の職員採用試験の日程を教えてください") == ("no answer", None)  # another city's exam
