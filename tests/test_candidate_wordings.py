@@ -128,3 +128,9 @@ def test_voice_input_splits_at_a_spoken_because_and_at_a_filler_after_a_polite_e
 def test_where_one_sits_the_exam_from_is_the_candidates_place(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "guide-exam")
     assert outcome(plain_answerer, "横浜市の職員採用試験の日程を教えてください") == ("no answer", None)  # another city's exam
+
+
+@pytest.mark.parametrize("text", ["プレクラスは区内の小学校全部でやってるの？", "Is the pre-class used in junior high schools as well?"])
+def test_which_schools_run_the_pre_class_is_not_stated(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+    assert outcome(plain_answerer, "プレクラスってなに？") == ("answer", "preclass-what")
