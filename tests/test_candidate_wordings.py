@@ -134,3 +134,8 @@ def test_where_one_sits_the_exam_from_is_the_candidates_place(plain_answerer: An
 def test_which_schools_run_the_pre_class_is_not_stated(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
     assert outcome(plain_answerer, "プレクラスってなに？") == ("answer", "preclass-what")
+
+
+@pytest.mark.parametrize("text", ["食堂ってハラルのメニューある？", "食堂は家族も一緒に使えますか", "しょくどう の ごはん は なに が ありますか？"])
+def test_the_canteens_dishes_and_who_may_eat_there_are_not_stated(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
