@@ -139,3 +139,8 @@ def test_which_schools_run_the_pre_class_is_not_stated(plain_answerer: Answerer,
 @pytest.mark.parametrize("text", ["食堂ってハラルのメニューある？", "食堂は家族も一緒に使えますか", "しょくどう の ごはん は なに が ありますか？"])
 def test_the_canteens_dishes_and_who_may_eat_there_are_not_stated(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["異動は何年ごとにありますか", "配属先の希望は出せますか", "昇任試験は何歳から受けられますか"])
+def test_postings_and_promotions_are_neither_the_briefings_nor_the_guides(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
