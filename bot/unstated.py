@@ -29,7 +29,9 @@ from bot.terms import Term
 # the topic's own points, which the answer listing them gives: "の" after 一番, and "what", rank no members.
 SUPERLATIVE = re.compile(r"(?:一番|いちばん|最も|もっとも)(?!の)|(?<![a-z])the\s+(?:most|least|largest|biggest|highest"
                          r"|lowest|best|greatest|smallest|[a-z]+est)(?![a-z])"
-                         r"|(?<![a-z])(?:is|are)\s+(?:largest|biggest|highest|greatest|smallest)(?![a-z])")  # which hotel is biggest
+                         r"|(?<![a-z])(?:is|are)\s+(?:largest|biggest|highest|greatest|smallest)(?![a-z])"  # which hotel is biggest
+                         # "which country do most of them come from?", "which country is most many?"
+                         r"|(?<![a-z])which\s+(?:[a-z]+\s+){1,2}(?:do|does|is|are|has|have)\s+(?:the\s+)?most(?![a-z])")
 WHICH = re.compile(r"どこ|どの|どれ|どっち|どちら|何(?:地区|区|エリア|番目)|(?<![a-z])(?:which|where)(?![a-z])"
                    r"|(?<![a-z])most\s+(?:common|popular|frequent)(?![a-z])")  # "the most common nationality" picks one
 # The answer names a first: "全国最多", "都内で一番", "the most in Japan".

@@ -144,3 +144,8 @@ def test_the_canteens_dishes_and_who_may_eat_there_are_not_stated(plain_answerer
 @pytest.mark.parametrize("text", ["異動は何年ごとにありますか", "配属先の希望は出せますか", "昇任試験は何歳から受けられますか"])
 def test_postings_and_promotions_are_neither_the_briefings_nor_the_guides(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_which_one_most_of_them_are_asked_in_english_ranks_members(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Which country do most foreign residents here come from?") == ("no answer", None)
+    assert outcome(plain_answerer, "Where do most staff live?") == ("answer", "commute-residence")
