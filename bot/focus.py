@@ -47,7 +47,7 @@ QUESTION_WORD = re.compile(
     r"|explain)(?![a-z])")
 WISH = re.compile(r"(?:知りたい|聞きたい|伺いたい)(?:です|と思って(?:います|いる)|と思います)?[。．.!！\s]*$")
 DIRECT = re.compile(r"(?:か|の|[?？])[\s?？。]*$")
-HANDING_OVER = re.compile(r"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が)[、,\s]*$")
+HANDING_OVER = re.compile(r"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が|(?:あっ?|いや)\s*(?:違う|ちがう|ちゃう)(?!か))[、,\s]*$")
 # (…よ, …ね: "心配なんですよ。" tells, as "心配です。" does.)
 STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)(?:よ|ね|よね)?[。．.!！]+$")
 ENGLISH_QUESTION_START = re.compile(

@@ -149,3 +149,9 @@ def test_postings_and_promotions_are_neither_the_briefings_nor_the_guides(plain_
 def test_which_one_most_of_them_are_asked_in_english_ranks_members(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "Which country do most foreign residents here come from?") == ("no answer", None)
     assert outcome(plain_answerer, "Where do most staff live?") == ("answer", "commute-residence")
+
+
+def test_a_spoken_correction_makes_what_came_before_it_context() -> None:
+    pieces = [(c.text, c.asks) for c in clauses("その人たちって何年働いてるのあ違う何年度に入ったんだっけ")]
+    assert pieces == [("その人たちって何年働いてるのあ違う", False), ("何年度に入ったんだっけ", True)]
+    assert len(clauses("赤坂地区でいいんだよねあ違うか麻布だっけ")) == 1  # 違うか asks, it corrects nothing
