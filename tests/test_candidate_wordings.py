@@ -155,3 +155,8 @@ def test_a_spoken_correction_makes_what_came_before_it_context() -> None:
     pieces = [(c.text, c.asks) for c in clauses("その人たちって何年働いてるのあ違う何年度に入ったんだっけ")]
     assert pieces == [("その人たちって何年働いてるのあ違う", False), ("何年度に入ったんだっけ", True)]
     assert len(clauses("赤坂地区でいいんだよねあ違うか麻布だっけ")) == 1  # 違うか asks, it corrects nothing
+
+
+def test_the_language_an_exam_is_in_asks_the_exam(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Is the written exam only in Japanese?") == ("answer", "guide-exam")
+    assert outcome(plain_answerer, "Is Japanese citizenship required to apply?") == ("answer", "guide-application")
