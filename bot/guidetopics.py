@@ -1,18 +1,16 @@
-"""The guide entries' own topics: what they answer below the accept line, and what is another topic's question.
+"""The guide entries' own topics: what they answer below the accept line, and which questions are another topic's.
 
-**Its own topic, qualified.** "保健所で働く人の給料はいくら？", "What's the starting salary for a master's degree?":
-the guide holds the salary of every job and degree, so the words qualifying its topic take nothing from the entry
-pointing to it, though they lower its score. The entry answers from a lower line when the question names its title's
-word (給与, 休日, 試験), at least one other word of its own, and no rare word of another topic; and not when that
-word is the end of a compound naming something else (児童手当 is no staff allowance).
+The entries pointing to the recruitment guide hold every detail of their own topics by pointing (bot.details).
 
-**Another topic's question.** "OJTって何か月くらい？".
-
-The entries pointing to the recruitment guide hold every detail of their own topics by pointing (bot.details), and
-their paraphrases ask with words of all kinds: 何か月分 (the bonus), 何回 (the exam's rounds), 何時から (the hours).
-A question about the training's length shares those words and nothing else with them, so a guide entry may come
-first. When the question names a noun that titles another topic, that few entries use and that the guide entry
-never speaks of (OJT, 研修), it asks of that topic, and the guide is no answer.
+- **Their own topic, qualified.** "保健所で働く人の給料はいくら？", "What's the starting salary for a master's
+  degree?": the guide holds the salary of every job and degree, so the words qualifying its topic lower the entry's
+  score but take nothing from its answer. It answers from a lower line when the question names its title's word (給与,
+  休日, 試験), at least one other word of its own, and no rare word of another topic; not when that word ends a
+  compound naming something else (児童手当 is no staff allowance), nor when a synonym alone names it (週末の天気).
+- **Another topic's question.** Their paraphrases ask with words of all kinds: 何か月分 (the bonus), 何回 (the exam's
+  rounds), 何時から (the hours). "OJTって何か月くらい？" shares those words and nothing else with them, so a guide
+  entry may come first. A noun that titles another topic, that few entries use and that the guide entry never
+  speaks of (OJT, 研修), says the question is that topic's, and the guide is no answer.
 """
 
 from __future__ import annotations
@@ -36,7 +34,7 @@ FEW_USERS = 2  # a noun more entries use names no one topic
 
 
 class GuideTopics:
-    """Tells whether a question a guide entry matched names another entry's topic instead."""
+    """Tells whether a guide entry answers a question of its own topic, or the question is another topic's."""
 
     def __init__(self, details: DetailCheck, specifics: Specifics, vocabulary: Vocabulary, index: ConceptIndex,
                  kb: KnowledgeBase) -> None:

@@ -23,6 +23,7 @@ HIRAGANA_RUN = re.compile(r"[\u3041-\u309fー]{3,}")
 PARTICLES = frozenset("ノハガニデヲトモヘ")
 MAX_TRIES = 2
 MIN_COUNTRY = 3  # katakana: タイ alone is also a fish and a tie
+MAX_COUNTRY = 12  # katakana: the longest country names (アラブシュチョウコクレンポウ is a compound, not one name)
 # Romaji has no long-vowel mark: a vowel after a kana of its own row is one (メエトル -> メートル, ネパアル -> ネパール).
 VOWEL_ROWS = {"ア": "アカサタナハマヤラワガザダバパャァ", "イ": "イキシチニヒミリギジヂビピィ", "ウ": "ウクスツヌフムユルグズヅブプュゥ",
               "エ": "エケセテネヘメレゲゼデベペェ", "オ": "オコソトノホモヨロゴゾドボポョォ"}
@@ -53,7 +54,8 @@ def _country(katakana: str) -> Morpheme | None:
 
 def starting_country(katakana: str) -> str:
     """Return the country's name a run of katakana starts with ("フィリピンタイシカン" -> フィリピン), or ""."""
-    return next((katakana[:end] for end in range(len(katakana), MIN_COUNTRY - 1, -1) if _country(katakana[:end])), "")
+    longest = min(len(katakana), MAX_COUNTRY)  # one analysis per length tried: the longest names bound them
+    return next((katakana[:end] for end in range(longest, MIN_COUNTRY - 1, -1) if _country(katakana[:end])), "")
 
 
 def country_in_kanji(token: Token) -> bool:

@@ -13,6 +13,7 @@ from bot.kanaplaces import MIN_COUNTRY, starting_country
 from bot.normalize import clean
 
 KATAKANA_ONLY = re.compile(r"[\u30a0-\u30ffー\s?!、。？！・]+")
+KATAKANA_WORD = re.compile(r"[^\s?!、。？！・]+")  # a run between spaces and punctuation
 # Grammar no loan word has: a polite ending, or a particle closing a word before a space (パネリストハ ダレ…).
 KATAKANA_GRAMMAR = re.compile(r"(?:デス|マス|デシタ|マシタ)(?:カ|ネ|ヨ)?(?=[\s?!。？！]|$)|[ハヲ](?=\s)")
 # Or a question word standing as a word of its own or before a particle ("ケンシュウ ドンナノ アル",
@@ -36,7 +37,7 @@ def katakana_sentence(text: str) -> str | None:
     if not KATAKANA_ONLY.fullmatch(cleaned) or not (KATAKANA_GRAMMAR.search(cleaned) or KATAKANA_ASKING.search(cleaned)):
         return None
     # A country's name is a loan word, kept in katakana: in hiragana (ふぃりぴん, どいつ) it is no place at all.
-    return re.sub(r"[^\s?!、。？！・]+", lambda word: _hiragana_but_country(word.group()), cleaned)
+    return KATAKANA_WORD.sub(lambda word: _hiragana_but_country(word.group()), cleaned)
 
 
 def _hiragana_but_country(word: str) -> str:
