@@ -160,3 +160,8 @@ def test_a_spoken_correction_makes_what_came_before_it_context() -> None:
 def test_the_language_an_exam_is_in_asks_the_exam(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "Is the written exam only in Japanese?") == ("answer", "guide-exam")
     assert outcome(plain_answerer, "Is Japanese citizenship required to apply?") == ("answer", "guide-application")
+
+
+@pytest.mark.parametrize("text", ["Could you recommend a good language school in Minato?", "麻布十番でおすすめのカフェは？"])
+def test_a_recommendation_is_asked_of_no_answer(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)

@@ -46,7 +46,7 @@ def test_no_routing_below_the_acceptance_score_to_another_topic_or_without_an_in
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
-    ("人口の267,250人って、何年何月の数字？", "overview-population"),  # names 人口, not the summary's title
+    ("人口の267,250人って、何人くらいの規模？", "overview-population"),  # names 人口, not the summary's title
     ("大使館はいくつの国？", "facts-embassies"),  # names the embassies' title; 国 is what is counted
 ])
 def test_the_entry_whose_title_the_question_names_answers_among_holders_of_the_fact(
