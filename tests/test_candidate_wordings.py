@@ -165,3 +165,7 @@ def test_the_language_an_exam_is_in_asks_the_exam(plain_answerer: Answerer) -> N
 @pytest.mark.parametrize("text", ["Could you recommend a good language school in Minato?", "麻布十番でおすすめのカフェは？"])
 def test_a_recommendation_is_asked_of_no_answer(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_the_homeroom_teacher_is_a_teacher(plain_answerer: Answerer) -> None:
+    assert "先生" in [term.concept for term in plain_answerer.matcher.read_terms("担任はもう決まってる？")]
