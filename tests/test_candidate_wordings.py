@@ -169,3 +169,9 @@ def test_a_recommendation_is_asked_of_no_answer(plain_answerer: Answerer, text: 
 
 def test_the_homeroom_teacher_is_a_teacher(plain_answerer: Answerer) -> None:
     assert "先生" in [term.concept for term in plain_answerer.matcher.read_terms("担任はもう決まってる？")]
+
+
+@pytest.mark.parametrize(("text", "entry"), [("迎賓館の写真が載ってたのはどの地区のページだっけ？", "district-akasaka"),
+                                             ("参画と協働がキーワードになってる地区は？", "district-azabu")])
+def test_a_slides_page_and_its_keywords_point_to_the_district(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
