@@ -56,8 +56,8 @@ class GuideTopics:
         bag = self._index.bag(self._position[entry_id])
         named = [t for t in terms if t.weight == 1.0 and t.via not in ("weak", "scan") and t.concept is not None
                  and not self._vocabulary.asks_about(t.token)]
-        if any(t.concept not in bag and self._index.users(t.concept) <= FEW_USERS for t in named):
-            return False  # a rare word of another topic: "食堂って土日も？"
+        if any(t.concept not in bag and self._index.users(t.concept) <= FEW_USERS and _a_thing(t) for t in named):
+            return False  # a rare noun of another topic: "食堂って土日も？"
         if len({t.token.surface for t in named if t.concept in bag}) < OWN_WORDS:
             return False  # "週末の天気は？": 週末 alone
         cleaned = clean(text)
@@ -89,3 +89,9 @@ def _compound_of_another(term: Term, cleaned: str, ends: dict[int, Term], bag: M
     # "児童手当": the title's word (手当) right after a word the entry never uses names another thing.
     before = ends.get(cleaned.find(clean(term.token.surface)))
     return before is not None and before is not term and before.concept not in bag
+
+
+def _a_thing(term: Term) -> bool:
+    # A noun naming a thing: not a verb (持っていると), a place (where one is: 横浜から) or a time word (いま).
+    token = term.token
+    return token.pos == "名詞" and not token.is_place and not token.adverbial

@@ -175,3 +175,8 @@ def test_the_homeroom_teacher_is_a_teacher(plain_answerer: Answerer) -> None:
                                              ("参画と協働がキーワードになってる地区は？", "district-azabu")])
 def test_a_slides_page_and_its_keywords_point_to_the_district(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_a_verb_or_a_place_qualifying_the_guides_topic_is_no_other_topic(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "修士号を持っていると給与に加算はありますか") == ("answer", "guide-salary")
+    assert outcome(plain_answerer, "えっと食堂って土日もやってるんですか") == ("no answer", None)
