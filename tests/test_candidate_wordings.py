@@ -180,3 +180,7 @@ def test_a_slides_page_and_its_keywords_point_to_the_district(plain_answerer: An
 def test_a_verb_or_a_place_qualifying_the_guides_topic_is_no_other_topic(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "修士号を持っていると給与に加算はありますか") == ("answer", "guide-salary")
     assert outcome(plain_answerer, "えっと食堂って土日もやってるんですか") == ("no answer", None)
+
+
+def test_keeping_up_with_the_news_asks_where_to_learn_more(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "How can I keep up with Minato's hiring news?") == ("answer", "learn-more")
