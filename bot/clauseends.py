@@ -17,13 +17,15 @@ CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", 
 
 # "保育士として採用されたら、給料は？": a condition sets the scene, the clause after it asks.
 CONDITIONAL_ENDINGS = frozenset({"たら", "だら", "なら"})
+# A speaker correcting themselves ("あ違う", "いや違う"; not 違うか, which asks): what came before is set aside.
+CORRECTION = r"(?:あっ?|いや)\s*(?:違う|ちがう|ちゃう)(?!か)"
 # "…役所の仕事に変わりたいなと思ってて、まず港区って…": the thought told sets the scene.
 THOUGHT_TOLD = re.compile(r"と(?:思|おも|考え|かんがえ)(?:って|て)(?:い)?て[、,]?"
                          r"|(?:もんで|もので)(?:ね|さ|な)?[、,]?(?=.)"  # "…受けるっていうもんでね": because (spoken)
                          r"|(?<=[るたいうくつ])んで(?!しょ|す)(?=.)"  # "手がしびれるんで…": because (spoken), not なんで, んでしょう
                          # "…失礼しますあのー予算って": a polite end, then a filler opening what is asked (voice input)
                          r"|(?:ます|です|ました|でした)(?=(?:あのー?|えーと|えっと|えー|あー|うーん))"
-                         r"|(?:あっ?|いや)\s*(?:違う|ちがう|ちゃう)(?!か)[、,\s]*(?=.)")  # "…かかってるのあ違う時間じゃなくて": a correction
+                         rf"|{CORRECTION}[、,\s]*(?=.)")  # "…かかってるのあ違う時間じゃなくて": a correction
 
 
 def clause_ends(text: str) -> list[int]:

@@ -95,7 +95,8 @@ class CloseCalls:
         # Places of the city only: 外国人住民 and 国籍 title two entries too, and the guide's eligibility names both.
         titled = {t.concept: owner(t.concept) for t in terms
                   if t.weight == 1.0 and t.via != "weak" and self._vocabulary.is_home(t.token)}
-        named = {concept for concept, entry_id in titled.items() if entry_id in {c.entry_id for c in top}}
+        ranked = {c.entry_id for c in top}
+        named = {concept for concept, entry_id in titled.items() if entry_id in ranked}
         if len({titled[concept] for concept in named}) < 2:
             return None
         groups = [n for n, c in enumerate(top) if top[0].score - c.score < margin and c.entry_id not in titled.values()

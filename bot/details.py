@@ -76,8 +76,8 @@ ONLY_A_COUNT = re.compile(r"^(?:お?いくつ|how\s+old(?:\s+(?:are|is)\s+(?:the
 AGE_ASKED = re.compile(r"おいくつ|お幾つ|(?<![a-z])how\s+old(?![a-z])")
 # なん + a loan word in kana (a unit: めーとる, ぱーせんと, くらす); its vowels doubled when typed in romaji (めえとる).
 KANA_UNIT = re.compile(r"なん\s*([ぁ-ゖァ-ヺー]{2,7})")  # katakana too: romaji reads loan words so (nan meetoru)
-COMPARED_TO = re.compile(r"(?<![a-z])(?:relative|compared|in\s+proportion)\s+(?:to|with)\s+(?:the\s+)?number\s+of(?![a-z])"
-                         r"|(?<=の)数(?=字|値)")  # "人口の数字": the figure itself, no count (の数)
+NOT_A_COUNT = re.compile(r"(?<![a-z])(?:relative|compared|in\s+proportion)\s+(?:to|with)\s+(?:the\s+)?number\s+of(?![a-z])"
+                         r"|(?<=の)数(?=字|値)")  # "relative to the number of …", 人口の数字 (a figure): no count asked
 # Around a bare count: kana only, and a word for whoever is counted ("何歳くらいの人？": the person is the topic's).
 COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}(?:人|方|子)?[\u3040-\u309f\s、。!?！？ー]{0,4}$")
 
@@ -142,7 +142,7 @@ class DetailCheck:
 
     def _read_asked(self, text: str) -> list[Asked]:
         raw = clean(text)
-        cleaned = COMPARED_TO.sub(" ", kana_units(raw))  # "large relative to the number of residents" asks no count
+        cleaned = NOT_A_COUNT.sub(" ", kana_units(raw))
         # "なんめーとる" (romaji read as kana, or typed so): a loan word cue (メートル) typed in hiragana is still it.
         # ... and its long vowels typed out ("めにゅう", romaji "menyuu") are the loan word's ー (メニュー).
         katakana = long_vowels(to_katakana(cleaned)) if HIRAGANA.search(cleaned) else ""

@@ -18,7 +18,7 @@ from bot.aspects import ASPECT_WORDS
 from bot.bigkana import read_either_way
 from bot.kanaplaces import romaji_country
 from bot.katakanasentence import katakana_sentence
-from bot.clauseends import clause_ends
+from bot.clauseends import CORRECTION, clause_ends
 from bot.normalize import ENGLISH_FUNCTION_WORD, Token, clean
 from bot.origin import comes_from
 from bot.romaji import romaji_word
@@ -47,7 +47,7 @@ QUESTION_WORD = re.compile(
     r"|explain)(?![a-z])")
 WISH = re.compile(r"(?:知りたい|聞きたい|伺いたい)(?:です|と思って(?:います|いる)|と思います)?[。．.!！\s]*$")
 DIRECT = re.compile(r"(?:か|の|[?？])[\s?？。]*$")
-HANDING_OVER = re.compile(r"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が|(?:あっ?|いや)\s*(?:違う|ちがう|ちゃう)(?!か))[、,\s]*$")
+HANDING_OVER = re.compile(rf"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が|{CORRECTION})[、,\s]*$")
 # (…よ, …ね: "心配なんですよ。" tells, as "心配です。" does.)
 STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)(?:よ|ね|よね)?[。．.!！]+$")
 ENGLISH_QUESTION_START = re.compile(
