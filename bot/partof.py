@@ -51,14 +51,15 @@ ANYONE = frozenset({"人", "方", "ひと", "かた"})
 LIVES_AFTER = re.compile(r"\s*(?:ちく|チク)?(?:に住|で暮ら|の\s*(?:人口|じんこう|ジンコウ)|の住民|の\s*じゅうみん|在住"
                          r"|に\s*す[むん]|(?:に|は)?\s*何人\s*(?:くらい|ぐらい)?\s*住)")
 LIVES_BEFORE = re.compile(r"(?<![a-z])(?:live|lives|living|reside|resides|residents|population|people)\s+(?:in|of|at)\s+(?:the\s+)?$")
-FIGURE_EN = re.compile(r"(?<![a-z])(?:population|budget|area|size|number|how\s+many|how\s+much|staff|residents|people)(?![a-z])")
+FIGURE_EN = re.compile(r"(?<![a-z])(?:population|budget|area|size|number|how\s+many|how\s+much|staff|residents|people"
+                       r"|ratio|proportion|share|percentage)(?![a-z])")
 FIGURE_OF_DISTRICT_EN = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+(?:the\s+)?[a-z-]+\s+(?:district|area)(?![a-z])")
 DISTRICT_OF = re.compile(r"(?:地区|エリア|チク)\s*ノ\s*")  # in katakana: ちくの too
 DISTRICT_WORDS = ("地区", "district", "chiku")
 WESTERN_YEAR = re.compile(r"(?:19|20)\d\d")
 # "… alone", "only …", "each district": an English figure of a part.
 # (Not "only" alone: "or only on-the-job?" asks which kind, not a part's figure.)
-ONLY_EN = re.compile(r"(?<![a-z])(?:alone|breakdown|(?:each|per|by|every)\s+(?:district|area|ward)s?|district\s+only"
+ONLY_EN = re.compile(r"(?<![a-z])(?:alone|breakdown|among|(?:each|per|by|every)\s+(?:district|area|ward)s?|district\s+only"
                      r"|only\s+(?:in|for|of)\s+(?:the\s+)?[a-z-]+\s+district"
                      r"|each\s+of\s+the\s+(?:[a-z]+\s+)?(?:districts|areas|wards)"
                      r"|(?:how\s+much|percentage|share|portion|part)\s+of\s+(?:the\s+)?[a-z-]+\s+(?:goes|go|is\s+spent|is\s+used)"
@@ -172,9 +173,18 @@ class Parts:
     def english_part_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state "the population of X alone": all the asked words must be its own."""
         cleaned = clean(text)
-        if not ONLY_EN.search(cleaned) or not FIGURE_EN.search(cleaned):
+        marker = ONLY_EN.search(cleaned)
+        if marker is None or not FIGURE_EN.search(cleaned):
             return ""  # "Is there a branch office in every district?" asks no figure
-        words = [t for t in _asked_words(terms) if t.token.is_latin and not self._vocabulary.is_home(t.token)]
+        words = [t for t in _asked_words(terms) if not self._vocabulary.is_home(t.token)
+                 and not _marks_a_part(clean(t.token.surface))]  # the figure asked and "among" name no part
+        if marker.group() == "among":
+            # "the ratio of foreign nationals among the staff": the part, before it, must be the entry's; the whole
+            # after it may be said in any words ("nationalities among the residents").
+            start = max(cleaned.rfind(mark, 0, marker.start()) for mark in ",、;:—-") + 1  # its own clause
+            before = {t.concept for t in self._vocabulary.resolve(cleaned[start:marker.start()], False)}
+            bag = self._bag(entry_id)  # its questions' words too: "represented among" is said of its own figure
+            words = [t for t in words if t.concept in before and t.concept not in bag]
         known = self._words_of(entry_id)
         missing = [t.token.surface for t in words if t.concept not in known]
         return f"asks the figure of a part ({', '.join(missing)}) its answer does not state" if missing else ""
@@ -220,6 +230,10 @@ def trip_refusal(text: str, origins: list[Term], answer_text: str) -> str:
         if at >= 0 and FROM.match(cleaned, at + len(surface)) and not _named_in(place, answer_text):
             return f"asks the time of a trip from {place.token.surface}, which its answer does not name"
     return ""
+
+
+def _marks_a_part(word: str) -> bool:
+    return FIGURE_EN.fullmatch(word) is not None or ONLY_EN.fullmatch(word) is not None
 
 
 def _lived_in(cleaned: str, place: str) -> bool:

@@ -165,7 +165,7 @@ class _Builder:
         if tag == STR_TAG:
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        return self.constructor.construct_object(node)
+        return _word_kept(event.value, self.constructor.construct_object(node))
 
     def sequence(self, events: Iterator[yaml.Event], start: yaml.SequenceStartEvent) -> LineList:
         """Return a sequence's items, each with its line."""
@@ -213,6 +213,17 @@ def size_problem(path: Path, display: str) -> Problem | None:
     return None
 
 
+BOOLEANS = frozenset({"true", "false"})
+
+
+def _word_kept(written: Any, value: Any) -> Any:
+    # YAML 1.1 reads on, off, yes, no, y and n as booleans: in HR's lists they are words (a stopword "on").
+    # Only true and false are booleans, as YAML 1.2 has it.
+    if isinstance(value, bool) and isinstance(written, str) and written.lower() not in BOOLEANS:
+        return written
+    return value
+
+
 def _convert(node: yaml.Node, display: str, problems: list[Problem], scalars: yaml.SafeLoader) -> Any:
     # One loader per file builds every scalar: making one per value took a third of the start-up's loading.
     line = node.start_mark.line + 1
@@ -223,7 +234,7 @@ def _convert(node: yaml.Node, display: str, problems: list[Problem], scalars: ya
         result.line = line
         result.item_lines = [item.start_mark.line + 1 for item in node.value]
         return result
-    value = scalars.construct_object(node)
+    value = _word_kept(node.value, scalars.construct_object(node))
     if isinstance(value, str):
         text = LineStr(value)
         text.line = line

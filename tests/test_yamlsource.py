@@ -80,3 +80,12 @@ def test_the_event_reader_needs_no_fallback_for_knowledge_files() -> None:
     # The fast path really is taken for ordinary files (else the loading would be as slow as before).
     value, problems = yamlsource._from_events(TEXTS["entry"], "x.yaml")
     assert problems == [] and value["entries"][0]["questions"]["ja"][1] == "2"
+
+
+def test_on_off_yes_and_no_are_words_not_booleans() -> None:
+    # YAML 1.1 reads them as booleans: a stopword "on" became True. Only true and false are booleans (YAML 1.2).
+    text = "words: [on, off, yes, no, On, Y, n]\nroute: true\nstrict: False\n"
+    for reader in (parse_yaml, yamlsource._from_nodes):
+        value, _ = reader(text, "x.yaml")
+        assert list(value["words"]) == ["on", "off", "yes", "no", "On", "Y", "n"]
+        assert value["route"] is True and value["strict"] is False

@@ -1,0 +1,37 @@
+"""How phones and keyboards spell what candidates mean: macrons in romaji, small kana, a place split by a space."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.normalize import clean
+from bot.service import Answerer
+from single_reply import outcome
+
+
+def test_a_long_vowel_with_a_macron_is_the_doubled_vowel() -> None:
+    assert clean("Shokuin jūtaku") == "shokuin juutaku"
+    assert clean("Saiyō shiken, Tôkyô") == "saiyou shiken, toukyou"
+
+
+@pytest.mark.parametrize(("text", "entry"), [("Minato-ku no shokuin jūtaku wa doko ni arimasu ka", "housing-staff"),
+                                             ("Shokuin no tsūkin jikan wa dono kurai desu ka", "commute-time")])
+def test_romaji_with_macrons_is_read_as_kana(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_a_small_vowel_typed_for_effect_is_the_full_vowel_or_a_drawn_out_sound() -> None:
+    assert clean("どのくらぃ？") == "どのくらい?"
+    assert clean("ですかぁ") == "ですか"
+    assert clean("ふぁいる、ティッシュ、うぃんどう") == "ふぁいる、ティッシュ、うぃんどう"  # sounds of their own
+
+
+def test_a_small_vowel_does_not_hide_the_word(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "通勤時間ってだいたいどのくらぃ？") == ("answer", "commute-time")
+
+
+def test_a_ratio_is_a_share(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "foreign residents ratio") == ("answer", "facts-foreign-residents")
+    # Foreigners among the staff: a part of the staff the staff entry does not count.
+    assert outcome(plain_answerer, "What's the ratio of foreign nationals among city hall staff?") == ("no answer", None)
+    assert outcome(plain_answerer, "What's the share of women among the staff?") == ("answer", "overview-staff")
