@@ -49,6 +49,15 @@ CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
                       r"|\s*[?？.!]*$)"}
 
 
+# "someone who teaches new staff", "people who work there": a relative "who" after the person it describes asks for
+# no one's name; "Who teaches…?", "tell me who runs it" do.
+RELATIVE_HEADS = ("someone", "somebody", "anyone", "anybody", "everyone", "person", "people", "persons", "those",
+                  "one", "ones", "staff", "employee", "employees", "worker", "workers", "member", "members",
+                  "senior", "seniors", "colleague", "colleagues", "mentor", "mentors", "teacher", "teachers",
+                  "man", "men", "woman", "women", "guy", "guys", "student", "students")
+CUE_BEHIND = dict.fromkeys(["who", "whose"], "".join(rf"(?<!{head} )" for head in RELATIVE_HEADS))
+
+
 def cue_readings(cues: tuple[str, ...]) -> tuple[str, ...]:
     # Only words of two kanji or more with a long reading: a short one (イクラ) turns up inside other words
     # (ドレクライクラシテ), and 何 has too many readings to trust.
@@ -82,8 +91,9 @@ def _nan_spellings(cues: tuple[str, ...]) -> set[str]:
 def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     # English cues match whole words, their plural too ("addresses"), not a longer word ("priced"); Japanese ones
     # match anywhere.
-    parts = [(rf"(?<![a-z]){re.escape(clean(c))}{ENGLISH_PLURAL if c[-1:].isalpha() else ''}(?![a-z])"
-              if c.isascii() else re.escape(clean(c)))
+    parts = [CUE_BEHIND.get(clean(c), "")
+             + (rf"(?<![a-z]){re.escape(clean(c))}{ENGLISH_PLURAL if c[-1:].isalpha() else ''}(?![a-z])"
+                if c.isascii() else re.escape(clean(c)))
              + CUE_GUARDS.get(clean(c), "") for c in cues]
     return re.compile("|".join(parts))
 

@@ -16,12 +16,11 @@ from typing import Callable
 
 from bot.aspects import ASPECT_WORDS
 from bot.bigkana import read_either_way
-from bot.kanaplaces import romaji_country
 from bot.katakanasentence import katakana_sentence
 from bot.clauseends import CORRECTION, clause_ends
-from bot.normalize import ENGLISH_FUNCTION_WORD, Token, clean
+from bot.normalize import Token, clean
 from bot.origin import comes_from
-from bot.romaji import romaji_word
+from bot.romajisentence import romaji_sentence
 from bot.spoken import sentence_ends
 from bot.terms import Term
 
@@ -59,6 +58,7 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 # "職員じゃなくても使える？" (even if not staff) is a concession: the condition is asked about, nothing is set aside.
 CONTRAST = re.compile(r"([^、,。？?！!\s]*)\s*(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく|と違って|とは違って)(?!て?も)[、,\s]*"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+"
+                      r"|(?<![a-z])not\s+[a-z\- ]{1,40}?[,;:]?\s+(?:i\s+mean|i\s+meant|rather|instead)[,:]?\s+"
                       # "where do staff live if they're not in staff housing?": the condition sets the housing aside
                       r"|,?\s*(?<![a-z])(?:if|when|who|that)\s+(?:[a-z]+\s*)?(?:'re|’re|are|is|aren't|isn't)?\s*not\s+"
                       r"(?:in|at|from|living in|staying in)\s+[a-z\- ]{1,40}?(?=[?.!]|$)")
@@ -78,18 +78,6 @@ OTHER_ASPECTS = tuple(word for word in ASPECT_WORDS if len(word) >= 2 and not wo
 NOT_ONLY = re.compile(r"だけ$")  # "AだけじゃなくてBも": both are asked about
 COMPARISON = re.compile(r"どっち|どちら|比べ|比較|差|違い|(?<![a-z])(?:compared?|comparison|versus|vs|difference|"
                         r"which is (?:more|bigger|larger|higher|greater))(?![a-z])")
-
-# Japanese typed in romaji: particles and endings that English sentences do not have.
-ROMAJI_MARKERS = frozenset(
-    "wa ga wo ni de no ka mo desu masu arimasu imasu desuka masuka nan nani nandesuka doko itsu dou donna ikura "
-    "nannin ikutsu oshiete kudasai shiritai kana ne yo tte kara made dake hoshii naku dekimasu dekiru aru nai "
-    "onegaishimasu".split())
-# Markers that only Japanese has: a particle alone (no, ni, de) is also an English word or a slip.
-STRONG_ROMAJI = ROMAJI_MARKERS - frozenset("wa ga wo ni de no ka mo ne yo kara made dake aru nai".split())
-ROMAJI_PARTICLES = {"wa": "は", "wo": "を", "e": "へ"}
-ROMAJI_PUNCTUATION = {".": "。", "?": "？", "!": "！", ",": "、"}
-MIN_ROMAJI_SHARE = 0.7
-ASCII_LETTER = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True)
@@ -206,38 +194,6 @@ def _set_aside(contrast: re.Match[str]) -> str:
     if aspect and aspect.group(2) in ASPECT_WORDS and any(rest.startswith(word) for word in OTHER_ASPECTS):
         return f"{aspect.group(1)} "
     return " "
-
-
-def romaji_sentence(text: str) -> str | None:
-    """Return kana for Japanese typed in romaji ("shokudou wa arimasu ka"), or None for English and the rest."""
-    cleaned = clean(text)
-    if not ASCII_LETTER.search(cleaned):
-        return None  # no romaji word at all (most Japanese messages): nothing to split into words
-    # "minato ku no menseki": the ward's ku belongs to its name (みなとく), no word of its own.
-    words = re.findall(r"[a-z]+(?:-[a-z]+)*|\S", re.sub(r"(?<=[a-z]) ku\b", "ku", cleaned))
-    letters = [word for word in words if word[0].isascii() and word[0].isalpha()]
-    if len(letters) < 2 or not any(word in ROMAJI_MARKERS for word in letters):
-        return None
-    if len(ENGLISH_FUNCTION_WORD.findall(cleaned)) >= 2 and not any(word in STRONG_ROMAJI for word in letters):
-        return None  # "can i see slide on my phone? no paper?": English, whose "no" is no particle
-    # An acronym typed in capitals (AI, OJT, SNS) is an English word between the kana, not the romaji あい.
-    acronyms = {word.lower() for word in re.findall(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])", text)}
-    kana = {word: None if word in acronyms else ROMAJI_PARTICLES.get(word) or romaji_word(word) for word in letters}
-    if sum(kana[word] is not None or word in acronyms for word in letters) < MIN_ROMAJI_SHARE * len(letters):
-        return None
-    # Unconvertible words (English loans like "OJT") stay as they are between the kana, and the punctuation
-    # stays too: "… kimashita. … desu ka" is two sentences, the first one context.
-    pieces = [_romaji_piece(word, kana.get(word)) for word in words]
-    return re.sub(r"\s*([、。？！])", r"\1", re.sub(r"\s+", " ", "".join(pieces))).strip()
-
-
-def _romaji_piece(word: str, kana: str | None) -> str:
-    # Each word keeps its space: the writer marked the words, which the analyzer would guess worse in a kana run
-    # (おだいばはどのちくにはいっていますか), and bot.spaced reads known phrases across them.
-    if kana:
-        # A country stays in katakana, a word of its own: "Firipin ryouri" is not one noun ふぃりぴんりょうり.
-        return f" {romaji_country(word) or kana} "
-    return ROMAJI_PUNCTUATION.get(word, f" {word} ")
 
 
 CONTEXT_WEIGHT = 0.2  # a word of the self-introduction around the question counts this much

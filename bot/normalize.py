@@ -12,6 +12,7 @@ import jaconv
 from sudachipy import Dictionary, SplitMode
 
 from bot.analysiscache import SHELF
+from bot.phonetyping import as_typed_meant
 
 # Sudachi refuses very long input; nobody asks a question this long.
 MAX_ANALYZED_CHARS = 400
@@ -72,39 +73,13 @@ OLD_FORMS = str.maketrans(dict(zip("國學會區體圖廣關號萬來對變與�
                                    "国学会区体図広関号万来対変与戦沢浜辺辺高崎徳桜駅実売読声写庁県鉄円")))
 
 
-# Romaji long vowels written with a macron or a circumflex (jūtaku, Saiyō, Tôkyô), as Hepburn and Kunrei print them:
-# the vowel doubled, as an IME spells it (juutaku, saiyou). ō is mostly おう (採用, 東京), rarely おお.
-LONG_VOWELS = str.maketrans({"ā": "aa", "ī": "ii", "ū": "uu", "ē": "ee", "ō": "ou",
-                             "â": "aa", "î": "ii", "û": "uu", "ê": "ee", "ô": "ou"})
-
-
-# A small vowel typed for effect after a hiragana it cannot join (くらぃ, おねがぃ, ですかぁ): joining ones make a
-# sound of their own (ふぁ, てぃ, しぇ, うぃ). After its own vowel it draws the sound out (かぁ, よぉ) and is dropped,
-# after another it is the full vowel.
-SMALL_VOWEL = re.compile(r"(?<=([\u3041-\u3096]))[ぁぃぅぇぉ]")
-JOINS_SMALL_VOWEL = frozenset("ふゔうてでとどしじちぢつくぐ")
-SMALL_TO_FULL = dict(zip("ぁぃぅぇぉ", "あいうえお"))
-
-
-def _vowel(kana: str) -> str:
-    spelled = jaconv.kana2alphabet(kana)
-    return spelled[-1] if spelled[-1:] in ("a", "i", "u", "e", "o") else ""
-
-
-def _unsmall(found: re.Match[str]) -> str:
-    before, small = found.group(1), found.group()
-    if before in JOINS_SMALL_VOWEL:
-        return small
-    return "" if _vowel(before) == _vowel(small) else SMALL_TO_FULL[small]
-
-
 @lru_cache(maxsize=16384)  # called for every word and clause of a question, and mostly on the same short texts
 def clean(text: str) -> str:
     """Return NFKC-normalized, lower-cased text with control characters, extra spaces and English clitics removed."""
     text = unicodedata.normalize("NFKC", text).translate(OLD_FORMS)
     text = CONTROL.sub(" ", text)
-    text = SPACES.sub(" ", text).strip().lower().translate(LONG_VOWELS)
-    text = SMALL_VOWEL.sub(_unsmall, text)
+    text = SPACES.sub(" ", text).strip().lower()
+    text = as_typed_meant(text)
     return ENGLISH_CLITIC.sub(lambda m: " not" if m.group(1) == "n't" else "", text.replace("’", "'"))
 
 

@@ -35,3 +35,19 @@ def test_a_ratio_is_a_share(plain_answerer: Answerer) -> None:
     # Foreigners among the staff: a part of the staff the staff entry does not count.
     assert outcome(plain_answerer, "What's the ratio of foreign nationals among city hall staff?") == ("no answer", None)
     assert outcome(plain_answerer, "What's the share of women among the staff?") == ("answer", "overview-staff")
+
+
+def test_a_relative_who_asks_for_no_name(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "is there any senior person who teach the new staff on the job?") == (
+        "answer", "training-ojt")
+
+
+def test_not_this_i_mean_that_sets_the_first_aside(plain_answerer: Answerer) -> None:
+    text = "Not the hotel figure, I mean the daytime population: is that the highest in Tokyo?"
+    assert outcome(plain_answerer, text) == ("answer", "facts-daytime-population")
+
+
+@pytest.mark.parametrize(("text", "entry"), [("Minato city is having how many staff members in total?", "overview-staff"),
+                                             ("the self develop money support, is it exist?", "training-self-development")])
+def test_english_of_learners_names_the_topic(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)

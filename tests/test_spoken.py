@@ -104,7 +104,7 @@ def test_romaji_loan_words_are_read_in_katakana_with_their_long_vowels() -> None
 
 
 def test_a_loan_word_split_over_two_words_is_found(vocabulary: Vocabulary) -> None:
-    from bot.focus import romaji_sentence
+    from bot.romajisentence import romaji_sentence
 
     kana = romaji_sentence("puree kurasu wa nan desu ka")
     assert kana == "プレー くらす は なん です か"
@@ -183,7 +183,7 @@ def test_an_adjective_typed_for_the_suffix_after_a_verb_stem_is_the_suffix() -> 
 
 
 def test_an_acronym_in_romaji_stays_an_english_word() -> None:
-    from bot.focus import romaji_sentence
+    from bot.romajisentence import romaji_sentence
 
     assert romaji_sentence("AI wo tsukatta purojekuto wa arimasu ka") == "ai を つかった ぷろじぇくと は あります か"
 

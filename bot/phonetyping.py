@@ -1,0 +1,38 @@
+"""Spellings of phones and keyboards that mean another one: romaji long vowels with a macron, small kana for effect."""
+
+from __future__ import annotations
+
+import re
+
+import jaconv
+
+# Romaji long vowels written with a macron or a circumflex (jūtaku, Saiyō, Tôkyô), as Hepburn and Kunrei print them:
+# the vowel doubled, as an IME spells it (juutaku, saiyou). ō is mostly おう (採用, 東京), rarely おお.
+LONG_VOWELS = str.maketrans({"ā": "aa", "ī": "ii", "ū": "uu", "ē": "ee", "ō": "ou",
+                             "â": "aa", "î": "ii", "û": "uu", "ê": "ee", "ô": "ou"})
+
+
+# A small vowel typed for effect after a hiragana it cannot join (くらぃ, おねがぃ, ですかぁ): joining ones make a
+# sound of their own (ふぁ, てぃ, しぇ, うぃ). After its own vowel it draws the sound out (かぁ, よぉ) and is dropped,
+# after another it is the full vowel.
+SMALL_VOWEL = re.compile(r"(?<=([\u3041-\u3096]))[ぁぃぅぇぉ]")
+JOINS_SMALL_VOWEL = frozenset("ふゔうてでとどしじちぢつくぐ")
+SMALL_TO_FULL = dict(zip("ぁぃぅぇぉ", "あいうえお"))
+
+
+def _vowel(kana: str) -> str:
+    spelled = jaconv.kana2alphabet(kana)
+    return spelled[-1] if spelled[-1:] in ("a", "i", "u", "e", "o") else ""
+
+
+def _unsmall(found: re.Match[str]) -> str:
+    before, small = found.group(1), found.group()
+    if before in JOINS_SMALL_VOWEL:
+        return small
+    return "" if _vowel(before) == _vowel(small) else SMALL_TO_FULL[small]
+
+
+def as_typed_meant(text: str) -> str:
+    """Return (lower-cased) text with its long vowels doubled (jūtaku -> juutaku) and small vowels typed for effect
+    made full or dropped (くらぃ -> くらい, ですかぁ -> ですか)."""
+    return SMALL_VOWEL.sub(_unsmall, text.translate(LONG_VOWELS))
