@@ -54,6 +54,7 @@ ENGLISH_QUESTION_START = re.compile(
 ENGLISH_ASKING = re.compile(r"(?<![a-z])(?:tell me|could you|can you|would you|explain|i'd like to know|i want to know"
                             r"|i wonder|wondering|(?:please|pls|plz)[.!\s]*$)(?![a-z])")  # "the address please": a request
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
+KANJI = re.compile(r"[\u3400-\u9fff々]")
 # "芝浦港南じゃなくて高輪の…", "not Shiba but Takanawa": what stands before the marker is not asked about.
 # "職員じゃなくても使える？" (even if not staff) is a concession: the condition is asked about, nothing is set aside.
 CONTRAST = re.compile(r"([^、,。？?！!\s]*)\s*(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく|と違って|とは違って)(?!て?も)[、,\s]*"
@@ -117,7 +118,8 @@ def _pauses(sentence: str) -> list[str]:
     if len(polite) > 1:
         return [piece for part in polite for piece in _pauses(part)]
     parts = JAPANESE_SPACE.split(sentence)
-    if len(parts) < 2 or min(len(part) for part in parts) < MIN_PAUSED_CHARS:
+    # Kana alone is typed word by word ("しょくいんじゅうたく なんかいだて?"): its spaces part words, not sentences.
+    if len(parts) < 2 or min(len(part) for part in parts) < MIN_PAUSED_CHARS or not KANJI.search(sentence):
         return [sentence]
     return parts
 

@@ -46,6 +46,8 @@ MEASURE = re.compile(r"(?:一番|いちばん|最も|もっとも)?(?!一番|い
                      r"(?:多|少な|高|低|大き|小さ|広|狭)い")
 # "港区で一番…", "区内でいちばん…", "in Minato, which … the most": the ranking is of things inside Minato.
 INSIDE_MINATO = re.compile(r"(?:港区|みなと区|みなとく|区内)(?:の中)?\s*で|(?:港区|みなと区)の(?:どの|どこ)|どの地区|何地区"
+                           # "港区のホテルで一番…", "港区の外国人で一番多い国籍": a ranking of the city's own things
+                           r"|(?:港区|みなと区|みなとく|区内)の[^\s、。,？?!！]{1,8}?(?:の中)?で\s*(?:一番|いちばん|最も|もっとも)"
                            # "…が一番多い地区ってどこ？", "どこの国？": a member of Minato's ranked, not Minato
                            r"|(?:地区|ちく|ちいき|地域)\s*(?:は|って|が)?\s*(?:どこ|どれ)|(?:どこ|どの|なに|何)\s*の?\s*(?:国|くに)"
                            r"|(?<![a-z])(?:in\s+minato|which\s+(?:district|area|neighbou?rhood)s?)(?![a-z])")

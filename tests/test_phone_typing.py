@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.focus import clauses
 from bot.normalize import clean
 from bot.service import Answerer
 from single_reply import outcome
@@ -51,3 +52,15 @@ def test_not_this_i_mean_that_sets_the_first_aside(plain_answerer: Answerer) -> 
                                              ("the self develop money support, is it exist?", "training-self-development")])
 def test_english_of_learners_names_the_topic(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+@pytest.mark.parametrize("text", ["えっとなんか港区のホテルで一番部屋数多いとこってどこですか", "港区の外国人で一番多い国籍はどこ？"])
+def test_a_ranking_of_the_citys_own_things_is_not_the_citys_ranking(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_spaces_in_kana_part_words_not_sentences(plain_answerer: Answerer) -> None:
+    # Read as two sentences, the staff housing was context and なんかい (何回) the question.
+    assert outcome(plain_answerer, "しょくいんじゅうたく なんかいだて?") == ("no answer", None)
+    assert [c.text for c in clauses("しょくいんじゅうたく なんかいだて?") if c.asks] == ["しょくいんじゅうたく なんかいだて?"]
+
