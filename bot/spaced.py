@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import jaconv
+
 from bot.normalize import Token, analyze, clean, morphemes, to_katakana
 from bot.readingscan import ReadingTable
 from bot.terms import Mask, Term, explained_by_longer, with_scanned
@@ -22,6 +24,10 @@ KANA_WORD = re.compile(r"[\u3040-\u30ffー]{2,}")
 GRAMMAR_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "接続詞"})
 MIN_SPACED_WORDS = 3
 MIN_PHRASE_READING = 3
+MIN_SHORTENED_WORD = 3  # じゅたく, ぼなす: a shorter word lengthened reads as too many others
+# The long vowel a learner leaves out after each vowel (じゅたく for じゅうたく, ぼなす for ぼーなす): the kana that
+# draws it out. Not イ after e (せんせ for せんせい): いって いた would read 一定 (イッテイ), "team" 提案 (テアン).
+LONG_VOWEL_KANA = {"a": ("ー",), "i": ("ー",), "u": ("ウ", "ー"), "e": ("ー",), "o": ("ウ", "ー")}
 Concepts = tuple[str, ...]
 
 
@@ -87,6 +93,33 @@ def across_words(run: str, bounds: list[int], table: ReadingTable[Concepts]) -> 
     return found
 
 
+def lengthened_words(run: str, bounds: list[int], table: ReadingTable[Concepts],
+                     taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Return the words of a run that read as a known word once a long vowel left out is put back (きゅよ: キュウヨ,
+    給与), each as (start, end, the known reading): only when one known reading alone is so found."""
+    found = []
+    for start, end in zip(bounds, bounds[1:]):
+        word = run[start:end]
+        if end - start < MIN_SHORTENED_WORD or word in table or any(s < end and start < e for s, e, _ in taken):
+            continue
+        readings = {longer for longer in _lengthened(word) if longer in table}
+        if len(readings) == 1:
+            found.append((start, end, readings.pop()))
+    return found
+
+
+def _lengthened(word: str) -> list[str]:
+    # The word with one long vowel put back after one of its kana (not after ン, ッ or ー).
+    variants = []
+    for at in range(1, len(word) + 1):
+        spelled = jaconv.kana2alphabet(jaconv.kata2hira(word[at - 1]))
+        if word[at:at + 1] in ("ゃ", "ゅ", "ょ", "ャ", "ュ", "ョ"):
+            continue  # きゅ is one sound: its vowel comes after the small kana
+        for kana in LONG_VOWEL_KANA.get(spelled[-1:], ()):
+            variants.append(word[:at] + kana + word[at:])
+    return variants
+
+
 def read_across_spaces(text: str, terms: list[Term], table: ReadingTable[Concepts],
                        stopwords: frozenset[str]) -> list[Term]:
     """Return the terms with the phrases found across the spaces of a spaced text, the words they cover left out."""
@@ -94,6 +127,7 @@ def read_across_spaces(text: str, terms: list[Term], table: ReadingTable[Concept
     found: dict[str, Concepts] = {}
     for run, bounds in spaced_runs(text):
         hits = across_words(run, bounds, table)
+        hits += lengthened_words(run, bounds, table, hits)
         if not hits:
             continue
         mask = [False] * len(run)

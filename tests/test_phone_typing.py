@@ -64,3 +64,16 @@ def test_spaces_in_kana_part_words_not_sentences(plain_answerer: Answerer) -> No
     assert outcome(plain_answerer, "しょくいんじゅうたく なんかいだて?") == ("no answer", None)
     assert [c.text for c in clauses("しょくいんじゅうたく なんかいだて?") if c.asks] == ["しょくいんじゅうたく なんかいだて?"]
 
+
+
+@pytest.mark.parametrize(("text", "entry"), [("bonasu wa nan kagetsu bun desu ka", "guide-salary"),
+                                             ("きゅよ は いくら ですか", "guide-salary"),
+                                             ("しょくいん じゅたく は ありますか", "housing-staff")])
+def test_a_spaced_word_missing_its_long_vowel_is_the_word(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+@pytest.mark.parametrize("text", ["shokuin no futsal team wa arimasu ka", "shokudo no menyu oshiete kudasai"])
+def test_a_long_vowel_is_not_put_back_where_it_makes_another_word(plain_answerer: Answerer, text: str) -> None:
+    # "team" read てあん is no 提案 (テイアン); the menu, however spelled, is not in the briefing.
+    assert outcome(plain_answerer, text) == ("no answer", None)
