@@ -77,3 +77,16 @@ def test_a_spaced_word_missing_its_long_vowel_is_the_word(plain_answerer: Answer
 def test_a_long_vowel_is_not_put_back_where_it_makes_another_word(plain_answerer: Answerer, text: str) -> None:
     # "team" read てあん is no 提案 (テイアン); the menu, however spelled, is not in the briefing.
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("プレクラス制度のメリットに、教員の負担軽減って入ってないですよね？", "preclass-merits"),
+    ("最後に港区とはってまとめてた3つのポイントに、給料が高いってのは入ってないですよね？", "why-minato"),
+    ("職員住宅の場所、虎ノ門は入ってたけど品川は入ってへんかったよね？", "housing-staff")])
+def test_an_item_looked_for_in_a_list_is_not_the_topic(plain_answerer: Answerer, text: str, entry: str) -> None:
+    # The list's entry answers whether the item is listed; an item it lacks is the point of the question.
+    assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_what_a_thing_includes_is_no_list_on_a_slide(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "職員住宅に駐車場は入ってる？") == ("no answer", None)
