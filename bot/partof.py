@@ -56,6 +56,7 @@ FIGURE_EN = re.compile(r"(?<![a-z])(?:population|budget|area|size|number|how\s+m
 FIGURE_OF_DISTRICT_EN = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+(?:the\s+)?[a-z-]+\s+(?:district|area)(?![a-z])")
 DISTRICT_OF = re.compile(r"(?:地区|エリア|チク)\s*ノ\s*")  # in katakana: ちくの too
 DISTRICT_WORDS = ("地区", "district", "chiku")
+WHOLE_OF = re.compile(r"(東京都|東京|日本|全国|23区|特別区)\s*(?:全体|全部|全域)?\s*ノ\s*")  # in katakana-folded text
 WESTERN_YEAR = re.compile(r"(?:19|20)\d\d")
 # "… alone", "only …", "each district": an English figure of a part.
 # (Not "only" alone: "or only on-the-job?" asks which kind, not a part's figure.)
@@ -136,6 +137,11 @@ class Parts:
         named = [next((t for t in words if clean(t.token.surface) == found.group(1)), None)
                  for found in FIGURE_OF_DISTRICT_EN.finditer(cleaned)]  # "the population of Takanawa district"
         following = [next(iter(_starting_at(spans, folded, found.end())), None) for found in DISTRICT_OF.finditer(folded)]
+        for found in WHOLE_OF.finditer(folded):
+            # "東京都全体の人口は？": a figure of a whole the city is part of, which the city's figures are not
+            figure = next(iter(_starting_at(spans, folded, found.end())), None)
+            if figure is not None and figure.concept in self._figures:
+                return f"asks the {figure.token.surface} of {found.group(1)}, which its answer does not state"
         for figure in (*named, *following):
             if figure is not None and figure.concept in self._figures and not self._names(figure, entry_id):
                 return f"asks a district's {figure.token.surface}, which its answer does not state"

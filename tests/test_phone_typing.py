@@ -90,3 +90,8 @@ def test_an_item_looked_for_in_a_list_is_not_the_topic(plain_answerer: Answerer,
 
 def test_what_a_thing_includes_is_no_list_on_a_slide(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "職員住宅に駐車場は入ってる？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["東京都の人口って何人ですか", "東京都全体の人口って何人？", "23区の予算の合計は？"])
+def test_a_figure_of_a_whole_the_city_is_part_of_is_not_the_citys(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
