@@ -24,6 +24,8 @@ KANA_WORD = re.compile(r"[\u3040-\u30ffー]{2,}")
 GRAMMAR_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "接続詞"})
 MIN_SPACED_WORDS = 3
 MIN_PHRASE_READING = 3
+MIN_BROKEN_WORD = 4  # a spaced kana word this long read as function words only is a word the analyzer missed
+ASKING = ("なん", "なに", "いく", "いつ", "どの", "どこ", "どう", "どれ")
 MIN_SHORTENED_WORD = 3  # じゅたく, ぼなす: a shorter word lengthened reads as too many others
 # The long vowel a learner leaves out after each vowel (じゅたく for じゅうたく, ぼなす for ぼーなす): the kana that
 # draws it out. Not イ after e (せんせ for せんせい): いって いた would read 一定 (イッテイ), "team" 提案 (テアン).
@@ -160,9 +162,15 @@ def lost_words(text: str, stopwords: frozenset[str]) -> list[tuple[Token, bool]]
         return []
     lost = []
     for word in words:
-        if not KANA_WORD.fullmatch(word) or word in stopwords or analyze(word):
+        tokens = analyze(word) if KANA_WORD.fullmatch(word) and word not in stopwords else None
+        # こうこう (高校) read こう + こう: a word broken into adverb-like pieces alone
+        # (not なんぷん, なんがつ: a detail asked in kana, bot.details)
+        broken = (bool(tokens) and len(tokens) >= 2 and len(word) >= MIN_BROKEN_WORD and not word.startswith(ASKING)
+                  and all(t.weak and t.pos == "副詞" for t in tokens))
+        if tokens is None or tokens and not broken:
             continue
         kinds = {m.pos[0] for m in morphemes(word)}
         if not kinds & GRAMMAR_POS and kinds - {"連体詞"}:
-            lost.append((Token(word, word, to_katakana(word), "名詞", is_kana=True), bool(kinds & {"名詞", "接尾辞"})))
+            lost.append((Token(word, word, to_katakana(word), "名詞", is_kana=True),
+                         broken or bool(kinds & {"名詞", "接尾辞"})))
     return lost

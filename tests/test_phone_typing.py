@@ -95,3 +95,9 @@ def test_what_a_thing_includes_is_no_list_on_a_slide(plain_answerer: Answerer) -
 @pytest.mark.parametrize("text", ["東京都の人口って何人ですか", "東京都全体の人口って何人？", "23区の予算の合計は？"])
 def test_a_figure_of_a_whole_the_city_is_part_of_is_not_the_citys(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_a_spaced_kana_word_read_as_adverbs_alone_is_an_unknown_word(plain_answerer: Answerer) -> None:
+    # こうこう (高校) is not こう + こう: the question names a thing the knowledge lacks, not just 港区.
+    assert outcome(plain_answerer, "minato-ku ni koukou wa nankou arimasu ka") == ("no answer", None)
+    assert outcome(plain_answerer, "しょくいんって つうきん なんぷん くらい？") == ("answer", "commute-time")
