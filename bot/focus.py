@@ -29,7 +29,7 @@ MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of 
 MIN_PAUSED_CHARS = 6  # each side of a space that stands for a spoken pause
 # A space after a polite sentence ending ends the sentence whatever its length ("研修 は ありますか 日本語 が …").
 POLITE_END_SPACE = re.compile(
-    r"(?:ですか|ますか|でしょうか|ません|ました|でした|です|ます)\s+(?=\S)(?!(?:か|かな|ね|よ|の)(?:\s|$|[?？]))")
+    r"(?:ですか|ますか|でしょうか|ません|ました|でした|です|ます)\s+(?=\S)(?!(?:か|かな|ね|よ|の)(?:\s|$|[?？、,。!！]))")
 JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 # Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.
 # "Quick question: what's the budget?", "Sorry, I came in late - will the slides be shared?": a colon or a dash

@@ -34,7 +34,7 @@ FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
 # figures are this year's) nor 何年 (asks a year).
 YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![\d,.])(?:19|20)\d\d\s*年?度?(?![\d,.]|\s*[万億兆円人])"
                         r"|(?:再来|来|去|昨|一昨|前)年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
-                        r"|(?<![a-z])(?:next|last)\s+(?:fiscal\s+)?year(?![a-z])"
+                        r"|(?<![a-z])(?:next|last|previous|prior)\s+(?:fiscal\s+)?year(?![a-z])|(?<![a-z])the\s+year\s+before(?![a-z])"
                         r"|(?<![a-z])(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|later|from\s+now)(?![a-z])")
 # A guess to be confirmed: "…令和10年ぐらいでしたっけ？", "平成10年くらいだよね？"
 CONFIRMING = re.compile(r"っけ|(?:だ|です|でした|だった)よね|でしょ|ほんと|本当|合って")
@@ -137,6 +137,13 @@ class Parts:
         named = [next((t for t in words if clean(t.token.surface) == found.group(1)), None)
                  for found in FIGURE_OF_DISTRICT_EN.finditer(cleaned)]  # "the population of Takanawa district"
         following = [next(iter(_starting_at(spans, folded, found.end())), None) for found in DISTRICT_OF.finditer(folded)]
+        for found in DISTRICT_OF.finditer(folded):
+            # "芝浦港南地区の人口って…増えた？": the city's population entry names the figure, not the district's
+            figure = next(iter(_starting_at(spans, folded, found.end())), None)
+            district = [t for t in _ending_at(spans, folded, found.start()) if t.concept in self._vocabulary.known_places]
+            if figure is not None and figure.concept in self._figures and district and not all(
+                    self._names(t, entry_id) for t in district):
+                return f"asks the {figure.token.surface} of {district[-1].token.surface}, which its answer does not name"
         for found in WHOLE_OF.finditer(folded):
             # "東京都全体の人口は？": a figure of a whole the city is part of, which the city's figures are not
             figure = next(iter(_starting_at(spans, folded, found.end())), None)

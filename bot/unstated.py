@@ -33,7 +33,9 @@ SUPERLATIVE = re.compile(r"(?:一番|いちばん|最も|もっとも)(?!の)|(?
                          # "which country do most of them come from?", "which country is most many?"
                          r"|(?<![a-z])which\s+(?:[a-z]+\s+){1,2}(?:do|does|is|are|has|have)\s+(?:the\s+)?most(?![a-z])")
 WHICH = re.compile(r"どこ|どの|どれ|どっち|どちら|何(?:地区|区|エリア|番目)|(?<![a-z])(?:which|where)(?![a-z])"
-                   r"|(?<![a-z])most\s+(?:common|popular|frequent)(?![a-z])")  # "the most common nationality" picks one
+                   r"|(?<![a-z])most\s+(?:common|popular|frequent)(?![a-z])"  # "the most common nationality" picks one
+                   # "一番多いのは麻布ですか、赤坂ですか": one of two offered is picked
+                   r"|(?:です|ます)\s*か[、,\s]*[^、。？?\s]{1,12}\s*(?:です|ます)\s*か|それとも")
 # The answer names a first: "全国最多", "都内で一番", "the most in Japan".
 HELD_SUPERLATIVE = re.compile(r"最多|最大|最高|最も|一番|1番|1位|トップ|日本一|都内一|(?<![a-z])(?:most|largest|biggest"
                               r"|highest|top)(?![a-z])")

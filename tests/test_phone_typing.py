@@ -101,3 +101,19 @@ def test_a_spaced_kana_word_read_as_adverbs_alone_is_an_unknown_word(plain_answe
     # こうこう (高校) is not こう + こう: the question names a thing the knowledge lacks, not just 港区.
     assert outcome(plain_answerer, "minato-ku ni koukou wa nankou arimasu ka") == ("no answer", None)
     assert outcome(plain_answerer, "しょくいんって つうきん なんぷん くらい？") == ("answer", "commute-time")
+
+
+@pytest.mark.parametrize("text", ["Is the city hall cafeteria open on Saturdays?", "総合支所の窓口って土日もあいてますか",
+                                  "ホテルの客室数で港区の次に多いのはどこの区ですか",
+                                  "new tech challengeのtrial resultsってもう出てる？",
+                                  "what was minato's budget the year before? want to see if it's growing",
+                                  "ドローン輸送の実証を担った事業者はどこですか",
+                                  "芝浦港南地区の人口ってここ10年でどのくらい増えた？"])
+def test_details_the_briefing_never_states_are_refused(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_two_offered_answers_in_spaced_romaji_are_one_question(plain_answerer: Answerer) -> None:
+    # "… desu ka, … desu ka": the か before a comma ends no sentence of its own.
+    text = "Shizen kyouikuen wa Takanawa desu ka, Azabu desu ka"
+    assert outcome(plain_answerer, text) == ("answer", "district-takanawa")
