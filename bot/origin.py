@@ -29,8 +29,13 @@ ELIGIBLE = re.compile(r"(?:でも|ても|も)[^。？?!！]{0,12}?(?:応募|受�
                       r"|はたらけ|おうぼ|じゅけん|うけ)")  # typed in kana too
 
 
+# "Why pick Minato over, say, Shibuya or Chiyoda?": places passed over for Minato are no topic either.
+PASSED_OVER = re.compile(r"(?<![a-z])(?:over|instead\s+of|rather\s+than)[,\s]+(?:say[,\s]+)?"
+                         r"(?:[a-z-]+(?:\s+or\s+|\s+and\s+|\s*,\s*))*$")
+
+
 def is_origin(text: str, place: str) -> bool:
-    """Tell whether a text names a place (its surface) only as where the candidate comes from."""
+    """Tell whether a text names a place (its surface) only as where the candidate comes from, or one passed over."""
     cleaned, name = clean(text), clean(place)
     # Folded to katakana: a country found in hiragana (ぶらじるじん) is named by its katakana (ブラジル).
     mentions = [m.end() for m in re.finditer(re.escape(to_katakana(name)), to_katakana(cleaned))]
@@ -38,7 +43,7 @@ def is_origin(text: str, place: str) -> bool:
         return False
     eligible = ELIGIBLE.search(cleaned)
     return all(re.match(ORIGIN_AFTER, cleaned[end:]) or eligible is not None and end <= eligible.start()
-               for end in mentions)
+               or PASSED_OVER.search(cleaned, 0, end - len(name)) for end in mentions)
 
 
 def comes_from(text: str, place: str) -> bool:

@@ -32,7 +32,15 @@ def _unsmall(found: re.Match[str]) -> str:
     return "" if _vowel(before) == _vowel(small) else SMALL_TO_FULL[small]
 
 
+# An acronym typed letter by letter with spaces between ("Ｏ J T担当", "a i の"), beside Japanese: one word (ojt).
+SPACED_LETTERS = re.compile(r"(?<![a-z])[a-z](?: [a-z]){1,4}(?![a-z])")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
 def as_typed_meant(text: str) -> str:
-    """Return (lower-cased) text with its long vowels doubled (jūtaku -> juutaku) and small vowels typed for effect
-    made full or dropped (くらぃ -> くらい, ですかぁ -> ですか)."""
-    return SMALL_VOWEL.sub(_unsmall, text.translate(LONG_VOWELS))
+    """Return (lower-cased) text with its long vowels doubled (jūtaku -> juutaku), small vowels typed for effect
+    made full or dropped (くらぃ -> くらい, ですかぁ -> ですか) and acronyms spelled out in Japanese joined (o j t)."""
+    text = SMALL_VOWEL.sub(_unsmall, text.translate(LONG_VOWELS))
+    if " " in text and JAPANESE.search(text):
+        text = SPACED_LETTERS.sub(lambda letters: letters.group().replace(" ", ""), text)
+    return text

@@ -117,3 +117,20 @@ def test_two_offered_answers_in_spaced_romaji_are_one_question(plain_answerer: A
     # "… desu ka, … desu ka": the か before a comma ends no sentence of its own.
     text = "Shizen kyouikuen wa Takanawa desu ka, Azabu desu ka"
     assert outcome(plain_answerer, text) == ("answer", "district-takanawa")
+
+
+def test_an_acronym_spelled_letter_by_letter_is_one_word(plain_answerer: Answerer) -> None:
+    assert clean("Ｏ J T担当はつくのでしょうか") == "ojt担当はつくのでしょうか"
+    assert clean("I am a student") == "i am a student"  # English keeps its words
+    assert outcome(plain_answerer, "Ｏ J T担当はつくのでしょうか") == ("answer", "training-ojt")
+
+
+@pytest.mark.parametrize(("text", "entry"), [("通勤手当に支給上限ってありますか", "guide-salary"),
+                                             ("年次有給休暇の付与日数と繰越の上限は？", "guide-holidays")])
+def test_the_limits_of_the_guides_allowances_are_the_guides(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_a_place_passed_over_for_minato_is_no_topic(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Why choose Minato instead of Shinjuku?") == ("answer", "why-minato")
+    assert outcome(plain_answerer, "What is the budget of Shibuya?") == ("no answer", None)

@@ -183,8 +183,9 @@ def test_readme_hr_steps_after_the_quick_start(served: tuple[Path, Path, dict[st
     assert problems[0].startswith(f"{knowledge.resolve()}/welfare.yaml:4: bad YAML")
     wait_for(lambda: "knowledge edit rejected" in log.text, "the server logs the rejected edit")
     rejected = [line for line in log.text.splitlines() if "knowledge edit rejected" in line]
-    # Once per serving process: `serve` runs a worker per core, and each watches the knowledge itself.
-    assert len(rejected) <= (os.cpu_count() or 1) and "welfare.yaml:4: bad YAML" in rejected[0], rejected
+    # Once per watcher: `serve` runs a worker per core, and each worker and the engine process beside it watch the
+    # knowledge themselves (how many have logged when the first line shows depends on the machine's load).
+    assert len(rejected) <= 2 * (os.cpu_count() or 1) and "welfare.yaml:4: bad YAML" in rejected[0], rejected
     assert len({line.split(" ERROR ", 1)[-1] for line in rejected}) == 1, rejected
     # Every worker watches the knowledge itself: one that looked only after the broken edit keeps the knowledge it had.
     wait_for(lambda: ask(port, PARAPHRASE).get("entry_id") == "housing-staff", "the last good knowledge answers")
