@@ -134,3 +134,9 @@ def test_the_limits_of_the_guides_allowances_are_the_guides(plain_answerer: Answ
 def test_a_place_passed_over_for_minato_is_no_topic(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "Why choose Minato instead of Shinjuku?") == ("answer", "why-minato")
     assert outcome(plain_answerer, "What is the budget of Shibuya?") == ("no answer", None)
+
+
+def test_the_seaside_is_the_bay_area(plain_answerer: Answerer) -> None:
+    text = "Auckland has lots of harbour parks, does Minato have any waterfront parks? like by the bay?"
+    assert outcome(plain_answerer, text) == ("answer", "district-shibaura-konan")
+    assert outcome(plain_answerer, "港区の海沿いのエリアはどこ？") == ("answer", "district-shibaura-konan")
