@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from collections.abc import Iterable
 from typing import Literal
@@ -13,10 +12,9 @@ from bot.detailof import DetailOwner
 from bot.focus import asks_to_compare
 from bot.guidetopics import GUIDE_TOPIC, GuideTopics
 from bot.head import topic_heads
-from bot.normalize import clean
-from bot.origin import is_origin
-from bot.partof import Parts, trip_refusal
-from bot.whichnoun import which_nouns
+from bot.otherplaces import OtherPlaces
+from bot.partof import Parts
+from bot.whichnoun import asks_which_district, which_nouns
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.scope import SmallTalk
@@ -25,11 +23,6 @@ from bot.terms import Term
 from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
 
-TRAILING_OFF = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか)")  # "プラ…なんとか通り": a word half remembered, no place
-COMMUTES_FROM = re.compile(r"から\s*(?:通って|通勤して|かよって|通っ|通勤し)[^。？?]{0,6}?(?:人|方|職員)"
-                           r"|(?<![a-z])(?:commute|commutes|commuting)\s+from(?![a-z])")
-LISTED = re.compile(r"(?:入って|挙がって|あがって|含まれて|載って|出て)(?:い)?(?:ます|まし|た|る|ない|ません|へん|なかった)|挙がった|含まれ(?:る|ます)"
-                    r"|(?<![a-z])(?:on the list|among them|included|mentioned)(?![a-z])")
 Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
 HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the question's head may score and answer
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
@@ -108,11 +101,15 @@ class Decider:
         bag_of = lambda entry_id: index.bag(self._index_of[entry_id])  # noqa: E731
         self._parts = Parts(self._details.texts, vocabulary, city_wide, bag_of, _figures(kb, vocabulary))
         self._close = CloseCalls(vocabulary, bag_of, city_wide)
+        self._places = OtherPlaces(self._details, vocabulary, bag_of)
+        district = {t.concept for t in vocabulary.resolve("地区", False)}  # and its synonyms (エリア, district)
+        self._district_titled = frozenset(entry.id for entry in kb.entries if district & {
+            t.concept for title in entry.title.values() for t in vocabulary.resolve(title, False)})
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
-        candidates, refused = self._of_other_places(text, terms, candidates)
-        if refused is not None:
-            return refused
+        candidates, settled = self._places.filter(text, terms, candidates)
+        if settled is not None:
+            return MatchResult("answer" if settled[0] == "answer" else "fallback", tuple(candidates[:5]), reason=settled[1])
         if candidates and self._picks_an_unknown_kind(text, terms):
             # "区内のどの橋で？": no entry names a bridge when the knowledge never speaks of bridges (bot.whichnoun).
             return MatchResult("fallback", tuple(candidates[:5]), reason="asks which one of a kind it does not know")
@@ -200,34 +197,6 @@ class Decider:
         reason = "its answer states the year asked" if dated else "its title names what is asked about" if headed else ""
         return MatchResult("answer", top, reason=reason)
 
-    def _of_other_places(self, text: str, terms: list[Term],
-                         candidates: list[Candidate]) -> tuple[list[Candidate], MatchResult | None]:
-        # A place named in the context ("渋谷区に住んでいます。") is not what is asked about, nor where one comes from
-        # ("大阪からでも受験できる？"), unless a trip's time from there is asked ("千葉駅から区役所まで何分？").
-        cleaned = clean(text)
-        named = [t for t in terms if t.weight == 1.0 and self.vocabulary.is_foreign_place(t.token)
-                 and not TRAILING_OFF.match(cleaned, cleaned.find(clean(t.token.surface)) + len(t.token.surface))]
-        places = [t for t in named if not is_origin(text, t.token.surface)]
-        if candidates and len(places) < len(named):
-            trip = trip_refusal(text, [t for t in named if t not in places], self._details.answer_text(candidates[0].entry_id))
-            if trip:
-                return candidates, MatchResult("fallback", tuple(candidates[:5]), reason=trip)
-        origins = [t for t in named if t not in places]
-        if candidates and origins and COMMUTES_FROM.search(text) and not self._details.asked(text):
-            # "川崎から通っている人はいますか？": whether people come from there, which the entry naming it answers.
-            naming = next((c for c in candidates if c.score >= candidates[0].score - ROUTE_MARGIN
-                           and self._mentions_all(c.entry_id, origins)), None)
-            if naming is not None:
-                return _first(naming, candidates), MatchResult("answer", tuple(_first(naming, candidates)[:5]),
-                                                               reason="its answer names the place asked about")
-        if places and not LISTED.search(text):
-            # Another municipality's name: only an entry that itself speaks of that place may answer. Not when it is
-            # asked whether the place is among those an answer lists ("埼玉は入っていましたか？"): the list answers.
-            candidates = [c for c in candidates if self._mentions_all(c.entry_id, places)]
-            if not candidates:
-                return candidates, MatchResult("fallback", reason="another municipality")
-        return candidates, None
-
     def _dated(self, text: str, candidates: list[Candidate]) -> tuple[list[Candidate], bool]:
         # "minato population 2031": of the close entries, the one whose answer states that year (令和13年) answers.
         if not candidates:
@@ -241,6 +210,10 @@ class Decider:
         # Why it cannot answer: a detail of an unknown thing, another topic's, a part's, or unstated (bot.unstated).
         if details and self._asks_of_an_unknown_head(text, terms):
             return "asks a detail of a thing it does not know"
+        if entry_id not in self._district_titled and asks_which_district(text) and not any(
+                self._specifics.title_owner(t.concept) == entry_id for t in terms if t.weight == 1.0):
+            # "六本木って何地区？": not the housing entry naming Roppongi ("職員住宅はどの地区？" asks the housing's own)
+            return "asks which district it is in; its answer names no district"
         owner = self._owner.stranger(entry_id, terms, (d.kind.name for d in details))
         if owner is not None:  # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童
             return f"asks a detail of {owner}, which its topic never speaks of"
@@ -329,9 +302,6 @@ class Decider:
         nouns = set(which_nouns(text))
         return any(t.token.surface in nouns and t.concept is None and t.weight == 1.0 for t in terms)
 
-    def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
-        bag = self._index.bag(self._index_of[entry_id])
-        return all(place.concept in bag for place in places)
 
 
 def _figures(kb: KnowledgeBase, vocabulary: Vocabulary) -> frozenset[str]:

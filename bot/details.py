@@ -66,7 +66,7 @@ NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them to
 # "大使館って何か所？" is answered by any count of the entry's own embassies (81か国), "避難所は何か所？" by none.
 COUNTED_BEFORE = r"([\u3400-\u9fff\u30a1-\u30fa]{{2,}})(?:は|って|が|の)?\s*(?:{totals})?\s*(?:何|なん|幾)\s*(?:{units})"
 PLACES_OF = re.compile(COUNTED_BEFORE.format(totals="全部で|合わせて", units=PLACES))
-PEOPLE_OF = re.compile(COUNTED_BEFORE.format(totals="全部で|合わせて|全員で", units="人|名|にん"))
+PEOPLE_OF = re.compile(COUNTED_BEFORE.format(totals="全部で|合わせて|全員で|(?:港区|区)?全体で", units="人|名|にん"))
 PEOPLE_COUNTED = re.compile(r"(?:何|なん|幾)\s*(?:人|名|にん)|人数|(?<![a-z])how\s+many\s+(?:people|persons)(?![a-z])")
 RATE = r"(?!\s*(?:あたり|当たり))"  # "1人あたりの予算" counts no one: a figure before あたり is a rate's denominator
 PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:あたり|当たり|につき)?\s*(?:何|なん|幾|いく)"

@@ -50,4 +50,6 @@ def comes_from(text: str, place: str) -> bool:
     """Tell whether a text names a place as where the candidate comes from, not as a trip's start (横浜から区役所まで
     何分？ asks about the trip from there: bot.partof)."""
     cleaned, name = clean(text), clean(place)
-    return is_origin(cleaned, name) and re.search(re.escape(name) + r"[^。？?]*から[^。？?]*まで", cleaned) is None
+    # "実家が蒲田なんですけど区役所まで何分？" asks the trip too, its から left unsaid.
+    trip = re.escape(name) + r"[^。？?]*(?:から[^。？?]*まで|(?:区役所|役所|職場|港区|庁舎|支所)\s*まで)"
+    return is_origin(cleaned, name) and re.search(trip, cleaned) is None

@@ -22,7 +22,7 @@ from bot.vocabulary import Vocabulary
 # "XだけのY", "XのみのY", "XごとのY", "X別のY", "XそれぞれのY": the figure Y of the part X.
 ONLY_OF = re.compile(r"(?:だけ|のみ|ごと|毎|別|それぞれ)の")
 # "YのうちX", "Yの中でX": of the figure Y, the part X.
-AMONG = re.compile(r"(?<!そ)のうち[、,\s]*")  # not の中で: "研修の中で一番…" picks one of a topic's own
+AMONG = re.compile(r"(?<!そ)のうち[、,\s]*|に占める\s*")  # not の中で: "研修の中で一番…" picks one of a topic's own
 # A figure asked of the part: a count, an amount, a share ("地区ごとの職員数は？", "区民のうち外国籍の人は何％？").
 FIGURE_ASKED = re.compile(r"何|なん|いくら|いくつ|どのくらい|どれくらい|どのぐらい|どれぐらい|数|額|率|割合|比率|[%％]|多い|少ない")
 GAP = re.compile(r"[\s・]*")  # between the words of one noun phrase (麻布 地区)
@@ -30,10 +30,11 @@ SUFFIX = re.compile(r"[\u3400-\u9fff]")  # a one-kanji suffix the vocabulary dro
 # A duration asked: one trip's time.
 TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes")
 FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
+TO_HERE = re.compile(r"(?:区役所|役所|職場|港区|庁舎|支所)\s*まで")
 # A year the figure is of: "令和5年度の予算", "2023年の人口", "去年の倍率", "来年は何人". Not 今年 (the briefing's
 # figures are this year's) nor 何年 (asks a year).
 YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![\d,.])(?:19|20)\d\d\s*年?度?(?![\d,.]|\s*[万億兆円人])"
-                        r"|(?:再来|来|去|昨|一昨|前)年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
+                        r"|(?:再来|来|去|昨|一昨|前)年度?|前の年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
                         r"|(?<![a-z])(?:next|last|previous|prior)\s+(?:fiscal\s+)?year(?![a-z])|(?<![a-z])the\s+year\s+before(?![a-z])"
                         r"|(?<![a-z])(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|later|from\s+now)(?![a-z])")
 # A guess to be confirmed: "…令和10年ぐらいでしたっけ？", "平成10年くらいだよね？"
@@ -84,8 +85,10 @@ class Parts:
     def refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why the entry cannot state the asked part's figure ("" when the question asks none)."""
         cleaned = clean(text)
-        # Nouns only: "5つの地区のうちどこに入る？" asks which one, its verb (入る) is no part.
-        words = [t for t in _asked_words(terms) if t.token.pos == "名詞" or t.token.is_latin]
+        # Nouns only: "5つの地区のうちどこに入る？" asks which one, its verb (入る) is no part. A noun the knowledge does
+        # not know is a part no answer states ("予算のうち教育費は？").
+        asked = set(map(id, _asked_words(terms)))
+        words = [t for t in terms if (id(t) in asked or _unknown_noun(t)) and (t.token.pos == "名詞" or t.token.is_latin)]
         held = self._texts.get(entry_id, "")
         for part, whole in self._parts(cleaned, words):
             if not (FIGURE_ASKED.search(cleaned) or any(t.concept in self._figures for t in whole)):
@@ -212,7 +215,8 @@ class Parts:
                 found.append((part, whole))
         for marker in AMONG.finditer(cleaned):
             whole = _ending_at(spans, cleaned, marker.start())
-            part = _starting_at(spans, cleaned, marker.end())
+            # "人口に占める割合": the share asked is no part of the whole
+            part = [t for t in _starting_at(spans, cleaned, marker.end()) if not self._vocabulary.asks_about(t.token)]
             if part and whole:
                 found.append((part, whole))
         return found
@@ -240,9 +244,15 @@ def trip_refusal(text: str, origins: list[Term], answer_text: str) -> str:
     for place in origins:
         surface = clean(place.token.surface)
         at = cleaned.find(surface)
-        if at >= 0 and FROM.match(cleaned, at + len(surface)) and not _named_in(place, answer_text):
+        # "実家が蒲田なんですけど区役所まで何分？": the trip from there, the から left unsaid
+        if at >= 0 and (FROM.match(cleaned, at + len(surface)) or TO_HERE.search(cleaned, at + len(surface))) \
+                and not _named_in(place, answer_text):
             return f"asks the time of a trip from {place.token.surface}, which its answer does not name"
     return ""
+
+
+def _unknown_noun(term: Term) -> bool:
+    return term.concept is None and term.via == "unknown" and term.weight == 1.0 and not term.token.is_kana
 
 
 def _marks_a_part(word: str) -> bool:

@@ -41,3 +41,16 @@ def which_nouns(text: str) -> list[str]:
         if parts[start].pos[0] == NOUN:
             found.append(_head(parts, start))
     return found + WHICH_EN.findall(cleaned)
+
+
+# "六本木って何地区？", "Roppongi wa nani chiku desu ka", "5つの地区のうちどこに入る？", "which district is it in?":
+# which district a place is in, which only an entry about the districts says (the staff housing entry names
+# Roppongi, not its district). Not "どの地区にもある？" (whether each has one).
+WHICH_DISTRICT = re.compile(r"(?:どの|どこの|何|なに|なん)\s*(?:地区|ちく|チク)(?!\s*(?:にも|でも|ごと|それぞれ))"
+                            r"|(?:地区|ちく)の?\s*(?:うち|中|なか)で?\s*(?:どこ|どれ)"
+                            r"|(?<![a-z])(?:which|what)\s+(?:of\s+the\s+(?:five\s+|5\s+)?)?district(?![a-z])")
+
+
+def asks_which_district(text: str) -> bool:
+    """Tell whether a question asks which district something is in."""
+    return WHICH_DISTRICT.search(clean(text)) is not None

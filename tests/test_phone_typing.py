@@ -140,3 +140,21 @@ def test_the_seaside_is_the_bay_area(plain_answerer: Answerer) -> None:
     text = "Auckland has lots of harbour parks, does Minato have any waterfront parks? like by the bay?"
     assert outcome(plain_answerer, text) == ("answer", "district-shibaura-konan")
     assert outcome(plain_answerer, "港区の海沿いのエリアはどこ？") == ("answer", "district-shibaura-konan")
+
+
+@pytest.mark.parametrize("text", ["Roppongi wa nani chiku desu ka", "六本木って5つの地区のうちどこに入るんですか",
+                                  "土井さんは保健所に来る前、どの部署にいたんですか", "Nakajima-san wa nan-sai desu ka",
+                                  "管理職に占める女性の割合はどれくらいですか", "児童相談所の職員は港区全体で何人くらいいますか",
+                                  "How much exactly is a lunch set at the cafeteria", "自己啓発助成 上限",
+                                  "shokudo no menu wa nani ga aru?", "予算って前の年と比べて増えたの？減ったの？",
+                                  "えーと食堂ってお弁当持ち込んで食べてもいいんですかねあの職員じゃなくても"])
+def test_more_details_the_briefing_never_states(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "entry"), [("迎賓館はどの地区に入ってますか？", "district-akasaka"),
+                                             ("職員住宅はどの地区にある？", "housing-staff"),
+                                             ("外国籍の方が人口に占める割合はどのくらいでしょうか。", "facts-foreign-residents"),
+                                             ("パネリストの中島さんはどんな経歴の方ですか？", "panel")])
+def test_what_the_briefing_states_is_still_answered(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
