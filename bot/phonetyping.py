@@ -37,10 +37,16 @@ SPACED_LETTERS = re.compile(r"(?<![a-z])[a-z](?: [a-z]){1,4}(?![a-z])")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
+# Simplified Chinese forms typed by a Chinese keyboard (预算 for 予算, 职员 for 職員): the Japanese kanji meant. None of
+# them is a Japanese kanji itself, so no Japanese word changes.
+SIMPLIFIED = str.maketrans(dict(zip("预职员馆费岁试验积语业习时间东长门问题说读认识议设计务动劳龄资经济发开关现环规术电车铁报纸网图书饭价钱应录宾园厅儿师护疗养专请联络亲选举级",
+                                    "予職員館費歳試験積語業習時間東長門問題説読認識議設計務動労齢資経済発開関現環規術電車鉄報紙網図書飯価銭応録賓園庁児師護療養専請連絡親選挙級")))
+
+
 def as_typed_meant(text: str) -> str:
     """Return (lower-cased) text with its long vowels doubled (jūtaku -> juutaku), small vowels typed for effect
     made full or dropped (くらぃ -> くらい, ですかぁ -> ですか) and acronyms spelled out in Japanese joined (o j t)."""
-    text = SMALL_VOWEL.sub(_unsmall, text.translate(LONG_VOWELS))
+    text = SMALL_VOWEL.sub(_unsmall, text.translate(LONG_VOWELS).translate(SIMPLIFIED))
     if " " in text and JAPANESE.search(text):
         text = SPACED_LETTERS.sub(lambda letters: letters.group().replace(" ", ""), text)
     return text

@@ -158,3 +158,11 @@ def test_more_details_the_briefing_never_states(plain_answerer: Answerer, text: 
                                              ("パネリストの中島さんはどんな経歴の方ですか？", "panel")])
 def test_what_the_briefing_states_is_still_answered(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+@pytest.mark.parametrize(("text", "entry"), [("港区 预算 多少", "overview-budget"), ("人口 最新", "overview-population"),
+                                             ("What are the regular working hours at the ward office — nine to five?",
+                                              "guide-holidays")])
+def test_chinese_forms_the_latest_and_nine_to_five(plain_answerer: Answerer, text: str, entry: str) -> None:
+    # 预 is the simplified 預; 最新 is no typo of 最初 but the briefing's own, latest figure.
+    assert outcome(plain_answerer, text) == ("answer", entry)
