@@ -10,6 +10,8 @@ fact no single word gives away, and an entry of the right topic still cannot ans
   answered by the ward with the most hotel rooms.
 - **A named person's own details** ("中島さんの年齢", "…さんのSNS", "…さんの出身大学"): the answer naming the person does
   not give them.
+- **How many of the staff are foreign** ("職員の中に外国人はいますか"): no answer counts them; whether a foreigner
+  may join is the guide's eligibility.
 - **Minato against another place** ("品川区とどっちが多い？", "他の区より高い？"): only an answer that itself compares or
   ranks (トップクラス, 最多, より) tells how Minato stands; one that merely names the other place (where staff live)
   does not.
@@ -73,6 +75,18 @@ PERSONAL = {"age": re.compile(PERSON + r"(?:の|って|は|\s+)(?:[^。？?]{0,6
             "school": re.compile(PERSON + r"(?:の|って|は|\s+)(?:[^。？?]{0,8}?(?:どこの大学|何大学|大学出身|出身大学|出身校|学歴))")}
 HELD_PERSONAL = {"age": re.compile(r"\d\s*歳"), "account": re.compile(r"@"), "school": re.compile(r"大学|出身校"),
                  "career": re.compile(r"経て|以前は|前職|経歴")}
+# "職員の中に外国人はいますか", "how many foreigners work as city staff?": how many of the staff are foreign, which
+# no answer states (the foreign residents are the city's people; the guide says who may apply, not who works).
+# Not whether a foreigner may apply or work ("外国人も職員になれますか": the guide's eligibility).
+STAFF = r"(?:職員|しょくいん|スタッフ|staff|employees|shokuin)"
+FOREIGN = r"(?:外国|がいこく|gaikoku|foreign)"
+FOREIGN_STAFF = re.compile(rf"{STAFF}[^。？?]{{0,14}}?{FOREIGN}|{FOREIGN}[^。？?]{{0,14}}?{STAFF}"
+                           r"|foreign\w*(?:\s+\w+){0,6}\s+(?:staff|employees)(?![a-z])")
+COUNTED_OR_THERE = re.compile(r"何人|なんにん|nan\s*nin|いますか|います\s*か|いるの|いる\?|いる？|imasu\s*ka"
+                              r"|(?<![a-z])(?:how\s+many|are\s+there|is\s+there)(?![a-z])")
+MAY_JOIN = re.compile(r"なれ|応募|受験|受け|働け|はたらけ|採用さ|(?<![a-z])(?:apply|can\s+i|could\s+i|eligible|allowed)(?![a-z])"
+                      r"|hatarakemasu|ukeraremasu|naremasu|sponsor|visa")
+HELD_FOREIGN_STAFF = re.compile(r"外国籍の職員|外国人職員|foreign(?:-born)?\s+staff")
 HELD_COMPARISON = re.compile(HELD_SUPERLATIVE.pattern + r"|より|比べ|上回|下回|(?<![a-z])than(?![a-z])")
 
 
@@ -89,6 +103,9 @@ class Unstated:
         if COMPARED.search(cleaned) and QUANTITY.search(cleaned) and self._names_other_place(cleaned, terms):
             if not HELD_COMPARISON.search(self._details.answer_text(entry_id)):
                 return "compares Minato with another place; the answer compares nothing"
+        if FOREIGN_STAFF.search(cleaned) and COUNTED_OR_THERE.search(cleaned) and not MAY_JOIN.search(cleaned) \
+                and not HELD_FOREIGN_STAFF.search(self._details.answer_text(entry_id)):
+            return "asks how many of the staff are foreign; no answer states it"
         for detail, asked in PERSONAL.items():
             if asked.search(cleaned) and not HELD_PERSONAL[detail].search(self._details.answer_text(entry_id)):
                 return f"asks a person's own {detail}; the answer does not state it"

@@ -166,3 +166,17 @@ def test_what_the_briefing_states_is_still_answered(plain_answerer: Answerer, te
 def test_chinese_forms_the_latest_and_nine_to_five(plain_answerer: Answerer, text: str, entry: str) -> None:
     # 预 is the simplified 預; 最新 is no typo of 最初 but the briefing's own, latest figure.
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+@pytest.mark.parametrize("text", ["shokuin no naka ni gaikokujin wa imasu ka", "えーと港区の職員さんで外国出身の人って何人くらいいるんですか",
+                                  "how many foreigners are actually working as Minato city staff right now?"])
+def test_how_many_of_the_staff_are_foreign_is_not_stated(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "entry"), [("外国人も職員になれますか", "guide-application"),
+                                             ("がいこくじん の しょくいん は いますか。 わたし も はたらけます か",
+                                              "guide-application"),
+                                             ("港区の外国人住民は何人？", "facts-foreign-residents")])
+def test_whether_a_foreigner_may_join_is_the_guides(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
