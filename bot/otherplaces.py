@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from bot.decision import Candidate
 
 TRAILING_OFF = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか)")  # "プラ…なんとか通り": a word half remembered, no place
-COMMUTES_FROM = re.compile(r"から\s*(?:通って|通勤して|かよって|通っ|通勤し)[^。？?]{0,6}?(?:人|方|職員)"
+COMMUTES_FROM = re.compile(r"から\s*も?\s*(?:通って|通勤して|かよって|通っ|通勤し)[^。？?]{0,6}?(?:人|方|職員)"
                            r"|(?<![a-z])(?:commute|commutes|commuting)\s+from(?![a-z])")
 LISTED = re.compile(r"(?:入って|挙がって|あがって|含まれて|載って|出て)(?:い)?(?:ます|まし|た|る|ない|ません|へん|なかった)"
                     r"|挙がった|含まれ(?:る|ます)|(?<![a-z])(?:on the list|among them|included|mentioned)(?![a-z])")

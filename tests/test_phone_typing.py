@@ -180,3 +180,7 @@ def test_how_many_of_the_staff_are_foreign_is_not_stated(plain_answerer: Answere
                                              ("港区の外国人住民は何人？", "facts-foreign-residents")])
 def test_whether_a_foreigner_may_join_is_the_guides(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_an_honorific_typed_apart_is_no_word(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "しょくいん さん は かながわ から も かよって いますか") == ("answer", "commute-residence")
