@@ -10,7 +10,7 @@ from bot.closecall import CloseCalls
 from bot.details import DIGIT, Asked, DetailCheck
 from bot.detailof import DetailOwner
 from bot.focus import asks_to_compare
-from bot.guidetopics import GUIDE_TOPIC, GuideTopics
+from bot.guidetopics import GUIDE_TOPIC, GUIDE_TOPIC_SCORE, GuideTopics
 from bot.head import topic_heads
 from bot.otherplaces import OtherPlaces
 from bot.partof import Parts
@@ -273,6 +273,9 @@ class Decider:
         # question is in scope and its answer states the fact ("When do first graders move into their class?").
         if holder.score < best.score - ROUTE_MARGIN:
             return False
+        guide = self._details.points_to_guide(holder.entry_id)
+        if guide and holder.score >= GUIDE_TOPIC_SCORE and all(d.kind.route_only and not d.kind.strict for d in details):
+            return True  # "gaikokujin mo kuyakusho de hatarakemasu ka": who may apply is the guide's, however worded
         return holder.score >= self.settings.accept_score or (
             self._acceptable(best) and self._specifics.same_topic(best.entry_id, holder.entry_id)
             and self._details.holds(holder.entry_id, details, stated=True)

@@ -184,3 +184,9 @@ def test_whether_a_foreigner_may_join_is_the_guides(plain_answerer: Answerer, te
 
 def test_an_honorific_typed_apart_is_no_word(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "しょくいん さん は かながわ から も かよって いますか") == ("answer", "commute-residence")
+
+
+@pytest.mark.parametrize("text", ["高卒でも区役所で働けるの？", "gaikokujin mo kuyakusho de hatarakemasu ka",
+                                  "foreigner apply OK? nationality requirement"])
+def test_who_may_apply_is_the_guides_however_worded(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "guide-application")
