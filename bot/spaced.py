@@ -110,14 +110,23 @@ def lengthened_words(run: str, bounds: list[int], table: ReadingTable[Concepts],
     return found
 
 
+def _vowel_of(kana: str) -> str:
+    spelled = jaconv.kana2alphabet(jaconv.kata2hira(kana))
+    return spelled[-1] if spelled[-1:] in LONG_VOWEL_KANA else ""
+
+
+# Each katakana's vowel, read once (jaconv per letter and question cost a tenth of a spaced question's answer).
+VOWEL_OF = {chr(code): _vowel_of(chr(code)) for code in range(0x30A1, 0x30F5) if chr(code) != "ッ"}
+SMALL_Y = frozenset("ャュョ")
+
+
 def _lengthened(word: str) -> list[str]:
-    # The word with one long vowel put back after one of its kana (not after ン, ッ or ー).
+    # The word (katakana) with one long vowel put back after one of its kana (not after ン, ッ or ー).
     variants = []
     for at in range(1, len(word) + 1):
-        spelled = jaconv.kana2alphabet(jaconv.kata2hira(word[at - 1]))
-        if word[at:at + 1] in ("ゃ", "ゅ", "ょ", "ャ", "ュ", "ョ"):
-            continue  # きゅ is one sound: its vowel comes after the small kana
-        for kana in LONG_VOWEL_KANA.get(spelled[-1:], ()):
+        if word[at:at + 1] in SMALL_Y:
+            continue  # キュ is one sound: its vowel comes after the small kana
+        for kana in LONG_VOWEL_KANA.get(VOWEL_OF.get(word[at - 1], ""), ()):
             variants.append(word[:at] + kana + word[at:])
     return variants
 
