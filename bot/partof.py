@@ -37,6 +37,8 @@ YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![
                         r"|(?:再来|来|去|昨|一昨|前)年度?|前の年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
                         r"|(?<![a-z])(?:next|last|previous|prior)\s+(?:fiscal\s+)?year(?![a-z])|(?<![a-z])the\s+year\s+before(?![a-z])"
                         r"|(?<![a-z])(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|later|from\s+now)(?![a-z])")
+# Past the year named: "令和13年より先はどうなる予測？", "2031年以降は？", "after 2031?"
+BEYOND = re.compile(r"年度?\s*(?:より先|から先|以降|より後|のその先)|(?<![a-z])(?:after|beyond)\s+(?:fy\s*)?(?:19|20)\d\d(?![\d])")
 # A guess to be confirmed: "…令和10年ぐらいでしたっけ？", "平成10年くらいだよね？"
 CONFIRMING = re.compile(r"っけ|(?:だ|です|でした|だった)よね|でしょ|ほんと|本当|合って")
 ABOUT = re.compile(r"\s*(?:ぐらい|くらい|位|頃|ごろ|前後)")
@@ -172,6 +174,8 @@ class Parts:
         """Return why an entry cannot state a figure of a year it does not name ("" otherwise)."""
         held = self._texts.get(entry_id, "")
         cleaned = clean(text)
+        if BEYOND.search(cleaned):
+            return "asks beyond the years its answer states"  # "令和13年より先はどうなる？"
         guessing = CONFIRMING.search(cleaned) is not None
         for year in YEAR_NAMED.finditer(cleaned):
             if guessing and ABOUT.match(cleaned, year.end()):

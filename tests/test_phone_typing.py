@@ -190,3 +190,13 @@ def test_an_honorific_typed_apart_is_no_word(plain_answerer: Answerer) -> None:
                                   "foreigner apply OK? nationality requirement"])
 def test_who_may_apply_is_the_guides_however_worded(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "guide-application")
+
+
+@pytest.mark.parametrize("text", ["しょくいんじゅうたくってなんこあるの", "ショクインジュウタクハゼンブデナンコアリマスカ",
+                                  "その推計、令和13年より先はどうなる予測なんでしょう。人口のピークが何年かも知りたいです"])
+def test_a_count_in_kana_and_a_year_beyond_the_forecast_are_not_stated(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_a_count_in_kana_is_answered_where_the_answer_counts(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "たいしかん は なんこ ありますか") == ("answer", "facts-embassies")
