@@ -200,3 +200,9 @@ def test_a_count_in_kana_and_a_year_beyond_the_forecast_are_not_stated(plain_ans
 
 def test_a_count_in_kana_is_answered_where_the_answer_counts(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "たいしかん は なんこ ありますか") == ("answer", "facts-embassies")
+
+
+@pytest.mark.parametrize("text", ["港区立の保育園は何園ありますか",
+                                  "Please tell me the name of companies which is selected in new technology challenge"])
+def test_a_count_of_nurseries_and_the_companies_names_are_not_stated(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
