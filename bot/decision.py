@@ -32,6 +32,7 @@ EXPLAINS_MARGIN = 10.0  # how far below the best an entry naming more of the que
 GENERAL_MARGIN = 5.0  # how far below a specific entry its general one may score and answer, the qualifier unasked
 FIGURES_CATEGORY = "overview"
 CITY_WIDE = 3  # a place more than a third of the entries name is the city itself (港区)
+POINTED = 0.6  # a place this weighty is asked about (the clause "it" points back to: "Roppongi Hills - which district is it in?")
 
 
 @dataclass(frozen=True)
@@ -210,10 +211,15 @@ class Decider:
         # Why it cannot answer: a detail of an unknown thing, another topic's, a part's, or unstated (bot.unstated).
         if details and self._asks_of_an_unknown_head(text, terms):
             return "asks a detail of a thing it does not know"
-        if entry_id not in self._district_titled and asks_which_district(text) and not any(
-                self._specifics.title_owner(t.concept) == entry_id for t in terms if t.weight == 1.0):
-            # "六本木って何地区？": not the housing entry naming Roppongi ("職員住宅はどの地区？" asks the housing's own)
-            return "asks which district it is in; its answer names no district"
+        if asks_which_district(text) and not any(self._specifics.title_owner(t.concept) == entry_id
+                                                  for t in terms if t.weight == 1.0):
+            # "六本木って何地区？": not the housing entry naming Roppongi ("職員住宅はどの地区？" asks the housing's own),
+            # nor the list of the five districts, which does not say where Roppongi is: a district's entry naming it.
+            places = [t for t in terms if t.weight >= POINTED and t.concept in self.vocabulary.known_places
+                      and not self.vocabulary.is_home(t.token)]
+            if entry_id not in self._district_titled or not all(
+                    t.concept in self._index.bag(self._index_of[entry_id]) for t in places):
+                return "asks which district it is in; its answer names no district holding it"
         owner = self._owner.stranger(entry_id, terms, (d.kind.name for d in details))
         if owner is not None:  # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童
             return f"asks a detail of {owner}, which its topic never speaks of"

@@ -55,7 +55,7 @@ LIVES_AFTER = re.compile(r"\s*(?:ちく|チク)?(?:に住|で暮ら|の\s*(?:人
                          r"|に\s*す[むん]|(?:に|は)?\s*何人\s*(?:くらい|ぐらい)?\s*住)")
 LIVES_BEFORE = re.compile(r"(?<![a-z])(?:live|lives|living|reside|resides|residents|population|people)\s+(?:in|of|at)\s+(?:the\s+)?$")
 FIGURE_EN = re.compile(r"(?<![a-z])(?:population|budget|area|size|number|how\s+many|how\s+much|staff|residents|people"
-                       r"|ratio|proportion|share|percentage)(?![a-z])")
+                       r"|ratio|proportion|share|percentage|how\s+big|how\s+large|km2|square)(?![a-z])")
 FIGURE_OF_DISTRICT_EN = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+(?:the\s+)?[a-z-]+\s+(?:district|area)(?![a-z])")
 DISTRICT_OF = re.compile(r"(?:地区|エリア|チク)\s*ノ\s*")  # in katakana: ちくの too
 DISTRICT_WORDS = ("地区", "district", "chiku")

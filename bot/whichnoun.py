@@ -47,7 +47,7 @@ def which_nouns(text: str) -> list[str]:
 # which district a place is in, which only an entry about the districts says (the staff housing entry names
 # Roppongi, not its district). Not "どの地区にもある？" (whether each has one).
 WHICH_DISTRICT = re.compile(r"(?:どの|どこの|何|なに|なん)\s*(?:地区|ちく|チク)(?!\s*(?:にも|でも|ごと|それぞれ))"
-                            r"|(?:地区|ちく)の?\s*(?:うち|中|なか)で?\s*(?:どこ|どれ)"
+                            r"|(?:地区|ちく)の?\s*(?:(?:うち|中|なか)で?\s*)?(?:どこ|どれ)"
                             r"|(?<![a-z])(?:which|what)\s+(?:of\s+the\s+(?:five\s+|5\s+)?)?district(?![a-z])")
 
 

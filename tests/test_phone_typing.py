@@ -206,3 +206,14 @@ def test_a_count_in_kana_is_answered_where_the_answer_counts(plain_answerer: Ans
                                   "Please tell me the name of companies which is selected in new technology challenge"])
 def test_a_count_of_nurseries_and_the_companies_names_are_not_stated(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["六本木は5つの地区のどこ？", "How big is each district in km2?",
+                                  "canteen lunch is cheap they say, how much yen exactly?"])
+def test_where_a_place_lies_each_districts_size_and_a_price_in_yen_are_not_stated(plain_answerer: Answerer,
+                                                                                  text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_a_district_entry_naming_the_place_says_which_district_it_is(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "お台場は5つの地区のどれ？") == ("answer", "district-shibaura-konan")
