@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from collections.abc import Iterable
 from typing import Literal
 
@@ -103,9 +104,7 @@ class Decider:
         self._parts = Parts(self._details.texts, vocabulary, city_wide, bag_of, _figures(kb, vocabulary))
         self._close = CloseCalls(vocabulary, bag_of, city_wide)
         self._places = OtherPlaces(self._details, vocabulary, bag_of)
-        district = {t.concept for t in vocabulary.resolve("地区", False)}  # and its synonyms (エリア, district)
-        self._district_titled = frozenset(entry.id for entry in kb.entries if district & {
-            t.concept for title in entry.title.values() for t in vocabulary.resolve(title, False)})
+        self._kb = kb
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
         candidates, settled = self._places.filter(text, terms, candidates)
@@ -301,6 +300,14 @@ class Decider:
         if (best.entry_id in owners) == (second.entry_id in owners):
             return candidates, False
         return (candidates if best.entry_id in owners else [second, best, *candidates[2:]]), True
+
+    @cached_property
+    def _district_titled(self) -> frozenset[str]:
+        # The entries whose title names a district (地区 and its synonyms: エリア, district), read when first asked:
+        # resolving every title at start-up costs a large base seconds.
+        district = {t.concept for t in self.vocabulary.resolve("地区", False)}
+        return frozenset(entry.id for entry in self._kb.entries if district & {
+            t.concept for title in entry.title.values() for t in self.vocabulary.resolve(title, False)})
 
     def _asks_of_an_unknown_head(self, text: str, terms: list[Term]) -> bool:
         heads = set(topic_heads(text))

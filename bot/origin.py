@@ -46,10 +46,14 @@ def is_origin(text: str, place: str) -> bool:
                or PASSED_OVER.search(cleaned, 0, end - len(name)) for end in mentions)
 
 
+# "区役所まで何分？": a trip's end at the city's offices, its start named before it (bot.partof refuses the time).
+TO_THE_OFFICE = r"(?:区役所|役所|職場|港区|庁舎|支所)\s*まで"
+
+
 def comes_from(text: str, place: str) -> bool:
     """Tell whether a text names a place as where the candidate comes from, not as a trip's start (横浜から区役所まで
     何分？ asks about the trip from there: bot.partof)."""
     cleaned, name = clean(text), clean(place)
     # "実家が蒲田なんですけど区役所まで何分？" asks the trip too, its から left unsaid.
-    trip = re.escape(name) + r"[^。？?]*(?:から[^。？?]*まで|(?:区役所|役所|職場|港区|庁舎|支所)\s*まで)"
+    trip = re.escape(name) + rf"[^。？?]*(?:から[^。？?]*まで|{TO_THE_OFFICE})"
     return is_origin(cleaned, name) and re.search(trip, cleaned) is None

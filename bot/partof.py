@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection
 from bot.detailcues import NOT_SOMEONE
 from bot.details import DIGIT
 from bot.normalize import clean, to_katakana
+from bot.origin import TO_THE_OFFICE
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
@@ -30,7 +31,7 @@ SUFFIX = re.compile(r"[\u3400-\u9fff]")  # a one-kanji suffix the vocabulary dro
 # A duration asked: one trip's time.
 TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes")
 FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
-TO_HERE = re.compile(r"(?:区役所|役所|職場|港区|庁舎|支所)\s*まで")
+TO_HERE = re.compile(TO_THE_OFFICE)
 # A year the figure is of: "令和5年度の予算", "2023年の人口", "去年の倍率", "来年は何人". Not 今年 (the briefing's
 # figures are this year's) nor 何年 (asks a year).
 YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![\d,.])(?:19|20)\d\d\s*年?度?(?![\d,.]|\s*[万億兆円人])"
@@ -89,8 +90,7 @@ class Parts:
         cleaned = clean(text)
         # Nouns only: "5つの地区のうちどこに入る？" asks which one, its verb (入る) is no part. A noun the knowledge does
         # not know is a part no answer states ("予算のうち教育費は？").
-        asked = set(map(id, _asked_words(terms)))
-        words = [t for t in terms if (id(t) in asked or _unknown_noun(t)) and (t.token.pos == "名詞" or t.token.is_latin)]
+        words = [t for t in terms if (_is_asked(t) or _unknown_noun(t)) and (t.token.pos == "名詞" or t.token.is_latin)]
         held = self._texts.get(entry_id, "")
         for part, whole in self._parts(cleaned, words):
             if not (FIGURE_ASKED.search(cleaned) or any(t.concept in self._figures for t in whole)):
@@ -288,10 +288,13 @@ Span = tuple[int, int, Term]
 
 
 def _asked_words(terms: list[Term], scanned: bool = False) -> list[Term]:
-    # The words the question asks with, as written: not the context's, not weak, not a reading found inside a word
+    return [t for t in terms if _is_asked(t, scanned)]
+
+
+def _is_asked(term: Term, scanned: bool = False) -> bool:
+    # A word the question asks with, as written: not the context's, not weak, not a reading found inside a word
     # unless `scanned` (a district typed in kana is found so).
-    return [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak"
-            and (scanned or t.via != "scan")]
+    return term.weight == 1.0 and term.concept is not None and term.via != "weak" and (scanned or term.via != "scan")
 
 
 def _spans(cleaned: str, words: list[Term], fold: Callable[[str], str] = str) -> list[Span]:

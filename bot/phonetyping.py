@@ -20,8 +20,9 @@ JOINS_SMALL_VOWEL = frozenset("ふゔうてでとどしじちぢつくぐ")
 SMALL_TO_FULL = dict(zip("ぁぃぅぇぉ", "あいうえお"))
 
 
-def _vowel(kana: str) -> str:
-    spelled = jaconv.kana2alphabet(kana)
+def vowel_of(kana: str) -> str:
+    """Return the vowel a kana (hiragana or katakana) ends in: a, i, u, e or o; "" for ん and the like."""
+    spelled = jaconv.kana2alphabet(jaconv.kata2hira(kana))
     return spelled[-1] if spelled[-1:] in ("a", "i", "u", "e", "o") else ""
 
 
@@ -29,7 +30,7 @@ def _unsmall(found: re.Match[str]) -> str:
     before, small = found.group(1), found.group()
     if before in JOINS_SMALL_VOWEL:
         return small
-    return "" if _vowel(before) == _vowel(small) else SMALL_TO_FULL[small]
+    return "" if vowel_of(before) == vowel_of(small) else SMALL_TO_FULL[small]
 
 
 # An acronym typed letter by letter with spaces between ("Ｏ J T担当", "a i の"), beside Japanese: one word (ojt).

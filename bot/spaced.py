@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-import jaconv
-
 from bot.normalize import Token, analyze, clean, morphemes, to_katakana
+from bot.phonetyping import vowel_of
 from bot.readingscan import ReadingTable
 from bot.terms import Mask, Term, explained_by_longer, with_scanned
 
@@ -110,13 +109,9 @@ def lengthened_words(run: str, bounds: list[int], table: ReadingTable[Concepts],
     return found
 
 
-def _vowel_of(kana: str) -> str:
-    spelled = jaconv.kana2alphabet(jaconv.kata2hira(kana))
-    return spelled[-1] if spelled[-1:] in LONG_VOWEL_KANA else ""
-
-
-# Each katakana's vowel, read once (jaconv per letter and question cost a tenth of a spaced question's answer).
-VOWEL_OF = {chr(code): _vowel_of(chr(code)) for code in range(0x30A1, 0x30F5) if chr(code) != "ッ"}
+# Each katakana's vowel, read once (jaconv per letter and question cost a tenth of a spaced question's answer);
+# ッ draws out no vowel.
+VOWEL_OF = {chr(code): vowel_of(chr(code)) for code in range(0x30A1, 0x30F5) if chr(code) != "ッ"}
 SMALL_Y = frozenset("ャュョ")
 
 
