@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from bot.closecall import CloseCalls
+from bot.counted import Counted
 from bot.details import DIGIT, Asked, DetailCheck
 from bot.detailof import DetailOwner
 from bot.focus import asks_to_compare
@@ -103,6 +104,7 @@ class Decider:
         bag_of = lambda entry_id: index.bag(self._index_of[entry_id])  # noqa: E731
         self._parts = Parts(self._details.texts, vocabulary, city_wide, bag_of, _figures(kb, vocabulary))
         self._close = CloseCalls(vocabulary, bag_of, city_wide)
+        self._counted = Counted(self._parts.names_or_reads, bag_of, city_wide)
         self._places = OtherPlaces(self._details, vocabulary, bag_of)
         self._kb = kb
 
@@ -124,7 +126,14 @@ class Decider:
                 # counted unit, cannot answer it, however close its topic.
                 return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
         candidates, dated = self._dated(text, candidates)
+        general = self._specifics.unqualified(candidates, terms, ROUTE_MARGIN, FIGURES_CATEGORY) if details else None
+        if general is not None and not self._details.holds(general.entry_id, details):
+            # "港区の人口は23区で何番目？": the daytime population's rank is no rank of the population
+            return MatchResult("fallback", tuple(candidates[:5]), reason="asks a detail its title's entry does not state")
         unanswerable = self._unanswerable(text, terms, candidates[0].entry_id, details) if candidates else ""
+        if candidates and not unanswerable and not self._details.points_to_guide(candidates[0].entry_id):
+            close = [c.entry_id for c in candidates[:3] if c is candidates[0] or self._acceptable(c)]
+            unanswerable = self._counted.refusal(text, terms, close)  # "外国人観光客は何人？" (bot.counted)
         if unanswerable:
             return MatchResult("fallback", tuple(candidates[:5]), reason=unanswerable)
         headed = dated

@@ -152,6 +152,24 @@ class Specifics:
                      and not (specific - general) & asked), None)
 
 
+    def unqualified(self, candidates: list[Candidate], terms: list[Term], margin: float,
+                    category: str) -> Candidate | None:
+        """Return the entry of a category titled by the best one's title less its qualifier, when the question names
+        that title and asks nothing of the qualifier ("港区の人口は23区で何番目？" asks of 人口, not of 昼間人口).
+
+        Only the city's figures (the category given): a qualified one (昼間人口) is another figure, while the
+        qualifier of another topic's title may be the asked aspect itself (プレクラスの期間, asked "いつまで？").
+        """
+        if not candidates:
+            return None
+        best = candidates[0]
+        specific, asked = self._main_title.get(best.entry_id, frozenset()), _asked(terms)
+        return next((c for c in candidates[1:5] if c.score >= best.score - margin
+                     and self._category.get(c.entry_id) == category
+                     and (general := self._main_title.get(c.entry_id)) and general < specific and general <= asked
+                     and not (specific - general) & asked), None)
+
+
 def _same_figures(text: str) -> str:
     return text.translate(KANJI_FIGURES)
 

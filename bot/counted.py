@@ -1,0 +1,85 @@
+"""What a count counts: "外国人観光客は年に何人？" counts tourists, which the foreign residents' figure is not.
+
+A count question names the thing it counts right before its cue ("外国人観光客って年間何人くらい？",
+"how many nepali people work…"). An entry's figure counts its own thing: the foreign residents' entry counts
+外国人 living in the city, not 外国人観光客. Only an entry whose texts name every word of the counted noun can state
+the count. A question comparing two counts ("国籍の数と大使館の数、どっちが多い？") names each in one entry: each
+counted noun needs one close entry naming all of it, not the best one alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from bot.normalize import clean, morphemes
+from bot.terms import Term
+
+# The count cue after the counted noun: "…は何人", "…って年間何人くらい", "…は全部で何台", "…の数は".
+UNITS = r"人|名|にん|件|個|台|軒|か所|箇所|ヶ所|カ所|校|社|店|園|戸|室|だい|けん"
+COUNT_CUE = re.compile(r"(?:は|って|が|も)?\s*(?:全部で|ぜんぶで|合わせて|年間|年に|一年で|1年で|毎年|今|いま|現在)?\s*"
+                       rf"(?:何|なん|幾)\s*(?:{UNITS})(?![\u3400-\u9fff])"
+                       r"|(?:の)?(?:数|人数|件数)\s*(?:は|って)")
+# An English count: the word after "how many" ("how many proposals came"), or an unknown one before the counted
+# people or thing ("how many nepali people work…", not "how many made it").
+HOW_MANY = re.compile(r"(?<![a-z])how\s+many\s+([a-z-]+)(?:\s+([a-z-]+))?")
+RATE = re.compile(r"あたり|当たり|(?<![a-z])per(?![a-z])")  # "職員1人あたり区民は何人？" is a rate, no count of 区民
+NOUN = "名詞"
+ADVERBIAL = "副詞可能"
+GENERAL = frozenset({"people", "persons", "person", "times", "人", "方", "ひと", "合計", "両方", "総数", "全員"})
+MIN_UNKNOWN_LATIN = 4  # shorter unknown English words are shorthand (ppl) or romaji bits (ku), not a counted thing
+
+Names = Callable[[Term, str], bool]
+
+
+class Counted:
+    """Tells whether the entries that could answer name what a count question counts."""
+
+    def __init__(self, names: Names, bag: Callable[[str], Collection[str]], everywhere: Callable[[str], bool]) -> None:
+        self._names = names  # an entry's texts name the word: itself, its concept or its reading
+        self._bag = bag  # the concepts of an entry's every text, its questions too
+        self._everywhere = everywhere  # a word most entries use (港区)
+
+    def refusal(self, text: str, terms: list[Term], entry_ids: list[str]) -> str:
+        """Return why none of the entries can count what the question counts ("" when one can, or none is asked)."""
+        cleaned = clean(text)
+        if RATE.search(cleaned):
+            return ""
+        words = [t for t in terms if t.weight == 1.0 and t.via != "weak" and (t.concept is not None or _unknown(t))]
+        counted = [_nouns_before(cleaned, cue.start(), words) for cue in COUNT_CUE.finditer(cleaned)]
+        counted += [_counted_in_english(asked, words) for asked in HOW_MANY.finditer(cleaned)]
+        for phrase in counted:
+            phrase = [t for t in phrase if clean(t.token.surface) not in GENERAL and not self._everywhere(t.concept or "")]
+            if phrase and not any(all(self._counts(t, entry_id) for t in phrase) for entry_id in entry_ids):
+                return f"counts {'、'.join(t.token.surface for t in phrase)}, which no answer counts"
+        return ""
+
+    def _counts(self, term: Term, entry_id: str) -> bool:
+        return term.concept is not None and term.concept in self._bag(entry_id) or self._names(term, entry_id)
+
+
+def _counted_in_english(asked: re.Match[str], words: list[Term]) -> list[Term]:
+    first = next((t for t in words if clean(t.token.surface) == asked.group(1)), None)
+    if first is None or first.concept is not None:
+        return [first] if first is not None else []
+    follows = asked.group(2) in GENERAL or any(clean(t.token.surface) == asked.group(2) and t.concept for t in words)
+    return [first] if follows else []
+
+
+def _nouns_before(cleaned: str, end: int, words: list[Term]) -> list[Term]:
+    # The nouns written together right before the cue (外国人 住民 of 外国人住民は), each as the question's word for
+    # it; a noun the vocabulary drops (住民 beside 外国人) takes no part.
+    nouns = []
+    for part in reversed(morphemes(cleaned[:end])):
+        if part.end != end or part.pos[0] != NOUN:
+            break
+        if part.pos[2] == ADVERBIAL:  # それぞれ何人, 全部で: how it is counted, not what
+            break
+        nouns.insert(0, part.surface)
+        end = part.begin
+    return [t for t in words if t.token.surface in nouns]
+
+
+def _unknown(term: Term) -> bool:
+    return term.via == "unknown" and (term.token.pos == NOUN and not term.token.is_kana
+                                      or term.token.is_latin and len(term.token.surface) >= MIN_UNKNOWN_LATIN)

@@ -1,0 +1,40 @@
+"""Details a close entry does not state: what a count counts, and more of the tenth session's refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.service import Answerer
+from single_reply import outcome
+
+
+@pytest.mark.parametrize("text", ["港区に遊びに来る外国人観光客って年に何人くらい？", "外国人観光客は毎年何人来ていますか",
+                                  "how many chinese people visit minato each year"])
+def test_a_count_of_something_no_entry_counts_is_refused(plain_answerer: Answerer, text: str) -> None:
+    # The foreign residents' figure counts residents, not tourists; no entry counts students from abroad.
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "entry"), [("外国人の住民は何人くらい？", "facts-foreign-residents"),
+                                             ("how many staff work for the city", "overview-staff"),
+                                             ("大使館の数は？", "facts-embassies")])
+def test_a_count_the_entry_makes_is_answered(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_two_counts_compared_are_each_counted_by_one_entry(plain_answerer: Answerer) -> None:
+    kind, entry = outcome(plain_answerer, "国籍の数と大使館の数って、どっちが多い？")
+    assert kind == "answer" and entry in ("facts-nationalities", "facts-embassies")
+
+
+def test_how_a_count_is_asked_is_not_what_it_counts(plain_answerer: Answerer) -> None:
+    # それぞれ and 1人あたり say how, not what: the two populations each, a rate.
+    kind, entry = outcome(plain_answerer, "住民の数と昼間の人口、それぞれ何人？")
+    assert kind == "answer" and entry in ("overview-population", "facts-daytime-population")
+
+
+def test_a_figure_asked_without_its_qualifier_is_not_the_qualified_ones(plain_answerer: Answerer) -> None:
+    # The daytime population is the most in Tokyo; the population's own rank is stated nowhere.
+    assert outcome(plain_answerer, "港区の人口は都内で何位？") == ("no answer", None)
+    assert outcome(plain_answerer, "昼間人口は都内で何番目？") == ("answer", "facts-daytime-population")
+    assert outcome(plain_answerer, "人口が30万人になるのは何年？") == ("answer", "facts-population-forecast")
