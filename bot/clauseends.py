@@ -35,7 +35,7 @@ def clause_ends(text: str) -> list[int]:
     parts = morphemes(text)
     return sorted({*(m.end for i, m in enumerate(parts) if (m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES)
                      or (m.pos[0] == "助動詞" and m.surface in CONDITIONAL_ENDINGS) or _ends_a_purpose(parts, i)
-                     or _ends_a_state(parts, i)),
+                     or _ends_a_state(parts, i) or _ends_a_reason(parts, i)),
                    *(found.end() for found in THOUGHT_TOLD.finditer(text) if found.end() < len(text))})
 
 
@@ -44,6 +44,14 @@ def _ends_a_state(parts: tuple[Morpheme, ...], index: int) -> bool:
     # Only いて (not every て: "プレクラスについて、教えて" is one clause).
     return (1 <= index < len(parts) - 1 and parts[index].surface in {"て", "で"} and parts[index].pos[1] == "接続助詞"
             and parts[index - 1].surface == "い" and parts[index - 1].pos[0] == "動詞"
+            and parts[index + 1].surface in PURPOSE_COMMAS)
+
+
+def _ends_a_reason(parts: tuple[Morpheme, ...], index: int) -> bool:
+    # "確認したいので、…": after たい the analyzer reads ので as の + で (not the particle); a comma after it ends the
+    # reason told, as the particle's does.
+    return (1 <= index < len(parts) - 1 and parts[index].surface == "で" and parts[index].pos[0] == "助動詞"
+            and parts[index - 1].surface == "の" and parts[index - 1].pos[1] == "準体助詞"
             and parts[index + 1].surface in PURPOSE_COMMAS)
 
 

@@ -285,9 +285,12 @@ class Decider:
     def _may_route(self, best: Candidate, holder: Candidate, details: list[Asked], terms: list[Term]) -> bool:
         # Close enough to the best one, and acceptable on its own or of the best one's topic when that one shows the
         # question is in scope and its answer states the fact ("When do first graders move into their class?").
+        guide = self._details.points_to_guide(holder.entry_id)
+        if guide and holder.score >= GUIDE_TOPIC_SCORE and self._acceptable(best) and self._details.points_to_guide(
+                best.entry_id):
+            return True  # "高卒程度の試験はいつ頃？": of the guide's topics, the exam's holds its dates (日程)
         if holder.score < best.score - ROUTE_MARGIN:
             return False
-        guide = self._details.points_to_guide(holder.entry_id)
         if guide and holder.score >= GUIDE_TOPIC_SCORE and all(d.kind.route_only and not d.kind.strict for d in details):
             return True  # "gaikokujin mo kuyakusho de hatarakemasu ka": who may apply is the guide's, however worded
         return holder.score >= self.settings.accept_score or (

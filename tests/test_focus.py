@@ -226,3 +226,9 @@ def test_members_listed_in_the_context_ask_for_the_whole_list(plain_answerer: An
 def test_a_contrast_typed_with_a_space_before_it_sets_its_word_aside() -> None:
     # simple Japanese and romaji put a space between the word and じゃなくて: the word is still set aside
     assert drop_contrast("しょくどう じゃなくて じゅうたく は どこ") == "じゅうたく は どこ"
+
+
+def test_a_reason_told_after_tai_is_context(plain_answerer: Answerer) -> None:
+    # After たい the analyzer reads ので as の + で: the reason told still ends its clause.
+    assert [c.asks for c in clauses("人口密度を計算したいので、面積を教えてください")] == [False, True]
+    assert outcome(plain_answerer, "人口密度を計算したいので、面積を教えてください") == ("answer", "overview-area")

@@ -38,3 +38,8 @@ def test_a_figure_asked_without_its_qualifier_is_not_the_qualified_ones(plain_an
     assert outcome(plain_answerer, "港区の人口は都内で何位？") == ("no answer", None)
     assert outcome(plain_answerer, "昼間人口は都内で何番目？") == ("answer", "facts-daytime-population")
     assert outcome(plain_answerer, "人口が30万人になるのは何年？") == ("answer", "facts-population-forecast")
+
+
+def test_of_the_guides_topics_the_one_holding_the_asked_detail_answers(plain_answerer: Answerer) -> None:
+    # 高校卒業程度 names a track of how to apply; its exam's dates are the exam entry's (日程), however far below.
+    assert outcome(plain_answerer, "高校卒業程度の採用試験は何月？") == ("answer", "guide-exam")
