@@ -12,6 +12,7 @@ from bot.normalize import Morpheme, morphemes
 
 PURPOSE_NOUNS = frozenset({"よう", "ため", "為"})
 PURPOSE_COMMAS = frozenset({"、", ","})
+FILLERS = frozenset({"あの", "あのー", "あのう", "えーと", "えっと", "えーっと", "えー", "あー", "うーん"})
 CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", "ので", "のに", "ものの", "から", "し"})
 
 
@@ -35,7 +36,7 @@ def clause_ends(text: str) -> list[int]:
     parts = morphemes(text)
     return sorted({*(m.end for i, m in enumerate(parts) if (m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES)
                      or (m.pos[0] == "助動詞" and m.surface in CONDITIONAL_ENDINGS) or _ends_a_purpose(parts, i)
-                     or _ends_a_state(parts, i) or _ends_a_reason(parts, i)),
+                     or _ends_a_state(parts, i) or _ends_a_reason(parts, i) or _restarts(parts, i)),
                    *(found.end() for found in THOUGHT_TOLD.finditer(text) if found.end() < len(text))})
 
 
@@ -45,6 +46,12 @@ def _ends_a_state(parts: tuple[Morpheme, ...], index: int) -> bool:
     return (1 <= index < len(parts) - 1 and parts[index].surface in {"て", "で"} and parts[index].pos[1] == "接続助詞"
             and parts[index - 1].surface == "い" and parts[index - 1].pos[0] == "動詞"
             and parts[index + 1].surface in PURPOSE_COMMAS)
+
+
+def _restarts(parts: tuple[Morpheme, ...], index: int) -> bool:
+    # "…体力には自信あってあの港区の職員って何人？": voice input runs on; a filler after a て-form starts anew.
+    return (index < len(parts) - 1 and parts[index].surface in {"て", "で"} and parts[index].pos[1] == "接続助詞"
+            and (parts[index + 1].surface in FILLERS or parts[index + 1].pos[1] == "フィラー"))
 
 
 def _ends_a_reason(parts: tuple[Morpheme, ...], index: int) -> bool:

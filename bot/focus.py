@@ -19,7 +19,7 @@ from bot.bigkana import read_either_way
 from bot.katakanasentence import katakana_sentence
 from bot.clauseends import CORRECTION, clause_ends
 from bot.membership import listed_item
-from bot.normalize import Token, clean
+from bot.normalize import Token, clean, morphemes
 from bot.origin import comes_from
 from bot.romajisentence import romaji_sentence
 from bot.spoken import sentence_ends
@@ -109,7 +109,12 @@ def clauses(text: str) -> list[Clause]:
 def _hands_over(clause: str) -> bool:
     # "バイト中なんで…けど、職員って何人？": a clause ending in けど or ので leads into what follows, so the
     # question word inside it (なんで, here "because") does not make it the question.
-    return bool(HANDING_OVER.search(clean(clause)))
+    # A て-form leads on too ("…自信あって あの職員って何人？"), the analyzer telling it from the topic's って.
+    cleaned = clean(clause).rstrip("、, ")
+    if cleaned.endswith("て"):
+        last = morphemes(cleaned)[-1:]
+        return bool(last) and last[0].pos[1] == "接続助詞"
+    return bool(HANDING_OVER.search(cleaned))
 
 
 def _pauses(sentence: str) -> list[str]:

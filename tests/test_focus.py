@@ -232,3 +232,12 @@ def test_a_reason_told_after_tai_is_context(plain_answerer: Answerer) -> None:
     # After たい the analyzer reads ので as の + で: the reason told still ends its clause.
     assert [c.asks for c in clauses("人口密度を計算したいので、面積を教えてください")] == [False, True]
     assert outcome(plain_answerer, "人口密度を計算したいので、面積を教えてください") == ("answer", "overview-area")
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("えっと水泳やってて大学で体力には自信あってあの港区の職員って何人くらいいるんですか", "overview-staff"),
+    ("なんか経理やってて数字には強くてえっと港区の予算ってどのくらい", "overview-budget")])
+def test_a_filler_after_a_te_form_starts_the_question_anew(plain_answerer: Answerer, text: str, entry: str) -> None:
+    # Voice input runs on: the story told in て-forms leads on (its なんか asks nothing), the filler starts anew.
+    assert [c.asks for c in clauses(text)] == [False, True]
+    assert outcome(plain_answerer, text) == ("answer", entry)
