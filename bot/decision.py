@@ -20,8 +20,8 @@ from bot.whichnoun import asks_which_district, which_nouns
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.scope import SmallTalk
-from bot.specific import Specifics
-from bot.terms import Term
+from bot.specific import Specifics, city_figures
+from bot.terms import Term, names_unknown
 from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
 
@@ -102,7 +102,7 @@ class Decider:
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
         city_wide = lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries)  # noqa: E731
         bag_of = lambda entry_id: index.bag(self._index_of[entry_id])  # noqa: E731
-        self._parts = Parts(self._details.texts, vocabulary, city_wide, bag_of, _figures(kb, vocabulary))
+        self._parts = Parts(self._details.texts, vocabulary, city_wide, bag_of, city_figures(kb, vocabulary, FIGURES_CATEGORY))
         self._close = CloseCalls(vocabulary, bag_of, city_wide)
         self._counted = Counted(self._parts.names_or_reads, bag_of, city_wide)
         self._places = OtherPlaces(self._details, vocabulary, bag_of)
@@ -152,7 +152,8 @@ class Decider:
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings
-        if len(top) > 1 and asks_to_compare(text) and self._compares(top[0], top[1]):
+        # "東京タワーとスカイツリー、どっちが高い？": a side no entry knows cannot be compared.
+        if len(top) > 1 and asks_to_compare(text) and self._compares(top[0], top[1]) and not names_unknown(terms):
             return MatchResult("answer", top, reason="comparison")
         pair = self._specifics.named_pair(list(top), terms)
         if pair is not None and self._compares(*pair):
@@ -330,13 +331,6 @@ class Decider:
         nouns = set(which_nouns(text))
         return any(t.token.surface in nouns and t.concept is None and t.weight == 1.0 for t in terms)
 
-
-
-def _figures(kb: KnowledgeBase, vocabulary: Vocabulary) -> frozenset[str]:
-    # The city's figures: the words of the overview entries' Japanese titles (人口, 面積, 予算, 職員数).
-    return frozenset(t.concept for entry in kb.entries if entry.category == FIGURES_CATEGORY
-                     for t in vocabulary.resolve(entry.title.get("ja", ""), False)
-                     if t.concept is not None and t.via != "weak")
 
 
 def _first(chosen: Candidate, candidates: list[Candidate]) -> list[Candidate]:

@@ -170,6 +170,13 @@ class Specifics:
                      and not (specific - general) & asked), None)
 
 
+def city_figures(kb: KnowledgeBase, vocabulary: Vocabulary, category: str) -> frozenset[str]:
+    """Return the city's figures: the words of the Japanese titles of a category's entries (人口, 面積, 予算, 職員数)."""
+    return frozenset(t.concept for entry in kb.entries if entry.category == category
+                     for t in vocabulary.resolve(entry.title.get("ja", ""), False)
+                     if t.concept is not None and t.via != "weak")
+
+
 def _same_figures(text: str) -> str:
     return text.translate(KANJI_FIGURES)
 

@@ -10,6 +10,7 @@ from bot.normalize import Token, clean, to_katakana
 from bot.romaji import romaji_to_katakana
 
 HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
+KATAKANA_WORD = re.compile(r"[ァ-ヺー]{3,}")
 Mask = tuple[str, list[bool], dict[str, tuple[int, str]]]  # a reading run, positions found, where each word is
 
 
@@ -89,3 +90,12 @@ def with_scanned(kept: list[Term], found: dict[str, tuple[str, ...]], stopwords:
                 kept.append(Term(scanned_token(reading, concept), concept, "scan"))
                 known.add(concept)
     return kept
+
+
+def names_unknown(terms: list[Term]) -> bool:
+    """Tell whether a question asks with a noun the knowledge does not know (スカイツリー, 通天閣).
+
+    Not one in hiragana: a word the knowledge does not know typed so is more often a typo of one it does.
+    """
+    return any(t.weight == 1.0 and t.via == "unknown" and t.token.pos == "名詞" and len(t.token.surface) >= 2
+               and (not t.token.is_kana or KATAKANA_WORD.fullmatch(t.token.surface) is not None) for t in terms)

@@ -43,3 +43,9 @@ def test_a_figure_asked_without_its_qualifier_is_not_the_qualified_ones(plain_an
 def test_of_the_guides_topics_the_one_holding_the_asked_detail_answers(plain_answerer: Answerer) -> None:
     # 高校卒業程度 names a track of how to apply; its exam's dates are the exam entry's (日程), however far below.
     assert outcome(plain_answerer, "高校卒業程度の採用試験は何月？") == ("answer", "guide-exam")
+
+
+def test_a_comparison_with_a_side_no_entry_knows_is_refused(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "東京タワーと通天閣どっちが古い？") == ("no answer", None)
+    kind, entry = outcome(plain_answerer, "大使館の数と国籍の数、どっちが多い？")
+    assert kind == "answer" and entry in ("facts-embassies", "facts-nationalities")
