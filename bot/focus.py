@@ -19,6 +19,7 @@ from bot.bigkana import read_either_way
 from bot.katakanasentence import katakana_sentence
 from bot.clauseends import CORRECTION, clause_ends
 from bot.membership import listed_item
+from bot.chatter import quiet_chatter
 from bot.normalize import Token, clean, morphemes
 from bot.origin import comes_from
 from bot.romajisentence import romaji_sentence
@@ -230,9 +231,10 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
     # "しよくいん" typed for しょくいん (bot.bigkana)
     reading = read_either_way(text, lambda typed: _read_message(typed, resolve, asks_about, is_home))
     item = listed_item(text)  # "メリットに、教員の負担軽減って入ってない？": the item looked for is context too
-    return replace(reading, terms=[term.weighing(CONTEXT_WEIGHT) if term.weight == 1.0 and (
+    # "…, cheers": an English piece naming nothing known is chat (bot.chatter)
+    return replace(reading, terms=quiet_chatter(text, [term.weighing(CONTEXT_WEIGHT) if term.weight == 1.0 and (
         term.token.is_place and comes_from(text, term.token.surface) or item and clean(term.token.surface) in item)
-        else term for term in reading.terms])
+        else term for term in reading.terms]))
 
 
 def _read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_about: Callable[[Token], bool],
