@@ -56,6 +56,8 @@ RELATIVE_HEADS = ("someone", "somebody", "anyone", "anybody", "everyone", "perso
                   "senior", "seniors", "colleague", "colleagues", "mentor", "mentors", "teacher", "teachers",
                   "man", "men", "woman", "women", "guy", "guys", "student", "students")
 CUE_BEHIND = dict.fromkeys(["who", "whose"], "".join(rf"(?<!{head} )" for head in RELATIVE_HEADS))
+# 研修メニュー (as typed, or read in kana): the training offered, no dishes
+CUE_BEHIND.update(dict.fromkeys(["メニュー", "めにゅー", "めにゅ"], "(?<!研修)(?<!育成)(?<!研修の)(?<!育成の)"))
 
 
 def cue_readings(cues: tuple[str, ...]) -> tuple[str, ...]:
@@ -67,7 +69,7 @@ def cue_readings(cues: tuple[str, ...]) -> tuple[str, ...]:
 
 def kana_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     kana = _loan_spellings(cues)
-    return re.compile("|".join(map(re.escape, sorted(kana)))) if kana else None
+    return re.compile("|".join(CUE_BEHIND.get(cue, "") + re.escape(cue) for cue in sorted(kana))) if kana else None
 
 
 def nan_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:

@@ -49,3 +49,9 @@ def test_a_comparison_with_a_side_no_entry_knows_is_refused(plain_answerer: Answ
     assert outcome(plain_answerer, "東京タワーと通天閣どっちが古い？") == ("no answer", None)
     kind, entry = outcome(plain_answerer, "大使館の数と国籍の数、どっちが多い？")
     assert kind == "answer" and entry in ("facts-embassies", "facts-nationalities")
+
+
+def test_a_menu_asked_is_dishes_unless_it_is_the_training_offered(plain_answerer: Answerer) -> None:
+    # 食道 typed for 食堂: the cafeteria's dishes, which no answer lists; 研修メニュー is the training entry's own word.
+    assert outcome(plain_answerer, "区役所の食道はどんなメニュー？") == ("no answer", None)
+    assert outcome(plain_answerer, "研修メニューを教えて") == ("answer", "training-overview")
