@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from bot.normalize import clean, morphemes
+from bot.normalize import Morpheme, clean, morphemes
 from bot.terms import Term
 
 # The count cue after the counted noun: "…は何人", "…って年間何人くらい", "…は全部で何台", "…の数は".
@@ -46,7 +46,9 @@ class Counted:
         if RATE.search(cleaned):
             return ""
         words = [t for t in terms if t.weight == 1.0 and t.via != "weak" and (t.concept is not None or _unknown(t))]
-        counted = [_nouns_before(cleaned, cue.start(), words) for cue in COUNT_CUE.finditer(cleaned)]
+        cues = [cue.start() for cue in COUNT_CUE.finditer(cleaned)]
+        parts = morphemes(cleaned) if cues else ()
+        counted = [_nouns_before(parts, end, words) for end in cues]
         counted += [_counted_in_english(asked, words) for asked in HOW_MANY.finditer(cleaned)]
         for phrase in counted:
             phrase = [t for t in phrase if clean(t.token.surface) not in GENERAL and not self._everywhere(t.concept or "")]
@@ -66,14 +68,12 @@ def _counted_in_english(asked: re.Match[str], words: list[Term]) -> list[Term]:
     return [first] if follows else []
 
 
-def _nouns_before(cleaned: str, end: int, words: list[Term]) -> list[Term]:
+def _nouns_before(parts: tuple[Morpheme, ...], end: int, words: list[Term]) -> list[Term]:
     # The nouns written together right before the cue (外国人 住民 of 外国人住民は), each as the question's word for
     # it; a noun the vocabulary drops (住民 beside 外国人) takes no part.
     nouns = []
-    for part in reversed(morphemes(cleaned[:end])):
-        if part.end != end or part.pos[0] != NOUN:
-            break
-        if part.pos[2] == ADVERBIAL:  # それぞれ何人, 全部で: how it is counted, not what
+    for part in reversed([part for part in parts if part.end <= end]):
+        if part.end != end or part.pos[0] != NOUN or part.pos[2] == ADVERBIAL:  # それぞれ何人: how, not what
             break
         nouns.insert(0, part.surface)
         end = part.begin
