@@ -60,10 +60,14 @@ CUE_BEHIND = dict.fromkeys(["who", "whose"], "".join(rf"(?<!{head} )" for head i
 CUE_BEHIND.update(dict.fromkeys(["メニュー", "めにゅー", "めにゅ"], "(?<!研修)(?<!育成)(?<!研修の)(?<!育成の)"))
 
 
+GAP = "…"  # in a cue: its words may stand apart in one sentence (a few words between)
+WITHIN_A_SENTENCE = r"[^。\n]{0,30}?"  # "telework? how many days a week": a question mark may stand between
+
+
 def cue_readings(cues: tuple[str, ...]) -> tuple[str, ...]:
     # Only words of two kanji or more with a long reading: a short one (イクラ) turns up inside other words
-    # (ドレクライクラシテ), and 何 has too many readings to trust.
-    words = (cue for cue in cues if len(KANJI.findall(cue)) >= 2 and "何" not in cue)
+    # (ドレクライクラシテ), and 何 has too many readings to trust. Not two words apart (受験…交通費).
+    words = (cue for cue in cues if len(KANJI.findall(cue)) >= 2 and "何" not in cue and GAP not in cue)
     return tuple(reading for reading in map(reading_of, words) if len(reading) >= MIN_CUE_READING)
 
 
@@ -80,7 +84,7 @@ def nan_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def _loan_spellings(cues: tuple[str, ...]) -> set[str]:
     # The cues with a loan word in them (何メートル, ランキング) as they read in katakana (ナンメートル).
-    return {to_katakana(clean(cue).replace("何", "なん")) for cue in cues if LOAN_WORD.search(cue)}
+    return {to_katakana(clean(cue).replace("何", "なん")) for cue in cues if LOAN_WORD.search(cue) and GAP not in cue}
 
 
 def _nan_spellings(cues: tuple[str, ...]) -> set[str]:
@@ -93,17 +97,22 @@ def _nan_spellings(cues: tuple[str, ...]) -> set[str]:
 def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     # English cues match whole words, their plural too ("addresses"), not a longer word ("priced"); Japanese ones
     # match anywhere.
+    # Two words apart in one sentence ("受験…交通費": a trip to the exam's fare, not the commuting allowance).
     parts = [CUE_BEHIND.get(clean(c), "")
-             + (rf"(?<![a-z]){re.escape(clean(c))}{ENGLISH_PLURAL if c[-1:].isalpha() else ''}(?![a-z])"
-                if c.isascii() else re.escape(clean(c)))
+             + (rf"(?<![a-z]){_spelled(c)}{ENGLISH_PLURAL if c[-1:].isalpha() else ''}(?![a-z])"
+                if c.replace(GAP, "").isascii() else _spelled(c))
              + CUE_GUARDS.get(clean(c), "") for c in cues]
     return re.compile("|".join(parts))
+
+
+def _spelled(cue: str) -> str:
+    return WITHIN_A_SENTENCE.join(re.escape(clean(part)) for part in cue.split(GAP))
 
 
 def cue_starts(cues: tuple[str, ...]) -> frozenset[str]:
     """Return the first two characters (one, for a one-character cue) of every spelling a kind's cues are looked
     for in: as written, in katakana, and as なん + a unit typed in hiragana."""
-    spellings = [clean(cue) for cue in cues] + [*_loan_spellings(cues), *_nan_spellings(cues)]
+    spellings = [clean(cue.split(GAP)[0]) for cue in cues] + [*_loan_spellings(cues), *_nan_spellings(cues)]
     return frozenset(spelling[:2] for spelling in spellings if spelling)
 
 

@@ -55,3 +55,16 @@ def test_a_menu_asked_is_dishes_unless_it_is_the_training_offered(plain_answerer
     # 食道 typed for 食堂: the cafeteria's dishes, which no answer lists; 研修メニュー is the training entry's own word.
     assert outcome(plain_answerer, "区役所の食道はどんなメニュー？") == ("no answer", None)
     assert outcome(plain_answerer, "研修メニューを教えて") == ("answer", "training-overview")
+
+
+def test_a_cue_with_a_gap_matches_its_words_apart_in_one_sentence() -> None:
+    from bot.detailcues import cue_pattern
+    pattern = cue_pattern(("受験…交通費", "telework…days a week"))
+    assert pattern.search("北海道から受験する場合、交通費は出ますか")
+    assert not pattern.search("通勤の交通費は出ますか")
+    assert pattern.search("does minato let staff telework? how many days a week")
+
+
+def test_the_fare_of_a_trip_to_the_exam_is_not_the_commuting_allowance(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "大阪から面接に行く場合、交通費は出ますか") == ("no answer", None)
+    assert outcome(plain_answerer, "通勤の交通費は出ますか") == ("answer", "guide-salary")
