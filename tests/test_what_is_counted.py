@@ -68,3 +68,8 @@ def test_a_cue_with_a_gap_matches_its_words_apart_in_one_sentence() -> None:
 def test_the_fare_of_a_trip_to_the_exam_is_not_the_commuting_allowance(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "大阪から面接に行く場合、交通費は出ますか") == ("no answer", None)
     assert outcome(plain_answerer, "通勤の交通費は出ますか") == ("answer", "guide-salary")
+
+
+def test_the_ratio_of_day_to_night_population_is_no_share_of_foreigners(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区って昼夜間人口比率はどれくらい？") == ("no answer", None)
+    assert outcome(plain_answerer, "昼間人口は何人？") == ("answer", "facts-daytime-population")
