@@ -73,3 +73,8 @@ def test_the_fare_of_a_trip_to_the_exam_is_not_the_commuting_allowance(plain_ans
 def test_the_ratio_of_day_to_night_population_is_no_share_of_foreigners(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "港区って昼夜間人口比率はどれくらい？") == ("no answer", None)
     assert outcome(plain_answerer, "昼間人口は何人？") == ("answer", "facts-daytime-population")
+
+
+def test_tourists_counted_are_not_the_hotel_rooms(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区に来る観光客の数って年間どのくらい？") == ("no answer", None)
+    assert outcome(plain_answerer, "観光客向けのホテルの部屋数は？") == ("answer", "facts-hotel-rooms")
