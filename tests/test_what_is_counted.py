@@ -78,3 +78,8 @@ def test_the_ratio_of_day_to_night_population_is_no_share_of_foreigners(plain_an
 def test_tourists_counted_are_not_the_hotel_rooms(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "港区に来る観光客の数って年間どのくらい？") == ("no answer", None)
     assert outcome(plain_answerer, "観光客向けのホテルの部屋数は？") == ("answer", "facts-hotel-rooms")
+
+
+def test_the_citys_shelters_asked_about_are_not_the_drones_trial(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "避難所ってどこ？") == ("no answer", None)
+    assert outcome(plain_answerer, "ドローンで避難所に物資を届ける実験って何？") == ("answer", "newtech-projects")
