@@ -83,3 +83,8 @@ def test_tourists_counted_are_not_the_hotel_rooms(plain_answerer: Answerer) -> N
 def test_the_citys_shelters_asked_about_are_not_the_drones_trial(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "避難所ってどこ？") == ("no answer", None)
     assert outcome(plain_answerer, "ドローンで避難所に物資を届ける実験って何？") == ("answer", "newtech-projects")
+
+
+def test_how_well_a_trial_worked_is_no_answer_s(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "ドローン輸送の実証でどれくらい効果が出たんですか") == ("no answer", None)
+    assert outcome(plain_answerer, "ドローンの実証実験って何？") == ("answer", "newtech-projects")
