@@ -88,3 +88,8 @@ def test_the_citys_shelters_asked_about_are_not_the_drones_trial(plain_answerer:
 def test_how_well_a_trial_worked_is_no_answer_s(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "ドローン輸送の実証でどれくらい効果が出たんですか") == ("no answer", None)
     assert outcome(plain_answerer, "ドローンの実証実験って何？") == ("answer", "newtech-projects")
+
+
+def test_how_many_the_city_hires_is_stated_nowhere(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区って一年で何人くらい採用してるの？") == ("no answer", None)
+    assert outcome(plain_answerer, "Can foreigners apply?") == ("answer", "guide-application")
