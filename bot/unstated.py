@@ -87,6 +87,10 @@ COUNTED_OR_THERE = re.compile(r"何人|なんにん|nan\s*nin|いますか|い�
 MAY_JOIN = re.compile(r"なれ|応募|受験|受け|働け|はたらけ|採用さ|(?<![a-z])(?:apply|can\s+i|could\s+i|eligible|allowed)(?![a-z])"
                       r"|hatarakemasu|ukeraremasu|naremasu|sponsor|visa")
 HELD_FOREIGN_STAFF = re.compile(r"外国籍の職員|外国人職員|foreign(?:-born)?\s+staff")
+# "Is the US embassy in Minato?", "the Thai embassy", "which embassy is closest": one embassy, which the answer
+# counting them all does not name ("タイの大使館" is another place's name, bot.otherplaces).
+ONE_EMBASSY = re.compile(r"(?<![a-z])(?:(?:the\s+)?(?:u\.?s\.?a?|u\.?k\.?)|[a-z]+(?:an|ese|ish|ch|i))\s+embassy(?![a-z])"
+                         r"|(?<![a-z])embassy\s+of\s+(?!the\s+(?:city|ward))(?:the\s+)?[a-z]+")
 HELD_COMPARISON = re.compile(HELD_SUPERLATIVE.pattern + r"|より|比べ|上回|下回|(?<![a-z])than(?![a-z])")
 
 
@@ -106,6 +110,8 @@ class Unstated:
         if FOREIGN_STAFF.search(cleaned) and COUNTED_OR_THERE.search(cleaned) and not MAY_JOIN.search(cleaned) \
                 and not HELD_FOREIGN_STAFF.search(self._details.answer_text(entry_id)):
             return "asks how many of the staff are foreign; no answer states it"
+        if ONE_EMBASSY.search(cleaned):
+            return "asks of one country's embassy; the answer names none"
         for detail, asked in PERSONAL.items():
             if asked.search(cleaned) and not HELD_PERSONAL[detail].search(self._details.answer_text(entry_id)):
                 return f"asks a person's own {detail}; the answer does not state it"

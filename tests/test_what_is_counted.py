@@ -93,3 +93,12 @@ def test_how_well_a_trial_worked_is_no_answer_s(plain_answerer: Answerer) -> Non
 def test_how_many_the_city_hires_is_stated_nowhere(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "港区って一年で何人くらい採用してるの？") == ("no answer", None)
     assert outcome(plain_answerer, "Can foreigners apply?") == ("answer", "guide-application")
+
+
+@pytest.mark.parametrize("text", ["is the US embassy in minato city?", "Which embassy is closest to the ward office?"])
+def test_one_embassy_is_not_the_count_of_all(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_the_embassies_counted_are_still_answered(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "how many embassies are in minato") == ("answer", "facts-embassies")
