@@ -102,3 +102,8 @@ def test_one_embassy_is_not_the_count_of_all(plain_answerer: Answerer, text: str
 
 def test_the_embassies_counted_are_still_answered(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "how many embassies are in minato") == ("answer", "facts-embassies")
+
+
+def test_how_many_consultations_an_office_gets_is_counted_nowhere(plain_answerer: Answerer) -> None:
+    # The panel names the child guidance centre a panelist heads; it counts no consultations.
+    assert outcome(plain_answerer, "児童相談所って年間どのくらい相談が来るの？") == ("no answer", None)
