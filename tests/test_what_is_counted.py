@@ -107,3 +107,13 @@ def test_the_embassies_counted_are_still_answered(plain_answerer: Answerer) -> N
 def test_how_many_consultations_an_office_gets_is_counted_nowhere(plain_answerer: Answerer) -> None:
     # The panel names the child guidance centre a panelist heads; it counts no consultations.
     assert outcome(plain_answerer, "児童相談所って年間どのくらい相談が来るの？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["プレクラスのときって給食はもうあるの？", "食堂を取材したテレビ番組ってどこ？",
+                                  "港区の食堂が紹介されたメディアはどこですか"])
+def test_school_lunches_and_the_media_by_name_are_stated_nowhere(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_whether_the_cafeteria_was_on_tv_is_still_answered(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "食堂ってテレビとかに出たことある？") == ("answer", "cafeteria")
