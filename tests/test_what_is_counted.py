@@ -117,3 +117,13 @@ def test_school_lunches_and_the_media_by_name_are_stated_nowhere(plain_answerer:
 
 def test_whether_the_cafeteria_was_on_tv_is_still_answered(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "食堂ってテレビとかに出たことある？") == ("answer", "cafeteria")
+
+
+@pytest.mark.parametrize("text", ["could you look at my application resume?", "息子の履歴書を見てもらえますか",
+                                  "面接の練習をお願いできますか"])
+def test_a_service_the_bot_cannot_give_is_refused(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_what_papers_to_send_is_still_the_guides(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "応募書類は何が必要ですか") == ("answer", "guide-application")
