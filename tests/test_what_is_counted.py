@@ -127,3 +127,10 @@ def test_a_service_the_bot_cannot_give_is_refused(plain_answerer: Answerer, text
 
 def test_what_papers_to_send_is_still_the_guides(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "応募書類は何が必要ですか") == ("answer", "guide-application")
+
+
+def test_which_one_of_the_districts_a_place_is_in_asked_in_english(plain_answerer: Answerer) -> None:
+    # Only a district's entry naming the place says so: Roppongi is named by the housing entry alone.
+    assert outcome(plain_answerer, "Minato-ku has 5 districts right? which one is 六本木 in?") == ("no answer", None)
+    assert outcome(plain_answerer, "Minato has five districts, which one is Odaiba in?") == (
+        "answer", "district-shibaura-konan")
