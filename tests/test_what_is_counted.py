@@ -134,3 +134,12 @@ def test_which_one_of_the_districts_a_place_is_in_asked_in_english(plain_answere
     assert outcome(plain_answerer, "Minato-ku has 5 districts right? which one is 六本木 in?") == ("no answer", None)
     assert outcome(plain_answerer, "Minato has five districts, which one is Odaiba in?") == (
         "answer", "district-shibaura-konan")
+
+
+@pytest.mark.parametrize("text", ["有栖川宮記念公園で犬の散歩していいですか", "Is Arisugawa Park dog friendly at all?"])
+def test_what_one_may_do_in_a_park_is_stated_nowhere(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_a_sport_told_about_oneself_is_no_leisure_asked(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "大学ではサッカー部でした。職員住宅はありますか？") == ("answer", "housing-staff")
