@@ -32,14 +32,15 @@ def quiet_chatter(text: str, terms: list[Term]) -> list[Term]:
     pieces = [piece for piece in PIECES.split(raw) if piece.strip()]
     if len(pieces) < 2:
         return terms
+    surfaces = [clean(t.token.surface) for t in terms]
     chatty: set[str] = set()
     for index, piece in enumerate(pieces):
         words = clean(piece).split()
-        named = [t for t in terms if clean(t.token.surface) in words]
+        named = [t for t, surface in zip(terms, surfaces) if surface in words]
         if named and not any(t.concept is not None and t.via != "weak" for t in named) and _chat(piece, index == 0):
             chatty.update(words)
-    return [t.weighing(CHATTER_WEIGHT) if t.concept is None and t.weight == 1.0 and clean(t.token.surface) in chatty
-            else t for t in terms]
+    return [t.weighing(CHATTER_WEIGHT) if t.concept is None and t.weight == 1.0 and surface in chatty else t
+            for t, surface in zip(terms, surfaces)]
 
 
 def _chat(piece: str, first: bool) -> bool:

@@ -90,14 +90,14 @@ class Parts:
         cleaned = clean(text)
         # Nouns only: "5つの地区のうちどこに入る？" asks which one, its verb (入る) is no part. A noun the knowledge does
         # not know is a part no answer states ("予算のうち教育費は？").
-        words = [t for t in terms if (is_asked(t) or _unknown_noun(t)) and (t.token.pos == "名詞" or t.token.is_latin)]
+        words = [t for t in terms if (_is_asked(t) or _unknown_noun(t)) and (t.token.pos == "名詞" or t.token.is_latin)]
         held = self._texts.get(entry_id, "")
         for part, whole in self._parts(cleaned, words):
             if not (FIGURE_ASKED.search(cleaned) or any(t.concept in self._figures for t in whole)):
                 continue  # "地域ごとの窓口はありますか": whether each has one, no figure of a part
             known = self._words_of(entry_id)
             # A word read as the entry's own is named too: 助成 typed for 女性 (ジョセイ).
-            missing = [t.token.surface for t in (*part, *whole) if not named_in(t, held)
+            missing = [t.token.surface for t in (*part, *whole) if not _named_in(t, held)
                        and t.concept not in known and (t.token.reading or "\0") not in known]
             if missing:
                 return f"asks the figure of a part ({'、'.join(missing)}) its answer does not state"
@@ -123,10 +123,10 @@ class Parts:
         # Words the knowledge does not know own things too (区内の図書館の場所): no entry can name them.
         words = [t for t in terms if t.weight == 1.0 and t.via not in ("weak", "scan")
                  and (t.concept is not None or t.token.pos == "名詞" and not t.token.is_kana)]
-        spans = spans_of(cleaned, words)
+        spans = _spans(cleaned, words)
         bag = self._bag(entry_id)
         for counted in OWNED_COUNT.finditer(cleaned):
-            owner = [t for t in ending_at(spans, cleaned, counted.start()) if not self._everywhere(t.concept or "")
+            owner = [t for t in _ending_at(spans, cleaned, counted.start()) if not self._everywhere(t.concept or "")
                      and not self._vocabulary.is_home(t.token)]
             missing = [t.token.surface for t in owner if t.concept not in bag and not self._names(t, entry_id)]
             if missing:
@@ -138,14 +138,14 @@ class Parts:
         cleaned = clean(text)
         words = _asked_words(terms, scanned=True)  # "あざぶ ちく の じんこう": the figure typed in kana too
         folded = to_katakana(cleaned)  # a word found in kana has its reading for surface (ジンコウ)
-        spans = spans_of(folded, words, to_katakana)
+        spans = _spans(folded, words, to_katakana)
         named = [next((t for t in words if clean(t.token.surface) == found.group(1)), None)
                  for found in FIGURE_OF_DISTRICT_EN.finditer(cleaned)]  # "the population of Takanawa district"
         following = [next(iter(_starting_at(spans, folded, found.end())), None) for found in DISTRICT_OF.finditer(folded)]
         for found in DISTRICT_OF.finditer(folded):
             # "芝浦港南地区の人口って…増えた？": the city's population entry names the figure, not the district's
             figure = next(iter(_starting_at(spans, folded, found.end())), None)
-            district = [t for t in ending_at(spans, folded, found.start()) if t.concept in self._vocabulary.known_places]
+            district = [t for t in _ending_at(spans, folded, found.start()) if t.concept in self._vocabulary.known_places]
             if figure is not None and figure.concept in self._figures and district and not all(
                     self._names(t, entry_id) for t in district):
                 return f"asks the {figure.token.surface} of {district[-1].token.surface}, which its answer does not name"
@@ -163,9 +163,9 @@ class Parts:
         """Return why an entry cannot name the person asked for by a word it never uses (講師は誰？)."""
         cleaned = clean(text)
         words = _asked_words(terms)
-        spans = spans_of(cleaned, words)
+        spans = _spans(cleaned, words)
         for asked in WHO.finditer(cleaned):
-            role = ending_at(spans, cleaned, asked.start())[-1:]
+            role = _ending_at(spans, cleaned, asked.start())[-1:]
             if role and not self._names(role[0], entry_id) and role[0].token.surface not in ANYONE:
                 return f"asks who the {role[0].token.surface} is; its answer names no one so"
         return ""
@@ -211,14 +211,14 @@ class Parts:
 
     def _parts(self, cleaned: str, words: list[Term]) -> list[tuple[list[Term], list[Term]]]:
         found = []
-        spans = spans_of(cleaned, words)
+        spans = _spans(cleaned, words)
         for marker in ONLY_OF.finditer(cleaned):
-            part = [t for t in ending_at(spans, cleaned, marker.start()) if not self._vocabulary.is_home(t.token)]
+            part = [t for t in _ending_at(spans, cleaned, marker.start()) if not self._vocabulary.is_home(t.token)]
             whole = _starting_at(spans, cleaned, marker.end())[:1]
             if part and whole:
                 found.append((part, whole))
         for marker in AMONG.finditer(cleaned):
-            whole = ending_at(spans, cleaned, marker.start())
+            whole = _ending_at(spans, cleaned, marker.start())
             # "人口に占める割合": the share asked is no part of the whole
             part = [t for t in _starting_at(spans, cleaned, marker.end()) if not self._vocabulary.asks_about(t.token)]
             if part and whole:
@@ -231,7 +231,7 @@ class Parts:
 
     def _names(self, term: Term, entry_id: str) -> bool:
         # The entry's text has the word as typed, or a word of the same concept.
-        return named_in(term, self._texts.get(entry_id, "")) or term.concept in self._words_of(entry_id)
+        return _named_in(term, self._texts.get(entry_id, "")) or term.concept in self._words_of(entry_id)
 
     def _words_of(self, entry_id: str) -> frozenset[str]:
         # The concepts and readings of an entry's words.
@@ -254,7 +254,7 @@ def trip_refusal(text: str, origins: list[Term], answer_text: str) -> str:
         at = cleaned.find(surface)
         # "実家が蒲田なんですけど区役所まで何分？": the trip from there, the から left unsaid
         if at >= 0 and (FROM.match(cleaned, at + len(surface)) or TO_HERE.search(cleaned, at + len(surface))) \
-                and not named_in(place, answer_text):
+                and not _named_in(place, answer_text):
             return f"asks the time of a trip from {place.token.surface}, which its answer does not name"
     return ""
 
@@ -284,7 +284,7 @@ def _year_forms(year: str) -> list[str]:
     return forms
 
 
-def named_in(term: Term, text: str) -> bool:
+def _named_in(term: Term, text: str) -> bool:
     return clean(term.token.surface) in text or term.token.lemma in text or (term.concept or "\0") in text
 
 
@@ -292,16 +292,16 @@ Span = tuple[int, int, Term]
 
 
 def _asked_words(terms: list[Term], scanned: bool = False) -> list[Term]:
-    return [t for t in terms if is_asked(t, scanned)]
+    return [t for t in terms if _is_asked(t, scanned)]
 
 
-def is_asked(term: Term, scanned: bool = False) -> bool:
+def _is_asked(term: Term, scanned: bool = False) -> bool:
     # A word the question asks with, as written: not the context's, not weak, not a reading found inside a word
     # unless `scanned` (a district typed in kana is found so).
     return term.weight == 1.0 and term.concept is not None and term.via != "weak" and (scanned or term.via != "scan")
 
 
-def spans_of(cleaned: str, words: list[Term], fold: Callable[[str], str] = str) -> list[Span]:
+def _spans(cleaned: str, words: list[Term], fold: Callable[[str], str] = str) -> list[Span]:
     # Where each word stands, in order (the analyzer's words follow the text).
     spans, cursor = [], 0
     for term in words:
@@ -313,7 +313,7 @@ def spans_of(cleaned: str, words: list[Term], fold: Callable[[str], str] = str) 
     return spans
 
 
-def ending_at(spans: list[Span], cleaned: str, end: int) -> list[Term]:
+def _ending_at(spans: list[Span], cleaned: str, end: int) -> list[Term]:
     # The noun phrase right before a position: words that follow each other with nothing but spaces between.
     phrase: list[Term] = []
     for start, stop, term in reversed(spans):
