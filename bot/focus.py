@@ -19,6 +19,7 @@ from bot.bigkana import read_either_way
 from bot.katakanasentence import katakana_sentence
 from bot.clauseends import CORRECTION, clause_ends
 from bot.membership import listed_item
+from bot.dialect import standard_forms
 from bot.chatter import quiet_chatter
 from bot.normalize import Token, clean, morphemes
 from bot.origin import comes_from
@@ -34,8 +35,8 @@ POLITE_END_SPACE = re.compile(
 JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 # Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.
 # "Quick question: what's the budget?", "Sorry, I came in late - will the slides be shared?": a colon or a dash
-# between words ends the opener too.
-SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?:(?<=ですか[、,])|(?<=ますか[、,])|(?<=でしょうか[、,]))(?!\s*それとも)(?![^。？?!！]*[かの][?？]?\s*$)|(?<=[a-z0-9)\"'][.;:])\s+|(?<=[a-z0-9,])\s+[-–—]+\s+(?=[a-z])")
+# between words ends the opener too; the period of a title before a name (Ms. Nakajima) ends nothing.
+SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?:(?<=ですか[、,])|(?<=ますか[、,])|(?<=でしょうか[、,]))(?!\s*それとも)(?![^。？?!！]*[かの][?？]?\s*$)|(?<=[a-z0-9)\"'][.;:])(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bdr\.)(?<!\bprof\.)(?<!\bst\.)(?<!\bvs\.)\s+|(?<=[a-z0-9,])\s+[-–—]+\s+(?=[a-z])")
 QUESTION_END = re.compile(
     r"(?:か|かな|かね|かしら|の|っけ|って|とは|は|ですか|ますか|でしょうか|教えて(?:ください|下さい|ほしい|ちょうだい|頂戴)?"
     r"|(?<=[てで])よ|知りたい(?:です)?|聞きたい(?:です)?|ください|下さい|ほしい(?:です)?|まだ|どう|何|なに|なん"
@@ -228,6 +229,7 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
 
     A place named as where the candidate comes from ("横浜から通勤手当は出ますか", bot.origin) is context too.
     """
+    text = standard_forms(text)  # "採択されんかった" is read as 採択されなかった (bot.dialect)
     # "しよくいん" typed for しょくいん (bot.bigkana)
     reading = read_either_way(text, lambda typed: _read_message(typed, resolve, asks_about, is_home))
     item = listed_item(text)  # "メリットに、教員の負担軽減って入ってない？": the item looked for is context too

@@ -241,3 +241,13 @@ def test_a_filler_after_a_te_form_starts_the_question_anew(plain_answerer: Answe
     # Voice input runs on: the story told in て-forms leads on (its なんか asks nothing), the filler starts anew.
     assert [c.asks for c in clauses(text)] == [False, True]
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_a_title_before_a_name_ends_no_sentence() -> None:
+    """"Ms. Nakajima": the period of a title is no sentence end, or the name alone would be taken as the question."""
+    assert len(clauses("Roughly how old is Ms. Nakajima?")) == 1
+    assert len(clauses("Did Mr. Doi join in 2010? I forgot.")) == 2
+
+
+def test_the_age_of_a_panelist_named_with_a_title_is_refused(matcher: Matcher) -> None:
+    assert matcher.match("Roughly how old is Ms. Nakajima?").kind == "fallback"

@@ -1,0 +1,53 @@
+"""Regional endings said the standard way: 採択されんかった, やってんだべ, 住んどると？, でけへん, なんぼ.
+
+Candidates from Kansai, Tohoku or Kyushu type as they speak. The analyzer reads these endings as pieces that
+mean nothing (ん + かった, だ + べ, と + ？), so a rule written on the standard form (a proposal that was NOT
+adopted, the company that RAN a trial) misses them, and a plain question ("住んどると？") loses its verb. Each
+pattern rewrites only an ending it cannot mistake for a word: after the kana a verb or an adjective ends in, and
+before the end of a clause. たいへん, どのへん, ここらへん, らいねん, しけん, たいけん stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The end of a clause: a question mark, a stop, a comma, a space, the end, or a particle that closes a sentence.
+CLAUSE_END = r"[?？!！。、,.\s]|$|よ|ね|の|けど|な(?![いかくけこさしすせそ])"
+# A verb's negative stem before the Kansai へん: the a and e rows (行かへん, 食べへん, 知られへん).
+NEGATIVE_STEM = "[あかさたなはまやらわがざだばぱえけせてねへめれげぜでべぺ]"
+
+STANDARD_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), standard) for pattern, standard in (
+    # でけへん, できひん, でけん: cannot (Kansai, western Japan)
+    (rf"(?:でけ|でき)(?:へん|ひん|ん)(?={CLAUSE_END})", "できない"),
+    # 行かへんかった, 行かへん, 見いひん: the Kansai negative (not ここらへん's へん)
+    (rf"(?<={NEGATIVE_STEM})(?<!こら)へん(?=かった)|(?<=い)ひん(?=かった)", "な"),
+    (rf"(?<={NEGATIVE_STEM})(?<!こら)へん(?={CLAUSE_END})|(?<=い)ひん(?={CLAUSE_END})", "ない"),
+    # 採択されんかった, わからんかった: a past negative
+    (r"(?<=[\u3041-\u3093])んかった", "なかった"),
+    # やってんだ, してんの？: the progressive's る said as ん
+    (r"(?<=[てで])ん(?=だ|じゃ|の[?？\s]|の$)", "る"),
+    # やってるんだべ, あるべ？, だっぺ: a guess or a question (Tohoku, Kanto)
+    (rf"(?:だべ|だっぺ|べさ)(?={CLAUSE_END})", "だろう"),
+    (r"(?<=[うくすつぬむるぐぶ])(?:べ|っぺ)(?=[?？]|$)", "だろう"),
+    # できるんやろか, 高いやろ？, そうなんや: the Kansai copula at a clause's end (not the volitional 一緒にやろう)
+    (rf"(?<=[んいるた])やろ(?:う)?(?=か|{CLAUSE_END})", "だろう"),
+    (r"(?<=[んな])や(?=[?？!！。、,\s]|$|けど|から|ね)", "だ"),
+    # やっとる, 住んどる, 働いとる, やっちょる, すんどー: the progressive (western Japan)
+    (r"(?<=っ)(?:と|ちょ)(?=る|った|らん|ります|りま|ー)", "て"),
+    (r"(?<=ん)(?:ど|じょ)(?=る|った|らん|ります|りま|ー)", "で"),
+    (r"(?<=[いし])(?:と|ちょ)(?=る(?![いかくけこさしすせそ])|った|らん|ります|りま)", "て"),
+    (r"(?<=[てで])ー(?=と|[?？]|$)", "る"),
+    # あったと？, 住んでると？: a question ending in と (Kyushu) is one ending in の
+    (r"(?<=[たるいうくすつむぶぐだ])と(?=[?？])", "の"),
+    # 心配やけん, 遠かけえ: "because" (western Japan; not しけん, たいけん)
+    (r"(?<=[だやるた])(?:けん|けえ|さかい)(?=[、,\s]|$)", "から"),
+    # 初任給なんぼ？, 人口はなんぼ: "how much" or "how many" (Kansai)
+    (r"なんぼ", "どれくらい"),
+))
+
+
+def standard_forms(text: str) -> str:
+    """Return the text with regional endings written as standard Japanese (the rest as it was)."""
+    for pattern, standard in STANDARD_FORMS:
+        text = pattern.sub(standard, text)
+    return text

@@ -1,0 +1,44 @@
+"""Regional endings are read as standard Japanese, and words that only look like them are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialect import standard_forms
+from bot.matching import Matcher
+from bot.service import Answerer
+
+
+@pytest.mark.parametrize(("typed", "standard"), [
+    ("採択されんかった提案って、どんなのがあったと？", "採択されなかった提案って、どんなのがあったの？"),
+    ("どこの会社が やってんだべ？", "どこの会社が やってるだろう？"),
+    ("みなとくって なんにん すんどーと？", "みなとくって なんにん すんでるの？"),
+    ("職員住宅には入れへんの？", "職員住宅には入れないの？"),
+    ("英語でけへんけど大丈夫？", "英語できないけど大丈夫？"),
+    ("東京って手取りで生活できるんやろか", "東京って手取りで生活できるんだろうか"),
+    ("みんな近くに住んどるん？", "みんな近くに住んでるん？"),
+    ("OJTってやっちょるの？", "OJTってやってるの？"),
+    ("初任給なんぼ？", "初任給どれくらい？"),
+    ("家賃が心配やけん、住宅のこと教えて", "家賃が心配やから、住宅のこと教えて"),
+])
+def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:
+    assert standard_forms(typed) == standard
+
+
+@pytest.mark.parametrize("text", [
+    "しごと は たいへん ですか", "どのへんに住んでる人が多い？", "ここらへんに職員住宅ある？",
+    "らいねん の しけん は いつ", "しょくば たいけん は ありますか", "一緒にやろうよ", "ひとり暮らしでも大丈夫？",
+    "なんねん はたらけば いい？", "しょうひん は ありますか", "ちょっと聞きたいんですが",
+])
+def test_words_that_only_look_like_regional_endings_stay(text: str) -> None:
+    assert standard_forms(text) == text
+
+
+@pytest.fixture(scope="module")
+def matcher(plain_answerer: Answerer) -> Matcher:
+    return plain_answerer.matcher
+
+
+def test_a_rule_written_on_the_standard_form_holds_for_the_regional_one(matcher: Matcher) -> None:
+    assert matcher.match("採択されんかった提案って、どんなのがあったと？").kind == "fallback"
+    assert matcher.match("みなとくって なんにん すんどーと？").best.entry_id == "overview-population"
