@@ -41,6 +41,8 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(patt
     (r"(?<=[たるいうくすつむぶぐだ])と(?=[?？])", "の"),
     # 心配やけん, 遠かけえ: "because" (western Japan; not しけん, たいけん)
     (r"(?<=[だやるた])(?:けん|けえ|さかい)(?=[、,\s]|$)", "から"),
+    # ほんまなん？: "really" (Kansai)
+    (r"ほんま(?=に|なん|なの|や|か|[?？\s]|$)", "本当"),
     # 初任給なんぼ？, 人口はなんぼ: "how much" or "how many" (Kansai)
     (r"なんぼ", "どれくらい"),
 ))

@@ -29,6 +29,7 @@ from bot.terms import Term
 
 MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")
 MIN_PAUSED_CHARS = 6  # each side of a space that stands for a spoken pause
+PARTICLE_BEFORE_PAUSE = re.compile(r"(?:って|は|が|を|に|で|へ|も|から|まで)$")
 # A space after a polite sentence ending ends the sentence whatever its length ("研修 は ありますか 日本語 が …").
 POLITE_END_SPACE = re.compile(
     r"(?:ですか|ますか|でしょうか|ません|ました|でした|です|ます)\s+(?=\S)(?!(?:か|かな|ね|よ|の)(?:\s|$|[?？、,。!！]))")
@@ -129,7 +130,14 @@ def _pauses(sentence: str) -> list[str]:
     # Kana alone is typed word by word ("しょくいんじゅうたく なんかいだて?"): its spaces part words, not sentences.
     if len(parts) < 2 or min(len(part) for part in parts) < MIN_PAUSED_CHARS or not KANJI.search(sentence):
         return [sentence]
-    return parts
+    # "インフラ外観検査AIって どこの会社が やってるの": a pause after a particle goes on with the same sentence
+    joined = [parts[0]]
+    for part in parts[1:]:
+        if PARTICLE_BEFORE_PAUSE.search(joined[-1]):
+            joined[-1] += " " + part
+        else:
+            joined.append(part)
+    return joined
 
 
 def _polite_spans(sentence: str) -> list[tuple[int, int]]:

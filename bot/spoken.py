@@ -35,6 +35,8 @@ def spelled_out(text: str) -> str:
 def kana_districts(text: str) -> str:
     """Return the text with 地域 typed in kana as 地区 is (しばちいき -> しばちく): one concept, and the compound
     reading of a district's name (シバチク) is the one the knowledge's words give."""
+    if "ちくって" in text:  # "いつつの ちくって": the district asked about, not the verb ちくる
+        text = KANA_DISTRICT_TOPIC.sub("ちく って", text)
     if "いき" not in text and "イキ" not in text:
         return text
     return KANA_AREA.sub(lambda found: "チク" if found.group() == "チイキ" else "ちく", text)
@@ -42,6 +44,7 @@ def kana_districts(text: str) -> str:
 
 # ちいき right after a kana name: 地域 typed in kana, the same concept as 地区 (synonyms.yaml). Not after a particle
 # ("いつつのちいきって"): ちいき is a word of its own there, and ちくって reads as the verb ちくる.
+KANA_DISTRICT_TOPIC = re.compile(r"(?:(?<=の)|(?<=\s)|^)ちくって")
 KANA_AREA = re.compile(r"(?<=[\u3041-\u30ffー])(?<![のはがをにでともノハガヲニデトモ])(?:ちいき|チイキ)")
 
 

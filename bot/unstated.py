@@ -25,6 +25,7 @@ from collections.abc import Callable, Collection
 
 from bot.details import DetailCheck
 from bot.normalize import Token, clean
+from bot.spaced import JAPANESE_GAP
 from bot.terms import Term
 
 # "一番多い", "the most": a ranking of things. "一番の魅力" and "what is the biggest merit" ask for the chief one of
@@ -119,7 +120,8 @@ class Unstated:
             answer = self._details.answer_text(entry_id)
             if not HELD_SUPERLATIVE.search(answer):
                 return "asks which ranks first; the answer names no ranking"
-            if INSIDE_MINATO.search(cleaned) and PLACE_RANKING.search(answer):
+            # "みなとくの がいこくじんで いちばん": spaced Japanese ranks inside Minato as written whole does
+            if INSIDE_MINATO.search(JAPANESE_GAP.sub("", cleaned)) and PLACE_RANKING.search(answer):
                 return "asks which ranks first inside Minato; the answer ranks Minato among other places"
             if not self._ranks_by(cleaned, terms, bag):
                 return "asks which ranks first by a measure the answer does not rank by"

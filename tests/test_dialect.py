@@ -19,6 +19,7 @@ from bot.service import Answerer
     ("みんな近くに住んどるん？", "みんな近くに住んでるん？"),
     ("OJTってやっちょるの？", "OJTってやってるの？"),
     ("初任給なんぼ？", "初任給どれくらい？"),
+    ("テレビで取り上げられてるって ほんまなん", "テレビで取り上げられてるって 本当なん"),
     ("家賃が心配やけん、住宅のこと教えて", "家賃が心配やから、住宅のこと教えて"),
 ])
 def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:

@@ -269,6 +269,7 @@ def test_a_long_story_of_the_topic_then_its_merits_asks_the_merits(plain_answere
 def test_chiiki_is_chiku_after_a_name_and_a_word_of_its_own_after_a_particle() -> None:
     assert kana_districts("しばちいきのすろーがん") == "しばちくのすろーがん"  # the compound reading of 芝地区
     assert kana_districts("いつつのちいきってなに") == "いつつのちいきってなに"  # ちくって would read as ちくる
+    assert kana_districts("いつつの ちくって なまえは？") == "いつつの ちく って なまえは？"  # 地区, not ちくる
 
 
 def test_five_areas_typed_in_kana_are_the_districts(plain_answerer: Answerer) -> None:

@@ -251,3 +251,9 @@ def test_a_title_before_a_name_ends_no_sentence() -> None:
 
 def test_the_age_of_a_panelist_named_with_a_title_is_refused(matcher: Matcher) -> None:
     assert matcher.match("Roughly how old is Ms. Nakajima?").kind == "fallback"
+
+
+def test_a_pause_after_a_particle_goes_on_with_the_same_sentence() -> None:
+    """Voice input: "…って どこの会社と 組んでるの" is one question, not a topic, a context and a verb."""
+    assert len(clauses("新技術の実験って どこの会社が 組んでるんですか")) == 1
+    assert len(clauses("港区に住んでるんですけど 職員住宅ってあるんですか")) == 2  # a pause after けど ends a clause

@@ -168,3 +168,9 @@ def test_the_most_common_one_of_a_kind_is_a_ranking_no_answer_gives(plain_answer
 def test_which_member_of_minato_ranks_first_is_not_minatos_own_ranking(plain_answerer: Answerer, question: str) -> None:
     # The answers rank Minato among other places (全国最多, 都内最多); they name no country or district that ranks first.
     assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+def test_a_ranking_inside_minato_typed_in_spaced_kana_is_no_ranking_of_minato(plain_answerer: Answerer) -> None:
+    # the nationality most residents have, which the answer ranking Minato's embassies nationwide does not name
+    reply = plain_answerer.answer(Question("みなとくの がいこくじんで いちばん おおい くには どれ？", channel="test"))
+    assert not reply.matched
