@@ -138,7 +138,8 @@ def _p50_p99(samples: list[float]) -> tuple[float, float]:
 
 def forget_analyses() -> None:
     """Empty the analyzer's caches."""
-    from bot.normalize import analyze, morphemes
+    from bot.analyzer import morphemes
+    from bot.normalize import analyze
 
     analyze.cache_clear()
     morphemes.cache_clear()

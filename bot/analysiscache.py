@@ -36,7 +36,7 @@ Analyses = dict[str, dict[str, Any]]  # kind ("morphemes", "tokens") -> text -> 
 
 
 class Shelf:
-    """The analyses lent to the analyzer (bot.normalize) while an index is built, and the ones that build used."""
+    """The analyses lent to the analyzer (bot.analyzer, bot.normalize) while an index is built, and the ones it used."""
 
     def __init__(self) -> None:
         self.stored: Analyses = {}
@@ -134,15 +134,18 @@ class AnalysisCache:
 def cache_key(code: Path | None = None, dependencies: tuple[str, ...] = DEPENDENCIES) -> str:
     """Return a key over everything an analysis depends on: a change of any gives another file.
 
-    The analyzer's code (bot/normalize.py unless `code` is given), the Python, and the installed files of each
-    dependency (a reinstalled dictionary has another size or time).
+    The analyzer's code (bot/analyzer.py and bot/normalize.py, which makes its words tokens, unless `code` is
+    given), the Python, and the installed files of each dependency (a reinstalled dictionary has another size or time).
     """
     if code is None:
-        from bot import normalize
+        from bot import analyzer, normalize
 
-        code = Path(normalize.__file__)
+        codes = [Path(analyzer.__file__), Path(normalize.__file__)]
+    else:
+        codes = [code]
     digest = hashlib.sha256(MAGIC + sys.version.encode())
-    digest.update(code.read_bytes())
+    for path in codes:
+        digest.update(path.read_bytes())
     for name in dependencies:
         spec = find_spec(name)
         if spec is None:

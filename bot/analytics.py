@@ -13,7 +13,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterator
 
-from bot.logwriter import JOIN_SECONDS, Database, GroupCommitWriter, Insert, LogHealth
+from bot.logbatch import Database, Insert
+from bot.logwriter import JOIN_SECONDS, GroupCommitWriter, LogHealth
 from bot.matching import group_similar
 from bot.privacy import LOG_TEXT_LIMIT, mask_for_log, mask_personal  # noqa: F401  (mask_personal: kept importable)
 from bot.reports import EntryCount, QuestionGroup, Stats, Tally, VersionSeen

@@ -8,14 +8,14 @@ words that name a topic, and they read this one list:
 - bot.followup: a message made only of them is read against the last answer;
 - bot.vocabulary: one of them that the knowledge does not use is no unknown topic counting against every entry.
 
-The list is these words, the measures of a fact (ペース, 水準: bot.askers), every counter of bot.details (何か国, 何室) and every cue of scope.yaml's
+The list is these words, the measures of a fact (ペース, 水準: bot.askers), every counter of bot.answerfigures (何か国, 何室) and every cue of scope.yaml's
 `detail_questions` (家賃, 何人, いつ): a word asking for a kind of detail asks about a topic too.
 """
 
 from __future__ import annotations
 
+from bot.answerfigures import COUNTERS
 from bot.askers import MEASURES
-from bot.details import COUNTERS
 from bot.scope import Scope
 
 # Nouns that say "about it" without saying what, aspects of a topic, and words asking for "more" or "the rest".

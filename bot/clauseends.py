@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import Morpheme, morphemes
+from bot.analyzer import Morpheme, morphemes
 
 PURPOSE_NOUNS = frozenset({"よう", "ため", "為"})
 PURPOSE_COMMAS = frozenset({"、", ","})

@@ -19,7 +19,7 @@ Bag = Callable[[str], Mapping[str, float]]  # an entry id -> the concepts its wo
 
 
 class Ranked(Protocol):
-    """A ranked entry (bot.decision.Candidate)."""
+    """A ranked entry (bot.matchtypes.Candidate)."""
 
     entry_id: str
     coverage: float

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
-from bot.logwriter import Statement
+from bot.logbatch import Statement
 
 log = logging.getLogger(__name__)
 

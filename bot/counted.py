@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from bot.normalize import Morpheme, clean, morphemes
+from bot.analyzer import Morpheme, morphemes
+from bot.normalize import clean
 from bot.terms import Term
 
 # The count cue after the counted noun: "…は何人", "…って年間何人くらい", "…は全部で何台", "…の数は".

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
-from collections.abc import Iterable
-from typing import Literal
 
+from bot.answerfigures import DIGIT
 from bot.closecall import CloseCalls
 from bot.counted import Counted
-from bot.details import DIGIT, Asked, DetailCheck
+from bot.details import Asked, DetailCheck
 from bot.detailof import DetailOwner
+from bot.figureyear import year_holder, year_refusal
 from bot.focus import asks_to_compare
 from bot.guidetopics import GUIDE_TOPIC, GUIDE_TOPIC_SCORE, GuideTopics
 from bot.head import topic_heads
@@ -19,13 +18,12 @@ from bot.partof import Parts
 from bot.whichnoun import asks_which_district, which_nouns
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
-from bot.scope import SmallTalk
+from bot.matchtypes import Candidate, MatchResult, MatchSettings
 from bot.specific import Specifics, city_figures
 from bot.terms import Term, names_unknown
 from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
 
-Kind = Literal["answer", "clarify", "fallback", "smalltalk", "invalid"]
 HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the question's head may score and answer
 ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
 OWN_WORDS = 3  # this many words of a question that one entry alone uses make it the answer, whatever its score
@@ -35,56 +33,6 @@ GENERAL_MARGIN = 5.0  # how far below a specific entry its general one may score
 FIGURES_CATEGORY = "overview"
 CITY_WIDE = 3  # a place more than a third of the entries name is the city itself (港区)
 POINTED = 0.6  # a place this weighty is asked about (the clause "it" points back to: "Roppongi Hills - which district is it in?")
-
-
-@dataclass(frozen=True)
-class MatchSettings:
-    """The knobs of the confidence decision."""
-
-    accept_score: float = 53.0
-    min_coverage: float = 0.45
-    clarify_margin: float = 1.0
-    fuzzy_cutoff_latin: float = 84.0
-    fuzzy_cutoff_kana: float = 80.0
-    fuzzy_min_length: int = 4
-    unknown_noun_weight: float = 1.2  # times the rarest known word's weight
-    unknown_other_weight: float = 0.35
-    unknown_latin_weight: float = 0.8
-    weak_weight: float = 0.3
-    english_aspect_weight: float = 0.5  # an English word asking about a topic (period, long) names none (bot.matching)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """An entry and how well the question fits it."""
-
-    entry_id: str
-    score: float
-    coverage: float
-    precision: float
-    evidence: float  # the weight of the question's words this entry explains
-
-
-@dataclass(frozen=True)
-class MatchResult:
-    """What the matcher decided for one question."""
-
-    kind: Kind
-    candidates: tuple[Candidate, ...] = ()
-    smalltalk: SmallTalk | None = None
-    reason: str = ""
-
-    @property
-    def best(self) -> Candidate | None:
-        """Return the top-ranked candidate, if any."""
-        return self.candidates[0] if self.candidates else None
-
-    @staticmethod
-    def answering(entry_id: str, candidates: Iterable[Candidate], reason: str) -> MatchResult:
-        """Return an answer by an entry, its candidate (or a zero-scored one) first and the others after it."""
-        ranked = tuple(candidates)
-        chosen = next((c for c in ranked if c.entry_id == entry_id), Candidate(entry_id, 0.0, 0.0, 0.0, 0.0))
-        return MatchResult("answer", (chosen, *(c for c in ranked if c is not chosen)), reason=reason)
 
 
 class Decider:
@@ -212,7 +160,7 @@ class Decider:
         if not candidates:
             return candidates, False
         close = [c.entry_id for c in candidates[:5] if c.score >= candidates[0].score - ROUTE_MARGIN]
-        holder = self._parts.year_holder(text, close)
+        holder = year_holder(text, close, self._details.texts)
         return (candidates, False) if holder is None else (_first(next(c for c in candidates if c.entry_id == holder),
                                                                   candidates), True)
 
@@ -236,11 +184,11 @@ class Decider:
                 or self._unstated.refusal(text, terms, entry_id, self._index.bag(self._index_of[entry_id])))
 
     def _part_refusal(self, text: str, terms: list[Term], entry_id: str, asks_detail: bool) -> str:
-        # A part's figure, another year's figure (bot.partof): guide entries point elsewhere, they state no figure.
+        # A part's figure (bot.partof), another year's (bot.figureyear): guide entries point elsewhere, state no figure.
         refusal = self._parts.refusal(text, terms, entry_id) or self._parts.english_part_refusal(text, terms, entry_id)
         states_figures = asks_detail or DIGIT.search(self._details.answer_text(entry_id)) is not None
         if not refusal and states_figures and not self._details.points_to_guide(entry_id):
-            refusal = self._parts.year_refusal(text, entry_id)
+            refusal = year_refusal(text, self._details.answer_text(entry_id))
         if not refusal and asks_detail and not self._details.points_to_guide(entry_id):
             refusal = self._parts.place_refusal(text, terms, entry_id) or self._parts.person_refusal(text, terms, entry_id)
         if not refusal and not self._details.points_to_guide(entry_id):

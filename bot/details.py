@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import jaconv
 
+from bot.answerfigures import (COUNT, COUNTERS, DATE, NUMBER, PER_PERSON, PLACES, holds_count, holds_word,
+                               states_amount_per_person)
 from bot.detailcues import (KANJI, cue_pattern, cue_readings, cue_starts, kana_cue_pattern, nan_cue_pattern,
                              text_starts)
 from bot.kanaplaces import long_vowels
@@ -15,31 +17,9 @@ from bot.normalize import analyze, clean, reading_of, to_katakana
 from bot.scope import DetailQuestion
 
 GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
-NUMBER = "<number>"  # in answered_by: any figure in the answer
-# in answered_by: a figure counting something ("22件", "5つ", "2,296人"), not a date, a time, a price, an area, a share,
-# a rank or a rate's denominator ("4月", "1時間", "1,845億円", "20.37㎢", "8.44%", "1番", "1人あたり")
-COUNT = "<count>"
-COUNTED = re.compile(r"(?<![\d,.a-z])\d[\d,.]*\s*[万億]?(?![\d,.]|\s*(?:[億万年月日時分円番%]|km|パーセント|平方|(?:billion|million)?\s*yen|percent|\S?\s*(?:あたり|当たり)))")
-# in answered_by: a date or a length of time ("4月末", "令和13年", "平成5年度", "1時間"), not any figure ("81か国")
-DATE = "<date>"
-# ("いつ実施？" is not answered by "22件の提案": a count is no date; nor "何日間？" by "1年目": which year, no date.)
-DATED = re.compile(
-    r"\d\s*(?:年(?!目)|か月|ヶ月|カ月|箇月|月|日|週|時間|時|分)|令和|平成|昭和|[上中下]旬|月末|月初|年度"
-    r"|\d\s*(?:years?|months?|weeks?|days?|hours?|minutes?)(?![a-z])"
-    r"|(?<![a-z])(?:january|february|march|april|june|july|august|september|october|november|december)(?![a-z])")
-YEAR_OR_DATE = re.compile(r"(?:令和|平成|昭和|fy)\s*\d+|\d+\s*(?:年度|年|月|日)|(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
 PLACE = "<place>"  # in answered_by: a place named in the answer, other than the city the bot is about (its welcome names it)
-DIGIT = re.compile(r"\d")
 KANA = re.compile(r"[\u3040-\u30ff]")
 HIRAGANA = re.compile(r"[\u3041-\u3096]")
-# "何か国？" asks for a figure counted in countries: an answer holding "81か国" has it, one holding "22,631人" not.
-COUNTRIES = r"[かカヶケ箇]国"
-PLACES = "[か箇ヶケカ]所"
-COUNTERS = {"か国": COUNTRIES, "カ国": COUNTRIES, "ヶ国": COUNTRIES, "ケ国": COUNTRIES, "箇国": COUNTRIES,
-            "人": "[人名]", "名": "[人名]", "件": "件", "室": "室", "校": "校", "個": "個", "回": "回", "歳": "歳",
-            "階": "階", "台": "台", "枚": "枚", "社": "社", "店": "店", "駅": "駅", "種類": "種類", "戸": "戸", "軒": "軒", "か所": PLACES, "箇所": PLACES, "ヶ所": PLACES,
-            "パーセント": "[%％]", "%": "[%％]", "パー": "[%％]", "割": "[%％割]", "クラス": "クラス",
-            "けん": "件", "にん": "[人名]", "かこく": COUNTRIES, "しつ": "室", "さい": "歳"}  # typed in kana: なんけん
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 # "how many countries?" counts in the same units as 何か国.
 ENGLISH_UNITS = {"countries": "か国", "people": "人", "persons": "人", "rooms": "室", "schools": "校",
@@ -48,10 +28,6 @@ ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "
 # Units that need no figure in them: people may be counted by naming them, 何個 counts anything (大使館は何個？ is
 # answered by 81か国).
 PRICE = "price"
-PER_PERSON = re.compile(r"(?:1|一|ひと)\s*(?:人|り)\s*(?:あたり|当たり)|(?<![a-z])per\s+(?:person|resident|capita|head)(?![a-z])")
-PER_SPAN = 12  # characters between a yen amount and the あたり that makes it a person's, in one sentence
-SENTENCE_END = re.compile(r"。|\.\s")
-YEN_AMOUNT = re.compile(r"\d[\d,.]*\s*[万億]?\s*円|\d[\d,.]*\s*(?:billion|million)?\s*yen")
 UNGUIDED_UNITS = frozenset({"階", "室", "戸", "軒", "台", "枚", "店", "駅", "校", "か国", "カ国", "ヶ国", "ケ国", "箇国", "クラス"})
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
 PEOPLE_UNITS = frozenset({"人", "名", "にん"})
@@ -68,7 +44,6 @@ COUNTED_BEFORE = r"([\u3400-\u9fff\u30a1-\u30fa]{{2,}})(?:は|って|が|の)?\s
 PLACES_OF = re.compile(COUNTED_BEFORE.format(totals="全部で|合わせて", units=PLACES))
 PEOPLE_OF = re.compile(COUNTED_BEFORE.format(totals="全部で|合わせて|全員で|(?:港区|区)?全体で", units="人|名|にん"))
 PEOPLE_COUNTED = re.compile(r"(?:何|なん|幾)\s*(?:人|名|にん)|人数|(?<![a-z])how\s+many\s+(?:people|persons)(?![a-z])")
-RATE = r"(?!\s*(?:あたり|当たり))"  # "1人あたりの予算" counts no one: a figure before あたり is a rate's denominator
 PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:あたり|当たり|につき)?\s*(?:何|なん|幾|いく)"
                       r"|(?<![a-z])per\s+[a-z]+")
 # A message that only asks a count ("何歳？", "なんにんなの？", "おいくつ？"): what it counts is the topic's.
@@ -192,7 +167,7 @@ class DetailCheck:
         if item.amount and entry_id not in self._pointing:
             # "1人あたり何円？": the per-person budget is "top class", no amount; only a figure in yen per person states
             # one (the whole budget's 1,845億円 is none).
-            return _states_amount_per_person(self._answers.get(entry_id, ""))
+            return states_amount_per_person(self._answers.get(entry_id, ""))
         if item.unit is None:
             return any(self._places.named_in(entry_id) if word == PLACE else self._held(text, word)
                        for word in item.kind.answered_by if word not in pointers) or (
@@ -219,7 +194,7 @@ class DetailCheck:
         key = (text, f"\0{word}" if counted else word)  # no word of the knowledge starts with NUL
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = (_holds_count(text, word) if counted else _holds(text, word))
+            found = self._found[key] = (holds_count(text, word) if counted else holds_word(text, word))
         return found
 
     def unit(self, text: str, strict: bool = False) -> str | None:
@@ -268,16 +243,6 @@ class DetailCheck:
     def pointers(self) -> frozenset[str]:
         """Return the answered_by words that point elsewhere (採用案内): the bot's "I don't know" message names them."""
         return self._pointers
-
-
-def _states_amount_per_person(answer: str) -> bool:
-    # A yen amount with あたり (or per person) beside it in its own sentence: 1人あたり30万円, 300,000 yen per person.
-    for found in YEN_AMOUNT.finditer(answer):
-        before = SENTENCE_END.split(answer[max(0, found.start() - PER_SPAN):found.start()])[-1]
-        after = SENTENCE_END.split(answer[found.end():found.end() + PER_SPAN])[0]
-        if PER_PERSON.search(before + after):
-            return True
-    return False
 
 
 def _unit(cleaned: str) -> str | None:
@@ -331,20 +296,3 @@ def _asked_unit(cleaned: str) -> str | None:
     found = COUNTER_ASKED.search(cleaned)
     english = ENGLISH_COUNT_ASKED.search(cleaned) if found is None else None
     return found.group(1) if found else ENGLISH_UNITS[english.group(1)] if english else None
-
-
-def _holds_count(text: str, unit: str) -> bool:
-    return re.search(r"\d[\d,.]*\s*[万億]?\s*(?:" + COUNTERS[unit] + ")" + RATE, text) is not None
-
-
-def _holds(text: str, word: str) -> bool:
-    if word == NUMBER:  # "相談件数は？" is not answered by "平成5年度入区": a year or a date is no count
-        return bool(DIGIT.search(YEAR_OR_DATE.sub(" ", text)))
-    if word == COUNT:
-        return COUNTED.search(text) is not None
-    if word == DATE:
-        return DATED.search(text) is not None
-    word = clean(word)
-    if word.isascii() and word[:1].isalpha():  # "area" is not in "in areas such as"
-        return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
-    return word in text

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 
+from bot.analyzer import morphemes
 from bot.aspects import ASPECT_WORDS
 from bot.bigkana import read_either_way
 from bot.katakanasentence import katakana_sentence
@@ -21,7 +22,7 @@ from bot.clauseends import CORRECTION, clause_ends
 from bot.membership import listed_item
 from bot.dialect import standard_forms
 from bot.chatter import quiet_chatter
-from bot.normalize import Token, clean, morphemes
+from bot.normalize import Token, clean
 from bot.origin import comes_from
 from bot.romajisentence import romaji_sentence
 from bot.spoken import sentence_ends

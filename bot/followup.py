@@ -22,7 +22,6 @@ import threading
 import weakref
 from dataclasses import dataclass, replace
 
-from bot.decision import MatchResult
 from bot.aspects import ASPECT_WORDS
 from bot.details import DetailCheck
 from bot.focus import POINTED_WEIGHT, POINTING, QUESTION_WORD, Reading
@@ -35,6 +34,7 @@ from bot.followup_other import Others, topic_text as _topic_text
 from bot.followup_topic import TopicItself
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
+from bot.matchtypes import MatchResult
 from bot.normalize import clean
 from bot.terms import Term
 
@@ -64,7 +64,6 @@ class FollowUps:
         self._matcher = matcher
         self._aspects = matcher.vocabulary.aspects  # 期間, 理由, 何人: they ask about the topic (bot.aspects)
         self._details = DetailCheck(matcher.kb, follow_ups=True)
-        self._pointers = self._details.pointers
         self._others = Others(matcher, self._names_topic)
         self._nearness = Nearness(matcher, self._details, self._names_nothing)
         self._closest_to, self._within_family = self._nearness.closest_to, self._nearness.within_family
@@ -149,13 +148,13 @@ class FollowUps:
             return reading, candidates, (MatchResult.answering(chosen, candidates, why) if chosen
                                          else MatchResult("fallback", tuple(candidates), reason=why))
         if elliptic and (item or asks_other):
-            result = self._other(topic, text, item, candidates, result)
+            result = self._nearness.another(topic, text, item, candidates, result)
         elif other == "kind":
             result = self._others.all_of_the_kind(topic, alone.reading.terms, candidates, result)
         if elliptic:  # a message of its own words ("ドローンのやつ…") knows better what it is about than the topic
             result = self._closest_to(topic, text, result, wide=True)
-            result = self._not_a_repeat(topic, text, self._within_family(topic, text, result))
-            result = self._figure_near(topic, text, result)
+            result = self._nearness.not_a_repeat(topic, text, self._within_family(topic, text, result))
+            result = self._nearness.figure_near(topic, text, result)
             if not (item or asks_other):
                 result = self._named_nearby(topic, text, alone.reading.terms, candidates, result)
             if dates_the_figure(text):  # "いつのデータ？": the date of the topic's own figure, or the briefing has none
@@ -232,50 +231,6 @@ class FollowUps:
     def _says_what(self, term: Term) -> bool:
         # A verb or adjective ("新卒も住める？": 住める) ties a short message to the topic that speaks of it.
         return term.via != "weak" and not term.token.weak and term.token.pos in ("動詞", "形容詞")
-
-    def _not_a_repeat(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
-        # The answer just given, again, answers a new detail question only when it holds that detail itself:
-        # "期間は？" after the training menu (no period in it), or "いくらまで出るの？" after an answer that only
-        # points to the recruitment guide, is not in the briefing. Nor does another entry lacking it: a message
-        # naming nothing but the kind of fact ("どこでやってるの？" after the pre-class system) asks it of the topic.
-        if result.kind != "answer":
-            return result
-        answering = result.candidates[0].entry_id
-        asked = self._details.asked(text)
-        if answering != topic.id:
-            if asked and not self._details.holds(answering, asked):
-                return MatchResult("fallback", result.candidates, reason="nothing near the last topic holds the asked detail")
-            return result
-        unit = self._details.unit(text, strict=True)
-        if (asked and not self._details.holds(topic.id, asked, self._pointers, stated=True)) or (
-                unit is not None and not self._details.counts_in(topic.id, unit)):  # "1クラス何人？": no such figure
-            return MatchResult("fallback", result.candidates, reason="the last answer does not hold the asked detail")
-        return result
-
-    def _figure_near(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
-        # "何歳？" after the panel asks a figure (an age) of the topic: when no entry near it holds one in that unit,
-        # the briefing does not say, whatever far entry (the application's age limits) fits the words.
-        unit = self._details.unit(text, strict=True)
-        if unit is None or result.kind not in ("answer", "clarify") or any(
-                self._near(topic, c) and self._details.counts_in(c.entry_id, unit) for c in result.candidates):
-            return result
-        return MatchResult("fallback", result.candidates, reason=f"nothing near the last topic holds a figure in {unit}")
-
-    def _other(self, topic: Entry, text: str, item: bool, candidates: list[Candidate],
-               result: MatchResult) -> MatchResult:
-        # "他" names nothing, so the words cannot choose: HR's order of the related entries does, after the topic
-        # itself for another item of its list ("もう一人は？"), before it for something else ("他には？"). Of those, the
-        # first holding what is asked answers ("who else?" wants a person: after the panel, the panel itself).
-        kb = self._matcher.kb
-        related = [entry_id for entry_id in topic.related if kb.entry(entry_id) is not None]
-        asked = self._details.asked(text)
-        if not item and not related:
-            return result
-        order = [topic.id, *related] if item else [*related, topic.id]
-        holding = [entry_id for entry_id in order if self._details.holds(entry_id, asked)]
-        chosen_id = (holding or order)[0]
-        reason = "another item of the last answer" if chosen_id == topic.id else "another related entry"
-        return MatchResult.answering(chosen_id, candidates, reason)
 
     def _explains(self, entry_id: str, terms: list[Term], short: bool, cleaned: str = "") -> bool:
         # Every topic the message names itself must be one the answering entry speaks of; a word no entry uses

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from bot.decision import Candidate
 from bot.focus import QUESTION_WORD
+from bot.matchtypes import Candidate
 from bot.normalize import clean
 
 # "もう一人は？", "他の人は？", "二つ目は？", "the other one?", "who else?": another item of the list the last answer

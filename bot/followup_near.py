@@ -3,18 +3,19 @@
 The topic itself is nearest, then its `related:` entries in HR's order, then its category; an entry of another
 category is far. Of entries that fit a message about as well, the one holding what is asked, speaking of the
 message's own words and nearest the topic answers ("何か国？" after the foreign residents: the nationalities).
-Used by bot/followup.py.
+A follow-up asking a detail or a figure no entry near the topic holds is not answered; "他には？" is answered by HR's
+order of the related entries. Used by bot/followup.py.
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from bot.decision import MatchResult
 from bot.details import DetailCheck
 from bot.followup_asks import CONFIDENT
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
+from bot.matchtypes import MatchResult
 from bot.terms import Term
 
 FAMILY_MARGIN = 5.0  # entries within this many points of the best are told apart by how near the topic they are
@@ -80,6 +81,58 @@ class Nearness:
     def near(self, topic: Entry, candidate: Candidate) -> bool:
         """Tell whether a candidate is the topic, one of its related entries or of its category."""
         return self.distance(topic, candidate.entry_id) < FAR
+
+    def not_a_repeat(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
+        """Refuse an answer to a follow-up that lacks the detail it asks, the topic's own answer again or another's.
+
+        The answer just given, again, answers a new detail question only when it holds that detail itself:
+        "期間は？" after the training menu (no period in it), or "いくらまで出るの？" after an answer that only
+        points to the recruitment guide, is not in the briefing. Nor does another entry lacking it: a message
+        naming nothing but the kind of fact ("どこでやってるの？" after the pre-class system) asks it of the topic.
+        """
+        if result.kind != "answer":
+            return result
+        answering = result.candidates[0].entry_id
+        asked = self._details.asked(text)
+        if answering != topic.id:
+            if asked and not self._details.holds(answering, asked):
+                return MatchResult("fallback", result.candidates, reason="nothing near the last topic holds the asked detail")
+            return result
+        unit = self._details.unit(text, strict=True)
+        if (asked and not self._details.holds(topic.id, asked, self._details.pointers, stated=True)) or (
+                unit is not None and not self._details.counts_in(topic.id, unit)):  # "1クラス何人？": no such figure
+            return MatchResult("fallback", result.candidates, reason="the last answer does not hold the asked detail")
+        return result
+
+    def figure_near(self, topic: Entry, text: str, result: MatchResult) -> MatchResult:
+        """Refuse a figure asked of the topic ("何歳？" after the panel: an age) that no entry near it holds in its unit.
+
+        The briefing does not say then, whatever far entry (the application's age limits) fits the words.
+        """
+        unit = self._details.unit(text, strict=True)
+        if unit is None or result.kind not in ("answer", "clarify") or any(
+                self.near(topic, c) and self._details.counts_in(c.entry_id, unit) for c in result.candidates):
+            return result
+        return MatchResult("fallback", result.candidates, reason=f"nothing near the last topic holds a figure in {unit}")
+
+    def another(self, topic: Entry, text: str, item: bool, candidates: list[Candidate],
+                result: MatchResult) -> MatchResult:
+        """Answer "他には？" by the topic's related entries, "もう一人は？" (`item`) by the topic itself first.
+
+        "他" names nothing, so the words cannot choose: HR's order of the related entries does, after the topic
+        itself for another item of its list ("もう一人は？"), before it for something else ("他には？"). Of those, the
+        first holding what is asked answers ("who else?" wants a person: after the panel, the panel itself).
+        """
+        kb = self._matcher.kb
+        related = [entry_id for entry_id in topic.related if kb.entry(entry_id) is not None]
+        asked = self._details.asked(text)
+        if not item and not related:
+            return result
+        order = [topic.id, *related] if item else [*related, topic.id]
+        holding = [entry_id for entry_id in order if self._details.holds(entry_id, asked)]
+        chosen_id = (holding or order)[0]
+        reason = "another item of the last answer" if chosen_id == topic.id else "another related entry"
+        return MatchResult.answering(chosen_id, candidates, reason)
 
     def _speaking_of(self, candidates: list[Candidate], text: str) -> list[Candidate]:
         # "住んでるところは？" after the commuting time: of the entries that fit about as well, those speaking of the

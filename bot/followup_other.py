@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Callable, Literal
 
-from bot.decision import MatchResult
 from bot.followup_items import entry_of_item, listed_items
 from bot.knowledge import Entry
 from bot.matching import Candidate, Matcher
+from bot.matchtypes import MatchResult
 from bot.normalize import clean
 from bot.terms import Term
 

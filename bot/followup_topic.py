@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from bot.decision import Candidate, MatchResult
 from bot.details import DetailCheck
 from bot.focus import drop_contrast, drop_negated
 from bot.followup_asks import BRIEF_CHARACTERS, asks_more_of_it, clear, judges
@@ -21,6 +20,7 @@ from bot.followup_ordinal import item_entry, list_items, nested, ordinal
 from bot.followup_other import Others, topic_text
 from bot.knowledge import Entry
 from bot.matching import Matcher
+from bot.matchtypes import Candidate, MatchResult
 from bot.normalize import clean
 from bot.terms import Term
 

@@ -8,7 +8,8 @@ bot.decision uses it only between two close candidates, never to answer a questi
 
 from __future__ import annotations
 
-from bot.normalize import clean, morphemes
+from bot.analyzer import morphemes
+from bot.normalize import clean
 
 TOPIC_MARKERS = frozenset({"は", "って", "とは"})
 NOUN = "名詞"

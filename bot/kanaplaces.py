@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import Morpheme, Token, morphemes, to_katakana
+from bot.analyzer import Morpheme, morphemes
+from bot.normalize import Token, to_katakana
 from bot.romaji import romaji_to_katakana
 
 HIRAGANA_RUN = re.compile(r"[\u3041-\u309fー]{3,}")

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from bot.analyzer import morphemes
 from bot.nearreading import NearReadings
-from bot.normalize import Token, morphemes, word_boundaries
+from bot.normalize import Token, word_boundaries
 from bot.variants import kanji_readings
 from bot.terms import Term, scanned_token
 

@@ -3,13 +3,12 @@
 A job's future resolves only after the transaction holding it has committed, so a caller that waits on it knows
 the write is on disk (WAL, synchronous=FULL by default: it survives `kill -9` and, as far as the disk honours
 fsync, power loss; on PostgreSQL, once the server has acknowledged the COMMIT). Many answering threads waiting at
-once share one commit, which keeps throughput. WriteRules say what differs between SQLite and PostgreSQL.
+once share one commit, which keeps throughput. WriteRules say what differs between SQLite and PostgreSQL; how a
+batch's jobs go into its transaction is bot.logbatch's.
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
 import logging
 import queue
 import sqlite3
@@ -17,26 +16,15 @@ import threading
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Protocol, TypeVar
+from typing import Any, Callable, ContextManager, TypeVar
 
+from bot.logbatch import (ROWS_PER_STATEMENT, BatchSpoiled, Batched, Database, Insert, Statement, Work, insert_rows,
+                          insert_sql, run_job)
 from bot.logparts import LogHealth, LogUnavailable, RandomIds, UnderWay  # noqa: F401  (importable from here, as before)
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-
-class Database(Protocol):
-    """What the writer needs of the database object it is given (sqlite-utils' Database has it)."""
-
-    conn: sqlite3.Connection  # or an object with the same execute / in_transaction (bot.pgstore)
-
-    def close(self) -> None:
-        """Close the connection."""
-
-
-class BatchSpoiled(Exception):
-    """Something went wrong with the group transaction itself, not with one job: nothing in the batch is written."""
 
 
 def _sqlite_spoils_batch(exc: Exception) -> bool:
@@ -57,33 +45,7 @@ class WriteRules:
 SQLITE_RULES = WriteRules()
 
 
-@dataclass(frozen=True)
-class Insert:
-    """One row to insert, `INTO table (columns)` and its values: a batch's rows go in one multi-row INSERT."""
-
-    into: str
-    params: tuple[Any, ...]
-
-    def __call__(self, db: Database) -> int:
-        return db.conn.execute(_insert_sql(self.into, 1, len(self.params)), self.params).rowcount
-
-
-@dataclass(frozen=True)
-class Statement:
-    """A statement run with the batch's rows under one savepoint (an UPSERT of conversation state), in the order
-    queued among statements; it must not depend on the batch's rows, which may go in before it."""
-
-    sql: str
-    params: tuple[Any, ...]
-
-    def __call__(self, db: Database) -> int:
-        return db.conn.execute(self.sql, self.params).rowcount
-
-
-Work = Callable[[Database], Any]
-Batched = Insert | Statement
 MAX_BATCH = 512  # jobs per transaction: bounds how long one commit holds the write lock
-ROWS_PER_STATEMENT = 512  # rows per INSERT statement: 512 rows of 15 values is well under SQLite's 32,766
 SYNC_MODES = ("full", "normal")  # MINATO_LOG_SYNC: full survives power loss too, normal a crash (kill -9)
 MAX_PENDING = 20_000  # beyond this the disk is not keeping up: refuse at once rather than grow without end
 # While other answers are being composed, a commit waits for them (up to JOIN_SECONDS), so that their rows share
@@ -203,10 +165,11 @@ class GroupCommitWriter:
                 if isinstance(work, (Insert, Statement)):
                     rows.append((work, future))
                     continue
-                outcomes += _insert_rows(db, rows, self._rules)  # rows queued before this job go in before it
+                # The rows queued before this job go in before it.
+                outcomes += insert_rows(db, rows, self._rules.spoils_batch)
                 rows = []
-                outcomes.append(_run_job(db, work, future, self._rules))
-            outcomes += _insert_rows(db, rows, self._rules)
+                outcomes.append(run_job(db, work, future, self._rules.spoils_batch))
+            outcomes += insert_rows(db, rows, self._rules.spoils_batch)
             db.conn.execute("COMMIT")
         except Exception as exc:  # noqa: BLE001 - whatever it was, nothing in this batch was written
             _rollback(db)
@@ -231,7 +194,7 @@ class GroupCommitWriter:
             return True
         params = [value for work, _ in rows for value in work.params]  # type: ignore[attr-defined]
         try:
-            db.conn.execute(_insert_sql(into.pop(), len(rows), len(params) // len(rows)), params)
+            db.conn.execute(insert_sql(into.pop(), len(rows), len(params) // len(rows)), params)
         except Exception as exc:  # noqa: BLE001 - nothing was written: the general path sorts it out row by row
             if self._rules.spoils_batch(exc):
                 raise
@@ -244,67 +207,6 @@ class GroupCommitWriter:
         self.health.ok()
         for future, ok, value in outcomes:
             _settle(future, ok, value)
-
-
-def _insert_rows(db: Database, rows: list[tuple[Batched, Future[Any]]],
-                 rules: WriteRules) -> list[tuple[Future[Any], bool, Any]]:
-    # One multi-row INSERT per table for the whole batch, then the statements, all under one savepoint: few calls
-    # into SQLite, so few hand-overs of the GIL with the threads answering. If one is refused, the batch's rows
-    # and statements are undone and run one by one.
-    if not rows:
-        return []
-    try:
-        db.conn.execute("SAVEPOINT batch_rows")
-        inserts = [insert for insert, _ in rows if isinstance(insert, Insert)]
-        for into in dict.fromkeys(insert.into for insert in inserts):
-            params = [insert.params for insert in inserts if insert.into == into]
-            for start in range(0, len(params), ROWS_PER_STATEMENT):
-                chunk = params[start:start + ROWS_PER_STATEMENT]
-                db.conn.execute(_insert_sql(into, len(chunk), len(chunk[0])), [v for row in chunk for v in row])
-        _run_statements(db, [statement for statement, _ in rows if isinstance(statement, Statement)])
-        db.conn.execute("RELEASE batch_rows")
-    except Exception as exc:  # noqa: BLE001 - sorted out row by row below
-        if rules.spoils_batch(exc) or not db.conn.in_transaction:
-            raise
-        db.conn.execute("ROLLBACK TO batch_rows")
-        db.conn.execute("RELEASE batch_rows")
-        return [_run_job(db, insert, future, rules) for insert, future in rows]
-    return [(future, True, 1) for _, future in rows]
-
-
-def _run_statements(db: Database, statements: list[Statement]) -> None:
-    # A run of the same statement is one executemany (SQLite): one call, one hand-over of the GIL, for them all.
-    executemany = getattr(db.conn, "executemany", None)
-    for sql, run in itertools.groupby(statements, key=lambda statement: statement.sql):
-        if executemany is not None:
-            executemany(sql, [statement.params for statement in run])
-        else:
-            for statement in run:
-                db.conn.execute(sql, statement.params)
-
-
-@functools.lru_cache(maxsize=64)
-def _insert_sql(into: str, rows: int, columns: int) -> str:
-    values = "(" + ", ".join("?" * columns) + ")"
-    return f"INSERT INTO {into} VALUES " + ", ".join([values] * rows)
-
-
-def _run_job(db: Database, work: Work, future: Future[Any], rules: WriteRules) -> tuple[Future[Any], bool, Any]:
-    # Each job in a savepoint: one job's own mistake (a duplicate id, a bad value) spoils only that job.
-    # A database error (disk full, read-only, locked, I/O) spoils the whole batch, so it propagates.
-    db.conn.execute("SAVEPOINT job")
-    try:
-        result = work(db)
-    except Exception as exc:  # noqa: BLE001 - reported to the job's caller through its future
-        if rules.spoils_batch(exc) or not db.conn.in_transaction:
-            raise
-        db.conn.execute("ROLLBACK TO job")
-        db.conn.execute("RELEASE job")
-        return future, False, exc
-    if not db.conn.in_transaction:  # a job must not commit on its own: its neighbours' outcome would be wrong
-        raise BatchSpoiled("a job ended the group transaction")
-    db.conn.execute("RELEASE job")
-    return future, True, result
 
 
 def _rollback(db: Database) -> None:

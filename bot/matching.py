@@ -12,11 +12,12 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from bot.aspects import ASPECT_WORDS
-from bot.decision import Candidate, Decider, Kind, MatchResult, MatchSettings
+from bot.decision import Decider
 from bot.focus import Reading, read_message
 from bot.gcpause import gc_paused, keep_out_of_collections
 from bot.index import ConceptIndex, Scored, f2_score
 from bot.knowledge import KnowledgeBase
+from bot.matchtypes import Candidate, Kind, MatchResult, MatchSettings
 from bot.normalize import clean, has_letters, to_katakana
 from bot.scope import SmallTalk
 from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary, is_kana_heavy

@@ -1,21 +1,17 @@
-"""Text normalization for Japanese and English questions: NFKC, width, kana, readings, stems."""
+"""Text normalization for Japanese and English questions: NFKC, width, kana, readings, stems, the analyzer's tokens."""
 
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 import jaconv
-from sudachipy import Dictionary, SplitMode
 
 from bot.analysiscache import SHELF
+from bot.analyzer import KANJI_CHAR, MAX_ANALYZED_CHARS, Morpheme, morphemes
 from bot.phonetyping import as_typed_meant
-
-# Sudachi refuses very long input; nobody asks a question this long.
-MAX_ANALYZED_CHARS = 400
 
 JAPANESE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f々〆ヶ]")
 ENGLISH_FUNCTION_WORD = re.compile(
@@ -135,81 +131,9 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
-_local = threading.local()
-
-
-def _tokenizer():  # type: ignore[no-untyped-def]
-    # A Sudachi tokenizer must not be shared between threads.
-    tokenizer = getattr(_local, "tokenizer", None)
-    if tokenizer is None:
-        tokenizer = dictionary().tokenizer(mode=SplitMode.B)
-        _local.tokenizer = tokenizer
-    return tokenizer
-
-
-@lru_cache(maxsize=1)
-def dictionary() -> Dictionary:
-    return Dictionary()
-
-
 def warm_up() -> None:
     """Load the dictionary now rather than on the first question."""
     analyze("港区")
-
-
-class Morpheme(NamedTuple):
-    """What the analyzer says of one word, kept as plain data so a text is analyzed once."""
-
-    surface: str
-    pos: tuple[str, ...]
-    normalized: str
-    reading: str
-    begin: int
-    end: int
-    groups: tuple[int, ...]
-
-
-@lru_cache(maxsize=8192)  # a question's clauses, words and readings all start from the same analysis
-def morphemes(text: str) -> tuple[Morpheme, ...]:
-    """Return the analyzer's words for a (cleaned) text, at most MAX_ANALYZED_CHARS of it."""
-    stored = SHELF.look_up("morphemes", text)  # kept from an earlier start (bot.analysiscache)
-    if stored is not None:
-        return tuple([tuple.__new__(Morpheme, part) for part in stored])
-    # The hot loop of every index build: a part of speech is looked up by its id (one tuple per kind, not one
-    # per word), and each Morpheme is made without the named tuple's Python-level constructor.
-    parts, make, known = [], tuple.__new__, _POS_BY_ID
-    for m in _tokenizer().tokenize(text[:MAX_ANALYZED_CHARS]):
-        pos = known.get(m.part_of_speech_id())
-        if pos is None:
-            pos = known.setdefault(m.part_of_speech_id(), tuple(m.part_of_speech()))
-        parts.append(make(Morpheme, (m.surface(), pos, m.normalized_form(), m.reading_form(), m.begin(), m.end(),
-                                     tuple(m.synonym_group_ids()))))
-    found = tuple(parts)
-    found = _topic_tte(found) if "って" in text else found
-    if SHELF.used is not None:  # an index build is recording what it analyses
-        SHELF.note("morphemes", text, tuple(map(tuple, found)))
-    return found
-
-
-_POS_BY_ID: dict[int, tuple[str, ...]] = {}  # one dictionary per process: its part-of-speech ids never change
-
-
-TTE = ("助詞", "副助詞", "*", "*", "*", "*")
-
-
-def _topic_tte(parts: tuple[Morpheme, ...]) -> tuple[Morpheme, ...]:
-    # "初任給って…" is read 初任 + 給う (給っ) + て, "研修会って" 研修 + 会う: a noun's last kanji taken for a verb
-    # before the topic marker って. When the noun and that kanji make one word of the dictionary, that word it is.
-    for index in range(1, len(parts) - 1):
-        noun, verb, after = parts[index - 1], parts[index], parts[index + 1]
-        if (verb.pos[0] == "動詞" and len(verb.surface) == 2 and verb.surface[1] == "っ" and after.surface == "て"
-                and noun.pos[0] == "名詞" and KANJI_CHAR.match(verb.surface[0]) and KANJI_CHAR.match(noun.surface[-1])):
-            word = morphemes(noun.surface + verb.surface[0])
-            if len(word) == 1 and word[0].pos[0] == "名詞" and word[0].reading != word[0].surface:
-                joined = word[0]._replace(begin=noun.begin, end=verb.end - 1)
-                tte = Morpheme("って", TTE, "って", "ッテ", verb.end - 1, after.end, ())
-                return _topic_tte((*parts[:index - 1], joined, tte, *parts[index + 2:]))
-    return parts
 
 
 @lru_cache(maxsize=8192)
@@ -340,7 +264,6 @@ def reading_parts(text: str) -> list[tuple[str, str]]:
     return [(m.surface, to_katakana(m.reading)) for m in morphemes(clean(text)) if m.pos[0] not in {"補助記号", "空白"}]
 
 
-KANJI_CHAR = re.compile(r"^[\u3400-\u9fff々]$")
 KANA_RUN = re.compile(r"[\u3040-\u30ffー]{3,}")
 
 

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from typing import TYPE_CHECKING
 
 from bot.details import DetailCheck
+from bot.matchtypes import Candidate
 from bot.normalize import clean
 from bot.origin import is_origin
 from bot.partof import trip_refusal
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
-
-if TYPE_CHECKING:
-    from bot.decision import Candidate
 
 TRAILING_OFF = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか)")  # "プラ…なんとか通り": a word half remembered, no place
 COMMUTES_FROM = re.compile(r"から\s*も?\s*(?:通って|通勤して|かよって|通っ|通勤し)[^。？?]{0,6}?(?:人|方|職員)"

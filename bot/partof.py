@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Collection
 
 from bot.detailcues import NOT_SOMEONE
-from bot.details import DIGIT
 from bot.normalize import clean, to_katakana
 from bot.origin import TO_THE_OFFICE
 from bot.terms import Term
@@ -32,17 +31,6 @@ SUFFIX = re.compile(r"[\u3400-\u9fff]")  # a one-kanji suffix the vocabulary dro
 TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes")
 FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
 TO_HERE = re.compile(TO_THE_OFFICE)
-# A year the figure is of: "令和5年度の予算", "2023年の人口", "去年の倍率", "来年は何人". Not 今年 (the briefing's
-# figures are this year's) nor 何年 (asks a year).
-YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![\d,.])(?:19|20)\d\d\s*年?度?(?![\d,.]|\s*[万億兆円人])"
-                        r"|(?:再来|来|去|昨|一昨|前)年度?|前の年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
-                        r"|(?<![a-z])(?:next|last|previous|prior)\s+(?:fiscal\s+)?year(?![a-z])|(?<![a-z])the\s+year\s+before(?![a-z])"
-                        r"|(?<![a-z])(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|later|from\s+now)(?![a-z])")
-# Past the year named: "令和13年より先はどうなる予測？", "2031年以降は？", "after 2031?"
-BEYOND = re.compile(r"年度?\s*(?:より先|から先|以降|より後|のその先)|(?<![a-z])(?:after|beyond)\s+(?:fy\s*)?(?:19|20)\d\d(?![\d])")
-# A guess to be confirmed: "…令和10年ぐらいでしたっけ？", "平成10年くらいだよね？"
-CONFIRMING = re.compile(r"っけ|(?:だ|です|でした|だった)よね|でしょ|ほんと|本当|合って")
-ABOUT = re.compile(r"\s*(?:ぐらい|くらい|位|頃|ごろ|前後)")
 # "XのYは何人？": Y of X counted (the の before the counted noun and its cue).
 # "Xの場所は？": the place of X.
 OWNED_COUNT = re.compile(r"の(?=[^\s、。,?？のはがって]{1,8}(?:は|って|が)?\s*(?:全部で|合わせて|全員で)?\s*(?:何|なん)\s*(?:人|名|にん|件|個))"
@@ -61,7 +49,6 @@ FIGURE_OF_DISTRICT_EN = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+(?:the\s+)?[a-z-]
 DISTRICT_OF = re.compile(r"(?:地区|エリア|チク)\s*ノ\s*")  # in katakana: ちくの too
 DISTRICT_WORDS = ("地区", "district", "chiku")
 WHOLE_OF = re.compile(r"(東京都|東京|日本|全国|23区|特別区)\s*(?:全体|全部|全域)?\s*ノ\s*")  # in katakana-folded text
-WESTERN_YEAR = re.compile(r"(?:19|20)\d\d")
 # "… alone", "only …", "each district": an English figure of a part.
 # (Not "only" alone: "or only on-the-job?" asks which kind, not a part's figure.)
 ONLY_EN = re.compile(r"(?<![a-z])(?:alone|breakdown|among|(?:each|per|by|every)\s+(?:district|area|ward)s?|district\s+only"
@@ -170,26 +157,6 @@ class Parts:
                 return f"asks who the {role[0].token.surface} is; its answer names no one so"
         return ""
 
-    def year_refusal(self, text: str, entry_id: str) -> str:
-        """Return why an entry cannot state a figure of a year it does not name ("" otherwise)."""
-        held = self._texts.get(entry_id, "")
-        cleaned = clean(text)
-        if BEYOND.search(cleaned):
-            return "asks beyond the years its answer states"  # "令和13年より先はどうなる？"
-        guessing = CONFIRMING.search(cleaned) is not None
-        for year in YEAR_NAMED.finditer(cleaned):
-            if guessing and ABOUT.match(cleaned, year.end()):
-                continue  # "令和10年ぐらいでしたっけ？": a year guessed at, to be told the right one
-            if not any(form in held for form in _year_forms(year.group())):
-                return f"asks a figure of {year.group()}, which its answer does not state"
-        return ""
-
-    def year_holder(self, text: str, candidates: list[str]) -> str | None:
-        """Return the first of the entries whose text states every year the question names ("population 2031")."""
-        years = [_year_forms(year.group()) for year in YEAR_NAMED.finditer(clean(text))]
-        return next((entry_id for entry_id in candidates if years and all(
-            any(form in self._texts.get(entry_id, "") for form in forms) for forms in years)), None)
-
     def english_part_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state "the population of X alone": all the asked words must be its own."""
         cleaned = clean(text)
@@ -271,17 +238,6 @@ def _lived_in(cleaned: str, place: str) -> bool:
     # "お台場に住んでいる人は何人？", "how many people live in Odaiba?": the people of that place, not of the city.
     at = cleaned.find(place)
     return at >= 0 and bool(LIVES_AFTER.match(cleaned, at + len(place)) or LIVES_BEFORE.search(cleaned, 0, at))
-
-
-def _year_forms(year: str) -> list[str]:
-    # 2024年 is written 令和6年 in the briefing: either form names it. A year counted from now (来年, 去年) is named
-    # only as such: the 来 of 将来 is no 来年.
-    cleaned = clean(year)
-    forms = [cleaned.rstrip("度").rstrip("年") if DIGIT.search(cleaned) else cleaned]
-    western = WESTERN_YEAR.search(year)
-    if western and int(western.group()) >= 2019:
-        forms.append(f"令和{int(western.group()) - 2018}年")
-    return forms
 
 
 def _named_in(term: Term, text: str) -> bool:

@@ -15,7 +15,8 @@ from urllib.parse import unquote, urlsplit
 import psycopg
 from psycopg import pq
 
-from bot.logwriter import BatchSpoiled, WriteRules
+from bot.logbatch import BatchSpoiled
+from bot.logwriter import WriteRules
 from bot.storage import COLUMNS, POSTGRES, TABLE, StorageError
 
 log = logging.getLogger(__name__)

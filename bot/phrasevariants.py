@@ -4,14 +4,22 @@ Multi-word synonyms (住める所, 住んでいる場所) are found in a questio
 with the place noun in kana (住めるところ, 住めるとこ) or as 場所, drop the い of ている in speech (住んでる所), and
 speak of people politely (職員さん向けの住まい):
 each such spelling of a phrase in the knowledge is the phrase too.
+
+Found, a phrase is rewritten to its canonical word before the text is analysed (PhraseRewriter); typed in kana, it
+is found by its reading (phrase_concepts: 芝地区 read シバチク). bot.vocabulary tells which synonyms are phrases.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from bot.normalize import Token, clean
+from bot.normalize import Token, analyze, clean, word_boundaries
+from bot.readingtable import MIN_SCAN_READING
+from bot.spoken import spoken_forms
+from bot.wordtrie import any_of
 
+_KANJI = r"[\u3400-\u9fff々]"
 # The place noun right after a verb or adjective ending in kana (住める所, 住んでいる場所): never 住所, 事務所.
 _PLACE_NOUN = re.compile(r"(?<=[\u3041-\u309f])(?:場所|ところ|とこ|所)(?![\u3041-\u309f\u3400-\u9fff])")
 _PLACE_SPELLINGS = ("所", "ところ", "とこ")
@@ -48,3 +56,63 @@ def with_spellings(group: tuple[str, ...]) -> tuple[str, ...]:
 def is_one_word(word: str, tokens: tuple[Token, ...]) -> bool:
     """Tell whether a synonym is one word of the analyzer (its tokens), not a phrase matched as text."""
     return len(tokens) == 1 and tokens[0].surface == clean(word)
+
+
+def phrase_concepts(readings: dict[str, str], concepts: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Return the concepts of each phrase's words by its reading (シバチク: 芝, 地区), for the reading scan.
+
+    `readings`: each phrase's reading and canonical word; `concepts`: the concept of each lemma the knowledge uses.
+    """
+    return {reading: tuple(concepts[t.lemma] for t in words)
+            for reading, words in ((r, _content_tokens(c)) for r, c in readings.items() if len(r) >= MIN_SCAN_READING)
+            # Only phrases whose words the knowledge uses: a synonym group no entry speaks of names nothing.
+            if all(t.lemma in concepts for t in words)}
+
+
+@lru_cache(maxsize=4096)
+def _content_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(t for t in analyze(text) if not t.weak)
+
+
+class PhraseRewriter:
+    """Rewrites the phrases found in a cleaned text to their canonical word, so both sides tokenize alike."""
+
+    def __init__(self, phrases: dict[str, str]) -> None:
+        self._phrases = spoken_forms(phrases)  # 住んでる場所 is said for 住んでいる場所 too
+        self._pattern = _compile_phrases(self._phrases)
+
+    def rewrite(self, text: str) -> str:
+        """Return a cleaned text with each phrase standing as whole words replaced by its canonical word."""
+        # A phrase must stand as whole words: なんで (why) is a synonym, but not the なんで of なんですか.
+        boundaries: frozenset[int] | None = None
+
+        def rewrite(match: re.Match[str]) -> str:
+            nonlocal boundaries
+            if not match.group(0).isascii():
+                boundaries = boundaries if boundaries is not None else word_boundaries(text)
+                if match.start() not in boundaries or match.end() not in boundaries:
+                    return match.group(0)
+            return f" {self._phrase_for(match.group(0))} "
+
+        return self._pattern.sub(rewrite, text) if self._pattern is not None else text
+
+    def _phrase_for(self, matched: str) -> str:
+        return (self._phrases.get(matched) or self._phrases.get(matched.removesuffix("es"))
+                or self._phrases[matched.removesuffix("s")])
+
+
+def _compile_phrases(phrases: dict[str, str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    ordered = sorted(phrases, key=len, reverse=True)
+    ascii_words = [p for p in ordered if p.isascii()]
+    single_kanji = [p for p in ordered if len(p) == 1 and not p.isascii()]
+    japanese = [p for p in ordered if len(p) > 1 and not p.isascii()]
+    # One lookaround per group, not per phrase: a knowledge base has hundreds of phrases.
+    parts = [
+        any_of(japanese) if japanese else "",  # first: a mixed phrase (ojt担当) is longer than the English in it
+        # dorm and dorms; minato-ku also right before Japanese (minato-kuの), where \b would not match
+        rf"(?<![a-z0-9])(?:{any_of(ascii_words)})(?:s|es)?(?![a-z0-9])" if ascii_words else "",
+        rf"(?<!{_KANJI})(?:{any_of(single_kanji)})(?!{_KANJI})" if single_kanji else "",  # 寮, not 宿 in 新宿区
+    ]
+    return re.compile("|".join(p for p in parts if p))

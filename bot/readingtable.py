@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import KANA_RUN, MAX_ANALYZED_CHARS, clean, kana_runs, morphemes, stray_kanji, to_katakana
+from bot.analyzer import MAX_ANALYZED_CHARS, morphemes
+from bot.normalize import KANA_RUN, clean, kana_runs, stray_kanji, to_katakana
 from bot.readingscan import ReadingTable
 from bot.scanguard import Words, cuts_both_ends, only_grammar, run_words
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, with_scanned

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 import jaconv
 
-from bot.normalize import KANA_ONLY, clean, morphemes, to_katakana
+from bot.analyzer import morphemes
+from bot.normalize import KANA_ONLY, clean, to_katakana
 
 
 ROMAJI = re.compile(r"^[a-z][a-z\-']*$")

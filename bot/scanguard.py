@@ -8,7 +8,8 @@ but a coincidence of sounds: it is left out. A word the reading only cuts into (
 
 from __future__ import annotations
 
-from bot.normalize import KANA_RUN, MAX_ANALYZED_CHARS, Morpheme, clean, morphemes  # KANA_RUN: the runs scanned
+from bot.analyzer import MAX_ANALYZED_CHARS, Morpheme, morphemes
+from bot.normalize import KANA_RUN, clean  # KANA_RUN: the runs scanned
 
 GRAMMAR_POS = frozenset({"助詞", "助動詞", "感動詞", "接続詞", "代名詞"})
 # よう of ような; not the verbs いる, ある, する: the analyzer reads し of しけん (試験) as one.

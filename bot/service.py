@@ -2,37 +2,31 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from concurrent.futures import Future
-from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 from bot.analysiscache import AnalysisCache
-from bot.analytics import TAP, LogRow, QuestionLog, hash_user
+from bot.analytics import QuestionLog, hash_user
+from bot.answerlog import committed_in_time, feedback_recorded, log_row
 from bot.config import Settings
 from bot.conversation import Context, ConversationStore, MemoryConversations
 from bot.dialogue import MAX_QUESTION_CHARS, Turn, take_turn, tapped  # noqa: F401  (MAX_QUESTION_CHARS: kept importable)
 from bot.easyja import looks_easy_japanese
 from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.logwriter import LogUnavailable, RandomIds
 from bot.matcherslot import MatcherSlot
 from bot.matching import Matcher, MatchResult
 from bot.normalize import detect_lang, looks_binary
 from bot.reload import KnowledgeWatcher
 from bot import policy
-from bot.responses import compose, in_lang, welcome, with_log
+from bot.responses import compose, welcome, with_log
 from bot.salt import choose_salt, install_salt
 from bot.seam import LANGS, Question, Reply, Suggestion
 from bot.storage import open_conversations
 
-log = logging.getLogger(__name__)
-
-LOG_IDS = RandomIds()
-FEEDBACK_HUNG_SECONDS = 30.0  # a feedback already inside a transaction: wait this long for the disk to say
 DEFAULT_CONTEXT = timedelta(minutes=10)  # how long a follow-up may lean on the last answer (MINATO_CONTEXT_MINUTES)
 BINARY_INPUT = MatchResult("invalid", reason="binary input")
 
@@ -153,7 +147,8 @@ class Answerer:
         not to: then a commit still under way counts as one that did not make it in time)."""
         if queued.committed is None:
             return with_log(queued.reply, "", queued.kb_version)
-        committed = self._committed(queued.committed, wait)
+        assert self._log is not None  # a row was queued: a log is kept
+        committed = committed_in_time(self._log, queued.committed, wait)
         return with_log(queued.reply, queued.log_id if committed else "", queued.kb_version)
 
     @property
@@ -281,59 +276,15 @@ class Answerer:
         """Record 👍/👎 on a logged answer once; True only when it was committed."""
         if self._log is None or not log_id or not log_id.isascii():  # ours are hex: nothing else can match
             return False
-        when = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        future = self._log.feedback(log_id, helpful, when)
-        try:
-            try:
-                return bool(future.result(timeout=self._log.commit_seconds))
-            except FutureTimeout:
-                if future.cancel():  # not started: it never will be, so "not recorded" stays true
-                    self._log.health.degraded(f"a write did not commit within {self._log.commit_seconds:g} s")
-                    return False
-                return bool(future.result(timeout=FEEDBACK_HUNG_SECONDS))  # in a transaction: its outcome decides
-        except Exception as exc:  # noqa: BLE001 - the log's health already says why; one line, no traceback
-            log.warning("feedback for %s was not recorded: %s", log_id, exc or type(exc).__name__)
-            return False
+        return feedback_recorded(self._log, log_id, helpful)
 
     def _record(self, question: Question, reply: Reply, latency_ms: float,
                 kb: KnowledgeBase) -> tuple[str, Future[object] | None]:
         # The log_id goes out only once its row is committed; otherwise the reply goes without one (no 👍/👎).
         if self._log is None:
             return "", None
-        log_id = LOG_IDS.next()
-        # A tapped suggestion is logged as a tap on that entry, under the entry's own title: the text that came
-        # with it is the caller's to choose, so it must neither pose as a question nor count as one answered.
-        tapped = question.entry_id is not None and reply.entry_id == question.entry_id and reply.kind == "answer"
-        logged_text = in_lang(kb.by_id[question.entry_id].title, reply.lang) if tapped else question.text or ""
-        row = LogRow(
-            id=log_id,
-            ts=datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
-            channel=question.channel,
-            user_hash=hash_user(question.user_id, self._salt),
-            question=logged_text,
-            lang=reply.lang,
-            kind=reply.kind,
-            entry_id=reply.entry_id,
-            score=reply.score,
-            matched=int(reply.matched),
-            latency_ms=round(latency_ms, 3),
-            kb_version=kb.version,
-            via=TAP if tapped else None,
-        )
-        return log_id, self._log.record(row)
-
-    def _committed(self, future: Future[object], wait: bool) -> bool:
-        assert self._log is not None
-        try:
-            future.result(timeout=self._log.commit_seconds if wait else 0)
-            return True
-        except FutureTimeout:
-            self._log.health.degraded(f"a write did not commit within {self._log.commit_seconds:g} s")
-        except LogUnavailable as exc:
-            self._log.health.degraded(str(exc))
-        except Exception:  # noqa: BLE001 - the writer marked the log degraded with the reason, once
-            pass
-        return False
+        row = log_row(question, reply, latency_ms, kb, hash_user(question.user_id, self._salt))
+        return row.id, self._log.record(row)
 
     def close(self) -> None:
         """Stop watching the knowledge, then flush and close the question log."""

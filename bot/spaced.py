@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import Token, analyze, clean, morphemes, to_katakana
+from bot.analyzer import morphemes
+from bot.normalize import Token, analyze, clean, to_katakana
 from bot.phonetyping import vowel_of
 from bot.readingscan import ReadingTable
 from bot.terms import Mask, Term, explained_by_longer, with_scanned

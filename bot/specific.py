@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
+from bot.matchtypes import Candidate
 from bot.normalize import clean
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
@@ -28,9 +28,6 @@ QUOTED = re.compile(r"[「『\"]([^「」『』\"]+)[」』\"]")
 MIN_QUOTED = 3  # characters: 「港」 quotes no phrase of an answer
 ASPECT_WEIGHT = 0.6  # the asking clause (1) and the one right before a question naming no topic (bot.focus)
 KANJI_FIGURES = str.maketrans("一二三四五", "12345")  # 「区民に一番近い」 quotes 区民に1番近い
-
-if TYPE_CHECKING:
-    from bot.decision import Candidate
 
 
 class Specifics:

@@ -12,7 +12,8 @@ import re
 
 import jaconv
 
-from bot.normalize import clean, morphemes
+from bot.analyzer import morphemes
+from bot.normalize import clean
 
 # 気 of a hedge only (not 雰囲気, 人気, 気候): right after kana or at the start, before が/に and する/なる.
 HEDGE = re.compile(r"(?<![\u3400-\u9fff々])気(?:が(?:する|します|して|した|しま|しない)|に(?:なる|なって|なり|なった|なっ))"

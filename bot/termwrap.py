@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.normalize import MAX_ANALYZED_CHARS, morphemes
+from bot.analyzer import MAX_ANALYZED_CHARS, morphemes
 
 # A token is a run of non-space characters that are not wide (a word, a URL, a number), or one wide character,
 # each with the spaces after it.

@@ -6,7 +6,8 @@ import itertools
 from functools import lru_cache
 from importlib.resources import files
 
-from bot.normalize import KANJI_CHAR, dictionary, reading_parts, to_katakana
+from bot.analyzer import KANJI_CHAR, dictionary
+from bot.normalize import reading_parts, to_katakana
 
 MAX_KANJI_READINGS = 4
 MAX_READING_VARIANTS = 32

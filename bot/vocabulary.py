@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from bot.analyzer import morphemes
 from bot.askers import audience_words_weak, without_people_asked_for
 from bot.aspects import aspect_words
 from bot.kanaplaces import country_in_kanji, kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps
 from bot.nearreading import read_near
 from bot.knowledge import KnowledgeBase
-from bot.phrasevariants import is_one_word, with_spellings
-from bot.normalize import WEAK_POS, Token, analyze, clean, morphemes, reading_of, to_katakana, word_boundaries
+from bot.phrasevariants import PhraseRewriter, is_one_word, phrase_concepts, with_spellings
+from bot.normalize import WEAK_POS, Token, analyze, clean, reading_of, to_katakana
 from bot.readingscan import ReadingTable
 from bot.readingtable import MIN_SCAN_READING, reading_table, scan_readings
 from bot.spaced import lost_words, read_across_spaces
-from bot.spoken import drop_hedges, kana_acronyms, kana_amounts, purpose_of, spelled_out, spoken_forms
+from bot.spoken import drop_hedges, kana_acronyms, kana_amounts, purpose_of, spelled_out
 from bot.terms import Term, either_in
 from bot.variants import kanji_readings
-from bot.wordtrie import any_of
 
 NOUN_LIKE = {"名詞", "形状詞"}
 VERB_LIKE = {"動詞", "形容詞"}
 WEAK_PREFIX = "~"
-KANJI = r"[\u3400-\u9fff々]"
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
 HIRAGANA_WORD = re.compile(r"^[\u3041-\u309fー]+$")
 
@@ -59,7 +57,7 @@ class Vocabulary:
         for group in kb.synonyms:
             self._add_synonyms(with_spellings(group))  # 住める所 is also 住めるところ
         self._read_home_as_home(scope.home_places)
-        self._phrase_pattern = self._compile_phrases()
+        self._rewriter = PhraseRewriter(self._phrases)
         self._compounds: dict[str, tuple[str, ...]] = {}
         self._by_group: dict[int, str] = {}
         self._reading_table: tuple[ReadingTable[tuple[str, ...]], ...] | None = None
@@ -109,27 +107,6 @@ class Vocabulary:
                 # Also words the analyzer shortens (1年目 -> 年): match them as text, not by the short word.
                 self._phrases.setdefault(clean(word), group[0])
                 self._phrase_readings.setdefault(reading_of(word), group[0])
-
-    def _compile_phrases(self) -> re.Pattern[str] | None:
-        self._phrases = spoken_forms(self._phrases)  # 住んでる場所 is said for 住んでいる場所 too
-        if not self._phrases:
-            return None
-        ordered = sorted(self._phrases, key=len, reverse=True)
-        ascii_words = [p for p in ordered if p.isascii()]
-        single_kanji = [p for p in ordered if len(p) == 1 and not p.isascii()]
-        japanese = [p for p in ordered if len(p) > 1 and not p.isascii()]
-        # One lookaround per group, not per phrase: a knowledge base has hundreds of phrases.
-        parts = [
-            any_of(japanese) if japanese else "",  # first: a mixed phrase (ojt担当) is longer than the English in it
-            # dorm and dorms; minato-ku also right before Japanese (minato-kuの), where \b would not match
-            rf"(?<![a-z0-9])(?:{any_of(ascii_words)})(?:s|es)?(?![a-z0-9])" if ascii_words else "",
-            rf"(?<!{KANJI})(?:{any_of(single_kanji)})(?!{KANJI})" if single_kanji else "",  # 寮, not 宿 in 新宿区
-        ]
-        return re.compile("|".join(p for p in parts if p))
-
-    def _phrase_for(self, matched: str) -> str:
-        return (self._phrases.get(matched) or self._phrases.get(matched.removesuffix("es"))
-                or self._phrases[matched.removesuffix("s")])
 
     def learn(self, text: str) -> list[str]:
         """Resolve a knowledge-base text, creating concepts for new words; return its concepts."""
@@ -186,24 +163,7 @@ class Vocabulary:
 
     def tokens(self, text: str) -> tuple[Token, ...]:
         """Analyze text after rewriting multi-word synonyms to their canonical word."""
-        text = clean(text)
-        if self._phrase_pattern is not None:
-            text = self._rewrite_phrases(text)
-        return analyze(text)
-
-    def _rewrite_phrases(self, text: str) -> str:
-        # A phrase must stand as whole words: なんで (why) is a synonym, but not the なんで of なんですか.
-        boundaries: frozenset[int] | None = None
-
-        def rewrite(match: re.Match[str]) -> str:
-            nonlocal boundaries
-            if not match.group(0).isascii():
-                boundaries = boundaries if boundaries is not None else word_boundaries(text)
-                if match.start() not in boundaries or match.end() not in boundaries:
-                    return match.group(0)
-            return f" {self._phrase_for(match.group(0))} "
-
-        return self._phrase_pattern.sub(rewrite, text) if self._phrase_pattern is not None else text
+        return analyze(self._rewriter.rewrite(clean(text)))
 
     def resolve(self, text: str, typos: bool = True) -> list[Term]:
         """Resolve a question's content words to known concepts where possible."""
@@ -306,11 +266,7 @@ class Vocabulary:
         # finds it inside other words (どれくらいなんでしたっけ). The scan is for kanji words typed in kana. Across
         # the spaces of spaced kana (bot.spaced), where the writer marked the words, hiragana phrases are safe.
         if self._reading_table is None:
-            phrases = {reading: tuple(self._by_lemma[t.lemma] for t in words)
-                       for reading, words in ((r, _content_tokens(c)) for r, c in self._phrase_readings.items()
-                                              if len(r) >= MIN_SCAN_READING)
-                       # Only phrases whose words the knowledge uses: a synonym group no entry speaks of names nothing.
-                       if all(t.lemma in self._by_lemma for t in words)}
+            phrases = phrase_concepts(self._phrase_readings, self._by_lemma)
             only_kana = self._kana_spelled - self._kanji_spelled
             self._reading_table = (reading_table(self._by_reading, self._compounds, phrases, only_kana),
                                    reading_table(self._by_reading, self._compounds, phrases, set()))
@@ -336,11 +292,6 @@ def is_kana_heavy(text: str) -> bool:
     """Tell whether a text is mostly hiragana (segmented badly by the analyzer, like a typed query)."""
     text = clean(text)
     return len(HIRAGANA.findall(text)) * 2 > len(text)
-
-
-@lru_cache(maxsize=4096)
-def _content_tokens(text: str) -> tuple[Token, ...]:
-    return tuple(t for t in analyze(text) if not t.weak)
 
 
 def _groups(token: Token) -> tuple[int, ...]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from bot.normalize import Morpheme, clean, morphemes
+from bot.analyzer import Morpheme, morphemes
+from bot.normalize import clean
 
 WHICH_JA = frozenset({"どの", "どこ", "どっち", "どちら"})  # どこ only with の after it: どこのメーカー
 WHICH_EN = re.compile(r"(?<![a-z])which\s+([a-z][a-z\-]*)")  # not "what": "what struck me" is no kind

@@ -35,7 +35,7 @@ class AnswerPool:
     """Runs Answerer.answer on a bounded pool of threads, waiting for each log commit on the event loop, or hands
     each question to a `remote` engine (`serve`'s engine process).
 
-    Safe for the analyzer: bot.normalize gives every thread its own SudachiPy tokenizer (a tokenizer must not be
+    Safe for the analyzer: bot.analyzer gives every thread its own SudachiPy tokenizer (a tokenizer must not be
     used from two threads at once), and the pool keeps the number of those threads, and tokenizers, small.
     """
 

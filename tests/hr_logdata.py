@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.analytics import TABLE, QuestionLog, open_database
-from bot.logwriter import Insert
+from bot.logbatch import Insert
 from bot.storage import Location, is_database_url
 
 TOKYO = timezone(timedelta(hours=9))

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot.analysiscache import SHELF, AnalysisCache, cache_key
+from bot.analyzer import morphemes
 from bot.config import bundled_knowledge_dir, load_settings
 from bot.knowledge import KnowledgeBase
-from bot.normalize import Token, analyze, forget_analyses, morphemes
+from bot.normalize import Token, analyze, forget_analyses
 from bot.service import Answerer, Question
 
 TEXTS = ("職員住宅はありますか", "研修の内容を教えて", "What is the population of Minato City?")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.analytics import QuestionLog
-from bot.logwriter import Database
+from bot.logbatch import Database
 from bot.knowledge import KnowledgeBase
 from bot.seam import ReplyImage
 from bot.service import Answerer, Question

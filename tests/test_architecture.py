@@ -49,12 +49,12 @@ def test_handlers_reach_the_engine_only_through_the_answerer_and_its_neutral_typ
     assert offenders == []
 
 
-def test_no_engine_or_channel_module_grows_past_350_lines() -> None:
-    """The style guide aims at ~300 lines a module; past 350 one is overdue for a split (into a new module)."""
+def test_no_engine_or_channel_module_grows_past_320_lines() -> None:
+    """The style guide aims at ~300 lines a module; past 320 one is overdue for a split (into a new module)."""
     from pathlib import Path
 
     root = Path(__file__).parents[1]
     sizes = {str(path.relative_to(root)): len(path.read_text(encoding="utf-8").splitlines())
              for folder in ("bot", "handlers") for path in sorted((root / folder).glob("*.py"))}
     assert len(sizes) > 20  # the glob found the modules
-    assert {name: lines for name, lines in sizes.items() if lines > 350} == {}
+    assert {name: lines for name, lines in sizes.items() if lines > 320} == {}

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 import pytest
 
 from bot.analytics import QuestionLog
-from bot.logwriter import Database, Insert, Statement
+from bot.logbatch import Database, Insert, Statement
 
 GUARD = 30.0
 PUT = "INSERT INTO notes (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v"

@@ -6,9 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from bot.decision import Candidate, Decider, MatchSettings
+from bot.decision import Decider
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
+from bot.matchtypes import Candidate, MatchSettings
 from bot.specific import Specifics
 from bot.service import Answerer, Question
 
