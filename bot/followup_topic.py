@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.details import DetailCheck
-from bot.focus import drop_contrast, drop_negated
+from bot.contrast import drop_contrast, drop_negated
 from bot.followup_asks import BRIEF_CHARACTERS, asks_more_of_it, clear, judges
 from bot.followup_ordinal import item_entry, list_items, nested, ordinal
 from bot.followup_other import Others, topic_text

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.details import DetailCheck
-from bot.focus import drop_contrast
+from bot.contrast import drop_contrast
 from bot.knowledge import KnowledgeBase
 from bot.service import Answerer, Question
 

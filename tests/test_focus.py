@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.focus import asks, asks_to_compare, clauses, drop_contrast
+from bot.contrast import drop_contrast
+from bot.focus import asks, asks_to_compare, clauses
 from bot.romajisentence import romaji_sentence
 from bot.matching import Matcher
 from bot.normalize import detect_lang
