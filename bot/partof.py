@@ -45,8 +45,11 @@ LIVES_AFTER = re.compile(r"\s*(?:ちく|チク)?(?:に住|で暮ら|の\s*(?:人
 LIVES_BEFORE = re.compile(r"(?<![a-z])(?:live|lives|living|reside|resides|residents|population|people)\s+(?:in|of|at)\s+(?:the\s+)?$")
 FIGURE_EN = re.compile(r"(?<![a-z])(?:population|budget|area|size|number|how\s+many|how\s+much|staff|residents|people"
                        r"|ratio|proportion|share|percentage|how\s+big|how\s+large|km2|square)(?![a-z])")
-FIGURE_OF_DISTRICT_EN = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+(?:the\s+)?[a-z-]+\s+(?:district|area)(?![a-z])")
-DISTRICT_OF = re.compile(r"(?:地区|エリア|チク)\s*ノ\s*")  # in katakana: ちくの too
+FIGURE_OF_DISTRICT_EN = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+(?:(?:the|only|just)\s+){0,2}[a-z-]+\s+(?:district|area)"
+                                   r"(?![a-z])")
+ALONE = r"\s*(?:ダケ|ノミ)?\s*ノ\s*"  # "高輪地区だけの人口": the part's own figure (in katakana: だけ, ちくの too)
+DISTRICT_OF = re.compile(r"(?:地区|エリア|チク)" + ALONE)
+PLACE_OF = re.compile(ALONE)
 DISTRICT_WORDS = ("地区", "district", "chiku")
 WHOLE_OF = re.compile(r"(東京都|東京|日本|全国|23区|特別区)\s*(?:全体|全部|全域)?\s*ノ\s*")  # in katakana-folded text
 # "… alone", "only …", "each district": an English figure of a part.
@@ -144,6 +147,25 @@ class Parts:
         for figure in (*named, *following):
             if figure is not None and figure.concept in self._figures and not self._names(figure, entry_id):
                 return f"asks a district's {figure.token.surface}, which its answer does not state"
+        return self._place_figure_refusal(folded, spans, entry_id)
+
+    def _place_figure_refusal(self, folded: str, spans: list[Span], entry_id: str) -> str:
+        # "有栖川宮記念公園の面積", "六本木の人口": a figure of a place in the city, which only an answer naming both
+        # the place and the figure can state (an entry naming the park gives the city's area, or none).
+        for found in PLACE_OF.finditer(folded):
+            figure = next(iter(_starting_at(spans, folded, found.end())), None)
+            # a measure of the city (人口, 面積), not where (あたり) nor which part (地区) of a place
+            if figure is None or figure.concept not in self._figures or figure.concept in self._district_concepts \
+                    or self._vocabulary.asks_about(figure.token) or self._everywhere(figure.concept):
+                continue
+            phrase = _ending_at(spans, folded, found.start())
+            if not phrase or any(self._everywhere(t.concept) for t in phrase) or not (
+                    phrase[-1].concept in self._vocabulary.known_places
+                    or self._vocabulary.is_home_place("".join(t.token.surface for t in phrase))):
+                continue
+            if not (all(self._names(t, entry_id) for t in phrase) and self._names(figure, entry_id)):
+                name = "".join(t.token.surface for t in phrase)
+                return f"asks the {figure.token.surface} of {name}, which its answer does not state"
         return ""
 
     def person_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:

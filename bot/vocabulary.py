@@ -213,6 +213,10 @@ class Vocabulary:
         """Tell whether a word names the city itself (港区, Minato): every entry is about it."""
         return either_in(token, self._home_places)
 
+    def is_home_place(self, phrase: str) -> bool:
+        """Tell whether a phrase is the name of a place scope.yaml lists as home (有栖川宮記念公園, 六本木, 東京)."""
+        return clean(phrase) in self._home_places
+
     def _is_weak(self, token: Token) -> bool:
         if token.weak or token.lemma in self.stopwords or token.surface in self.stopwords:
             return True

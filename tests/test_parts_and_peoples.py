@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.normalize import analyze
-from bot.service import Answerer
+from bot.service import Answerer, Question
 from single_reply import outcome
 
 
@@ -402,3 +402,17 @@ def test_the_people_of_one_country_counted_are_refused(plain_answerer: Answerer,
 
 def test_where_the_candidate_comes_from_still_asks_nothing_of_it(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "ベトナム出身の者ですが、職員住宅はありますか") == ("answer", "housing-staff")
+
+
+@pytest.mark.parametrize("question", [
+    "増上寺の面積はどのくらい？",  # a place the Shiba district's entry names: it states no area of it
+    "赤坂地区だけの面積は？",
+    "What's the area of just the Akasaka district?",
+])
+def test_a_figure_of_a_place_in_the_city_is_stated_only_by_an_answer_naming_both(plain_answerer: Answerer,
+                                                                                  question: str) -> None:
+    assert not plain_answerer.answer(Question(question, channel="test")).matched
+
+
+def test_the_citys_own_figure_is_still_answered(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("港区の面積はどのくらい？", channel="test")).entry_id == "overview-area"
