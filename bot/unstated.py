@@ -12,6 +12,8 @@ fact no single word gives away, and an entry of the right topic still cannot ans
   not give them.
 - **How many of the staff are foreign** ("職員の中に外国人はいますか"): no answer counts them; whether a foreigner
   may join is the guide's eligibility.
+- **A rank in another scope** ("客室数は全国で何位？"): an answer ranking the city in Tokyo (都内最多) gives no rank in
+  Japan.
 - **Minato against another place** ("品川区とどっちが多い？", "他の区より高い？"): only an answer that itself compares or
   ranks (トップクラス, 最多, より) tells how Minato stands; one that merely names the other place (where staff live)
   does not.
@@ -56,6 +58,16 @@ INSIDE_MINATO = re.compile(r"(?:港区|みなと区|みなとく|区内)(?:の�
                            # "…が一番多い地区ってどこ？", "どこの国？": a member of Minato's ranked, not Minato
                            r"|(?:地区|ちく|ちいき|地域)\s*(?:は|って|が)?\s*(?:どこ|どれ)|(?:どこ|どの|なに|何)\s*の?\s*(?:国|くに)"
                            r"|(?<![a-z])(?:in\s+minato|which\s+(?:district|area|neighbou?rhood)s?)(?![a-z])")
+
+
+# "客室数は全国で何位？": a rank within a scope. An answer ranking the city in another scope (都内最多) does not tell
+# it: first in Tokyo says nothing of the rank in Japan. ("全国で一番？" is answered: 都内最多 tells that much.)
+# Each scope's breadth: first in Japan is first in Tokyo and in the 23 wards too, not the other way round.
+SCOPES = {"世界": 3, "全国": 2, "日本": 2, "都内": 1, "東京": 1, "23区": 0, "特別区": 0}
+SCOPE = "(" + "|".join(SCOPES) + ")"
+ASKED_SCOPE = re.compile(SCOPE + r"(?:全体)?\s*(?:で|でも|だと|では|の中で|内で|的に)?\s*(?:見ると|見て|見たら)?\s*(?:は|も)?\s*"
+                         r"(?:何位|何番|なんい|なんばん|順位)")
+RANKED_SCOPE = re.compile(SCOPE + r"\s*で?\s*(?:最多|最大|最高|一番|1位|トップ)")
 
 
 # Another place as the other side of a comparison: a named municipality (a term), or "the other wards".
@@ -116,6 +128,10 @@ class Unstated:
         for detail, asked in PERSONAL.items():
             if asked.search(cleaned) and not HELD_PERSONAL[detail].search(self._details.answer_text(entry_id)):
                 return f"asks a person's own {detail}; the answer does not state it"
+        asked_scopes = {SCOPES[found] for found in ASKED_SCOPE.findall(cleaned)}
+        ranked_scopes = {SCOPES[found] for found in RANKED_SCOPE.findall(self._details.answer_text(entry_id))}
+        if asked_scopes and ranked_scopes and max(asked_scopes) > max(ranked_scopes):
+            return "asks a rank in a wider scope than the answer ranks in"
         if SUPERLATIVE.search(cleaned) and WHICH.search(cleaned):
             answer = self._details.answer_text(entry_id)
             if not HELD_SUPERLATIVE.search(answer):

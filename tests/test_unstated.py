@@ -174,3 +174,13 @@ def test_a_ranking_inside_minato_typed_in_spaced_kana_is_no_ranking_of_minato(pl
     # the nationality most residents have, which the answer ranking Minato's embassies nationwide does not name
     reply = plain_answerer.answer(Question("みなとくの がいこくじんで いちばん おおい くには どれ？", channel="test"))
     assert not reply.matched
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("客室数は日本全体だと何位くらい？", False),  # the answer ranks the rooms in Tokyo (都内最多) only
+    ("大使館の数は世界で何位？", False),
+    ("ホテルの客室数は23区で何位？", True),  # first in Tokyo is first among the 23 wards
+])
+def test_a_rank_in_a_wider_scope_than_the_answers_is_not_answered(plain_answerer: Answerer, question: str,
+                                                                   answered: bool) -> None:
+    assert plain_answerer.answer(Question(question, channel="test")).matched is answered
