@@ -13,7 +13,9 @@ from bot.analyzer import Morpheme, morphemes
 from bot.normalize import clean
 
 WHICH_JA = frozenset({"どの", "どこ", "どっち", "どちら"})  # どこ only with の after it: どこのメーカー
-WHICH_EN = re.compile(r"(?<![a-z])which\s+([a-z][a-z\-]*)")  # not "what": "what struck me" is no kind
+# Not "what": "what struck me" is no kind; but "what" with its noun ending the question, as learners ask ("now have
+# what exhibition?"), is "which exhibition".
+WHICH_EN = re.compile(r"(?<![a-z])which\s+([a-z][a-z\-]*)|(?<![a-z])what\s+(?!else|about|if|for)([a-z][a-z\-]*)\s*[?？.!]*$")
 NOUN = "名詞"
 
 
@@ -29,7 +31,7 @@ def which_nouns(text: str) -> list[str]:
     """Return the surfaces of the nouns a text asks to pick one of ("どの橋" -> 橋, "which bridge" -> bridge)."""
     cleaned = clean(text)
     if not any(word in cleaned for word in WHICH_JA):  # no word of the analysis can be one: none analysed
-        return WHICH_EN.findall(cleaned)
+        return _english(cleaned)
     parts = morphemes(cleaned)
     found = []
     for index, part in enumerate(parts[:-1]):
@@ -41,7 +43,11 @@ def which_nouns(text: str) -> list[str]:
         start = index + 1 if part.surface == "どの" else index + 2
         if parts[start].pos[0] == NOUN:
             found.append(_head(parts, start))
-    return found + WHICH_EN.findall(cleaned)
+    return found + _english(cleaned)
+
+
+def _english(cleaned: str) -> list[str]:
+    return [which or what for which, what in WHICH_EN.findall(cleaned)]
 
 
 # "六本木って何地区？", "Roppongi wa nani chiku desu ka", "5つの地区のうちどこに入る？", "which district is it in?":

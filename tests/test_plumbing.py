@@ -14,6 +14,9 @@ def test_which_nouns_are_found_with_or_without_the_analysis() -> None:
     assert which_nouns("どこのメーカーの製品？") == ["メーカー"]
     assert which_nouns("Which bridge is it?") == ["bridge"]
     assert which_nouns("橋の点検はいつ？") == []  # no which-word: not analysed, nothing found
+    assert which_nouns("The drone test uses what bridge?") == ["bridge"]  # a learner's "what" with its noun, last
+    assert which_nouns("Akasaka has a guest house, what else?") == []
+    assert which_nouns("What struck you most about Minato?") == []
 
 
 def test_an_entry_holds_a_detail_the_same_in_any_order_and_when_asked_again(kb: KnowledgeBase) -> None:
