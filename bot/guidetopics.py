@@ -31,6 +31,7 @@ GUIDE_TOPIC_SCORE = 40.0  # the line a guide entry naming its own topic answers 
 OWN_WORDS = 2  # words of the entry's own, the title's among them (休み and 休暇 are two, though one concept)
 NUMERAL = re.compile(r"[\d一二三四五六七八九十]")  # 一人 of 子ども一人: a count, no topic
 FEW_USERS = 2  # a noun more entries use names no one topic
+MIN_SCANNED_TOPIC = 5  # kana read as a word (ジョセイキン: 助成): this long, it is no chance reading inside other words
 
 
 class GuideTopics:
@@ -71,7 +72,8 @@ class GuideTopics:
         bag = self._index.bag(self._position[entry_id])
         for term in terms:
             owner = self._specifics.title_owner(term.concept)
-            if (term.weight < 1.0 or term.via in ("weak", "scan") or term.concept in bag or owner in (None, entry_id)
+            if (term.weight < 1.0 or term.via == "weak" or term.via == "scan" and len(term.token.surface) < MIN_SCANNED_TOPIC
+                    or term.concept in bag or owner in (None, entry_id)
                     or self._details.points_to_guide(owner) or NUMERAL.match(term.token.surface)):
                 continue  # another guide entry's word (給料と休み) is the guide's too
             if self._names_a_topic(term):

@@ -52,3 +52,9 @@ def test_a_career_counted_in_pay_is_the_salarys(plain_answerer: Answerer, questi
 ])
 def test_how_much_overtime_is_worked_is_no_rule_of_the_guide(plain_answerer: Answerer, question: str) -> None:
     assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+def test_a_subsidy_asked_in_kana_is_its_own_topic_not_the_salary(plain_answerer: Answerer) -> None:
+    # じょせいきん reads as 助成, the self-development aid's word: its cap is no question of staff pay
+    assert not plain_answerer.answer(Question("じょせいきん って いくら もらえる？", channel="test")).matched
+    assert plain_answerer.answer(Question("きゅうりょう は いくら もらえる？", channel="test")).entry_id == "guide-salary"
