@@ -50,6 +50,7 @@ FIGURE_OF_DISTRICT_EN = re.compile(r"(?<![a-z])([a-z]+)\s+of\s+(?:(?:the|only|ju
 ALONE = r"\s*(?:ダケ|ノミ)?\s*ノ\s*"  # "高輪地区だけの人口": the part's own figure (in katakana: だけ, ちくの too)
 DISTRICT_OF = re.compile(r"(?:地区|エリア|チク)" + ALONE)
 PLACE_OF = re.compile(ALONE)
+SPENT_ON_THINGS = "予算 budget"
 DISTRICT_WORDS = ("地区", "district", "chiku")
 WHOLE_OF = re.compile(r"(東京都|東京|日本|全国|23区|特別区)\s*(?:全体|全部|全域)?\s*ノ\s*")  # in katakana-folded text
 # "… alone", "only …", "each district": an English figure of a part.
@@ -74,6 +75,9 @@ class Parts:
         self._district_concepts = frozenset(t.concept for word in DISTRICT_WORDS for t in vocabulary.resolve(word, False)
                                             if t.concept is not None)
         self._words: dict[str, frozenset[str]] = {}  # per entry, read when first asked (a large base)
+        # A budget is spent on things ("子育て支援の予算"); a population or an area is a place's, not a thing's
+        # (住民の人口, 夜間の人口 are the city's own, qualified).
+        self._spent_on_things = frozenset(t.concept for t in vocabulary.resolve(SPENT_ON_THINGS, False) if t.concept)
 
     def refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why the entry cannot state the asked part's figure ("" when the question asks none)."""
@@ -161,12 +165,17 @@ class Parts:
             phrase = _ending_at(spans, folded, found.start())
             if not phrase or any(self._everywhere(t.concept) for t in phrase) or not (
                     phrase[-1].concept in self._vocabulary.known_places
-                    or self._vocabulary.is_home_place("".join(t.token.surface for t in phrase))):
+                    or self._vocabulary.is_home_place("".join(t.token.surface for t in phrase))
+                    or figure.concept in self._spent_on_things and all(self._is_a_thing(t) for t in phrase)):
                 continue
             if not (all(self._names(t, entry_id) for t in phrase) and self._names(figure, entry_id)):
                 name = "".join(t.token.surface for t in phrase)
                 return f"asks the {figure.token.surface} of {name}, which its answer does not state"
         return ""
+
+    def _is_a_thing(self, term: Term) -> bool:
+        # "子育て支援の予算", "新技術チャレンジの予算": a thing a budget is spent on, not a time (今年の) or an aspect
+        return term.token.pos == "名詞" and not term.token.adverbial and not self._vocabulary.asks_about(term.token)
 
     def person_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot name the person asked for by a word it never uses (講師は誰？)."""

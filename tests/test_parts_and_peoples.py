@@ -416,3 +416,13 @@ def test_a_figure_of_a_place_in_the_city_is_stated_only_by_an_answer_naming_both
 
 def test_the_citys_own_figure_is_still_answered(plain_answerer: Answerer) -> None:
     assert plain_answerer.answer(Question("港区の面積はどのくらい？", channel="test")).entry_id == "overview-area"
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("ドローンの実験の予算は？", False),  # a budget spent on a thing the city's budget entry never names
+    ("今年の予算は？", True),  # a time, not a thing
+    ("外国人の人口は？", True),  # a population qualified, not a thing's
+])
+def test_a_budget_spent_on_a_thing_is_stated_only_by_an_answer_naming_both(plain_answerer: Answerer, question: str,
+                                                                           answered: bool) -> None:
+    assert plain_answerer.answer(Question(question, channel="test")).matched is answered
