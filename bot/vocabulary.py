@@ -239,8 +239,10 @@ class Vocabulary:
         concept = next((self._by_group[g] for g in _groups(token) if g in self._by_group), None)
         if concept is not None:
             return Term(token, concept, "synonym")
-        # A country is no mistyped word (韓国 is no 勧告); a place may be (高縄 for 高輪, 四所 for 支所).
-        concept = self._by_reading.get(token.reading) if token.reading and not country_in_kanji(token) else None
+        # A country is no mistyped word (韓国 is no 勧告); a place may be (高縄 for 高輪, 四所 for 支所). Nor is a verb
+        # written in kanji: 借りる (カリ) is no 仮.
+        concept = self._by_reading.get(token.reading) if token.reading and not country_in_kanji(token) and not (
+            token.pos in VERB_LIKE and not token.is_kana) else None
         if concept is None and token.is_kana and token.pos in VERB_LIKE:
             concept = self._by_verb_reading.get(to_katakana(token.lemma))
         if concept is not None:

@@ -217,3 +217,10 @@ def test_where_a_place_lies_each_districts_size_and_a_price_in_yen_are_not_state
 
 def test_a_district_entry_naming_the_place_says_which_district_it_is(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "お台場は5つの地区のどれ？") == ("answer", "district-shibaura-konan")
+
+
+def test_a_verb_written_in_kanji_is_no_homophone_of_a_noun(plain_answerer: Answerer) -> None:
+    """借りる (カリ) is written as meant: it is not 仮 (the provisional class) mistyped."""
+    terms = plain_answerer.matcher.read_terms("部屋を借りる職員は多い？")
+    assert [t.concept for t in terms if t.token.surface.startswith("借り")] == [None]
+    assert "仮" in {t.concept for t in plain_answerer.matcher.read_terms("かりのクラスはいつまで？")}
