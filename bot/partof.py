@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from itertools import dropwhile, takewhile
 from collections.abc import Callable, Collection
 
 from bot.detailcues import NOT_SOMEONE
@@ -51,6 +52,9 @@ ALONE = r"\s*(?:ダケ|ノミ)?\s*ノ\s*"  # "高輪地区だけの人口": the 
 DISTRICT_OF = re.compile(r"(?:地区|エリア|チク)" + ALONE)
 PLACE_OF = re.compile(ALONE)
 SPENT_ON_THINGS = "予算 budget"
+SPENT_ON_EN = re.compile(r"(?<![a-z])budget(?:\s+amount)?\s+(?:for|of|on)\s+(?:the\s+)?")
+SPENT_ON_WORDS = frozenset({"for", "of", "on"})
+FEW_USERS = 3  # entries using a concept: this few, it names a thing of one topic
 DISTRICT_WORDS = ("地区", "district", "chiku")
 WHOLE_OF = re.compile(r"(東京都|東京|日本|全国|23区|特別区)\s*(?:全体|全部|全域)?\s*ノ\s*")  # in katakana-folded text
 # "… alone", "only …", "each district": an English figure of a part.
@@ -151,7 +155,7 @@ class Parts:
         for figure in (*named, *following):
             if figure is not None and figure.concept in self._figures and not self._names(figure, entry_id):
                 return f"asks a district's {figure.token.surface}, which its answer does not state"
-        return self._place_figure_refusal(folded, spans, entry_id)
+        return self._place_figure_refusal(folded, spans, entry_id) or self._spent_on_refusal(cleaned, terms, entry_id)
 
     def _place_figure_refusal(self, folded: str, spans: list[Span], entry_id: str) -> str:
         # "有栖川宮記念公園の面積", "六本木の人口": a figure of a place in the city, which only an answer naming both
@@ -172,6 +176,31 @@ class Parts:
                 name = "".join(t.token.surface for t in phrase)
                 return f"asks the {figure.token.surface} of {name}, which its answer does not state"
         return ""
+
+    def _spent_on_refusal(self, cleaned: str, terms: list[Term], entry_id: str) -> str:
+        # "the budget for the new tech challenge": the thing a budget is spent on follows it in English (its words in
+        # the analyzer's order: "new tech" is read as one phrase, 新技術)
+        if not SPENT_ON_EN.search(cleaned):
+            return ""
+        for index, figure in enumerate(terms):
+            if figure.concept not in self._spent_on_things or not figure.token.is_latin:
+                continue
+            spent_on = next((i for i, t in enumerate(terms[index + 1:index + 4], index + 1)
+                             if t.token.surface in SPENT_ON_WORDS), None)  # "budget (amount) for"
+            if spent_on is None:
+                continue
+            after = list(dropwhile(lambda t: t.via == "weak", terms[spent_on + 1:]))
+            phrase = list(takewhile(lambda t: t.via != "weak" and t.concept is not None and t.weight == 1.0, after))
+            # a thing of one topic (the drone project), not the city's own (its office, its residents)
+            if not phrase or any(self._users(t.concept) > FEW_USERS for t in phrase):
+                continue
+            if not (all(self._names(t, entry_id) for t in phrase) and self._names(figure, entry_id)):
+                name = " ".join(t.token.surface for t in phrase)
+                return f"asks the {figure.token.surface} for {name}, which its answer does not state"
+        return ""
+
+    def _users(self, concept: str | None) -> int:
+        return sum(concept in self._bag(entry_id) for entry_id in self._texts)
 
     def _is_a_thing(self, term: Term) -> bool:
         # "子育て支援の予算", "新技術チャレンジの予算": a thing a budget is spent on, not a time (今年の) or an aspect

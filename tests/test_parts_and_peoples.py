@@ -426,3 +426,16 @@ def test_the_citys_own_figure_is_still_answered(plain_answerer: Answerer) -> Non
 def test_a_budget_spent_on_a_thing_is_stated_only_by_an_answer_naming_both(plain_answerer: Answerer, question: str,
                                                                            answered: bool) -> None:
     assert plain_answerer.answer(Question(question, channel="test")).matched is answered
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("What's the budget for the drone trial?", False),  # the English order: the thing after the budget
+    ("How big is the budget for the AI sleep trial?", False),
+    ("What is the budget of the ward office?", True),  # the city's own office: its budget is the city's
+])
+def test_a_budget_for_one_topics_thing_in_english(plain_answerer: Answerer, question: str, answered: bool) -> None:
+    assert plain_answerer.answer(Question(question, channel="test")).matched is answered
+
+
+def test_the_year_a_system_began_is_a_date_no_answer_states(plain_answerer: Answerer) -> None:
+    assert not plain_answerer.answer(Question("Which year was the branch office system set up?", channel="test")).matched
