@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection
 from bot.detailcues import NOT_SOMEONE
 from bot.normalize import clean, to_katakana
 from bot.origin import TO_THE_OFFICE
+from bot.phrasespans import Span, asked_words, ending_at, is_asked, spans_of, starting_at
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
@@ -26,8 +27,6 @@ ONLY_OF = re.compile(r"(?:だけ|のみ|ごと|毎|別|それぞれ)の")
 AMONG = re.compile(r"(?<!そ)のうち[、,\s]*|に占める\s*")  # not の中で: "研修の中で一番…" picks one of a topic's own
 # A figure asked of the part: a count, an amount, a share ("地区ごとの職員数は？", "区民のうち外国籍の人は何％？").
 FIGURE_ASKED = re.compile(r"何|なん|いくら|いくつ|どのくらい|どれくらい|どのぐらい|どれぐらい|数|額|率|割合|比率|[%％]|多い|少ない")
-GAP = re.compile(r"[\s・]*")  # between the words of one noun phrase (麻布 地区)
-SUFFIX = re.compile(r"[\u3400-\u9fff]")  # a one-kanji suffix the vocabulary drops (所 of 避難所)
 # A duration asked: one trip's time.
 TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes")
 FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
@@ -88,7 +87,7 @@ class Parts:
         cleaned = clean(text)
         # Nouns only: "5つの地区のうちどこに入る？" asks which one, its verb (入る) is no part. A noun the knowledge does
         # not know is a part no answer states ("予算のうち教育費は？").
-        words = [t for t in terms if (_is_asked(t) or _unknown_noun(t)) and (t.token.pos == "名詞" or t.token.is_latin)]
+        words = [t for t in terms if (is_asked(t) or _unknown_noun(t)) and (t.token.pos == "名詞" or t.token.is_latin)]
         held = self._texts.get(entry_id, "")
         for part, whole in self._parts(cleaned, words):
             if not (FIGURE_ASKED.search(cleaned) or any(t.concept in self._figures for t in whole)):
@@ -104,7 +103,7 @@ class Parts:
     def place_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state a detail of a district it does not name (芝地区の人口は何人？)."""
         known = self._words_of(entry_id)
-        words = _asked_words(terms, scanned=True)  # typed in kana too: "しばちくのじんこう" is read 芝 + 地区
+        words = asked_words(terms, scanned=True)  # typed in kana too: "しばちくのじんこう" is read 芝 + 地区
         # A place of the city named as a district (赤坂地区, Shiba chiku), not the city (港区) nor Japan's ranking.
         cleaned = clean(text)
         # ... or whose people are counted ("お台場に住んでいる人は何人？", how many people live in Odaiba).
@@ -121,10 +120,10 @@ class Parts:
         # Words the knowledge does not know own things too (区内の図書館の場所): no entry can name them.
         words = [t for t in terms if t.weight == 1.0 and t.via not in ("weak", "scan")
                  and (t.concept is not None or t.token.pos == "名詞" and not t.token.is_kana)]
-        spans = _spans(cleaned, words)
+        spans = spans_of(cleaned, words)
         bag = self._bag(entry_id)
         for counted in OWNED_COUNT.finditer(cleaned):
-            owner = [t for t in _ending_at(spans, cleaned, counted.start()) if not self._everywhere(t.concept or "")
+            owner = [t for t in ending_at(spans, cleaned, counted.start()) if not self._everywhere(t.concept or "")
                      and not self._vocabulary.is_home(t.token)]
             missing = [t.token.surface for t in owner if t.concept not in bag and not self._names(t, entry_id)]
             if missing:
@@ -134,22 +133,22 @@ class Parts:
     def district_figure_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state a city figure of a district ("芝地区の人口はどのくらい？"), asked with no cue."""
         cleaned = clean(text)
-        words = _asked_words(terms, scanned=True)  # "あざぶ ちく の じんこう": the figure typed in kana too
+        words = asked_words(terms, scanned=True)  # "あざぶ ちく の じんこう": the figure typed in kana too
         folded = to_katakana(cleaned)  # a word found in kana has its reading for surface (ジンコウ)
-        spans = _spans(folded, words, to_katakana)
+        spans = spans_of(folded, words, to_katakana)
         named = [next((t for t in words if clean(t.token.surface) == found.group(1)), None)
                  for found in FIGURE_OF_DISTRICT_EN.finditer(cleaned)]  # "the population of Takanawa district"
-        following = [next(iter(_starting_at(spans, folded, found.end())), None) for found in DISTRICT_OF.finditer(folded)]
+        following = [next(iter(starting_at(spans, folded, found.end())), None) for found in DISTRICT_OF.finditer(folded)]
         for found in DISTRICT_OF.finditer(folded):
             # "芝浦港南地区の人口って…増えた？": the city's population entry names the figure, not the district's
-            figure = next(iter(_starting_at(spans, folded, found.end())), None)
-            district = [t for t in _ending_at(spans, folded, found.start()) if t.concept in self._vocabulary.known_places]
+            figure = next(iter(starting_at(spans, folded, found.end())), None)
+            district = [t for t in ending_at(spans, folded, found.start()) if t.concept in self._vocabulary.known_places]
             if figure is not None and figure.concept in self._figures and district and not all(
                     self._names(t, entry_id) for t in district):
                 return f"asks the {figure.token.surface} of {district[-1].token.surface}, which its answer does not name"
         for found in WHOLE_OF.finditer(folded):
             # "東京都全体の人口は？": a figure of a whole the city is part of, which the city's figures are not
-            figure = next(iter(_starting_at(spans, folded, found.end())), None)
+            figure = next(iter(starting_at(spans, folded, found.end())), None)
             if figure is not None and figure.concept in self._figures:
                 return f"asks the {figure.token.surface} of {found.group(1)}, which its answer does not state"
         for figure in (*named, *following):
@@ -161,12 +160,12 @@ class Parts:
         # "有栖川宮記念公園の面積", "六本木の人口": a figure of a place in the city, which only an answer naming both
         # the place and the figure can state (an entry naming the park gives the city's area, or none).
         for found in PLACE_OF.finditer(folded):
-            figure = next(iter(_starting_at(spans, folded, found.end())), None)
+            figure = next(iter(starting_at(spans, folded, found.end())), None)
             # a measure of the city (人口, 面積), not where (あたり) nor which part (地区) of a place
             if figure is None or figure.concept not in self._figures or figure.concept in self._district_concepts \
                     or self._vocabulary.asks_about(figure.token) or self._everywhere(figure.concept):
                 continue
-            phrase = _ending_at(spans, folded, found.start())
+            phrase = ending_at(spans, folded, found.start())
             if not phrase or any(self._everywhere(t.concept) for t in phrase) or not (
                     phrase[-1].concept in self._vocabulary.known_places
                     or self._vocabulary.is_home_place("".join(t.token.surface for t in phrase))
@@ -209,10 +208,10 @@ class Parts:
     def person_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot name the person asked for by a word it never uses (講師は誰？)."""
         cleaned = clean(text)
-        words = _asked_words(terms)
-        spans = _spans(cleaned, words)
+        words = asked_words(terms)
+        spans = spans_of(cleaned, words)
         for asked in WHO.finditer(cleaned):
-            role = _ending_at(spans, cleaned, asked.start())[-1:]
+            role = ending_at(spans, cleaned, asked.start())[-1:]
             if role and not self._names(role[0], entry_id) and role[0].token.surface not in ANYONE:
                 return f"asks who the {role[0].token.surface} is; its answer names no one so"
         return ""
@@ -223,7 +222,7 @@ class Parts:
         marker = ONLY_EN.search(cleaned)
         if marker is None or not FIGURE_EN.search(cleaned):
             return ""  # "Is there a branch office in every district?" asks no figure
-        words = [t for t in _asked_words(terms) if not self._vocabulary.is_home(t.token)
+        words = [t for t in asked_words(terms) if not self._vocabulary.is_home(t.token)
                  and not _marks_a_part(clean(t.token.surface))]  # the figure asked and "among" name no part
         if marker.group() == "among":
             # "the ratio of foreign nationals among the staff": the part, before it, must be the entry's; the whole
@@ -238,16 +237,16 @@ class Parts:
 
     def _parts(self, cleaned: str, words: list[Term]) -> list[tuple[list[Term], list[Term]]]:
         found = []
-        spans = _spans(cleaned, words)
+        spans = spans_of(cleaned, words)
         for marker in ONLY_OF.finditer(cleaned):
-            part = [t for t in _ending_at(spans, cleaned, marker.start()) if not self._vocabulary.is_home(t.token)]
-            whole = _starting_at(spans, cleaned, marker.end())[:1]
+            part = [t for t in ending_at(spans, cleaned, marker.start()) if not self._vocabulary.is_home(t.token)]
+            whole = starting_at(spans, cleaned, marker.end())[:1]
             if part and whole:
                 found.append((part, whole))
         for marker in AMONG.finditer(cleaned):
-            whole = _ending_at(spans, cleaned, marker.start())
+            whole = ending_at(spans, cleaned, marker.start())
             # "人口に占める割合": the share asked is no part of the whole
-            part = [t for t in _starting_at(spans, cleaned, marker.end()) if not self._vocabulary.asks_about(t.token)]
+            part = [t for t in starting_at(spans, cleaned, marker.end()) if not self._vocabulary.asks_about(t.token)]
             if part and whole:
                 found.append((part, whole))
         return found
@@ -302,54 +301,3 @@ def _lived_in(cleaned: str, place: str) -> bool:
 
 def _named_in(term: Term, text: str) -> bool:
     return clean(term.token.surface) in text or term.token.lemma in text or (term.concept or "\0") in text
-
-
-Span = tuple[int, int, Term]
-
-
-def _asked_words(terms: list[Term], scanned: bool = False) -> list[Term]:
-    return [t for t in terms if _is_asked(t, scanned)]
-
-
-def _is_asked(term: Term, scanned: bool = False) -> bool:
-    # A word the question asks with, as written: not the context's, not weak, not a reading found inside a word
-    # unless `scanned` (a district typed in kana is found so).
-    return term.weight == 1.0 and term.concept is not None and term.via != "weak" and (scanned or term.via != "scan")
-
-
-def _spans(cleaned: str, words: list[Term], fold: Callable[[str], str] = str) -> list[Span]:
-    # Where each word stands, in order (the analyzer's words follow the text).
-    spans, cursor = [], 0
-    for term in words:
-        surface = fold(clean(term.token.surface))
-        at = cleaned.find(surface, cursor)
-        if at >= 0:
-            spans.append((at, at + len(surface), term))
-            cursor = at + len(surface)
-    return spans
-
-
-def _ending_at(spans: list[Span], cleaned: str, end: int) -> list[Term]:
-    # The noun phrase right before a position: words that follow each other with nothing but spaces between.
-    phrase: list[Term] = []
-    for start, stop, term in reversed(spans):
-        if stop > end:
-            continue
-        if not (GAP.fullmatch(cleaned[stop:end]) or not phrase and SUFFIX.fullmatch(cleaned[stop:end])):
-            break
-        phrase.insert(0, term)
-        end = start
-    return phrase
-
-
-def _starting_at(spans: list[Span], cleaned: str, start: int) -> list[Term]:
-    # The noun phrase right after a position.
-    phrase: list[Term] = []
-    for at, stop, term in spans:
-        if at < start:
-            continue
-        if not GAP.fullmatch(cleaned[start:at]):
-            break
-        phrase.append(term)
-        start = stop
-    return phrase
