@@ -70,6 +70,12 @@ ASKED_SCOPE = re.compile(SCOPE + r"(?:全体)?\s*(?:で|でも|だと|では|の
 RANKED_SCOPE = re.compile(SCOPE + r"\s*で?\s*(?:最多|最大|最高|一番|1位|トップ)")
 
 
+# "…the biggest of the 23 wards", "23区で一番多いの？": ranked among other places
+RANKED_AMONG = re.compile(r"(?<![a-z])(?:of|in|among)\s+(?:all\s+)?(?:the\s+)?(?:23|twenty-three|other)\s+(?:wards|cities|municipalities)"
+                          r"|(?<![a-z])in\s+(?:japan|tokyo|the\s+country)(?![a-z])"
+                          r"|(?:23区|都内|全国|日本|東京)\s*(?:の中)?\s*で\s*(?:一番|いちばん|最も)")
+
+
 # Another place as the other side of a comparison: a named municipality (a term), or "the other wards".
 OTHER_PLACES = re.compile(r"(?:他|ほか)の(?:区|自治体|市|町|まち|街|都市)|他区|他自治体"
                           r"|(?<![a-z])other\s+(?:wards?|cities|city|municipalities|towns?)(?![a-z])")
@@ -132,6 +138,10 @@ class Unstated:
         ranked_scopes = {SCOPES[found] for found in RANKED_SCOPE.findall(self._details.answer_text(entry_id))}
         if asked_scopes and ranked_scopes and max(asked_scopes) > max(ranked_scopes):
             return "asks a rank in a wider scope than the answer ranks in"
+        if SUPERLATIVE.search(cleaned) and not WHICH.search(cleaned) and RANKED_AMONG.search(cleaned) \
+                and not HELD_SUPERLATIVE.search(self._details.answer_text(entry_id)):
+            # "Is its foreign population the biggest of the 23 wards?": only an answer ranking it can say yes or no
+            return "asks whether it ranks first; the answer names no ranking"
         if SUPERLATIVE.search(cleaned) and WHICH.search(cleaned):
             answer = self._details.answer_text(entry_id)
             if not HELD_SUPERLATIVE.search(answer):

@@ -184,3 +184,16 @@ def test_a_ranking_inside_minato_typed_in_spaced_kana_is_no_ranking_of_minato(pl
 def test_a_rank_in_a_wider_scope_than_the_answers_is_not_answered(plain_answerer: Answerer, question: str,
                                                                    answered: bool) -> None:
     assert plain_answerer.answer(Question(question, channel="test")).matched is answered
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("Is the foreign resident count the largest among the 23 wards?", False),  # the answer ranks nothing
+    ("Is the number of embassies the highest in Japan?", True),  # 全国最多 says so
+])
+def test_whether_it_ranks_first_needs_an_answer_ranking_it(plain_answerer: Answerer, question: str,
+                                                           answered: bool) -> None:
+    assert plain_answerer.answer(Question(question, channel="test")).matched is answered
+
+
+def test_a_layout_asked_as_ldk_is_a_size_no_answer_states(plain_answerer: Answerer) -> None:
+    assert not plain_answerer.answer(Question("職員住宅って 何 LDK ですか", channel="test")).matched
