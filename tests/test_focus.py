@@ -258,3 +258,9 @@ def test_a_pause_after_a_particle_goes_on_with_the_same_sentence() -> None:
     """Voice input: "…って どこの会社と 組んでるの" is one question, not a topic, a context and a verb."""
     assert len(clauses("新技術の実験って どこの会社が 組んでるんですか")) == 1
     assert len(clauses("港区に住んでるんですけど 職員住宅ってあるんですか")) == 2  # a pause after けど ends a clause
+
+
+def test_an_english_word_in_a_romaji_sentence_stays_english() -> None:
+    # l, a c outside ch and a y before a consonant are no Hepburn: "population" is no ポプラティオン
+    kana = romaji_sentence("jinkou wa dore kurai desu ka? population no koto desu")
+    assert kana is not None and "population" in kana and "じんこう" in kana
