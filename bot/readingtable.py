@@ -17,6 +17,7 @@ LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョォ�
 MIN_SHORT_READING = 4
 MIN_SHORT_KANJI_READING = 3
 HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
+PLAIN_VOICING = str.maketrans("ヅヂ", "ズジ")
 Concepts = tuple[str, ...]
 
 
@@ -28,7 +29,15 @@ def reading_table(by_reading: dict[str, str], compounds: dict[str, Concepts], ph
     table.update({r: c for r, c in phrases.items()
                   if len(r) >= MIN_SCAN_READING and r not in table and r not in only_kana})
     table.update(_short_vowel_readings(table))
+    table.update(_plain_voicing(table))
     return ReadingTable(table, MIN_SCAN_READING)
+
+
+def _plain_voicing(table: dict[str, Concepts]) -> dict[str, Concepts]:
+    """Return readings with ヅ and ヂ as ズ and ジ, which sound alike: romaji and kana typing write 職場づくり as
+    "shokuba zukuri", しょくばずくり."""
+    return {plain: concepts for reading, concepts in table.items()
+            if (plain := reading.translate(PLAIN_VOICING)) != reading and plain not in table}
 
 
 def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], stopwords: frozenset[str],

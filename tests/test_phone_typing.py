@@ -224,3 +224,9 @@ def test_a_verb_written_in_kanji_is_no_homophone_of_a_noun(plain_answerer: Answe
     terms = plain_answerer.matcher.read_terms("部屋を借りる職員は多い？")
     assert [t.concept for t in terms if t.token.surface.startswith("借り")] == [None]
     assert "仮" in {t.concept for t in plain_answerer.matcher.read_terms("かりのクラスはいつまで？")}
+
+
+def test_zu_and_ji_typed_for_du_and_di_read_the_same(plain_answerer: Answerer) -> None:
+    """まちづくり, 職場づくり: romaji and kana typing write づ as ず ("machizukuri")."""
+    concepts = {t.concept for t in plain_answerer.matcher.read_terms("しょくばずくり って どんな もの？")}
+    assert concepts & {t.concept for t in plain_answerer.matcher.read_terms("職場づくり")}
