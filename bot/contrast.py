@@ -37,10 +37,16 @@ OTHER_ASPECTS = tuple(word for word in ASPECT_WORDS if len(word) >= 2 and not wo
 NOT_ONLY = re.compile(r"だけ$")  # "AだけじゃなくてBも": both are asked about
 
 
+# Every contrast holds one of these (じゃなく, ではなく, でなく; と違って; not): a message holding none, most of them,
+# is spared CONTRAST's search, which tries its open phrase at every position.
+CONTRAST_MARKS = ("なく", "違って", "not")
+
+
 def drop_contrast(text: str) -> str:
     """Remove what a contrast sets aside ("AじゃなくてBの…" -> "Bの…"); the text itself when there is none."""
-    kept = CONTRAST.sub(_set_aside, clean(text)).strip()
-    return kept if kept and kept != clean(text) else text
+    cleaned = clean(text)
+    kept = (CONTRAST.sub(_set_aside, cleaned) if any(mark in cleaned for mark in CONTRAST_MARKS) else cleaned).strip()
+    return kept if kept and kept != cleaned else text
 
 
 def drop_negated(text: str) -> str:

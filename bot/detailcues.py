@@ -7,10 +7,12 @@ knowledge base from the cues of knowledge/scope.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import jaconv
 
 from bot.normalize import clean, reading_of, to_katakana
+from bot.wordtrie import starting_with
 
 MIN_CUE_READING = 4
 MIN_NAN_CUE = 4  # なんえん, not なんじ alone: なんじ also starts なんじゃ
@@ -73,13 +75,13 @@ def cue_readings(cues: tuple[str, ...]) -> tuple[str, ...]:
 
 def kana_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     kana = _loan_spellings(cues)
-    return re.compile("|".join(CUE_BEHIND.get(cue, "") + re.escape(cue) for cue in sorted(kana))) if kana else None
+    return _compiled([CUE_BEHIND.get(cue, "") + re.escape(cue) for cue in sorted(kana)], kana) if kana else None
 
 
 def nan_cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     kana = _nan_spellings(cues)
     spellings = sorted(kana, key=len, reverse=True)
-    return re.compile("|".join(re.escape(cue) + CUE_GUARDS.get(cue, "") for cue in spellings)) if kana else None
+    return _compiled([re.escape(cue) + CUE_GUARDS.get(cue, "") for cue in spellings], spellings) if kana else None
 
 
 def _loan_spellings(cues: tuple[str, ...]) -> set[str]:
@@ -102,7 +104,15 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
              + (rf"(?<![a-z]){_spelled(c)}{ENGLISH_PLURAL if c[-1:].isalpha() else ''}(?![a-z])"
                 if c.replace(GAP, "").isascii() else _spelled(c))
              + CUE_GUARDS.get(clean(c), "") for c in cues]
-    return re.compile("|".join(parts))
+    return _compiled(parts, [clean(c.split(GAP)[0]) for c in cues])
+
+
+def _compiled(parts: list[str], spellings: Iterable[str]) -> re.Pattern[str]:
+    # Each part matches a spelling (its first words, for a cue of words apart) from its first character on: the
+    # look-behinds and guards around it consume none.
+    firsts = [spelling[:1] for spelling in spellings]
+    pattern = "|".join(parts)
+    return re.compile(starting_with(pattern, firsts) if firsts and all(firsts) else pattern)
 
 
 def _spelled(cue: str) -> str:

@@ -16,40 +16,44 @@ CLAUSE_END = r"[?？!！。、,.\s]|$|よ|ね|の|けど|な(?![いかくけこ�
 # A verb's negative stem before the Kansai へん: the a and e rows (行かへん, 食べへん, 知られへん).
 NEGATIVE_STEM = "[あかさたなはまやらわがざだばぱえけせてねへめれげぜでべぺ]"
 
-STANDARD_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), standard) for pattern, standard in (
+# Each ending with the pieces of text one of which any match of it holds (its look-arounds' too): a text holding
+# none, most of them, is spared the pattern's search, which tries it at every position.
+STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern), standard, pieces) for pattern, standard, pieces in (
     # でけへん, できひん, でけん: cannot (Kansai, western Japan)
-    (rf"(?:でけ|でき)(?:へん|ひん|ん)(?={CLAUSE_END})", "できない"),
+    (rf"(?:でけ|でき)(?:へん|ひん|ん)(?={CLAUSE_END})", "できない", ("でけ", "でき")),
     # 行かへんかった, 行かへん, 見いひん: the Kansai negative (not ここらへん's へん)
-    (rf"(?<={NEGATIVE_STEM})(?<!こら)へん(?=かった)|(?<=い)ひん(?=かった)", "な"),
-    (rf"(?<={NEGATIVE_STEM})(?<!こら)へん(?={CLAUSE_END})|(?<=い)ひん(?={CLAUSE_END})", "ない"),
+    (rf"(?<={NEGATIVE_STEM})(?<!こら)へん(?=かった)|(?<=い)ひん(?=かった)", "な", ("へんかった", "ひんかった")),
+    (rf"(?<={NEGATIVE_STEM})(?<!こら)へん(?={CLAUSE_END})|(?<=い)ひん(?={CLAUSE_END})", "ない", ("へん", "ひん")),
     # 採択されんかった, わからんかった: a past negative
-    (r"(?<=[\u3041-\u3093])んかった", "なかった"),
+    (r"(?<=[\u3041-\u3093])んかった", "なかった", ("んかった",)),
     # やってんだ, してんの？: the progressive's る said as ん
-    (r"(?<=[てで])ん(?=だ|じゃ|の[?？\s]|の$)", "る"),
+    (r"(?<=[てで])ん(?=だ|じゃ|の[?？\s]|の$)", "る", ("てん", "でん")),
     # やってるんだべ, あるべ？, だっぺ: a guess or a question (Tohoku, Kanto)
-    (rf"(?:だべ|だっぺ|べさ)(?={CLAUSE_END})", "だろう"),
-    (r"(?<=[うくすつぬむるぐぶ])(?:べ|っぺ)(?=[?？]|$)", "だろう"),
+    (rf"(?:だべ|だっぺ|べさ)(?={CLAUSE_END})", "だろう", ("だべ", "だっぺ", "べさ")),
+    (r"(?<=[うくすつぬむるぐぶ])(?:べ|っぺ)(?=[?？]|$)", "だろう", ("べ", "っぺ")),
     # できるんやろか, 高いやろ？, そうなんや: the Kansai copula at a clause's end (not the volitional 一緒にやろう)
-    (rf"(?<=[んいるた])やろ(?:う)?(?=か|{CLAUSE_END})", "だろう"),
-    (r"(?<=[んな])や(?=[?？!！。、,\s]|$|けど|から|ね)", "だ"),
+    (rf"(?<=[んいるた])やろ(?:う)?(?=か|{CLAUSE_END})", "だろう", ("やろ",)),
+    (r"(?<=[んな])や(?=[?？!！。、,\s]|$|けど|から|ね)", "だ", ("んや", "なや")),
     # やっとる, 住んどる, 働いとる, やっちょる, すんどー: the progressive (western Japan)
-    (r"(?<=っ)(?:と|ちょ)(?=る|った|らん|ります|りま|ー)", "て"),
-    (r"(?<=ん)(?:ど|じょ)(?=る|った|らん|ります|りま|ー)", "で"),
-    (r"(?<=[いし])(?:と|ちょ)(?=る(?![いかくけこさしすせそ])|った|らん|ります|りま)", "て"),
-    (r"(?<=[てで])ー(?=と|[?？]|$)", "る"),
+    (r"(?<=っ)(?:と|ちょ)(?=る|った|らん|ります|りま|ー)", "て", ("っと", "っちょ")),
+    (r"(?<=ん)(?:ど|じょ)(?=る|った|らん|ります|りま|ー)", "で", ("んど", "んじょ")),
+    (r"(?<=[いし])(?:と|ちょ)(?=る(?![いかくけこさしすせそ])|った|らん|ります|りま)", "て", ("いと", "しと", "いちょ", "しちょ")),
+    (r"(?<=[てで])ー(?=と|[?？]|$)", "る", ("てー", "でー")),
     # あったと？, 住んでると？: a question ending in と (Kyushu) is one ending in の
-    (r"(?<=[たるいうくすつむぶぐだ])と(?=[?？])", "の"),
+    (r"(?<=[たるいうくすつむぶぐだ])と(?=[?？])", "の", ("と?", "と？")),
     # 心配やけん, 遠かけえ: "because" (western Japan; not しけん, たいけん)
-    (r"(?<=[だやるた])(?:けん|けえ|さかい)(?=[、,\s]|$)", "から"),
+    (r"(?<=[だやるた])(?:けん|けえ|さかい)(?=[、,\s]|$)", "から", ("けん", "けえ", "さかい")),
     # ほんまなん？: "really" (Kansai)
-    (r"ほんま(?=に|なん|なの|や|か|[?？\s]|$)", "本当"),
+    (r"ほんま(?=に|なん|なの|や|か|[?？\s]|$)", "本当", ("ほんま",)),
     # 初任給なんぼ？, 人口はなんぼ: "how much" or "how many" (Kansai)
-    (r"なんぼ", "どれくらい"),
+    (r"なんぼ", "どれくらい", ("なんぼ",)),
 ))
 
 
 def standard_forms(text: str) -> str:
     """Return the text with regional endings written as standard Japanese (the rest as it was)."""
-    for pattern, standard in STANDARD_FORMS:
-        text = pattern.sub(standard, text)
+    for pattern, standard, pieces in STANDARD_FORMS:
+        if any(piece in text for piece in pieces):
+            text = pattern.sub(standard, text)
     return text

@@ -254,16 +254,21 @@ class Matcher:
             return exact  # "help" alone is small talk even though "help" also appears in questions
         # A word of a topic makes it a question ("港区で働く面白い話は？"), unless the small talk phrase holds it
         # ("なにか面白い話をして": 面白い is the chat's own word).
-        topical = [_core(t.token.surface) for t in terms if t.concept is not None and t.via != "weak"]
+        topical: list[str] | None = None  # read only for a message about as short as a phrase (most are longer)
         for pattern, item in self._smalltalk:
-            if (len(pattern) >= 3 and pattern in core and len(core) - len(pattern) <= 8
-                    and all(word and word in pattern for word in topical)):
-                return item
+            if len(pattern) >= 3 and len(core) - len(pattern) <= 8 and pattern in core:
+                if topical is None:
+                    topical = [_core(t.token.surface) for t in terms if t.concept is not None and t.via != "weak"]
+                if all(word and word in pattern for word in topical):
+                    return item
         return None
 
 
+NOT_A_LETTER = re.compile(r"[\W_]+")
+
+
 def _core(text: str) -> str:
-    return re.sub(r"[\W_]+", "", clean(text))
+    return NOT_A_LETTER.sub("", clean(text))
 
 
 GROUPING_FILLER = {"a", "an", "the", "do", "does", "did", "i", "you", "we", "is", "are", "am", "be", "can", "could",

@@ -205,7 +205,7 @@ def _to_token(morpheme: Morpheme, after_figure: bool = False) -> Token | None:
     surface = morpheme.surface.strip()
     if not surface:
         return None
-    if ASCII_WORD.match(surface):
+    if surface.isascii() and ASCII_WORD.match(surface):  # (a Japanese word is not tried)
         if surface.isdigit():
             return None
         word = surface.strip("'-.")

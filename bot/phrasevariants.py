@@ -17,7 +17,7 @@ from functools import lru_cache
 from bot.normalize import Token, analyze, clean, word_boundaries
 from bot.readingtable import MIN_SCAN_READING
 from bot.spoken import spoken_forms
-from bot.wordtrie import any_of
+from bot.wordtrie import any_of, starting_with
 
 _KANJI = r"[\u3400-\u9fff々]"
 # The place noun right after a verb or adjective ending in kana (住める所, 住んでいる場所): never 住所, 事務所.
@@ -115,4 +115,5 @@ def _compile_phrases(phrases: dict[str, str]) -> re.Pattern[str] | None:
         rf"(?<![a-z0-9])(?:{any_of(ascii_words)})(?:s|es)?(?![a-z0-9])" if ascii_words else "",
         rf"(?<!{_KANJI})(?:{any_of(single_kanji)})(?!{_KANJI})" if single_kanji else "",  # 寮, not 宿 in 新宿区
     ]
-    return re.compile("|".join(p for p in parts if p))
+    # Every alternative starts with a phrase's first character (the look-behinds consume none).
+    return re.compile(starting_with("|".join(p for p in parts if p), (phrase[0] for phrase in ordered if phrase)))

@@ -1,4 +1,4 @@
-"""A regex matching any of many words, built as a trie."""
+"""A regex matching any of many words, built as a trie; a pattern told where its matches can start."""
 
 from __future__ import annotations
 
@@ -27,3 +27,14 @@ def _trie_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def starting_with(pattern: str, firsts: Iterable[str]) -> str:
+    """Return the pattern behind a look-ahead for the characters its matches start with (each match's first one).
+
+    The same matches, found faster: Python's re tries an alternation that opens with a look-behind (or a trie of
+    hundreds of first characters) branch by branch at every position of the text; behind one look at a character
+    class most positions fail at once. `firsts` must hold the first character of every match the pattern can make
+    (so none may be empty).
+    """
+    return f"(?=[{''.join(sorted({re.escape(char) for char in firsts}))}])(?:{pattern})"
