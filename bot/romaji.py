@@ -31,8 +31,7 @@ def romaji_to_katakana(word: str) -> str | None:
         return None
     # Hepburn writes ん+に as "nni" (nannin = なんにん), where an IME reads "nn" as ん alone (なんいん).
     kana = jaconv.alphabet2kana(HEPBURN_NN.sub("n'n", word)).replace("'", "")
-    if not KANA_ONLY.match(kana) or kana.endswith("っ") or "っっ" in kana or FOREIGN_CLUSTER.search(word) \
-            or NOT_HEPBURN.search(word):
+    if not KANA_ONLY.match(kana) or kana.endswith("っ") or "っっ" in kana or FOREIGN_CLUSTER.search(word):
         return None
     return to_katakana(kana)
 
@@ -41,9 +40,6 @@ def romaji_to_katakana(word: str) -> str | None:
 # consonant (kk, tch) is the small っ, and sh, ch, ts, n or m before a consonant (shimbun) and a consonant before
 # y are kana.
 FOREIGN_CLUSTER = re.compile(r"(?!sh|ch|ts|tch|([bcdfghjkprstvz])\1)[bcdfghjklpqrstvwxz][bcdfghjklmnpqrstvwxz]")
-
-# Letters Hepburn romaji does not write: l, q, a c outside ch, a y before no vowel ("population", "daytime").
-NOT_HEPBURN = re.compile(r"[lq]|c(?!h)|y(?![aueo])")
 
 # aa and ee (not before i: baai = 場合), and the foreign sounds an IME types as di, ti (IME: ぢ, ち).
 LOAN_LONG = re.compile(r"([ae])\1(?!i)")

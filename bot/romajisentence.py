@@ -20,6 +20,7 @@ ROMAJI_PARTICLES = {"wa": "は", "wo": "を", "e": "へ"}
 ROMAJI_PUNCTUATION = {".": "。", "?": "？", "!": "！", ",": "、"}
 MIN_ROMAJI_SHARE = 0.7
 ASCII_LETTER = re.compile(r"[a-z]")
+NOT_HEPBURN = re.compile(r"[lq]|c(?!h)|y(?![aueo])")
 
 
 def romaji_sentence(text: str) -> str | None:
@@ -36,13 +37,20 @@ def romaji_sentence(text: str) -> str | None:
         return None  # "can i see slide on my phone? no paper?": English, whose "no" is no particle
     # An acronym typed in capitals (AI, OJT, SNS) is an English word between the kana, not the romaji あい.
     acronyms = {word.lower() for word in re.findall(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])", text)}
-    kana = {word: None if word in acronyms else ROMAJI_PARTICLES.get(word) or romaji_word(word) for word in letters}
+    kana = {word: None if word in acronyms or _english(word) else ROMAJI_PARTICLES.get(word) or romaji_word(word)
+            for word in letters}
     if sum(kana[word] is not None or word in acronyms for word in letters) < MIN_ROMAJI_SHARE * len(letters):
         return None
     # Unconvertible words (English loans like "OJT") stay as they are between the kana, and the punctuation
     # stays too: "… kimashita. … desu ka" is two sentences, the first one context.
     pieces = [_romaji_piece(word, kana.get(word)) for word in words]
     return re.sub(r"\s*([、。？！])", r"\1", re.sub(r"\s+", " ", "".join(pieces))).strip()
+
+
+def _english(word: str) -> bool:
+    # Letters Hepburn does not write (l, q, a c outside ch, a y before a consonant) make "population" or "daytime"
+    # an English word between the kana, unless it is a country spelled the English way (nepal).
+    return NOT_HEPBURN.search(word) is not None and romaji_country(word) is None
 
 
 def _romaji_piece(word: str, kana: str | None) -> str:
