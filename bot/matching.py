@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from bot.aspects import ASPECT_WORDS
 from bot.decision import Decider
 from bot.focus import Reading, read_message
+from bot.fuzzykeys import FuzzyKeys
 from bot.gcpause import gc_paused, keep_out_of_collections
 from bot.index import ConceptIndex, Scored, f2_score
 from bot.knowledge import KnowledgeBase
@@ -55,6 +56,7 @@ class Matcher:
         self._index = ConceptIndex(bags, [(entry, self._question_weights(c)) for entry, c in question_concepts])
         self._decider = Decider(kb, self.vocabulary, self._index, settings)
         self._fuzzy_keys = [k for k in self.vocabulary.concept_keys() if len(k) >= 3 and not k.startswith(WEAK_PREFIX)]
+        self._within_reach = FuzzyKeys(self._fuzzy_keys).within_reach
         self._fuzzy_order = {key: order for order, key in enumerate(self._fuzzy_keys)}
         self._ascii_keys = sorted(k for k in self._fuzzy_keys if k.isascii())
         self._bare_loans = _bare_loan_words(self._fuzzy_keys)
@@ -179,7 +181,8 @@ class Matcher:
         if not (token.is_latin or token.is_kana) or len(token.lemma) < self.settings.fuzzy_min_length:
             return term
         cutoff = self.settings.fuzzy_cutoff_latin if token.is_latin else self.settings.fuzzy_cutoff_kana
-        found = process.extractOne(token.lemma, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        found = process.extractOne(token.lemma, self._within_reach(len(token.lemma), cutoff), scorer=fuzz.ratio,
+                                   score_cutoff=cutoff)
         # A typo keeps the word's first letter ("electon"); "election" is no "selection" misspelled.
         if found is not None and (not token.is_latin or found[0][:1] == token.lemma[:1]):
             return replace(term, concept=self.vocabulary.concept_of(found[0]), via="fuzzy")
