@@ -14,6 +14,7 @@ PURPOSE_NOUNS = frozenset({"よう", "ため", "為"})
 PURPOSE_COMMAS = frozenset({"、", ","})
 FILLERS = frozenset({"あの", "あのー", "あのう", "えーと", "えっと", "えーっと", "えー", "あー", "うーん"})
 CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", "ので", "のに", "ものの", "から", "し"})
+SETTING_ENDS = frozenset({"に", "て", "で"})  # where a purpose, a state, a reason or a restart can end (the rest can't)
 
 
 # "保育士として採用されたら、給料は？": a condition sets the scene, the clause after it asks.
@@ -35,9 +36,14 @@ def clause_ends(text: str) -> list[int]:
     thought told (…に変わりたいなと思ってて, with or without a comma: voice input has none)."""
     parts = morphemes(text)
     return sorted({*(m.end for i, m in enumerate(parts) if (m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES)
-                     or (m.pos[0] == "助動詞" and m.surface in CONDITIONAL_ENDINGS) or _ends_a_purpose(parts, i)
-                     or _ends_a_state(parts, i) or _ends_a_reason(parts, i) or _restarts(parts, i)),
+                     or (m.pos[0] == "助動詞" and m.surface in CONDITIONAL_ENDINGS)
+                     or m.surface in SETTING_ENDS and _sets_the_scene(parts, i)),
                    *(found.end() for found in THOUGHT_TOLD.finditer(text) if found.end() < len(text))})
+
+
+def _sets_the_scene(parts: tuple[Morpheme, ...], index: int) -> bool:
+    return (_ends_a_purpose(parts, index) or _ends_a_state(parts, index) or _ends_a_reason(parts, index)
+            or _restarts(parts, index))
 
 
 def _ends_a_state(parts: tuple[Morpheme, ...], index: int) -> bool:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 FRONT_RUNNERS = 50
 
 
-@dataclass(frozen=True)
-class Scored:
-    """How much of a question one entry explains."""
+class Scored(NamedTuple):
+    """How much of a question one entry explains (a named tuple: one is made for each entry a question touches)."""
 
     entry: int
     evidence: float  # the weight of the question's words found in the entry
@@ -84,14 +82,11 @@ class ConceptIndex:
     def _best_share(self, overlap: dict[int, float]) -> dict[int, float]:
         # Each entry's best share of one of its paraphrases' weight (a maximum: the order does not matter).
         best: dict[int, float] = {}
-        entry_of, total_of = self._question_entry, self._question_total
+        entry_of, total_of, so_far = self._question_entry, self._question_total, best.get
         for question, weight in overlap.items():
-            entry, share = entry_of[question], weight / total_of[question]
-            if entry in best:
-                if share > best[entry]:
-                    best[entry] = share
-            elif share > 0.0:
-                best[entry] = share
+            share = weight / total_of[question]
+            if share > so_far(entry_of[question], 0.0):  # (an entry is kept from its first share above 0)
+                best[entry_of[question]] = share
         return best
 
     def users(self, concept: str) -> int:

@@ -115,11 +115,12 @@ def sentence_ends(text: str) -> list[int]:
     ends = []
     for index in range(1, len(parts) - 1):
         before, part, after = parts[index - 1], parts[index], parts[index + 1]
+        if part.pos[1] != FINAL_PARTICLE:
+            continue  # (most words: only a sentence-final particle ends a sentence)
         # Only after an ending (です, た, の): kana the analyzer segments badly holds stray particles (ぱね|り|すと).
         ending = before.pos[0] == "助動詞" or before.pos[1] in {"準体助詞", FINAL_PARTICLE}
         asking = part.surface in SENTENCE_FINAL or (part.surface in {"ね", "な"} and before.surface == "か")
-        if (part.pos[1] == FINAL_PARTICLE and asking and ending
-                and after.pos[0] not in TRAILING and len(text) - part.end >= MIN_AFTERTHOUGHT):
+        if asking and ending and after.pos[0] not in TRAILING and len(text) - part.end >= MIN_AFTERTHOUGHT:
             ends.append(part.end)
     return ends
 
