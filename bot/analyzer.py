@@ -55,15 +55,12 @@ def morphemes(text: str) -> tuple[Morpheme, ...]:
     stored = SHELF.look_up("morphemes", text)  # kept from an earlier start (bot.analysiscache)
     if stored is not None:
         return tuple([tuple.__new__(Morpheme, part) for part in stored])
-    # The hot loop of every index build: a part of speech is looked up by its id (one tuple per kind, not one
-    # per word), and each Morpheme is made without the named tuple's Python-level constructor.
-    parts, make, known = [], tuple.__new__, _POS_BY_ID
+    # The hot loop of every index build and question: a dictionary word's fields are read from the dictionary once
+    # (then kept by its ids), and each Morpheme is made without the named tuple's Python-level constructor.
+    parts, make, words = [], tuple.__new__, _WORDS
     for m in _tokenizer().tokenize(text[:MAX_ANALYZED_CHARS]):
-        pos = known.get(m.part_of_speech_id())
-        if pos is None:
-            pos = known.setdefault(m.part_of_speech_id(), tuple(m.part_of_speech()))
-        parts.append(make(Morpheme, (m.surface(), pos, m.normalized_form(), m.reading_form(), m.begin(), m.end(),
-                                     tuple(m.synonym_group_ids()))))
+        word = words.get((m.dictionary_id(), m.word_id())) or _word(m)
+        parts.append(make(Morpheme, (m.surface(), word[0], word[1], word[2], m.begin(), m.end(), word[3])))
     found = tuple(parts)
     found = _topic_tte(found) if "って" in text else found
     if SHELF.used is not None:  # an index build is recording what it analyses
@@ -72,6 +69,23 @@ def morphemes(text: str) -> tuple[Morpheme, ...]:
 
 
 _POS_BY_ID: dict[int, tuple[str, ...]] = {}  # one dictionary per process: its part-of-speech ids never change
+Word = tuple[tuple[str, ...], str, str, tuple[int, ...]]  # part of speech, normalized form, reading, synonym groups
+_WORDS: dict[tuple[int, int], Word] = {}  # by dictionary and word id: a dictionary's words never change
+MAX_KEPT_WORDS = 100_000  # the words of a few hundred thousand questions; beyond, they are read again
+
+
+def _word(m) -> Word:  # type: ignore[no-untyped-def]
+    # A word's fields as the dictionary gives them, kept by its ids. An unknown word (dictionary -1: numbers
+    # joined, a katakana run) is made from its text, its id shared by every other one: never kept, read each time.
+    pos = _POS_BY_ID.get(m.part_of_speech_id())
+    if pos is None:
+        pos = _POS_BY_ID.setdefault(m.part_of_speech_id(), tuple(m.part_of_speech()))
+    word = (pos, m.normalized_form(), m.reading_form(), tuple(m.synonym_group_ids()))
+    if m.dictionary_id() >= 0:
+        if len(_WORDS) >= MAX_KEPT_WORDS:
+            _WORDS.clear()
+        _WORDS[(m.dictionary_id(), m.word_id())] = word
+    return word
 
 
 TTE = ("助詞", "副助詞", "*", "*", "*", "*")

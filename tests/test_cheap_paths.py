@@ -79,3 +79,15 @@ def test_the_look_up_before_the_analysis_misses_no_country() -> None:
     texts = ["ネパール", "ネパーール", "フィリピン", "タイ", "アメリカ", "韓国", "中国", "イギリス", "シマス", "ジンコウ",
              "ジーンコウ", "ネパアル", "ペルー", "ペル", "ブラジル", "ブラジルジン", "ポルトガル", "ポルトガルノ", "トシテ"]
     assert [_country(text) is not None for text in texts] == [_analysed_country(text) for text in texts]
+
+
+def test_a_word_read_once_is_read_the_same_and_unknown_words_are_read_each_time() -> None:
+    from bot.analyzer import _tokenizer
+
+    texts = ["123人の職員", "45人の職員", "十二人", "アイウエオカキクケコ", "カキクケコサシスセソ", "2,296人", "1.5倍",
+             "港区の予算は1,845億円です", "港区の予算は1,845億円です"]
+    for text in texts:
+        morphemes.cache_clear()
+        fresh = [(m.surface(), tuple(m.part_of_speech()), m.normalized_form(), m.reading_form(), m.begin(), m.end(),
+                  tuple(m.synonym_group_ids())) for m in _tokenizer().tokenize(text)]
+        assert [tuple(m) for m in morphemes(text)] == fresh
