@@ -181,7 +181,7 @@ class Matcher:
         if not (token.is_latin or token.is_kana) or len(token.lemma) < self.settings.fuzzy_min_length:
             return term
         cutoff = self.settings.fuzzy_cutoff_latin if token.is_latin else self.settings.fuzzy_cutoff_kana
-        found = process.extractOne(token.lemma, self._within_reach(len(token.lemma), cutoff), scorer=fuzz.ratio,
+        found = process.extractOne(token.lemma, self._within_reach(token.lemma, cutoff), scorer=fuzz.ratio,
                                    score_cutoff=cutoff)
         # A typo keeps the word's first letter ("electon"); "election" is no "selection" misspelled.
         if found is not None and (not token.is_latin or found[0][:1] == token.lemma[:1]):

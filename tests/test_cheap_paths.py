@@ -64,7 +64,7 @@ def test_the_keys_out_of_reach_cannot_reach_the_cutoff() -> None:
                 word.pop(rng.randrange(len(word)))
         typed = "".join(word)
         for cutoff in (80.0, 84.0):
-            near = process.extractOne(typed, narrowed.within_reach(len(typed), cutoff), scorer=fuzz.ratio,
+            near = process.extractOne(typed, narrowed.within_reach(typed, cutoff), scorer=fuzz.ratio,
                                       score_cutoff=cutoff)
             every = process.extractOne(typed, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
             assert (near and near[:2]) == (every and every[:2])
