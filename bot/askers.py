@@ -22,6 +22,7 @@ from typing import Callable
 
 from bot.normalize import Token, clean
 from bot.terms import Term
+from bot.wordtrie import starting_with
 
 # Family, friends and acquaintances, in kanji and in kana (not 子 alone: 子の看護休暇 is a kind of leave; not 先輩 or
 # 後輩: at work they are the OJT mentor and the panel, words of the knowledge).
@@ -29,13 +30,14 @@ PEOPLE_ASKED_FOR = (
     "息子 むすこ 娘 むすめ 長男 長女 次男 次女 夫 おっと 妻 主人 旦那 だんな 嫁 家内 配偶者 親 おや 両親 父 ちち 母 はは "
     "父親 母親 兄 あに 姉 あね 弟 おとうと 妹 いもうと 兄弟 姉妹 祖父 祖母 孫 甥 姪 親戚 友人 友達 ともだち 知人 "
     "知り合い 彼氏 彼女 恋人 婚約者 同級生 いとこ").split()
-WHOSE = re.compile(
+WHOSE = re.compile(starting_with(  # a match starts with a person's word, or my or our
     r"(?:" + "|".join(sorted(PEOPLE_ASKED_FOR, key=len, reverse=True)) + r")(?:さん|ちゃん|くん)?(?:の|が)(?![ぁ-ゖ]*一緒)"
     r"|(?<![a-z])(?:my|our)\s+(?:son|daughter|husband|wife|partner|father|mother|parents?|brother|sister|friends?)"
-    r"(?:'s|s')?(?![a-z])")
+    r"(?:'s|s')?(?![a-z])", [*(word[0] for word in PEOPLE_ASKED_FOR), "m", "o"]))
 
 # "スポーツ選手向けの採用枠", "自衛隊出身者を対象とした選考": the group a track or a service is for.
 AUDIENCE = re.compile(r"([^\s、。,.!?！？のをにがはもと]{2,12})(?:向け|むけ|を対象と|対象の|のための)")
+AUDIENCE_MARKS = ("向け", "むけ", "対象", "のための")  # one is in every match: a text without is not searched
 
 # How a fact is measured or judged: its pace, level or standard ("昇給のペース", "給与の水準", "倍率の目安").
 MEASURES = frozenset("ペース 頻度 水準 レベル 目安 相場 基準 度合い 実態 実情 傾向 見通し 有無 可否".split())
@@ -43,7 +45,8 @@ MEASURES = frozenset("ペース 頻度 水準 レベル 目安 相場 基準 度
 
 def audiences(text: str) -> list[str]:
     """Return the groups a text says something is for ("スポーツ選手向けの採用枠" -> ["スポーツ選手"])."""
-    return AUDIENCE.findall(clean(text))
+    cleaned = clean(text)
+    return AUDIENCE.findall(cleaned) if any(mark in cleaned for mark in AUDIENCE_MARKS) else []
 
 
 def audience_words_weak(text: str, terms: list[Term], weak: Callable[[Token], str]) -> list[Term]:

@@ -17,6 +17,7 @@ YEAR_NAMED = re.compile(r"(?:令和|平成|昭和)\s*(?:\d+|元)\s*年度?|(?<![
                         r"|(?:再来|来|去|昨|一昨|前)年度?|前の年度?|おととし|きょねん|らいねん|\d+\s*年(?:後|前)"
                         r"|(?<![a-z])(?:next|last|previous|prior)\s+(?:fiscal\s+)?year(?![a-z])|(?<![a-z])the\s+year\s+before(?![a-z])"
                         r"|(?<![a-z])(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:ago|later|from\s+now)(?![a-z])")
+YEAR_MARKS = ("年", "19", "20", "おととし", "きょねん", "らいねん", "year")
 # Past the year named: "令和13年より先はどうなる予測？", "2031年以降は？", "after 2031?"
 BEYOND = re.compile(r"年度?\s*(?:より先|から先|以降|より後|のその先)|(?<![a-z])(?:after|beyond)\s+(?:fy\s*)?(?:19|20)\d\d(?![\d])")
 # A guess to be confirmed: "…令和10年ぐらいでしたっけ？", "平成10年くらいだよね？"
@@ -31,7 +32,7 @@ def year_refusal(text: str, held: str) -> str:
     if BEYOND.search(cleaned):
         return "asks beyond the years its answer states"  # "令和13年より先はどうなる？"
     guessing = CONFIRMING.search(cleaned) is not None
-    for year in YEAR_NAMED.finditer(cleaned):
+    for year in _years_named(cleaned):
         if guessing and ABOUT.match(cleaned, year.end()):
             continue  # "令和10年ぐらいでしたっけ？": a year guessed at, to be told the right one
         if not any(form in held for form in _year_forms(year.group())):
@@ -41,9 +42,14 @@ def year_refusal(text: str, held: str) -> str:
 
 def year_holder(text: str, candidates: list[str], texts: dict[str, str]) -> str | None:
     """Return the first entry whose text (cleaned, in `texts`) states every year asked ("population 2031")."""
-    years = [_year_forms(year.group()) for year in YEAR_NAMED.finditer(clean(text))]
+    years = [_year_forms(year.group()) for year in _years_named(clean(text))]
     return next((entry_id for entry_id in candidates if years and all(
         any(form in texts.get(entry_id, "") for form in forms) for forms in years)), None)
+
+
+def _years_named(cleaned: str) -> list[re.Match[str]]:
+    # Every year YEAR_NAMED finds holds one of YEAR_MARKS: most questions name none and are not searched.
+    return list(YEAR_NAMED.finditer(cleaned)) if any(mark in cleaned for mark in YEAR_MARKS) else []
 
 
 def _year_forms(year: str) -> list[str]:

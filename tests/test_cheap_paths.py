@@ -91,3 +91,18 @@ def test_a_word_read_once_is_read_the_same_and_unknown_words_are_read_each_time(
         fresh = [(m.surface(), tuple(m.part_of_speech()), m.normalized_form(), m.reading_form(), m.begin(), m.end(),
                   tuple(m.synonym_group_ids())) for m in _tokenizer().tokenize(text)]
         assert [tuple(m) for m in morphemes(text)] == fresh
+
+
+def test_whose_audiences_and_years_are_found_as_the_patterns_find_them_everywhere() -> None:
+    from bot.askers import AUDIENCE, WHOSE, audiences
+    from bot.figureyear import YEAR_NAMED, _years_named
+
+    unguarded = re.compile(WHOSE.pattern[WHOSE.pattern.index("])(?:") + 5:-1])
+    rng = random.Random(13)
+    pieces = ["息子", "さん", "の", "が", "my ", "our ", "son's", "friends ", "スポーツ選手", "向け", "を対象と", "のための",
+              "令和", "5", "年度", "2031", "年", "きょねん", "next ", "fiscal ", "year", "3 years ago", "予算", " ", "は"]
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 7)))
+        assert [m.span() for m in WHOSE.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
+        assert audiences(text) == AUDIENCE.findall(clean(text))
+        assert [m.span() for m in _years_named(text)] == [m.span() for m in YEAR_NAMED.finditer(text)]
