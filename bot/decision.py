@@ -271,9 +271,9 @@ class Decider:
             t.concept for title in entry.title.values() for t in self.vocabulary.resolve(title, False)})
 
     def _asks_of_an_unknown_head(self, text: str, terms: list[Term]) -> bool:
-        heads = set(topic_heads(text))
-        return any(t.token.surface in heads and t.concept is None and t.via == "unknown" and t.weight == 1.0
-                   and not t.token.is_kana and len(t.token.surface) >= 2 for t in terms)
+        unknown = {t.token.surface for t in terms if t.concept is None and t.via == "unknown" and t.weight == 1.0
+                   and not t.token.is_kana and len(t.token.surface) >= 2}
+        return bool(unknown) and not unknown.isdisjoint(topic_heads(text))  # (no unknown word: the text is not read)
 
     def _picks_an_unknown_kind(self, text: str, terms: list[Term]) -> bool:
         nouns = set(which_nouns(text))
