@@ -50,7 +50,8 @@ class Decider:
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
         city_wide = lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries)  # noqa: E731
         bag_of = lambda entry_id: index.bag(self._index_of[entry_id])  # noqa: E731
-        self._parts = Parts(self._details.texts, vocabulary, city_wide, bag_of, city_figures(kb, vocabulary, FIGURES_CATEGORY))
+        self._parts = Parts(self._details.texts, vocabulary, city_wide, bag_of, index.users,
+                            city_figures(kb, vocabulary, FIGURES_CATEGORY))
         self._close = CloseCalls(vocabulary, bag_of, city_wide)
         self._counted = Counted(self._parts.names_or_reads, bag_of, city_wide)
         self._places = OtherPlaces(self._details, vocabulary, bag_of)

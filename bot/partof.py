@@ -53,7 +53,7 @@ PLACE_OF = re.compile(ALONE)
 SPENT_ON_THINGS = "予算 budget"
 SPENT_ON_EN = re.compile(r"(?<![a-z])budget(?:\s+amount)?\s+(?:for|of|on)\s+(?:the\s+)?")
 SPENT_ON_WORDS = frozenset({"for", "of", "on"})
-FEW_USERS = 3  # entries using a concept: this few, it names a thing of one topic
+ONE_TOPIC_USERS = 3  # entries using a concept: this few, it names a thing of one topic
 DISTRICT_WORDS = ("地区", "district", "chiku")
 WHOLE_OF = re.compile(r"(東京都|東京|日本|全国|23区|特別区)\s*(?:全体|全部|全域)?\s*ノ\s*")  # in katakana-folded text
 # "… alone", "only …", "each district": an English figure of a part.
@@ -69,10 +69,12 @@ class Parts:
     """Tells whether an entry's text names the part and the figure a question asks about."""
 
     def __init__(self, texts: dict[str, str], vocabulary: Vocabulary, everywhere: Callable[[str], bool],
-                 bag: Callable[[str], Collection[str]], figures: frozenset[str] = frozenset()) -> None:
+                 bag: Callable[[str], Collection[str]], users: Callable[[str], int],
+                 figures: frozenset[str] = frozenset()) -> None:
         self._texts = texts  # each entry's answers, keywords and titles, cleaned
         self._vocabulary = vocabulary
         self._everywhere = everywhere  # a word most entries use (港区)
+        self._users = users  # how many entries use a concept (bot.index.ConceptIndex.users)
         self._bag = bag  # the concepts of an entry's every text, its questions too
         self._figures = figures  # the city's figures: the words of its overview entries' titles (人口, 面積, 予算)
         self._district_concepts = frozenset(t.concept for word in DISTRICT_WORDS for t in vocabulary.resolve(word, False)
@@ -166,13 +168,12 @@ class Parts:
                     or self._vocabulary.asks_about(figure.token) or self._everywhere(figure.concept):
                 continue
             phrase = ending_at(spans, folded, found.start())
+            name = "".join(t.token.surface for t in phrase)
             if not phrase or any(self._everywhere(t.concept) for t in phrase) or not (
-                    phrase[-1].concept in self._vocabulary.known_places
-                    or self._vocabulary.is_home_place("".join(t.token.surface for t in phrase))
+                    phrase[-1].concept in self._vocabulary.known_places or self._vocabulary.is_home_place(name)
                     or figure.concept in self._spent_on_things and all(self._is_a_thing(t) for t in phrase)):
                 continue
             if not (all(self._names(t, entry_id) for t in phrase) and self._names(figure, entry_id)):
-                name = "".join(t.token.surface for t in phrase)
                 return f"asks the {figure.token.surface} of {name}, which its answer does not state"
         return ""
 
@@ -191,15 +192,12 @@ class Parts:
             after = list(dropwhile(lambda t: t.via == "weak", terms[spent_on + 1:]))
             phrase = list(takewhile(lambda t: t.via != "weak" and t.concept is not None and t.weight == 1.0, after))
             # a thing of one topic (the drone project), not the city's own (its office, its residents)
-            if not phrase or any(self._users(t.concept) > FEW_USERS for t in phrase):
+            if not phrase or any(self._users(t.concept or "") > ONE_TOPIC_USERS for t in phrase):
                 continue
             if not (all(self._names(t, entry_id) for t in phrase) and self._names(figure, entry_id)):
                 name = " ".join(t.token.surface for t in phrase)
                 return f"asks the {figure.token.surface} for {name}, which its answer does not state"
         return ""
-
-    def _users(self, concept: str | None) -> int:
-        return sum(concept in self._bag(entry_id) for entry_id in self._texts)
 
     def _is_a_thing(self, term: Term) -> bool:
         # "子育て支援の予算", "新技術チャレンジの予算": a thing a budget is spent on, not a time (今年の) or an aspect

@@ -45,7 +45,8 @@ WHICH = re.compile(r"どこ|どの|どれ|どっち|どちら|何(?:地区|区|�
 HELD_SUPERLATIVE = re.compile(r"最多|最大|最高|最も|一番|1番|1位|トップ|日本一|都内一|(?<![a-z])(?:most|largest|biggest"
                               r"|highest|top)(?![a-z])")
 # A ranking of Minato among other places: the first it names is Minato itself.
-PLACE_RANKING = re.compile(r"(?:全国|都内|日本|東京|23区|特別区)で?(?:最多|最大|最高|一番|1位|トップ)|日本一|都内一"
+RANKS_FIRST = r"(?:最多|最大|最高|一番|1位|トップ)"  # what an answer ranking a place first says of it
+PLACE_RANKING = re.compile(r"(?:全国|都内|日本|東京|23区|特別区)で?" + RANKS_FIRST + r"|日本一|都内一"
                            r"|(?<![a-z])most\s+in\s+(?:japan|tokyo)(?![a-z])")
 # What is ranked: "人口が一番多い", "一番人口の多い", "一番人口多い" (the word before the compared adjective, and
 # its が/の when typed).
@@ -67,7 +68,7 @@ SCOPES = {"世界": 3, "全国": 2, "日本": 2, "都内": 1, "東京": 1, "23�
 SCOPE = "(" + "|".join(SCOPES) + ")"
 ASKED_SCOPE = re.compile(SCOPE + r"(?:全体)?\s*(?:で|でも|だと|では|の中で|内で|的に)?\s*(?:見ると|見て|見たら)?\s*(?:は|も)?\s*"
                          r"(?:何位|何番|なんい|なんばん|順位)")
-RANKED_SCOPE = re.compile(SCOPE + r"\s*で?\s*(?:最多|最大|最高|一番|1位|トップ)")
+RANKED_SCOPE = re.compile(SCOPE + r"\s*で?\s*" + RANKS_FIRST)
 
 
 # "…the biggest of the 23 wards", "23区で一番多いの？": ranked among other places
@@ -135,9 +136,10 @@ class Unstated:
             if asked.search(cleaned) and not HELD_PERSONAL[detail].search(self._details.answer_text(entry_id)):
                 return f"asks a person's own {detail}; the answer does not state it"
         asked_scopes = {SCOPES[found] for found in ASKED_SCOPE.findall(cleaned)}
-        ranked_scopes = {SCOPES[found] for found in RANKED_SCOPE.findall(self._details.answer_text(entry_id))}
-        if asked_scopes and ranked_scopes and max(asked_scopes) > max(ranked_scopes):
-            return "asks a rank in a wider scope than the answer ranks in"
+        if asked_scopes:
+            ranked_scopes = {SCOPES[found] for found in RANKED_SCOPE.findall(self._details.answer_text(entry_id))}
+            if ranked_scopes and max(asked_scopes) > max(ranked_scopes):
+                return "asks a rank in a wider scope than the answer ranks in"
         if SUPERLATIVE.search(cleaned) and not WHICH.search(cleaned) and RANKED_AMONG.search(cleaned) \
                 and not HELD_SUPERLATIVE.search(self._details.answer_text(entry_id)):
             # "Is its foreign population the biggest of the 23 wards?": only an answer ranking it can say yes or no
