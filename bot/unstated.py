@@ -85,7 +85,9 @@ COMPARED = re.compile(r"より|比べ|比較|どっち|どちら|(?<![a-z])(?:th
 QUANTITY = re.compile(r"(?:多|少な|高|安|低|大き|小さ|広|狭)(?:い|く|め)|(?<![a-z])(?:more|less|fewer|higher|lower|bigger"
                       r"|larger|smaller|cheaper)(?![a-z])")
 # A named person's own details ("中島さんの年齢", "土井さんのSNS"): only an answer stating them gives them.
-PERSON = r"(?:さん|氏|先生|[課部局所区市]長|パネリスト|登壇者|panelists?)"
+# The bot itself or a person named in kana ("きみ なんさい？", "くちょうって なんさい？") asks no candidate's age limit.
+PERSON = (r"(?:さん|氏|先生|[課部局所区市]長|パネリスト|登壇者|panelists?|(?<![ぁ-ゖ])きみ|(?<![ぁ-ゖ])あなた|ボット|くん|ちゃん"
+          r"|くちょう|しちょう)")
 PERSONAL = {"age": re.compile(PERSON + r"(?:の|って|は|\s+)(?:[^。？?]{0,6}?(?:何歳|なんさい|おいくつ)|年齢|歳|生まれ|誕生日)"),
             # "中島さん、児童相談所に来る前はどの部署に？": where one worked before, which the panel does not say
             "career": re.compile(PERSON + r"(?:の|って|は|、|,|\s+)[^。？?]{0,14}?(?:来る前|来られる前|来た前|以前は|前は(?:どこ|どの)"

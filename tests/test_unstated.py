@@ -197,3 +197,13 @@ def test_whether_it_ranks_first_needs_an_answer_ranking_it(plain_answerer: Answe
 
 def test_a_layout_asked_as_ldk_is_a_size_no_answer_states(plain_answerer: Answerer) -> None:
     assert not plain_answerer.answer(Question("職員住宅って 何 LDK ですか", channel="test")).matched
+
+
+@pytest.mark.parametrize("question", ["きみ なんさい？", "みなとくの くちょうって なんさい？", "ねえ、ボットくんは何歳？"])
+def test_the_age_of_the_bot_or_of_a_person_in_kana_is_no_age_limit(plain_answerer: Answerer, question: str) -> None:
+    assert not plain_answerer.answer(Question(question, channel="test")).matched
+
+
+@pytest.mark.parametrize("question", ["何歳まで受けられる？", "なんさいまで うけられますか"])
+def test_an_age_asked_of_nobody_is_still_the_age_limit(plain_answerer: Answerer, question: str) -> None:
+    assert plain_answerer.answer(Question(question, channel="test")).entry_id == "guide-application"
