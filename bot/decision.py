@@ -181,7 +181,7 @@ class Decider:
         owner = self._owner.stranger(entry_id, terms, (d.kind.name for d in details))
         if owner is not None:  # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童
             return f"asks a detail of {owner}, which its topic never speaks of"
-        return (self._guide_topics.refusal(terms, entry_id) or self._part_refusal(text, terms, entry_id, bool(details))
+        return (self._guide_topics.refusal(terms, entry_id, text) or self._part_refusal(text, terms, entry_id, bool(details))
                 or self._unstated.refusal(text, terms, entry_id, self._index.bag(self._index_of[entry_id])))
 
     def _part_refusal(self, text: str, terms: list[Term], entry_id: str, asks_detail: bool) -> str:

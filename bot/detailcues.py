@@ -60,6 +60,8 @@ RELATIVE_HEADS = ("someone", "somebody", "anyone", "anybody", "everyone", "perso
 CUE_BEHIND = dict.fromkeys(["who", "whose"], "".join(rf"(?<!{head} )" for head in RELATIVE_HEADS))
 # 研修メニュー (as typed, or read in kana): the training offered, no dishes
 CUE_BEHIND.update(dict.fromkeys(["メニュー", "めにゅー", "めにゅ"], "(?<!研修)(?<!育成)(?<!研修の)(?<!育成の)"))
+# 扱いどうなる, 違いどう: い ending a word before どう (how), no transfer (いどう) typed in kana
+CUE_BEHIND["いどう"] = "(?<![一-龥々])"
 
 
 GAP = "…"  # in a cue: its words may stand apart in one sentence (a few words between)

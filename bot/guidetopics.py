@@ -31,6 +31,8 @@ GUIDE_TOPIC_SCORE = 40.0  # the line a guide entry naming its own topic answers 
 OWN_WORDS = 2  # words of the entry's own, the title's among them (休み and 休暇 are two, though one concept)
 NUMERAL = re.compile(r"[\d一二三四五六七八九十]")  # 一人 of 子ども一人: a count, no topic
 FEW_USERS = 2  # a noun more entries use names no one topic
+# A workplace: ホテルでの経験, ホテルで働いて, ホテルに勤めて, ホテル勤務
+PLACE_OF_WORK = re.compile(r"([\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)(?:での|で働|で勤|に勤め|勤務)")
 MIN_SCANNED_TOPIC = 5  # kana read as a word (ジョセイキン: 助成): this long, it is no chance reading inside other words
 
 
@@ -45,9 +47,9 @@ class GuideTopics:
         self._index = index
         self._position = {entry.id: position for position, entry in enumerate(kb.entries)}
 
-    def refusal(self, terms: list[Term], entry_id: str) -> str:
+    def refusal(self, terms: list[Term], entry_id: str, text: str) -> str:
         """Return why a guide entry cannot answer a question of another topic ("" when it can)."""
-        other = self._other_topic(terms, entry_id)
+        other = self._other_topic(terms, entry_id, text)
         return f"asks of {other}, another entry's topic the guide does not speak of" if other else ""
 
     def names_its_topic(self, entry_id: str, score: float, terms: list[Term], text: str) -> bool:
@@ -66,15 +68,18 @@ class GuideTopics:
         return any(self._specifics.title_owner(t.concept) == entry_id and not _compound_of_another(t, cleaned, ends, bag)
                    for t in named)
 
-    def _other_topic(self, terms: list[Term], entry_id: str) -> str:
+    def _other_topic(self, terms: list[Term], entry_id: str, text: str) -> str:
         if not self._details.points_to_guide(entry_id):
             return ""
         bag = self._index.bag(self._position[entry_id])
+        # "ホテルでの経験年数って給料に反映される？": where one worked is the circumstance, not what is asked.
+        workplaces = {t.concept for word in PLACE_OF_WORK.findall(clean(text)) for t in self._vocabulary.resolve(word, False)}
         for term in terms:
             owner = self._specifics.title_owner(term.concept)
             if (term.weight < 1.0 or term.via == "weak" or term.via == "scan" and len(term.token.surface) < MIN_SCANNED_TOPIC
                     or term.concept in bag or owner in (None, entry_id)
-                    or self._details.points_to_guide(owner) or NUMERAL.match(term.token.surface)):
+                    or self._details.points_to_guide(owner) or NUMERAL.match(term.token.surface)
+                    or term.concept in workplaces):
                 continue  # another guide entry's word (給料と休み) is the guide's too
             if self._names_a_topic(term):
                 return term.token.surface

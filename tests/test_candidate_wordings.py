@@ -184,3 +184,19 @@ def test_a_verb_or_a_place_qualifying_the_guides_topic_is_no_other_topic(plain_a
 
 def test_keeping_up_with_the_news_asks_where_to_learn_more(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "How can I keep up with Minato's hiring news?") == ("answer", "learn-more")
+
+
+@pytest.mark.parametrize("text", ["ホテルでの経験年数って給料に反映されますか？", "ホテル勤務の経験は給料に反映される？"])
+def test_where_one_worked_is_no_topic_of_the_question(plain_answerer: Answerer, text: str) -> None:
+    # ホテル is the hotel rooms' topic, but here it is where the candidate worked: the salary is asked.
+    assert outcome(plain_answerer, text) == ("answer", "guide-salary")
+
+
+def test_a_hotels_rooms_are_still_no_salary_question(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "ホテルの給料っていくら？") == ("no answer", None)
+
+
+def test_how_a_word_ending_in_i_is_treated_asks_no_transfer(plain_answerer: Answerer) -> None:
+    # 扱いどうなる holds いどう (異動 typed in kana) across two words.
+    text = "情報系の専門学校に行ってても高卒の区分で受けれる？専門卒って扱いどうなるのか"
+    assert outcome(plain_answerer, text) == ("answer", "guide-application")
