@@ -247,3 +247,13 @@ def test_one_class_typed_in_kana_is_one_class_not_people_living(plain_answerer: 
 def test_school_lunch_is_a_word_of_its_own_not_pay(plain_answerer: Answerer) -> None:
     # 給食費 was read through the 食 and 職 inside it, and its price sent to the pay's entry
     assert outcome(plain_answerer, "給食費はいくら？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["ミナトクヤクショノジュウショオシエテ", "Minato-ku kuyakusho no juusho wa doko desu ka"])
+def test_an_address_typed_in_kana_or_romaji_is_no_staff_residence(plain_answerer: Answerer, text: str) -> None:
+    # Where staff live (大田区, 横浜市...) is no address of the city hall; the briefing gives none.
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_where_staff_live_is_still_answered(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "職員の皆さんはどのあたりに住んでいますか？") == ("answer", "commute-residence")
