@@ -136,16 +136,7 @@ def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callab
 
     Tried only where a kanji run holds something no known word explains.
     """
-    known = sorted((t.token.surface for t in terms if t.concept is not None and not t.token.is_kana
-                    and not _lone_kanji_read(t)), key=len, reverse=True)
-    leftover = text
-    for surface in known:
-        leftover = leftover.replace(surface, " ")
-    unknown = frozenset(KANJI_PART.findall(leftover))
-    if not unknown:
-        return terms
-    places = frozenset(t.token.surface for t in terms if is_place(t.token))
-    found = swaps.find(text, unknown, frozenset(known), places)
+    found = find_swaps(swaps, text, terms, is_place)
     if not found:
         return terms
     kept: list[Term] = []
@@ -161,6 +152,34 @@ def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callab
             kept.append(Term(Token(rest, rest, "", "名詞"), by_lemma[rest], "swap"))
     present = {t.concept for t in kept}
     return kept + [Term(scanned_token(s.reading, s.concept), s.concept, "swap") for s in found if s.concept not in present]
+
+
+def text_as_meant(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callable[[Token], bool]) -> str | None:
+    """Return a text with its compounds of one swapped kanji put right (None when it has none).
+
+    職場外研集 for 職場外研修: the analyzer split the run around the typo (職|場外|研|集), so reading the swapped
+    stretch alone leaves 場外 behind; the text as meant is read again. Only one kanji swapped: a compound with both
+    swapped (大仕 for 体制?) is a guess, kept beside the reading of the whole run (大仕官 read タイシカン).
+    """
+    meant = text
+    for swap in find_swaps(swaps, text, terms, is_place):
+        if sum(typed != right for typed, right in zip(swap.typed, swap.word)) == 1:
+            meant = meant.replace(swap.typed, swap.word)
+    return meant if meant != text else None
+
+
+def find_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callable[[Token], bool]) -> list[Swap]:
+    """Return the swapped compounds of a question's kanji runs that hold something no known word explains."""
+    known = sorted((t.token.surface for t in terms if t.concept is not None and not t.token.is_kana
+                    and not _lone_kanji_read(t)), key=len, reverse=True)
+    leftover = text
+    for surface in known:
+        leftover = leftover.replace(surface, " ")
+    unknown = frozenset(KANJI_PART.findall(leftover))
+    if not unknown:
+        return []
+    places = frozenset(t.token.surface for t in terms if is_place(t.token))
+    return swaps.find(text, unknown, frozenset(known), places)
 
 
 def _lone_kanji_of(term: Term, found: list[Swap]) -> bool:

@@ -8,7 +8,7 @@ from bot.analyzer import morphemes
 from bot.askers import audience_words_weak, without_people_asked_for
 from bot.aspects import aspect_words
 from bot.kanaplaces import country_in_kanji, kana_countries
-from bot.kanjiswap import KanjiSwaps, read_swaps
+from bot.kanjiswap import KanjiSwaps, read_swaps, text_as_meant
 from bot.nearreading import read_near
 from bot.knowledge import KnowledgeBase
 from bot.phrasevariants import PhraseRewriter, is_one_word, phrase_concepts, with_spellings
@@ -165,7 +165,7 @@ class Vocabulary:
         """Analyze text after rewriting multi-word synonyms to their canonical word."""
         return analyze(self._rewriter.rewrite(clean(text)))
 
-    def resolve(self, text: str, typos: bool = True) -> list[Term]:
+    def resolve(self, text: str, typos: bool = True, swapped: bool = True) -> list[Term]:
         """Resolve a question's content words to known concepts where possible."""
         # "息子の初任給": whose question, not what it asks; "職員のための家": the staff's housing
         text = without_people_asked_for(spelled_out(purpose_of(kana_acronyms(kana_amounts(drop_hedges(text))))))
@@ -189,6 +189,9 @@ class Vocabulary:
             # country, it is a place the knowledge lacks.
             terms += [Term(token, None, "unknown") for token in kana_countries(clean(text)) if self.is_foreign_place(token)]
         terms = read_across_spaces(text, self._scan_readings(text, terms, typos), self._readings(True), self.stopwords)
+        meant = text_as_meant(self._swaps, clean(text), terms, self._names_place) if typos and swapped else None
+        if meant is not None:  # 職場外研集: read again as 職場外研修, whole (never twice)
+            return self.resolve(meant, typos, swapped=False)
         terms = self._swapped_kanji(text, terms) if typos else terms
         return audience_words_weak(text, terms, self._weak_concept)
 

@@ -49,3 +49,10 @@ def test_a_homophone_never_cuts_across_the_analyzers_words(plain_answerer: Answe
     terms = plain_answerer.matcher.vocabulary.resolve("毎日何時から働くことになりますか？")
     assert "避難" not in {term.concept for term in terms}
     assert {"毎日", "何時"} <= {term.concept for term in terms}
+
+
+@pytest.mark.parametrize(("question", "entry"), [("職場内研修と職場外研集、両方あるんですか", "training-workplace"),
+                                                 ("港区の人効ってどれくらい？", "overview-population")])
+def test_the_text_as_meant_is_read_again_whole(plain_answerer: Answerer, question: str, entry: str) -> None:
+    # The analyzer split the run around the typo (職|場外|研|集): with 研修 put back it reads 職場外 as one word.
+    assert plain_answerer.answer(Question(question)).entry_id == entry
