@@ -14,13 +14,20 @@ import itertools
 import re
 from collections import defaultdict
 
-from bot.normalize import reading_of
+from bot.normalize import reading_of, to_katakana
+from bot.readingscan import ReadingTable
 from bot.variants import MAX_KANJI_READINGS, kanji_readings
 from bot.terms import Term, scanned_token
 
 KANJI_RUN = re.compile(r"[\u3400-\u9fff々]{2,}")
 KANA_ONLY = re.compile(r"[\u30a0-\u30ffー]+")
 MIN_READING = 4
+# A word typed in kana with one kana dropped, added or changed (じこけはつ for じこけいはつ): only a word standing
+# alone between spaces or marks, of five kana or more, that the analyzer could not read whole.
+KANA_WORD = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]+")
+SPACED_WORD = re.compile(r"[^\s、。？?！!,]+")
+TRAILING_PARTICLE = re.compile(r"(?:って|から|まで|は|が|を|に|で|も|の|と|へ)$")
+MIN_KANA_WORD = 5
 MIN_STRETCH, MAX_STRETCH = 2, 4
 
 
@@ -89,3 +96,26 @@ def _readings(stretch: str) -> list[str]:
 def _one_sound_off(known: str, reading: str) -> bool:
     # Readings of one length (the caller's index): exactly one kana differs.
     return sum(a != b for a, b in zip(known, reading)) == 1
+
+
+def read_near_kana(table: ReadingTable[tuple[str, ...]], text: str, terms: list[Term]) -> list[Term]:
+    """Return the terms with a kana word the analyzer split into unknown pieces read as the known word it is one
+    kana off (じこけはつ: 自己啓発), when a single known word fits."""
+    unknown = [t.token.surface for t in terms if t.concept is None and t.token.is_kana]
+    if not unknown:
+        return terms
+    whole = {to_katakana(t.token.surface) for t in terms}
+    for match in SPACED_WORD.finditer(text):
+        word = to_katakana(TRAILING_PARTICLE.sub("", match.group()))
+        if len(word) < MIN_KANA_WORD or not KANA_WORD.fullmatch(word) or word in table \
+                or not any(to_katakana(u) in word for u in unknown) or word in whole:
+            continue  # (a word read whole, known or not, is no split one: ちゅうごく is China)
+        fits = {concepts: reading for reading, concepts in table.one_off(word, MIN_KANA_WORD)}
+        if len(fits) == 1:
+            (concepts, reading), = fits.items()
+            kana = match.group()
+            kept = [t for t in terms if not (t.token.is_kana and t.token.surface in kana)]  # こけ of じこけはつ
+            present = {t.concept for t in kept}
+            return kept + [Term(scanned_token(reading, concept), concept, "near") for concept in concepts
+                           if concept not in present]
+    return terms

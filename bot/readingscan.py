@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Generic, Iterator, TypeVar
+
+from rapidfuzz.distance import Levenshtein
 
 Value = TypeVar("Value")
 
@@ -23,6 +26,18 @@ class ReadingTable(Generic[Value]):
         # alternating them (as a trie) scanned no faster, and compiling it was a tenth of the start-up's index build.
         self._heads = frozenset(reading[:shortest] for reading in table)
         self._lengths = sorted({len(reading) for reading in table}, reverse=True)
+        self._by_onset: dict[tuple[int, str], list[str]] | None = None  # made when first asked
+
+    def one_off(self, typed: str, shortest: int) -> list[tuple[str, Value]]:
+        """Return the readings (of `shortest` characters or more) one character dropped, added or changed from typed,
+        with their values; only those of the same first sound (a word's onset is what a typist gets right)."""
+        if self._by_onset is None:
+            self._by_onset = defaultdict(list)
+            for reading in self._table:
+                self._by_onset[len(reading), reading[:1]].append(reading)
+        return [(reading, self._table[reading]) for size in (len(typed) - 1, len(typed), len(typed) + 1)
+                if size >= shortest for reading in self._by_onset.get((size, typed[:1]), ())
+                if Levenshtein.distance(reading, typed, score_cutoff=1) <= 1]
 
     def __getitem__(self, reading: str) -> Value:
         return self._table[reading]

@@ -9,7 +9,7 @@ from bot.askers import audience_words_weak, without_people_asked_for
 from bot.aspects import aspect_words
 from bot.kanaplaces import country_in_kanji, kana_countries
 from bot.kanjiswap import KanjiSwaps, read_swaps, text_as_meant
-from bot.nearreading import read_near
+from bot.nearreading import read_near, read_near_kana
 from bot.knowledge import KnowledgeBase
 from bot.phrasevariants import PhraseRewriter, is_one_word, phrase_concepts, with_spellings
 from bot.normalize import WEAK_POS, Token, analyze, clean, reading_of, to_katakana
@@ -183,7 +183,7 @@ class Vocabulary:
                 terms.append(term)
         terms += [term for term in (self._resolve_lost(*lost) for lost in lost_words(text, self.stopwords)) if term]
         if typos:  # 魅了 for 魅力, one sound off: before the scans find 寮 (リョウ) in it
-            terms = read_near(self._swaps.near(), clean(text), terms)
+            terms = read_near_kana(self._readings(True), clean(text), read_near(self._swaps.near(), clean(text), terms))
         if any(t.token.is_kana and (t.concept is None or len(t.token.surface) == 1) for t in terms):
             # ねぱーるの… : a country in hiragana falls apart (ね|ぱ|ー|る: unknown or one-kana pieces); read as a
             # country, it is a place the knowledge lacks.

@@ -230,3 +230,14 @@ def test_zu_and_ji_typed_for_du_and_di_read_the_same(plain_answerer: Answerer) -
     """まちづくり, 職場づくり: romaji and kana typing write づ as ず ("machizukuri")."""
     concepts = {t.concept for t in plain_answerer.matcher.read_terms("しょくばずくり って どんな もの？")}
     assert {t.concept for t in plain_answerer.matcher.read_terms("職場づくり")} <= concepts  # the whole phrase, not 職場
+
+
+@pytest.mark.parametrize(("question", "entry"), [("じこけはつ じょせい って なに？", "training-self-development"),
+                                                 ("pureekurasu no meritto wa nan desu ka", "preclass-merits")])
+def test_a_kana_word_one_kana_off_is_the_word_meant(plain_answerer: Answerer, question: str, entry: str) -> None:
+    # じこけはつ (い dropped) falls apart into じ|こけ|はつ; alone between spaces, it is one kana off じこけいはつ.
+    assert outcome(plain_answerer, question) == ("answer", entry)
+
+
+def test_a_country_in_kana_is_no_word_one_kana_off(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "ちゅうごく の ひと は なんにん すんで いますか") == ("no answer", None)
