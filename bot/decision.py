@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from bot.answerfigures import DIGIT
@@ -32,6 +33,9 @@ EXPLAINS_MARGIN = 10.0  # how far below the best an entry naming more of the que
 GENERAL_MARGIN = 5.0  # how far below a specific entry its general one may score and answer, the qualifier unasked
 FIGURES_CATEGORY = "overview"
 CITY_WIDE = 3  # a place more than a third of the entries name is the city itself (港区)
+# "通勤にどれくらいかけている？": an amount, a length or a count asked, which only an answer stating a figure gives
+QUANTITY_ASKED = re.compile(r"どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい|程度)|何(?:分|時間|人|年|か月|ヶ月|割|件|回|日)"
+                            r"|(?<![a-z])how\s+(?:long|many|much|far)(?![a-z])")
 POINTED = 0.6  # a place this weighty is asked about (the clause "it" points back to: "Roppongi Hills - which district is it in?")
 
 
@@ -138,6 +142,7 @@ class Decider:
             if not decided:
                 return (self._settle(top, self._close.explains_more(top, terms), "it explains more of the question")
                         or self._settle(top, self._close.names_the_place(top, terms), "its answer names the place asked")
+                        or self._settle(top, self._states_the_quantity(top, text), "only its answer states a figure")
                         or MatchResult("clarify", top[:3], reason="close call"))
             # "試験はいつ？" between the exam and how to apply: only the first holds the asked date.
             return MatchResult("answer", top, reason="only its answer holds the asked detail")
@@ -201,6 +206,12 @@ class Decider:
     @staticmethod
     def _settle(top: tuple[Candidate, ...], winner: int | None, reason: str) -> MatchResult | None:
         return None if winner is None else MatchResult("answer", tuple(_first(top[winner], list(top))), reason=reason)
+
+    def _states_the_quantity(self, top: tuple[Candidate, ...], text: str) -> int | None:
+        if not QUANTITY_ASKED.search(text):
+            return None
+        stating = [self._details.states_a_figure(candidate.entry_id) for candidate in top[:2]]
+        return stating.index(True) if stating.count(True) == 1 else None
 
     def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:
         return bool(details) and self._details.holds(best.entry_id, details) and not self._details.holds(

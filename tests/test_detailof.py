@@ -173,3 +173,10 @@ def test_unlike_sets_aside_what_it_names() -> None:
 @pytest.mark.parametrize("question", ["しょくいんの つうきんは なんぷん？", "ぷれくらすは なんがつまで？"])
 def test_a_period_or_a_month_typed_in_kana_is_still_asked(details: DetailCheck, question: str) -> None:
     assert "date or period" in [item.kind.name for item in details.asked(question)]
+
+
+def test_of_two_close_entries_a_quantity_asked_goes_to_the_one_stating_a_figure(plain_answerer: Answerer) -> None:
+    # Where staff live (a list of places) and how long they commute (minutes) both explain 職員 and 通勤; how much
+    # time they spend is a figure only the second states.
+    reply = plain_answerer.answer(Question("港区の職員の人って、通勤にどれくらいかけているのが普通なんですか？"))
+    assert (reply.kind, reply.entry_id) == ("answer", "commute-time")
