@@ -200,3 +200,11 @@ def test_how_a_word_ending_in_i_is_treated_asks_no_transfer(plain_answerer: Answ
     # 扱いどうなる holds いどう (異動 typed in kana) across two words.
     text = "情報系の専門学校に行ってても高卒の区分で受けれる？専門卒って扱いどうなるのか"
     assert outcome(plain_answerer, text) == ("answer", "guide-application")
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("What were the three reasons they gave for working at Minato specifically?", "why-minato"),
+    ("what was the vision they gave for the Azabu district?", "district-azabu")])
+def test_what_the_speakers_gave_names_no_topic(plain_answerer: Answerer, text: str, entry: str) -> None:
+    # "they gave", "specifically": how the briefing said it, not what is asked; a district's vision is its slogan.
+    assert outcome(plain_answerer, text) == ("answer", entry)
