@@ -208,3 +208,8 @@ def test_how_a_word_ending_in_i_is_treated_asks_no_transfer(plain_answerer: Answ
 def test_what_the_speakers_gave_names_no_topic(plain_answerer: Answerer, text: str, entry: str) -> None:
     # "they gave", "specifically": how the briefing said it, not what is asked; a district's vision is its slogan.
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+@pytest.mark.parametrize("text", ["家賃補助とか住居手当っていくら出る？", "家賃補助はありますか"])
+def test_a_rent_subsidy_is_a_housing_allowance(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "guide-salary")
