@@ -213,3 +213,14 @@ def test_what_the_speakers_gave_names_no_topic(plain_answerer: Answerer, text: s
 @pytest.mark.parametrize("text", ["家賃補助とか住居手当っていくら出る？", "家賃補助はありますか"])
 def test_a_rent_subsidy_is_a_housing_allowance(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "guide-salary")
+
+
+@pytest.mark.parametrize("text", ["面接 手話通訳 たのめますか", "for the exam can I ask hearing support?",
+                                  "弱視なので、試験問題を拡大文字にしてもらうことはできますか"])
+def test_an_accommodation_at_the_exam_is_the_guides(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "guide-exam")
+
+
+@pytest.mark.parametrize("text", ["説明会に手話通訳はついていましたか", "国立新美術館の今の展示は何ですか"])
+def test_an_accommodation_at_the_briefing_or_a_homophone_is_not(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
