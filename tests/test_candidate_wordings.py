@@ -224,3 +224,9 @@ def test_an_accommodation_at_the_exam_is_the_guides(plain_answerer: Answerer, te
 @pytest.mark.parametrize("text", ["説明会に手話通訳はついていましたか", "国立新美術館の今の展示は何ですか"])
 def test_an_accommodation_at_the_briefing_or_a_homophone_is_not(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["休憩時間は何分ですか", "お昼休憩は何時から？"])
+def test_a_break_is_part_of_the_working_hours(plain_answerer: Answerer, text: str) -> None:
+    # not the commute's minutes: the guide holds the hours of work and their breaks
+    assert outcome(plain_answerer, text) == ("answer", "guide-holidays")
