@@ -257,3 +257,9 @@ def test_an_address_typed_in_kana_or_romaji_is_no_staff_residence(plain_answerer
 
 def test_where_staff_live_is_still_answered(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "職員の皆さんはどのあたりに住んでいますか？") == ("answer", "commute-residence")
+
+
+@pytest.mark.parametrize("text", ["what is most popular food in the cafeteria",
+                                  "AIスリープトレーナーって区民はどうやって申し込むんですか？"])
+def test_a_popular_dish_or_how_residents_sign_up_is_not_stated(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
