@@ -230,3 +230,8 @@ def test_an_accommodation_at_the_briefing_or_a_homophone_is_not(plain_answerer: 
 def test_a_break_is_part_of_the_working_hours(plain_answerer: Answerer, text: str) -> None:
     # not the commute's minutes: the guide holds the hours of work and their breaks
     assert outcome(plain_answerer, text) == ("answer", "guide-holidays")
+
+
+def test_those_renting_their_own_home_are_where_staff_live(plain_answerer: Answerer) -> None:
+    text = "職員住宅じゃなくて、自分で家を借りてる職員は主にどこに住んでるんですか"
+    assert outcome(plain_answerer, text) == ("answer", "commute-residence")
