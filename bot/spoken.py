@@ -12,7 +12,7 @@ import re
 
 import jaconv
 
-from bot.analyzer import morphemes
+from bot.analyzer import Morpheme, morphemes
 from bot.normalize import clean
 
 # 気 of a hedge only (not 雰囲気, 人気, 気候): right after kana or at the start, before が/に and する/なる.
@@ -30,7 +30,28 @@ STEM_THEN_YASUI = re.compile(r"(?<=[いきしちにひみりぎじびぴえけ�
 def spelled_out(text: str) -> str:
     """Return the text with words typed in a spelling of their own written as the knowledge writes them: 安い for
     the suffix やすい, どのくら for どのくらい, ちいき (地域) typed in kana for ちく (地区)."""
-    return how_much_whole(easy_to(kana_districts(text)))
+    return place_suffixes(how_much_whole(easy_to(kana_districts(text))))
+
+
+def place_suffixes(text: str) -> str:
+    """Return the text with a homophone typed for 市 or 区 after a place's name written right (川崎死 -> 川崎市,
+    港苦 -> 港区): a converter's first offer for シ or ク alone, never what a candidate means after a place."""
+    if not any(char in SUFFIX_HOMOPHONES for char in text):
+        return text
+    parts = morphemes(text)
+    fixed = [SUFFIX_HOMOPHONES[part.surface] if part.surface in SUFFIX_HOMOPHONES and _after_a_place(before)
+             and SUFFIX_OF.get(part.reading) == SUFFIX_HOMOPHONES[part.surface] else part.surface
+             for before, part in zip([None, *parts], parts)]
+    return "".join(fixed) if fixed != [part.surface for part in parts] else text
+
+
+def _after_a_place(before: Morpheme | None) -> bool:
+    return before is not None and (before.pos[2:3] == ("地名",) or before.surface in HOME_NAMES)
+
+
+SUFFIX_OF = {"シ": "市", "ク": "区"}
+HOME_NAMES = ("港", "みなと", "ミナト")
+SUFFIX_HOMOPHONES = dict.fromkeys("死氏詩史誌師志士", "市") | dict.fromkeys("苦句九", "区")
 
 
 def kana_districts(text: str) -> str:

@@ -241,3 +241,16 @@ def test_a_kana_word_one_kana_off_is_the_word_meant(plain_answerer: Answerer, qu
 
 def test_a_country_in_kana_is_no_word_one_kana_off(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "ちゅうごく の ひと は なんにん すんで いますか") == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "entry"), [("川崎死に住んでる職員もいるんですか？", "commute-residence"),
+                                                 ("港苦の人口は？", "overview-population")])
+def test_a_homophone_of_shi_or_ku_after_a_place_is_its_suffix(plain_answerer: Answerer, question: str,
+                                                             entry: str) -> None:
+    # 死 (シ) after 川崎 is 市, 苦 (ク) after 港 is 区: the converter's first offer for the sound alone.
+    assert outcome(plain_answerer, question) == ("answer", entry)
+
+
+def test_a_homophone_of_shi_elsewhere_stays_as_typed() -> None:
+    from bot.spoken import place_suffixes
+    assert place_suffixes("歴史の本と死者の数") == "歴史の本と死者の数"
