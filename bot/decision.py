@@ -14,6 +14,7 @@ from bot.figureyear import year_holder, year_refusal
 from bot.focus import asks_to_compare
 from bot.guidetopics import GUIDE_TOPIC, GUIDE_TOPIC_SCORE, GuideTopics
 from bot.head import topic_heads
+from bot.onlypart import only_part_refusal
 from bot.otherplaces import OtherPlaces
 from bot.partof import Parts
 from bot.whichnoun import asks_which_district, which_nouns
@@ -196,7 +197,8 @@ class Decider:
         if not refusal and states_figures and not self._details.points_to_guide(entry_id):
             refusal = year_refusal(text, self._details.answer_text(entry_id))
         if not refusal and asks_detail and not self._details.points_to_guide(entry_id):
-            refusal = self._parts.place_refusal(text, terms, entry_id) or self._parts.person_refusal(text, terms, entry_id)
+            refusal = (self._parts.place_refusal(text, terms, entry_id) or self._parts.person_refusal(text, terms, entry_id)
+                       or only_part_refusal(text, self._details.stated(entry_id), self._details.home))
         if not refusal and not self._details.points_to_guide(entry_id):
             # "避難所の場所を教えて", "芝地区の人口はどのくらい？" ask no cue's detail
             refusal = (self._parts.counted_refusal(text, terms, entry_id)

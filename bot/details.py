@@ -230,6 +230,10 @@ class DetailCheck:
         """Return each entry's answers, keywords and title as one cleaned text."""
         return self._texts
 
+    def stated(self, entry_id: str) -> str:
+        """Return an entry's answers alone as one cleaned text (no keywords, no title)."""
+        return self._answers.get(entry_id, "")
+
     def states_a_figure(self, entry_id: str) -> bool:
         """Tell whether an entry's answers (not its keywords) state any figure."""
         return any(char.isdigit() for char in self._answers.get(entry_id, ""))

@@ -263,3 +263,12 @@ def test_where_staff_live_is_still_answered(plain_answerer: Answerer) -> None:
                                   "AIスリープトレーナーって区民はどうやって申し込むんですか？"])
 def test_a_popular_dish_or_how_residents_sign_up_is_not_stated(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["大使館の数じゃなくて、領事館だけの数は？", "台場だけだと人口何人くらいなんですか"])
+def test_the_figure_of_one_part_alone_needs_an_answer_naming_it(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_a_part_the_answer_names_is_answered(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "女性職員だけだと何人？") == ("answer", "overview-staff")
