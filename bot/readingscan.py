@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Generic, Iterator, TypeVar
 
-from rapidfuzz.distance import Levenshtein
-
 Value = TypeVar("Value")
 
 
@@ -37,7 +35,7 @@ class ReadingTable(Generic[Value]):
                 self._by_onset[len(reading), reading[:1]].append(reading)
         return [(reading, self._table[reading]) for size in (len(typed) - 1, len(typed), len(typed) + 1)
                 if size >= shortest for reading in self._by_onset.get((size, typed[:1]), ())
-                if Levenshtein.distance(reading, typed, score_cutoff=1) <= 1]
+                if one_edit_apart(reading, typed)]
 
     def __getitem__(self, reading: str) -> Value:
         return self._table[reading]
@@ -65,3 +63,15 @@ class ReadingTable(Generic[Value]):
             if length <= room and text[position:position + length] in self._table:
                 return text[position:position + length]
         return None
+
+
+def one_edit_apart(first: str, second: str) -> bool:
+    """Tell whether two strings differ by one character dropped, added or changed (or not at all)."""
+    if len(first) > len(second):
+        first, second = second, first
+    if len(second) - len(first) > 1:
+        return False
+    start = next((i for i, (a, b) in enumerate(zip(first, second)) if a != b), len(first))
+    if len(first) == len(second):
+        return first[start + 1:] == second[start + 1:]
+    return first[start:] == second[start + 1:]
