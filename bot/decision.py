@@ -37,6 +37,8 @@ CITY_WIDE = 3  # a place more than a third of the entries name is the city itsel
 # "通勤にどれくらいかけている？": an amount, a length or a count asked, which only an answer stating a figure gives
 QUANTITY_ASKED = re.compile(r"どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい|程度)|何(?:分|時間|人|年|か月|ヶ月|割|件|回|日)"
                             r"|(?<![a-z])how\s+(?:long|many|much|far)(?![a-z])")
+MORE_OR_LESS = re.compile(r"多い|少ない|多く|少なく|高い|低い|大きい|小さい|広い|狭い|長い|短い|(?<![a-z])(?:more|less|fewer|"
+                          r"bigger|larger|higher|greater|smaller|lower|longer|shorter)(?![a-z])")
 POINTED = 0.6  # a place this weighty is asked about (the clause "it" points back to: "Roppongi Hills - which district is it in?")
 
 
@@ -108,9 +110,11 @@ class Decider:
         settings = self.settings
         # "東京タワーとスカイツリー、どっちが高い？": a side no entry knows cannot be compared.
         if len(top) > 1 and asks_to_compare(text) and self._compares(top[0], top[1]) and not names_unknown(terms):
+            if not self._figures_to_compare(text, top[:2]):
+                return MatchResult("fallback", top, reason="compares a quantity neither answer states")
             return MatchResult("answer", top, reason="comparison")
         pair = self._specifics.named_pair(list(top), terms)
-        if pair is not None and self._compares(*pair):
+        if pair is not None and self._compares(*pair) and self._figures_to_compare(text, pair):
             # "港区の人口と職員数をそれぞれ教えて": the two entries it names by their titles answer it together.
             return MatchResult("answer", (*pair, *(c for c in top if c not in pair)), reason="comparison")
         if routed and vouched:
@@ -214,6 +218,11 @@ class Decider:
             return None
         stating = [self._details.states_a_figure(candidate.entry_id) for candidate in top[:2]]
         return stating.index(True) if stating.count(True) == 1 else None
+
+    def _figures_to_compare(self, text: str, pair: tuple[Candidate, ...]) -> bool:
+        # "芝地区と高輪地区、人口が多いのはどっち？": which is more needs a figure (the districts' slogans compare
+        # nothing); one answer may hold both sides' (女性と男性: the staff's share of women).
+        return not MORE_OR_LESS.search(text) or any(self._details.states_a_figure(c.entry_id) for c in pair)
 
     def _holds_alone(self, best: Candidate, second: Candidate, details: list[Asked]) -> bool:
         return bool(details) and self._details.holds(best.entry_id, details) and not self._details.holds(

@@ -272,3 +272,13 @@ def test_the_figure_of_one_part_alone_needs_an_answer_naming_it(plain_answerer: 
 
 def test_a_part_the_answer_names_is_answered(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "女性職員だけだと何人？") == ("answer", "overview-staff")
+
+
+@pytest.mark.parametrize("text", ["芝地区と高輪地区、人口が多いのはどっち？", "芝地区と麻布地区、どっちが人口多い？"])
+def test_which_is_more_needs_an_answer_stating_a_figure(plain_answerer: Answerer, text: str) -> None:
+    # Each district's answer is its slogan: no figure to compare.
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_which_is_more_is_answered_by_the_one_answer_holding_both_sides(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区の職員は、女性と男性ではどちらの人数が多いのでしょうか。") == ("answer", "overview-staff")
