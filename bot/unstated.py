@@ -88,13 +88,15 @@ QUANTITY = re.compile(r"(?:多|少な|高|安|低|大き|小さ|広|狭)(?:い|�
 # The bot itself or a person named in kana ("きみ なんさい？", "くちょうって なんさい？") asks no candidate's age limit.
 PERSON = (r"(?:さん|氏|先生|[課部局所区市]長|パネリスト|登壇者|panelists?|(?<![ぁ-ゖ])きみ|(?<![ぁ-ゖ])あなた|ボット|くん|ちゃん"
           r"|くちょう|しちょう)")
-PERSONAL = {"age": re.compile(PERSON + r"(?:の|って|は|\s+)(?:[^。？?]{0,6}?(?:何歳|なんさい|おいくつ)|年齢|歳|生まれ|誕生日)"),
+PERSONAL = {"age": re.compile(PERSON + r"(?:の|って|は|、|,|\s+)(?:[^。？?]{0,6}?(?:何歳|なんさい|おいくつ)|年齢|歳|生まれ|誕生日)"),
             # "中島さん、児童相談所に来る前はどの部署に？": where one worked before, which the panel does not say
             "career": re.compile(PERSON + r"(?:の|って|は|、|,|\s+)[^。？?]{0,14}?(?:来る前|来られる前|来た前|以前は|前は(?:どこ|どの)"
                                  r"|前の部署)"),
             "account": re.compile(PERSON + r"(?:の|って|は)(?:sns|アカウント|インスタ|instagram|ツイッター|twitter"
                                   r"|フェイスブック|facebook|連絡先|メール|電話番号)"),
-            "school": re.compile(PERSON + r"(?:の|って|は|\s+)(?:[^。？?]{0,8}?(?:どこの大学|何大学|大学出身|出身大学|出身校|学歴))")}
+            "school": re.compile(PERSON + r"(?:の|って|は|\s+)(?:[^。？?]{0,8}?(?:どこの大学|何大学|大学出身|出身大学|出身校|学歴))"
+                                 r"|(?<![a-z])(?:which|what)\s+(?:university|college)\s+did\s+(?:ms|mr|mrs)?\s*[a-z]+"
+                                 r"|(?<![a-z])(?:ms|mr|mrs)\s+[a-z]+\s+(?:graduate|study|studied)\b")}
 HELD_PERSONAL = {"age": re.compile(r"\d\s*歳"), "account": re.compile(r"@"), "school": re.compile(r"大学|出身校"),
                  "career": re.compile(r"経て|以前は|前職|経歴")}
 # "職員の中に外国人はいますか", "how many foreigners work as city staff?": how many of the staff are foreign, which

@@ -207,3 +207,9 @@ def test_the_age_of_the_bot_or_of_a_person_in_kana_is_no_age_limit(plain_answere
 @pytest.mark.parametrize("question", ["何歳まで受けられる？", "なんさいまで うけられますか"])
 def test_an_age_asked_of_nobody_is_still_the_age_limit(plain_answerer: Answerer, question: str) -> None:
     assert plain_answerer.answer(Question(question, channel="test")).entry_id == "guide-application"
+
+
+@pytest.mark.parametrize("question", ["中島さんと土井さん、年齢はどっちが上？",
+                                      "Which university did Ms. Nakajima from the panel graduate from?"])
+def test_a_panelists_age_or_school_asked_another_way_is_not_stated(plain_answerer: Answerer, question: str) -> None:
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
