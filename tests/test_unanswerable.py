@@ -282,3 +282,12 @@ def test_which_is_more_needs_an_answer_stating_a_figure(plain_answerer: Answerer
 
 def test_which_is_more_is_answered_by_the_one_answer_holding_both_sides(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "港区の職員は、女性と男性ではどちらの人数が多いのでしょうか。") == ("answer", "overview-staff")
+
+
+@pytest.mark.parametrize("text", ["ろぼっと の とりあーじ って もう ほんばん で つかってる？",
+                                  "Is the AI sleep trainer something residents can download and use right now?",
+                                  "バーチャル避難訓練ってうちらも参加できるんですかね区民として",
+                                  "the virtual evacuation drill project, does it use VR headsets or just a phone app?"])
+def test_whether_a_trial_is_in_use_open_to_residents_or_its_device_is_not_stated(plain_answerer: Answerer,
+                                                                                 text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
