@@ -117,7 +117,7 @@ class DetailCheck:
 
     def _read_asked(self, text: str) -> list[Asked]:
         raw = clean(text)
-        cleaned = NOT_A_COUNT.sub(" ", kana_units(raw))
+        cleaned = NOT_A_COUNT.sub(" ", kana_counters(kana_units(raw)))
         # "なんめーとる" (romaji read as kana, or typed so): a loan word cue (メートル) typed in hiragana is still it.
         # ... and its long vowels typed out ("めにゅう", romaji "menyuu") are the loan word's ー (メニュー).
         katakana = long_vowels(to_katakana(cleaned)) if HIRAGANA.search(cleaned) else ""
@@ -273,6 +273,18 @@ def kana_units(cleaned: str) -> str:
     if "ー" not in unit and not unit.startswith("クラス"):
         return cleaned  # なんで, なんにん: Japanese words, read as they are
     return f"{cleaned[:found.start()]}何{unit}{cleaned[found.end():]}"
+
+
+def kana_counters(cleaned: str) -> str:
+    """Return a text with a count of things typed in kana written with its counter (なんだい -> 何台): the unit asked.
+
+    Only counters no other word reads alike (なんかい is 何回 or 何階, なんけん 何件 or 何軒: left as typed).
+    """
+    return KANA_COUNTER.sub(lambda found: "何" + KANA_COUNTERS[found.group(1)], cleaned) if "なん" in cleaned else cleaned
+
+
+KANA_COUNTERS = {"だい": "台", "こう": "校", "しつ": "室", "まい": "枚", "えき": "駅", "かこく": "か国"}
+KANA_COUNTER = re.compile(r"なん\s*(" + "|".join(KANA_COUNTERS) + r")")
 
 
 class Places:

@@ -291,3 +291,14 @@ def test_which_is_more_is_answered_by_the_one_answer_holding_both_sides(plain_an
 def test_whether_a_trial_is_in_use_open_to_residents_or_its_device_is_not_stated(plain_answerer: Answerer,
                                                                                  text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["doron wa nandai tsukatte iru no desu ka", "purekurasu wa nankou de jisshi shite imasu ka",
+                                  "くやくしょの えれべーたーは なんだい ありますか"])
+def test_a_count_typed_in_kana_keeps_its_counter(plain_answerer: Answerer, text: str) -> None:
+    # なんだい is 何台, なんこう 何校: a count in a unit no answer states, not any figure.
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_a_count_in_kana_an_answer_states_is_answered(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "ほてるの へやは なんしつ ありますか") == ("answer", "facts-hotel-rooms")
