@@ -302,3 +302,9 @@ def test_a_count_typed_in_kana_keeps_its_counter(plain_answerer: Answerer, text:
 
 def test_a_count_in_kana_an_answer_states_is_answered(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "ほてるの へやは なんしつ ありますか") == ("answer", "facts-hotel-rooms")
+
+
+@pytest.mark.parametrize("text", ["この1年で人口は実際何人増えたんですか", "人口のピークはいつ頃の予測なんですか？",
+                                  "全国自治体をリードって具体例"])
+def test_a_past_change_a_peak_or_an_example_is_not_stated(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
