@@ -308,3 +308,13 @@ def test_a_count_in_kana_an_answer_states_is_answered(plain_answerer: Answerer) 
                                   "全国自治体をリードって具体例"])
 def test_a_past_change_a_peak_or_an_example_is_not_stated(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["kaigai kenshuu wa arimasu ka", "区の広報紙のデザインは外注ですか、それとも職員が作ってますか",
+                                  "shokudou de kyasshuresu kessai wa tsukaemasu ka", "中学校にもプレクラスみたいな仕組みってあるんですか",
+                                  "What's the median household income in Minato?", "外国人 国籍 内訳", "区役所 階数",
+                                  "えっと南緑水公園って遊具あるんですか", "親でも区役所の食堂で昼食をいただけるのでしょうか"])
+def test_details_the_briefing_never_states_are_refused(plain_answerer: Answerer, text: str) -> None:
+    # training abroad, outsourcing, payment, which schools, residents' income, a breakdown, floors, a park's
+    # playground, a parent at the canteen
+    assert outcome(plain_answerer, text) == ("no answer", None)
