@@ -22,7 +22,8 @@ KANA = re.compile(r"[\u3040-\u30ff]")
 HIRAGANA = re.compile(r"[\u3041-\u3096]")
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
 # "how many countries?" counts in the same units as 何か国.
-ENGLISH_UNITS = {"countries": "か国", "people": "人", "persons": "人", "rooms": "室", "schools": "校",
+ENGLISH_UNITS = {"countries": "か国", "people": "人", "persons": "人", "staff": "人", "employees": "人", "workers": "人",
+                 "rooms": "室", "schools": "校",
                  "classes": "クラス", "times": "回", "percent": "%"}
 ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "|".join(ENGLISH_UNITS) + r")(?![a-z])")
 # Units that need no figure in them: people may be counted by naming them, 何個 counts anything (大使館は何個？ is

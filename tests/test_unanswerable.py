@@ -318,3 +318,8 @@ def test_details_the_briefing_never_states_are_refused(plain_answerer: Answerer,
     # training abroad, outsourcing, payment, which schools, residents' income, a breakdown, floors, a park's
     # playground, a parent at the canteen
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_how_many_staff_in_english_is_a_count_of_people_the_guide_does_not_state(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "How many staff work at the Minato public health center?") == ("no answer", None)
+    assert outcome(plain_answerer, "how many employees does the city have") == ("answer", "overview-staff")
