@@ -235,3 +235,10 @@ def test_a_break_is_part_of_the_working_hours(plain_answerer: Answerer, text: st
 def test_those_renting_their_own_home_are_where_staff_live(plain_answerer: Answerer) -> None:
     text = "職員住宅じゃなくて、自分で家を借りてる職員は主にどこに住んでるんですか"
     assert outcome(plain_answerer, text) == ("answer", "commute-residence")
+
+
+@pytest.mark.parametrize("text", ["when is the population expected to hit the next big milestone?",
+                                  "by what year do they expect the population to pass the next round number?"])
+def test_a_milestone_or_round_number_of_the_population_is_its_forecast(plain_answerer: Answerer, text: str) -> None:
+    # "round" alone is the exam's (rounds of the exam): the phrase is the forecast's 30万人
+    assert outcome(plain_answerer, text) == ("answer", "facts-population-forecast")
