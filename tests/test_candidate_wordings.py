@@ -242,3 +242,8 @@ def test_those_renting_their_own_home_are_where_staff_live(plain_answerer: Answe
 def test_a_milestone_or_round_number_of_the_population_is_its_forecast(plain_answerer: Answerer, text: str) -> None:
     # "round" alone is the exam's (rounds of the exam): the phrase is the forecast's 30万人
     assert outcome(plain_answerer, text) == ("answer", "facts-population-forecast")
+
+
+def test_the_unit_a_figure_is_given_in_names_no_topic(plain_answerer: Answerer) -> None:
+    text = "港区の面積ってどれくらいなんですか 東京ドーム何個分とかじゃなくて普通の単位で"
+    assert outcome(plain_answerer, text) == ("answer", "overview-area")
