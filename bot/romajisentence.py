@@ -20,7 +20,7 @@ ROMAJI_PARTICLES = {"wa": "は", "wo": "を", "e": "へ"}
 ROMAJI_PUNCTUATION = {".": "。", "?": "？", "!": "！", ",": "、"}
 MIN_ROMAJI_SHARE = 0.7
 ASCII_LETTER = re.compile(r"[a-z]")
-NOT_HEPBURN = re.compile(r"[lq]|c(?!h)|y(?![aueo])")
+NOT_HEPBURN = re.compile(r"[lq]|c(?!c?h)|y(?![aueo])")  # cch is っち typed on a phone (kyacchi), no English
 
 
 def romaji_sentence(text: str) -> str | None:

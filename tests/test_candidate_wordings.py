@@ -247,3 +247,8 @@ def test_a_milestone_or_round_number_of_the_population_is_its_forecast(plain_ans
 def test_the_unit_a_figure_is_given_in_names_no_topic(plain_answerer: Answerer) -> None:
     text = "港区の面積ってどれくらいなんですか 東京ドーム何個分とかじゃなくて普通の単位で"
     assert outcome(plain_answerer, text) == ("answer", "overview-area")
+
+
+def test_cch_typed_for_a_small_tsu_is_romaji(plain_answerer: Answerer) -> None:
+    # kyacchi fureezu: キャッチフレーズ typed with "cch" (Hepburn writes tch), no English word
+    assert outcome(plain_answerer, "Azabu chiku no kyacchi fureezu wa nan desu ka") == ("answer", "district-azabu")
