@@ -252,3 +252,9 @@ def test_the_unit_a_figure_is_given_in_names_no_topic(plain_answerer: Answerer) 
 def test_cch_typed_for_a_small_tsu_is_romaji(plain_answerer: Answerer) -> None:
     # kyacchi fureezu: キャッチフレーズ typed with "cch" (Hepburn writes tch), no English word
     assert outcome(plain_answerer, "Azabu chiku no kyacchi fureezu wa nan desu ka") == ("answer", "district-azabu")
+
+
+@pytest.mark.parametrize("text", ["初任給 院卒", "what is the salary for new graduate with master degree?"])
+def test_a_graduate_schools_degree_is_a_degree_the_starting_salary_depends_on(plain_answerer: Answerer,
+                                                                              text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "guide-salary")
