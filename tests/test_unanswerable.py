@@ -323,3 +323,14 @@ def test_details_the_briefing_never_states_are_refused(plain_answerer: Answerer,
 def test_how_many_staff_in_english_is_a_count_of_people_the_guide_does_not_state(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "How many staff work at the Minato public health center?") == ("no answer", None)
     assert outcome(plain_answerer, "how many employees does the city have") == ("answer", "overview-staff")
+
+
+@pytest.mark.parametrize("text", ["自己啓発助成で英会話教室の授業料も出ますか",
+                                  "Can the self-development subsidy be used toward a master's degree?"])
+def test_what_the_subsidy_covers_is_not_stated(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_what_the_subsidy_is_is_still_answered_when_its_cover_is_asked_too(plain_answerer: Answerer) -> None:
+    text = "自己啓発助成ってどういうの？資格の勉強とかにも使える？"
+    assert outcome(plain_answerer, text) == ("answer", "training-self-development")
