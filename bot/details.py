@@ -314,6 +314,11 @@ def _place_names(text: str) -> frozenset[str]:
 
 
 def _asked_unit(cleaned: str) -> str | None:
-    found = COUNTER_ASKED.search(cleaned)
+    found = COUNTER_ASKED.search(cleaned) or COUNTER_NUMBER.search(cleaned)
     english = ENGLISH_COUNT_ASKED.search(cleaned) if found is None else None
     return found.group(1) if found else ENGLISH_UNITS[english.group(1)] if english else None
+
+
+# "導入校数": the number of things named by their counter (校, 台), asked as a noun (not 客室数: the rooms' answer
+# is that number's own topic)
+COUNTER_NUMBER = re.compile(r"(校|台|戸|軒|社|駅)数")

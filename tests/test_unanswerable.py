@@ -334,3 +334,9 @@ def test_what_the_subsidy_covers_is_not_stated(plain_answerer: Answerer, text: s
 def test_what_the_subsidy_is_is_still_answered_when_its_cover_is_asked_too(plain_answerer: Answerer) -> None:
     text = "自己啓発助成ってどういうの？資格の勉強とかにも使える？"
     assert outcome(plain_answerer, text) == ("answer", "training-self-development")
+
+
+def test_a_number_named_by_its_counter_is_a_count_in_that_unit(plain_answerer: Answerer) -> None:
+    # 導入校数: how many schools (校), which the pre-class answers do not count; 客室数 stays the rooms' own topic
+    assert outcome(plain_answerer, "プレクラス 導入校数") == ("no answer", None)
+    assert outcome(plain_answerer, "客室数は？") == ("answer", "facts-hotel-rooms")
