@@ -340,3 +340,7 @@ def test_a_number_named_by_its_counter_is_a_count_in_that_unit(plain_answerer: A
     # 導入校数: how many schools (校), which the pre-class answers do not count; 客室数 stays the rooms' own topic
     assert outcome(plain_answerer, "プレクラス 導入校数") == ("no answer", None)
     assert outcome(plain_answerer, "客室数は？") == ("answer", "facts-hotel-rooms")
+
+
+def test_an_address_typed_in_kana_without_its_long_vowel_is_still_an_address(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Peru taishikan no jusho oshiete") == ("no answer", None)
