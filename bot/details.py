@@ -11,6 +11,7 @@ from bot.answerfigures import (COUNT, COUNTERS, DATE, NUMBER, PER_PERSON, PLACES
                                states_amount_per_person)
 from bot.detailcues import (KANJI, cue_pattern, cue_readings, cue_starts, kana_cue_pattern, nan_cue_pattern,
                              text_starts)
+from bot.kanacounts import kana_counters, kana_units
 from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
 from bot.normalize import analyze, clean, reading_of, to_katakana
@@ -50,8 +51,6 @@ PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:�
 # A message that only asks a count ("何歳？", "なんにんなの？", "おいくつ？"): what it counts is the topic's.
 ONLY_A_COUNT = re.compile(r"^(?:お?いくつ|how\s+old(?:\s+(?:are|is)\s+(?:they|he|she))?)$")
 AGE_ASKED = re.compile(r"おいくつ|お幾つ|(?<![a-z])how\s+old(?![a-z])")
-# なん + a loan word in kana (a unit: めーとる, ぱーせんと, くらす); its vowels doubled when typed in romaji (めえとる).
-KANA_UNIT = re.compile(r"なん\s*([ぁ-ゖァ-ヺー]{2,7})")  # katakana too: romaji reads loan words so (nan meetoru)
 NOT_A_COUNT = re.compile(r"(?<![a-z])(?:relative|compared|in\s+proportion)\s+(?:to|with)\s+(?:the\s+)?number\s+of(?![a-z])"
                          r"|(?<=の)数(?=字|値)")  # "relative to the number of …", 人口の数字 (a figure): no count asked
 # Around a bare count: kana only, and a word for whoever is counted ("何歳くらいの人？": the person is the topic's).
@@ -260,32 +259,6 @@ def _unit(cleaned: str) -> str | None:
     # A rate ("1クラス何個？") is given only by a figure in its unit, whatever it counts.
     loose = unit in LOOSE_UNITS and unit not in PEOPLE_UNITS and not PER_ITEM.search(cleaned)
     return None if unit is None or loose else unit
-
-
-def kana_units(cleaned: str) -> str:
-    """Return a text with "なん" + a unit typed in kana read as 何 + the unit in katakana (なんめーとる -> 何メートル).
-
-    Romaji has no long-vowel mark: "meetoru" comes as めえとる, read メートル. The text itself when nothing is read.
-    """
-    found = KANA_UNIT.search(cleaned)
-    if found is None:
-        return cleaned
-    unit = long_vowels(to_katakana(found.group(1)))
-    if "ー" not in unit and not unit.startswith("クラス"):
-        return cleaned  # なんで, なんにん: Japanese words, read as they are
-    return f"{cleaned[:found.start()]}何{unit}{cleaned[found.end():]}"
-
-
-def kana_counters(cleaned: str) -> str:
-    """Return a text with a count of things typed in kana written with its counter (なんだい -> 何台): the unit asked.
-
-    Only counters no other word reads alike (なんかい is 何回 or 何階, なんけん 何件 or 何軒: left as typed).
-    """
-    return KANA_COUNTER.sub(lambda found: "何" + KANA_COUNTERS[found.group(1)], cleaned) if "なん" in cleaned else cleaned
-
-
-KANA_COUNTERS = {"だい": "台", "こう": "校", "しつ": "室", "まい": "枚", "えき": "駅", "かこく": "か国"}
-KANA_COUNTER = re.compile(r"なん\s*(" + "|".join(KANA_COUNTERS) + r")")
 
 
 class Places:

@@ -1,0 +1,35 @@
+"""Counts typed in kana, read with their units: なんめーとる is 何メートル, なんだい 何台 (bot.details asks in units)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.kanaplaces import long_vowels
+from bot.normalize import to_katakana
+
+# なん + a loan word in kana (a unit: めーとる, ぱーせんと, くらす); its vowels doubled when typed in romaji (めえとる).
+KANA_UNIT = re.compile(r"なん\s*([ぁ-ゖァ-ヺー]{2,7})")  # katakana too: romaji reads loan words so (nan meetoru)
+KANA_COUNTERS = {"だい": "台", "こう": "校", "しつ": "室", "まい": "枚", "えき": "駅", "かこく": "か国"}
+KANA_COUNTER = re.compile(r"なん\s*(" + "|".join(KANA_COUNTERS) + r")")
+
+
+def kana_units(cleaned: str) -> str:
+    """Return a text with "なん" + a unit typed in kana read as 何 + the unit in katakana (なんめーとる -> 何メートル).
+
+    Romaji has no long-vowel mark: "meetoru" comes as めえとる, read メートル. The text itself when nothing is read.
+    """
+    found = KANA_UNIT.search(cleaned)
+    if found is None:
+        return cleaned
+    unit = long_vowels(to_katakana(found.group(1)))
+    if "ー" not in unit and not unit.startswith("クラス"):
+        return cleaned  # なんで, なんにん: Japanese words, read as they are
+    return f"{cleaned[:found.start()]}何{unit}{cleaned[found.end():]}"
+
+
+def kana_counters(cleaned: str) -> str:
+    """Return a text with a count of things typed in kana written with its counter (なんだい -> 何台): the unit asked.
+
+    Only counters no other word reads alike (なんかい is 何回 or 何階, なんけん 何件 or 何軒: left as typed).
+    """
+    return KANA_COUNTER.sub(lambda found: "何" + KANA_COUNTERS[found.group(1)], cleaned) if "なん" in cleaned else cleaned
