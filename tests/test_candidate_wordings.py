@@ -258,3 +258,8 @@ def test_cch_typed_for_a_small_tsu_is_romaji(plain_answerer: Answerer) -> None:
 def test_a_graduate_schools_degree_is_a_degree_the_starting_salary_depends_on(plain_answerer: Answerer,
                                                                               text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "guide-salary")
+
+
+@pytest.mark.parametrize("text", ["子どもが熱を出したときに休める制度はありますか", "こども が びょうき の とき しょくいん は やすめますか"])
+def test_being_able_to_take_time_off_is_the_guides_leave(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "guide-holidays")
