@@ -51,6 +51,19 @@ class CloseCalls:
             return 0
         return None
 
+    def explains_the_question(self, top: Sequence[Ranked], terms: list[Term]) -> int | None:
+        """Return 0 or 1, the only one of the two whose words name every topic the question clause names.
+
+        "娘が専門学校の2年で…港区の職員の研修制度には？": the self-introduction (専門学校) lifts how to apply as high as
+        the training; only the training names all the question asks of (職員, 研修).
+        """
+        named = {t.concept for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak"
+                 and not self._vocabulary.is_home(t.token)}
+        if not named:
+            return None
+        whole = [named <= self._bag(c.entry_id).keys() for c in top[:2]]
+        return whole.index(True) if whole.count(True) == 1 else None
+
     def names_the_place(self, top: Sequence[Ranked], terms: list[Term]) -> int | None:
         """Return 0 or 1, the only one of the two whose words name a place of the city the question names.
 

@@ -148,6 +148,8 @@ class Decider:
                 return (self._settle(top, self._close.explains_more(top, terms), "it explains more of the question")
                         or self._settle(top, self._close.names_the_place(top, terms), "its answer names the place asked")
                         or self._settle(top, self._states_the_quantity(top, text), "only its answer states a figure")
+                        or self._settle(top, self._close.explains_the_question(top, terms),
+                                        "only it names every topic the question asks of")
                         or MatchResult("clarify", top[:3], reason="close call"))
             # "試験はいつ？" between the exam and how to apply: only the first holds the asked date.
             return MatchResult("answer", top, reason="only its answer holds the asked detail")

@@ -180,3 +180,10 @@ def test_of_two_close_entries_a_quantity_asked_goes_to_the_one_stating_a_figure(
     # time they spend is a figure only the second states.
     reply = plain_answerer.answer(Question("港区の職員の人って、通勤にどれくらいかけているのが普通なんですか？"))
     assert (reply.kind, reply.entry_id) == ("answer", "commute-time")
+
+
+def test_of_two_close_entries_the_one_naming_every_topic_asked_answers(plain_answerer: Answerer) -> None:
+    # 専門学校 in the self-introduction lifts how to apply as high as the training; only the training names 研修.
+    text = "娘が専門学校の2年で、来年就職です。私は民間企業に30年勤めていますが、役所のことは詳しくありません。港区の職員の研修制度にはどのようなものがありますか。"
+    reply = plain_answerer.answer(Question(text))
+    assert (reply.kind, reply.entry_id) == ("answer", "training-overview")
