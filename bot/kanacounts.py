@@ -9,7 +9,7 @@ from bot.normalize import to_katakana
 
 # なん + a loan word in kana (a unit: めーとる, ぱーせんと, くらす); its vowels doubled when typed in romaji (めえとる).
 KANA_UNIT = re.compile(r"なん\s*([ぁ-ゖァ-ヺー]{2,7})")  # katakana too: romaji reads loan words so (nan meetoru)
-KANA_COUNTERS = {"だい": "台", "こう": "校", "しつ": "室", "まい": "枚", "えき": "駅", "かこく": "か国"}
+KANA_COUNTERS = {"だい": "台", "こう": "校", "まい": "枚", "えき": "駅"}  # (なんしつ, なんかこく: COUNTERS reads them)
 KANA_COUNTER = re.compile(r"なん\s*(" + "|".join(KANA_COUNTERS) + r")")
 
 

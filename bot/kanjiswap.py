@@ -130,13 +130,9 @@ class KanjiSwaps:
                 if word[0] != typed[0] and word[1] != typed[1]}
 
 
-def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callable[[Token], bool],
-               by_lemma: dict[str, str]) -> list[Term]:
-    """Return a question's terms with its swapped compounds read as the words meant (the misread pieces dropped).
-
-    Tried only where a kanji run holds something no known word explains.
-    """
-    found = find_swaps(swaps, text, terms, is_place)
+def read_swaps(found: list[Swap], terms: list[Term], by_lemma: dict[str, str]) -> list[Term]:
+    """Return a question's terms with its swapped compounds (find_swaps) read as the words meant (the misread pieces
+    dropped)."""
     if not found:
         return terms
     kept: list[Term] = []
@@ -154,22 +150,23 @@ def read_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callab
     return kept + [Term(scanned_token(s.reading, s.concept), s.concept, "swap") for s in found if s.concept not in present]
 
 
-def text_as_meant(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callable[[Token], bool]) -> str | None:
-    """Return a text with its compounds of one swapped kanji put right (None when it has none).
+def text_as_meant(text: str, found: list[Swap]) -> str | None:
+    """Return a text with its compounds of one swapped kanji (find_swaps) put right (None when it has none).
 
     職場外研集 for 職場外研修: the analyzer split the run around the typo (職|場外|研|集), so reading the swapped
     stretch alone leaves 場外 behind; the text as meant is read again. Only one kanji swapped: a compound with both
     swapped (大仕 for 体制?) is a guess, kept beside the reading of the whole run (大仕官 read タイシカン).
     """
     meant = text
-    for swap in find_swaps(swaps, text, terms, is_place):
+    for swap in found:
         if sum(typed != right for typed, right in zip(swap.typed, swap.word)) == 1:
             meant = meant.replace(swap.typed, swap.word)
     return meant if meant != text else None
 
 
 def find_swaps(swaps: KanjiSwaps, text: str, terms: list[Term], is_place: Callable[[Token], bool]) -> list[Swap]:
-    """Return the swapped compounds of a question's kanji runs that hold something no known word explains."""
+    """Return the swapped compounds of a question's kanji runs: tried only where a run holds something no known word
+    explains."""
     known = sorted((t.token.surface for t in terms if t.concept is not None and not t.token.is_kana
                     and not _lone_kanji_read(t)), key=len, reverse=True)
     leftover = text

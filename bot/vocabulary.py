@@ -8,7 +8,7 @@ from bot.analyzer import morphemes
 from bot.askers import audience_words_weak, without_people_asked_for
 from bot.aspects import aspect_words
 from bot.kanaplaces import country_in_kanji, kana_countries
-from bot.kanjiswap import KanjiSwaps, read_swaps, text_as_meant
+from bot.kanjiswap import KanjiSwaps, find_swaps, read_swaps, text_as_meant
 from bot.nearreading import read_near, read_near_kana
 from bot.knowledge import KnowledgeBase
 from bot.phrasevariants import PhraseRewriter, is_one_word, phrase_concepts, with_spellings
@@ -189,15 +189,13 @@ class Vocabulary:
             # country, it is a place the knowledge lacks.
             terms += [Term(token, None, "unknown") for token in kana_countries(clean(text)) if self.is_foreign_place(token)]
         terms = read_across_spaces(text, self._scan_readings(text, terms, typos), self._readings(True), self.stopwords)
-        meant = text_as_meant(self._swaps, clean(text), terms, self._names_place) if typos and swapped else None
-        if meant is not None:  # 職場外研集: read again as 職場外研修, whole (never twice)
-            return self.resolve(meant, typos, swapped=False)
-        terms = self._swapped_kanji(text, terms) if typos else terms
+        if typos:  # 住託 for 住宅: one kanji of the right reading swapped (bot.kanjiswap), never in a place's name
+            found = find_swaps(self._swaps, clean(text), terms, self._names_place)
+            meant = text_as_meant(clean(text), found) if swapped else None
+            if meant is not None:  # 職場外研集: read again as 職場外研修, whole (never twice)
+                return self.resolve(meant, typos, swapped=False)
+            terms = read_swaps(found, terms, self._by_lemma)
         return audience_words_weak(text, terms, self._weak_concept)
-
-    def _swapped_kanji(self, text: str, terms: list[Term]) -> list[Term]:
-        # 住託 for 住宅: a compound with one kanji of the right reading swapped (bot.kanjiswap), never a place's name.
-        return read_swaps(self._swaps, clean(text), terms, self._names_place, self._by_lemma)
 
     def _names_place(self, token: Token) -> bool:
         return token.is_place or token.lemma in self._home_places or self.is_foreign_place(token)
