@@ -41,8 +41,7 @@ class CloseCalls:
         name something count (もの, 教える, どんな say nothing of the topic). The second wins only when the first
         names at least `least` of them.
         """
-        named = {t.concept for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak"
-                 and not self._vocabulary.is_home(t.token)}
+        named = self._named(terms)
         best, second = top[0], top[1]
         explained = [len(named & self._bag(c.entry_id).keys()) for c in (best, second)]
         if explained[1] > explained[0] >= least and second.coverage >= best.coverage + CLEARLY_MORE:
@@ -57,12 +56,16 @@ class CloseCalls:
         "娘が専門学校の2年で…港区の職員の研修制度には？": the self-introduction (専門学校) lifts how to apply as high as
         the training; only the training names all the question asks of (職員, 研修).
         """
-        named = {t.concept for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak"
-                 and not self._vocabulary.is_home(t.token)}
+        named = self._named(terms)
         if not named:
             return None
         whole = [named <= self._bag(c.entry_id).keys() for c in top[:2]]
         return whole.index(True) if whole.count(True) == 1 else None
+
+    def _named(self, terms: list[Term]) -> set[str]:
+        # The concepts the question clause names: not its context, its grammar, nor the city itself.
+        return {t.concept for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "weak"
+                and not self._vocabulary.is_home(t.token)}
 
     def names_the_place(self, top: Sequence[Ranked], terms: list[Term]) -> int | None:
         """Return 0 or 1, the only one of the two whose words name a place of the city the question names.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import jaconv
 
-from bot.answerfigures import (COUNT, COUNTERS, DATE, NUMBER, PER_PERSON, PLACES, holds_count, holds_word,
+from bot.answerfigures import (COUNT, COUNTERS, DATE, DIGIT, NUMBER, PER_PERSON, PLACES, holds_count, holds_word,
                                states_amount_per_person)
 from bot.detailcues import (KANJI, cue_pattern, cue_readings, cue_starts, kana_cue_pattern, nan_cue_pattern,
                              text_starts)
@@ -22,6 +22,9 @@ PLACE = "<place>"  # in answered_by: a place named in the answer, other than the
 KANA = re.compile(r"[\u3040-\u30ff]")
 HIRAGANA = re.compile(r"[\u3041-\u3096]")
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
+# "導入校数": the number of things named by their counter (校, 台), asked as a noun (not 客室数: the rooms' answer
+# is that number's own topic)
+COUNTER_NUMBER = re.compile(r"(校|台|戸|軒|社|駅)数")
 # "how many countries?" counts in the same units as 何か国.
 ENGLISH_UNITS = {"countries": "か国", "people": "人", "persons": "人", "staff": "人", "employees": "人", "workers": "人",
                  "rooms": "室", "schools": "校",
@@ -236,7 +239,7 @@ class DetailCheck:
 
     def states_a_figure(self, entry_id: str) -> bool:
         """Tell whether an entry's answers (not its keywords) state any figure."""
-        return any(char.isdigit() for char in self._answers.get(entry_id, ""))
+        return DIGIT.search(self._answers.get(entry_id, "")) is not None
 
     def answer_text(self, entry_id: str) -> str:
         """Return an entry's answers, keywords and title as one cleaned text (what `holds` looks in)."""
@@ -290,8 +293,3 @@ def _asked_unit(cleaned: str) -> str | None:
     found = COUNTER_ASKED.search(cleaned) or COUNTER_NUMBER.search(cleaned)
     english = ENGLISH_COUNT_ASKED.search(cleaned) if found is None else None
     return found.group(1) if found else ENGLISH_UNITS[english.group(1)] if english else None
-
-
-# "導入校数": the number of things named by their counter (校, 台), asked as a noun (not 客室数: the rooms' answer
-# is that number's own topic)
-COUNTER_NUMBER = re.compile(r"(校|台|戸|軒|社|駅)数")

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 
 from bot.normalize import reading_of, to_katakana
-from bot.readingscan import ReadingTable
+from bot.readingscan import ReadingTable, one_edit_apart
 from bot.variants import MAX_KANJI_READINGS, kanji_readings
 from bot.terms import Term, scanned_token
 
@@ -50,7 +50,7 @@ class NearReadings:
             if reading in self._readings:
                 return None  # a known word's own reading: the homophone look-ups' business
             fits |= {(known, concept) for known, word, concept in self._by_onset.get((len(reading), reading[:1]), ())
-                     if len(word) == len(stretch) and _one_sound_off(known, reading)
+                     if len(word) == len(stretch) and one_edit_apart(known, reading)
                      and any(a == b for a, b in zip(word, stretch))}
         return fits.pop() if len({concept for _, concept in fits}) == 1 else None
 
@@ -91,11 +91,6 @@ def _readings(stretch: str) -> list[str]:
         return [whole]
     options = [kanji_readings(char)[:MAX_KANJI_READINGS] or ("",) for char in stretch]
     return ["".join(combo) for combo in itertools.product(*options)]
-
-
-def _one_sound_off(known: str, reading: str) -> bool:
-    # Readings of one length (the caller's index): exactly one kana differs.
-    return sum(a != b for a, b in zip(known, reading)) == 1
 
 
 def read_near_kana(table: ReadingTable[tuple[str, ...]], text: str, terms: list[Term]) -> list[Term]:
