@@ -254,6 +254,25 @@ def stray_kanji(text: str) -> frozenset[str]:
                      if stray[i] and ((i > 0 and stray[i - 1]) or (i + 1 < len(parts) and stray[i + 1])))
 
 
+HIRAGANA_WORD = re.compile(r"^[\u3041-\u309f]{2,}$")
+MIXED_KANA_POS = frozenset({"名詞", "副詞", "接尾辞"})
+MIXED_KANJI_POS = frozenset({"名詞", "代名詞", "接頭辞", "接尾辞"})
+
+
+def mixed_script_pieces(text: str) -> frozenset[str]:
+    """Return the pieces of words typed half converted: one kanji beside a hiragana noun, adverb or suffix (予さん,
+    食どう, 人こう, しょく堂), which the analyzer reads as two words (予 + さん) when one was meant (予算)."""
+    parts = morphemes(clean(text))
+    pieces: set[str] = set()
+    for first, second in zip(parts, parts[1:]):
+        for kanji, kana in ((first, second), (second, first)):
+            if (len(kanji.surface) == 1 and KANJI_CHAR.match(kanji.surface) and kanji.pos[0] in MIXED_KANJI_POS
+                    and kanji.surface not in "何幾"
+                    and HIRAGANA_WORD.match(kana.surface) and kana.pos[0] in MIXED_KANA_POS):
+                pieces.update((kanji.surface, kana.surface))
+    return frozenset(pieces)
+
+
 def reading_of(text: str) -> str:
     """Return the katakana reading of a whole text, symbols and spaces left out."""
     return "".join(reading for _, reading in reading_parts(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.analyzer import MAX_ANALYZED_CHARS, morphemes
-from bot.normalize import KANA_RUN, clean, kana_runs, stray_kanji, to_katakana
+from bot.normalize import KANA_RUN, clean, kana_runs, mixed_script_pieces, stray_kanji, to_katakana
 from bot.readingscan import ReadingTable
 from bot.scanguard import Words, cuts_both_ends, only_grammar, run_words
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, with_scanned
@@ -49,7 +49,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
     # A place name the knowledge does not know is no mistyped compound (埼玉 read サイタマ holds no サイタ, 最多).
     unknown = frozenset(t.token.surface for t in terms
                         if t.concept is None and not t.token.is_latin and not _unknown_place(t))
-    unknown |= stray_kanji(text)
+    unknown |= stray_kanji(text) | mixed_script_pieces(text)
     if unknown and typos:
         runs += reading_variants(text, unknown)
     found: dict[str, Concepts] = {}

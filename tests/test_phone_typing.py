@@ -254,3 +254,17 @@ def test_a_homophone_of_shi_or_ku_after_a_place_is_its_suffix(plain_answerer: An
 def test_a_homophone_of_shi_elsewhere_stays_as_typed() -> None:
     from bot.spoken import place_suffixes
     assert place_suffixes("歴史の本と死者の数") == "歴史の本と死者の数"
+
+
+@pytest.mark.parametrize(("question", "entry"), [("港区の予さんってどのくらい？", "overview-budget"),
+                                                 ("食どうはありますか", "cafeteria"),
+                                                 ("しょく堂はありますか", "cafeteria"),
+                                                 ("人こうは何人", "overview-population")])
+def test_a_word_half_converted_is_read_whole(plain_answerer: Answerer, question: str, entry: str) -> None:
+    # 予さん: the phone converted one kanji of 予算; read 予 + さん (Mr.) it asked the city's summary.
+    assert outcome(plain_answerer, question) == ("answer", entry)
+
+
+def test_an_asking_kanji_beside_kana_is_no_half_converted_word(plain_answerer: Answerer) -> None:
+    # うち何件: 何 + うち read ナニウチ or 何 + あと is no typo; the count of the adopted proposals is asked.
+    assert outcome(plain_answerer, "提案は全部で何件来て、そのうち何件が通ったんですか？") == ("answer", "newtech-projects")
