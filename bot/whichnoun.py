@@ -17,6 +17,9 @@ WHICH_JA = frozenset({"どの", "どこ", "どっち", "どちら"})  # どこ o
 # what exhibition?"), is "which exhibition".
 WHICH_EN = re.compile(r"(?<![a-z])which\s+([a-z][a-z\-]*)|(?<![a-z])what\s+(?!else|about|if|for)([a-z][a-z\-]*)\s*[?？.!]*$")
 NOUN = "名詞"
+WHAT = frozenset({"何", "なに", "なん"})  # 何て番組, なんという会社: "what-called", a name of that kind asked
+CALLED = frozenset({"て", "と"})
+SAYING = frozenset({"いう", "言う", "ゆう"})
 
 
 def _head(parts: tuple[Morpheme, ...], start: int) -> str:
@@ -30,10 +33,10 @@ def _head(parts: tuple[Morpheme, ...], start: int) -> str:
 def which_nouns(text: str) -> list[str]:
     """Return the surfaces of the nouns a text asks to pick one of ("どの橋" -> 橋, "which bridge" -> bridge)."""
     cleaned = clean(text)
-    if not any(word in cleaned for word in WHICH_JA):  # no word of the analysis can be one: none analysed
+    if not any(word in cleaned for word in WHICH_JA | WHAT):  # no word of the analysis can be one: none analysed
         return _english(cleaned)
     parts = morphemes(cleaned)
-    found = []
+    found = _called(parts)
     for index, part in enumerate(parts[:-1]):
         if part.surface not in WHICH_JA:
             continue
@@ -44,6 +47,17 @@ def which_nouns(text: str) -> list[str]:
         if parts[start].pos[0] == NOUN:
             found.append(_head(parts, start))
     return found + _english(cleaned)
+
+
+def _called(parts: tuple[Morpheme, ...]) -> list[str]:
+    # "テレビの何て番組？", "なんという会社": the noun after 何 + て/と (+ いう) is the kind whose name is asked.
+    found = []
+    for index, part in enumerate(parts[:-2]):
+        if part.surface in WHAT and parts[index + 1].surface in CALLED:
+            start = index + 3 if parts[index + 2].surface in SAYING else index + 2
+            if start < len(parts) and parts[start].pos[0] == NOUN:
+                found.append(_head(parts, start))
+    return found
 
 
 def _english(cleaned: str) -> list[str]:

@@ -17,6 +17,9 @@ def test_which_nouns_are_found_with_or_without_the_analysis() -> None:
     assert which_nouns("The drone test uses what bridge?") == ["bridge"]  # a learner's "what" with its noun, last
     assert which_nouns("Akasaka has a guest house, what else?") == []
     assert which_nouns("What struck you most about Minato?") == []
+    assert which_nouns("テレビの何て番組？") == ["番組"]
+    assert which_nouns("なんという会社") == ["会社"]
+    assert which_nouns("なんて素敵な区") == []
 
 
 def test_an_entry_holds_a_detail_the_same_in_any_order_and_when_asked_again(kb: KnowledgeBase) -> None:

@@ -83,6 +83,7 @@ def test_the_recruitment_guides_vocabulary_reaches_its_entry(plain_answerer: Ans
     "AIの点検はどの橋で試すの？",  # the knowledge never speaks of bridges: no entry can name one (bot.whichnoun)
     "ドローンはどこのメーカーの機体を使う予定ですか",
     "Which bridge will the AI inspection test use?",
+    "ドローンの実証はなんという橋で行ったの？",  # 何て / なんという + noun: the name of one of that kind
 ])
 def test_asking_which_one_of_an_unknown_kind_is_refused(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
