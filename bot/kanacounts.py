@@ -10,7 +10,8 @@ from bot.normalize import to_katakana
 # なん + a loan word in kana (a unit: めーとる, ぱーせんと, くらす); its vowels doubled when typed in romaji (めえとる).
 KANA_UNIT = re.compile(r"なん\s*([ぁ-ゖァ-ヺー]{2,7})")  # katakana too: romaji reads loan words so (nan meetoru)
 KANA_COUNTERS = {"だい": "台", "こう": "校", "まい": "枚", "えき": "駅"}  # (なんしつ, なんかこく: COUNTERS reads them)
-KANA_COUNTER = re.compile(r"なん\s*(" + "|".join(KANA_COUNTERS) + r")")
+# Not after a noun: "何の数なんだい？" is the copula (数 + な + んだい), no count of cars.
+KANA_COUNTER = re.compile(r"(?<![\u3400-\u9fff々ァ-ヺー])なん\s*(" + "|".join(KANA_COUNTERS) + r")")
 
 
 def kana_units(cleaned: str) -> str:

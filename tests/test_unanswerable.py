@@ -305,6 +305,11 @@ def test_a_count_in_kana_an_answer_states_is_answered(plain_answerer: Answerer) 
     assert outcome(plain_answerer, "ほてるの へやは なんしつ ありますか") == ("answer", "facts-hotel-rooms")
 
 
+def test_nandai_after_a_noun_is_the_copula_not_a_count(plain_answerer: Answerer) -> None:
+    # 数なんだい: "what is it a count of?", answered by the count the city leads in, not a count in 台
+    assert outcome(plain_answerer, "全国で一番多いのは何の数なんだい？") == ("answer", "facts-embassies")
+
+
 @pytest.mark.parametrize("text", ["この1年で人口は実際何人増えたんですか", "人口のピークはいつ頃の予測なんですか？",
                                   "全国自治体をリードって具体例"])
 def test_a_past_change_a_peak_or_an_example_is_not_stated(plain_answerer: Answerer, text: str) -> None:
