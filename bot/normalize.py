@@ -145,7 +145,7 @@ def analyze(text: str) -> tuple[Token, ...]:
     cleaned = clean(text)[:MAX_ANALYZED_CHARS]
     if not cleaned:
         return ()
-    parts = _asked_countries(_asked_minutes(_split_english(morphemes(cleaned))))
+    parts = _question_endings(_asked_countries(_asked_minutes(_split_english(morphemes(cleaned)))))
     tokens = (_to_token(part, after_figure=index > 0 and parts[index - 1].surface.isdigit())
               for index, part in enumerate(parts))
     found = tuple(token for token in tokens if token is not None)
@@ -189,6 +189,14 @@ def _asked_minutes(parts: list[Morpheme]) -> list[Morpheme]:
         what = morphemes("何")[0]._replace(begin=part.begin, end=part.begin + 1)
         words += [what, morphemes("分")[0]._replace(begin=part.begin + 1, end=part.end)]
     return words
+
+
+def _question_endings(parts: list[Morpheme]) -> list[Morpheme]:
+    # "ありまあすか": a mistyped ますか leaves あすか, which the dictionary knows as a place (飛鳥). Hiragana ending a
+    # sentence in か is its question ending, no place.
+    return [part for index, part in enumerate(parts)
+            if not (part.pos[2] == "地名" and part.surface.endswith("か") and HIRAGANA_WORD.match(part.surface)
+                    and (index + 1 == len(parts) or parts[index + 1].pos[0] == "補助記号"))]
 
 
 def _asked_countries(parts: list[Morpheme]) -> list[Morpheme]:

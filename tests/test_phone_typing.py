@@ -268,3 +268,8 @@ def test_a_word_half_converted_is_read_whole(plain_answerer: Answerer, question:
 def test_an_asking_kanji_beside_kana_is_no_half_converted_word(plain_answerer: Answerer) -> None:
     # うち何件: 何 + うち read ナニウチ or 何 + あと is no typo; the count of the adopted proposals is asked.
     assert outcome(plain_answerer, "提案は全部で何件来て、そのうち何件が通ったんですか？") == ("answer", "newtech-projects")
+
+
+def test_a_mistyped_question_ending_is_no_place(plain_answerer: Answerer) -> None:
+    # ありまあすか: あすか is a place of the dictionary (飛鳥); ending the sentence in か, it is the question's ending.
+    assert outcome(plain_answerer, "職員住宅は白金にもありまあすか") == ("answer", "housing-staff")
