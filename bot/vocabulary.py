@@ -21,6 +21,7 @@ from bot.terms import Term, either_in
 from bot.variants import kanji_readings
 
 NOUN_LIKE = {"名詞", "形状詞"}
+RENDAKU = str.maketrans("カキクケコサシスセソタチツテトハヒフヘホ", "ガギグゲゴザジズゼゾダヂヅデドバビブベボ")
 VERB_LIKE = {"動詞", "形容詞"}
 WEAK_PREFIX = "~"
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -148,6 +149,9 @@ class Vocabulary:
                 reading = "".join(t.reading for t in run)
                 concepts = tuple(self._by_lemma.get(t.lemma, t.lemma) for t in run)
                 self._compounds.setdefault(reading, concepts)
+                # 新虎通り is said しんとらどおり: the last word's first sound voiced (rendaku), as typed in kana.
+                voiced = reading[:-len(run[-1].reading)] + run[-1].reading[0].translate(RENDAKU) + run[-1].reading[1:]
+                self._compounds.setdefault(voiced, concepts)
             run = []
 
     def learn_like_a_question(self, text: str) -> list[str]:

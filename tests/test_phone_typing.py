@@ -273,3 +273,8 @@ def test_an_asking_kanji_beside_kana_is_no_half_converted_word(plain_answerer: A
 def test_a_mistyped_question_ending_is_no_place(plain_answerer: Answerer) -> None:
     # ありまあすか: あすか is a place of the dictionary (飛鳥); ending the sentence in か, it is the question's ending.
     assert outcome(plain_answerer, "職員住宅は白金にもありまあすか") == ("answer", "housing-staff")
+
+
+def test_a_compound_typed_in_kana_may_voice_its_last_word(plain_answerer: Answerer) -> None:
+    # 新虎通り reads シントラトオリ; said and typed しんとらどおり (rendaku), it is still the street 芝 names.
+    assert outcome(plain_answerer, "しんとらどおり は どの ちく に ありますか") == ("answer", "district-shiba")
