@@ -62,6 +62,23 @@ class ConceptIndex:
         results.sort(key=lambda s: (f2_score(s.precision, s.coverage), s.evidence), reverse=True)
         return results[:limit]
 
+    def named_in_answers(self, strong: dict[str, float], total: float, limit: int) -> list[Scored]:
+        """Return the entries whose words hold every strong concept of a question no paraphrase shares a word with.
+
+        "スリープトレーナーってなに？": a project only the answer's list names. No paraphrase asks of it, so no entry
+        has a share of one (precision); the entry naming all that is asked is read as explaining it, less surely.
+        """
+        touched = [postings for c in strong if (postings := self._bag_postings.get(c)) is not None]
+        if len(touched) < max(len(strong), NAMED_WORDS):  # one word alone (日本語) is as likely any question's
+            return []
+        naming: dict[int, int] = {}
+        for positions, _ in touched:
+            for position in positions if isinstance(positions, list) else positions.tolist():
+                naming[position] = naming.get(position, 0) + 1
+        whole = sum(strong.values())
+        return [Scored(e, whole, min(whole / total, 1.0), ANSWER_PRECISION)
+                for e in sorted(e for e, count in naming.items() if count == len(strong))][:limit]
+
     def _best_plain(self, bag: list[Touched], asked: list[Touched], total: float) -> list[Scored] | None:
         # The touched entries (ascending); the question's weight each explains (coverage) and the best share of one
         # of its paraphrases' weight the question holds (precision), each from the strong concepts alone and from
@@ -98,6 +115,8 @@ class ConceptIndex:
         return self._bags[entry]
 
 
+NAMED_WORDS = 2
+ANSWER_PRECISION = 0.25  # an entry named only by its answer's words: an F2 score of 62 when it explains it all
 PLAIN_POSTINGS = 4000  # up to this many postings read, plain Python sums them faster than NumPy's calls cost
 
 

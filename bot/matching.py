@@ -225,7 +225,8 @@ class Matcher:
             # Only context words ("それって大田区も？": the topic's, and a place that filters): they are what is asked.
             total = sum(strong.values())
         weak = {c: w for c, w in weights.items() if c not in strong}
-        return [self._candidate(s) for s in self._index.best(strong, weak, total, limit)]
+        best = self._index.best(strong, weak, total, limit) or self._index.named_in_answers(strong, total, limit)
+        return [self._candidate(s) for s in best]
 
     def _candidate(self, scored: Scored) -> Candidate:
         score = f2_score(scored.precision, scored.coverage)

@@ -7,6 +7,8 @@ import pytest
 from bot.details import DetailCheck
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
+from bot.service import Answerer
+from single_reply import outcome
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +167,13 @@ def test_a_place_the_knowledge_does_not_know_is_not_read_as_a_mistyped_word(matc
 def test_in_the_case_of_is_a_word_of_grammar(matcher: Matcher) -> None:
     terms = matcher.vocabulary.resolve("新卒の場合の研修は？")
     assert [t.via for t in terms if t.token.surface == "場合"] == ["weak"]  # not an unknown word counting against all
+
+
+def test_an_entry_named_only_by_its_answer_answers_what_it_names(plain_answerer: Answerer) -> None:
+    # No paraphrase speaks of the sleep trainer; the projects' answer lists it: naming both its words, it answers.
+    assert outcome(plain_answerer, "スリープトレーナーってどういうもの？") == ("answer", "newtech-projects")
+
+
+def test_one_word_only_an_answer_holds_is_no_answer(plain_answerer: Answerer) -> None:
+    # 日本語 alone, a keyword of the exam's guide: "is my Japanese good enough?" asks nothing it holds.
+    assert outcome(plain_answerer, "わたし の にほんご で だいじょうぶ だと おもいますか") == ("no answer", None)
