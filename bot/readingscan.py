@@ -17,8 +17,10 @@ class ReadingTable(Generic[Value]):
     at 100,000 entries).
     """
 
-    def __init__(self, table: dict[str, Value], shortest: int) -> None:
+    def __init__(self, table: dict[str, Value], shortest: int, whole_words: dict[str, Value] | None = None) -> None:
         self._table = table
+        # Readings of typos (a dakuten left out) that only a whole word typed in kana may be (scanned after the rest).
+        self.whole_words: ReadingTable[Value] | None = ReadingTable(whole_words, shortest) if whole_words else None
         self._shortest = shortest
         # Where a reading may start: its first `shortest` characters, one set look-up per position. A regex
         # alternating them (as a trie) scanned no faster, and compiling it was a tenth of the start-up's index build.

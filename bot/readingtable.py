@@ -7,7 +7,7 @@ import re
 from bot.analyzer import MAX_ANALYZED_CHARS, morphemes
 from bot.normalize import KANA_RUN, clean, kana_runs, mixed_script_pieces, stray_kanji, to_katakana
 from bot.readingscan import ReadingTable
-from bot.scanguard import Words, cuts_both_ends, only_grammar, run_words
+from bot.scanguard import Words, cuts_both_ends, cuts_either_end, only_grammar, run_words
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, with_scanned
 from bot.variants import reading_variants
 
@@ -18,6 +18,8 @@ MIN_SHORT_READING = 4
 MIN_SHORT_KANJI_READING = 3
 HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
 PLAIN_VOICING = str.maketrans("ヅヂ", "ズジ")
+UNVOICED = str.maketrans("ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ", "カキクケコサシスセソタチツテトハヒフヘホハヒフヘホ")
+MIN_UNVOICED_READING = 4
 Concepts = tuple[str, ...]
 
 
@@ -30,7 +32,21 @@ def reading_table(by_reading: dict[str, str], compounds: dict[str, Concepts], ph
                   if len(r) >= MIN_SCAN_READING and r not in table and r not in only_kana})
     table.update(_short_vowel_readings(table))
     table.update(_plain_voicing(table))
-    return ReadingTable(table, MIN_SCAN_READING)
+    return ReadingTable(table, MIN_SCAN_READING, _dakuten_dropped(table))
+
+
+def _dakuten_dropped(table: dict[str, Concepts]) -> dict[str, Concepts]:
+    """Return readings with one voiced kana typed unvoiced (けいひんかん for 迎賓館, ゲイヒンカン): the flick keyboard's
+    extra tap for ゛ or ゜ left out. Only words of four kana or more, and a reading no other word has."""
+    dropped: dict[str, Concepts | None] = {}
+    for reading, concepts in table.items():
+        if len(reading) < MIN_UNVOICED_READING:
+            continue
+        for position, kana in enumerate(reading):
+            if (plain := kana.translate(UNVOICED)) != kana:
+                typed = reading[:position] + plain + reading[position + 1:]
+                dropped[typed] = concepts if dropped.get(typed, concepts) == concepts else None
+    return {typed: concepts for typed, concepts in dropped.items() if concepts is not None and typed not in table}
 
 
 def _plain_voicing(table: dict[str, Concepts]) -> dict[str, Concepts]:
@@ -45,7 +61,9 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
     """Return the terms with what known readings across their pieces explain, those pieces left out."""
     # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
     # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
-    runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana_runs(text) + romaji_runs(terms)]
+    kana = kana_runs(text)
+    typed_runs = len(kana)  # the runs typed in kana (romaji and kanji variants come after)
+    runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana + romaji_runs(terms)]
     # A place name the knowledge does not know is no mistyped compound (埼玉 read サイタマ holds no サイタ, 最多).
     unknown = frozenset(t.token.surface for t in terms
                         if t.concept is None and not t.token.is_latin and not _unknown_place(t))
@@ -71,11 +89,25 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
                     and not _cuts_into_a_word(readings, start, end):
                 found[reading] = table[reading]
                 mask[start:end] = [True] * (end - start)
+        if typos and table.whole_words is not None and number < typed_runs:
+            if words is None:
+                words, typed = run_words(text), KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])
+            _scan_whole_words(run, mask, table.whole_words, words[number] if number < len(words) else [], found)
         masks.append((run, mask, readings))
     if not found:
         return terms
     kept = [t for t in terms if _unknown_place(t) or not explained_by_longer(t, masks, found)]
     return with_scanned(kept, found, stopwords)
+
+
+def _scan_whole_words(run: str, mask: list[bool], table: ReadingTable[Concepts], words: Words,
+                      found: dict[str, Concepts]) -> None:
+    # A typo's reading stands for a whole word as typed: it cuts into no word of the run at either end (ニホンコ of
+    # ニホンコクセキ is no 日本語), and nothing else was read there.
+    for start, end, reading in table.scan(run):
+        if not any(mask[start:end]) and not cuts_either_end(words, start, end):
+            found[reading] = table[reading]
+            mask[start:end] = [True] * (end - start)
 
 
 def _inside_a_word(spans: dict[str, tuple[int, str]], start: int, end: int, found: str) -> bool:

@@ -55,6 +55,15 @@ def cuts_both_ends(words: Words, start: int, end: int) -> bool:
             and any(begin < end < finish and finish - begin >= 2 for begin, finish, _ in words))
 
 
+def cuts_either_end(words: Words, start: int, end: int) -> bool:
+    """Tell whether a found reading leaves two kana or more of a word it starts or ends inside outside itself.
+
+    ニホンコ of ニホン|コクセキ leaves クセキ: no word typed. シュウタク of しゅう|たくっ|て leaves only っ, the analyzer's cut
+    of the mistyped word (しゅうたく for じゅうたく)."""
+    return any(begin < start < finish and start - begin >= 2 or begin < end < finish and finish - end >= 2
+               for begin, finish, _ in words)
+
+
 def _grammar(morpheme: Morpheme) -> str:
     if morpheme.pos[0] == "代名詞":
         return PRONOUN  # なん of なんさい (何歳) or of なんか: grammar, but the start of many a kana word

@@ -278,3 +278,13 @@ def test_a_mistyped_question_ending_is_no_place(plain_answerer: Answerer) -> Non
 def test_a_compound_typed_in_kana_may_voice_its_last_word(plain_answerer: Answerer) -> None:
     # 新虎通り reads シントラトオリ; said and typed しんとらどおり (rendaku), it is still the street 芝 names.
     assert outcome(plain_answerer, "しんとらどおり は どの ちく に ありますか") == ("answer", "district-shiba")
+
+
+def test_a_kana_word_typed_without_its_dakuten_is_the_word_meant(plain_answerer: Answerer) -> None:
+    # けいひんかん: the ゛ of げ left out on a flick keyboard; standing as a word of its own, it is 迎賓館.
+    assert outcome(plain_answerer, "けいひんかん は どの ちく に ありますか") == ("answer", "district-akasaka")
+
+
+def test_a_dakuten_dropped_reading_never_cuts_into_a_word(plain_answerer: Answerer) -> None:
+    # ニホンコ (ニホンゴ unvoiced) of ニホン|コクセキ: no word typed; the nationality rule of the application is asked.
+    assert outcome(plain_answerer, "nihon kokuseki ga nai to shokuin ni naremasen ka") == ("answer", "guide-application")
