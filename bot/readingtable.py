@@ -63,6 +63,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
     # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
     kana = kana_runs(text)
     typed_runs = len(kana)  # the runs typed in kana (romaji and kanji variants come after)
+    misread = any(t.concept is None and t.token.is_kana for t in terms)  # a typo leaves kana the analyzer cannot read
     runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana + romaji_runs(terms)]
     # A place name the knowledge does not know is no mistyped compound (埼玉 read サイタマ holds no サイタ, 最多).
     unknown = frozenset(t.token.surface for t in terms
@@ -89,7 +90,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
                     and not _cuts_into_a_word(readings, start, end):
                 found[reading] = table[reading]
                 mask[start:end] = [True] * (end - start)
-        if typos and table.whole_words is not None and number < typed_runs:
+        if typos and table.whole_words is not None and number < typed_runs and misread:
             if words is None:
                 words, typed = run_words(text), KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])
             _scan_whole_words(run, mask, table.whole_words, words[number] if number < len(words) else [], found)
