@@ -131,6 +131,7 @@ def read_across_spaces(text: str, terms: list[Term], table: ReadingTable[Concept
                        stopwords: frozenset[str]) -> list[Term]:
     """Return the terms with the phrases found across the spaces of a spaced text, the words they cover left out."""
     masks: list[Mask] = []
+    absorbed: dict[str, Concepts] = {}  # the words of one compound typed in two, and what the compound means
     found: dict[str, Concepts] = {}
     for run, bounds in spaced_runs(text):
         hits = across_words(run, bounds, table)
@@ -141,13 +142,25 @@ def read_across_spaces(text: str, terms: list[Term], table: ReadingTable[Concept
         for start, end, reading in hits:
             mask[start:end] = [True] * (end - start)
             found[reading] = table[reading]
+            absorbed.update(_compound_words(run, bounds, start, end, table))
         masks.append((run, mask, {}))
     if not found:
         return terms
     # The phrase stands for the unknown and function words it covers (なに が いい); a known word inside it keeps
-    # its own say (ぎじゅつ of あたらしい ぎじゅつ).
-    kept = [term for term in terms if not (_minor(term) and explained_by_longer(term, masks, found))]
+    # its own say (ぎじゅつ of あたらしい ぎじゅつ), unless the phrase is one compound typed in two words and means
+    # something without it (けんしゅう せいど is 研修制度, which is 研修: 制度 is no topic, as it is none in kanji).
+    kept = [term for term in terms if not (_minor(term) and explained_by_longer(term, masks, found)
+                                           or term.concept not in absorbed.get(term.token.reading, (term.concept,)))]
     return with_scanned(kept, found, stopwords)
+
+
+def _compound_words(run: str, bounds: list[int], start: int, end: int,
+                    table: ReadingTable[Concepts]) -> dict[str, Concepts]:
+    # The words a hit spans, when each is a known word of its own (no particle, no adjective: しょくいん の いえ and
+    # あたらしい ぎじゅつ are phrases), each with the compound's concepts.
+    inner = [b for b in bounds if start <= b <= end]
+    words = [run[a:b] for a, b in zip(inner, inner[1:])]
+    return {word: table[run[start:end]] for word in words} if all(word in table for word in words) else {}
 
 
 def _minor(term: Term) -> bool:

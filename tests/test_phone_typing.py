@@ -288,3 +288,12 @@ def test_a_kana_word_typed_without_its_dakuten_is_the_word_meant(plain_answerer:
 def test_a_dakuten_dropped_reading_never_cuts_into_a_word(plain_answerer: Answerer) -> None:
     # ニホンコ (ニホンゴ unvoiced) of ニホン|コクセキ: no word typed; the nationality rule of the application is asked.
     assert outcome(plain_answerer, "nihon kokuseki ga nai to shokuin ni naremasen ka") == ("answer", "guide-application")
+
+
+def test_a_compound_typed_in_two_words_means_what_it_means_whole(plain_answerer: Answerer) -> None:
+    # けんしゅう せいど is 研修制度, which is 研修: its 制度 is no topic of its own (OJT's texts speak of 制度), as it is
+    # none written 研修制度. The words of a phrase (あたらしい ぎじゅつ: an adjective, a noun) keep their say.
+    read = {t.concept for t in plain_answerer.matcher.read_terms("けんしゅう せいど を おしえて ください")}
+    assert "研修" in read and "制度" not in read
+    assert outcome(plain_answerer, "けんしゅう せいど を おしえて ください") == ("answer", "training-overview")
+    assert "技術" in {t.concept for t in plain_answerer.matcher.read_terms("あたらしい ぎじゅつ は なに")}
