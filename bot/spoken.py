@@ -16,10 +16,13 @@ from bot.analyzer import Morpheme, morphemes
 from bot.normalize import clean
 
 # 気 of a hedge only (not 雰囲気, 人気, 気候): right after kana or at the start, before が/に and する/なる.
+HEDGE_MARKS = ("気", "もう", "もっかい", "力", "説明会")  # a text holding none of these holds no hedge
 HEDGE = re.compile(r"(?<![\u3400-\u9fff々])気(?:が(?:する|します|して|した|しま|しない)|に(?:なる|なって|なり|なった|なっ))"
                    r"|もう一回|もう一度|もっかい"
                    # "育成に力を入れている": effort put into what is named before it, no topic of its own
-                   r"|(?:に|へ|には)?\s*(?:どのくらい|どれくらい|どれだけ|かなり|すごく)?\s*力を(?:入れ|いれ|注い|そそい)")
+                   r"|(?:に|へ|には)?\s*(?:どのくらい|どれくらい|どれだけ|かなり|すごく)?\s*力を(?:入れ|いれ|注い|そそい)"
+                   # "…って説明会で出てきましたけど": where it was said, no topic (the briefing itself is asked otherwise)
+                   r"|説明会\s*(?:の中)?\s*(?:で|では|でも)(?=\s*(?:出て|でて|言って|いって|紹介|話|聞い|きい|あった|触れ|説明))")
 
 
 # 働き安い for 働きやすい: the converter's 安い (cheap) typed for the suffix やすい (easy to) right after a verb's stem
@@ -104,7 +107,7 @@ def purpose_of(text: str) -> str:
 
 def drop_hedges(text: str) -> str:
     """Return the text without the spoken hedges that name no topic (気がする, 気になって, もう一回, 力を入れて)."""
-    return HEDGE.sub(" ", clean(text)) if "気" in text or "もう" in text or "もっかい" in text or "力" in text else text
+    return HEDGE.sub(" ", clean(text)) if any(mark in text for mark in HEDGE_MARKS) else text
 
 
 

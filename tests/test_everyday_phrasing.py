@@ -332,3 +332,13 @@ def test_in_total_names_no_topic(plain_answerer: Answerer) -> None:
 @pytest.mark.parametrize("text", ["あたらしい ひと の けんしゅう", "新しい人の研修"])
 def test_a_new_person_is_new_staff(plain_answerer: Answerer, text: str) -> None:
     assert "新任" in [term.concept for term in plain_answerer.matcher.read_terms(text)]
+
+
+@pytest.mark.parametrize(("question", "entry"), [("働きやすい職場づくりって説明会で出てきたけど、どういう意味？",
+                                                  "workplace-environment"),
+                                                 ("働きやすい職場づくりについて説明会で話してたけど、どういうこと？",
+                                                  "workplace-environment")])
+def test_where_a_topic_was_said_is_no_topic(plain_answerer: Answerer, question: str, entry: str) -> None:
+    # 説明会で出てきた / 言ってた / 紹介された: the briefing is where it was said; OJT's paraphrases speak of the
+    # briefing, the workplace's do not.
+    assert outcome(plain_answerer, question) == ("answer", entry)
