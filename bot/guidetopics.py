@@ -61,12 +61,20 @@ class GuideTopics:
                  and not self._vocabulary.asks_about(t.token)]
         if any(t.concept not in bag and self._index.users(t.concept) <= FEW_USERS and _a_thing(t) for t in named):
             return False  # a rare noun of another topic: "食堂って土日も？"
-        if len({t.token.surface for t in named if t.concept in bag}) < OWN_WORDS:
-            return False  # "週末の天気は？": 週末 alone
+        own = {t.token.surface for t in named if t.concept in bag}
+        if len(own) < OWN_WORDS and not (own and self._nothing_else(terms, named, bag)):
+            return False  # "週末の天気は？": 週末 alone, beside a word it does not know
         cleaned = clean(text)
         ends = {cleaned.find(clean(t.token.surface)) + len(clean(t.token.surface)): t for t in named}
         return any(self._specifics.title_owner(t.concept) == entry_id and not _compound_of_another(t, cleaned, ends, bag)
                    for t in named)
+
+    @staticmethod
+    def _nothing_else(terms: list[Term], named: list[Term], bag: Mapping[str, float]) -> bool:
+        # "通勤手当って上限ありますか": one word of its own names the topic when the question names nothing else, not
+        # even a word the knowledge does not know (天気 of 週末の天気).
+        unknown = [t for t in terms if t.weight == 1.0 and t.via == "unknown" and (t.token.pos == "名詞" or t.token.is_latin)]
+        return not unknown and all(t.concept in bag for t in named)
 
     def _other_topic(self, terms: list[Term], entry_id: str, text: str) -> str:
         if not self._details.points_to_guide(entry_id):
