@@ -68,7 +68,7 @@ def _english(cleaned: str) -> list[str]:
 # which district a place is in, which only an entry about the districts says (the staff housing entry names
 # Roppongi, not its district). Not "どの地区にもある？" (whether each has one).
 WHICH_DISTRICT = re.compile(r"(?:どの|どこの|何|なに|なん)\s*(?:地区|ちく|チク)(?!\s*(?:にも|でも|ごと|それぞれ))"
-                            r"|(?:地区|ちく)の?\s*(?:(?:うち|中|なか)で?\s*)?(?:どこ|どれ)"
+                            r"|(?:地区|ちく)\s*の?\s*(?:(?:うち|中|なか)\s*で?\s*)?(?:どこ|どれ)"
                             r"|(?<![a-z])(?:which|what)\s+(?:of\s+the\s+(?:five\s+|5\s+)?)?district(?![a-z])"
                             # "港区 has 5 districts right? Which one is 六本木 in?": the districts named, "which one"
                             r"|(?<![a-z])districts?(?![a-z]).{0,40}?(?<![a-z])which\s+one\s+is\s+\S+\s+in(?![a-z])")

@@ -439,3 +439,9 @@ def test_a_budget_for_one_topics_thing_in_english(plain_answerer: Answerer, ques
 
 def test_the_year_a_system_began_is_a_date_no_answer_states(plain_answerer: Answerer) -> None:
     assert not plain_answerer.answer(Question("Which year was the branch office system set up?", channel="test")).matched
+
+
+def test_which_district_asked_in_spaced_words_needs_a_district_naming_the_place(plain_answerer: Answerer) -> None:
+    # "chiku no dore" (ちく の どれ): the romaji or spaced "which of the districts"; where staff live names 三田, no
+    # district's entry does.
+    assert outcome(plain_answerer, "Mita ni sumitai kedo, Mita wa itsutsu no chiku no dore desu ka") == ("no answer", None)
