@@ -12,10 +12,11 @@ from bot.details import Asked, DetailCheck
 from bot.detailof import DetailOwner
 from bot.figureyear import year_holder, year_refusal
 from bot.focus import asks_to_compare
-from bot.guidetopics import GUIDE_TOPIC, GUIDE_TOPIC_SCORE, GuideTopics
+from bot.guidetopics import GUIDE_TOPIC, GuideTopics
 from bot.head import topic_heads
 from bot.onlypart import only_part_refusal
 from bot.otherplaces import OtherPlaces
+from bot.routing import ROUTE_MARGIN, DetailRouter, first
 from bot.partof import Parts
 from bot.whichnoun import asks_which_district, which_nouns
 from bot.index import ConceptIndex, f2_score
@@ -27,7 +28,6 @@ from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
 
 HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the question's head may score and answer
-ROUTE_MARGIN = 40.0  # how far below the best an entry holding the asked fact may score and still answer
 OWN_WORDS = 3  # this many words of a question that one entry alone uses make it the answer, whatever its score
 COMPARED_COVERAGE = 0.25  # each of two compared entries explains at least this share of the question
 EXPLAINS_MARGIN = 10.0  # how far below the best an entry naming more of the question's words may score and answer
@@ -60,6 +60,8 @@ class Decider:
         self._parts = Parts(self._details.texts, vocabulary, city_wide, bag_of, index.users,
                             city_figures(kb, vocabulary, FIGURES_CATEGORY))
         self._close = CloseCalls(vocabulary, bag_of, city_wide)
+        self._router = DetailRouter(self._details, self._specifics, vocabulary, bag_of, self._acceptable,
+                                    settings.accept_score)
         self._counted = Counted(self._parts.names_or_reads, bag_of, city_wide)
         self._places = OtherPlaces(self._details, vocabulary, bag_of)
         self._kb = kb
@@ -75,7 +77,7 @@ class Decider:
         routed = ""
         vouched = bool(candidates) and self._acceptable(candidates[0])  # the best one shows the question is in scope
         if details and candidates:
-            candidates, routed = self._route(candidates, terms, [d for d in details if d.kind.route_only])
+            candidates, routed = self._router.route(candidates, terms, [d for d in details if d.kind.route_only], text)
             refusing = [d for d in details if not d.kind.route_only or (d.kind.strict and not routed)]
             if refusing and not self._details.holds(candidates[0].entry_id, refusing):
                 # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
@@ -100,11 +102,11 @@ class Decider:
             candidates = headed_candidates if headed else candidates
         aspect = None if routed or headed or not vouched else self._specifics.aspect_owner(candidates, terms)
         if aspect is not None:
-            candidates, routed = _first(aspect, candidates), "the question asks its title's word"
+            candidates, routed = first(aspect, candidates), "the question asks its title's word"
         general = None if routed or headed or aspect is not None or len(candidates) < 2 else self._specifics.general_of(
             candidates, terms, GENERAL_MARGIN)
         if general is not None and (not details or self._details.holds(general.entry_id, details)):
-            candidates, headed = _first(general, candidates), True  # "港区の人は何人？": 昼間 of 昼間人口 is not asked
+            candidates, headed = first(general, candidates), True  # "港区の人は何人？": 昼間 of 昼間人口 is not asked
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings
@@ -122,7 +124,7 @@ class Decider:
         quote = self._specifics.quoting([c for c in top if c.score >= top[0].score - ROUTE_MARGIN], text) if top else None
         if quote is not None:
             # "「区民に1番近い」ってどういう意味？": the entry holding the quoted phrase is the one asked about.
-            return MatchResult("answer", tuple(_first(quote[0], list(top))), reason=f"it holds the quoted 「{quote[1]}」")
+            return MatchResult("answer", tuple(first(quote[0], list(top))), reason=f"it holds the quoted 「{quote[1]}」")
         own = self._specifics.own_words(best.entry_id, terms) if best is not None else []
         guide = best is not None and best.score < settings.accept_score and self._guide_topics.names_its_topic(
             best.entry_id, best.score, terms, text)  # "保健所で働く人の給料は？": the guide holds every detail of it
@@ -135,7 +137,7 @@ class Decider:
             return MatchResult("answer", top, reason=GUIDE_TOPIC if guide else f"only its answer uses {', '.join(own)}")
         listed = None if routed or headed else self._close.lists(top, terms, self._specifics.title_owner, settings.clarify_margin)
         if listed is not None:  # "5つの地区ってどこどこだっけ、芝と麻布と…": the context lists, it does not pick
-            return MatchResult("answer", tuple(_first(top[listed], list(top))), reason="it names every one listed")
+            return MatchResult("answer", tuple(first(top[listed], list(top))), reason="it names every one listed")
         close = len(top) > 1 and best.score - top[1].score < settings.clarify_margin
         if close and not routed and not headed and _context_decides(top[1], best):
             # "…区民に伝わるデザインみたいなの…それって新人向け？": the story speaks of the second one.
@@ -174,7 +176,7 @@ class Decider:
             return candidates, False
         close = [c.entry_id for c in candidates[:5] if c.score >= candidates[0].score - ROUTE_MARGIN]
         holder = year_holder(text, close, self._details.texts)
-        return (candidates, False) if holder is None else (_first(next(c for c in candidates if c.entry_id == holder),
+        return (candidates, False) if holder is None else (first(next(c for c in candidates if c.entry_id == holder),
                                                                   candidates), True)
 
     def _unanswerable(self, text: str, terms: list[Term], entry_id: str, details: list[Asked]) -> str:
@@ -213,7 +215,7 @@ class Decider:
 
     @staticmethod
     def _settle(top: tuple[Candidate, ...], winner: int | None, reason: str) -> MatchResult | None:
-        return None if winner is None else MatchResult("answer", tuple(_first(top[winner], list(top))), reason=reason)
+        return None if winner is None else MatchResult("answer", tuple(first(top[winner], list(top))), reason=reason)
 
     def _states_the_quantity(self, top: tuple[Candidate, ...], text: str) -> int | None:
         if not QUANTITY_ASKED.search(text):
@@ -236,41 +238,6 @@ class Decider:
         together = f2_score(min(first.precision, second.precision), min(1.0, first.coverage + second.coverage))
         return (min(first.coverage, second.coverage) >= COMPARED_COVERAGE and first.coverage < 1.0
                 and 100 * together >= self.settings.accept_score)
-
-    def _route(self, candidates: list[Candidate], terms: list[Term],
-               details: list[Asked]) -> tuple[list[Candidate], str]:
-        # "プレクラスは何月まで？": of the entries that could answer, the one holding a month answers (bot.specific).
-        if not details:
-            return candidates, ""
-        asked = ", ".join(d.kind.name for d in details)
-        holders = [c.entry_id for c in candidates if self._details.holds(c.entry_id, details)]
-        best = candidates[0]
-        if best.entry_id not in holders:
-            holder = next((c for c in candidates
-                           if c.entry_id in holders and self._may_route(best, c, details, terms)), None)
-            if holder is None:
-                return candidates, ""
-            candidates = _first(holder, candidates)
-        named = self._specifics.named(candidates, terms, holders) if self._acceptable(best) else None
-        if named is not None:
-            return _first(named, candidates), f"its answer holds the asked {asked} and the question names its title"
-        return candidates, f"its answer holds the asked {asked}" if candidates[0] is not best else ""
-
-    def _may_route(self, best: Candidate, holder: Candidate, details: list[Asked], terms: list[Term]) -> bool:
-        # Close enough to the best one, and acceptable on its own or of the best one's topic when that one shows the
-        # question is in scope and its answer states the fact ("When do first graders move into their class?").
-        guide = self._details.points_to_guide(holder.entry_id)
-        if guide and holder.score >= GUIDE_TOPIC_SCORE and self._acceptable(best) and self._details.points_to_guide(
-                best.entry_id):
-            return True  # "高卒程度の試験はいつ頃？": of the guide's topics, the exam's holds its dates (日程)
-        if holder.score < best.score - ROUTE_MARGIN:
-            return False
-        if guide and holder.score >= GUIDE_TOPIC_SCORE and all(d.kind.route_only and not d.kind.strict for d in details):
-            return True  # "gaikokujin mo kuyakusho de hatarakemasu ka": who may apply is the guide's, however worded
-        return holder.score >= self.settings.accept_score or (
-            self._acceptable(best) and self._specifics.same_topic(best.entry_id, holder.entry_id)
-            and self._details.holds(holder.entry_id, details, stated=True)
-            and self._specifics.shares_words(holder.entry_id, terms))
 
     def _acceptable(self, candidate: Candidate) -> bool:
         return candidate.score >= self.settings.accept_score and candidate.coverage >= self.settings.min_coverage
@@ -304,10 +271,6 @@ class Decider:
         nouns = set(which_nouns(text))
         return any(t.token.surface in nouns and t.concept is None and t.weight == 1.0 for t in terms)
 
-
-
-def _first(chosen: Candidate, candidates: list[Candidate]) -> list[Candidate]:
-    return [chosen, *(c for c in candidates if c is not chosen)]
 
 
 def _context_decides(best: Candidate, second: Candidate) -> bool:

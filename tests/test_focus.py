@@ -98,6 +98,8 @@ def test_comparisons_and_english_with_a_japanese_word() -> None:
     ("給与は下がってもかまいません。企業の技術で区の課題を解決する仕組みがあるそうですが、どういう制度ですか？",
      "newtech-what"),
     ("プレクラスは何月まで？", "preclass-timeline"),  # the entry holding the asked month
+    # the general entry explains every word by far; of its topic, the timeline names the head (プレクラス) and the month
+    ("港区の小学校でやってるプレクラスって何月まで？", "preclass-timeline"),
     ("港区の広さはどれくらいなんですか？", "overview-area"),  # no なんで (why) inside なんですか
     ("しょくいんが すむ いえは ありますか", "housing-staff"),
     ("えーと あの 職員住宅って どこにあるんですか", "housing-staff"),
