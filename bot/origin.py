@@ -29,6 +29,15 @@ ELIGIBLE = re.compile(r"(?:でも|ても|も)[^。？?!！]{0,12}?(?:応募|受�
                       r"|はたらけ|おうぼ|じゅけん|うけ)")  # typed in kana too
 
 
+# "I am from Philippines", "we moved from Bangalore", "I live in Kawasaki now": where the candidate is, in English.
+ORIGIN_BEFORE = re.compile(r"(?<![a-z])(?:i\s+am|i'm|im|we\s+are|we're|i|we|he|she|my\s+\w+)\s+"
+                           r"(?:(?:originally|just|recently|currently)\s+)?"
+                           r"(?:(?:am|is|are|was|come|came|comes|moved|move|live|lived|lives|grew\s+up|studied|study|"
+                           r"work|worked)\s+)?(?:from|in)\s+(?:the\s+)?$")
+# "Can someone with Brazilian nationality take the exam?": a place before whether one may apply is the candidate's.
+ELIGIBLE_EN = re.compile(r"(?<![a-z])(?:apply|take\s+the\s+(?:exam|test)|sit\s+the\s+exam|work\s+(?:for|at|in)|"
+                         r"become\s+(?:a\s+)?(?:city\s+)?(?:staff|employee|civil\s+servant))(?![a-z])")
+
 # "Why pick Minato over, say, Shibuya or Chiyoda?": places passed over for Minato are no topic either.
 PASSED_OVER = re.compile(r"(?<![a-z])(?:over|instead\s+of|rather\s+than)[,\s]+(?:say[,\s]+)?"
                          r"(?:[a-z-]+(?:\s+or\s+|\s+and\s+|\s*,\s*))*$")
@@ -41,9 +50,10 @@ def is_origin(text: str, place: str) -> bool:
     mentions = [m.end() for m in re.finditer(re.escape(to_katakana(name)), to_katakana(cleaned))]
     if not mentions:
         return False
-    eligible = ELIGIBLE.search(cleaned)
+    eligible = ELIGIBLE.search(cleaned) or ELIGIBLE_EN.search(cleaned)
     return all(re.match(ORIGIN_AFTER, cleaned[end:]) or eligible is not None and end <= eligible.start()
-               or PASSED_OVER.search(cleaned, 0, end - len(name)) for end in mentions)
+               or PASSED_OVER.search(cleaned, 0, end - len(name)) or ORIGIN_BEFORE.search(cleaned, 0, end - len(name))
+               for end in mentions)
 
 
 # "区役所まで何分？": a trip's end at the city's offices, its start named before it (bot.partof refuses the time).

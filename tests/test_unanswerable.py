@@ -96,6 +96,8 @@ def test_asking_which_one_of_a_known_kind_is_answered(plain_answerer: Answerer) 
 @pytest.mark.parametrize(("question", "entry_id"), [
     ("福岡からでも試験会場で受験できますか", "guide-exam"),  # where one comes from is not asked (bot.origin)
     ("千葉県から通勤している職員はいますか？", "commute-residence"),
+    ("Hi, I'm from Vietnam. How many embassies are there in Minato?", "facts-embassies"),  # in English, before it
+    ("Can someone with Korean nationality apply to the city?", "guide-application"),
 ])
 def test_a_place_of_origin_is_not_what_is_asked(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     assert outcome(plain_answerer, question) == ("answer", entry_id)
