@@ -17,6 +17,7 @@ LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョォ�
 MIN_SHORT_READING = 4
 MIN_SHORT_KANJI_READING = 3
 HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
+HIRAGANA_CHARS = "".join(chr(code) for code in range(0x3041, 0x30A0))
 PLAIN_VOICING = str.maketrans("ヅヂ", "ズジ")
 UNVOICED = str.maketrans("ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ", "カキクケコサシスセソタチツテトハヒフヘホハヒフヘホ")
 MIN_UNVOICED_READING = 4
@@ -87,7 +88,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
                                         and cuts_both_ends(words[number], start, end)):
                 continue
             if any(allowed[start:end]) and not _inside_a_word(readings, start, end, reading) \
-                    and not _cuts_into_a_word(readings, start, end):
+                    and not _cuts_into_a_word(readings, start, end) and not _starts_in_okurigana(readings, start):
                 found[reading] = table[reading]
                 mask[start:end] = [True] * (end - start)
         if typos and table.whole_words is not None and number < typed_runs and misread:
@@ -126,6 +127,16 @@ def _cuts_into_a_word(spans: dict[str, tuple[int, str]], start: int, end: int) -
     # reading takes a piece of it (イ of イチ), never a kana typed for a kanji.
     return any(start < begin < end < begin + len(reading) and len(surface) == 1 and not HIRAGANA_ONLY.match(surface)
                for surface, (begin, reading) in spans.items())
+
+
+def _starts_in_okurigana(spans: dict[str, tuple[int, str]], start: int) -> bool:
+    # 近くがいい read チカクガイイ holds クガイ (区外) from the く of 近く: a word's kana ending is spelled as read, no
+    # typo; a reading starting in it is a coincidence of sounds.
+    for surface, (begin, reading) in spans.items():
+        ending = len(surface) - len(surface.rstrip(HIRAGANA_CHARS))
+        if ending and len(surface) > ending and begin + len(reading) - ending <= start < begin + len(reading):
+            return True
+    return False
 
 
 def _word_reading(text: str) -> str:

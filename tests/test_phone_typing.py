@@ -297,3 +297,9 @@ def test_a_compound_typed_in_two_words_means_what_it_means_whole(plain_answerer:
     assert "研修" in read and "制度" not in read
     assert outcome(plain_answerer, "けんしゅう せいど を おしえて ください") == ("answer", "training-overview")
     assert "技術" in {t.concept for t in plain_answerer.matcher.read_terms("あたらしい ぎじゅつ は なに")}
+
+
+def test_a_kana_ending_of_a_word_starts_no_reading(plain_answerer: Answerer) -> None:
+    # 近くがいい read チカクガイイ holds クガイ (区外) from the く of 近く: okurigana, spelled as read, is no typo.
+    concepts = {t.concept for t in plain_answerer.matcher.vocabulary.resolve("海の近くがいいなと思っています")}
+    assert "区外" not in concepts
