@@ -39,6 +39,7 @@ QUANTITY_ASKED = re.compile(r"どれ(?:くらい|ぐらい|だけ)|どの(?:く�
                             r"|(?<![a-z])how\s+(?:long|many|much|far)(?![a-z])")
 MORE_OR_LESS = re.compile(r"多い|少ない|多く|少なく|高い|低い|大きい|小さい|広い|狭い|長い|短い|(?<![a-z])(?:more|less|fewer|"
                           r"bigger|larger|higher|greater|smaller|lower|longer|shorter)(?![a-z])")
+SAID_SO = r"(?:という|っていう|って言う|との)\s*"  # "「全国自治体をリードするまち」という表現は": the quote's word
 POINTED = 0.6  # a place this weighty is asked about (the clause "it" points back to: "Roppongi Hills - which district is it in?")
 
 
@@ -263,8 +264,10 @@ class Decider:
             t.concept for title in entry.title.values() for t in self.vocabulary.resolve(title, False)})
 
     def _asks_of_an_unknown_head(self, text: str, terms: list[Term]) -> bool:
+        # Not a word naming what was just said (「…まち」という表現は: the phrase quoted).
         unknown = {t.token.surface for t in terms if t.concept is None and t.via == "unknown" and t.weight == 1.0
-                   and not t.token.is_kana and len(t.token.surface) >= 2}
+                   and not t.token.is_kana and len(t.token.surface) >= 2
+                   and not re.search(SAID_SO + re.escape(t.token.surface), text)}
         return bool(unknown) and not unknown.isdisjoint(topic_heads(text))  # (no unknown word: the text is not read)
 
     def _picks_an_unknown_kind(self, text: str, terms: list[Term]) -> bool:

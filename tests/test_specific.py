@@ -120,3 +120,10 @@ def test_the_title_asked_about_gives_way_to_the_entry_holding_the_asked_count(pl
     # 提案 is the challenge scheme's title word, but only the projects' answer holds how many were adopted.
     reply = plain_answerer.answer(Question("あたらしい ぎじゅつ の ていあんは なんけん えらばれた の？"))
     assert (reply.kind, reply.entry_id) == ("answer", "newtech-projects")
+
+
+def test_the_word_naming_a_quoted_phrase_is_no_unknown_thing_asked_of(matcher: Matcher) -> None:
+    # 「…」という言い回しは: 言い回し names the phrase quoted, no thing whose detail (何番目) the knowledge lacks.
+    result = matcher.match("「区民に1番近いまち」という言い回しは、3つのうち何番目でしたか")
+    assert result.kind == "answer" and result.best is not None
+    assert result.best.entry_id in {"why-sogo-shisho", "why-minato"} and "quoted" in result.reason
