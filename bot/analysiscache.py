@@ -138,9 +138,10 @@ def cache_key(code: Path | None = None, dependencies: tuple[str, ...] = DEPENDEN
     given), the Python, and the installed files of each dependency (a reinstalled dictionary has another size or time).
     """
     if code is None:
-        from bot import analyzer, normalize
+        from bot import analyzer, normalize, phonetyping
 
-        codes = [Path(analyzer.__file__), Path(normalize.__file__)]
+        # (phonetyping: clean(), which every analysis reads its text through, spells as typed what was meant)
+        codes = [Path(analyzer.__file__), Path(normalize.__file__), Path(phonetyping.__file__)]
     else:
         codes = [code]
     digest = hashlib.sha256(MAGIC + sys.version.encode())

@@ -33,6 +33,11 @@ def _unsmall(found: re.Match[str]) -> str:
     return "" if vowel_of(before) == vowel_of(small) else SMALL_TO_FULL[small]
 
 
+# The long mark typed as a look-alike inside a katakana word (トリア一ジ with the kanji 一, ドロ-ン with a hyphen or a
+# dash): the converter's or the keyboard's neighbour of ー.
+LONG_MARK_LOOKALIKE = re.compile(r"(?<=[\u30a1-\u30fa])[一\-‐‑–—―](?=[\u30a1-\u30fa])")
+
+
 # An acronym typed letter by letter with spaces between ("Ｏ J T担当", "a i の"), beside Japanese: one word (ojt).
 SPACED_LETTERS = re.compile(r"(?<![a-z])[a-z](?: [a-z]){1,4}(?![a-z])")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -48,6 +53,7 @@ def as_typed_meant(text: str) -> str:
     """Return (lower-cased) text with its long vowels doubled (jūtaku -> juutaku), small vowels typed for effect
     made full or dropped (くらぃ -> くらい, ですかぁ -> ですか) and acronyms spelled out in Japanese joined (o j t)."""
     text = SMALL_VOWEL.sub(_unsmall, text.translate(LONG_VOWELS).translate(SIMPLIFIED))
+    text = LONG_MARK_LOOKALIKE.sub("ー", text)
     if " " in text and JAPANESE.search(text):
         text = SPACED_LETTERS.sub(lambda letters: letters.group().replace(" ", ""), text)
     return text

@@ -83,3 +83,9 @@ def test_a_noun_before_the_topic_marker_tte_keeps_its_last_kanji() -> None:
 def test_hedges_tagged_as_nouns_are_weak_like_other_adverbs() -> None:
     assert [(t.lemma, t.weak) for t in analyze("大抵は残業が少ない？だいたい")] == [
         ("大抵", True), ("残業", False), ("少ない", False), ("大体", True)]
+
+
+def test_a_long_mark_typed_as_a_look_alike_inside_katakana_is_the_long_mark() -> None:
+    # トリア一ジ (the kanji 一), ドロ-ン (a hyphen): the long mark meant; 一 before a kanji stays one (テスト一覧).
+    assert clean("トリア一ジ") == "トリアージ" and clean("ドロ－ン") == "ドローン"
+    assert clean("テスト一覧") == "テスト一覧"
