@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from bot.answerfigures import DIGIT
+from bot.answerfigures import DIGIT, MORE_OR_LESS
 from bot.closecall import CloseCalls
 from bot.counted import Counted
 from bot.details import Asked, DetailCheck
@@ -37,8 +37,6 @@ CITY_WIDE = 3  # a place more than a third of the entries name is the city itsel
 # "通勤にどれくらいかけている？": an amount, a length or a count asked, which only an answer stating a figure gives
 QUANTITY_ASKED = re.compile(r"どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい|程度)|何(?:分|時間|人|年|か月|ヶ月|割|件|回|日)"
                             r"|(?<![a-z])how\s+(?:long|many|much|far)(?![a-z])")
-MORE_OR_LESS = re.compile(r"多い|少ない|多く|少なく|高い|低い|大きい|小さい|広い|狭い|長い|短い|(?<![a-z])(?:more|less|fewer|"
-                          r"bigger|larger|higher|greater|smaller|lower|longer|shorter)(?![a-z])")
 SAID_SO = r"(?:という|っていう|って言う|との)\s*"  # "「全国自治体をリードするまち」という表現は": the quote's word
 POINTED = 0.6  # a place this weighty is asked about (the clause "it" points back to: "Roppongi Hills - which district is it in?")
 

@@ -25,6 +25,7 @@ import re
 
 from collections.abc import Callable, Collection
 
+from bot.answerfigures import MORE_OR_LESS
 from bot.details import DetailCheck
 from bot.normalize import Token, clean
 from bot.spaced import JAPANESE_GAP
@@ -82,8 +83,6 @@ OTHER_PLACES = re.compile(r"(?:他|ほか)の(?:区|自治体|市|町|まち|街
                           r"|(?<![a-z])other\s+(?:wards?|cities|city|municipalities|towns?)(?![a-z])")
 COMPARED = re.compile(r"より|比べ|比較|どっち|どちら|(?<![a-z])(?:than|compared?|versus|vs)(?![a-z])")
 # A quantity compared: more, higher, bigger (多い, 高い, 広い).
-QUANTITY = re.compile(r"(?:多|少な|高|安|低|大き|小さ|広|狭)(?:い|く|め)|(?<![a-z])(?:more|less|fewer|higher|lower|bigger"
-                      r"|larger|smaller|cheaper)(?![a-z])")
 # A named person's own details ("中島さんの年齢", "土井さんのSNS"): only an answer stating them gives them.
 # The bot itself or a person named in kana ("きみ なんさい？", "くちょうって なんさい？") asks no candidate's age limit.
 PERSON = (r"(?:さん|氏|先生|[課部局所区市]長|パネリスト|登壇者|panelists?|(?<![ぁ-ゖ])きみ|(?<![ぁ-ゖ])あなた|ボット|くん|ちゃん"
@@ -128,7 +127,7 @@ class Unstated:
     def refusal(self, text: str, terms: list[Term], entry_id: str, bag: Collection[str]) -> str:
         """Return why the entry cannot answer the question ("" when nothing here stops it)."""
         cleaned = clean(text)
-        if COMPARED.search(cleaned) and QUANTITY.search(cleaned) and self._names_other_place(cleaned, terms):
+        if COMPARED.search(cleaned) and MORE_OR_LESS.search(cleaned) and self._names_other_place(cleaned, terms):
             if not HELD_COMPARISON.search(self._details.answer_text(entry_id)):
                 return "compares Minato with another place; the answer compares nothing"
         if FOREIGN_STAFF.search(cleaned) and COUNTED_OR_THERE.search(cleaned) and not MAY_JOIN.search(cleaned) \
