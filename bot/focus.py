@@ -166,7 +166,8 @@ POINTED_WEIGHT = 0.6  # ... and of the clause right before a question that point
 # ... and a clause whose pronoun stands for what was told before it ("そういうのがあると安心です"), not "その先輩から".
 STANDS_FOR_IT = re.compile(r"それ(?!ぞれ)|(?:そういう|こういう|そんな|こんな|ああいう)(?:の|こと|もの)")
 CONDITION_END = re.compile(r"(?:たら|だら|なら|れば)[、,\s]*$")
-POINTING = re.compile(r"それ|その|そんな|そういう|そこ|あれ|あの|こういう|(?<![a-z])(?:that|this|it|its|they|their|them|those|these)(?![a-z])")
+# あの points only at a noun right after it (あの制度); "あのー", "あの、" are a speaker's filler.
+POINTING = re.compile(r"それ|その|そんな|そういう|そこ|あれ|あの(?=[\u3400-\u9fff々\u30a1-\u30fa])|こういう|(?<![a-z])(?:that|this|it|its|they|their|them|those|these)(?![a-z])")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from bot.analyzer import Morpheme, morphemes
 from bot.normalize import clean
 
 # 気 of a hedge only (not 雰囲気, 人気, 気候): right after kana or at the start, before が/に and する/なる.
+KIND_OF_PLACE = re.compile(r"(どんな|どういう|そういう|こういう)\s*とこ(?!ろ)")
 HEDGE_MARKS = ("気", "もう", "もっかい", "力", "説明会")  # a text holding none of these holds no hedge
 HEDGE = re.compile(r"(?<![\u3400-\u9fff々])気(?:が(?:する|します|して|した|しま|しない)|に(?:なる|なって|なり|なった|なっ))"
                    r"|もう一回|もう一度|もっかい"
@@ -33,7 +34,12 @@ STEM_THEN_YASUI = re.compile(r"(?<=[いきしちにひみりぎじびぴえけ�
 def spelled_out(text: str) -> str:
     """Return the text with words typed in a spelling of their own written as the knowledge writes them: 安い for
     the suffix やすい, どのくら for どのくらい, ちいき (地域) typed in kana for ちく (地区)."""
-    return place_suffixes(how_much_whole(easy_to(kana_districts(text))))
+    return place_suffixes(how_much_whole(easy_to(kana_districts(short_tokoro(text)))))
+
+
+def short_tokoro(text: str) -> str:
+    """Return the text with the spoken とこ after どんな or どういう written ところ: "どんなとこなの" may read どんな|と|こな."""
+    return KIND_OF_PLACE.sub(r"\1ところ", text) if "とこ" in text else text
 
 
 def place_suffixes(text: str) -> str:

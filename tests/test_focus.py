@@ -266,3 +266,10 @@ def test_an_english_word_in_a_romaji_sentence_stays_english() -> None:
     # l, a c outside ch and a y before a consonant are no Hepburn: "population" is no ポプラティオン
     kana = romaji_sentence("jinkou wa dore kurai desu ka? population no koto desu")
     assert kana is not None and "population" in kana and "じんこう" in kana
+
+
+def test_a_filler_is_no_word_pointing_back(plain_answerer: Answerer) -> None:
+    # あのー before 港区 is a speaker's filler, not あの (that): the question clause names the city, no topic borrowed
+    # from the clause before (役所で働きたい: the staff).
+    reply = plain_answerer.answer(Question("えっと甥が区役所で働きたいって言ってるんですけどあのー港区ってどんなところですかね"))
+    assert (reply.kind, reply.entry_id) == ("answer", "overview-summary")

@@ -198,3 +198,10 @@ def test_an_acronym_spelled_in_kana_letter_names_is_read_as_letters() -> None:
     assert kana_acronyms("おーじぇーてぃー って なに") == "ojt って なに"
     assert kana_acronyms("あいあいがさ") == "あいあいがさ"  # two names (あい あい) are no acronym
     assert kana_acronyms("エスエヌエス やってる？") == "sns やってる？"  # typed in katakana too
+
+
+def test_the_spoken_toko_of_a_kind_of_place_is_tokoro() -> None:
+    # "どんなとこなの" may read どんな|と|こな|の; written ところ it reads as the place asked about.
+    from bot.spoken import short_tokoro
+    assert short_tokoro("港区ってどんなとこなの") == "港区ってどんなところなの"
+    assert short_tokoro("住むのにいいとこ") == "住むのにいいとこ"
