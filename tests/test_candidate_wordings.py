@@ -79,7 +79,8 @@ def test_dividing_into_classes_is_forming_them(plain_answerer: Answerer, text: s
     ("福祉の仕事って土日はお休みなんですかね", "guide-holidays"),  # 土日 and 休み: two words, one concept
     ("休日は週休2日せいですか", "guide-holidays"),
     ("扶養手当は配偶者や子どもにも出ますか", "guide-salary"),
-    ("住居手当に上限はありますか", "guide-salary")])  # one word of its own, and nothing else named
+    ("住居手当に上限はありますか", "guide-salary"),  # one word of its own, and nothing else named
+    ("試験で拡大文字の問題用紙をお願いすることはできますか", "guide-exam")])  # お願い: a request's politeness
 def test_the_guide_answers_its_own_topic_however_qualified(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
 
