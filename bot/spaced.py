@@ -142,7 +142,7 @@ def read_across_spaces(text: str, terms: list[Term], table: ReadingTable[Concept
         for start, end, reading in hits:
             mask[start:end] = [True] * (end - start)
             found[reading] = table[reading]
-            absorbed.update(_compound_words(run, bounds, start, end, table))
+            absorbed.update(_compound_words(run, bounds, start, end, table, table[reading]))
         masks.append((run, mask, {}))
     if not found:
         return terms
@@ -154,13 +154,13 @@ def read_across_spaces(text: str, terms: list[Term], table: ReadingTable[Concept
     return with_scanned(kept, found, stopwords)
 
 
-def _compound_words(run: str, bounds: list[int], start: int, end: int,
-                    table: ReadingTable[Concepts]) -> dict[str, Concepts]:
+def _compound_words(run: str, bounds: list[int], start: int, end: int, table: ReadingTable[Concepts],
+                    meant: Concepts) -> dict[str, Concepts]:
     # The words a hit spans, when each is a known word of its own (no particle, no adjective: しょくいん の いえ and
-    # あたらしい ぎじゅつ are phrases), each with the compound's concepts.
+    # あたらしい ぎじゅつ are phrases), each with what the compound means.
     inner = [b for b in bounds if start <= b <= end]
     words = [run[a:b] for a, b in zip(inner, inner[1:])]
-    return {word: table[run[start:end]] for word in words} if all(word in table for word in words) else {}
+    return dict.fromkeys(words, meant) if all(word in table for word in words) else {}
 
 
 def _minor(term: Term) -> bool:
