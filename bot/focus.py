@@ -49,6 +49,8 @@ QUESTION_WORD = re.compile(
     r"|いくら|どっち|どちら)(?!か|も)"  # not 埼玉なんで (because it is 埼玉)
     r"|(?<![a-z])(?:how|what|when|where|who|whom|which|why|is there|are there|do you|does|can i|could you|tell me"
     r"|explain)(?![a-z])")
+QUESTION_MARK = re.compile(r"[?？]\s*$")
+PERIOD = re.compile(r"[。．]\s*$")
 WISH = re.compile(r"(?:知りたい|聞きたい|伺いたい)(?:です|と思って(?:います|いる)|と思います)?[。．.!！\s]*$")
 DIRECT = re.compile(r"(?:か|の|[?？])[\s?？。]*$")
 HANDING_OVER = re.compile(rf"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が|{CORRECTION})[、,\s]*$")
@@ -84,8 +86,12 @@ def clauses(text: str) -> list[Clause]:
     # "親として職場の様子を知りたいです。食堂ってどんなところ？": a wish told before a direct question is its context.
     last = max((index for index, clause in enumerate(found) if clause.asks and DIRECT.search(clean(clause.text))),
                default=-1)
-    return [replace(clause, asks=False) if index < last and clause.asks and WISH.search(clean(clause.text)) else clause
-            for index, clause in enumerate(found)]
+    # "…勧めてるの。…初めてよ。それで、職員って何人？": a sentence closed by a period before one closed by a question
+    # mark tells; only a question word would make it ask.
+    marked = max((index for index, clause in enumerate(found) if QUESTION_MARK.search(clause.text)), default=-1)
+    return [replace(clause, asks=False) if index < last and clause.asks and WISH.search(clean(clause.text))
+            or index < marked and clause.asks and PERIOD.search(clause.text) and not QUESTION_WORD.search(clean(clause.text))
+            else clause for index, clause in enumerate(found)]
 
 
 def _hands_over(clause: str) -> bool:

@@ -273,3 +273,11 @@ def test_a_filler_is_no_word_pointing_back(plain_answerer: Answerer) -> None:
     # from the clause before (役所で働きたい: the staff).
     reply = plain_answerer.answer(Question("えっと甥が区役所で働きたいって言ってるんですけどあのー港区ってどんなところですかね"))
     assert (reply.kind, reply.entry_id) == ("answer", "overview-summary")
+
+
+def test_a_sentence_closed_by_a_period_before_a_question_mark_tells() -> None:
+    # …勧めてるの。 and …実感がほしいです。 end like questions (の, ほしい), but a period closes them before the sentence
+    # the question mark closes: they tell; a question word would still make one ask.
+    pieces = clauses("甥が区役所を勧めてるの。もっと役に立つ実感がほしいです。職員って何人いるの？")
+    assert [piece.asks for piece in pieces] == [False, False, True]
+    assert [piece.asks for piece in clauses("食堂はどこですか。職員住宅はありますか？")] == [True, True]
