@@ -51,6 +51,7 @@ QUESTION_WORD = re.compile(
     r"|explain)(?![a-z])")
 QUESTION_MARK = re.compile(r"[?？]\s*$")
 PERIOD = re.compile(r"[。．]\s*$")
+ASKED_BY_KA = re.compile(r"(?:か|かな|かね|かしら)[。．]\s*$")  # "…難しいですか。" asks, its period or not
 WISH = re.compile(r"(?:知りたい|聞きたい|伺いたい)(?:です|と思って(?:います|いる)|と思います)?[。．.!！\s]*$")
 DIRECT = re.compile(r"(?:か|の|[?？])[\s?？。]*$")
 HANDING_OVER = re.compile(rf"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が|{CORRECTION})[、,\s]*$")
@@ -88,10 +89,16 @@ def clauses(text: str) -> list[Clause]:
                default=-1)
     # "…勧めてるの。…初めてよ。それで、職員って何人？": a sentence closed by a period before one closed by a question
     # mark tells; only a question word would make it ask.
-    marked = max((index for index, clause in enumerate(found) if QUESTION_MARK.search(clause.text)), default=-1)
+    marked = max((index for index, clause in enumerate(found) if QUESTION_MARK.search(clause.text)
+                  or index == len(found) - 1 and clause.asks and not PERIOD.search(clause.text)), default=-1)
     return [replace(clause, asks=False) if index < last and clause.asks and WISH.search(clean(clause.text))
-            or index < marked and clause.asks and PERIOD.search(clause.text) and not QUESTION_WORD.search(clean(clause.text))
+            or index < marked and clause.asks and _tells(clause.text)
             else clause for index, clause in enumerate(found)]
+
+
+def _tells(clause: str) -> bool:
+    # A sentence a period closes, neither ending in か nor holding a question word: "…勧めてるの。", "…ほしいです。".
+    return bool(PERIOD.search(clause)) and not ASKED_BY_KA.search(clause) and not QUESTION_WORD.search(clean(clause))
 
 
 def _hands_over(clause: str) -> bool:

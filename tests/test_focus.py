@@ -275,9 +275,12 @@ def test_a_filler_is_no_word_pointing_back(plain_answerer: Answerer) -> None:
     assert (reply.kind, reply.entry_id) == ("answer", "overview-summary")
 
 
-def test_a_sentence_closed_by_a_period_before_a_question_mark_tells() -> None:
+def test_a_sentence_closed_by_a_period_before_the_question_tells() -> None:
     # …勧めてるの。 and …実感がほしいです。 end like questions (の, ほしい), but a period closes them before the sentence
     # the question mark closes: they tell; a question word would still make one ask.
     pieces = clauses("甥が区役所を勧めてるの。もっと役に立つ実感がほしいです。職員って何人いるの？")
     assert [piece.asks for piece in pieces] == [False, False, True]
     assert [piece.asks for piece in clauses("食堂はどこですか。職員住宅はありますか？")] == [True, True]
+    assert [piece.asks for piece in clauses("試験は難しいですか。何を勉強しますか")] == [True, True]  # か。 asks
+    # the last sentence asking, with no mark at all, closes the story the same way
+    assert [piece.asks for piece in clauses("決め手がほしいです。港区で働く魅力は何")] == [False, True]
