@@ -16,6 +16,8 @@ from bot.analyzer import Morpheme, morphemes
 from bot.normalize import clean
 
 # 気 of a hedge only (not 雰囲気, 人気, 気候): right after kana or at the start, before が/に and する/なる.
+INSIDE_OF = re.compile(r"(?<![\u3400-\u9fff々])(区)\s*の\s*(?:中|なか|内)(?![\u3400-\u9fff])")
+OUTSIDE_OF = re.compile(r"(?<![\u3400-\u9fff々])(区)\s*の\s*(?:外|そと)(?![\u3400-\u9fff])")
 KIND_OF_PLACE = re.compile(r"(どんな|どういう|そういう|こういう)\s*とこ(?!ろ)")
 HEDGE_MARKS = ("気", "もう", "もっかい", "力", "説明会")  # a text holding none of these holds no hedge
 HEDGE = re.compile(r"(?<![\u3400-\u9fff々])気(?:が(?:する|します|して|した|しま|しない)|に(?:なる|なって|なり|なった|なっ))"
@@ -34,7 +36,15 @@ STEM_THEN_YASUI = re.compile(r"(?<=[いきしちにひみりぎじびぴえけ�
 def spelled_out(text: str) -> str:
     """Return the text with words typed in a spelling of their own written as the knowledge writes them: 安い for
     the suffix やすい, どのくら for どのくらい, ちいき (地域) typed in kana for ちく (地区)."""
-    return place_suffixes(how_much_whole(easy_to(kana_districts(short_tokoro(text)))))
+    return place_suffixes(how_much_whole(easy_to(kana_districts(short_tokoro(inside_or_outside(text))))))
+
+
+def inside_or_outside(text: str) -> str:
+    """Return the text with "the inside / outside of" the ward said as one word: 区の中 is 区内, 区の外 区外 (read
+    apart, 中 and 外 are the in-house and outside training's words). Not 港区の外, which reads 港区外."""
+    if "の" not in text:
+        return text
+    return OUTSIDE_OF.sub(r"\1外", INSIDE_OF.sub(r"\1内", text))
 
 
 def short_tokoro(text: str) -> str:

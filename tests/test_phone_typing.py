@@ -303,3 +303,7 @@ def test_a_kana_ending_of_a_word_starts_no_reading(plain_answerer: Answerer) -> 
     # 近くがいい read チカクガイイ holds クガイ (区外) from the く of 近く: okurigana, spelled as read, is no typo.
     concepts = {t.concept for t in plain_answerer.matcher.vocabulary.resolve("海の近くがいいなと思っています")}
     assert "区外" not in concepts
+
+
+def test_the_inside_or_outside_of_the_ward_asks_where_the_housing_is(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "職員住宅って区の中ですか、区の外ですか") == ("answer", "housing-staff")

@@ -205,3 +205,11 @@ def test_the_spoken_toko_of_a_kind_of_place_is_tokoro() -> None:
     from bot.spoken import short_tokoro
     assert short_tokoro("港区ってどんなとこなの") == "港区ってどんなところなの"
     assert short_tokoro("住むのにいいとこ") == "住むのにいいとこ"
+
+
+def test_the_inside_or_outside_of_the_ward_is_one_word() -> None:
+    # 区の外 is 区外, 区の中 区内: read apart, 中 and 外 are the words of the in-house and outside training.
+    from bot.spoken import inside_or_outside
+    assert inside_or_outside("職員住宅は区の中？区の外？") == "職員住宅は区内？区外？"
+    assert inside_or_outside("港区の外にもある？") == "港区の外にもある？"  # 港区外 would read as another place
+    assert inside_or_outside("区の中心部") == "区の中心部"
