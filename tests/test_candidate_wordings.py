@@ -265,3 +265,8 @@ def test_a_graduate_schools_degree_is_a_degree_the_starting_salary_depends_on(pl
 @pytest.mark.parametrize("text", ["子どもが熱を出したときに休める制度はありますか", "こども が びょうき の とき しょくいん は やすめますか"])
 def test_being_able_to_take_time_off_is_the_guides_leave(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "guide-holidays")
+
+
+def test_both_of_what_is_named_is_no_topic(plain_answerer: Answerer) -> None:
+    # 両方: both of the two places named; the list of where staff live holds them.
+    assert outcome(plain_answerer, "職員の居住地に大田区と品川区、両方入ってますか") == ("answer", "commute-residence")
