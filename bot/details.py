@@ -25,6 +25,8 @@ COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(CO
 # "導入校数": the number of things named by their counter (校, 台), asked as a noun (not 客室数: the rooms' answer
 # is that number's own topic)
 COUNTER_NUMBER = re.compile(r"(校|台|戸|軒|社|駅)数")
+# "新技術 提案数": a noun's count asked in keywords, the word ending the message or a phrase of it (not 多数, 複数).
+KEYWORD_COUNT = re.compile(r"(?<![少多複半])(?<=[\u3400-\u9fff\u30a1-\u30fa])数\s*[?？]?\s*$")
 # "how many countries?" counts in the same units as 何か国.
 ENGLISH_UNITS = {"countries": "か国", "people": "人", "persons": "人", "staff": "人", "employees": "人", "workers": "人",
                  "rooms": "室", "schools": "校",
@@ -142,7 +144,7 @@ class DetailCheck:
         unit = _unit(cleaned)
         if unit in SHARE_UNITS and any(kind.name == RATE_KIND for kind in found):
             unit, found = None, [kind for kind in found if kind is not self._count]  # 何割: a rate, read as one
-        if unit is not None and self._count is not None and self._count not in found:
+        if (unit is not None or KEYWORD_COUNT.search(cleaned)) and self._count is not None and self._count not in found:
             found.append(self._count)
         people = PEOPLE_COUNTED.search(cleaned) is not None
         counted = PEOPLE_OF.search(cleaned) or PLACES_OF.search(cleaned)

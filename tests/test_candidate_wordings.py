@@ -270,3 +270,8 @@ def test_being_able_to_take_time_off_is_the_guides_leave(plain_answerer: Answere
 def test_both_of_what_is_named_is_no_topic(plain_answerer: Answerer) -> None:
     # 両方: both of the two places named; the list of where staff live holds them.
     assert outcome(plain_answerer, "職員の居住地に大田区と品川区、両方入ってますか") == ("answer", "commute-residence")
+
+
+def test_a_count_asked_in_keywords_goes_to_the_entry_stating_it(plain_answerer: Answerer) -> None:
+    # 提案数 ending a keyword question asks a count, which the adopted projects state (22件), not the system's outline.
+    assert outcome(plain_answerer, "新技術チャレンジ 提案数") == ("answer", "newtech-projects")
