@@ -49,6 +49,7 @@ QUESTION_WORD = re.compile(
     r"|いくら|どっち|どちら)(?!か|も)"  # not 埼玉なんで (because it is 埼玉)
     r"|(?<![a-z])(?:how|what|when|where|who|whom|which|why|is there|are there|do you|does|can i|could you|tell me"
     r"|explain)(?![a-z])")
+VERBS = frozenset({"動詞", "形容詞"})
 QUESTION_MARK = re.compile(r"[?？]\s*$")
 PERIOD = re.compile(r"[。．]\s*$")
 ASKED_BY_KA = re.compile(r"(?:か|かな|かね|かしら)[。．]\s*$")  # "…難しいですか。" asks, its period or not
@@ -284,6 +285,7 @@ def _has_topic(terms: list[Term], asks_about: Callable[[Token], bool], is_home: 
     # 内容, 期間, 何人 and いくら ask about something or for a figure, they do not say of what; nor does the city's
     # name in a question pointing back ("港区にもそういう制度は？": such a system as the one just told of).
     return any(term.concept is not None and term.via != "weak" and not asks_about(term.token)
+               and not (is_home is not None and term.token.pos in VERBS)  # "あれ百万超えてる？": 超える names no topic
                and not (is_home is not None and is_home(term.token))
                and not term.token.lemma.startswith("何") and not QUESTION_WORD.fullmatch(term.token.lemma)
                for term in terms)

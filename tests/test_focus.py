@@ -284,3 +284,10 @@ def test_a_sentence_closed_by_a_period_before_the_question_tells() -> None:
     assert [piece.asks for piece in clauses("試験は難しいですか。何を勉強しますか")] == [True, True]  # か。 asks
     # the last sentence asking, with no mark at all, closes the story the same way
     assert [piece.asks for piece in clauses("決め手がほしいです。港区で働く魅力は何")] == [False, True]
+
+
+def test_a_verb_in_a_clause_pointing_back_names_no_topic(plain_answerer: Answerer) -> None:
+    # "あれ百万超えてる？": あれ points back at the daytime population told of; 超える names no topic of its own (the
+    # forecast's "30万人を超える" would take the question).
+    reply = plain_answerer.answer(Question("昼間の人口ってかなり多いって聞いたけど何人くらい？あれ百万超えてるの"))
+    assert (reply.kind, reply.entry_id) == ("answer", "facts-daytime-population")
