@@ -241,7 +241,7 @@ class DetailCheck:
 
     def states_a_figure(self, entry_id: str) -> bool:
         """Tell whether an entry's answers (not its keywords) state any figure."""
-        return DIGIT.search(self._answers.get(entry_id, "")) is not None
+        return DIGIT.search(self.stated(entry_id)) is not None
 
     def answer_text(self, entry_id: str) -> str:
         """Return an entry's answers, keywords and title as one cleaned text (what `holds` looks in)."""

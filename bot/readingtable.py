@@ -25,15 +25,16 @@ Concepts = tuple[str, ...]
 
 
 def reading_table(by_reading: dict[str, str], compounds: dict[str, Concepts], phrases: dict[str, Concepts],
-                  only_kana: set[str]) -> ReadingTable[Concepts]:
-    """Return the table of readings to scan for: words, compounds, then phrases, each only if long enough and new."""
+                  only_kana: set[str], typos: bool = False) -> ReadingTable[Concepts]:
+    """Return the table of readings to scan for: words, compounds, then phrases, each only if long enough and new;
+    with `typos`, also the readings of a dakuten left out that scan_readings looks for in words typed in kana."""
     table = {r: (c,) for r, c in by_reading.items() if len(r) >= MIN_SCAN_READING and r not in only_kana}
     table.update({r: c for r, c in compounds.items() if len(r) >= MIN_SCAN_READING and r not in table})
     table.update({r: c for r, c in phrases.items()
                   if len(r) >= MIN_SCAN_READING and r not in table and r not in only_kana})
     table.update(_short_vowel_readings(table))
     table.update(_plain_voicing(table))
-    return ReadingTable(table, MIN_SCAN_READING, _dakuten_dropped(table))
+    return ReadingTable(table, MIN_SCAN_READING, _dakuten_dropped(table) if typos else None)
 
 
 def _dakuten_dropped(table: dict[str, Concepts]) -> dict[str, Concepts]:

@@ -279,7 +279,7 @@ class Vocabulary:
         if self._reading_table is None:
             phrases = phrase_concepts(self._phrase_readings, self._by_lemma)
             only_kana = self._kana_spelled - self._kanji_spelled
-            self._reading_table = (reading_table(self._by_reading, self._compounds, phrases, only_kana),
+            self._reading_table = (reading_table(self._by_reading, self._compounds, phrases, only_kana, typos=True),
                                    reading_table(self._by_reading, self._compounds, phrases, set()))
         return self._reading_table[across_spaces]
 
