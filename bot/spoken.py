@@ -15,11 +15,12 @@ import jaconv
 from bot.analyzer import Morpheme, morphemes
 from bot.normalize import clean
 
-# 気 of a hedge only (not 雰囲気, 人気, 気候): right after kana or at the start, before が/に and する/なる.
 INSIDE_OF = re.compile(r"(?<![\u3400-\u9fff々])(区)\s*の\s*(?:中|なか|内)(?![\u3400-\u9fff])")
 OUTSIDE_OF = re.compile(r"(?<![\u3400-\u9fff々])(区)\s*の\s*(?:外|そと)(?![\u3400-\u9fff])")
 KIND_OF_PLACE = re.compile(r"(どんな|どういう|そういう|こういう)\s*とこ(?!ろ)")
+
 HEDGE_MARKS = ("気", "もう", "もっかい", "力", "説明会")  # a text holding none of these holds no hedge
+# 気 of a hedge only (not 雰囲気, 人気, 気候): right after kana or at the start, before が/に and する/なる.
 HEDGE = re.compile(r"(?<![\u3400-\u9fff々])気(?:が(?:する|します|して|した|しま|しない)|に(?:なる|なって|なり|なった|なっ))"
                    r"|もう一回|もう一度|もっかい"
                    # "育成に力を入れている": effort put into what is named before it, no topic of its own
@@ -122,7 +123,8 @@ def purpose_of(text: str) -> str:
 
 
 def drop_hedges(text: str) -> str:
-    """Return the text without the spoken hedges that name no topic (気がする, 気になって, もう一回, 力を入れて)."""
+    """Return the text without the spoken hedges that name no topic (気がする, 気になって, もう一回, 力を入れて,
+    説明会で言ってた)."""
     return HEDGE.sub(" ", clean(text)) if any(mark in text for mark in HEDGE_MARKS) else text
 
 
