@@ -40,6 +40,20 @@ def spelled_out(text: str) -> str:
     return place_suffixes(how_much_whole(easy_to(kana_districts(short_tokoro(inside_or_outside(text))))))
 
 
+def work_hours(text: str) -> str:
+    """Return the text with the clock time of the work asked said as working hours: "しごとは なんじから なんじまで",
+    "職員は何時から働きますか" ask the 勤務時間 (a clock time of a counter or a park names no work and stays)."""
+    if not WORK.search(text) or HOURS_NAMED.search(text):
+        return text  # "しごとの時間は何時から", "時短勤務…何時まで": the hours are named already
+    return CLOCK_ASKED.sub(lambda found: "、勤務時間は" + found.group(), text, count=1)
+
+
+# The work itself: 仕事, 働く, 勤務 (not 仕事場 or 働き方 alone: they need the clock asked too, below).
+WORK = re.compile(r"仕事|しごと|シゴト|働|はたら|勤務|きんむ|出勤|しゅっきん|退勤")
+HOURS_NAMED = re.compile(r"時間|じかん|ジカン|定時|ていじ|始業|終業|時短")
+CLOCK_ASKED = re.compile(r"(?:何時|なんじ|なにじ|ナンジ)(?=\s*(?:から|まで|に|ごろ|頃|くらい|ぐらい))(?!\s*間)")
+
+
 def inside_or_outside(text: str) -> str:
     """Return the text with "the inside / outside of" the ward said as one word: 区の中 is 区内, 区の外 区外 (read
     apart, 中 and 外 are the in-house and outside training's words). Not 港区の外, which reads 港区外."""

@@ -275,3 +275,13 @@ def test_both_of_what_is_named_is_no_topic(plain_answerer: Answerer) -> None:
 def test_a_count_asked_in_keywords_goes_to_the_entry_stating_it(plain_answerer: Answerer) -> None:
     # 提案数 ending a keyword question asks a count, which the adopted projects state (22件), not the system's outline.
     assert outcome(plain_answerer, "新技術チャレンジ 提案数") == ("answer", "newtech-projects")
+
+
+@pytest.mark.parametrize("text", ["しごとは なんじから なんじまで？", "職員って朝は何時から働くんですか"])
+def test_the_clock_time_of_the_work_asks_the_working_hours(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "guide-holidays")
+
+
+@pytest.mark.parametrize("text", ["食堂って何時から開いてますか", "区役所の窓口って何時まで開いてますか"])
+def test_a_clock_time_of_a_place_is_no_working_hours(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)

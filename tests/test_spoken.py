@@ -213,3 +213,11 @@ def test_the_inside_or_outside_of_the_ward_is_one_word() -> None:
     assert inside_or_outside("職員住宅は区の中？区の外？") == "職員住宅は区内？区外？"
     assert inside_or_outside("港区の外にもある？") == "港区の外にもある？"  # 港区外 would read as another place
     assert inside_or_outside("区の中心部") == "区の中心部"
+
+
+def test_the_clock_time_of_the_work_is_said_as_its_hours() -> None:
+    from bot.spoken import work_hours
+    assert work_hours("しごと は なんじ から なんじ まで") == "しごと は 、勤務時間はなんじ から なんじ まで"
+    assert work_hours("食堂は何時から") == "食堂は何時から"  # no work named: a place's clock time
+    assert work_hours("しごとの時間は何時から") == "しごとの時間は何時から"  # the hours are named already
+    assert work_hours("通勤に何時間かかる？") == "通勤に何時間かかる？"  # a duration, no clock time
