@@ -131,7 +131,6 @@ class Matcher:
     def _understand(self, text: str, resolve: Callable[..., list[Term]]) -> tuple[Reading, list[Candidate], MatchResult]:
         if not has_letters(text):
             return Reading([], text, ""), [], MatchResult("invalid", reason="no words")
-        # the clock time of the work is its hours: a question's words (the knowledge's are read as written)
         reading = read_message(work_hours(text), resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
         terms = reading.terms
         candidates = self._rank(terms, limit=20)  # room for the filters in _decide
