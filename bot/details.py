@@ -43,7 +43,7 @@ LOCATION = "location"
 RATE_KIND = "rate"  # scope.yaml's kind for a share (何割, 取得率): a share asked in % or 割 is that, no count
 SHARE_UNITS = frozenset({"パーセント", "%", "パー", "割"})
 ASKED_CACHE = 512  # texts whose asked details are kept
-ABSTRACT_WHERE = re.compile(r"(?:良さ|魅力|メリット|違い|意味|理由|ポイント|強み|特徴|やりがい|価値)(?:って|は|が)[^。？?]{0,6}?どこに")
+ABSTRACT_WHERE = re.compile(r"(?:良さ|魅力|メリット|利点|長所|良い点|いい点|違い|差|意味|理由|ポイント|強み|特徴|特色|やりがい|価値)(?:って|は|が)[^。？?]{0,6}?どこに")
 NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them too (the panel's two names)
 # What a count counts, the word before its 何 and unit: "保健所の職員は何人？" counts 職員, not the panelists named;
 # "大使館って何か所？" is answered by any count of the entry's own embassies (81か国), "避難所は何か所？" by none.
