@@ -285,3 +285,8 @@ def test_the_clock_time_of_the_work_asks_the_working_hours(plain_answerer: Answe
 @pytest.mark.parametrize("text", ["食堂って何時から開いてますか", "区役所の窓口って何時まで開いてますか"])
 def test_a_clock_time_of_a_place_is_no_working_hours(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["有栖川公園って何地区？", "ありすがわ の こうえん は どこ の ちく"])
+def test_a_park_named_by_its_short_name_is_that_park(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "district-azabu")
