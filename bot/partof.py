@@ -51,7 +51,7 @@ ALONE = r"\s*(?:ダケ|ノミ)?\s*ノ\s*"  # "高輪地区だけの人口": the 
 DISTRICT_OF = re.compile(r"(?:地区|エリア|チク)" + ALONE)
 PLACE_OF = re.compile(ALONE)
 SPENT_ON_THINGS = "予算 budget"
-SPENT_ON_EN = re.compile(r"(?<![a-z])budget(?:\s+amount)?\s+(?:for|of|on)\s+(?:the\s+)?")
+SPENT_ON_EN = re.compile(r"(?<![a-z])budget(?:\s+(?:amount|set\s+aside|allocated|earmarked))?\s+(?:for|of|on)\s+(?:the\s+)?")
 SPENT_ON_WORDS = frozenset({"for", "of", "on"})
 ONE_TOPIC_USERS = 3  # entries using a concept: this few, it names a thing of one topic
 DISTRICT_WORDS = ("地区", "district", "chiku")
@@ -192,7 +192,7 @@ class Parts:
             after = list(dropwhile(lambda t: t.via == "weak", terms[spent_on + 1:]))
             phrase = list(takewhile(lambda t: t.via != "weak" and t.concept is not None and t.weight == 1.0, after))
             # a thing of one topic (the drone project), not the city's own (its office, its residents)
-            if not phrase or any(self._users(t.concept or "") > ONE_TOPIC_USERS for t in phrase):
+            if not phrase or all(self._users(t.concept or "") > ONE_TOPIC_USERS for t in phrase):
                 continue
             if not (all(self._names(t, entry_id) for t in phrase) and self._names(figure, entry_id)):
                 name = " ".join(t.token.surface for t in phrase)

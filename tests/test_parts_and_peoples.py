@@ -432,6 +432,9 @@ def test_a_budget_spent_on_a_thing_is_stated_only_by_an_answer_naming_both(plain
     ("What's the budget for the drone trial?", False),  # the English order: the thing after the budget
     ("How big is the budget for the AI sleep trial?", False),
     ("What is the budget of the ward office?", True),  # the city's own office: its budget is the city's
+    # one word of one topic among common ones (projects reads as many entries' word) names a thing of that topic
+    ("How much is the budget for each of the selected drone projects?", False),
+    ("What was the budget set aside for the AI sleep pilots?", False),  # set aside, allocated: still the budget for it
 ])
 def test_a_budget_for_one_topics_thing_in_english(plain_answerer: Answerer, question: str, answered: bool) -> None:
     assert plain_answerer.answer(Question(question, channel="test")).matched is answered
