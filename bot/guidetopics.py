@@ -33,6 +33,9 @@ NUMERAL = re.compile(r"[\d一二三四五六七八九十]")  # 一人 of 子ど�
 FEW_USERS = 2  # a noun more entries use names no one topic
 # A workplace: ホテルでの経験, ホテルで働いて, ホテルに勤めて, ホテル勤務
 PLACE_OF_WORK = re.compile(r"([\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)(?:での|で働|で勤|に勤め|勤務)")
+# An occasion one asks leave or hours for: 入学式の日に, 学校行事で休める, 通院のときに, 介護のため
+OCCASION = re.compile(r"((?:[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+の)*[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)"
+                      r"(?:の(?:日|とき|時|際)に|で休|でやす|のため)")  # 小学校の運動会の日に: the whole occasion
 MIN_SCANNED_TOPIC = 5  # kana read as a word (ジョセイキン: 助成): this long, it is no chance reading inside other words
 
 
@@ -59,7 +62,9 @@ class GuideTopics:
         bag = self._index.bag(self._position[entry_id])
         named = [t for t in terms if t.weight == 1.0 and t.via not in ("weak", "scan") and t.concept is not None
                  and not self._vocabulary.asks_about(t.token)]
-        if any(t.concept not in bag and self._index.users(t.concept) <= FEW_USERS and _a_thing(t) for t in named):
+        occasions = self._circumstances(text)
+        if any(t.concept not in bag and t.concept not in occasions and self._index.users(t.concept) <= FEW_USERS
+               and _a_thing(t) for t in named):
             return False  # a rare noun of another topic: "食堂って土日も？"
         own = {t.token.surface for t in named if t.concept in bag}
         if len(own) < OWN_WORDS and not (own and self._nothing_else(terms, named, bag)):
@@ -81,7 +86,7 @@ class GuideTopics:
             return ""
         bag = self._index.bag(self._position[entry_id])
         # "ホテルでの経験年数って給料に反映される？": where one worked is the circumstance, not what is asked.
-        workplaces = {t.concept for word in PLACE_OF_WORK.findall(clean(text)) for t in self._vocabulary.resolve(word, False)}
+        workplaces = self._circumstances(text)
         for term in terms:
             owner = self._specifics.title_owner(term.concept)
             if (term.weight < 1.0 or term.via == "weak" or term.via == "scan" and len(term.token.surface) < MIN_SCANNED_TOPIC
@@ -92,6 +97,12 @@ class GuideTopics:
             if self._names_a_topic(term):
                 return term.token.surface
         return ""
+
+    def _circumstances(self, text: str) -> set[str | None]:
+        # Where one worked, what one takes leave for: the circumstance of a guide question, not another topic asked.
+        cleaned = clean(text)
+        return {t.concept for pattern in (PLACE_OF_WORK, OCCASION) for word in pattern.findall(cleaned)
+                for t in self._vocabulary.resolve(word, False)}
 
     def _names_a_topic(self, term: Term) -> bool:
         token = term.token

@@ -290,3 +290,9 @@ def test_a_clock_time_of_a_place_is_no_working_hours(plain_answerer: Answerer, t
 @pytest.mark.parametrize("text", ["有栖川公園って何地区？", "ありすがわ の こうえん は どこ の ちく"])
 def test_a_park_named_by_its_short_name_is_that_park(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "district-azabu")
+
+
+@pytest.mark.parametrize("text", ["小学校の運動会の日に休みを取れますか", "娘の卒業式の日に休みはとれますか"])
+def test_what_one_takes_leave_for_is_the_occasion_not_another_topic(plain_answerer: Answerer, text: str) -> None:
+    # 卒業式, 通院: the occasion of the leave asked, not a topic of its own (as where one worked is not)
+    assert outcome(plain_answerer, text) == ("answer", "guide-holidays")
