@@ -24,6 +24,8 @@ from bot.normalize import clean
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
+WHOLE_SCAN = 5  # kana read as a word this long (なにがいい: メリット) is what was typed, no chance reading inside words
+
 QUOTED = re.compile(r"[「『\"]([^「」『』\"]+)[」』\"]")
 MIN_QUOTED = 3  # characters: 「港」 quotes no phrase of an answer
 ASPECT_WEIGHT = 0.6  # the asking clause (1) and the one right before a question naming no topic (bot.focus)
@@ -119,7 +121,7 @@ class Specifics:
         """
         best = candidates[0]
         asked = frozenset(t.concept for t in terms if t.weight >= ASPECT_WEIGHT and t.concept is not None
-                          and t.via not in ("weak", "scan"))
+                          and (t.via != "scan" and t.via != "weak" or t.via == "scan" and len(t.token.surface) >= WHOLE_SCAN))
         # A word the best one never uses: 通勤 asked of where staff commute from is no aspect of the commute time.
         unused = self._index.bag(self._position[best.entry_id]).keys().isdisjoint
         owners = {self.title_owner(concept) for concept in asked if unused((concept,))}

@@ -296,3 +296,8 @@ def test_a_park_named_by_its_short_name_is_that_park(plain_answerer: Answerer, t
 def test_what_one_takes_leave_for_is_the_occasion_not_another_topic(plain_answerer: Answerer, text: str) -> None:
     # 卒業式, 通院: the occasion of the leave asked, not a topic of its own (as where one worked is not)
     assert outcome(plain_answerer, text) == ("answer", "guide-holidays")
+
+
+def test_a_merit_asked_in_kana_words_asks_the_merits_entry(plain_answerer: Answerer) -> None:
+    # なにがいい read whole (メリット): a long kana stretch is what was typed, no chance reading inside another word
+    assert outcome(plain_answerer, "がっこう の プレクラス は なに が いい の") == ("answer", "preclass-merits")
