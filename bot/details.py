@@ -21,7 +21,8 @@ GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide
 PLACE = "<place>"  # in answered_by: a place named in the answer, other than the city the bot is about (its welcome names it)
 KANA = re.compile(r"[\u3040-\u30ff]")
 HIRAGANA = re.compile(r"[\u3041-\u3096]")
-COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")")
+COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")"
+                           r"(?!(?<=国)[立際家内籍民道土会産営連外境])")  # なんか国立…: the filler before 国立, no count
 # "導入校数": the number of things named by their counter (校, 台), asked as a noun (not 客室数: the rooms' answer
 # is that number's own topic)
 COUNTER_NUMBER = re.compile(r"(校|台|戸|軒|社|駅)数")

@@ -143,6 +143,7 @@ def test_a_count_or_address_no_answer_holds_is_refused(plain_answerer: Answerer,
 @pytest.mark.parametrize(("question", "entry_id"), [
     ("えっと職員住宅ってなんかいいところあるんですか", "housing-staff"),  # the filler なんか is no count (何回)
     ("プレクラスってなんかいつまでやるんだっけ", "preclass-timeline"),
+    ("なんか国立新美術館ってどの地区だっけ", "district-azabu"),  # なんか before 国立 is no 何か国 (how many countries)
 ])
 def test_the_filler_nanka_asks_no_count(plain_answerer: Answerer, question: str, entry_id: str) -> None:
     assert outcome(plain_answerer, question) == ("answer", entry_id)
