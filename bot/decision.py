@@ -106,6 +106,10 @@ class Decider:
             candidates, terms, GENERAL_MARGIN)
         if general is not None and (not details or self._details.holds(general.entry_id, details)):
             candidates, headed = first(general, candidates), True  # "港区の人は何人？": 昼間 of 昼間人口 is not asked
+        defined = None if routed or headed or aspect is not None or details or not candidates else self._specifics.defined(
+            candidates, terms, text)
+        if defined is not None:
+            candidates, headed = first(defined, candidates), True  # "プレクラスはなんですか": the entry defining it
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings

@@ -30,6 +30,13 @@ QUOTED = re.compile(r"[「『\"]([^「」『』\"]+)[」』\"]")
 MIN_QUOTED = 3  # characters: 「港」 quotes no phrase of an answer
 ASPECT_WEIGHT = 0.6  # the asking clause (1) and the one right before a question naming no topic (bot.focus)
 KANJI_FIGURES = str.maketrans("一二三四五", "12345")  # 「区民に一番近い」 quotes 区民に1番近い
+# "プレクラスはなんですか", "プレクラスはこどものためのなに？", "What's the pre-class?": what a thing is, asked of it alone
+DEFINITION = re.compile(r"(?:は|って|とは)\s*(?:[^。？?]{0,15}の\s*)?(?:なん|なに|何)\s*(?:です|でしょう|だ|なの|なん)?\s*"
+                        r"(?:か|の)?\s*(?:[?？。]|$)"
+                        r"|(?:^|[.?？!。]\s*)(?:so\s+)?what(?:'s|s|\s+is|\s+are)\s+(?:the\s+|a\s+|an\s+|this\s+)?"
+                        r"['\"‘“]?[^\s?？'\"’”]+(?:\s+[^\s?？'\"’”]+)?['\"’”]?\s*[?？]")
+INSTITUTION = frozenset({"制度", "仕組み", "システム", "system", "scheme", "program", "programme"})  # what a thing is
+DEFINITION_MARGIN = 20.0  # how far below the best the entry titled by the thing alone may score and answer
 
 
 class Specifics:
@@ -46,6 +53,7 @@ class Specifics:
                             for entry in kb.entries}
         self._titles = {entry.id: tuple(_concepts(vocabulary.resolve(title, False)) for title in entry.title.values())
                         for entry in kb.entries}
+        self._defining = {entry.id: self._defining_title(entry.title.get("ja", "")) for entry in kb.entries}
         # A concept in one entry's titles only is that entry's own topic (試験: the exam; 研修 is in many titles).
         users = Counter(concept for titles in self._titles.values() for concept in frozenset().union(*titles))
         self._title_owner = {concept: entry_id for entry_id, titles in self._titles.items()
@@ -131,6 +139,29 @@ class Specifics:
         return next((c for c in candidates[1:] if c.entry_id in owners
                      and general and general < self._main_title.get(c.entry_id, frozenset())), None)
 
+
+    def defined(self, candidates: list[Candidate], terms: list[Term], text: str) -> Candidate | None:
+        """Return the entry titled by the thing alone (プレクラス制度) when the question asks what that thing is.
+
+        "プレクラス は こども の ため の なに ですか" names the pre-class and a child, which its merits and its timeline
+        explain as well: asked what it is, the entry defining it answers. Not when an aspect is asked (期間は何？).
+        """
+        if not DEFINITION.search(clean(text)) or any(
+                self._vocabulary.asks_about(t.token) and t.token.lemma not in INSTITUTION
+                for t in terms if t.weight == 1.0 and t.via != "weak"):
+            return None
+        best, asked = candidates[0], _asked(terms)
+        return next((c for c in candidates[:4] if c.score >= best.score - DEFINITION_MARGIN and self.same_topic(
+            c.entry_id, best.entry_id) and (title := self._defining.get(c.entry_id)) and title <= asked), None)
+
+    def _defining_title(self, title: str) -> frozenset[str] | None:
+        # The thing a title names, less an institution word (プレクラス制度: プレクラス); none if it names an aspect
+        # (プレクラスのメリット, プレクラスの流れ: of the thing, not the thing).
+        terms = [t for t in self._vocabulary.resolve(title, False) if t.concept is not None and t.via != "weak"]
+        if any(self._vocabulary.asks_about(t.token) and t.token.lemma not in INSTITUTION for t in terms):
+            return None
+        named = frozenset(t.concept for t in terms if t.token.lemma not in INSTITUTION)
+        return named if len(named) == 1 else None
 
     def general_of(self, candidates: list[Candidate], terms: list[Term], margin: float) -> Candidate | None:
         """Return the general entry of the best one's title, when the question asks nothing of the best's qualifier.

@@ -301,3 +301,13 @@ def test_what_one_takes_leave_for_is_the_occasion_not_another_topic(plain_answer
 def test_a_merit_asked_in_kana_words_asks_the_merits_entry(plain_answerer: Answerer) -> None:
     # なにがいい read whole (メリット): a long kana stretch is what was typed, no chance reading inside another word
     assert outcome(plain_answerer, "がっこう の プレクラス は なに が いい の") == ("answer", "preclass-merits")
+
+
+@pytest.mark.parametrize("text", ["プレクラス は こども に とって なん ですか", "プレクラスって子どものための何なの？"])
+def test_asked_what_a_thing_is_the_entry_defining_it_answers(plain_answerer: Answerer, text: str) -> None:
+    # the child is as much the merits' and the timeline's word: asked what the pre-class is, the entry titled by it
+    assert outcome(plain_answerer, text) == ("answer", "preclass-what")
+
+
+def test_what_a_thing_is_gives_way_to_an_aspect_asked(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "プレクラスのメリットってなんですか") == ("answer", "preclass-merits")
