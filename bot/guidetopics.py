@@ -16,6 +16,7 @@ The entries pointing to the recruitment guide hold every detail of their own top
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from collections.abc import Mapping
 
 from bot.details import DetailCheck
@@ -64,7 +65,7 @@ class GuideTopics:
                  and not self._vocabulary.asks_about(t.token)]
         occasions = self._circumstances(text)
         if any(t.concept not in bag and t.concept not in occasions and self._index.users(t.concept) <= FEW_USERS
-               and _a_thing(t) for t in named):
+               and _a_thing(t) and not self._guides_word(t.concept) for t in named):
             return False  # a rare noun of another topic: "食堂って土日も？"
         own = {t.token.surface for t in named if t.concept in bag}
         if len(own) < OWN_WORDS and not (own and self._nothing_else(terms, named, bag)):
@@ -97,6 +98,16 @@ class GuideTopics:
             if self._names_a_topic(term):
                 return term.token.surface
         return ""
+
+    def _guides_word(self, concept: str | None) -> bool:
+        # 事務 of "初任給 事務": a job the exam's entry names is the guide's word, qualifying the salary as it does the exam
+        return concept in self._guide_words
+
+    @cached_property
+    def _guide_words(self) -> frozenset[str]:
+        # read when first asked: a large base's entries are looked at once, not at start-up
+        return frozenset().union(*(self._index.bag(position) for entry_id, position in self._position.items()
+                                   if self._details.points_to_guide(entry_id)))
 
     def _circumstances(self, text: str) -> set[str | None]:
         # Where one worked, what one takes leave for: the circumstance of a guide question, not another topic asked.

@@ -311,3 +311,8 @@ def test_asked_what_a_thing_is_the_entry_defining_it_answers(plain_answerer: Ans
 
 def test_what_a_thing_is_gives_way_to_an_aspect_asked(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "プレクラスのメリットってなんですか") == ("answer", "preclass-merits")
+
+
+def test_a_word_of_another_guide_entry_qualifies_the_guides_topic(plain_answerer: Answerer) -> None:
+    # 職歴 (experience, the application's word) qualifies the salary asked: the guide's word, no other topic
+    assert outcome(plain_answerer, "バンドマン時代の期間って職歴として初任給に反映される？") == ("answer", "guide-salary")
