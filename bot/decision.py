@@ -110,6 +110,9 @@ class Decider:
             candidates, terms, text)
         if defined is not None:
             candidates, headed = first(defined, candidates), True  # "プレクラスはなんですか": the entry defining it
+        holder = None if routed or headed or len(candidates) < 2 else self._district_of_context(text, terms, candidates)
+        if holder is not None:
+            candidates, headed = first(holder, candidates), True
         top = tuple(candidates[:5])
         best = top[0] if top else None
         settings = self.settings
@@ -256,6 +259,21 @@ class Decider:
         if (best.entry_id in owners) == (second.entry_id in owners):
             return candidates, False
         return (candidates if best.entry_id in owners else [second, best, *candidates[2:]]), True
+
+    def _district_of_context(self, text: str, terms: list[Term], candidates: list[Candidate]) -> Candidate | None:
+        # "説明会で自然教育園の写真が出ていました。あれはどの地区に？": asked which district, naming nothing but the
+        # district, of a thing the story names: the district's entry alone naming that thing.
+        if not asks_which_district(text) or any(t.weight == 1.0 and t.concept is not None and t.via != "weak"
+                                                and t.concept not in self._district_words and not self.vocabulary.is_home(
+                                                    t.token) and not self.vocabulary.asks_about(t.token) for t in terms):
+            return None
+        told = {t.concept for t in terms if t.weight < 1.0 and t.concept is not None and self._index.users(t.concept) == 1}
+        return next((c for c in candidates if c.entry_id in self._district_titled
+                     and told & self._index.bag(self._index_of[c.entry_id]).keys()), None)
+
+    @cached_property
+    def _district_words(self) -> frozenset[str]:
+        return frozenset(t.concept for t in self.vocabulary.resolve("地区", False) if t.concept is not None)
 
     @cached_property
     def _district_titled(self) -> frozenset[str]:

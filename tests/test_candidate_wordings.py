@@ -316,3 +316,10 @@ def test_what_a_thing_is_gives_way_to_an_aspect_asked(plain_answerer: Answerer) 
 def test_a_word_of_another_guide_entry_qualifies_the_guides_topic(plain_answerer: Answerer) -> None:
     # 職歴 (experience, the application's word) qualifies the salary asked: the guide's word, no other topic
     assert outcome(plain_answerer, "バンドマン時代の期間って職歴として初任給に反映される？") == ("answer", "guide-salary")
+
+
+@pytest.mark.parametrize("text", ["I read about Platinum Street in the handout. Which district of Minato is it in?",
+                                  "説明会でプラチナ通りの写真を見ました。あれは港区のどの地区なんですか？"])
+def test_which_district_of_a_thing_the_story_names_is_that_districts_entry(plain_answerer: Answerer, text: str) -> None:
+    # the question names only the district: the thing is the story's, and the district entry alone naming it answers
+    assert outcome(plain_answerer, text) == ("answer", "district-takanawa")
