@@ -1,4 +1,4 @@
-"""Regional endings said the standard way: 採択されんかった, やってんだべ, 住んどると？, でけへん, なんぼ.
+"""Regional and fast-spoken endings said the standard way: 採択されんかった, やってんだべ, 住んどると？, でけへん, なんぼ, どんくらいあんの.
 
 Candidates from Kansai, Tohoku or Kyushu type as they speak. The analyzer reads these endings as pieces that
 mean nothing (ん + かった, だ + べ, と + ？), so a rule written on the standard form (a proposal that was NOT
@@ -48,6 +48,9 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     (r"ほんま(?=に|なん|なの|や|か|[?？\s]|$)", "本当", ("ほんま",)),
     # 初任給なんぼ？, 人口はなんぼ: "how much" or "how many" (Kansai)
     (r"なんぼ", "どれくらい", ("なんぼ",)),
+    # 予算どんくらいあんの？: どのくらい and あるの said fast (Tokyo speech; not あんな, 案の)
+    (r"どん(?=くらい|ぐらい)", "どの", ("どんく", "どんぐ")),
+    (rf"(?:(?<=[\s、。,はがもにでて])|^)あん(?=の(?:{CLAUSE_END}|か)|だけ|だろ)", "ある", ("あんの", "あんだ")),
 ))
 
 

@@ -21,6 +21,7 @@ from bot.service import Answerer
     ("初任給なんぼ？", "初任給どれくらい？"),
     ("テレビで取り上げられてるって ほんまなん", "テレビで取り上げられてるって 本当なん"),
     ("家賃が心配やけん、住宅のこと教えて", "家賃が心配やから、住宅のこと教えて"),
+    ("予算って どんくらい あんの？", "予算って どのくらい あるの？"),  # said fast
 ])
 def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:
     assert standard_forms(typed) == standard
@@ -29,7 +30,7 @@ def test_regional_endings_are_written_the_standard_way(typed: str, standard: str
 @pytest.mark.parametrize("text", [
     "しごと は たいへん ですか", "どのへんに住んでる人が多い？", "ここらへんに職員住宅ある？",
     "らいねん の しけん は いつ", "しょくば たいけん は ありますか", "一緒にやろうよ", "ひとり暮らしでも大丈夫？",
-    "なんねん はたらけば いい？", "しょうひん は ありますか", "ちょっと聞きたいんですが",
+    "なんねん はたらけば いい？", "しょうひん は ありますか", "ちょっと聞きたいんですが", "あんなの初めて見た",
 ])
 def test_words_that_only_look_like_regional_endings_stay(text: str) -> None:
     assert standard_forms(text) == text
