@@ -102,9 +102,9 @@ class DetailOwner:
                 or word.token.pos == "名詞" and not self._index.users(word.concept or ""))
 
     def _names_topic(self, term: Term) -> bool:
-        # A noun as written: "通ったのは何件？" (通る read as 通勤) owns no count.
+        # A noun as written: "通ったのは何件？" (通る read as 通勤) owns no count. Nor a time said as an adverb ("人口って今 何人": how many now, 今 owns no figure).
         return (term.via in NAMED and (term.token.pos.startswith("名詞") or term.token.is_latin)
-                and not HIRAGANA.fullmatch(term.token.surface)
+                and not HIRAGANA.fullmatch(term.token.surface) and not term.token.adverbial
                 and not self._vocabulary.asks_about(term.token) and not self._vocabulary.is_home(term.token))
 
     def _foreign(self, entry_id: str, term: Term) -> bool:

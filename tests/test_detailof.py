@@ -187,3 +187,9 @@ def test_of_two_close_entries_the_one_naming_every_topic_asked_answers(plain_ans
     text = "娘が専門学校の2年で、来年就職です。私は民間企業に30年勤めていますが、役所のことは詳しくありません。港区の職員の研修制度にはどのようなものがありますか。"
     reply = plain_answerer.answer(Question(text))
     assert (reply.kind, reply.entry_id) == ("answer", "training-overview")
+
+
+def test_a_time_said_as_an_adverb_owns_no_figure(plain_answerer: Answerer) -> None:
+    # "今何人": how many now; 今 is no thing whose count the population entry would not state
+    assert plain_answerer.answer(Question("港区の人口って今何人で、将来はどうなるの", channel="test")).entry_id == \
+        "facts-population-forecast"
