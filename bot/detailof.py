@@ -105,6 +105,7 @@ class DetailOwner:
         # A noun as written: "通ったのは何件？" (通る read as 通勤) owns no count. Nor a time said as an adverb ("人口って今 何人": how many now, 今 owns no figure).
         return (term.via in NAMED and (term.token.pos.startswith("名詞") or term.token.is_latin)
                 and not HIRAGANA.fullmatch(term.token.surface) and not term.token.adverbial
+                and term.token.lemma not in ONESELF
                 and not self._vocabulary.asks_about(term.token) and not self._vocabulary.is_home(term.token))
 
     def _foreign(self, entry_id: str, term: Term) -> bool:
@@ -119,6 +120,9 @@ class DetailOwner:
             words = frozenset().union(*(self._index.bag(p) for p in self._positions.get(category, [])))
             self._topic_words[category] = words
         return words
+
+
+ONESELF = frozenset({"自分", "自身", "本人", "私", "僕", "俺"})  # "自分で家を借りてる人": whose it is, no topic's thing
 
 
 def _done(asked: list[Term], position: int) -> bool:

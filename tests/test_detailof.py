@@ -193,3 +193,10 @@ def test_a_time_said_as_an_adverb_owns_no_figure(plain_answerer: Answerer) -> No
     # "今何人": how many now; 今 is no thing whose count the population entry would not state
     assert plain_answerer.answer(Question("港区の人口って今何人で、将来はどうなるの", channel="test")).entry_id == \
         "facts-population-forecast"
+
+
+def test_oneself_owns_no_figure(plain_answerer: Answerer) -> None:
+    # 自分で家借りてる人: whose home it is, no thing of another topic whose detail is asked
+    reply = plain_answerer.answer(Question("職員の人ってさ どこらへんに住んでんのかな あ 職員住宅じゃなくて 普通に自分で家借りてる人の話",
+                                           channel="test"))
+    assert reply.entry_id == "commute-residence"
