@@ -37,7 +37,7 @@ CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               "なんかい": "(?![いくつるろも])",  # the filler なんか before a word: "なんかいいこと", "なんかいつから"
               "how much is": r"(?!\s+(?:it|that|this)(?![a-z]))",  # "昼間人口? and how much is it": the figure named
               # "how many yen?" asks a price, "how many minutes?" a time, "how many km2?" an area: they count nothing
-              "how many": (r"(?!\s+(?:yen|minutes?|hours?|days?|weeks?|months?|years?|square|km|kilomet"
+              "how many": (r"(?!\s+(?:yen|minutes?|hours?|days?|weeks?|months?|years?|square|sq|km|kilomet"
                            r"|met(?:er|re)s?)(?![a-z]))"),
               "the public": "(?![-‐])",  # "the public-private scheme" is no one who may use a place
               "うどん": "(?!な)",  # "けんしゅうどんなこと": the う of 研修 before どんな, no noodles

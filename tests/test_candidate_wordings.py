@@ -323,3 +323,7 @@ def test_a_word_of_another_guide_entry_qualifies_the_guides_topic(plain_answerer
 def test_which_district_of_a_thing_the_story_names_is_that_districts_entry(plain_answerer: Answerer, text: str) -> None:
     # the question names only the district: the thing is the story's, and the district entry alone naming it answers
     assert outcome(plain_answerer, text) == ("answer", "district-takanawa")
+
+
+def test_how_many_sq_km_asks_an_area_not_a_count(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "how many sq km is minato?") == ("answer", "overview-area")
