@@ -25,7 +25,7 @@ from bot.membership import listed_item
 from bot.normalize import Token, clean
 from bot.origin import comes_from
 from bot.romajisentence import romaji_sentence
-from bot.spoken import sentence_ends
+from bot.spoken import sentence_ends, work_hours
 from bot.terms import Term
 
 MIN_CLAUSE_CHARS = 4  # a connective followed by less than this is no clause of its own ("ですが、はい")
@@ -199,7 +199,8 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
 
     A place named as where the candidate comes from ("横浜から通勤手当は出ますか", bot.origin) is context too.
     """
-    text = standard_forms(text)  # "採択されんかった" is read as 採択されなかった (bot.dialect)
+    # "採択されんかった" is read as 採択されなかった (bot.dialect); "しごとは何時から" asks the working hours (bot.spoken)
+    text = work_hours(standard_forms(text))
     # "しよくいん" typed for しょくいん (bot.bigkana)
     reading = read_either_way(text, lambda typed: _read_message(typed, resolve, asks_about, is_home))
     item = listed_item(text)  # "メリットに、教員の負担軽減って入ってない？": the item looked for is context too

@@ -21,7 +21,6 @@ from bot.knowledge import KnowledgeBase
 from bot.matchtypes import Candidate, Kind, MatchResult, MatchSettings
 from bot.normalize import clean, has_letters, to_katakana
 from bot.scope import SmallTalk
-from bot.spoken import work_hours
 from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary, is_kana_heavy
 
 # English words that ask about a topic (how long, period, number): the knowledge's English questions use them, so they
@@ -131,7 +130,7 @@ class Matcher:
     def _understand(self, text: str, resolve: Callable[..., list[Term]]) -> tuple[Reading, list[Candidate], MatchResult]:
         if not has_letters(text):
             return Reading([], text, ""), [], MatchResult("invalid", reason="no words")
-        reading = read_message(work_hours(text), resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
+        reading = read_message(text, resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
         terms = reading.terms
         candidates = self._rank(terms, limit=20)  # room for the filters in _decide
         smalltalk = self._smalltalk_for(text, terms)

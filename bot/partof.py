@@ -191,7 +191,7 @@ class Parts:
                 continue
             after = list(dropwhile(lambda t: t.via == "weak", terms[spent_on + 1:]))
             phrase = list(takewhile(lambda t: t.via != "weak" and t.concept is not None and t.weight == 1.0, after))
-            # a thing of one topic (the drone project), not the city's own (its office, its residents)
+            # a thing of one topic, a word of it few entries use (the drone project), not the city's own (its office)
             if not phrase or all(self._users(t.concept or "") > ONE_TOPIC_USERS for t in phrase):
                 continue
             if not (all(self._names(t, entry_id) for t in phrase) and self._names(figure, entry_id)):

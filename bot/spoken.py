@@ -44,7 +44,7 @@ def work_hours(text: str) -> str:
     """Return the text with the clock time of the work asked said as working hours: "しごとは なんじから なんじまで",
     "職員は何時から働きますか" ask the 勤務時間 (a clock time of a counter or a park names no work and stays).
 
-    Only a question is read so (bot.matching): the knowledge's own wordings are indexed as written."""
+    Only a question is read so (bot.focus.read_message): the knowledge's own wordings are indexed as written."""
     if not WORK.search(text) or HOURS_NAMED.search(text):
         return text  # "しごとの時間は何時から", "時短勤務…何時まで": the hours are named already
     return CLOCK_ASKED.sub(lambda found: "、勤務時間は" + found.group(), text, count=1)
