@@ -110,6 +110,10 @@ class ConceptIndex:
         """Return how many entries use a concept (in their questions, keywords, title or answer)."""
         return len(self._bag_postings[concept][0]) if concept in self._bag_postings else 0
 
+    def user_entries(self, concept: str) -> tuple[int, ...]:
+        """Return the positions of the entries using a concept."""
+        return tuple(self._bag_postings[concept][0]) if concept in self._bag_postings else ()
+
     def bag(self, entry: int) -> dict[str, float]:
         """Return an entry's concepts with their strengths."""
         return self._bags[entry]

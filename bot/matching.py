@@ -16,6 +16,7 @@ from bot.decision import Decider
 from bot.focus import Reading, read_message
 from bot.fuzzykeys import FuzzyKeys
 from bot.gcpause import gc_paused, keep_out_of_collections
+from bot.homophones import Homophones
 from bot.index import ConceptIndex, Scored, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.matchtypes import Candidate, Kind, MatchResult, MatchSettings
@@ -55,15 +56,15 @@ class Matcher:
         self._unknown_weight = max(self._idf.values(), default=1.0)
         self._index = ConceptIndex(bags, [(entry, self._question_weights(c)) for entry, c in question_concepts])
         self._decider = Decider(kb, self.vocabulary, self._index, settings)
+        self._homophones = Homophones(self._index, self.vocabulary.homophones)  # きかい: 機会 or 機械
         self._fuzzy_keys = [k for k in self.vocabulary.concept_keys() if len(k) >= 3 and not k.startswith(WEAK_PREFIX)]
         self._within_reach = FuzzyKeys(self._fuzzy_keys).within_reach
         self._fuzzy_order = {key: order for order, key in enumerate(self._fuzzy_keys)}
         self._ascii_keys = sorted(k for k in self._fuzzy_keys if k.isascii())
         self._bare_loans = _bare_loan_words(self._fuzzy_keys)
         self._smalltalk = [(_core(p), item) for item in kb.scope.smalltalk for p in item.patterns if _core(p)]
-        self._smalltalk_exact: dict[str, SmallTalk] = {}  # each pattern's first item, as a scan in order finds it
-        for pattern, item in self._smalltalk:
-            self._smalltalk_exact.setdefault(pattern, item)
+        # each pattern's first item, as a scan in order finds it (reversed: the first written last wins)
+        self._smalltalk_exact: dict[str, SmallTalk] = dict(reversed(self._smalltalk))
         self._positions = {entry.id: position for position, entry in enumerate(kb.entries)}
 
     def _learn_entries(self) -> tuple[list[dict[str, float]], list[tuple[int, list[str]]]]:
@@ -170,7 +171,7 @@ class Matcher:
 
     def _resolve(self, text: str, typos: bool = True) -> list[Term]:
         terms = self.vocabulary.resolve(text, typos)
-        return [self._fuzzy(term) if term.concept is None else term for term in terms]
+        return self._homophones.settle([self._fuzzy(term) if term.concept is None else term for term in terms])
 
     def _fuzzy(self, term: Term) -> Term:
         # Typos in English words and loan words: take the closest known word if it is close enough.

@@ -36,6 +36,7 @@ class Vocabulary:
         self._by_lemma: dict[str, str] = {}
         self._phrase_readings: dict[str, str] = {}  # 芝地区 read シバチク -> 芝
         self._by_reading: dict[str, str] = {}
+        self.homophones: dict[str, set[str]] = {}  # a noun's reading and every known noun of it (キカイ: 機会, 機械)
         # 住む read スム, for すむ typed in kana; None where two verbs share the reading (書く, 描く)
         self._by_verb_reading: dict[str, str | None] = {}
         self._kana_spelled: set[str] = set()  # readings of words written in hiragana (なんで)
@@ -126,6 +127,7 @@ class Vocabulary:
             if token.reading and token.pos in NOUN_LIKE:
                 # Verbs read as their inflected surface (対し -> タイシ): only nouns are safe homophone keys.
                 self._by_reading.setdefault(token.reading, concept)
+                self.homophones.setdefault(token.reading, set()).add(concept)
                 if not token.is_kana:
                     self._kanji_spelled.add(token.reading)
                     self._swaps.learn(token.surface, token.reading, concept)
