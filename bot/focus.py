@@ -38,6 +38,7 @@ JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u30
 # Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.
 # "Quick question: what's the budget?", "Sorry, I came in late - will the slides be shared?": a colon or a dash
 # between words ends the opener too; the period of a title before a name (Ms. Nakajima) ends nothing.
+EMOJI_STOP = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?(?=\s*[^\s\U0001F300-\U0001FAFF\u2600-\u27BF])")
 SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?:(?<=ですか[、,])|(?<=ますか[、,])|(?<=でしょうか[、,]))(?!\s*それとも)(?![^。？?!！]*[かの][?？]?\s*$)|(?<=[a-z0-9)\"'][.;:])(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bdr\.)(?<!\bprof\.)(?<!\bst\.)(?<!\bvs\.)\s+|(?<=[a-z0-9,])\s+[-–—]+\s+(?=[a-z])")
 QUESTION_END = re.compile(
     r"(?:か|かな|かね|かしら|の|っけ|って|とは|は|ですか|ますか|でしょうか|教えて(?:ください|下さい|ほしい|ちょうだい|頂戴)?"
@@ -79,7 +80,8 @@ class Clause:
 def clauses(text: str) -> list[Clause]:
     """Split a message into sentences, and long spoken sentences into clauses, each marked if it asks."""
     pieces: list[str] = []
-    for sentence in SENTENCE_BREAK.split(unicodedata.normalize("NFKC", text).lower()):
+    # "…何も知らん😇 てか港区ってどんなとこ？": an emoji with more text after it ends a sentence, as a period does
+    for sentence in SENTENCE_BREAK.split(EMOJI_STOP.sub("。", unicodedata.normalize("NFKC", text).lower())):
         for spoken in _pauses(sentence):
             pieces.extend(_spoken_clauses(spoken))
     pieces = [piece for piece in pieces if piece.strip()]

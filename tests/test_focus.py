@@ -291,3 +291,10 @@ def test_a_verb_in_a_clause_pointing_back_names_no_topic(plain_answerer: Answere
     # forecast's "30万人を超える" would take the question).
     reply = plain_answerer.answer(Question("昼間の人口ってかなり多いって聞いたけど何人くらい？あれ百万超えてるの"))
     assert (reply.kind, reply.entry_id) == ("answer", "facts-daytime-population")
+
+
+def test_an_emoji_with_more_text_after_it_ends_a_sentence() -> None:
+    # "…何も知らん😇 てか…": the emoji closes the told sentence as a period would; one ending the message stays
+    told, *_ = [c for c in clauses("サークルばっかで何も知らん😇 てか港区ってどんなとこ？") if "知らん" in c.text]
+    assert told.text.endswith("。") and not told.asks
+    assert clauses("食堂あるの🤔")[-1].text == "食堂あるの🤔"
