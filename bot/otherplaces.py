@@ -22,7 +22,10 @@ TRAILING_OFF = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか)")  # "プ�
 COMMUTES_FROM = re.compile(r"から\s*も?\s*(?:通って|通勤して|かよって|通っ|通勤し)[^。？?]{0,6}?(?:人|方|職員)"
                            r"|(?<![a-z])(?:commute|commutes|commuting)\s+from(?![a-z])")
 LISTED = re.compile(r"(?:入って|挙がって|あがって|含まれて|載って|出て)(?:い)?(?:ます|まし|た|る|ない|ません|へん|なかった)"
-                    r"|挙がった|含まれ(?:る|ます)|(?<![a-z])(?:on the list|among them|included|mentioned)(?![a-z])")
+                    r"|挙がった|含まれ(?:る|ます)|(?<![a-z])(?:on the list|among them|included|mentioned)(?![a-z])"
+                    # "…三田と虎ノ門と、あと品川区もでしたっけ？", "品川とかにもあるんですか？それとも区内だけ？"
+                    r"|(?:区|市|町)?(?:とか)?(?:に|で)?も(?:でしたっけ|だっけ|ありました(?:っけ)?|あったっけ)"
+                    r"|(?:とか|など)(?:に|で)?も?(?:ある|あります)[^。？?]{0,6}[?？]\s*それとも")
 NAMING_MARGIN = 40.0  # how far below the best an entry naming the place people commute from may score and answer
 Verdict = tuple[str, str]  # a decision's kind (answer, fallback) and why
 

@@ -327,3 +327,13 @@ def test_which_district_of_a_thing_the_story_names_is_that_districts_entry(plain
 
 def test_how_many_sq_km_asks_an_area_not_a_count(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "how many sq km is minato?") == ("answer", "overview-area")
+
+
+@pytest.mark.parametrize("text", ["職員住宅って川崎とかにもあるの？それとも区内だけ？", "職員住宅は三田と、あと目黒区もでしたっけ？"])
+def test_whether_another_place_is_among_those_listed_is_the_lists(plain_answerer: Answerer, text: str) -> None:
+    # another municipality asked as one more place on a list ("…もでしたっけ", "…とかにもある？それとも"): the list answers
+    assert outcome(plain_answerer, text) == ("answer", "housing-staff")
+
+
+def test_another_places_own_thing_is_still_refused(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "目黒区の職員住宅の家賃は？") == ("no answer", None)
