@@ -36,6 +36,9 @@ ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "
 # Units that need no figure in them: people may be counted by naming them, 何個 counts anything (大使館は何個？ is
 # answered by 81か国).
 PRICE = "price"
+# "食堂の値段って高くないですよね": a price judged (high, cheap), which "affordable" answers; not a sum asked
+PRICE_JUDGED = re.compile(r"(?:値段|料金|価格)\s*(?:って|は|が|も)?\s*(?:高|安|手頃|リーズナブル)")
+PRICE_ASKED = re.compile(r"いくら|幾ら|何円|円|how much")
 UNGUIDED_UNITS = frozenset({"階", "室", "戸", "軒", "台", "枚", "店", "駅", "校", "か国", "カ国", "ヶ国", "ケ国", "箇国", "クラス"})
 LOOSE_UNITS = frozenset({"人", "名", "にん", "個"})
 PEOPLE_UNITS = frozenset({"人", "名", "にん"})
@@ -142,6 +145,8 @@ class DetailCheck:
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
         if ABSTRACT_WHERE.search(cleaned):  # "働く魅力ってどこにあるんですか": where a merit lies, no place
             found = [kind for kind in found if kind.name != LOCATION]
+        if PRICE_JUDGED.search(cleaned) and not PRICE_ASKED.search(cleaned):  # "値段って高くない？": judged, not asked
+            found = [kind for kind in found if kind.name != PRICE]
         unit = _unit(cleaned)
         if unit in SHARE_UNITS and any(kind.name == RATE_KIND for kind in found):
             unit, found = None, [kind for kind in found if kind is not self._count]  # 何割: a rate, read as one

@@ -337,3 +337,11 @@ def test_whether_another_place_is_among_those_listed_is_the_lists(plain_answerer
 
 def test_another_places_own_thing_is_still_refused(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "目黒区の職員住宅の家賃は？") == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "reply"), [("食堂のランチの値段って高いの？", ("answer", "cafeteria")),
+                                             ("食堂の料金は安いですか", ("answer", "cafeteria")),
+                                             ("食堂のランチの値段はいくら？", ("no answer", None))])
+def test_a_price_judged_is_answered_by_affordable_a_sum_asked_is_not(plain_answerer: Answerer, text: str,
+                                                                      reply: tuple[str, str | None]) -> None:
+    assert outcome(plain_answerer, text) == reply
