@@ -25,6 +25,7 @@ from bot.vocabulary import Vocabulary
 # Words as written (a reading found inside a typo names nothing) and topic nouns, not kana-only ones (うち, こと).
 NAMED = frozenset({"lemma", "synonym"})
 HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
+KANA_NOUN = 3  # kana this long read as a known noun (こうえん: 公園) was typed as that noun
 # "小学校の数", "避難所の一覧": the count or the list of the word before it, whether or not a detail is asked
 COUNTED = ("数", "件数", "総数", "人数", "一覧", "リスト")
 # "DX関連の予算", "健康推進課の年間予算": the link between the owner and its figure
@@ -102,11 +103,15 @@ class DetailOwner:
                 or word.token.pos == "名詞" and not self._index.users(word.concept or ""))
 
     def _names_topic(self, term: Term) -> bool:
-        # A noun as written: "通ったのは何件？" (通る read as 通勤) owns no count. Nor a time said as an adverb ("人口って今 何人": how many now, 今 owns no figure).
-        return (term.via in NAMED and (term.token.pos.startswith("名詞") or term.token.is_latin)
-                and not HIRAGANA.fullmatch(term.token.surface) and not term.token.adverbial
-                and term.token.lemma not in ONESELF
-                and not self._vocabulary.asks_about(term.token) and not self._vocabulary.is_home(term.token))
+        # A noun as written: "通ったのは何件？" (通る read as 通勤) owns no count, but a whole kana word read as a noun
+        # does ("みなとく に こうえん は いくつ": 公園). Nor a time said as an adverb ("人口って今 何人": how many now).
+        token = term.token
+        as_written = term.via in NAMED and not HIRAGANA.fullmatch(token.surface)
+        kana_noun = (term.via == "reading" and HIRAGANA.fullmatch(token.surface) is not None
+                     and len(token.surface) >= KANA_NOUN)
+        return ((as_written or kana_noun) and (token.pos.startswith("名詞") or token.is_latin) and not token.adverbial
+                and token.lemma not in ONESELF
+                and not self._vocabulary.asks_about(token) and not self._vocabulary.is_home(token))
 
     def _foreign(self, entry_id: str, term: Term) -> bool:
         concept = term.concept

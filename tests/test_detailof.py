@@ -200,3 +200,8 @@ def test_oneself_owns_no_figure(plain_answerer: Answerer) -> None:
     reply = plain_answerer.answer(Question("職員の人ってさ どこらへんに住んでんのかな あ 職員住宅じゃなくて 普通に自分で家借りてる人の話",
                                            channel="test"))
     assert reply.entry_id == "commute-residence"
+
+
+def test_a_whole_kana_word_read_as_a_noun_owns_its_count(plain_answerer: Answerer) -> None:
+    # こうえん is 公園: the parks' count is no count the five districts' entry states
+    assert not plain_answerer.answer(Question("みなとく に こうえん は いくつ あるの", channel="test")).matched
