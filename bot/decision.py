@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from bot.answerfigures import DIGIT, MORE_OR_LESS
 from bot.closecall import CloseCalls
 from bot.counted import Counted
 from bot.details import Asked, DetailCheck
 from bot.detailof import DetailOwner
+from bot.districtof import Districts
 from bot.figureyear import year_holder, year_refusal
 from bot.focus import asks_to_compare
 from bot.guidetopics import GUIDE_TOPIC, GuideTopics
@@ -63,7 +63,7 @@ class Decider:
                                     settings.accept_score)
         self._counted = Counted(self._parts.names_or_reads, bag_of, city_wide)
         self._places = OtherPlaces(self._details, vocabulary, bag_of)
-        self._kb = kb
+        self._districts = Districts(kb, vocabulary, bag_of, index.users)
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate]) -> MatchResult:
         candidates, settled = self._places.filter(text, terms, candidates)
@@ -110,7 +110,7 @@ class Decider:
             candidates, terms, text)
         if defined is not None:
             candidates, headed = first(defined, candidates), True  # "プレクラスはなんですか": the entry defining it
-        holder = None if routed or headed or len(candidates) < 2 else self._district_of_context(text, terms, candidates)
+        holder = None if routed or headed or len(candidates) < 2 else self._districts.of_the_story(text, terms, candidates)
         if holder is not None:
             candidates, headed = first(holder, candidates), True
         top = tuple(candidates[:5])
@@ -195,7 +195,7 @@ class Decider:
             # nor the list of the five districts, which does not say where Roppongi is: a district's entry naming it.
             places = [t for t in terms if t.weight >= POINTED and t.concept in self.vocabulary.known_places
                       and not self.vocabulary.is_home(t.token)]
-            if entry_id not in self._district_titled or not all(
+            if entry_id not in self._districts.titled or not all(
                     t.concept in self._index.bag(self._index_of[entry_id]) for t in places):
                 return "asks which district it is in; its answer names no district holding it"
         owner = self._owner.stranger(entry_id, terms, (d.kind.name for d in details))
@@ -259,29 +259,6 @@ class Decider:
         if (best.entry_id in owners) == (second.entry_id in owners):
             return candidates, False
         return (candidates if best.entry_id in owners else [second, best, *candidates[2:]]), True
-
-    def _district_of_context(self, text: str, terms: list[Term], candidates: list[Candidate]) -> Candidate | None:
-        # "説明会で自然教育園の写真が出ていました。あれはどの地区に？": asked which district, naming nothing but the
-        # district, of a thing the story names: the district's entry alone naming that thing.
-        if not asks_which_district(text) or any(t.weight == 1.0 and t.concept is not None and t.via != "weak"
-                                                and t.concept not in self._district_words and not self.vocabulary.is_home(
-                                                    t.token) and not self.vocabulary.asks_about(t.token) for t in terms):
-            return None
-        told = {t.concept for t in terms if t.weight < 1.0 and t.concept is not None and self._index.users(t.concept) == 1}
-        return next((c for c in candidates if c.entry_id in self._district_titled
-                     and told & self._index.bag(self._index_of[c.entry_id]).keys()), None)
-
-    @cached_property
-    def _district_words(self) -> frozenset[str]:
-        return frozenset(t.concept for t in self.vocabulary.resolve("地区", False) if t.concept is not None)
-
-    @cached_property
-    def _district_titled(self) -> frozenset[str]:
-        # The entries whose title names a district (地区 and its synonyms: エリア, district), read when first asked:
-        # resolving every title at start-up costs a large base seconds.
-        district = {t.concept for t in self.vocabulary.resolve("地区", False)}
-        return frozenset(entry.id for entry in self._kb.entries if district & {
-            t.concept for title in entry.title.values() for t in self.vocabulary.resolve(title, False)})
 
     def _asks_of_an_unknown_head(self, text: str, terms: list[Term]) -> bool:
         # Not a word naming what was just said (「…まち」という表現は: the phrase quoted).
