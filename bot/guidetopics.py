@@ -24,7 +24,7 @@ from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean
 from bot.specific import Specifics
-from bot.terms import Term
+from bot.terms import WHOLE_KANA_WORD, Term
 from bot.vocabulary import Vocabulary
 
 GUIDE_TOPIC = "it points to the guide on the topic its title names"
@@ -37,7 +37,6 @@ PLACE_OF_WORK = re.compile(r"([\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)(?:での|�
 # An occasion one asks leave or hours for: 入学式の日に, 学校行事で休める, 通院のときに, 介護のため
 OCCASION = re.compile(r"((?:[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+の)*[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)"
                       r"(?:の(?:日|とき|時|際)に|で休|でやす|のため)")  # 小学校の運動会の日に: the whole occasion
-MIN_SCANNED_TOPIC = 5  # kana read as a word (ジョセイキン: 助成): this long, it is no chance reading inside other words
 
 
 class GuideTopics:
@@ -65,7 +64,7 @@ class GuideTopics:
                  and not self._vocabulary.asks_about(t.token)]
         occasions = self._circumstances(text)
         if any(t.concept not in bag and t.concept not in occasions and self._index.users(t.concept) <= FEW_USERS
-               and _a_thing(t) and not self._guides_word(t.concept) for t in named):
+               and _a_thing(t) and t.concept not in self._guide_words for t in named):
             return False  # a rare noun of another topic: "食堂って土日も？"
         own = {t.token.surface for t in named if t.concept in bag}
         if len(own) < OWN_WORDS and not (own and self._nothing_else(terms, named, bag)):
@@ -90,7 +89,7 @@ class GuideTopics:
         workplaces = self._circumstances(text)
         for term in terms:
             owner = self._specifics.title_owner(term.concept)
-            if (term.weight < 1.0 or term.via == "weak" or term.via == "scan" and len(term.token.surface) < MIN_SCANNED_TOPIC
+            if (term.weight < 1.0 or term.via == "weak" or term.via == "scan" and len(term.token.surface) < WHOLE_KANA_WORD
                     or term.concept in bag or owner in (None, entry_id)
                     or self._details.points_to_guide(owner) or NUMERAL.match(term.token.surface)
                     or term.concept in workplaces):
@@ -99,13 +98,10 @@ class GuideTopics:
                 return term.token.surface
         return ""
 
-    def _guides_word(self, concept: str | None) -> bool:
-        # 事務 of "初任給 事務": a job the exam's entry names is the guide's word, qualifying the salary as it does the exam
-        return concept in self._guide_words
-
     @cached_property
     def _guide_words(self) -> frozenset[str]:
-        # read when first asked: a large base's entries are looked at once, not at start-up
+        # 事務 of "初任給 事務": a job the exam's entry names is the guide's word, qualifying the salary as it does the
+        # exam. Read when first asked: a large base's entries are looked at once, not at start-up.
         return frozenset().union(*(self._index.bag(position) for entry_id, position in self._position.items()
                                    if self._details.points_to_guide(entry_id)))
 

@@ -35,5 +35,5 @@ class Homophones:
         company = {concept: sum(1 for position in self._index.user_entries(concept)
                                 if not others.isdisjoint(self._index.bag(position)))
                    for concept in self._shared[term.token.reading]}
-        best = max(company, key=lambda concept: (company[concept], concept == term.concept))
-        return term if best == term.concept or company[best] == company.get(term.concept, 0) else replace(term, concept=best)
+        best = max(company, key=company.__getitem__)
+        return replace(term, concept=best) if company[best] > company.get(term.concept, 0) else term

@@ -21,10 +21,8 @@ from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
 from bot.matchtypes import Candidate
 from bot.normalize import clean
-from bot.terms import Term
+from bot.terms import WHOLE_KANA_WORD, Term
 from bot.vocabulary import Vocabulary
-
-WHOLE_SCAN = 5  # kana read as a word this long (なにがいい: メリット) is what was typed, no chance reading inside words
 
 QUOTED = re.compile(r"[「『\"]([^「」『』\"]+)[」』\"]")
 MIN_QUOTED = 3  # characters: 「港」 quotes no phrase of an answer
@@ -49,11 +47,12 @@ class Specifics:
                                                                *entry.title.values()]))) for entry in kb.entries}
         self._position = {entry.id: position for position, entry in enumerate(kb.entries)}
         self._category = {entry.id: entry.category for entry in kb.entries}
-        self._main_title = {entry.id: _concepts(vocabulary.resolve(entry.title.get("ja", ""), False))
-                            for entry in kb.entries}
-        self._titles = {entry.id: tuple(_concepts(vocabulary.resolve(title, False)) for title in entry.title.values())
-                        for entry in kb.entries}
-        self._defining = {entry.id: self._defining_title(entry.title.get("ja", "")) for entry in kb.entries}
+        # Each title read once: the Japanese one names the entry's topic (main), every one may be named in a question.
+        read = {entry.id: {lang: vocabulary.resolve(title, False) for lang, title in entry.title.items()}
+                for entry in kb.entries}
+        self._main_title = {entry_id: _concepts(titles.get("ja", ())) for entry_id, titles in read.items()}
+        self._titles = {entry_id: tuple(_concepts(terms) for terms in titles.values()) for entry_id, titles in read.items()}
+        self._defining = {entry_id: self._defining_title(titles.get("ja", [])) for entry_id, titles in read.items()}
         # A concept in one entry's titles only is that entry's own topic (試験: the exam; 研修 is in many titles).
         users = Counter(concept for titles in self._titles.values() for concept in frozenset().union(*titles))
         self._title_owner = {concept: entry_id for entry_id, titles in self._titles.items()
@@ -129,7 +128,7 @@ class Specifics:
         """
         best = candidates[0]
         asked = frozenset(t.concept for t in terms if t.weight >= ASPECT_WEIGHT and t.concept is not None
-                          and (t.via != "scan" and t.via != "weak" or t.via == "scan" and len(t.token.surface) >= WHOLE_SCAN))
+                          and t.via != "weak" and (t.via != "scan" or len(t.token.surface) >= WHOLE_KANA_WORD))
         # A word the best one never uses: 通勤 asked of where staff commute from is no aspect of the commute time.
         unused = self._index.bag(self._position[best.entry_id]).keys().isdisjoint
         owners = {self.title_owner(concept) for concept in asked if unused((concept,))}
@@ -138,7 +137,6 @@ class Specifics:
         general = self._main_title.get(best.entry_id)
         return next((c for c in candidates[1:] if c.entry_id in owners
                      and general and general < self._main_title.get(c.entry_id, frozenset())), None)
-
 
     def defined(self, candidates: list[Candidate], terms: list[Term], text: str) -> Candidate | None:
         """Return the entry titled by the thing alone (プレクラス制度) when the question asks what that thing is.
@@ -154,10 +152,10 @@ class Specifics:
         return next((c for c in candidates[:4] if c.score >= best.score - DEFINITION_MARGIN and self.same_topic(
             c.entry_id, best.entry_id) and (title := self._defining.get(c.entry_id)) and title <= asked), None)
 
-    def _defining_title(self, title: str) -> frozenset[str] | None:
+    def _defining_title(self, title: list[Term]) -> frozenset[str] | None:
         # The thing a title names, less an institution word (プレクラス制度: プレクラス); none if it names an aspect
         # (プレクラスのメリット, プレクラスの流れ: of the thing, not the thing).
-        terms = [t for t in self._vocabulary.resolve(title, False) if t.concept is not None and t.via != "weak"]
+        terms = [t for t in title if t.concept is not None and t.via != "weak"]
         if any(self._vocabulary.asks_about(t.token) and t.token.lemma not in INSTITUTION for t in terms):
             return None
         named = frozenset(t.concept for t in terms if t.token.lemma not in INSTITUTION)

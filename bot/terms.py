@@ -10,6 +10,9 @@ from bot.normalize import Token, clean, to_katakana
 from bot.romaji import romaji_to_katakana
 
 HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
+# Kana read as a word this long (ジョセイキン: 助成, なにがいい: メリット) is what was typed, no chance reading of a
+# stretch inside other words.
+WHOLE_KANA_WORD = 5
 KATAKANA_WORD = re.compile(r"[ァ-ヺー]{3,}")
 Mask = tuple[str, list[bool], dict[str, tuple[int, str]]]  # a reading run, positions found, where each word is
 
