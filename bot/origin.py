@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.eligibility import MAY_EN
 from bot.normalize import clean, to_katakana
 
 # "大阪から", "福岡出身", "関西に住んでいても": where the candidate is.
@@ -34,10 +35,6 @@ ORIGIN_BEFORE = re.compile(r"(?<![a-z])(?:i\s+am|i'm|im|we\s+are|we're|i|we|he|s
                            r"(?:(?:originally|just|recently|currently)\s+)?"
                            r"(?:(?:am|is|are|was|come|came|comes|moved|move|live|lived|lives|grew\s+up|studied|study|"
                            r"work|worked)\s+)?(?:from|in)\s+(?:the\s+)?$")
-# "Can someone with Brazilian nationality take the exam?": a place before whether one may apply is the candidate's.
-ELIGIBLE_EN = re.compile(r"(?<![a-z])(?:apply|take\s+the\s+(?:exam|test)|sit\s+the\s+exam|work\s+(?:for|at|in)|"
-                         r"become\s+(?:a\s+)?(?:city\s+)?(?:staff|employee|civil\s+servant))(?![a-z])")
-
 # "Why pick Minato over, say, Shibuya or Chiyoda?": places passed over for Minato are no topic either.
 PASSED_OVER = re.compile(r"(?<![a-z])(?:over|instead\s+of|rather\s+than)[,\s]+(?:say[,\s]+)?"
                          r"(?:[a-z-]+(?:\s+or\s+|\s+and\s+|\s*,\s*))*$")
@@ -50,7 +47,8 @@ def is_origin(text: str, place: str) -> bool:
     mentions = [m.end() for m in re.finditer(re.escape(to_katakana(name)), to_katakana(cleaned))]
     if not mentions:
         return False
-    eligible = ELIGIBLE.search(cleaned) or ELIGIBLE_EN.search(cleaned)
+    # "Can someone with Brazilian nationality take the exam?": a place before whether one may apply is the candidate's.
+    eligible = ELIGIBLE.search(cleaned) or MAY_EN.search(cleaned)
     return all(re.match(ORIGIN_AFTER, cleaned[end:]) or eligible is not None and end <= eligible.start()
                or PASSED_OVER.search(cleaned, 0, end - len(name)) or ORIGIN_BEFORE.search(cleaned, 0, end - len(name))
                for end in mentions)

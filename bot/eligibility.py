@@ -1,0 +1,65 @@
+"""Whether a kind of person may apply: "りゅうがくせい でも しけん を うけられますか", "Can a French citizen take the exam?".
+
+A candidate asks whether people like them (a nationality, a visa, a school, an age) may take the exam or become
+staff. The person's words are rarely the knowledge's (フランス, 技能実習生, spouse visa) and the asking verb is
+everyone's (受けられる, なれる, apply), so the question names no topic, though it asks the eligibility that the
+guide entry's title names (受験資格). It is said so for the matcher, like the working hours (bot.spoken).
+
+A place or a format qualifying the exam asks something else ("オンラインでも受けられる？" asks how the exam is
+held), and so does what one takes ("新人でも研修を受けられる？"): only a person, and the exam or the job, count.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Who: a person (韓国人, 留学生, 既卒者), a nationality or visa (国籍, ビザ), a school or age (高卒, 35歳), typed
+# in kanji or kana.
+PERSON_JA = (r"(?:人|じん|ジン|者|しゃ|生|せい|籍|せき|卒|そつ|歳|さい|才|ビザ|びざ|学位|がくい|出身)")
+# May (they): 受験できる, 受けられる, 応募できる, 職員になれる, 働ける, 採用される; 16 characters at most after
+# でも / も (spaces of spaced kana aside), the exam its only object ("しけん を うけられますか", not "研修を受けられますか").
+MAY_JA = re.compile(PERSON_JA + r"\s*(?:でも|も)(?P<between>[^。？?!！]{0,24}?)"
+                    r"(?:応募|受験|受け|申し込|申込|なれ|働け|採用さ|はたらけ|おうぼ|じゅけん|うけ(?!つけ))")
+BETWEEN_CHARS = 16  # kana spells long: みなとくのせいしょくいんに (港区の正職員に)
+EXAM_OBJECT = re.compile(r"(?:試験|しけん|シケン|テスト)\s*を")
+ASKED_ALREADY_JA = re.compile(r"資格|しかく|条件|じょうけん|要件")
+
+# Who, in English: "a French citizen", "someone on a spouse visa", "a non-Japanese national".
+PERSON_EN = re.compile(r"(?<![a-z])(?:citizens?|citizenship|nationals?|nationality|foreigners?|visa|refugees?|"
+                       r"residents?|students?|graduates?|degree|diploma|non-japanese)(?![a-z])")
+# May (they): apply, take or sit the exam, become staff, work for the city (also where a place before it is the
+# candidate's own: bot.origin).
+MAY_EN = re.compile(r"(?<![a-z])(?:apply|(?:take|sit)\s+(?:the\s+|an\s+|a\s+)?(?:[\w-]+\s+){0,4}(?:exam|test)|"
+                    r"become\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}(?:staff|employee|civil\s+servant|public\s+servant)|"
+                    r"work\s+(?:for|at|in)|be\s+hired|get\s+hired)(?![a-z])")
+# What one applies for that is no job: "apply for staff housing", "apply for the subsidy".
+APPLIED_FOR_THING = re.compile(r"(?<![a-z])apply\s+for\s+(?:the\s+|a\s+)?(?:staff\s+)?(?:housing|subsidy|grant|training)")
+SENTENCE_END = re.compile(r"[?？。!！]|\.(?=\s|$)")
+ASKED_ALREADY_EN = re.compile(r"(?<![a-z])(?:eligib\w*|requirements?|qualifications?)(?![a-z])")
+
+
+def eligibility(text: str) -> str:
+    """Return the text with a kind of person's leave to apply said as the eligibility asked (the rest as it was).
+
+    Only a question is read so (bot.focus.read_message): the knowledge's own wordings are indexed as written."""
+    if ASKED_ALREADY_JA.search(text) or ASKED_ALREADY_EN.search(text.lower()):
+        return text  # "留学生でも受験資格はありますか": the eligibility is named already
+    for found in MAY_JA.finditer(text):
+        between = found.group("between").replace(" ", "")
+        if len(between) <= BETWEEN_CHARS and ("を" not in between or EXAM_OBJECT.search(between)):
+            return _said_in_its_sentence(text, found.end(), "、受験資格は")
+    lowered, start = text.lower(), 0
+    for end in [found.start() for found in SENTENCE_END.finditer(lowered)] + [len(lowered)]:
+        sentence = lowered[start:end]  # who and whether they may, in one sentence
+        may = MAY_EN.search(sentence)
+        if may and PERSON_EN.search(sentence) and not APPLIED_FOR_THING.search(sentence):
+            return _said_in_its_sentence(text, start + may.end(), " eligibility")
+        start = end + 1
+    return text
+
+
+def _said_in_its_sentence(text: str, position: int, words: str) -> str:
+    # Inside the asking sentence, before its end: a sentence of its own would be read as context (bot.focus).
+    end = SENTENCE_END.search(text, position)
+    at = end.start() if end else len(text)
+    return text[:at] + words + text[at:]
