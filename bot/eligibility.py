@@ -38,6 +38,28 @@ SENTENCE_END = re.compile(r"[?？。!！]|\.(?=\s|$)")
 ASKED_ALREADY_EN = re.compile(r"(?<![a-z])(?:eligib\w*|requirements?|qualifications?)(?![a-z])")
 
 
+# How to join: "区役所で働くにはどうしたらいい？", "しょくいん に なる には", "How do I become a staff member?"
+TO_JOIN_JA = re.compile(r"(?:(?:職員|しょくいん|ショクイン|公務員|こうむいん)\s*に\s*(?:なる|なれる)|(?:働く|はたらく|勤める|つとめる|就職する))"
+                        r"\s*(?:ため\s*)?に\s*は(?=\s*(?:どう|何|なに|なん|[?？、,]|$))")
+TO_JOIN_EN = re.compile(r"(?<![a-z])how\s+(?:(?:do|can|could|would|should)\s+(?:i|you|one|someone|we|people)\s+|to\s+)"
+                        r"(?:become|join|get\s+(?:a\s+)?job|work\s+(?:for|at))(?![a-z])")
+# The exam, the application or the eligibility named already: "職員になるには試験はいつ？" asks the exam.
+APPLYING_NAMED = re.compile(r"試験|しけん|応募|おうぼ|申し?込|もうしこ|受験|じゅけん|資格|しかく|exam|test|apply|eligib")
+
+
+def applying(text: str) -> str:
+    """Return the text with what it asks of applying said in the words of the guide entry's title: a kind of
+    person's leave to apply is the eligibility (受験資格), how to join is the way to apply (応募方法)."""
+    said = eligibility(text)
+    if said != text or APPLYING_NAMED.search(text.lower()):
+        return said
+    join = TO_JOIN_JA.search(text)
+    if join:
+        return _said_in_its_sentence(text, join.end(), "、応募方法は")
+    join = TO_JOIN_EN.search(text.lower())
+    return _said_in_its_sentence(text, join.end(), " application") if join else text
+
+
 def eligibility(text: str) -> str:
     """Return the text with a kind of person's leave to apply said as the eligibility asked (the rest as it was).
 

@@ -25,7 +25,7 @@ from bot.membership import listed_item
 from bot.normalize import Token, clean
 from bot.origin import comes_from
 from bot.romajisentence import romaji_sentence
-from bot.eligibility import eligibility
+from bot.eligibility import applying
 from bot.spoken import sentence_ends, work_hours
 from bot.terms import Term
 
@@ -203,7 +203,7 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
     A place named as where the candidate comes from ("横浜から通勤手当は出ますか", bot.origin) is context too.
     """
     # "採択されんかった" is read as 採択されなかった (bot.dialect); "しごとは何時から" asks the working hours (bot.spoken)
-    text = eligibility(work_hours(standard_forms(text)))
+    text = applying(work_hours(standard_forms(text)))
     # "しよくいん" typed for しょくいん (bot.bigkana)
     reading = read_either_way(text, lambda typed: _read_message(typed, resolve, asks_about, is_home))
     item = listed_item(text)  # "メリットに、教員の負担軽減って入ってない？": the item looked for is context too
@@ -225,7 +225,7 @@ def _read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_ab
         romaji, typed_in = katakana_sentence(text), "katakana"  # "パネリストハ ダレデシタカ"
     if romaji is not None:
         # Read as the kana it stands for, sentences and all: a self-introduction in romaji is context too.
-        reading = _read_message(eligibility(romaji), resolve, asks_about, is_home)
+        reading = _read_message(applying(romaji), resolve, asks_about, is_home)
         note = f"read as Japanese typed in {typed_in}: {romaji}"
         return replace(reading, note=f"{note}; {reading.note}" if reading.note else note)
     pieces = clauses(text)

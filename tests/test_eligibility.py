@@ -30,3 +30,16 @@ def test_a_place_a_format_or_another_thing_taken_is_no_person_asking_leave() -> 
 def test_whether_a_kind_of_person_may_apply_is_the_guides_eligibility(plain_answerer: Answerer, question: str) -> None:
     reply = plain_answerer.answer(Question(question, channel="test"))
     assert (reply.kind, reply.entry_id) == ("answer", "guide-application")
+
+
+def test_how_to_join_is_asked_as_the_way_to_apply() -> None:
+    from bot.eligibility import applying
+    assert applying("しょくいん に なる には どう したら いい") == "しょくいん に なる には どう したら いい、応募方法は"
+    assert applying("How can I join the ward office?") == "How can I join application the ward office?"
+    for text in ("職員になるための試験はいつ？", "職員住宅に入るにはどうすればいい？", "職員になるには試験は何がある？"):
+        assert applying(text) == text  # the exam named, or no job joined
+
+
+def test_working_for_the_city_asked_how_is_the_guides_way_to_apply(plain_answerer: Answerer) -> None:
+    reply = plain_answerer.answer(Question("区役所で働くにはどうしたらいい？", channel="test"))
+    assert (reply.kind, reply.entry_id) == ("answer", "guide-application")
