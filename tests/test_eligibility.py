@@ -35,7 +35,7 @@ def test_whether_a_kind_of_person_may_apply_is_the_guides_eligibility(plain_answ
 def test_how_to_join_is_asked_as_the_way_to_apply() -> None:
     from bot.eligibility import applying
     assert applying("しょくいん に なる には どう したら いい") == "しょくいん に なる には どう したら いい、応募方法は"
-    assert applying("How can I join the ward office?") == "How can I join application the ward office?"
+    assert applying("How can I join the ward office?") == "How can I join the ward office application?"
     for text in ("職員になるための試験はいつ？", "職員住宅に入るにはどうすればいい？", "職員になるには試験は何がある？"):
         assert applying(text) == text  # the exam named, or no job joined
 
