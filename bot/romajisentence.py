@@ -29,7 +29,8 @@ def romaji_sentence(text: str) -> str | None:
     if not ASCII_LETTER.search(cleaned):
         return None  # no romaji word at all (most Japanese messages): nothing to split into words
     # "minato ku no menseki": the ward's ku belongs to its name (みなとく), no word of its own.
-    words = re.findall(r"[a-z]+(?:-[a-z]+)*|\S", re.sub(r"(?<=[a-z]) ku\b", "ku", cleaned))
+    # A figure is one word (2031, 20.37), its point no sentence end.
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*|\d+(?:[.,]\d+)*|\S", re.sub(r"(?<=[a-z]) ku\b", "ku", cleaned))
     letters = [word for word in words if word[0].isascii() and word[0].isalpha()]
     if len(letters) < 2 or not any(word in ROMAJI_MARKERS for word in letters):
         return None

@@ -298,3 +298,9 @@ def test_an_emoji_with_more_text_after_it_ends_a_sentence() -> None:
     told, *_ = [c for c in clauses("サークルばっかで何も知らん😇 てか港区ってどんなとこ？") if "知らん" in c.text]
     assert told.text.endswith("。") and not told.asks
     assert clauses("食堂あるの🤔")[-1].text == "食堂あるの🤔"
+
+
+def test_a_figure_in_romaji_is_one_word() -> None:
+    from bot.romajisentence import romaji_sentence
+    assert romaji_sentence("2031 nen no jinkou wa?") == "2031 ねん の じんこう は？"  # not 2 0 3 1: a year
+    assert romaji_sentence("menseki wa 20.37 km desu ka") == "めんせき は 20.37 km です か"  # its point no 。
