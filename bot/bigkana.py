@@ -16,6 +16,7 @@ from bot.terms import Term
 
 LARGE_YOON = re.compile(r"(?<=[きしちにひみりぎじぢびぴキシチニヒミリギジヂビピ])[やゆよヤユヨ]")
 LARGE_SOKUON = re.compile(r"[つツ](?=[かきくけこさしすせそたちてとぱぴぷぺぽカキクケコサシスセソタチテトパピプペポ])")
+NEAR = 2  # characters around an unknown word where a large kana may have split it
 SMALL = str.maketrans("やゆよヤユヨつツ", "ゃゅょャュョっッ")
 
 
@@ -42,11 +43,25 @@ def read_either_way(text: str, read: Callable[[str], Read]) -> Read:
     Only a reading that leaves a word unknown can be bettered: the second reading is not made for the others.
     """
     typed = read(text)
-    restored = small_kana_restored(text) if _unknown(typed.terms) else None
+    restored = small_kana_restored(text) if _near_an_unknown_word(text, typed.terms) else None
     if restored is None:
         return typed
     other = read(restored)
     return other if _unknown(other.terms) < _unknown(typed.terms) and _known(other.terms) > _known(typed.terms) else typed
+
+
+def _near_an_unknown_word(text: str, terms: list[Term]) -> bool:
+    # A large kana far from every word left unknown ("いつから" in a message whose unknown word is elsewhere) cannot
+    # better the reading: the second reading, a long message's whole cost again, is made only for one next to it.
+    spans = []
+    for term in terms:
+        if term.via == "unknown":
+            start = text.find(term.token.surface)
+            if start < 0:
+                return True  # not found as typed: read again, as before
+            spans.append((start - NEAR, start + len(term.token.surface) + NEAR))
+    return any(low <= found.start() < high for pattern in (LARGE_YOON, LARGE_SOKUON)
+               for found in pattern.finditer(text) for low, high in spans)
 
 
 def _unknown(terms: list[Term]) -> int:

@@ -16,3 +16,28 @@ def test_the_reading_that_knows_more_words_wins(plain_answerer: Answerer) -> Non
     assert outcome(plain_answerer, "しよくどうからなにがみえますか") == ("answer", "cafeteria")
     # じゆう is 自由 as typed: nothing is gained by reading じゅう, the question stays as it was
     assert outcome(plain_answerer, "けんしゅうは じゆうに えらべますか") == outcome(plain_answerer, "研修は自由に選べますか")
+
+
+def test_a_message_is_read_again_only_for_a_large_kana_next_to_a_word_left_unknown() -> None:
+    from dataclasses import dataclass
+
+    from bot.bigkana import read_either_way
+    from bot.normalize import Token
+    from bot.terms import Term
+
+    @dataclass
+    class Read:
+        terms: list[Term]
+
+    read: list[str] = []
+
+    def reading(text: str) -> Read:
+        read.append(text)
+        unknown = "ほげ" if "ほげ" in text else "しよくいん"
+        return Read([Term(Token(unknown, unknown, "", "名詞"), None, "unknown")])
+
+    read_either_way("ほげの話です。いつから始まりますか", reading)  # いつから is far from ほげ: one reading
+    assert read == ["ほげの話です。いつから始まりますか"]
+    read.clear()
+    read_either_way("しよくいんはいつからですか", reading)  # しよくいん is the unknown word: read again
+    assert read == ["しよくいんはいつからですか", "しょくいんはいっからですか"]
