@@ -58,8 +58,8 @@ ASKED_BY_KA = re.compile(r"(?:か|かな|かね|かしら)[。．]\s*$")  # "…
 WISH = re.compile(r"(?:知りたい|聞きたい|伺いたい)(?:です|と思って(?:います|いる)|と思います)?[。．.!！\s]*$")
 DIRECT = re.compile(r"(?:か|の|[?？])[\s?？。]*$")
 HANDING_OVER = re.compile(rf"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が|{CORRECTION})[、,\s]*$")
-# (…よ, …ね: "心配なんですよ。" tells, as "心配です。" does.)
-STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)(?:よ|ね|よね)?[。．.!！]+$")
+# (…よ, …ね, …わ: "心配なんですよ。", "好きなんだわ。" tell, as "心配です。" does.)
+STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)(?:よ|ね|よね|わ|わね|わよ)?[。．.!！]+$")
 ENGLISH_QUESTION_START = re.compile(
     r"^(?:is|are|do|does|did|can|could|will|would|should|may|have|has|how|what|whats|when|where|who|which|why)\s")
 ENGLISH_ASKING = re.compile(r"(?<![a-z])(?:tell me|could you|can you|would you|explain|i'd like to know|i want to know"

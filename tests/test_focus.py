@@ -184,6 +184,8 @@ def test_a_worry_told_before_the_question_is_context() -> None:
     # "…心配なんですよ。" tells (なんです is no なんで, why); the question is the sentence after it.
     pieces = clauses("実家は千葉の端なので通勤が心配なんですよ。職員の皆さんは通勤に何分くらいかけていますか？")
     assert [piece.asks for piece in pieces] == [False, True]
+    pieces = clauses("子どもと話すのが好きなんだわ。研修はどんな内容ですか？")  # …だわ。 tells too
+    assert [piece.asks for piece in pieces] == [False, True]
 
 
 def test_english_with_a_word_like_a_particle_is_no_romaji() -> None:
