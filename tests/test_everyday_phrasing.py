@@ -343,3 +343,8 @@ def test_where_a_topic_was_said_is_no_topic(plain_answerer: Answerer, question: 
     # 説明会で出てきた / 言ってた / 紹介された: the briefing is where it was said; OJT's paraphrases speak of the
     # briefing, the workplace's do not.
     assert outcome(plain_answerer, question) == ("answer", entry)
+
+
+def test_an_area_asked_in_square_metres_is_the_area(plain_answerer: Answerer) -> None:
+    for question in ("港区の面積は何平方メートル？", "港区の広さは何平米？"):
+        assert outcome(plain_answerer, question) == ("answer", "overview-area")
