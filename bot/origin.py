@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.eligibility import MAY_EN
+from bot.eligibility import MAY_EN, MAY_VERBS_JA
 from bot.normalize import clean, to_katakana
 
 # "大阪から", "福岡出身", "関西に住んでいても": where the candidate is.
@@ -26,8 +26,7 @@ ORIGIN_AFTER = (r"(?:市|区|県|府|都|町|村)?\s*(?:から(?!\s*(?:来た|�
 
 # "中国の大学院の卒業でも応募できますか？", "モンゴルの人も職員になれますか": a place before a concession on whether one
 # may apply is the candidate's.
-ELIGIBLE = re.compile(r"(?:でも|ても|も)[^。？?!！]{0,12}?(?:応募|受験|受け|申し込|申込|なれ|働け|入れ|採用さ"
-                      r"|はたらけ|おうぼ|じゅけん|うけ)")  # typed in kana too
+ELIGIBLE = re.compile(rf"(?:でも|ても|も)[^。？?!！]{{0,12}}?(?:{MAY_VERBS_JA}|入れ)")
 
 
 # "I am from Philippines", "we moved from Bangalore", "I live in Kawasaki now": where the candidate is, in English.
