@@ -353,3 +353,15 @@ def test_a_number_named_by_its_counter_is_a_count_in_that_unit(plain_answerer: A
 
 def test_an_address_typed_in_kana_without_its_long_vowel_is_still_an_address(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "Peru taishikan no jusho oshiete") == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", ["公務員試験の面接で受かるコツは？", "Any tips for the interview?", "SPIの勉強法を教えて"])
+def test_advice_on_how_to_pass_is_refused(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+def test_steadily_is_no_knack_asked(kb) -> None:  # type: ignore[no-untyped-def]
+    from bot.details import DetailCheck
+    checks = DetailCheck(kb)
+    assert "advice" not in [asked.kind.name for asked in checks.asked("コツコツ働くのが得意です。職場外研修はありますか")]
+    assert "advice" in [asked.kind.name for asked in checks.asked("面接のコツは？")]
