@@ -38,6 +38,10 @@ PLACE_OF_WORK = re.compile(r"([\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)(?:での|�
 OCCASION = re.compile(r"((?:[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+の)*[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)"
                       r"(?:の(?:日|とき|時|際)に|で休|でやす|のため)")  # 小学校の運動会の日に: the whole occasion
 
+# How many people there are, asked without a count: "民間から転職した人って結構いる？", "子育て中の職員さんってどれくらい
+# いるの？" (the guide states rules, not who the staff are; a count asked, 何人, is refused by bot.details).
+PEOPLE_THERE = re.compile(r"(?:人|職員|方|さん|ひと)\s*(?:って|は|が|も)?\s*(?:実際に?)?\s*"
+                          r"(?:どのくらい|どれくらい|どれぐらい|どのぐらい|結構|けっこう|たくさん|多く)\s*(?:い(?:る|ます|ら)|おる|おり)")
 
 class GuideTopics:
     """Tells whether a guide entry answers a question of its own topic, or the question is another topic's."""
@@ -52,6 +56,8 @@ class GuideTopics:
 
     def refusal(self, terms: list[Term], entry_id: str, text: str) -> str:
         """Return why a guide entry cannot answer a question of another topic ("" when it can)."""
+        if self._details.points_to_guide(entry_id) and PEOPLE_THERE.search(clean(text)):
+            return "asks how many people there are, which the guide's rules do not say"
         other = self._other_topic(terms, entry_id, text)
         return f"asks of {other}, another entry's topic the guide does not speak of" if other else ""
 

@@ -365,3 +365,12 @@ def test_steadily_is_no_knack_asked(kb) -> None:  # type: ignore[no-untyped-def]
     checks = DetailCheck(kb)
     assert "advice" not in [asked.kind.name for asked in checks.asked("コツコツ働くのが得意です。職場外研修はありますか")]
     assert "advice" in [asked.kind.name for asked in checks.asked("面接のコツは？")]
+
+
+@pytest.mark.parametrize("question", ["元銀行員から転職した職員って結構いるんですか", "育休を取っている職員さんってどれくらいいますか"])
+def test_how_many_people_there_are_is_no_rule_of_the_guide(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+def test_how_many_staff_there_are_is_still_the_staff_count(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "職員ってどのくらいいるの？") == ("answer", "overview-staff")
