@@ -7,6 +7,7 @@ import re
 from bot.analyzer import morphemes
 from bot.askers import audience_words_weak, without_people_asked_for
 from bot.aspects import aspect_words
+from bot.katakanaslips import meant_word
 from bot.kanaplaces import country_in_kanji, kana_countries
 from bot.kanjiswap import KanjiSwaps, find_swaps, read_swaps, text_as_meant
 from bot.nearreading import read_near, read_near_kana
@@ -252,7 +253,8 @@ class Vocabulary:
             token.pos in VERB_LIKE and not token.is_kana) else None
         if concept is None and token.is_kana and token.pos in VERB_LIKE:
             concept = self._by_verb_reading.get(to_katakana(token.lemma))
-        if concept is not None:
+        concept = concept or meant_word(token.surface, lambda word: self._by_lemma.get(word) or self._by_reading.get(word))
+        if concept is not None:  # (meant_word: メリト typed for メリット, bot.katakanaslips)
             return Term(token, concept, "reading")
         return Term(token, None, "unknown")
 

@@ -348,3 +348,11 @@ def test_where_a_topic_was_said_is_no_topic(plain_answerer: Answerer, question: 
 def test_an_area_asked_in_square_metres_is_the_area(plain_answerer: Answerer) -> None:
     for question in ("港区の面積は何平方メートル？", "港区の広さは何平米？"):
         assert outcome(plain_answerer, question) == ("answer", "overview-area")
+
+
+def test_a_loan_word_typed_without_its_small_tsu_or_long_mark_is_that_word(plain_answerer: Answerer) -> None:
+    from bot.katakanaslips import meant_word
+    known = {"メリット": "merit", "サポート": "support"}.get
+    assert meant_word("メリト", known) == "merit" and meant_word("サポト", known) == "support"
+    assert meant_word("メリット", known) is None  # typed whole: nothing put back
+    assert outcome(plain_answerer, "プレクラスのメリトはなに？") == ("answer", "preclass-merits")
