@@ -40,8 +40,8 @@ CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               "how many": (r"(?!\s+(?:yen|minutes?|hours?|days?|weeks?|months?|years?|square|sq|km|kilomet"
                            r"|met(?:er|re)s?)(?![a-z]))"),
               "the public": "(?![-‐])",  # "the public-private scheme" is no one who may use a place
-              "うどん": "(?!な)",
-              "コツ": "(?!コツ)",  # コツコツ (steadily)  # "けんしゅうどんなこと": the う of 研修 before どんな, no noodles
+              "うどん": "(?!な)",  # "けんしゅうどんなこと": the う of 研修 before どんな, no noodles
+              "コツ": "(?!コツ)",  # コツコツ (steadily) is no knack asked
               "誰": NOT_SOMEONE, "だれ": NOT_SOMEONE,
               # "採択されなかったのは何件？": how many were not adopted is the proposals less the adopted, no list
               **dict.fromkeys(["採択されなかった", "採択されてない", "採択されていない", "不採択の提案", "選ばれなかった提案"],
@@ -58,8 +58,8 @@ RELATIVE_HEADS = ("someone", "somebody", "anyone", "anybody", "everyone", "perso
                   "one", "ones", "staff", "employee", "employees", "worker", "workers", "member", "members",
                   "senior", "seniors", "colleague", "colleagues", "mentor", "mentors", "teacher", "teachers",
                   "man", "men", "woman", "women", "guy", "guys", "student", "students")
-CUE_BEHIND = dict.fromkeys(["who", "whose"], "".join(rf"(?<!{head} )" for head in RELATIVE_HEADS)) | {
-    "コツ": "(?<!コツ)"}  # コツコツ (steadily) is no knack asked
+CUE_BEHIND = dict.fromkeys(["who", "whose"], "".join(rf"(?<!{head} )" for head in RELATIVE_HEADS))
+CUE_BEHIND["コツ"] = "(?<!コツ)"  # the second half of コツコツ too
 # 研修メニュー (as typed, or read in kana): the training offered, no dishes
 CUE_BEHIND.update(dict.fromkeys(["メニュー", "めにゅー", "めにゅ"], "(?<!研修)(?<!育成)(?<!研修の)(?<!育成の)"))
 # 扱いどうなる, 違いどう: い ending a word before どう (how), no transfer (いどう) typed in kana

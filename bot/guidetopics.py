@@ -43,6 +43,7 @@ OCCASION = re.compile(r"((?:[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+の)*[\u30a1-\
 PEOPLE_THERE = re.compile(r"(?:人|職員|方|さん|ひと)\s*(?:って|は|が|も)?\s*(?:実際に?)?\s*"
                           r"(?:どのくらい|どれくらい|どれぐらい|どのぐらい|結構|けっこう|たくさん|多く)\s*(?:い(?:る|ます|ら)|おる|おり)")
 
+
 class GuideTopics:
     """Tells whether a guide entry answers a question of its own topic, or the question is another topic's."""
 

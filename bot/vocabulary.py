@@ -7,9 +7,9 @@ import re
 from bot.analyzer import morphemes
 from bot.askers import audience_words_weak, without_people_asked_for
 from bot.aspects import aspect_words
-from bot.katakanaslips import meant_word
 from bot.kanaplaces import country_in_kanji, kana_countries
 from bot.kanjiswap import KanjiSwaps, find_swaps, read_swaps, text_as_meant
+from bot.katakanaslips import meant_word
 from bot.nearreading import read_near, read_near_kana
 from bot.knowledge import KnowledgeBase
 from bot.phrasevariants import PhraseRewriter, is_one_word, phrase_concepts, with_spellings
