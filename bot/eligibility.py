@@ -47,9 +47,17 @@ TO_JOIN_EN = re.compile(r"(?<![a-z])how\s+(?:(?:do|can|could|would|should)\s+(?:
 APPLYING_NAMED = re.compile(r"試験|しけん|応募|おうぼ|申し?込|もうしこ|受験|じゅけん|資格|しかく|exam|test|apply|eligib")
 
 
+# How the exam is taken: "オンラインで受けられますか", "点字で受験できる？" ask the exam's form, not who may apply.
+EXAM_FORM_JA = re.compile(r"(?:オンライン|おんらいん|リモート|ウェブ|英語|えいご|中国語|韓国語|点字|てんじ|手話|筆談|別室)\s*で\s*"
+                          r"(?:受け|うけ|受験|じゅけん)")
+
+
 def applying(text: str) -> str:
     """Return the text with what it asks of applying said in the words of the guide entry's title: a kind of
     person's leave to apply is the eligibility (受験資格), how to join is the way to apply (応募方法)."""
+    form = EXAM_FORM_JA.search(text)
+    if form:
+        return _said_in_its_sentence(text, form.end(), "、試験会場は")
     said = eligibility(text)
     if said != text or APPLYING_NAMED.search(text.lower()):
         return said

@@ -43,3 +43,8 @@ def test_how_to_join_is_asked_as_the_way_to_apply() -> None:
 def test_working_for_the_city_asked_how_is_the_guides_way_to_apply(plain_answerer: Answerer) -> None:
     reply = plain_answerer.answer(Question("区役所で働くにはどうしたらいい？", channel="test"))
     assert (reply.kind, reply.entry_id) == ("answer", "guide-application")
+
+
+def test_how_the_exam_is_taken_is_the_exams_form(plain_answerer: Answerer) -> None:
+    reply = plain_answerer.answer(Question("二次試験はオンラインで受けられますか", channel="test"))
+    assert (reply.kind, reply.entry_id) == ("answer", "guide-exam")
