@@ -21,7 +21,7 @@ PERSON_JA = (r"(?:人|じん|ジン|者|しゃ|生|せい|籍|せき|卒|そつ|
 MAY_VERBS_JA = r"応募|受験|受け|申し込|申込|なれ|働け|採用さ|はたらけ|おうぼ|じゅけん|うけ"  # typed in kana too (bot.origin)
 MAY_JA = re.compile(PERSON_JA + rf"\s*(?:でも|も)(?P<between>[^。？?!！]{{0,24}}?)(?:{MAY_VERBS_JA})(?!つけ)")  # not 受付
 BETWEEN_CHARS = 16  # kana spells long: みなとくのせいしょくいんに (港区の正職員に)
-EXAM_OBJECT = re.compile(r"(?:試験|しけん|シケン|テスト)\s*を")
+EXAM_OBJECT = re.compile(r"(?:試験|しけん|シケン|テスト|仕事|しごと)\s*を")  # the exam, or the job, taken
 ASKED_ALREADY_JA = re.compile(r"資格|しかく|条件|じょうけん|要件")
 
 # Who, in English: "a French citizen", "someone on a spouse visa", "a non-Japanese national".

@@ -11,6 +11,7 @@ from bot.service import Answerer, Question
 def test_a_person_who_may_take_the_exam_asks_the_eligibility() -> None:
     assert eligibility("モンゴル人でも受験できますか") == "モンゴル人でも受験できますか、受験資格は"
     assert eligibility("せんもんがっこうせい でも しょくいん に なれますか").endswith("、受験資格は")
+    assert eligibility("インド人も区役所の仕事を受けられますか").endswith("、受験資格は")  # the job taken
     assert eligibility("Can an Italian citizen sit the entrance exam? Thanks.") == (
         "Can an Italian citizen sit the entrance exam eligibility? Thanks.")  # inside the asking sentence
 
