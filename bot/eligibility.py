@@ -58,13 +58,13 @@ def applying(text: str) -> str:
     form = EXAM_FORM_JA.search(text)
     if form:
         return _said_in_its_sentence(text, form.end(), "、試験会場は")
-    said = eligibility(text)
-    if said != text or APPLYING_NAMED.search(text.lower()):
+    said, lowered = eligibility(text), text.lower()
+    if said != text or APPLYING_NAMED.search(lowered):
         return said
     join = TO_JOIN_JA.search(text)
     if join:
         return _said_in_its_sentence(text, join.end(), "、応募方法は")
-    join = TO_JOIN_EN.search(text.lower())
+    join = TO_JOIN_EN.search(lowered)
     return _said_in_its_sentence(text, join.end(), " application") if join else text
 
 
@@ -72,13 +72,13 @@ def eligibility(text: str) -> str:
     """Return the text with a kind of person's leave to apply said as the eligibility asked (the rest as it was).
 
     Only a question is read so (bot.focus.read_message): the knowledge's own wordings are indexed as written."""
-    if ASKED_ALREADY_JA.search(text) or ASKED_ALREADY_EN.search(text.lower()):
+    lowered, start = text.lower(), 0
+    if ASKED_ALREADY_JA.search(text) or ASKED_ALREADY_EN.search(lowered):
         return text  # "留学生でも受験資格はありますか": the eligibility is named already
     for found in MAY_JA.finditer(text):
         between = found.group("between").replace(" ", "")
         if len(between) <= BETWEEN_CHARS and ("を" not in between or EXAM_OBJECT.search(between)):
             return _said_in_its_sentence(text, found.end(), "、受験資格は")
-    lowered, start = text.lower(), 0
     for end in [found.start() for found in SENTENCE_END.finditer(lowered)] + [len(lowered)]:
         sentence = lowered[start:end]  # who and whether they may, in one sentence
         may = MAY_EN.search(sentence)
