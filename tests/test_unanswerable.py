@@ -374,3 +374,14 @@ def test_how_many_people_there_are_is_no_rule_of_the_guide(plain_answerer: Answe
 
 def test_how_many_staff_there_are_is_still_the_staff_count(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "職員ってどのくらいいるの？") == ("answer", "overview-staff")
+
+
+@pytest.mark.parametrize("question", ["有栖川宮記念公園の広さは何平方メートル？", "お台場海浜公園は何ヘクタールありますか",
+                                      "How many hectares is the park in the Azabu area?"])
+def test_a_parks_size_is_in_no_answer(plain_answerer: Answerer, question: str) -> None:
+    # A district's answer names its parks and says "the … area" in English: neither is a size.
+    assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+def test_the_citys_size_in_any_unit_is_still_its_area(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区の面積は何平方キロ？") == ("answer", "overview-area")
