@@ -376,8 +376,8 @@ def test_how_many_staff_there_are_is_still_the_staff_count(plain_answerer: Answe
     assert outcome(plain_answerer, "職員ってどのくらいいるの？") == ("answer", "overview-staff")
 
 
-@pytest.mark.parametrize("question", ["有栖川宮記念公園の広さは何平方メートル？", "お台場海浜公園は何ヘクタールありますか",
-                                      "How many hectares is the park in the Azabu area?"])
+@pytest.mark.parametrize("question", ["自然教育園って何ヘクタールあるの？", "お台場海浜公園の広さは何平方メートル？",
+                                      "How big is Odaiba's seaside park in square meters?"])
 def test_a_parks_size_is_in_no_answer(plain_answerer: Answerer, question: str) -> None:
     # A district's answer names its parks and says "the … area" in English: neither is a size.
     assert outcome(plain_answerer, question) == ("no answer", None)
