@@ -8,19 +8,24 @@ HR's synonyms read 旅館 as a hotel and 領事館 as an embassy, which is right
 
 from __future__ import annotations
 
+import re
+
 from bot.analyzer import morphemes
 from bot.normalize import clean
 
 ONLY = frozenset({"だけ", "のみ"})
 NOUN = "名詞"
+NOT_ONLY = re.compile(r"\s*(?:じゃ|では|で)\s*(?:な|無)")  # "職場の中だけじゃなくて外でも": not only that part
 
 
 def only_parts(text: str) -> list[str]:
     """Return the nouns a text singles out with だけ or のみ ("旅館だけだと" -> ["旅館"])."""
     if "だけ" not in text and "のみ" not in text:
         return []
-    parts = morphemes(clean(text))
-    return [before.surface for before, part in zip(parts, parts[1:]) if part.surface in ONLY and before.pos[0] == NOUN]
+    cleaned = clean(text)
+    parts = morphemes(cleaned)
+    return [before.surface for before, part in zip(parts, parts[1:])
+            if part.surface in ONLY and before.pos[0] == NOUN and not NOT_ONLY.match(cleaned, part.end)]
 
 
 def only_part_refusal(text: str, stated: str, home: frozenset[str]) -> str:

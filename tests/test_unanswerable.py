@@ -278,6 +278,12 @@ def test_a_part_the_answer_names_is_answered(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "女性職員だけだと何人？") == ("answer", "overview-staff")
 
 
+@pytest.mark.parametrize("text", ["研修は職場の中だけじゃなくて外でも受けられますか", "職場の中だけでなく、外でも研修を受けられる？"])
+def test_not_only_one_part_singles_out_none(plain_answerer: Answerer, text: str) -> None:
+    # "…だけじゃなくて外でも": both parts are asked about, no figure of one alone.
+    assert outcome(plain_answerer, text) == ("answer", "training-workplace")
+
+
 @pytest.mark.parametrize("text", ["芝地区と高輪地区、人口が多いのはどっち？", "芝地区と麻布地区、どっちが人口多い？"])
 def test_which_is_more_needs_an_answer_stating_a_figure(plain_answerer: Answerer, text: str) -> None:
     # Each district's answer is its slogan: no figure to compare.
