@@ -9,12 +9,13 @@ import jaconv
 
 from bot.answerfigures import (COUNT, COUNTERS, DATE, DIGIT, NUMBER, PER_PERSON, PLACES, holds_count, holds_word,
                                states_amount_per_person)
+from bot.answerplaces import Places
 from bot.detailcues import (KANJI, cue_pattern, cue_readings, cue_starts, kana_cue_pattern, nan_cue_pattern,
                              text_starts)
 from bot.kanacounts import kana_counters, kana_units
 from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
-from bot.normalize import analyze, clean, reading_of, to_katakana
+from bot.normalize import clean, reading_of, to_katakana
 from bot.scope import DetailQuestion
 
 GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
@@ -270,31 +271,6 @@ def _unit(cleaned: str) -> str | None:
     # A rate ("1クラス何個？") is given only by a figure in its unit, whatever it counts.
     loose = unit in LOOSE_UNITS and unit not in PEOPLE_UNITS and not PER_ITEM.search(cleaned)
     return None if unit is None or loose else unit
-
-
-class Places:
-    """Which entries' answers name a place other than the city the bot is about (its welcome message names it).
-
-    Read lazily, per entry asked about: a large knowledge base is not analysed twice at start-up.
-    """
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self._kb = kb
-        self.home = _place_names(kb.scope.message("welcome", "ja"))
-        self._named: dict[str, bool] = {}
-
-    def named_in(self, entry_id: str) -> bool:
-        """Tell whether an entry's answer names a place ("六本木、三田…", "大田区", not only "港区")."""
-        found = self._named.get(entry_id)
-        if found is None:
-            entry = self._kb.entry(entry_id)
-            found = entry is not None and bool(_place_names(entry.answer.get("ja", "")) - self.home)
-            self._named[entry_id] = found
-        return found
-
-
-def _place_names(text: str) -> frozenset[str]:
-    return frozenset(token.lemma for token in analyze(text) if token.is_place)
 
 
 def _asked_unit(cleaned: str) -> str | None:
