@@ -13,7 +13,8 @@ from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
 GROUP_MARGIN = 5.0  # how far below the best an entry naming every member listed may score and answer
-CLEARLY_MORE = 0.1  # of two close entries, one explaining this much more of the question answers
+CLEARLY_MORE = 0.1
+SIBLINGS = 3  # this many close entries alike all pointing to one other entry ask what they share: that one answers  # of two close entries, one explaining this much more of the question answers
 
 Bag = Callable[[str], Mapping[str, float]]  # an entry id -> the concepts its words hold
 
@@ -29,10 +30,31 @@ class Ranked(Protocol):
 class CloseCalls:
     """Settles a close call between the two best entries, or says it cannot (None)."""
 
-    def __init__(self, vocabulary: Vocabulary, bag: Bag, city_wide: Callable[[str], bool]) -> None:
+    def __init__(self, vocabulary: Vocabulary, bag: Bag, city_wide: Callable[[str], bool],
+                 related: Mapping[str, Sequence[str]] | None = None) -> None:
         self._vocabulary = vocabulary
         self._bag = bag
         self._city_wide = city_wide
+        self._related = related or {}
+
+    def hub(self, top: Sequence[Ranked], margin: float) -> str | None:
+        """Return the entry that the close entries all point to as related, when the question fits them alike.
+
+        "研修 種類 新人": the design training and the training overview score alike, and the design training lists
+        the overview as related: the overview, whose answer tells of every training, answers. "5地区 特徴": the five
+        districts' entries score alike and each lists the districts' overview, which answers though it scores lower.
+        """
+        close = [c.entry_id for c in top if c.score > top[0].score - margin]
+        if len(close) < 2:
+            return None
+        inside = [hub for hub in close if all(hub in self._related.get(other, ()) for other in close if other != hub)]
+        if len(inside) == 1:
+            return inside[0]
+        alike = [c.entry_id for c in top if c.score > top[0].score - GROUP_MARGIN]
+        if len(alike) < SIBLINGS:
+            return None
+        shared = set.intersection(*(set(self._related.get(entry_id, ())) for entry_id in alike))
+        return shared.pop() if len(shared) == 1 else None
 
     def explains_more(self, top: Sequence[Ranked], terms: list[Term], least: int = 0) -> int | None:
         """Return 0 or 1, the entry that names more of the topics asked and explains clearly more of the question.

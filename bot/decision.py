@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 
 from bot.answerfigures import DIGIT, MORE_OR_LESS
@@ -58,7 +60,7 @@ class Decider:
         bag_of = lambda entry_id: index.bag(self._index_of[entry_id])  # noqa: E731
         self._parts = Parts(self._details.texts, vocabulary, city_wide, bag_of, index.users,
                             city_figures(kb, vocabulary, FIGURES_CATEGORY))
-        self._close = CloseCalls(vocabulary, bag_of, city_wide)
+        self._close = CloseCalls(vocabulary, bag_of, city_wide, {entry.id: entry.related for entry in kb.entries})
         self._router = DetailRouter(self._details, self._specifics, vocabulary, bag_of, self._acceptable,
                                     settings.accept_score)
         self._counted = Counted(self._parts.names_or_reads, bag_of, city_wide)
@@ -158,7 +160,7 @@ class Decider:
                         or self._settle(top, self._states_the_quantity(top, text), "only its answer states a figure")
                         or self._settle(top, self._close.explains_the_question(top, terms),
                                         "only it names every topic the question asks of")
-                        or MatchResult("clarify", top[:3], reason="close call"))
+                        or self._hub(top) or MatchResult("clarify", top[:3], reason="close call"))
             # "試験はいつ？" between the exam and how to apply: only the first holds the asked date.
             return MatchResult("answer", top, reason="only its answer holds the asked detail")
         if routed:
@@ -218,6 +220,13 @@ class Decider:
             refusal = (self._parts.counted_refusal(text, terms, entry_id)
                        or self._parts.district_figure_refusal(text, terms, entry_id))
         return refusal
+
+    def _hub(self, top: tuple[Candidate, ...]) -> MatchResult | None:
+        hub = self._close.hub(top, self.settings.clarify_margin)
+        if hub is None or self._details.points_to_guide(hub):
+            return None  # the guide's entries point to one another as pointers do, none tells of the others
+        chosen = next((c for c in top if c.entry_id == hub), None) or replace(top[0], entry_id=hub)
+        return MatchResult("answer", (chosen, *(c for c in top if c is not chosen)), reason="the close entries all point to it")
 
     @staticmethod
     def _settle(top: tuple[Candidate, ...], winner: int | None, reason: str) -> MatchResult | None:
