@@ -26,6 +26,9 @@ COUNT_CUE = re.compile(r"(?:は|って|が|も)?\s*(?:全部で|ぜんぶで|合
 HOW_MANY = re.compile(r"(?<![a-z])how\s+many\s+([a-z-]+)(?:\s+([a-z-]+))?")
 RATE = re.compile(r"あたり|当たり|(?<![a-z])per(?![a-z])")  # "職員1人あたり区民は何人？" is a rate, no count of 区民
 NOUN = "名詞"
+PREDICATE = frozenset({"動詞", "助動詞", "形容詞"})
+ARGUMENT_MARKS = frozenset({"が", "を", "で", "に", "から"})
+BEING = frozenset({"有る", "ある", "居る", "いる"})
 ADVERBIAL = "副詞可能"
 GENERAL = frozenset({"people", "persons", "person", "times", "人", "方", "ひと", "合計", "両方", "総数", "全員"})
 MIN_UNKNOWN_LATIN = 4  # shorter unknown English words are shorthand (ppl) or romaji bits (ku), not a counted thing
@@ -72,13 +75,35 @@ def _counted_in_english(asked: re.Match[str], words: list[Term]) -> list[Term]:
 def _nouns_before(parts: tuple[Morpheme, ...], end: int, words: list[Term]) -> list[Term]:
     # The nouns written together right before the cue (外国人 住民 of 外国人住民は), each as the question's word for
     # it; a noun the vocabulary drops (住民 beside 外国人) takes no part.
-    nouns = []
-    for part in reversed([part for part in parts if part.end <= end]):
+    before = [part for part in parts if part.end <= end]
+    nouns = _noun_run(before, end)
+    if nouns:
+        nouns = _modifier(before[:len(before) - len(nouns)]) + nouns
+    return [t for t in words if t.token.surface in nouns]
+
+
+def _noun_run(parts: list[Morpheme], end: int) -> list[str]:
+    nouns: list[str] = []
+    for part in reversed(parts):
         if part.end != end or part.pos[0] != NOUN or part.pos[2] == ADVERBIAL:  # それぞれ何人: how, not what
             break
         nouns.insert(0, part.surface)
         end = part.begin
-    return [t for t in words if t.token.surface in nouns]
+    return nouns
+
+
+def _modifier(parts: list[Morpheme]) -> list[str]:
+    # What the counted noun is narrowed to by a clause before it, its one argument: "手話ができる職員", "高卒で入った
+    # 職員". Counting the narrowed ones needs an answer naming what narrows them. (A noun before の, "区内の客室数",
+    # mostly says where the whole is.)
+    index = len(parts)
+    while index > 0 and parts[index - 1].pos[0] in PREDICATE:
+        index -= 1
+    if index == len(parts) or any(part.normalized in BEING for part in parts[index:]):
+        return []  # "大使館がある国": being there names the thing counted, it does not narrow it
+    if index > 0 and parts[index - 1].surface in ARGUMENT_MARKS:
+        return _noun_run(parts[:index - 1], parts[index - 2].end if index > 1 else 0)
+    return []
 
 
 def _unknown(term: Term) -> bool:

@@ -143,3 +143,15 @@ def test_what_one_may_do_in_a_park_is_stated_nowhere(plain_answerer: Answerer, t
 
 def test_a_sport_told_about_oneself_is_no_leisure_asked(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "大学ではサッカー部でした。職員住宅はありますか？") == ("answer", "housing-staff")
+
+
+@pytest.mark.parametrize("text", ["英語ができる職員は何人いますか", "育休を取った職員は何人？"])
+def test_staff_narrowed_by_a_clause_are_counted_by_no_answer(plain_answerer: Answerer, text: str) -> None:
+    # The staff's answer counts all staff and the women among them, not those who speak English or took leave.
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["区役所で働く職員は何人？", "大使館がある国の数は？"])
+def test_a_clause_saying_where_they_are_narrows_nothing(plain_answerer: Answerer, text: str) -> None:
+    entry = "overview-staff" if "職員" in text else "facts-embassies"
+    assert outcome(plain_answerer, text) == ("answer", entry)
