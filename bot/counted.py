@@ -24,6 +24,8 @@ COUNT_CUE = re.compile(r"(?:は|って|が|も)?\s*(?:全部で|ぜんぶで|合
 # An English count: the word after "how many" ("how many proposals came"), or an unknown one before the counted
 # people or thing ("how many nepali people work…", not "how many made it").
 HOW_MANY = re.compile(r"(?<![a-z])how\s+many\s+([a-z-]+)(?:\s+([a-z-]+))?")
+# A share's whole ("the share of managers who are women", "women among managers"): counted as a count's noun is.
+SHARE_OF = re.compile(r"(?<![a-z])(?:(?:share|ratio|proportion|percentage)\s+of|among)\s+(?:the\s+)?([a-z-]+)")
 RATE = re.compile(r"あたり|当たり|(?<![a-z])per(?![a-z])")  # "職員1人あたり区民は何人？" is a rate, no count of 区民
 NOUN = "名詞"
 PREDICATE = frozenset({"動詞", "助動詞", "形容詞"})
@@ -54,6 +56,7 @@ class Counted:
         parts = morphemes(cleaned) if cues else ()
         counted = [_nouns_before(parts, end, words) for end in cues]
         counted += [_counted_in_english(asked, words) for asked in HOW_MANY.finditer(cleaned)]
+        counted += [[t for t in words if clean(t.token.surface) == over.group(1)] for over in SHARE_OF.finditer(cleaned)]
         for phrase in counted:
             phrase = [t for t in phrase if clean(t.token.surface) not in GENERAL and not self._everywhere(t.concept or "")]
             if phrase and not any(all(self._counts(t, entry_id) for t in phrase) for entry_id in entry_ids):

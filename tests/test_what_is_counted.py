@@ -155,3 +155,13 @@ def test_staff_narrowed_by_a_clause_are_counted_by_no_answer(plain_answerer: Ans
 def test_a_clause_saying_where_they_are_narrows_nothing(plain_answerer: Answerer, text: str) -> None:
     entry = "overview-staff" if "職員" in text else "facts-embassies"
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+@pytest.mark.parametrize("text", ["What share of engineers are women?", "What's the percentage of women among section chiefs?"])
+def test_a_share_of_a_whole_no_answer_counts_is_refused(plain_answerer: Answerer, text: str) -> None:
+    # The staff's answer counts the women among all staff, not among engineers or section chiefs.
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_a_share_of_the_whole_an_answer_counts_is_answered(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "What share of staff are women?") == ("answer", "overview-staff")
