@@ -391,3 +391,9 @@ def test_a_parks_size_is_in_no_answer(plain_answerer: Answerer, question: str) -
 
 def test_the_citys_size_in_any_unit_is_still_its_area(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "港区の面積は何平方キロ？") == ("answer", "overview-area")
+
+
+@pytest.mark.parametrize("question", ["Is the staff housing furnished?", "職員住宅にエレベーターはついてる？",
+                                      "Does the canteen have wheelchair access?"])
+def test_a_buildings_equipment_is_in_no_answer(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
