@@ -397,3 +397,15 @@ def test_the_citys_size_in_any_unit_is_still_its_area(plain_answerer: Answerer) 
                                       "Does the canteen have wheelchair access?"])
 def test_a_buildings_equipment_is_in_no_answer(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", ["窓口は何時まで開いていますか", "区役所の窓口って土曜日も開いてる？",
+                                      "介護福祉士の資格はどうやって取るの？"])
+def test_the_counters_hours_and_how_to_qualify_are_not_the_guides(plain_answerer: Answerer, question: str) -> None:
+    # The guide's entries point to the staff's working hours and who may apply, not the counters' opening hours
+    # nor how one earns a qualification.
+    assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+def test_the_staffs_hours_at_a_counter_job_are_still_the_guides(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "窓口の職場でも交替制や夜間の勤務はある？") == ("answer", "guide-holidays")
