@@ -409,3 +409,9 @@ def test_the_counters_hours_and_how_to_qualify_are_not_the_guides(plain_answerer
 
 def test_the_staffs_hours_at_a_counter_job_are_still_the_guides(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "窓口の職場でも交替制や夜間の勤務はある？") == ("answer", "guide-holidays")
+
+
+@pytest.mark.parametrize("question", ["Does every Minato public school run pre-classes?",
+                                      "Which elementary schools use the pre-class system?", "うちの学区の小学校もプレクラスですか"])
+def test_which_schools_run_the_pre_class_is_not_stated(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
