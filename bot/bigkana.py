@@ -15,7 +15,10 @@ from typing import Protocol, TypeVar
 from bot.terms import Term
 
 LARGE_YOON = re.compile(r"(?<=[きしちにひみりぎじぢびぴキシチニヒミリギジヂビピ])[やゆよヤユヨ]")
-LARGE_SOKUON = re.compile(r"[つツ](?=[かきくけこさしすせそたちてとぱぴぷぺぽカキクケコサシスセソタチテトパピプペポ])")
+# A small っ stands inside a word, after a kana that may precede it: not first ("くみんも つかえますか"), nor after
+# ん, ー, を or another っ.
+LARGE_SOKUON = re.compile(r"(?<=[\u3041-\u3096\u30a1-\u30fa])(?<![んンっッをヲ])[つツ]"
+                          r"(?=[かきくけこさしすせそたちてとぱぴぷぺぽカキクケコサシスセソタチテトパピプペポ])")
 NEAR = 2  # characters around an unknown word where a large kana may have split it
 SMALL = str.maketrans("やゆよヤユヨつツ", "ゃゅょャュョっッ")
 

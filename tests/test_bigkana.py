@@ -41,3 +41,13 @@ def test_a_message_is_read_again_only_for_a_large_kana_next_to_a_word_left_unkno
     read.clear()
     read_either_way("しよくいんはいつからですか", reading)  # しよくいん is the unknown word: read again
     assert read == ["しよくいんはいつからですか", "しょくいんはいっからですか"]
+
+
+def test_a_word_never_starts_with_a_small_tsu() -> None:
+    assert small_kana_restored("くみんも つかえますか") is None  # つかえる (may use), not っかえる
+    assert small_kana_restored("しよくどうは、つかれた") == "しょくどうは、つかれた"
+    assert small_kana_restored("がつこう") == "がっこう"
+
+
+def test_whether_others_may_use_a_place_typed_in_spaced_kana_is_refused(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "くやくしょの しょくどうは くみんも つかえますか") == ("no answer", None)
