@@ -415,3 +415,8 @@ def test_the_staffs_hours_at_a_counter_job_are_still_the_guides(plain_answerer: 
                                       "Which elementary schools use the pre-class system?", "うちの学区の小学校もプレクラスですか"])
 def test_which_schools_run_the_pre_class_is_not_stated(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", ["食堂って区民も食べに行けるの？", "大学生でも区役所の食堂を使えますか"])
+def test_whether_others_may_eat_at_the_canteen_is_not_stated(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
