@@ -37,6 +37,8 @@ PLACE_OF_WORK = re.compile(r"([\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)(?:での|�
 # An occasion one asks leave or hours for: 入学式の日に, 学校行事で休める, 通院のときに, 介護のため
 OCCASION = re.compile(r"((?:[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+の)*[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)"
                       r"(?:の(?:日|とき|時|際)に|で休|でやす|のため)")  # 小学校の運動会の日に: the whole occasion
+# 子どもが熱を出したときの: a clause telling when, up to the とき it ends in
+WHEN_CLAUSE = re.compile(r"([^、。？?！!\s]{2,20}?(?:た|だ|る|い))\s*(?:とき|時|際)(?:の|に|は|って|も|で)")
 
 # How many people there are, asked without a count: "民間から転職した人って結構いる？", "子育て中の職員さんってどれくらい
 # いるの？" (the guide states rules, not who the staff are; a count asked, 何人, is refused by bot.details).
@@ -74,19 +76,21 @@ class GuideTopics:
                and _a_thing(t) and t.concept not in self._guide_words for t in named):
             return False  # a rare noun of another topic: "食堂って土日も？"
         own = {t.token.surface for t in named if t.concept in bag}
-        if len(own) < OWN_WORDS and not (own and self._nothing_else(terms, named, bag)):
+        told = "".join(_circumstance_texts(text))  # an unknown word there tells when (熱 of 熱を出したとき)
+        if len(own) < OWN_WORDS and not (own and self._nothing_else(terms, named, bag, told)):
             return False  # "週末の天気は？": 週末 alone, beside a word it does not know
         cleaned = clean(text)
         ends = {cleaned.find(clean(t.token.surface)) + len(clean(t.token.surface)): t for t in named}
         return any(self._specifics.title_owner(t.concept) == entry_id and not _compound_of_another(t, cleaned, ends, bag)
                    for t in named)
 
-    @staticmethod
-    def _nothing_else(terms: list[Term], named: list[Term], bag: Mapping[str, float]) -> bool:
+    def _nothing_else(self, terms: list[Term], named: list[Term], bag: Mapping[str, float], told: str) -> bool:
         # "通勤手当って上限ありますか": one word of its own names the topic when the question names nothing else, not
-        # even a word the knowledge does not know (天気 of 週末の天気).
-        unknown = [t for t in terms if t.weight == 1.0 and t.via == "unknown" and (t.token.pos == "名詞" or t.token.is_latin)]
-        return not unknown and all(t.concept in bag for t in named)
+        # even a word the knowledge does not know (天気 of 週末の天気), but for the words of its circumstance.
+        unknown = [t for t in terms if t.weight == 1.0 and t.via == "unknown" and (t.token.pos == "名詞" or t.token.is_latin)
+                   and clean(t.token.surface) not in told]
+        occasions = {t.concept for t in self._vocabulary.resolve(told, False)} if told else set()
+        return not unknown and all(t.concept in bag or t.concept in occasions for t in named)
 
     def _other_topic(self, terms: list[Term], entry_id: str, text: str) -> str:
         if not self._details.points_to_guide(entry_id):
@@ -114,9 +118,7 @@ class GuideTopics:
 
     def _circumstances(self, text: str) -> set[str | None]:
         # Where one worked, what one takes leave for: the circumstance of a guide question, not another topic asked.
-        cleaned = clean(text)
-        return {t.concept for pattern in (PLACE_OF_WORK, OCCASION) for word in pattern.findall(cleaned)
-                for t in self._vocabulary.resolve(word, False)}
+        return {t.concept for word in _circumstance_texts(text) for t in self._vocabulary.resolve(word, False)}
 
     def _names_a_topic(self, term: Term) -> bool:
         token = term.token
@@ -135,3 +137,8 @@ def _a_thing(term: Term) -> bool:
     # A noun naming a thing: not a verb (持っていると), a place (where one is: 横浜から) or a time word (いま).
     token = term.token
     return token.pos == "名詞" and not token.is_place and not token.adverbial
+
+
+def _circumstance_texts(text: str) -> list[str]:
+    cleaned = clean(text)
+    return [word for pattern in (PLACE_OF_WORK, OCCASION, WHEN_CLAUSE) for word in pattern.findall(cleaned)]

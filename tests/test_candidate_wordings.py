@@ -298,6 +298,11 @@ def test_what_one_takes_leave_for_is_the_occasion_not_another_topic(plain_answer
     assert outcome(plain_answerer, text) == ("answer", "guide-holidays")
 
 
+def test_a_clause_telling_when_leave_is_taken_is_its_circumstance(plain_answerer: Answerer) -> None:
+    # 風邪 (a word the knowledge does not know) tells when, in "…をひいたときの": not another topic asked.
+    assert outcome(plain_answerer, "子どもが風邪をひいたときの看護休暇はある？") == ("answer", "guide-holidays")
+
+
 def test_a_merit_asked_in_kana_words_asks_the_merits_entry(plain_answerer: Answerer) -> None:
     # なにがいい read whole (メリット): a long kana stretch is what was typed, no chance reading inside another word
     assert outcome(plain_answerer, "がっこう の プレクラス は なに が いい の") == ("answer", "preclass-merits")
