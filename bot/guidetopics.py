@@ -35,10 +35,12 @@ FEW_USERS = 2  # a noun more entries use names no one topic
 # A workplace: ホテルでの経験, ホテルで働いて, ホテルに勤めて, ホテル勤務
 PLACE_OF_WORK = re.compile(r"([\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)(?:での|で働|で勤|に勤め|勤務)")
 # An occasion one asks leave or hours for: 入学式の日に, 学校行事で休める, 通院のときに, 介護のため
-OCCASION = re.compile(r"((?:[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+の)*[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)"
+OCCASION = re.compile(r"((?:[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u9fff々]{1,6}?の)*[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)"
                       r"(?:の(?:日|とき|時|際)に|で休|でやす|のため)")  # 小学校の運動会の日に: the whole occasion
 # 子どもが熱を出したときの: a clause telling when, up to the とき it ends in
 WHEN_CLAUSE = re.compile(r"([^、。？?！!\s]{2,20}?(?:た|だ|る|い))\s*(?:とき|時|際)(?:の|に|は|って|も|で)")
+# お迎えがあるので: the reason one asks, told before it
+REASON_CLAUSE = re.compile(r"([^、。？?！!\s]{2,16}?)(?:ので|なので)[、,\s]*")
 
 # How many people there are, asked without a count: "民間から転職した人って結構いる？", "子育て中の職員さんってどれくらい
 # いるの？" (the guide states rules, not who the staff are; a count asked, 何人, is refused by bot.details).
@@ -141,4 +143,4 @@ def _a_thing(term: Term) -> bool:
 
 def _circumstance_texts(text: str) -> list[str]:
     cleaned = clean(text)
-    return [word for pattern in (PLACE_OF_WORK, OCCASION, WHEN_CLAUSE) for word in pattern.findall(cleaned)]
+    return [word for pattern in (PLACE_OF_WORK, OCCASION, WHEN_CLAUSE, REASON_CLAUSE) for word in pattern.findall(cleaned)]

@@ -303,6 +303,11 @@ def test_a_clause_telling_when_leave_is_taken_is_its_circumstance(plain_answerer
     assert outcome(plain_answerer, "子どもが風邪をひいたときの看護休暇はある？") == ("answer", "guide-holidays")
 
 
+def test_whose_occasion_it_is_belongs_to_the_occasion(plain_answerer: Answerer) -> None:
+    # こども of "こどもの運動会で休める": whose sports day, part of the occasion (not the pre-class's children).
+    assert outcome(plain_answerer, "こどもの運動会で休める制度はある？") == ("answer", "guide-holidays")
+
+
 def test_a_merit_asked_in_kana_words_asks_the_merits_entry(plain_answerer: Answerer) -> None:
     # なにがいい read whole (メリット): a long kana stretch is what was typed, no chance reading inside another word
     assert outcome(plain_answerer, "がっこう の プレクラス は なに が いい の") == ("answer", "preclass-merits")
