@@ -420,3 +420,13 @@ def test_which_schools_run_the_pre_class_is_not_stated(plain_answerer: Answerer,
 @pytest.mark.parametrize("question", ["食堂って区民も食べに行けるの？", "大学生でも区役所の食堂を使えますか"])
 def test_whether_others_may_eat_at_the_canteen_is_not_stated(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", ["採用のインスタの名前を教えて", "港区のSNSってどれをやってるの？"])
+def test_which_accounts_the_city_runs_is_not_stated(plain_answerer: Answerer, question: str) -> None:
+    # The answer invites candidates to follow the city on social media; it names no account or platform.
+    assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+def test_whether_the_city_is_on_social_media_is_answered(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区の採用ってインスタやってますか") == ("answer", "learn-more")
