@@ -355,3 +355,9 @@ def test_another_places_own_thing_is_still_refused(plain_answerer: Answerer) -> 
 def test_a_price_judged_is_answered_by_affordable_a_sum_asked_is_not(plain_answerer: Answerer, text: str,
                                                                       reply: tuple[str, str | None]) -> None:
     assert outcome(plain_answerer, text) == reply
+
+
+@pytest.mark.parametrize("text", ["仮のクラスは何を参考に分けるの？", "プレクラスってどうやって分けてるの？"])
+def test_how_the_pre_classes_are_divided_is_their_timelines(plain_answerer: Answerer, text: str) -> None:
+    # The timeline's answer tells how they are formed (from the kindergartens' information): 分け方, 編成.
+    assert outcome(plain_answerer, text) == ("answer", "preclass-timeline")
