@@ -16,6 +16,9 @@ from bot.normalize import clean
 # "芝浦港南じゃなくて高輪の…", "not Shiba but Takanawa": what stands before the marker is not asked about.
 # "職員じゃなくても使える？" (even if not staff) is a concession: the condition is asked about, nothing is set aside.
 CONTRAST = re.compile(r"([^、,。？?！!\s]*)\s*(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく|と違って|とは違って)(?!て?も)[、,\s]*"
+                      # "ホテルの部屋数と、あともう一つは？": the other one is asked, not the one named (not "…以外に何が
+                      # ある？", which the entry listing both answers)
+                      r"|([^、,。？?！!\s]*)\s*と[、,\s]*あと\s*もう\s*(?:一つ|ひとつ|1つ)[、,\s]*"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?[,;:]?\s+(?:i\s+mean|i\s+meant|rather|instead)[,:]?\s+"
                       # "where do staff live if they're not in staff housing?": the condition sets the housing aside
@@ -39,7 +42,7 @@ NOT_ONLY = re.compile(r"だけ$")  # "AだけじゃなくてBも": both are aske
 
 # Every contrast holds one of these (じゃなく, ではなく, でなく; と違って; not): a message holding none, most of them,
 # is spared CONTRAST's search, which tries its open phrase at every position.
-CONTRAST_MARKS = ("なく", "違って", "not")
+CONTRAST_MARKS = ("なく", "違って", "not", "もう")
 
 
 def drop_contrast(text: str) -> str:
@@ -58,6 +61,9 @@ def drop_negated(text: str) -> str:
 
 
 def _set_aside(contrast: re.Match[str]) -> str:
+    if contrast.group(2) is not None:  # the one besides it: nothing of it is asked, but the topic before it
+        topic = TOPIC_MARK.match(contrast.group(2))
+        return (topic.group(0) if topic else "") + " "
     negated = contrast.group(1) or ""
     if OTHERS.search(negated) or NOT_ONLY.search(negated):
         return contrast.group(0)

@@ -306,3 +306,11 @@ def test_a_figure_in_romaji_is_one_word() -> None:
     from bot.romajisentence import romaji_sentence
     assert romaji_sentence("2031 nen no jinkou wa?") == "2031 ねん の じんこう は？"  # not 2 0 3 1: a year
     assert romaji_sentence("menseki wa 20.37 km desu ka") == "めんせき は 20.37 km です か"  # its point no 。
+
+
+@pytest.mark.parametrize(("text", "entry"), [("都内最多なのはホテルの部屋数と、あともう一つ何だった？", "facts-daytime-population"),
+                                             ("都内で一番なのは昼間人口と、あともう一つは？", "facts-hotel-rooms")])
+def test_the_other_one_besides_the_one_named_is_asked(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert drop_contrast(text).startswith("都内")  # the topic stays, the one named is set aside
+    assert outcome(plain_answerer, text) == ("answer", entry)
+
