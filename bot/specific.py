@@ -26,6 +26,12 @@ from bot.vocabulary import Vocabulary
 
 QUOTED = re.compile(r"[「『\"]([^「」『』\"]+)[」』\"]")
 MIN_QUOTED = 3  # characters: 「港」 quotes no phrase of an answer
+# "港区とはっていう3つのやつ": a phrase quoted without brackets, before a word saying so; only a phrase of words and
+# particles (港区とは, not 職員住宅 alone), the longest the text before the marker ends with
+SAYING = re.compile(r"(?:っていう|って言う|という|とかいう|みたいな)")
+KANA_AND_WORDS = re.compile(r"(?=.*[\u3041-\u3096])(?=.*[\u3400-\u9fff\u30a1-\u30fa])")
+MIN_UNBRACKETED, MAX_UNBRACKETED = 4, 16
+HIRAGANA_OR_SPACE = re.compile(r"[\u3041-\u3096\s]")  # a phrase starts with a word, not a particle
 ASPECT_WEIGHT = 0.6  # the asking clause (1) and the one right before a question naming no topic (bot.focus)
 KANJI_FIGURES = str.maketrans("一二三四五", "12345")  # 「区民に一番近い」 quotes 区民に1番近い
 # "プレクラスはなんですか", "プレクラスはこどものためのなに？", "What's the pre-class?": what a thing is, asked of it alone
@@ -45,6 +51,8 @@ class Specifics:
         self._vocabulary = vocabulary
         self._texts = {entry.id: _same_figures(clean(" ".join([*entry.answer.values(), *entry.keywords,
                                                                *entry.title.values()]))) for entry in kb.entries}
+        self._labels = {entry.id: frozenset(_same_figures(clean(label)) for label in [*entry.keywords, *entry.title.values()])
+                        for entry in kb.entries}
         self._position = {entry.id: position for position, entry in enumerate(kb.entries)}
         self._category = {entry.id: entry.category for entry in kb.entries}
         # Each title read once: the Japanese one names the entry's topic (main), every one may be named in a question.
@@ -61,7 +69,10 @@ class Specifics:
     def quoting(self, candidates: list[Candidate], text: str) -> tuple[Candidate, str] | None:
         """Return the best-ranked entry holding a phrase the question quotes (「区民に1番近い」って？), and the phrase."""
         phrases = [_same_figures(clean(p)) for p in QUOTED.findall(text) if len(clean(p)) >= MIN_QUOTED]
-        return next(((c, p) for c in candidates for p in phrases if p in self._texts.get(c.entry_id, "")), None)
+        quoted = next(((c, p) for c in candidates for p in phrases if p in self._texts.get(c.entry_id, "")), None)
+        # Unbracketed, a phrase is told apart from the words around it only by the knowledge's own labels.
+        named = [_same_figures(p) for p in _unbracketed(clean(text))] if quoted is None else []
+        return quoted or next(((c, p) for c in candidates for p in named if p in self._labels.get(c.entry_id, ())), None)
 
     def own_words(self, entry_id: str, terms: list[Term]) -> list[str]:
         """Return the question's words that this entry alone uses (物資, 屋上: only the drone project's answer has them)."""
@@ -216,3 +227,10 @@ def _asked(terms: list[Term]) -> frozenset[str]:
 
 def _concepts(terms: Iterable[Term]) -> frozenset[str]:
     return frozenset(term.concept for term in terms if term.concept is not None and term.via != "weak")
+
+
+def _unbracketed(cleaned: str) -> list[str]:
+    ends = [m.start() for m in SAYING.finditer(cleaned)]
+    before = [cleaned[max(0, end - MAX_UNBRACKETED):end] for end in ends]
+    return [piece[start:] for piece in before for start in range(len(piece) - MIN_UNBRACKETED + 1)
+            if KANA_AND_WORDS.match(piece[start:]) and not HIRAGANA_OR_SPACE.match(piece[start])]

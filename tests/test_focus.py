@@ -314,3 +314,8 @@ def test_the_other_one_besides_the_one_named_is_asked(plain_answerer: Answerer, 
     assert drop_contrast(text).startswith("都内")  # the topic stays, the one named is set aside
     assert outcome(plain_answerer, text) == ("answer", entry)
 
+
+
+def test_a_label_quoted_without_brackets_names_its_entry(plain_answerer: Answerer) -> None:
+    # "港区とはっていう": the closing slide's title, quoted without 「」, as 「港区とは」 would be.
+    assert outcome(plain_answerer, "スライドの港区とはっていうまとめ、何が書いてあった？") == ("answer", "why-minato")
