@@ -351,7 +351,9 @@ def test_another_places_own_thing_is_still_refused(plain_answerer: Answerer) -> 
 
 @pytest.mark.parametrize(("text", "reply"), [("食堂のランチの値段って高いの？", ("answer", "cafeteria")),
                                              ("食堂の料金は安いですか", ("answer", "cafeteria")),
-                                             ("食堂のランチの値段はいくら？", ("no answer", None))])
+                                             ("食堂のランチの値段はいくら？", ("no answer", None)),
+                                             ("しょくどうの ランチの ねだんを おしえて", ("no answer", None)),
+                                             ("しょくどうは ねだんが たかい？", ("answer", "cafeteria"))])
 def test_a_price_judged_is_answered_by_affordable_a_sum_asked_is_not(plain_answerer: Answerer, text: str,
                                                                       reply: tuple[str, str | None]) -> None:
     assert outcome(plain_answerer, text) == reply
