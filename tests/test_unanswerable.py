@@ -430,3 +430,9 @@ def test_which_accounts_the_city_runs_is_not_stated(plain_answerer: Answerer, qu
 
 def test_whether_the_city_is_on_social_media_is_answered(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "港区の採用ってインスタやってますか") == ("answer", "learn-more")
+
+
+@pytest.mark.parametrize("question", ["港区の人口密度は？", "How dense is Minato's population? What's the density?"])
+def test_the_population_density_is_in_no_answer(plain_answerer: Answerer, question: str) -> None:
+    # The population and the area are stated apart; the briefing states no density.
+    assert outcome(plain_answerer, question) == ("no answer", None)
