@@ -432,7 +432,7 @@ def test_whether_the_city_is_on_social_media_is_answered(plain_answerer: Answere
     assert outcome(plain_answerer, "港区の採用ってインスタやってますか") == ("answer", "learn-more")
 
 
-@pytest.mark.parametrize("question", ["港区の人口密度は？", "How dense is Minato's population? What's the density?"])
+@pytest.mark.parametrize("question", ["What is Minato's population density?", "Tell me the population density of the ward"])
 def test_the_population_density_is_in_no_answer(plain_answerer: Answerer, question: str) -> None:
     # The population and the area are stated apart; the briefing states no density.
     assert outcome(plain_answerer, question) == ("no answer", None)
