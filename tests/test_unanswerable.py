@@ -436,3 +436,7 @@ def test_whether_the_city_is_on_social_media_is_answered(plain_answerer: Answere
 def test_the_population_density_is_in_no_answer(plain_answerer: Answerer, question: str) -> None:
     # The population and the area are stated apart; the briefing states no density.
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+def test_whether_a_trial_is_in_use_citywide_is_not_stated(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Is the drone delivery already being used citywide?") == ("no answer", None)
