@@ -440,3 +440,10 @@ def test_the_population_density_is_in_no_answer(plain_answerer: Answerer, questi
 
 def test_whether_a_trial_is_in_use_citywide_is_not_stated(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "Is the drone delivery already being used citywide?") == ("no answer", None)
+
+
+@pytest.mark.parametrize(("question", "reply"), [("How much budget did the sleep AI trial get?", ("no answer", None)),
+                                                 ("How much budget does Minato have?", ("answer", "overview-budget"))])
+def test_how_much_budget_is_a_sum_only_the_budget_states(plain_answerer: Answerer, question: str,
+                                                         reply: tuple[str, str | None]) -> None:
+    assert outcome(plain_answerer, question) == reply
