@@ -447,3 +447,9 @@ def test_whether_a_trial_is_in_use_citywide_is_not_stated(plain_answerer: Answer
 def test_how_much_budget_is_a_sum_only_the_budget_states(plain_answerer: Answerer, question: str,
                                                          reply: tuple[str, str | None]) -> None:
     assert outcome(plain_answerer, question) == reply
+
+
+def test_which_the_counted_countries_are_is_not_stated(plain_answerer: Answerer) -> None:
+    # The embassies' answer counts 81 countries; it names none of them.
+    assert outcome(plain_answerer, "81か国ってどこの国？具体的に教えて") == ("no answer", None)
+    assert outcome(plain_answerer, "大使館は何か国？") == ("answer", "facts-embassies")
