@@ -35,7 +35,8 @@ CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               "何年": r"(?!\s*以上)",  # "何年以上の経験が必要？": a length of experience required, no date
               "何回": "(?!も|目)", "何度": "(?!も|目)",  # "何回も" (again and again), "何回目" (the how-manieth)
               "なんかい": "(?![いくつるろも])",  # the filler なんか before a word: "なんかいいこと", "なんかいつから"
-              "how much is": r"(?!\s+(?:it|that|this)(?![a-z]))",  # "昼間人口? and how much is it": the figure named
+              # "昼間人口? and how much is it": the figure named; "how much is the area": a size, not a price
+              "how much is": r"(?!\s+(?:it|that|this)(?![a-z]))(?!\s+(?:the\s+)?(?:area|size|land|population)(?![a-z]))",
               # "how many yen?" asks a price, "how many minutes?" a time, "how many km2?" an area: they count nothing
               "how many": (r"(?!\s+(?:yen|minutes?|hours?|days?|weeks?|months?|years?|square|sq|km|kilomet"
                            r"|met(?:er|re)s?)(?![a-z]))"),

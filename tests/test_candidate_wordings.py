@@ -363,3 +363,10 @@ def test_a_price_judged_is_answered_by_affordable_a_sum_asked_is_not(plain_answe
 def test_how_the_pre_classes_are_divided_is_their_timelines(plain_answerer: Answerer, text: str) -> None:
     # The timeline's answer tells how they are formed (from the kindergartens' information): 分け方, 編成.
     assert outcome(plain_answerer, text) == ("answer", "preclass-timeline")
+
+
+@pytest.mark.parametrize(("text", "entry"), [("How much is the land area of Minato?", "overview-area"),
+                                             ("how much is the population of minato?", "overview-population")])
+def test_how_much_is_the_area_asks_a_size_not_a_price(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
+
