@@ -44,6 +44,8 @@ EXAMPLE_MARK = r"\s*(?:とか|なんか|など|みたいな|や)"  # "テレビ�
 TOPIC_POS = frozenset({"名詞", "固有名詞"})
 VERB_USE = re.compile(r"^(?:さ(?:れ|せ)|し(?:た|て|ま)|する)")  # not できる: "テレワークできる？" names telework
 SHORT_MESSAGE = 12  # characters: a chat follow-up is short ("いくらまで出るの？")
+KANA_NOUN = 3  # kana: a noun typed in kana this long (ていあん) is a word, not the filler around a count
+COUNT_WORD = re.compile(r"なん|いく|何|幾")  # なんさい, いくつ: the count itself, no topic
 OTHER = re.compile(r"他|ほか|以外|(?<![a-z])(?:else|other|others|another)(?![a-z])")
 
 @dataclass(frozen=True)
@@ -79,7 +81,8 @@ class FollowUps:
         if short and self._details.asked(text):  # "いつ実施されるの？": 実施 used as a verb says what is done (行われる)
             reading = replace(reading, terms=[_as_verb(term, clean(text)) for term in reading.terms])
         # "何歳？" names nothing (though HR's synonyms read 何歳 as the application's age limits): whose age is the topic's.
-        elliptic = self._details.only_counts(text) or not any(self._names_topic(term, short) for term in reading.terms)
+        elliptic = (self._details.only_counts(text) and not self._kana_topic(reading.terms)) or not any(
+            self._names_topic(term, short) for term in reading.terms)
         if topic is not None:
             contextual = self._after(text, topic, elliptic, Understanding(reading, candidates, result, elliptic))
             if contextual is not None:
@@ -250,6 +253,12 @@ class FollowUps:
         words = {clean(token.lemma), clean(token.surface), term.concept}
         return bool(words & self._aspects) or counts_an_item(token.surface) or token.lemma.startswith("何") \
             or QUESTION_WORD.fullmatch(token.lemma) is not None or POINTING.fullmatch(clean(token.surface)) is not None
+
+    def _kana_topic(self, terms: list[Term]) -> bool:
+        # "ていあんってなんけんあったの": a noun typed in kana beside the count (not filler) names what is counted.
+        return any(t.token.is_kana and t.token.pos in TOPIC_POS and t.concept is not None and t.via not in ("weak", "scan")
+                   and len(t.token.surface) >= KANA_NOUN and not COUNT_WORD.match(t.token.surface)
+                   and not self._names_nothing(t) for t in terms)
 
     def _names_topic(self, term: Term, short: bool) -> bool:
         token = term.token
