@@ -51,8 +51,3 @@ def test_a_word_never_starts_with_a_small_tsu() -> None:
 
 def test_whether_others_may_use_a_place_typed_in_spaced_kana_is_refused(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "くやくしょの しょくどうは くみんも つかえますか") == ("no answer", None)
-
-
-def test_a_noun_typed_in_kana_beside_a_count_names_what_is_counted(plain_answerer: Answerer) -> None:
-    # ていあん is no filler around なんけん: the count is of the proposals, no follow-up of an earlier topic.
-    assert outcome(plain_answerer, "ていあんはなんけんだった？") == ("answer", "newtech-projects")

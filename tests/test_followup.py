@@ -229,3 +229,10 @@ def test_the_terminal_chat_is_one_conversation(tmp_path: Path) -> None:
                                 input="外国人の住民について教えて\n何人？\n/quit\n")
     assert result.exit_code == 0, result.output
     assert result.output.count("22,631") == 2 and "2,296" not in result.output  # not the staff count
+
+
+def test_a_noun_typed_in_kana_beside_a_count_names_what_is_counted(plain_answerer: Answerer) -> None:
+    # ていあん is no filler around なんけん: the count is of the proposals, no follow-up of an earlier topic.
+    reply = plain_answerer.answer(Question("ていあんはなんけんだった？", channel="test"))
+    assert reply.matched and reply.entry_id == "newtech-projects"
+
