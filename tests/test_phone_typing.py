@@ -307,3 +307,9 @@ def test_a_kana_ending_of_a_word_starts_no_reading(plain_answerer: Answerer) -> 
 
 def test_the_inside_or_outside_of_the_ward_asks_where_the_housing_is(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "職員住宅って区の中ですか、区の外ですか") == ("answer", "housing-staff")
+
+
+@pytest.mark.parametrize("text", ["ちゅうかんじんこうは なんにん？", "中間人口は都内で何位？"])
+def test_the_daytime_population_by_its_reading_chuukan_is_found(plain_answerer: Answerer, text: str) -> None:
+    # 昼間人口 reads ちゅうかんじんこう (the analyzer says ひるま): typed in kana, or as its homophone 中間人口.
+    assert outcome(plain_answerer, text) == ("answer", "facts-daytime-population")
