@@ -23,6 +23,7 @@ JAPANESE_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々ー]+")
 KANA_WORD = re.compile(r"[\u3040-\u30ffー]{2,}")
 GRAMMAR_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "接続詞"})
 MIN_SPACED_WORDS = 3
+TRAILING_PARTICLE = re.compile(r"(?:って|は|が|を|に|も|で)$")
 MIN_PHRASE_READING = 3
 MIN_BROKEN_WORD = 4  # a spaced kana word this long read as function words only is a word the analyzer missed
 ASKING = ("なん", "なに", "いく", "いつ", "どの", "どこ", "どう", "どれ")
@@ -42,6 +43,9 @@ def spaced_runs(text: str) -> list[tuple[str, list[int]]]:
     for word in words:
         offset += len(word)
         bounds.add(offset)
+        particle = TRAILING_PARTICLE.search(word)
+        if particle is not None and particle.start() >= MIN_PHRASE_READING - 1:
+            bounds.add(offset - len(particle.group(0)))  # "いえは": the word いえ, its particle typed on to it
     runs = []
     for match in KANA_RUN.finditer(joined):
         inner = sorted({match.start(), match.end(), *(b for b in bounds if match.start() < b < match.end())})

@@ -313,3 +313,9 @@ def test_the_inside_or_outside_of_the_ward_asks_where_the_housing_is(plain_answe
 def test_the_daytime_population_by_its_reading_chuukan_is_found(plain_answerer: Answerer, text: str) -> None:
     # 昼間人口 reads ちゅうかんじんこう (the analyzer says ひるま): typed in kana, or as its homophone 中間人口.
     assert outcome(plain_answerer, text) == ("answer", "facts-daytime-population")
+
+
+@pytest.mark.parametrize("text", ["しょくいんの いえは どこですか", "しょくいんが すむ ところは ありますか"])
+def test_spaced_words_typed_with_their_particle_are_read_across(plain_answerer: Answerer, text: str) -> None:
+    # "いえは", "ところは": the word, then its particle typed on to it; 職員の家 and 住む所 are read across the spaces.
+    assert outcome(plain_answerer, text) == ("answer", "housing-staff")
