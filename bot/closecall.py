@@ -13,8 +13,8 @@ from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
 GROUP_MARGIN = 5.0  # how far below the best an entry naming every member listed may score and answer
-CLEARLY_MORE = 0.1
-SIBLINGS = 3  # this many close entries alike all pointing to one other entry ask what they share: that one answers  # of two close entries, one explaining this much more of the question answers
+CLEARLY_MORE = 0.1  # of two close entries, one explaining this much more of the question answers
+SIBLINGS = 3  # this many entries alike, all pointing to one other entry, ask what they share: that one answers
 
 Bag = Callable[[str], Mapping[str, float]]  # an entry id -> the concepts its words hold
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
+from dataclasses import replace
 
 from bot.answerfigures import DIGIT, MORE_OR_LESS
 from bot.closecall import CloseCalls
@@ -225,8 +224,10 @@ class Decider:
         hub = self._close.hub(top, self.settings.clarify_margin)
         if hub is None or self._details.points_to_guide(hub):
             return None  # the guide's entries point to one another as pointers do, none tells of the others
+        # An overview the siblings point to may rank below them: it answers on their strength, the best one's score.
         chosen = next((c for c in top if c.entry_id == hub), None) or replace(top[0], entry_id=hub)
-        return MatchResult("answer", (chosen, *(c for c in top if c is not chosen)), reason="the close entries all point to it")
+        return MatchResult("answer", (chosen, *(c for c in top if c is not chosen)),
+                           reason="the close entries all point to it")
 
     @staticmethod
     def _settle(top: tuple[Candidate, ...], winner: int | None, reason: str) -> MatchResult | None:

@@ -23,6 +23,8 @@ JAPANESE_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々ー]+")
 KANA_WORD = re.compile(r"[\u3040-\u30ffー]{2,}")
 GRAMMAR_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "接続詞"})
 MIN_SPACED_WORDS = 3
+# A particle typed on to the word before it ("いえは"): the word ends before it, as if a space stood there (the word
+# itself two kana at least: は alone, or がは, is no word and its particle).
 TRAILING_PARTICLE = re.compile(r"(?:って|は|が|を|に|も|で)$")
 MIN_PHRASE_READING = 3
 MIN_BROKEN_WORD = 4  # a spaced kana word this long read as function words only is a word the analyzer missed
