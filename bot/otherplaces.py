@@ -26,6 +26,12 @@ LISTED = re.compile(r"(?:入って|挙がって|あがって|含まれて|載っ
                     # "…三田と虎ノ門と、あと品川区もでしたっけ？", "品川とかにもあるんですか？それとも区内だけ？"
                     r"|(?:区|市|町)?(?:とか)?(?:に|で)?も(?:でしたっけ|だっけ|ありました(?:っけ)?|あったっけ)"
                     r"|(?:とか|など)(?:に|で)?も?(?:ある|あります)[^。？?]{0,6}[?？]\s*それとも")
+# "Is Minato's budget bigger than Berlin's?", "the population of Shanghai compared to Minato", "compared to working at
+# Google": a name (capitalised, as typed) weighed against the city; one the knowledge never speaks of cannot be compared.
+COMPARED_NAME = re.compile(r"(?:bigger|larger|smaller|higher|lower|more|less|better|worse|richer|cheaper)\s+than\s+"
+                           r"(?:the\s+(?:city|ward|town|state)\s+of\s+)?([A-Z][a-z]+)"
+                           r"|compared?\s+(?:to|with)\s+(?:working\s+(?:at|for)\s+)?([A-Z][a-z]+)"
+                           r"|(?:of|in)\s+([A-Z][a-z]+)\s+compared\s+(?:to|with)")
 NAMING_MARGIN = 40.0  # how far below the best an entry naming the place people commute from may score and answer
 Verdict = tuple[str, str]  # a decision's kind (answer, fallback) and why
 
@@ -43,6 +49,9 @@ class OtherPlaces:
         """Return the candidates left, and a decision when the places settle the question."""
         # A place named in the context ("渋谷区に住んでいます。") is not what is asked about, nor where one comes from
         # ("大阪からでも受験できる？"), unless a trip's time from there is asked ("千葉駅から区役所まで何分？").
+        stranger = self._compared_stranger(text)
+        if stranger:  # "bigger than Berlin's": no answer speaks of it
+            return candidates, ("fallback", f"compares with {stranger}, which the knowledge never speaks of")
         cleaned = clean(text)
         named = [t for t in terms if t.weight == 1.0 and self._vocabulary.is_foreign_place(t.token)
                  and not TRAILING_OFF.match(cleaned, cleaned.find(clean(t.token.surface)) + len(t.token.surface))]
@@ -66,6 +75,14 @@ class OtherPlaces:
             if not candidates:
                 return candidates, ("fallback", "another municipality")
         return candidates, None
+
+    def _compared_stranger(self, text: str) -> str:
+        for found in COMPARED_NAME.finditer(text):
+            name = next(group for group in found.groups() if group)
+            words = self._vocabulary.resolve(name.lower(), False)
+            if not any(t.concept is not None or self._vocabulary.is_home(t.token) for t in words):
+                return name
+        return ""
 
     def _mentions_all(self, entry_id: str, places: list[Term]) -> bool:
         bag = self._bag_of(entry_id)

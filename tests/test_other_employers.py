@@ -27,3 +27,14 @@ def test_a_choice_to_make_for_the_candidate_is_refused(plain_answerer: Answerer,
 
 def test_two_facts_weighed_against_each_other_are_still_answered(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "大使館の数と住民の国籍の数、どっちが多いの？") == ("answer", "facts-nationalities")
+
+
+@pytest.mark.parametrize("text", ["Is Minato's population bigger than Munich's?",
+                                  "How does the staff count compare to working at Toyota?"])
+def test_a_name_the_knowledge_never_speaks_of_cannot_be_compared(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_two_figures_of_the_city_are_still_compared(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Is the daytime population larger than the residents?") == (
+        "answer", "facts-daytime-population")
