@@ -453,3 +453,12 @@ def test_which_the_counted_countries_are_is_not_stated(plain_answerer: Answerer)
     # The embassies' answer counts 81 countries; it names none of them.
     assert outcome(plain_answerer, "81か国ってどこの国？具体的に教えて") == ("no answer", None)
     assert outcome(plain_answerer, "大使館は何か国？") == ("answer", "facts-embassies")
+
+
+@pytest.mark.parametrize(("question", "reply"), [("土井さんは保健所で何年ぐらい勤めているの？", ("no answer", None)),
+                                                 ("中島さんは入区してからずっと児童相談所勤務ですか", ("no answer", None)),
+                                                 ("中島さんは何年に入区しましたか", ("answer", "panel"))])
+def test_how_long_a_panelist_has_served_there_is_not_the_year_they_joined(plain_answerer: Answerer, question: str,
+                                                                         reply: tuple[str, str | None]) -> None:
+    # The panel's answer gives the year each joined the city and their post now, not their years at that post.
+    assert outcome(plain_answerer, question) == reply
