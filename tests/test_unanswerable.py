@@ -462,3 +462,9 @@ def test_how_long_a_panelist_has_served_there_is_not_the_year_they_joined(plain_
                                                                          reply: tuple[str, str | None]) -> None:
     # The panel's answer gives the year each joined the city and their post now, not their years at that post.
     assert outcome(plain_answerer, question) == reply
+
+
+def test_what_a_panelist_told_is_not_recounted(plain_answerer: Answerer) -> None:
+    # The panel's answer names the panelists and the theme; it does not recount their stories.
+    assert outcome(plain_answerer, "土井さんはパネルでどんな話をされましたか") == ("no answer", None)
+    assert outcome(plain_answerer, "パネルのテーマは？") == ("answer", "panel")
