@@ -468,3 +468,8 @@ def test_what_a_panelist_told_is_not_recounted(plain_answerer: Answerer) -> None
     # The panel's answer names the panelists and the theme; it does not recount their stories.
     assert outcome(plain_answerer, "土井さんはパネルでどんな話をされましたか") == ("no answer", None)
     assert outcome(plain_answerer, "パネルのテーマは？") == ("answer", "panel")
+
+
+@pytest.mark.parametrize("question", ["職員住宅って空きはありますか", "持ち家があっても職員住宅に入れる？"])
+def test_who_may_live_in_the_housing_and_its_vacancies_are_not_stated(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
