@@ -473,3 +473,9 @@ def test_what_a_panelist_told_is_not_recounted(plain_answerer: Answerer) -> None
 @pytest.mark.parametrize("question", ["職員住宅って空きはありますか", "持ち家があっても職員住宅に入れる？"])
 def test_who_may_live_in_the_housing_and_its_vacancies_are_not_stated(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", ["区長の年収っていくら？", "港区長 名前 教えて"])
+def test_the_mayors_pay_and_name_are_not_stated(plain_answerer: Answerer, question: str) -> None:
+    # The guide's salary entry points to staff pay; no answer names the mayor.
+    assert outcome(plain_answerer, question) == ("no answer", None)
