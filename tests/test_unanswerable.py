@@ -479,3 +479,8 @@ def test_who_may_live_in_the_housing_and_its_vacancies_are_not_stated(plain_answ
 def test_the_mayors_pay_and_name_are_not_stated(plain_answerer: Answerer, question: str) -> None:
     # The guide's salary entry points to staff pay; no answer names the mayor.
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", ["みなとくの ゆるきゃらの なまえは？", "ミナトク ノ ユルキャラ ノ ナマエ"])
+def test_a_mascots_name_is_not_the_districts_names(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
