@@ -47,11 +47,11 @@ class OtherPlaces:
     def filter(self, text: str, terms: list[Term],
                candidates: list[Candidate]) -> tuple[list[Candidate], Verdict | None]:
         """Return the candidates left, and a decision when the places settle the question."""
-        # A place named in the context ("渋谷区に住んでいます。") is not what is asked about, nor where one comes from
-        # ("大阪からでも受験できる？"), unless a trip's time from there is asked ("千葉駅から区役所まで何分？").
         stranger = self._compared_stranger(text)
         if stranger:  # "bigger than Berlin's": no answer speaks of it
             return candidates, ("fallback", f"compares with {stranger}, which the knowledge never speaks of")
+        # A place named in the context ("渋谷区に住んでいます。") is not what is asked about, nor where one comes from
+        # ("大阪からでも受験できる？"), unless a trip's time from there is asked ("千葉駅から区役所まで何分？").
         cleaned = clean(text)
         named = [t for t in terms if t.weight == 1.0 and self._vocabulary.is_foreign_place(t.token)
                  and not TRAILING_OFF.match(cleaned, cleaned.find(clean(t.token.surface)) + len(t.token.surface))]
@@ -77,6 +77,7 @@ class OtherPlaces:
         return candidates, None
 
     def _compared_stranger(self, text: str) -> str:
+        # A capitalised name weighed against the city that no word of the knowledge reads as (Berlin, Google).
         for found in COMPARED_NAME.finditer(text):
             name = next(group for group in found.groups() if group)
             words = self._vocabulary.resolve(name.lower(), False)
