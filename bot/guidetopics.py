@@ -73,25 +73,27 @@ class GuideTopics:
         bag = self._index.bag(self._position[entry_id])
         named = [t for t in terms if t.weight == 1.0 and t.via not in ("weak", "scan") and t.concept is not None
                  and not self._vocabulary.asks_about(t.token)]
-        occasions = self._circumstances(text)
+        texts = _circumstance_texts(text)
+        occasions = self._circumstances(texts)
         if any(t.concept not in bag and t.concept not in occasions and self._index.users(t.concept) <= FEW_USERS
                and _a_thing(t) and t.concept not in self._guide_words for t in named):
             return False  # a rare noun of another topic: "食堂って土日も？"
         own = {t.token.surface for t in named if t.concept in bag}
-        told = "".join(_circumstance_texts(text))  # an unknown word there tells when (熱 of 熱を出したとき)
-        if len(own) < OWN_WORDS and not (own and self._nothing_else(terms, named, bag, told)):
+        told = "".join(texts)  # an unknown word there tells when (熱 of 熱を出したとき)
+        if len(own) < OWN_WORDS and not (own and self._nothing_else(terms, named, bag, told, occasions)):
             return False  # "週末の天気は？": 週末 alone, beside a word it does not know
         cleaned = clean(text)
         ends = {cleaned.find(clean(t.token.surface)) + len(clean(t.token.surface)): t for t in named}
         return any(self._specifics.title_owner(t.concept) == entry_id and not _compound_of_another(t, cleaned, ends, bag)
                    for t in named)
 
-    def _nothing_else(self, terms: list[Term], named: list[Term], bag: Mapping[str, float], told: str) -> bool:
+    @staticmethod
+    def _nothing_else(terms: list[Term], named: list[Term], bag: Mapping[str, float], told: str,
+                      occasions: set[str | None]) -> bool:
         # "通勤手当って上限ありますか": one word of its own names the topic when the question names nothing else, not
         # even a word the knowledge does not know (天気 of 週末の天気), but for the words of its circumstance.
         unknown = [t for t in terms if t.weight == 1.0 and t.via == "unknown" and (t.token.pos == "名詞" or t.token.is_latin)
                    and clean(t.token.surface) not in told]
-        occasions = {t.concept for t in self._vocabulary.resolve(told, False)} if told else set()
         return not unknown and all(t.concept in bag or t.concept in occasions for t in named)
 
     def _other_topic(self, terms: list[Term], entry_id: str, text: str) -> str:
@@ -99,7 +101,7 @@ class GuideTopics:
             return ""
         bag = self._index.bag(self._position[entry_id])
         # "ホテルでの経験年数って給料に反映される？": where one worked is the circumstance, not what is asked.
-        workplaces = self._circumstances(text)
+        workplaces = self._circumstances(_circumstance_texts(text))
         for term in terms:
             owner = self._specifics.title_owner(term.concept)
             if (term.weight < 1.0 or term.via == "weak" or term.via == "scan" and len(term.token.surface) < WHOLE_KANA_WORD
@@ -118,9 +120,9 @@ class GuideTopics:
         return frozenset().union(*(self._index.bag(position) for entry_id, position in self._position.items()
                                    if self._details.points_to_guide(entry_id)))
 
-    def _circumstances(self, text: str) -> set[str | None]:
+    def _circumstances(self, texts: list[str]) -> set[str | None]:
         # Where one worked, what one takes leave for: the circumstance of a guide question, not another topic asked.
-        return {t.concept for word in _circumstance_texts(text) for t in self._vocabulary.resolve(word, False)}
+        return {t.concept for word in texts for t in self._vocabulary.resolve(word, False)}
 
     def _names_a_topic(self, term: Term) -> bool:
         token = term.token
