@@ -40,7 +40,8 @@ CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               # "how many yen?" asks a price, "how many minutes?" a time, "how many km2?" an area: they count nothing
               "how many": (r"(?!\s+(?:yen|minutes?|hours?|days?|weeks?|months?|years?|square|sq|km|kilomet"
                            r"|met(?:er|re)s?)(?![a-z]))"),
-              "the public": "(?![-‐])",  # "the public-private scheme" is no one who may use a place
+              # "the public-private scheme", "the public health center": no one who may use a place
+              "the public": r"(?![-‐])(?!\s+health)",
               "うどん": "(?!な)",  # "けんしゅうどんなこと": the う of 研修 before どんな, no noodles
               "コツ": "(?!コツ)",  # コツコツ (steadily) is no knack asked
               "誰": NOT_SOMEONE, "だれ": NOT_SOMEONE,
@@ -65,6 +66,8 @@ CUE_BEHIND["コツ"] = "(?<!コツ)"  # the second half of コツコツ too
 CUE_BEHIND.update(dict.fromkeys(["メニュー", "めにゅー", "めにゅ"], "(?<!研修)(?<!育成)(?<!研修の)(?<!育成の)"))
 # 扱いどうなる, 違いどう: い ending a word before どう (how), no transfer (いどう) typed in kana
 CUE_BEHIND["いどう"] = "(?<![一-龥々])"
+# 都外の人, 区外の人: where people live, no one but staff using a place
+CUE_BEHIND["外の人"] = "(?<![一-龥々])"
 
 
 GAP = "…"  # in a cue: its words may stand apart in one sentence (a few words between)

@@ -15,7 +15,8 @@ import re
 
 # Who: a person (韓国人, 留学生, 既卒者), a nationality or visa (国籍, ビザ), a school or age (高卒, 35歳), typed
 # in kanji or kana.
-PERSON_JA = (r"(?:人|じん|ジン|者|しゃ|生|せい|籍|せき|卒|そつ|歳|さい|才|ビザ|びざ|学位|がくい|出身)")
+PERSON_JA = (r"(?:人|じん|ジン|者|しゃ|生|せい|籍|せき|卒|そつ|歳|さい|才|ビザ|びざ|学位|がくい|出身"
+             r"|夫|妻|息子|娘)")  # 韓国籍の夫も: one's family, asked for
 # May (they): 受験できる, 受けられる, 応募できる, 職員になれる, 働ける, 採用される; 16 characters at most after
 # でも / も (spaces of spaced kana aside), the exam its only object ("しけん を うけられますか", not "研修を受けられますか").
 MAY_VERBS_JA = r"応募|受験|受け|申し込|申込|なれ|働け|採用さ|はたらけ|おうぼ|じゅけん|うけ"  # typed in kana too (bot.origin)

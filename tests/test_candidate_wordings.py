@@ -370,3 +370,14 @@ def test_how_the_pre_classes_are_divided_is_their_timelines(plain_answerer: Answ
 def test_how_much_is_the_area_asks_a_size_not_a_price(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
 
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("ベトナム籍の妻も区の職員に応募できますか", "guide-application"),  # one's family, of a nationality
+    ("i am filipino living in tokyo, are there many foreigners in minato?", "facts-foreign-residents"),
+    ("Which panelist is from the public health center?", "panel"),  # no one of "the public" using a place
+    ("職員って区外の人も多いんですか？どこに住んでる？", "commute-residence"),  # 区外の人: where staff live
+])
+def test_who_the_candidate_is_or_where_staff_live_is_no_detail_asked(plain_answerer: Answerer, text: str,
+                                                                    entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)

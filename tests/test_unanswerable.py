@@ -484,3 +484,8 @@ def test_the_mayors_pay_and_name_are_not_stated(plain_answerer: Answerer, questi
 @pytest.mark.parametrize("question", ["みなとくの ゆるきゃらの なまえは？", "ミナトク ノ ユルキャラ ノ ナマエ"])
 def test_a_mascots_name_is_not_the_districts_names(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", ["職員住宅は子どもと一緒に住めますか", "しょくいんじゅうたく おや と いっしょに すめる？"])
+def test_who_may_live_with_one_in_the_housing_is_not_stated(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
