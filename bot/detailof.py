@@ -30,7 +30,8 @@ KANA_NOUN = 3  # kana this long read as a known noun (こうえん: 公園) was 
 COUNTED = ("数", "件数", "総数", "人数", "一覧", "リスト")
 # "DX関連の予算", "健康推進課の年間予算": the link between the owner and its figure
 MAX_STEPS_BACK = 3
-CITY_ITSELF = frozenset({"区", "区内", "区役所"})  # the city (or its hall) owns every figure of the knowledge
+# the city (or its hall) owns every figure of the knowledge, and the job its hours and pay (区役所の仕事の勤務時間)
+CITY_ITSELF = frozenset({"区", "区内", "区役所", "仕事"})
 COUNT_COMPOUND = re.compile(r"[\u3400-\u9fff]{2,}数")  # 職員数, 世帯数: not 件数 or 人数 (what they count is named)
 LINKS = frozenset({"関連", "関係", "向け", "全体", "年間", "毎年", "一年間"})
 

@@ -20,6 +20,7 @@ from functools import cached_property
 from collections.abc import Mapping
 
 from bot.details import DetailCheck
+from bot.detailof import CITY_ITSELF
 from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean
@@ -29,6 +30,7 @@ from bot.vocabulary import Vocabulary
 
 GUIDE_TOPIC = "it points to the guide on the topic its title names"
 GUIDE_TOPIC_SCORE = 40.0  # the line a guide entry naming its own topic answers from (not the accept line)
+CIRCUMSTANCE_SCORE = 30.0  # ... and from when the circumstance asked for takes words of its own
 OWN_WORDS = 2  # words of the entry's own, the title's among them (休み and 休暇 are two, though one concept)
 NUMERAL = re.compile(r"[\d一二三四五六七八九十]")  # 一人 of 子ども一人: a count, no topic
 FEW_USERS = 2  # a noun more entries use names no one topic
@@ -68,13 +70,15 @@ class GuideTopics:
 
     def names_its_topic(self, entry_id: str, score: float, terms: list[Term], text: str) -> bool:
         """Tell whether a question asks the topic a guide entry's title names, however qualified."""
-        if score < GUIDE_TOPIC_SCORE or not self._details.points_to_guide(entry_id):
+        if score < CIRCUMSTANCE_SCORE or not self._details.points_to_guide(entry_id):
             return False
         bag = self._index.bag(self._position[entry_id])
         named = [t for t in terms if t.weight == 1.0 and t.via not in ("weak", "scan") and t.concept is not None
                  and not self._vocabulary.asks_about(t.token)]
         texts = _circumstance_texts(text)
         occasions = self._circumstances(texts)
+        if score < GUIDE_TOPIC_SCORE and not any(t.concept in occasions and t.concept not in bag for t in named):
+            return False  # only the words of a circumstance (学校行事で休める) lower the score that far
         if any(t.concept not in bag and t.concept not in occasions and self._index.users(t.concept) <= FEW_USERS
                and _a_thing(t) and t.concept not in self._guide_words for t in named):
             return False  # a rare noun of another topic: "食堂って土日も？"
@@ -84,17 +88,18 @@ class GuideTopics:
             return False  # "週末の天気は？": 週末 alone, beside a word it does not know
         cleaned = clean(text)
         ends = {cleaned.find(clean(t.token.surface)) + len(clean(t.token.surface)): t for t in named}
-        return any(self._specifics.title_owner(t.concept) == entry_id and not _compound_of_another(t, cleaned, ends, bag)
-                   for t in named)
+        return any(self._specifics.title_owner(t.concept) == entry_id
+                   and not _compound_of_another(t, cleaned, ends, bag, self._guide_words) for t in named)
 
-    @staticmethod
-    def _nothing_else(terms: list[Term], named: list[Term], bag: Mapping[str, float], told: str,
+    def _nothing_else(self, terms: list[Term], named: list[Term], bag: Mapping[str, float], told: str,
                       occasions: set[str | None]) -> bool:
         # "通勤手当って上限ありますか": one word of its own names the topic when the question names nothing else, not
-        # even a word the knowledge does not know (天気 of 週末の天気), but for the words of its circumstance.
+        # even a word the knowledge does not know (天気 of 週末の天気), but for the words of its circumstance, the
+        # guide's other topics (夜勤手当: the guide holds the night shifts too) and the city's job itself (区の仕事).
         unknown = [t for t in terms if t.weight == 1.0 and t.via == "unknown" and (t.token.pos == "名詞" or t.token.is_latin)
                    and clean(t.token.surface) not in told]
-        return not unknown and all(t.concept in bag or t.concept in occasions for t in named)
+        return not unknown and all(t.concept in bag or t.concept in occasions or t.concept in self._guide_words
+                                   or t.concept in CITY_ITSELF for t in named)
 
     def _other_topic(self, terms: list[Term], entry_id: str, text: str) -> str:
         if not self._details.points_to_guide(entry_id):
@@ -131,10 +136,12 @@ class GuideTopics:
                 and self._index.users(term.concept or "") <= FEW_USERS and not self._vocabulary.asks_about(token))
 
 
-def _compound_of_another(term: Term, cleaned: str, ends: dict[int, Term], bag: Mapping[str, float]) -> bool:
-    # "児童手当": the title's word (手当) right after a word the entry never uses names another thing.
+def _compound_of_another(term: Term, cleaned: str, ends: dict[int, Term], bag: Mapping[str, float],
+                         guide_words: frozenset[str]) -> bool:
+    # "児童手当": the title's word (手当) right after a word the entry never uses names another thing; not after a
+    # word of the guide's (夜勤手当: the night shifts are the guide's topic too).
     before = ends.get(cleaned.find(clean(term.token.surface)))
-    return before is not None and before is not term and before.concept not in bag
+    return before is not None and before is not term and before.concept not in bag and before.concept not in guide_words
 
 
 def _a_thing(term: Term) -> bool:
