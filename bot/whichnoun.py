@@ -20,6 +20,7 @@ NOUN = "名詞"
 WHAT = frozenset({"何", "なに", "なん"})  # 何て番組, なんという会社: "what-called", a name of that kind asked
 CALLED = frozenset({"て", "と"})
 SAYING = frozenset({"いう", "言う", "ゆう"})
+NAME = frozenset({"名前", "名称", "なまえ"})  # 橋の名前: the name of one of that kind asked
 
 
 def _head(parts: tuple[Morpheme, ...], start: int) -> str:
@@ -33,10 +34,10 @@ def _head(parts: tuple[Morpheme, ...], start: int) -> str:
 def which_nouns(text: str) -> list[str]:
     """Return the surfaces of the nouns a text asks to pick one of ("どの橋" -> 橋, "which bridge" -> bridge)."""
     cleaned = clean(text)
-    if not any(word in cleaned for word in WHICH_JA | WHAT):  # no word of the analysis can be one: none analysed
+    if not any(word in cleaned for word in WHICH_JA | WHAT | NAME):  # no word of the analysis can be one: none analysed
         return _english(cleaned)
     parts = morphemes(cleaned)
-    found = _called(parts)
+    found = _called(parts) + _named(parts)
     for index, part in enumerate(parts[:-1]):
         if part.surface not in WHICH_JA:
             continue
@@ -58,6 +59,12 @@ def _called(parts: tuple[Morpheme, ...]) -> list[str]:
             if start < len(parts) and parts[start].pos[0] == NOUN:
                 found.append(_head(parts, start))
     return found
+
+
+def _named(parts: tuple[Morpheme, ...]) -> list[str]:
+    # "点検する橋の名前は？": the noun before の + 名前 is the kind one of which is to be named.
+    return [parts[index - 1].surface for index in range(1, len(parts) - 1)
+            if parts[index].surface == "の" and parts[index + 1].surface in NAME and parts[index - 1].pos[0] == NOUN]
 
 
 def _english(cleaned: str) -> list[str]:

@@ -489,3 +489,9 @@ def test_a_mascots_name_is_not_the_districts_names(plain_answerer: Answerer, que
 @pytest.mark.parametrize("question", ["職員住宅は子どもと一緒に住めますか", "しょくいんじゅうたく おや と いっしょに すめる？"])
 def test_who_may_live_with_one_in_the_housing_is_not_stated(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+def test_the_name_of_one_of_a_kind_the_knowledge_never_speaks_of_is_not_stated(plain_answerer: Answerer) -> None:
+    # As "どの橋？": no answer names a bridge, so none names the one asked (bot.whichnoun).
+    assert outcome(plain_answerer, "ドローンの実証をした橋の名前は？") == ("no answer", None)
+    assert outcome(plain_answerer, "パネリストの名前は？") == ("answer", "panel")
