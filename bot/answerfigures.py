@@ -25,8 +25,8 @@ DATED = re.compile(
 YEAR_OR_DATE = re.compile(r"(?:令和|平成|昭和|fy)\s*\d+|\d+\s*(?:年度|年|月|日)|(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
 DIGIT = re.compile(r"\d")
 # "人口が多いのは？", "cheaper than…": a quantity compared, which only a figure (or a comparison stated) answers.
-MORE_OR_LESS = re.compile(r"(?:多|少な|高|安|低|大き|小さ|広|狭|長|短)(?:い|く|め)|(?<![a-z])(?:more|less|fewer|bigger|larger|"
-                          r"higher|greater|smaller|lower|longer|shorter|cheaper)(?![a-z])")
+MORE_OR_LESS = re.compile(r"(?:多|少な|高|安|低|大き|小さ|広|狭|長|短|古)(?:い|く|め)|(?<![a-z])(?:more|less|fewer|bigger|"
+                          r"larger|higher|greater|smaller|lower|longer|shorter|cheaper|older|newer)(?![a-z])")
 # "何か国？" asks for a figure counted in countries: an answer holding "81か国" has it, one holding "22,631人" not.
 COUNTRIES = r"[かカヶケ箇]国"
 PLACES = "[か箇ヶケカ]所"

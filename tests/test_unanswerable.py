@@ -495,3 +495,8 @@ def test_the_name_of_one_of_a_kind_the_knowledge_never_speaks_of_is_not_stated(p
     # As "どの橋？": no answer names a bridge, so none names the one asked (bot.whichnoun).
     assert outcome(plain_answerer, "ドローンの実証をした橋の名前は？") == ("no answer", None)
     assert outcome(plain_answerer, "パネリストの名前は？") == ("answer", "panel")
+
+
+def test_which_of_two_sights_is_older_is_not_stated(plain_answerer: Answerer) -> None:
+    # The Shiba district names both; no answer dates either (which is bigger, longer, older: a figure's).
+    assert outcome(plain_answerer, "増上寺と東京タワーってどっちが古いの？") == ("no answer", None)
