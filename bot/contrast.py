@@ -15,7 +15,7 @@ from bot.normalize import clean
 
 # "芝浦港南じゃなくて高輪の…", "not Shiba but Takanawa": what stands before the marker is not asked about.
 # "職員じゃなくても使える？" (even if not staff) is a concession: the condition is asked about, nothing is set aside.
-CONTRAST = re.compile(r"([^、,。？?！!\s]*)\s*(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく|と違って|とは違って)(?!て?も)[、,\s]*"
+CONTRAST = re.compile(r"([^、,。？?！!\s]*)\s*(?:じゃなくて|じゃなく|ではなくて|ではなく|でなくて|でなく|と違って|とは違って|とちがって|とはちがって)(?!て?も)[、,\s]*"
                       # "ホテルの部屋数と、あともう一つは？": the other one is asked, not the one named (not "…以外に何が
                       # ある？", which the entry listing both answers)
                       r"|([^、,。？?！!\s]*)\s*と[、,\s]*あと\s*もう\s*(?:一つ|ひとつ|1つ)[、,\s]*"
@@ -40,9 +40,9 @@ OTHER_ASPECTS = tuple(word for word in ASPECT_WORDS if len(word) >= 2 and not wo
 NOT_ONLY = re.compile(r"だけ$")  # "AだけじゃなくてBも": both are asked about
 
 
-# Every contrast holds one of these (じゃなく, ではなく, でなく; と違って; not): a message holding none, most of them,
+# Every contrast holds one of these (じゃなく, ではなく, でなく; と違って, とちがって; not): a message holding none, most of them,
 # is spared CONTRAST's search, which tries its open phrase at every position.
-CONTRAST_MARKS = ("なく", "違って", "not", "もう")
+CONTRAST_MARKS = ("なく", "違って", "ちがって", "not", "もう")
 
 
 def drop_contrast(text: str) -> str:

@@ -31,7 +31,7 @@ def test_a_regional_ending_is_only_left_unsearched_where_it_cannot_be() -> None:
 
 def test_a_message_without_a_contrast_mark_keeps_what_the_pattern_would_keep() -> None:
     rng = random.Random(11)
-    pieces = ["じゃなくて", "ではなく", "でなく", "と違って", "not ", "but ", "i mean ", "if ", "they're ", "in ",
+    pieces = ["じゃなくて", "ではなく", "でなく", "と違って", "とちがって", "not ", "but ", "i mean ", "if ", "they're ", "in ",
               "staff housing", "芝浦港南", "高輪", "の", "は", "って", "、", "?", "予算", "面積", " "]
     for _ in range(5_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))

@@ -168,6 +168,7 @@ def test_the_city_hall_owns_no_detail_of_its_own(plain_answerer: Answerer) -> No
 def test_unlike_sets_aside_what_it_names() -> None:
     # "Aと違って、Bは…？" (unlike A): A is not asked about, as with AじゃなくてB
     assert drop_contrast("民間と違って区役所は土日が休みですか") == "区役所は土日が休みですか"
+    assert drop_contrast("大阪とちがって港区って人口はどれくらい") == "港区って人口はどれくらい"  # typed in kana
 
 
 @pytest.mark.parametrize("question", ["しょくいんの つうきんは なんぷん？", "ぷれくらすは なんがつまで？"])
