@@ -1,4 +1,5 @@
-"""Regional and fast-spoken endings said the standard way: 採択されんかった, やってんだべ, 住んどると？, でけへん, なんぼ, どんくらいあんの.
+"""Regional and fast-spoken endings said the standard way: 採択されんかった, やってんだべ, 住んどると？, でけへん, なんぼ, どんくらいあんの,
+教えでけろ.
 
 Candidates from Kansai, Tohoku or Kyushu type as they speak. The analyzer reads these endings as pieces that
 mean nothing (ん + かった, だ + べ, と + ？), so a rule written on the standard form (a proposal that was NOT
@@ -46,6 +47,8 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     (r"(?<=[だやるた])(?:けん|けえ|さかい)(?=[、,\s]|$)", "から", ("けん", "けえ", "さかい")),
     # 教えてちょう, 見せてちょー: a request (Nagoya), asked as ください
     (r"(?<=て)ちょ(?:う|ー)(?:よ|だゃ)?(?=[?？!！。、,\s]|$)", "ください", ("てちょ",)),
+    # 教えでけろ, 見せてけれ: a request (Tohoku), its て often voiced, asked as てください
+    (r"(?<=[\u3041-\u3093])[てで]け[ろれ](?=[?？!！。、,\s]|$|よ|な)", "てください", ("てけろ", "でけろ", "てけれ", "でけれ")),
     # ほんまなん？: "really" (Kansai)
     (r"ほんま(?=に|なん|なの|や|か|[?？\s]|$)", "本当", ("ほんま",)),
     # 初任給なんぼ？, 人口はなんぼ: "how much" or "how many" (Kansai)

@@ -22,6 +22,7 @@ from bot.service import Answerer
     ("テレビで取り上げられてるって ほんまなん", "テレビで取り上げられてるって 本当なん"),
     ("家賃が心配やけん、住宅のこと教えて", "家賃が心配やから、住宅のこと教えて"),
     ("予算って どんくらい あんの？", "予算って どのくらい あるの？"),  # said fast
+    ("食堂の場所 教えでけろ", "食堂の場所 教えてください"),  # a Tohoku request, its て voiced
     ("研修のこと教えてちょう", "研修のこと教えてください"),  # Nagoya
 ])
 def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:
@@ -32,7 +33,7 @@ def test_regional_endings_are_written_the_standard_way(typed: str, standard: str
     "しごと は たいへん ですか", "どのへんに住んでる人が多い？", "ここらへんに職員住宅ある？",
     "らいねん の しけん は いつ", "しょくば たいけん は ありますか", "一緒にやろうよ", "ひとり暮らしでも大丈夫？",
     "なんねん はたらけば いい？", "しょうひん は ありますか", "ちょっと聞きたいんですが", "あんなの初めて見た",
-    "手帳は持っていきますか", "そのてちょうはどこ？",
+    "手帳は持っていきますか", "そのてちょうはどこ？", "でけろ", "出かけるときは",
 ])
 def test_words_that_only_look_like_regional_endings_stay(text: str) -> None:
     assert standard_forms(text) == text
