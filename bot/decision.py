@@ -14,7 +14,7 @@ from bot.districtof import Districts
 from bot.figureyear import year_holder, year_refusal
 from bot.focus import asks_to_compare
 from bot.guidetopics import GUIDE_TOPIC, GuideTopics
-from bot.head import topic_heads
+from bot.head import asked_heads, topic_heads
 from bot.onlypart import only_part_refusal
 from bot.otherplaces import OtherPlaces
 from bot.routing import ROUTE_MARGIN, DetailRouter, first
@@ -263,7 +263,7 @@ class Decider:
         best, second = candidates[0], candidates[1]
         if best.score - second.score >= HEAD_MARGIN or second.score < self.settings.accept_score:
             return candidates, False
-        heads = set(topic_heads(text))
+        heads = set(asked_heads(text))
         owners = {self._specifics.title_owner(t.concept) for t in terms
                   if t.token.surface in heads and t.weight == 1.0 and t.via != "weak"}
         if (best.entry_id in owners) == (second.entry_id in owners):

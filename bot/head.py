@@ -8,12 +8,16 @@ bot.decision uses it only between two close candidates, never to answer a questi
 
 from __future__ import annotations
 
+import re
+
 from bot.analyzer import morphemes
 from bot.normalize import clean
 
 TOPIC_MARKERS = frozenset({"は", "って", "とは"})
 NOUN = "名詞"
 PARTICLE = "助詞"
+SYMBOLS = frozenset({"補助記号", "記号", "空白"})
+KANJI_OR_KANA = re.compile(r"[\u3041-\u30ff\u3400-\u9fff々ー\s、?？]+")  # Japanese words alone (no English)
 
 
 def topic_heads(text: str) -> list[str]:
@@ -21,3 +25,13 @@ def topic_heads(text: str) -> list[str]:
     parts = morphemes(clean(text))
     return [before.surface for before, part in zip(parts, parts[1:])
             if part.pos[0] == PARTICLE and part.surface in TOPIC_MARKERS and before.pos[0] == NOUN]
+
+
+def asked_heads(text: str) -> list[str]:
+    """Return the nouns a question asks about: its topic's, else the last of words typed alone ("採用試験 申込方法":
+    the method; the exam only says which)."""
+    marked = topic_heads(text)
+    if marked or not KANJI_OR_KANA.fullmatch(clean(text)):
+        return marked
+    parts = [part for part in morphemes(clean(text)) if part.pos[0] not in SYMBOLS]
+    return [parts[-1].surface] if parts and parts[-1].pos[0] == NOUN else []

@@ -390,3 +390,9 @@ def test_who_the_candidate_is_or_where_staff_live_is_no_detail_asked(plain_answe
 ])
 def test_the_guide_answers_its_topic_asked_with_a_circumstance(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+@pytest.mark.parametrize("text", ["職員採用試験 申込方法", "採用試験の申込方法？"])
+def test_of_words_typed_alone_the_last_is_what_is_asked(plain_answerer: Answerer, text: str) -> None:
+    # The exam and how to apply both explain every word; the method is asked, the exam only says which.
+    assert outcome(plain_answerer, text) == ("answer", "guide-application")
