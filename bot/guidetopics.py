@@ -34,8 +34,9 @@ CIRCUMSTANCE_SCORE = 30.0  # ... and from when the circumstance asked for takes 
 OWN_WORDS = 2  # words of the entry's own, the title's among them (休み and 休暇 are two, though one concept)
 NUMERAL = re.compile(r"[\d一二三四五六七八九十]")  # 一人 of 子ども一人: a count, no topic
 FEW_USERS = 2  # a noun more entries use names no one topic
-# A workplace: ホテルでの経験, ホテルで働いて, ホテルに勤めて, ホテル勤務
-PLACE_OF_WORK = re.compile(r"([\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)(?:での|で働|で勤|に勤め|勤務)")
+# A workplace: ホテルでの経験, ホテルで働いて, ホテルに勤めて, ホテル勤務, ほけんじょ で はたらく
+PLACE_OF_WORK = re.compile(r"([\u30a1-\u30fa\u30fc\u3400-\u9fff々]+|[\u3041-\u3096ー]{3,})\s*"
+                           r"(?:での|で\s*(?:働|はたら|勤|つとめ)|に\s*(?:勤め|つとめ)|勤務)")  # typed in kana too
 # An occasion one asks leave or hours for: 入学式の日に, 学校行事で休める, 通院のときに, 介護のため
 OCCASION = re.compile(r"((?:[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u9fff々]{1,6}?の)*[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)"
                       r"(?:の(?:日|とき|時|際)に|で休|でやす|のため)")  # 小学校の運動会の日に: the whole occasion
@@ -73,7 +74,9 @@ class GuideTopics:
         if score < CIRCUMSTANCE_SCORE or not self._details.points_to_guide(entry_id):
             return False
         bag = self._index.bag(self._position[entry_id])
-        named = [t for t in terms if t.weight == 1.0 and t.via not in ("weak", "scan") and t.concept is not None
+        # A word read inside kana (キュウリョウ of きゅうりょう) when long enough not to be a piece of another.
+        named = [t for t in terms if t.weight == 1.0 and t.via != "weak" and t.concept is not None
+                 and not (t.via == "scan" and len(t.token.surface) < WHOLE_KANA_WORD)
                  and not self._vocabulary.asks_about(t.token)]
         texts = _circumstance_texts(text)
         occasions = self._circumstances(texts)

@@ -396,3 +396,8 @@ def test_the_guide_answers_its_topic_asked_with_a_circumstance(plain_answerer: A
 def test_of_words_typed_alone_the_last_is_what_is_asked(plain_answerer: Answerer, text: str) -> None:
     # The exam and how to apply both explain every word; the method is asked, the exam only says which.
     assert outcome(plain_answerer, text) == ("answer", "guide-application")
+
+
+def test_the_guide_answers_its_topic_typed_in_kana_with_a_workplace(plain_answerer: Answerer) -> None:
+    # きゅうりょう read inside the kana is the salary; ほいくえん で はたらく is where one would work, no topic.
+    assert outcome(plain_answerer, "ほいくえん で はたらく ひと の きゅうりょう は いくら") == ("answer", "guide-salary")
