@@ -21,6 +21,8 @@ CONTRAST = re.compile(r"([^、,。？?！!\s]*)\s*(?:じゃなくて|じゃな�
                       r"|([^、,。？?！!\s]*)\s*と[、,\s]*あと\s*もう\s*(?:一つ|ひとつ|1つ)[、,\s]*"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?[,;:]?\s+(?:i\s+mean|i\s+meant|rather|instead)[,:]?\s+"
+                      # "not the headcount, the percentage": the correction's second noun phrase, its comma for "but"
+                      r"|(?<![a-z])not\s+the\s+[a-z\-]+(?:\s+[a-z\-]+){0,2},\s+(?=the\s)"
                       # "where do staff live if they're not in staff housing?": the condition sets the housing aside
                       r"|,?\s*(?<![a-z])(?:if|when|who|that)\s+(?:[a-z]+\s*)?(?:'re|’re|are|is|aren't|isn't)?\s*not\s+"
                       r"(?:in|at|from|living in|staying in)\s+[a-z\- ]{1,40}?(?=[?.!]|$)")

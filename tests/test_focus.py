@@ -71,6 +71,11 @@ def test_a_contrast_sets_aside_only_the_negated_phrase_not_the_topic_before_it()
     assert drop_contrast("客室数は全国じゃなくて都内で一番？").startswith("客室数は")
 
 
+def test_an_english_correction_by_a_second_noun_phrase_sets_the_first_aside() -> None:
+    # "not the headcount, the share": the comma stands for "but".
+    assert drop_contrast("staff: not the total number, the share of women") == "staff:  the share of women"
+
+
 def test_not_only_is_no_contrast() -> None:
     # "AだけじゃなくてBも": both are asked about.
     assert drop_contrast("東京の区だけじゃなくて神奈川の市もある？") == "東京の区だけじゃなくて神奈川の市もある？"
