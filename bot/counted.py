@@ -21,6 +21,8 @@ UNITS = r"人|名|にん|件|個|台|軒|か所|箇所|ヶ所|カ所|校|社|店
 COUNT_CUE = re.compile(r"(?:は|って|が|も)?\s*(?:全部で|ぜんぶで|合わせて|年間|年に|一年で|1年で|毎年|今|いま|現在)?\s*"
                        rf"(?:何|なん|幾)\s*(?:{UNITS})(?![\u3400-\u9fff])"
                        r"|(?:の)?(?:数|人数|件数)\s*(?:は|って)")
+# The count before what it counts: "何か所の橋で", "何人の職員が".
+COUNT_FIRST = re.compile(rf"(?:何|なん|幾)\s*(?:{UNITS})\s*の\s*")
 # An English count: the word after "how many" ("how many proposals came"), or an unknown one before the counted
 # people or thing ("how many nepali people work…", not "how many made it").
 HOW_MANY = re.compile(r"(?<![a-z])how\s+many\s+([a-z-]+)(?:\s+([a-z-]+))?")
@@ -53,8 +55,9 @@ class Counted:
             return ""
         words = [t for t in terms if t.weight == 1.0 and t.via != "weak" and (t.concept is not None or _unknown(t))]
         cues = [cue.start() for cue in COUNT_CUE.finditer(cleaned)]
-        parts = morphemes(cleaned) if cues else ()
+        parts = morphemes(cleaned) if cues or "の" in cleaned and COUNT_FIRST.search(cleaned) else ()
         counted = [_nouns_before(parts, end, words) for end in cues]
+        counted += [_nouns_after(parts, found.end(), words) for found in COUNT_FIRST.finditer(cleaned)]
         counted += [_counted_in_english(asked, words) for asked in HOW_MANY.finditer(cleaned)]
         counted += [[t for t in words if clean(t.token.surface) == over.group(1)] for over in SHARE_OF.finditer(cleaned)]
         for phrase in counted:
@@ -82,6 +85,19 @@ def _nouns_before(parts: tuple[Morpheme, ...], end: int, words: list[Term]) -> l
     nouns = _noun_run(before, end)
     if nouns:
         nouns = _modifier(before[:len(before) - len(nouns)]) + nouns
+    return [t for t in words if t.token.surface in nouns]
+
+
+def _nouns_after(parts: tuple[Morpheme, ...], start: int, words: list[Term]) -> list[Term]:
+    # "何か所の橋で": the nouns written together right after the count and its の.
+    nouns: list[str] = []
+    for part in parts:
+        if part.begin < start:
+            continue
+        if part.begin != start or part.pos[0] != NOUN:
+            break
+        nouns.append(part.surface)
+        start = part.end
     return [t for t in words if t.token.surface in nouns]
 
 

@@ -73,8 +73,9 @@ def starting_country(katakana: str) -> str:
 
 
 def country_in_kanji(token: Token) -> bool:
-    """Tell whether a word is one country's name written in kanji (韓国)."""
-    return token.is_place and not token.is_kana and _country(token.surface) is not None
+    """Tell whether a word is one country's name (韓国), or its people's (韓国人), written in kanji."""
+    name = token.surface[:-1] if token.surface.endswith("人") else token.surface
+    return token.is_place and not token.is_kana and bool(name) and _country(name) is not None
 
 
 def kana_countries(text: str) -> list[Token]:

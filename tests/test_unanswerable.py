@@ -500,3 +500,13 @@ def test_the_name_of_one_of_a_kind_the_knowledge_never_speaks_of_is_not_stated(p
 def test_which_of_two_sights_is_older_is_not_stated(plain_answerer: Answerer) -> None:
     # The Shiba district names both; no answer dates either (which is bigger, longer, older: a figure's).
     assert outcome(plain_answerer, "増上寺と東京タワーってどっちが古いの？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", [
+    "区役所の職員の離職率はどのくらい？",  # a rate named by what it measures: the women's share is no retention rate
+    "ロボットの実証は何か所の病院でやったの？",  # the count before what it counts (何か所の病院)
+    "人口の見通しってどうやって計算してるの？",  # how a figure was reached
+    "韓国人の職員っていますか",  # the people of a country are of that country, no 勧告 misread
+])
+def test_details_around_a_stated_figure_are_not_stated(plain_answerer: Answerer, question: str) -> None:
+    assert outcome(plain_answerer, question) == ("no answer", None)
