@@ -21,8 +21,9 @@ from bot.index import ConceptIndex, Scored, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.matchtypes import Candidate, Kind, MatchResult, MatchSettings
 from bot.normalize import clean, has_letters, to_katakana
+from bot.phonetyping import is_kana_heavy
 from bot.scope import SmallTalk
-from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary, is_kana_heavy
+from bot.vocabulary import WEAK_PREFIX, Term, Vocabulary
 
 # English words that ask about a topic (how long, period, number): the knowledge's English questions use them, so they
 # are known words, but they name no topic. Weighed as one, "How long does the OJT last?" went to the entry whose
@@ -75,7 +76,7 @@ class Matcher:
             for text in entry.keywords + tuple(entry.title.values()):
                 bags[index].update(dict.fromkeys(self.vocabulary.learn(text), 1.0))
             for text in (q for qs in entry.questions.values() for q in qs):
-                if is_kana_heavy(text):
+                if is_kana_heavy(clean(text)):
                     deferred.append((index, text))  # read like a user's question, once the vocabulary is known
                     continue
                 concepts = self.vocabulary.learn(text)

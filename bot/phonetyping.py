@@ -57,3 +57,11 @@ def as_typed_meant(text: str) -> str:
     if " " in text and JAPANESE.search(text):
         text = SPACED_LETTERS.sub(lambda letters: letters.group().replace(" ", ""), text)
     return text
+
+
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
+
+
+def is_kana_heavy(text: str) -> bool:
+    """Tell whether a text is mostly hiragana, typed without converting (segmented badly by the analyzer)."""
+    return len(HIRAGANA.findall(text)) * 2 > len(text)

@@ -59,8 +59,9 @@ def _plain_voicing(table: dict[str, Concepts]) -> dict[str, Concepts]:
 
 
 def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], stopwords: frozenset[str],
-                  typos: bool = True) -> list[Term]:
-    """Return the terms with what known readings across their pieces explain, those pieces left out."""
+                  typos: bool = True, whole: frozenset[str] = frozenset()) -> list[Term]:
+    """Return the terms with what known readings across their pieces explain, those pieces left out (not the
+    words `whole` names, kept as places are)."""
     # Kana-only input segments badly (しょくどう -> しょ + くどう) and a mistyped kanji compound
     # splits into pieces (大志館 -> 大志 + 館): look for known readings across them.
     kana = kana_runs(text)
@@ -69,7 +70,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
     runs: list[Mask] = [(run, [True] * len(run), {}) for run in kana + romaji_runs(terms)]
     # A place name the knowledge does not know is no mistyped compound (埼玉 read サイタマ holds no サイタ, 最多).
     unknown = frozenset(t.token.surface for t in terms
-                        if t.concept is None and not t.token.is_latin and not _unknown_place(t))
+                        if t.concept is None and not t.token.is_latin and not _unknown_place(t)) - whole
     unknown |= stray_kanji(text) | mixed_script_pieces(text)
     if unknown and typos:
         runs += reading_variants(text, unknown)
@@ -99,7 +100,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
         masks.append((run, mask, readings))
     if not found:
         return terms
-    kept = [t for t in terms if _unknown_place(t) or not explained_by_longer(t, masks, found)]
+    kept = [t for t in terms if _unknown_place(t) or t.token.surface in whole or not explained_by_longer(t, masks, found)]
     return with_scanned(kept, found, stopwords)
 
 

@@ -25,7 +25,6 @@ NOUN_LIKE = {"名詞", "形状詞"}
 RENDAKU = str.maketrans("カキクケコサシスセソタチツテトハヒフヘホ", "ガギグゲゴザジズゼゾダヂヅデドバビブベボ")
 VERB_LIKE = {"動詞", "形容詞"}
 WEAK_PREFIX = "~"
-HIRAGANA = re.compile(r"[\u3041-\u309f]")
 HIRAGANA_WORD = re.compile(r"^[\u3041-\u309fー]+$")
 
 
@@ -274,7 +273,10 @@ class Vocabulary:
         return term if a_word_anyway else None
 
     def _scan_readings(self, text: str, terms: list[Term], typos: bool = True) -> list[Term]:
-        return scan_readings(text, terms, self._readings(), self.stopwords, typos)
+        # Another employer's name (デジタル庁) is kept whole as a place is: no known word (デジタル) scanned inside it.
+        employers = frozenset(t.token.surface for t in terms if t.concept is None and not t.token.is_latin
+                              and either_in(t.token, self.other_places))
+        return scan_readings(text, terms, self._readings(), self.stopwords, typos, employers)
 
     def _readings(self, across_spaces: bool = False) -> ReadingTable[tuple[str, ...]]:
         # A word only ever written in hiragana (なんで, わけ) is read by the analyzer itself; scanning for it
@@ -301,12 +303,6 @@ class Vocabulary:
             return True
         home = either_in(token, self._home_places) or token.reading in self._home_readings
         return not home and token.is_place and token.lemma not in self.known_places
-
-
-def is_kana_heavy(text: str) -> bool:
-    """Tell whether a text is mostly hiragana (segmented badly by the analyzer, like a typed query)."""
-    text = clean(text)
-    return len(HIRAGANA.findall(text)) * 2 > len(text)
 
 
 def _groups(token: Token) -> tuple[int, ...]:

@@ -38,3 +38,8 @@ def test_a_name_the_knowledge_never_speaks_of_cannot_be_compared(plain_answerer:
 def test_two_figures_of_the_city_are_still_compared(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "Is the daytime population larger than the residents?") == (
         "answer", "facts-daytime-population")
+
+
+def test_another_employers_name_is_read_whole(plain_answerer: Answerer) -> None:
+    # デジタル庁 holds デジタル, a word of the new-technology entry: read whole, it is another employer's pay asked.
+    assert outcome(plain_answerer, "デジタル庁の中途採用って年収いくら？") == ("no answer", None)
