@@ -15,7 +15,7 @@ from typing import Any, Callable, ContextManager, Iterator
 
 from bot.logbatch import Database, Insert
 from bot.logwriter import JOIN_SECONDS, GroupCommitWriter, LogHealth
-from bot.matching import group_similar
+from bot.grouping import group_similar
 from bot.privacy import LOG_TEXT_LIMIT, mask_for_log, mask_personal  # noqa: F401  (mask_personal: kept importable)
 from bot.reports import EntryCount, QuestionGroup, Stats, Tally, VersionSeen
 from bot.storage import (SQLITE_DAY, SQLITE_INDEXES, TABLE, Location, LogReader, is_database_url, open_reader,

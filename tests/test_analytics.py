@@ -17,7 +17,7 @@ import yaml
 from bot import charts
 from bot.analytics import TABLE, Period, QuestionLog, iter_rows, purge, read_stats
 from bot.knowledge import KnowledgeBase
-from bot.matching import group_similar
+from bot.grouping import group_similar
 from bot.report_html import render_report
 from bot.reports import log_csv, stats_csv, stats_json, stats_text, tokyo_time
 from bot.service import Answerer, Question

@@ -6,7 +6,8 @@ import random
 import re
 
 from bot.knowledge import KnowledgeBase
-from bot.matching import GROUPING_KEY_CHARS, Matcher, group_similar
+from bot.grouping import GROUPING_KEY_CHARS, group_similar
+from bot.matching import Matcher
 from bot.variants import MAX_VARIANT_CHARS, reading_variants
 from bot.wordtrie import any_of
 from bot.readingscan import ReadingTable

@@ -510,3 +510,9 @@ def test_which_of_two_sights_is_older_is_not_stated(plain_answerer: Answerer) ->
 ])
 def test_details_around_a_stated_figure_are_not_stated(plain_answerer: Answerer, question: str) -> None:
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+def test_which_of_the_things_ranked_is_first_is_not_the_city_ranked_first(plain_answerer: Answerer) -> None:
+    # The hotel rooms' answer ranks Minato first in Tokyo; it names no hotel (and no hotel with the most rooms).
+    assert outcome(plain_answerer, "部屋数がいちばん多いホテルってどこ？") == ("no answer", None)
+    assert outcome(plain_answerer, "ホテルの客室数が一番多い区はどこ？") == ("answer", "facts-hotel-rooms")
