@@ -1,8 +1,10 @@
-"""A loan word typed without its small ッ or its long ー: "メリト" for メリット, "サポト" for サポート.
+"""A loan word typed without its small ッ or its long ー ("メリト" for メリット, "サポト" for サポート), or with ゛ for ゜
+("スリーブ" for スリープ).
 
 On a phone's flick keyboard the small ッ and the long-vowel mark are extra strokes, and a hurried thumb leaves them
-out. The analyzer then knows no such word. A katakana word the knowledge does not know, which becomes one it knows
-when one ッ or ー is put back, is that word, if only one word fits.
+out; ゛ and ゜ share one key, so one tap too many or too few turns プ into ブ. The analyzer then knows no such word. A
+katakana word the knowledge does not know, which becomes one it knows when one ッ or ー is put back, or one ゛ is
+made ゜ (or back), is that word, if only one word fits.
 """
 
 from __future__ import annotations
@@ -12,12 +14,18 @@ from collections.abc import Callable
 
 KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa]{3,}")  # no ー or ッ typed at all, three kana or more
 MARKS = "ッー"
+KATAKANA_WITH_MARKS = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
+OTHER_DOT = dict(zip("バビブベボパピプペポ", "パピプペポバビブベボ"))  # ゛ and ゜ on one key
 
 
 def meant_word(surface: str, concept_of: Callable[[str], str | None]) -> str | None:
-    """Return the concept of the one known word the katakana surface is with a ッ or ー put back, or None."""
-    if not KATAKANA_WORD.fullmatch(surface):
+    """Return the concept of the one known word the katakana surface is with a ッ or ー put back, or a ゛ and a ゜
+    swapped, or None."""
+    if not KATAKANA_WITH_MARKS.fullmatch(surface):
         return None
-    found = {concept for i in range(1, len(surface)) for mark in MARKS
-             if (concept := concept_of(surface[:i] + mark + surface[i:])) is not None}
+    found = {concept for i in range(len(surface)) if surface[i] in OTHER_DOT
+             if (concept := concept_of(surface[:i] + OTHER_DOT[surface[i]] + surface[i + 1:])) is not None}
+    if KATAKANA_WORD.fullmatch(surface):
+        found |= {concept for i in range(1, len(surface)) for mark in MARKS
+                  if (concept := concept_of(surface[:i] + mark + surface[i:])) is not None}
     return found.pop() if len(found) == 1 else None

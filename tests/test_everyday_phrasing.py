@@ -356,3 +356,11 @@ def test_a_loan_word_typed_without_its_small_tsu_or_long_mark_is_that_word(plain
     assert meant_word("メリト", known) == "merit" and meant_word("サポト", known) == "support"
     assert meant_word("メリット", known) is None  # typed whole: nothing put back
     assert outcome(plain_answerer, "プレクラスのメリトはなに？") == ("answer", "preclass-merits")
+
+
+def test_a_loan_word_typed_with_the_other_dot_is_that_word(plain_answerer: Answerer) -> None:
+    # ゛ and ゜ share one flick key: ブ for プ.
+    from bot.katakanaslips import meant_word
+    known = {"スリープ": "sleep", "ドローン": "drone"}.get
+    assert meant_word("スリーブ", known) == "sleep" and meant_word("トローン", known) is None  # no ゛ to swap: none
+    assert outcome(plain_answerer, "AIのスリーブテックの実証ってなに？") == ("answer", "newtech-projects")
