@@ -58,6 +58,9 @@ ASKED_BY_KA = re.compile(r"(?:か|かな|かね|かしら)[。．]\s*$")  # "…
 WISH = re.compile(r"(?:知りたい|聞きたい|伺いたい)(?:です|と思って(?:います|いる)|と思います)?[。．.!！\s]*$")
 DIRECT = re.compile(r"(?:か|の|[?？])[\s?？。]*$")
 HANDING_OVER = re.compile(rf"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が|{CORRECTION})[、,\s]*$")
+# "改めて確認させてください", "いくつか質問させてください": a request for leave to ask, which asks nothing itself.
+LEAVE_TO_ASK = re.compile(r"^[^。？?]{0,12}?(?:確認|質問|お聞き|お尋ね|おたずね|お伺い)\s*を?\s*(?:させて|さして)\s*"
+                          r"(?:ください|下さい|くださいませ|いただけ(?:ます|ません)か|もらえ(?:ます|ません)か)[。．!！\s]*$")
 # (…よ, …ね, …わ: "心配なんですよ。", "好きなんだわ。" tell, as "心配です。" does.)
 STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)(?:よ|ね|よね|わ|わね|わよ)?[。．.!！]+$")
 ENGLISH_QUESTION_START = re.compile(
@@ -164,6 +167,8 @@ def asks(text: str) -> bool:
         return False
     if text.rstrip("〜~ｗw ").endswith(("?", "？")):
         return True
+    if LEAVE_TO_ASK.search(text):
+        return False  # "改めて確認させてください。": leave to ask, the question comes after
     if not JAPANESE.search(text):
         # "I'm a national who has lived in Tokyo." holds a question word but tells: English asks up front.
         return bool(ENGLISH_QUESTION_START.match(text) or ENGLISH_ASKING.search(text))

@@ -54,6 +54,7 @@ def test_spaced_simple_japanese_ends_a_sentence_after_a_polite_ending() -> None:
     ("What kind of training do new staff get", True), ("Is there a cafeteria", True),
     ("いくつかの区を見比べています。", False), ("どこに住むか迷っています。", False), ("I study welfare.", False),
     ("I'm a British national who has lived in Tokyo for six years.", False), ("Could you tell me about housing.", True),
+    ("いくつか質問させてください。", False),  # leave to ask: the question comes after
 ])
 def test_what_asks(text: str, asking: bool) -> None:
     assert asks(text) is asking
