@@ -516,3 +516,9 @@ def test_which_of_the_things_ranked_is_first_is_not_the_city_ranked_first(plain_
     # The hotel rooms' answer ranks Minato first in Tokyo; it names no hotel (and no hotel with the most rooms).
     assert outcome(plain_answerer, "部屋数がいちばん多いホテルってどこ？") == ("no answer", None)
     assert outcome(plain_answerer, "ホテルの客室数が一番多い区はどこ？") == ("answer", "facts-hotel-rooms")
+
+
+@pytest.mark.parametrize("question", ["40歳以上の職員って何人いる？", "30代の職員は何人くらい？"])
+def test_people_of_an_age_are_not_counted(plain_answerer: Answerer, question: str) -> None:
+    # The staff's total (and the women among them) counts no age band.
+    assert outcome(plain_answerer, question) == ("no answer", None)
