@@ -34,6 +34,7 @@ CIRCUMSTANCE_SCORE = 30.0  # ... and from when the circumstance asked for takes 
 OWN_WORDS = 2  # words of the entry's own, the title's among them (休み and 休暇 are two, though one concept)
 NUMERAL = re.compile(r"[\d一二三四五六七八九十]")  # 一人 of 子ども一人: a count, no topic
 FEW_USERS = 2  # a noun more entries use names no one topic
+NAMED_PERSON = re.compile(r"さん|氏|様")  # right after a name
 # A workplace: ホテルでの経験, ホテルで働いて, ホテルに勤めて, ホテル勤務, ほけんじょ で はたらく
 PLACE_OF_WORK = re.compile(r"([\u30a1-\u30fa\u30fc\u3400-\u9fff々]+|[\u3041-\u3096ー]{3,})\s*"
                            r"(?:での|で\s*(?:働|はたら|勤|つとめ)|に\s*(?:勤め|つとめ)|勤務)")  # typed in kana too
@@ -61,6 +62,7 @@ class GuideTopics:
         self._vocabulary = vocabulary
         self._index = index
         self._position = {entry.id: position for position, entry in enumerate(kb.entries)}
+        self._ids = [entry.id for entry in kb.entries]
 
     def refusal(self, terms: list[Term], entry_id: str, text: str) -> str:
         """Return why a guide entry cannot answer a question of another topic ("" when it can)."""
@@ -111,7 +113,8 @@ class GuideTopics:
         # "ホテルでの経験年数って給料に反映される？": where one worked is the circumstance, not what is asked.
         workplaces = self._circumstances(_circumstance_texts(text))
         for term in terms:
-            owner = self._specifics.title_owner(term.concept)
+            owner = self._specifics.title_owner(term.concept) or (
+                self._only_user(term.concept) if _a_named_person(term, text) else None)
             if (term.weight < 1.0 or term.via == "weak" or term.via == "scan" and len(term.token.surface) < WHOLE_KANA_WORD
                     or term.concept in bag or owner in (None, entry_id)
                     or self._details.points_to_guide(owner) or NUMERAL.match(term.token.surface)
@@ -120,6 +123,11 @@ class GuideTopics:
             if self._names_a_topic(term):
                 return term.token.surface
         return ""
+
+    def _only_user(self, concept: str | None) -> str | None:
+        # A person one entry alone names (土井さん, the panelist): that entry's topic, as a title's word is.
+        users = self._index.user_entries(concept) if concept is not None else ()
+        return self._ids[users[0]] if len(users) == 1 else None
 
     @cached_property
     def _guide_words(self) -> frozenset[str]:
@@ -145,6 +153,11 @@ def _compound_of_another(term: Term, cleaned: str, ends: dict[int, Term], bag: M
     # word of the guide's (夜勤手当: the night shifts are the guide's topic too).
     before = ends.get(cleaned.find(clean(term.token.surface)))
     return before is not None and before is not term and before.concept not in bag and before.concept not in guide_words
+
+
+def _a_named_person(term: Term, text: str) -> bool:
+    at = text.find(term.token.surface)
+    return at >= 0 and NAMED_PERSON.match(text, at + len(term.token.surface)) is not None
 
 
 def _a_thing(term: Term) -> bool:

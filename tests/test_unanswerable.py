@@ -522,3 +522,9 @@ def test_which_of_the_things_ranked_is_first_is_not_the_city_ranked_first(plain_
 def test_people_of_an_age_are_not_counted(plain_answerer: Answerer, question: str) -> None:
     # The staff's total (and the women among them) counts no age band.
     assert outcome(plain_answerer, question) == ("no answer", None)
+
+
+@pytest.mark.parametrize("question", ["中島さんは保健師なの？事務職なの？", "土井さんは大学で何を専攻してたの？"])
+def test_a_panelists_own_details_are_no_guide_question(plain_answerer: Answerer, question: str) -> None:
+    # A person only the panel names is the panel's topic, as its title's words are: the guide's job kinds do not answer.
+    assert outcome(plain_answerer, question) == ("no answer", None)
