@@ -27,6 +27,7 @@ HIRAGANA_RUN = re.compile(r"[\u3041-\u309fー]{3,}")
 PARTICLES = frozenset("ノハガニデヲトモヘ")
 MAX_TRIES = 2
 MIN_COUNTRY = 3  # katakana: タイ alone is also a fish and a tie
+MIN_KANA_COUNTRY = 4
 MAX_COUNTRY = 12  # katakana: the longest country names (アラブシュチョウコクレンポウ is a compound, not one name)
 # Romaji has no long-vowel mark: a vowel after a kana of its own row is one (メエトル -> メートル, ネパアル -> ネパール).
 VOWEL_ROWS = {"ア": "アカサタナハマヤラワガザダバパャァ", "イ": "イキシチニヒミリギジヂビピィ", "ウ": "ウクスツヌフムユルグズヅブプュゥ",
@@ -76,6 +77,13 @@ def country_in_kanji(token: Token) -> bool:
     """Tell whether a word is one country's name (韓国), or its people's (韓国人), written in kanji."""
     name = token.surface[:-1] if token.surface.endswith("人") else token.surface
     return token.is_place and not token.is_kana and bool(name) and _country(name) is not None
+
+
+def country_in_kana(token: Token) -> bool:
+    """Tell whether a kana word the analyzer reads as a country (かんこく: 韓国) is one: long enough not to be another
+    word typed without its kanji (ちり may be 地理)."""
+    return (token.is_place and token.is_kana and len(token.surface) >= MIN_KANA_COUNTRY
+            and _country(token.lemma) is not None)
 
 
 def kana_countries(text: str) -> list[Token]:

@@ -7,7 +7,7 @@ import re
 from bot.analyzer import morphemes
 from bot.askers import audience_words_weak, without_people_asked_for
 from bot.aspects import aspect_words
-from bot.kanaplaces import country_in_kanji, kana_countries
+from bot.kanaplaces import country_in_kana, country_in_kanji, kana_countries
 from bot.kanjiswap import KanjiSwaps, find_swaps, read_swaps, text_as_meant
 from bot.katakanaslips import meant_word
 from bot.nearreading import read_near, read_near_kana
@@ -201,6 +201,9 @@ class Vocabulary:
             if meant is not None:  # 職場外研集: read again as 職場外研修, whole (never twice)
                 return self.resolve(meant, typos, swapped=False)
             terms = read_swaps(found, terms, self._by_lemma)
+        # かんこく read as 勧告: a country the analyzer names in kana is that place too, whatever word it reads as.
+        terms += [Term(t.token, None, "unknown") for t in terms
+                  if t.via == "reading" and country_in_kana(t.token) and self.is_foreign_place(t.token)]
         return audience_words_weak(text, terms, self._weak_concept)
 
     def _names_place(self, token: Token) -> bool:

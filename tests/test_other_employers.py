@@ -43,3 +43,8 @@ def test_two_figures_of_the_city_are_still_compared(plain_answerer: Answerer) ->
 def test_another_employers_name_is_read_whole(plain_answerer: Answerer) -> None:
     # デジタル庁 holds デジタル, a word of the new-technology entry: read whole, it is another employer's pay asked.
     assert outcome(plain_answerer, "デジタル庁の中途採用って年収いくら？") == ("no answer", None)
+
+
+def test_a_country_typed_in_kana_is_that_place_whatever_word_it_reads_as(plain_answerer: Answerer) -> None:
+    # かんこく reads as 勧告 (a pay recommendation) too: the analyzer names the country, which no answer speaks of.
+    assert outcome(plain_answerer, "かんこくじんの しょくいんさんって いるの？") == ("no answer", None)
