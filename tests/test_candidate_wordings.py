@@ -401,3 +401,8 @@ def test_of_words_typed_alone_the_last_is_what_is_asked(plain_answerer: Answerer
 def test_the_guide_answers_its_topic_typed_in_kana_with_a_workplace(plain_answerer: Answerer) -> None:
     # きゅうりょう read inside the kana is the salary; ほいくえん で はたらく is where one would work, no topic.
     assert outcome(plain_answerer, "ほいくえん で はたらく ひと の きゅうりょう は いくら") == ("answer", "guide-salary")
+
+
+def test_the_bay_area_is_the_district_its_slogan_names_not_the_city(plain_answerer: Answerer) -> None:
+    # 港区ベイエリア ends the Shibaura-Konan slogan: the city's bay area, not another name of the city.
+    assert outcome(plain_answerer, "港区 ベイエリア どんなとこ") == ("answer", "district-shibaura-konan")
