@@ -36,7 +36,8 @@ ORIGIN_BEFORE = re.compile(r"(?<![a-z])(?:i\s+am|i'm|im|we\s+are|we're|i|we|he|s
                            r"(?:(?:originally|just|recently|currently)\s+)?"
                            r"(?:(?:am|is|are|was|come|came|comes|moved|move|live|lived|lives|grew\s+up|studied|study|"
                            r"work|worked)\s+)?(?:from|in)\s+(?:the\s+)?$"
-                           r"|(?<![a-z])(?:i\s+am|i'm|im|we\s+are|we're)\s+(?:an?\s+)?$")  # "I am Filipino": a nationality
+                           # "I am Filipino": a nationality
+                           r"|(?<![a-z])(?:i\s+am|i'm|im|we\s+are|we're)\s+(?:an?\s+)?$")
 # "Why pick Minato over, say, Shibuya or Chiyoda?": places passed over for Minato are no topic either.
 PASSED_OVER = re.compile(r"(?<![a-z])(?:over|instead\s+of|rather\s+than)[,\s]+(?:say[,\s]+)?"
                          r"(?:[a-z-]+(?:\s+or\s+|\s+and\s+|\s*,\s*))*$")

@@ -100,7 +100,8 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
         masks.append((run, mask, readings))
     if not found:
         return terms
-    kept = [t for t in terms if _unknown_place(t) or t.token.surface in whole or not explained_by_longer(t, masks, found)]
+    kept = [t for t in terms
+            if _unknown_place(t) or t.token.surface in whole or not explained_by_longer(t, masks, found)]
     return with_scanned(kept, found, stopwords)
 
 
