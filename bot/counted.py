@@ -55,9 +55,10 @@ class Counted:
             return ""
         words = [t for t in terms if t.weight == 1.0 and t.via != "weak" and (t.concept is not None or _unknown(t))]
         cues = [cue.start() for cue in COUNT_CUE.finditer(cleaned)]
-        parts = morphemes(cleaned) if cues or "の" in cleaned and COUNT_FIRST.search(cleaned) else ()
+        firsts = [found.end() for found in COUNT_FIRST.finditer(cleaned)] if "の" in cleaned else []
+        parts = morphemes(cleaned) if cues or firsts else ()
         counted = [_nouns_before(parts, end, words) for end in cues]
-        counted += [_nouns_after(parts, found.end(), words) for found in COUNT_FIRST.finditer(cleaned)]
+        counted += [_nouns_after(parts, start, words) for start in firsts]
         counted += [_counted_in_english(asked, words) for asked in HOW_MANY.finditer(cleaned)]
         counted += [[t for t in words if clean(t.token.surface) == over.group(1)] for over in SHARE_OF.finditer(cleaned)]
         for phrase in counted:
