@@ -76,10 +76,8 @@ class GuideTopics:
         if score < CIRCUMSTANCE_SCORE or not self._details.points_to_guide(entry_id):
             return False
         bag = self._index.bag(self._position[entry_id])
-        # A word read inside kana (キュウリョウ of きゅうりょう) when long enough not to be a piece of another.
         named = [t for t in terms if t.weight == 1.0 and t.via != "weak" and t.concept is not None
-                 and not (t.via == "scan" and len(t.token.surface) < WHOLE_KANA_WORD)
-                 and not self._vocabulary.asks_about(t.token)]
+                 and not _a_scanned_piece(t) and not self._vocabulary.asks_about(t.token)]
         texts = _circumstance_texts(text)
         occasions = self._circumstances(texts)
         if score < GUIDE_TOPIC_SCORE and not any(t.concept in occasions and t.concept not in bag for t in named):
@@ -115,10 +113,9 @@ class GuideTopics:
         for term in terms:
             owner = self._specifics.title_owner(term.concept) or (
                 self._only_user(term.concept) if _a_named_person(term, text) else None)
-            if (term.weight < 1.0 or term.via == "weak" or term.via == "scan" and len(term.token.surface) < WHOLE_KANA_WORD
-                    or term.concept in bag or owner in (None, entry_id)
-                    or self._details.points_to_guide(owner) or NUMERAL.match(term.token.surface)
-                    or term.concept in workplaces):
+            if (term.weight < 1.0 or term.via == "weak" or _a_scanned_piece(term)
+                    or term.concept in bag or owner in (None, entry_id) or self._details.points_to_guide(owner)
+                    or NUMERAL.match(term.token.surface) or term.concept in workplaces):
                 continue  # another guide entry's word (給料と休み) is the guide's too
             if self._names_a_topic(term):
                 return term.token.surface
@@ -153,6 +150,11 @@ def _compound_of_another(term: Term, cleaned: str, ends: dict[int, Term], bag: M
     # word of the guide's (夜勤手当: the night shifts are the guide's topic too).
     before = ends.get(cleaned.find(clean(term.token.surface)))
     return before is not None and before is not term and before.concept not in bag and before.concept not in guide_words
+
+
+def _a_scanned_piece(term: Term) -> bool:
+    # A word read inside kana (キュウリョウ of きゅうりょう) counts when long enough not to be a piece of another.
+    return term.via == "scan" and len(term.token.surface) < WHOLE_KANA_WORD
 
 
 def _a_named_person(term: Term, text: str) -> bool:
