@@ -10,8 +10,10 @@ from bot.normalize import to_katakana
 # なん + a loan word in kana (a unit: めーとる, ぱーせんと, くらす); its vowels doubled when typed in romaji (めえとる).
 KANA_UNIT = re.compile(r"なん\s*([ぁ-ゖァ-ヺー]{2,7})")  # katakana too: romaji reads loan words so (nan meetoru)
 KANA_COUNTERS = {"だい": "台", "こう": "校", "まい": "枚", "えき": "駅"}  # (なんしつ, なんかこく: COUNTERS reads them)
-# Not after a noun: "何の数なんだい？" is the copula (数 + な + んだい), no count of cars.
-KANA_COUNTER = re.compile(r"(?<![\u3400-\u9fff々ァ-ヺー])なん\s*(" + "|".join(KANA_COUNTERS) + r")")
+# Not after a noun: "何の数なんだい？" is the copula (数 + な + んだい), no count of cars; nor ending a sentence:
+# "いくらぐらいなんだい" asks how much, in the copula's casual question form.
+KANA_COUNTER = re.compile(r"(?<![\u3400-\u9fff々ァ-ヺー])なん\s*(" + "|".join(KANA_COUNTERS) + r")"
+                          r"(?<!だい)|(?<![\u3400-\u9fff々ァ-ヺー])なん\s*(だい)(?!\s*(?:[?？!！。、,.]|$))")
 
 
 def kana_units(cleaned: str) -> str:
@@ -33,4 +35,4 @@ def kana_counters(cleaned: str) -> str:
 
     Only counters no other word reads alike (なんかい is 何回 or 何階, なんけん 何件 or 何軒: left as typed).
     """
-    return KANA_COUNTER.sub(lambda found: "何" + KANA_COUNTERS[found.group(1)], cleaned) if "なん" in cleaned else cleaned
+    return KANA_COUNTER.sub(lambda found: "何" + KANA_COUNTERS[found.group(1) or found.group(2)], cleaned) if "なん" in cleaned else cleaned

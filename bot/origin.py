@@ -21,9 +21,12 @@ ORIGIN_AFTER = (r"(?:市|区|県|府|都|町|村)?\s*(?:から(?!\s*(?:来た|�
                 r"|出身(?!\s*(?:の\s*(?:人|方|ひと|かた|住民|職員)|者))|在住(?!\s*(?:の\s*(?:人|方|ひと|かた)|者))"
                 r"|より|なんで|なので|だから|ですけど|ですが|だけど"
                 r"|(?:に住んで|で暮らして|に暮らして)(?:いても|ても|いて[、,]|いますが|いるけど|るけど|いるんですが|るんですが)"
-                r"|に住んだまま|に住みながら|で(?:受験|受け|じゅけん|うけ)"  # "福岡に住んだまま", "名古屋で受験できる？"
-                # "都庁で働いていた経験は加算される？": a former employer
-                r"|で(?:\d+年(?:間|ほど|くらい)?)?(?:働いて|勤めて|勤務して)(?:い)?た|での(?:勤務|職務|実務|就労)?経験)")
+                # "福岡に住んだまま", "名古屋で受験できる？", "一次試験は札幌でも受けられますか"
+                r"|に住んだまま|に住みながら|で\s*も?\s*(?:受験|受け|じゅけん|うけ)"
+                # "都庁で働いていた経験は加算される？", "韓国での公務員経験は": a former employer
+                r"|で(?:\d+年(?:間|ほど|くらい)?)?(?:働いて|勤めて|勤務して)(?:い)?た|での[^\s。？?、]{0,6}?経験"
+                # "ベトナム語で受けられますか", "ベトナムご で しけん": the exam's language, no place
+                r"|(?:語|ご)\s*(?:で|でも)\s*(?:の\s*)?(?:試験|受験|受け|しけん|じゅけん|うけ|面接|めんせつ|申し込|もうしこ|応募))")
 
 
 # "中国の大学院の卒業でも応募できますか？", "モンゴルの人も職員になれますか": a place before a concession on whether one
@@ -43,9 +46,17 @@ PASSED_OVER = re.compile(r"(?<![a-z])(?:over|instead\s+of|rather\s+than)[,\s]+(?
                          r"(?:[a-z-]+(?:\s+or\s+|\s+and\s+|\s*,\s*))*$")
 
 
+# "試験会場は札幌にもありますか": a place asked of as where the exam is taken, which the guide tells.
+EXAM_VENUE = re.compile(r"(?:試験|受験|しけん|じゅけん)\s*(?:会場|かいじょう|地|ち)|(?:exam|test)\s+(?:venue|site|centre|center"
+                        r"|location)|(?:試験|しけん)\s*(?:を|は)?\s*(?:どこで|どこでも)")
+
+
 def is_origin(text: str, place: str) -> bool:
-    """Tell whether a text names a place (its surface) only as where the candidate comes from, or one passed over."""
+    """Tell whether a text names a place (its surface) only as where the candidate comes from, or one passed over,
+    or where the exam may be taken."""
     cleaned, name = clean(text), clean(place)
+    if EXAM_VENUE.search(cleaned):
+        return True
     # Folded to katakana: a country found in hiragana (ぶらじるじん) is named by its katakana (ブラジル).
     mentions = [m.end() for m in re.finditer(re.escape(to_katakana(name)), to_katakana(cleaned))]
     if not mentions:

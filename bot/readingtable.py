@@ -90,7 +90,8 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
                                         and cuts_both_ends(words[number], start, end)):
                 continue
             if any(allowed[start:end]) and not _inside_a_word(readings, start, end, reading) \
-                    and not _cuts_into_a_word(readings, start, end) and not _starts_in_okurigana(readings, start):
+                    and not _cuts_into_a_word(readings, start, end) and not _starts_in_okurigana(readings, start) \
+                    and not _starts_inside_a_word(readings, start, end):
                 found[reading] = table[reading]
                 mask[start:end] = [True] * (end - start)
         if typos and table.whole_words is not None and number < typed_runs and misread:
@@ -130,6 +131,14 @@ def _cuts_into_a_word(spans: dict[str, tuple[int, str]], start: int, end: int) -
     # reading takes a piece of it (イ of イチ), never a kana typed for a kanji.
     return any(start < begin < end < begin + len(reading) and len(surface) == 1 and not HIRAGANA_ONLY.match(surface)
                for surface, (begin, reading) in spans.items())
+
+
+def _starts_inside_a_word(spans: dict[str, tuple[int, str]], start: int, end: int) -> bool:
+    # 化学職 read カガクショク holds ガクショク (学食) from the ガ of 化学: a reading that begins inside a word of the
+    # dictionary, written in kanji as it reads, and runs on past it is a coincidence of sounds (a mistyped compound
+    # splits at its start: 大志 + 館).
+    return any(begin < start < begin + len(reading) < end and len(surface) > 1 and _word_reading(surface) == reading
+               and not HIRAGANA_ONLY.match(surface) for surface, (begin, reading) in spans.items())
 
 
 def _starts_in_okurigana(spans: dict[str, tuple[int, str]], start: int) -> bool:

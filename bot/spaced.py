@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import jaconv
+
 from bot.analyzer import morphemes
 from bot.normalize import Token, analyze, clean, to_katakana
 from bot.phonetyping import vowel_of
@@ -111,9 +113,15 @@ def lengthened_words(run: str, bounds: list[int], table: ReadingTable[Concepts],
         if end - start < MIN_SHORTENED_WORD or word in table or any(s < end and start < e for s, e, _ in taken):
             continue
         readings = {longer for longer in _lengthened(word) if longer in table}
-        if len(readings) == 1:
+        if len(readings) == 1 and not _an_adverb(word):
             found.append((start, end, readings.pop()))
     return found
+
+
+def _an_adverb(word: str) -> bool:
+    # もっと is no モットー with its long vowel left out: an adverb of the dictionary typed in kana is that adverb.
+    parts = morphemes(jaconv.kata2hira(word))
+    return len(parts) == 1 and parts[0].pos[0] == "副詞"
 
 
 # Each katakana's vowel, read once (jaconv per letter and question cost a tenth of a spaced question's answer);

@@ -305,7 +305,9 @@ class Vocabulary:
         if either_in(token, self.other_places):
             return True
         home = either_in(token, self._home_places) or token.reading in self._home_readings
-        return not home and token.is_place and token.lemma not in self.known_places
+        # Two hiragana the dictionary also has as a place name (つま: "tsuma ga", a wife) are a word, as typed.
+        short_kana = re.fullmatch(r"[ぁ-ゖ]{1,2}", token.surface) is not None
+        return not home and not short_kana and token.is_place and token.lemma not in self.known_places
 
 
 def _groups(token: Token) -> tuple[int, ...]:

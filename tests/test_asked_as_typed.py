@@ -1,0 +1,63 @@
+"""Words typed as they are meant: a language, the exam's venue, a former post abroad, kana that reads as something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kanacounts import kana_counters
+from bot.service import Answerer, Question
+from single_reply import outcome
+
+
+@pytest.mark.parametrize("text", ["ネパールご で しけん を うけられますか", "インドネシア語でも受験できますか"])
+def test_the_exams_language_is_no_place_asked_about(plain_answerer: Answerer, text: str) -> None:
+    kind, entry = outcome(plain_answerer, text)
+    assert kind == "answer" and entry in ("guide-exam", "guide-application")
+
+
+def test_a_language_spoken_by_staff_is_still_refused(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "スペインご の はなせる しょくいん は なんにん いますか") == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["しけんかいじょうは ふくおかにも ありますか", "一次試験は名古屋でも受けられますか",
+                                  "Is there an exam venue in Osaka?"])
+def test_where_the_exam_is_taken_is_the_guides(plain_answerer: Answerer, text: str) -> None:
+    kind, entry = outcome(plain_answerer, text)
+    assert kind == "answer" and entry in ("guide-exam", "guide-application")
+
+
+def test_a_post_held_abroad_is_where_the_candidate_comes_from(plain_answerer: Answerer) -> None:
+    kind, entry = outcome(plain_answerer, "台湾での教員経験は職務経験になりますか")
+    assert kind == "answer" and entry in ("guide-application", "guide-salary")
+
+
+def test_two_hiragana_the_dictionary_has_as_a_place_are_a_word(plain_answerer: Answerer) -> None:
+    # "tsuma" (a wife) is also a place name in the dictionary (つま): no other municipality is asked about.
+    turn = plain_answerer.explain(Question("tsuma wa donichi ni yasumi ga toremasu ka", channel="test"))
+    assert turn.understanding is not None and turn.understanding.result.reason != "another municipality"
+
+
+@pytest.mark.parametrize(("typed", "read"), [("いくらぐらいなんだい", "いくらぐらいなんだい"),
+                                             ("なんだい？", "なんだい？"), ("くるまは なんだい ある", "くるまは 何台 ある")])
+def test_nandai_ending_a_sentence_is_the_copula_not_a_count(typed: str, read: str) -> None:
+    assert kana_counters(typed) == read
+
+
+def test_a_casual_question_ending_in_nandai_is_answered(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "きゅうりょうは いくらなんだい") == ("answer", "guide-salary")
+
+
+def test_a_reading_starting_inside_a_dictionary_word_is_no_typo(plain_answerer: Answerer) -> None:
+    # 化学職 reads カガクショク, which holds ガクショク (学食): a coincidence of sounds, no cafeteria asked about.
+    assert outcome(plain_answerer, "化学職の試験の内容を教えて") == ("answer", "guide-exam")
+
+
+def test_an_adverb_in_kana_is_no_loan_word_with_its_long_vowel_left_out(plain_answerer: Answerer) -> None:
+    # もっと is no モットー (a slogan).
+    terms, _, _ = plain_answerer.matcher.explain("みなとく の ひと は これから もっと ふえる の？")
+    assert "スローガン" not in {t.concept for t in terms}
+
+
+def test_be_able_to_is_no_topic(plain_answerer: Answerer) -> None:
+    terms, _, _ = plain_answerer.matcher.explain("Would you be able to tell me about the panel discussion?")
+    assert all(t.concept is not None for t in terms if t.token.surface == "able")
