@@ -1,4 +1,4 @@
-"""Where the candidate comes from is not what is asked: "大阪からでも受験できますか？", "福岡出身です".
+"""Where the candidate comes from is not what is asked: "大阪からでも受験できますか？", "福岡出身です"; a trip from there is.
 
 A place followed by から, 出身 or 在住 says where the candidate is, and the question is about something else (the
 exam, the staff housing). The rule that another municipality is answered only by an entry speaking of it
@@ -12,6 +12,7 @@ import re
 
 from bot.eligibility import MAY_EN, MAY_VERBS_JA
 from bot.normalize import clean, to_katakana
+from bot.terms import Term, named_in
 
 # "大阪から", "福岡出身", "関西に住んでいても": where the candidate is.
 # "うちは埼玉なんで", "実家が大阪ですけど": where the candidate is, told as a reason or an aside.
@@ -79,3 +80,25 @@ def comes_from(text: str, place: str) -> bool:
     # "実家が蒲田なんですけど区役所まで何分？" asks the trip too, its から left unsaid.
     trip = re.escape(name) + rf"[^。？?]*(?:から[^。？?]*まで|{TO_THE_OFFICE})"
     return is_origin(cleaned, name) and re.search(trip, cleaned) is None
+
+
+# A duration asked: one trip's time ("千葉駅から区役所まで何分？"), which an answer giving the usual commute ("about an
+# hour is common") does not state unless it names that place.
+TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes")
+FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
+TO_HERE = re.compile(TO_THE_OFFICE)
+
+
+def trip_refusal(text: str, origins: list[Term], answer_text: str) -> str:
+    """Return why an answer cannot state the time of a trip from a place it does not name ("" otherwise)."""
+    cleaned = clean(text)
+    if not TRIP_TIME.search(cleaned):
+        return ""
+    for place in origins:
+        surface = clean(place.token.surface)
+        at = cleaned.find(surface)
+        # "実家が蒲田なんですけど区役所まで何分？": the trip from there, the から left unsaid
+        if at >= 0 and (FROM.match(cleaned, at + len(surface)) or TO_HERE.search(cleaned, at + len(surface))) \
+                and not named_in(place, answer_text):
+            return f"asks the time of a trip from {place.token.surface}, which its answer does not name"
+    return ""

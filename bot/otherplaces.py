@@ -13,8 +13,7 @@ from collections.abc import Callable, Collection
 from bot.details import DetailCheck
 from bot.matchtypes import Candidate
 from bot.normalize import clean
-from bot.origin import is_origin
-from bot.partof import trip_refusal
+from bot.origin import is_origin, trip_refusal
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 

@@ -1,11 +1,9 @@
-"""A figure of a part, and a trip from one place: details an answer about the whole does not state.
+"""A figure of a part: details an answer about the whole does not state.
 
 - **A part of a figure.** "麻布地区のみの人口", "地区ごとの人口", "予算のうち子育てに使う額": the city's population or
   budget is the whole's figure; the part's (one district's, each district's, one use's) is another. Only an entry
   whose own text names both the part and the figure can state it: "職員のうち女性は何人？" is answered by the staff
   entry, which gives the women's number.
-- **A trip from a named place.** "千葉駅から区役所まで何分？" asks one trip's time; an answer giving the usual commute
-  ("about an hour is common") does not state it unless it names that place.
 """
 
 from __future__ import annotations
@@ -15,22 +13,20 @@ from itertools import dropwhile, takewhile
 from collections.abc import Callable, Collection
 
 from bot.detailcues import NOT_SOMEONE
-from bot.normalize import clean, to_katakana
-from bot.origin import TO_THE_OFFICE
+from bot.normalize import analyze, clean, to_katakana
 from bot.phrasespans import Span, asked_words, ending_at, is_asked, spans_of, starting_at
-from bot.terms import Term
+from bot.terms import Term, named_in
 from bot.vocabulary import Vocabulary
 
 # "XだけのY", "XのみのY", "XごとのY", "X別のY", "XそれぞれのY": the figure Y of the part X.
 ONLY_OF = re.compile(r"(?:だけ|のみ|ごと|毎|別|それぞれ)の")
 # "YのうちX", "Yの中でX": of the figure Y, the part X.
 AMONG = re.compile(r"(?<!そ)のうち[、,\s]*|に占める\s*")  # not の中で: "研修の中で一番…" picks one of a topic's own
+CITY_EN = frozenset({"city", "ward", "municipal"})
+# A noun as typed, kanji or katakana, before its particle ("教育費って"; not "実際に")
+UNREAD_PART = re.compile(r"[\u3400-\u9fff々ァ-ヺー]{2,}(?=\s*(?:は|って|が|の|を|だけ|と|[?？]|$))")
 # A figure asked of the part: a count, an amount, a share ("地区ごとの職員数は？", "区民のうち外国籍の人は何％？").
 FIGURE_ASKED = re.compile(r"何|なん|いくら|いくつ|どのくらい|どれくらい|どのぐらい|どれぐらい|数|額|率|割合|比率|[%％]|多い|少ない")
-# A duration asked: one trip's time.
-TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes")
-FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
-TO_HERE = re.compile(TO_THE_OFFICE)
 # "XのYは何人？": Y of X counted (the の before the counted noun and its cue).
 # "Xの場所は？": the place of X.
 OWNED_COUNT = re.compile(r"の(?=[^\s、。,?？のはがって]{1,8}(?:は|って|が)?\s*(?:全部で|合わせて|全員で)?\s*(?:何|なん)\s*(?:人|名|にん|件|個))"
@@ -63,6 +59,9 @@ ONLY_EN = re.compile(r"(?<![a-z])(?:alone|breakdown|among|(?:each|per|by|every)\
                      r"|each\s+of\s+the\s+(?:[a-z]+\s+)?(?:districts|areas|wards)"
                      r"|(?:how\s+much|percentage|share|portion|part)\s+of\s+(?:the\s+)?[a-z-]+\s+(?:goes|go|is\s+spent|is\s+used)"
                      r"\s+(?:to|on|for))(?![a-z])")
+# "how many of the city staff are from overseas?": the staff who are so, a part of the whole named after "of"
+SOME_OF_EN = re.compile(r"(?<![a-z])(?:how\s+many|what\s+(?:percentage|percent|share|proportion|portion|number|ratio"
+                        r"|fraction))\s+of\s+(?:the\s+|its\s+)?((?:[a-z-]+\s+){1,2})(?:are|is|were|come|came)(?![a-z])")
 
 
 class Parts:
@@ -96,10 +95,22 @@ class Parts:
                 continue  # "地域ごとの窓口はありますか": whether each has one, no figure of a part
             known = self._words_of(entry_id)
             # A word read as the entry's own is named too: 助成 typed for 女性 (ジョセイ).
-            missing = [t.token.surface for t in (*part, *whole) if not _named_in(t, held)
+            missing = [t.token.surface for t in (*part, *whole) if not named_in(t, held)
                        and t.concept not in known and (t.token.reading or "\0") not in known]
             if missing:
                 return f"asks the figure of a part ({'、'.join(missing)}) its answer does not state"
+        return self._unread_part(cleaned, words, held)
+
+    def _unread_part(self, cleaned: str, words: list[Term], held: str) -> str:
+        # "予算のうち教育費っていくら？": a part no word was read for (教育費, only a reading found inside it), named as
+        # typed after のうち, of a figure named before it.
+        spans = spans_of(cleaned, words)
+        for marker in AMONG.finditer(cleaned):
+            part = UNREAD_PART.match(cleaned, marker.end())
+            if part and FIGURE_ASKED.search(cleaned, part.end()) and ending_at(spans, cleaned, marker.start()) \
+                    and not starting_at(spans, cleaned, marker.end()) and part.group() not in held \
+                    and not any(token.adverbial for token in analyze(part.group())):  # 実際 (in fact) is none
+                return f"asks the figure of a part ({part.group()}) its answer does not state"
         return ""
 
     def place_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
@@ -219,8 +230,9 @@ class Parts:
         cleaned = clean(text)
         marker = ONLY_EN.search(cleaned)
         if marker is None or not FIGURE_EN.search(cleaned):
-            return ""  # "Is there a branch office in every district?" asks no figure
+            return self._some_of_refusal(cleaned, entry_id)  # "every district?" asks no figure; "how many of" may
         words = [t for t in asked_words(terms) if not self._vocabulary.is_home(t.token)
+                 and clean(t.token.surface) not in CITY_EN  # "the city staff": the city's, as every entry is
                  and not _marks_a_part(clean(t.token.surface))]  # the figure asked and "among" name no part
         if marker.group() == "among":
             # "the ratio of foreign nationals among the staff": the part, before it, must be the entry's; the whole
@@ -231,6 +243,17 @@ class Parts:
             words = [t for t in words if t.concept in before and t.concept not in bag]
         known = self._words_of(entry_id)
         missing = [t.token.surface for t in words if t.concept not in known]
+        return f"asks the figure of a part ({', '.join(missing)}) its answer does not state" if missing else ""
+
+    def _some_of_refusal(self, cleaned: str, entry_id: str) -> str:
+        # "how many of the city staff are from overseas?": the whole (staff) and the part (from overseas) both its own
+        found = SOME_OF_EN.search(cleaned)
+        if found is None:
+            return ""
+        words = [t for t in self._vocabulary.resolve(cleaned[found.start(1):], False)
+                 if is_asked(t) and not self._vocabulary.is_home(t.token) and clean(t.token.surface) not in CITY_EN]
+        known, bag = self._words_of(entry_id), self._bag(entry_id)  # its questions' words: the residents' foreigners
+        missing = [t.token.surface for t in words if t.concept not in known and t.concept not in bag]
         return f"asks the figure of a part ({', '.join(missing)}) its answer does not state" if missing else ""
 
     def _parts(self, cleaned: str, words: list[Term]) -> list[tuple[list[Term], list[Term]]]:
@@ -255,7 +278,7 @@ class Parts:
 
     def _names(self, term: Term, entry_id: str) -> bool:
         # The entry's text has the word as typed, or a word of the same concept.
-        return _named_in(term, self._texts.get(entry_id, "")) or term.concept in self._words_of(entry_id)
+        return named_in(term, self._texts.get(entry_id, "")) or term.concept in self._words_of(entry_id)
 
     def _words_of(self, entry_id: str) -> frozenset[str]:
         # The concepts and readings of an entry's words.
@@ -266,21 +289,6 @@ class Parts:
                                *(t.token.reading for t in terms if t.token.reading)])
             self._words[entry_id] = words
         return words
-
-
-def trip_refusal(text: str, origins: list[Term], answer_text: str) -> str:
-    """Return why an answer cannot state the time of a trip from a place it does not name ("" otherwise)."""
-    cleaned = clean(text)
-    if not TRIP_TIME.search(cleaned):
-        return ""
-    for place in origins:
-        surface = clean(place.token.surface)
-        at = cleaned.find(surface)
-        # "実家が蒲田なんですけど区役所まで何分？": the trip from there, the から left unsaid
-        if at >= 0 and (FROM.match(cleaned, at + len(surface)) or TO_HERE.search(cleaned, at + len(surface))) \
-                and not _named_in(place, answer_text):
-            return f"asks the time of a trip from {place.token.surface}, which its answer does not name"
-    return ""
 
 
 def _unknown_noun(term: Term) -> bool:
@@ -295,7 +303,3 @@ def _lived_in(cleaned: str, place: str) -> bool:
     # "お台場に住んでいる人は何人？", "how many people live in Odaiba?": the people of that place, not of the city.
     at = cleaned.find(place)
     return at >= 0 and bool(LIVES_AFTER.match(cleaned, at + len(place)) or LIVES_BEFORE.search(cleaned, 0, at))
-
-
-def _named_in(term: Term, text: str) -> bool:
-    return clean(term.token.surface) in text or term.token.lemma in text or (term.concept or "\0") in text

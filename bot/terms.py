@@ -102,3 +102,8 @@ def names_unknown(terms: list[Term]) -> bool:
     """
     return any(t.weight == 1.0 and t.via == "unknown" and t.token.pos == "名詞" and len(t.token.surface) >= 2
                and (not t.token.is_kana or KATAKANA_WORD.fullmatch(t.token.surface) is not None) for t in terms)
+
+
+def named_in(term: Term, text: str) -> bool:
+    """Tell whether a text (cleaned) names a word: as typed, by its lemma or by its concept."""
+    return clean(term.token.surface) in text or term.token.lemma in text or (term.concept or "\0") in text

@@ -61,3 +61,27 @@ def test_an_adverb_in_kana_is_no_loan_word_with_its_long_vowel_left_out(plain_an
 def test_be_able_to_is_no_topic(plain_answerer: Answerer) -> None:
     terms, _, _ = plain_answerer.matcher.explain("Would you be able to tell me about the panel discussion?")
     assert all(t.concept is not None for t in terms if t.token.surface == "able")
+
+
+@pytest.mark.parametrize("text", ["港区の予算のうち教育費はいくらくらい？", "予算1,845億円のうち、教育費って何円？"])
+def test_a_part_of_a_figure_read_only_inside_its_word_is_still_a_part(plain_answerer: Answerer, text: str) -> None:
+    # 教育費: the analyzer reads no known word of it but a reading inside; the budget's answer names no such part.
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["住民のうち実際は何割くらいが外国の人？", "提案のうち、実際に採択されたのは何件？"])
+def test_an_adverb_after_among_is_no_part(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text)[0] == "answer"
+
+
+@pytest.mark.parametrize("text", ["How many of the city staff are foreigners?",
+                                  "What share of the ward staff are foreign nationals?"])
+def test_some_of_a_whole_no_entry_counts_so_is_refused(plain_answerer: Answerer, text: str) -> None:
+    # The foreign residents are the city's residents, not its staff: no answer counts foreign staff.
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "entry"), [("How many of the city staff are women?", "overview-staff"),
+                                             ("How many of the residents are foreigners?", "facts-foreign-residents")])
+def test_some_of_a_whole_an_entry_counts_is_answered(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
