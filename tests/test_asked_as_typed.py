@@ -85,3 +85,8 @@ def test_some_of_a_whole_no_entry_counts_so_is_refused(plain_answerer: Answerer,
                                              ("How many of the residents are foreigners?", "facts-foreign-residents")])
 def test_some_of_a_whole_an_entry_counts_is_answered(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+@pytest.mark.parametrize("text", ["Will the slides be e-mailed to participants?", "投影資料はメールで送ってもらえますか"])
+def test_slides_sent_by_email_are_slides_handed_out(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "slides-handout")
