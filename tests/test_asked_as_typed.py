@@ -90,3 +90,14 @@ def test_some_of_a_whole_an_entry_counts_is_answered(plain_answerer: Answerer, t
 @pytest.mark.parametrize("text", ["Will the slides be e-mailed to participants?", "投影資料はメールで送ってもらえますか"])
 def test_slides_sent_by_email_are_slides_handed_out(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "slides-handout")
+
+
+def test_whether_one_may_apply_to_a_kind_of_hiring_is_eligibility(plain_answerer: Answerer) -> None:
+    # 経験者採用 reads as the experienced (経験者), a word of pay too: "…って応募できる？" asks whether one may apply.
+    assert outcome(plain_answerer, "新卒1年目でも経験者採用って応募できる？") == ("answer", "guide-application")
+
+
+def test_the_british_spelling_of_subsidy_is_a_subsidy(plain_answerer: Answerer) -> None:
+    terms, _, _ = plain_answerer.matcher.explain("Does Minato subsidise staff who take evening courses?")
+    subsidy, _, _ = plain_answerer.matcher.explain("subsidy")
+    assert subsidy[0].concept in {t.concept for t in terms}
