@@ -71,7 +71,15 @@ class Counted:
         return term.concept is not None and term.concept in self._bag(entry_id) or self._names(term, entry_id)
 
 
+# "how many went through", "how many were adopted": a verb after "how many", which counts the thing named before it
+VERBS_AFTER_HOW_MANY = frozenset({"went", "go", "got", "get", "were", "are", "is", "was", "did", "do", "does", "have",
+                                  "has", "had", "came", "come", "made", "make", "passed", "pass", "will", "would",
+                                  "can", "could", "should", "there", "of"})
+
+
 def _counted_in_english(asked: re.Match[str], words: list[Term]) -> list[Term]:
+    if asked.group(1) in VERBS_AFTER_HOW_MANY:
+        return []
     first = next((t for t in words if clean(t.token.surface) == asked.group(1)), None)
     if first is None or first.concept is not None:
         return [first] if first is not None else []

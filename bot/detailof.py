@@ -19,6 +19,7 @@ from functools import cached_property
 
 from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
+from bot.normalize import to_katakana
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
@@ -69,7 +70,11 @@ class DetailOwner:
     def stranger(self, entry_id: str, terms: list[Term], kinds: Iterable[str]) -> str | None:
         """Return the word whose detail the question asks, when another entry uses it and this one's topic does not."""
         holders = self._counted.union(*(self._holders.get(kind, frozenset()) for kind in kinds))
-        asked = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "scan"]
+        # Not a piece of kana a longer reading took in: しょく of "しょく員の数" is half of 職員数, no owner.
+        scanned = [t.token.reading or "" for t in terms if t.via == "scan"]
+        asked = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "scan"
+                 and not (HIRAGANA.fullmatch(t.token.surface) and any(
+                     to_katakana(t.token.surface) in reading and len(reading) > len(t.token.surface) for reading in scanned))]
         for term in asked:
             # "令和13年の職員数の見込みは？": a count named as one word (職員数, 世帯数) is its own figure's owner
             if COUNT_COMPOUND.fullmatch(term.token.surface) and self._foreign(entry_id, term):
@@ -132,9 +137,10 @@ ONESELF = frozenset({"自分", "自身", "本人", "私", "僕", "俺"})  # "自
 
 
 def _done(asked: list[Term], position: int) -> bool:
-    # A noun followed by する/される (採用された) names an action, not whose figure it is.
+    # A noun followed by する/される (採用された), or denied (全部採用じゃない), names an action or a state, not whose
+    # figure it is.
     following = asked[position + 1] if position + 1 < len(asked) else None
-    return following is not None and following.concept == "~為る"
+    return following is not None and following.concept in ("~為る", "~無い")
 
 
 def _concepts(vocabulary: Vocabulary, words: Iterable[str]) -> frozenset[str]:

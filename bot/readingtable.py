@@ -85,7 +85,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
             # (hiragana the analyzer segments into words, katakana it may cut anywhere): read at the first hit only.
             if words is None:
                 words, typed = run_words(text), KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])
-            if number < len(words) and (only_grammar(words[number], start, end)
+            if number < len(words) and (only_grammar(words[number], start, end) or _denies(typed[number], start)
                                         or HIRAGANA_ONLY.match(typed[number][start:end])
                                         and cuts_both_ends(words[number], start, end)):
                 continue
@@ -114,6 +114,11 @@ def _scan_whole_words(run: str, mask: list[bool], table: ReadingTable[Concepts],
         if not any(mask[start:end]) and not cuts_either_end(words, start, end):
             found[reading] = table[reading]
             mask[start:end] = [True] * (end - start)
+
+
+def _denies(typed: str, start: int) -> bool:
+    # "全部採用じゃないよね" holds ナイヨ (内容, its long vowel left out) from the ない of じゃない: a denial, no word.
+    return typed.startswith("ない", start) and typed[max(0, start - 2):start] in ("じゃ", "では")
 
 
 def _inside_a_word(spans: dict[str, tuple[int, str]], start: int, end: int, found: str) -> bool:

@@ -101,3 +101,18 @@ def test_the_british_spelling_of_subsidy_is_a_subsidy(plain_answerer: Answerer) 
     terms, _, _ = plain_answerer.matcher.explain("Does Minato subsidise staff who take evening courses?")
     subsidy, _, _ = plain_answerer.matcher.explain("subsidy")
     assert subsidy[0].concept in {t.concept for t in terms}
+
+
+def test_half_a_word_typed_in_kana_owns_no_count(plain_answerer: Answerer) -> None:
+    # しょく of しょく員 is half of 職員数, which a longer reading found: not a thing whose count is asked.
+    assert outcome(plain_answerer, "しょく員の数はなんにんですか") == ("answer", "overview-staff")
+
+
+def test_a_verb_after_how_many_counts_the_thing_named_before(plain_answerer: Answerer) -> None:
+    text = "How many proposals did the tech challenge receive, and how many went through?"
+    assert outcome(plain_answerer, text) == ("answer", "newtech-projects")
+
+
+def test_a_noun_denied_owns_no_count(plain_answerer: Answerer) -> None:
+    # 採用じゃない: not all were adopted (a state), no figure of recruitment.
+    assert outcome(plain_answerer, "提案の22件って全部採用じゃないよね？何件採択されたの？") == ("answer", "newtech-projects")
