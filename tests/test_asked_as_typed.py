@@ -116,3 +116,12 @@ def test_a_verb_after_how_many_counts_the_thing_named_before(plain_answerer: Ans
 def test_a_noun_denied_owns_no_count(plain_answerer: Answerer) -> None:
     # 採用じゃない: not all were adopted (a state), no figure of recruitment.
     assert outcome(plain_answerer, "提案の22件って全部採用じゃないよね？何件採択されたの？") == ("answer", "newtech-projects")
+
+
+@pytest.mark.parametrize("text", ["帰化していれば試験は受けられる？", "Does being over 40 disqualify me from the experienced-hire exam?"])
+def test_who_may_apply_is_the_guides(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "guide-application")
+
+
+def test_which_households_may_live_in_the_staff_housing_is_not_stated(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Can couples live in the staff housing?") == ("no answer", None)
