@@ -125,3 +125,8 @@ def test_who_may_apply_is_the_guides(plain_answerer: Answerer, text: str) -> Non
 
 def test_which_households_may_live_in_the_staff_housing_is_not_stated(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "Can couples live in the staff housing?") == ("no answer", None)
+
+
+def test_braille_at_the_exam_is_the_guides(plain_answerer: Answerer) -> None:
+    kind, entry = outcome(plain_answerer, "点字の問題用紙で試験を受けられますか")
+    assert kind == "answer" and entry in ("guide-exam", "guide-application")
