@@ -55,6 +55,9 @@ NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them to
 COUNTED_BEFORE = r"([\u3400-\u9fff\u30a1-\u30fa]{{2,}})(?:は|って|が|の)?\s*(?:{totals})?\s*(?:何|なん|幾)\s*(?:{units})"
 PLACES_OF = re.compile(COUNTED_BEFORE.format(totals="全部で|合わせて", units=PLACES))
 PEOPLE_OF = re.compile(COUNTED_BEFORE.format(totals="全部で|合わせて|全員で|(?:港区|区)?全体で", units="人|名|にん"))
+# "健康推進課には何人いますか", "ほけんじょ の しょくいん は なんにん": the people of an office (所, 課, 局, 部…), its staff
+STAFF_OF_A_BODY = re.compile(r"(?:所|課|局|部|署|庁|省|センター|じょ|しょ)\s*(?:に\s*は|で\s*は|って|は|に|で|の\s*(?:職員|しょくいん"
+                             r"|人|ひと)\s*(?:は|って|が)?)\s*[^。？?]{0,8}?(?:何|なん|幾)\s*(?:人|名|にん)")
 PEOPLE_COUNTED = re.compile(r"(?:何|なん|幾)\s*(?:人|名|にん)|人数|(?<![a-z])how\s+many\s+(?:people|persons)(?![a-z])")
 PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:あたり|当たり|につき)?\s*(?:何|なん|幾|いく)"
                       r"|(?<![a-z])per\s+[a-z]+")
@@ -75,6 +78,7 @@ class Asked:
     people: bool = False  # a count of people (人数, how many people): naming them answers it too
     counted: str | None = None  # who is counted ("保健所の職員は何人": 職員), when the question names them
     amount: bool = False  # a price per item ("1人あたり何円？"): only an amount in yen states it
+    of_a_body: bool = False  # the people of an office counted ("児童相談所は何人体制？"): naming two of them is no count
 
 
 class DetailCheck:
@@ -156,7 +160,9 @@ class DetailCheck:
         people = PEOPLE_COUNTED.search(cleaned) is not None
         counted = PEOPLE_OF.search(cleaned) or PLACES_OF.search(cleaned)
         per_item = PER_ITEM.search(cleaned) is not None or PER_PERSON.search(cleaned) is not None
-        return [Asked(kind, unit, people, counted.group(1) if counted else None) if kind is self._count
+        of_a_body = STAFF_OF_A_BODY.search(cleaned) is not None
+        return [Asked(kind, unit, people, counted.group(1) if counted else None, of_a_body=of_a_body)
+                if kind is self._count
                 else Asked(kind, amount=per_item and kind.name == PRICE) for kind in found]
 
     def holds(self, entry_id: str, asked: list[Asked], pointers: frozenset[str] = frozenset(),
@@ -192,7 +198,7 @@ class DetailCheck:
     def _names_those_counted(self, entry_id: str, text: str, item: Asked) -> bool:
         # Naming people counts them ("パネリストは何人？": the two named) only when they are the entry's own people
         # (its title and keywords name them): the panelists named are no count of a health centre's staff.
-        return NAMED_PERSON.search(text) is not None and (
+        return NAMED_PERSON.search(text) is not None and not item.of_a_body and (
             item.counted is None or item.counted in self._labels.get(entry_id, ""))
 
     def _holds_count(self, text: str, unit: str, pointers: frozenset[str]) -> bool:

@@ -130,3 +130,13 @@ def test_which_households_may_live_in_the_staff_housing_is_not_stated(plain_answ
 def test_braille_at_the_exam_is_the_guides(plain_answerer: Answerer) -> None:
     kind, entry = outcome(plain_answerer, "点字の問題用紙で試験を受けられますか")
     assert kind == "answer" and entry in ("guide-exam", "guide-application")
+
+
+@pytest.mark.parametrize("text", ["みなと保健所には職員が何人いますか", "児童相談所って何人くらいで回してるの？",
+                                  "健康推進課の人は何人？"])
+def test_the_staff_of_an_office_are_not_counted_by_naming_two_panelists(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_the_panelists_are_still_counted_by_naming_them(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "パネリストは何人でしたか？") == ("answer", "panel")
