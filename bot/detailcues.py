@@ -44,6 +44,8 @@ CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               "the public": r"(?![-‐])(?!\s+health)",
               "うどん": "(?!な)",  # "けんしゅうどんなこと": the う of 研修 before どんな, no noodles
               "コツ": "(?!コツ)",  # コツコツ (steadily) is no knack asked
+              # "トリアージロボット メーカー": a maker asked in keywords, the word ending the message
+              "メーカー": r"(?=\s*[?？]*\s*$)", "maker": r"(?=\s*[?？]*\s*$)",
               "誰": NOT_SOMEONE, "だれ": NOT_SOMEONE,
               # "採択されなかったのは何件？": how many were not adopted is the proposals less the adopted, no list
               **dict.fromkeys(["採択されなかった", "採択されてない", "採択されていない", "不採択の提案", "選ばれなかった提案"],

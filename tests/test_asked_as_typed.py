@@ -140,3 +140,7 @@ def test_the_staff_of_an_office_are_not_counted_by_naming_two_panelists(plain_an
 
 def test_the_panelists_are_still_counted_by_naming_them(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "パネリストは何人でしたか？") == ("answer", "panel")
+
+
+def test_a_maker_asked_in_keywords_is_a_company_no_answer_names(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "ドローン配送 メーカー") == ("no answer", None)
