@@ -143,4 +143,4 @@ def test_the_panelists_are_still_counted_by_naming_them(plain_answerer: Answerer
 
 
 def test_a_maker_asked_in_keywords_is_a_company_no_answer_names(plain_answerer: Answerer) -> None:
-    assert outcome(plain_answerer, "ドローン配送 メーカー") == ("no answer", None)
+    assert outcome(plain_answerer, "インフラ点検AI メーカー") == ("no answer", None)
