@@ -144,3 +144,12 @@ def test_the_panelists_are_still_counted_by_naming_them(plain_answerer: Answerer
 
 def test_a_maker_asked_in_keywords_is_a_company_no_answer_names(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "インフラ点検AI メーカー") == ("no answer", None)
+
+
+def test_to_whom_is_answered_by_the_group_an_answer_names(plain_answerer: Answerer) -> None:
+    # 誰に伝える: the residents the design training is for (区民), no person's name.
+    assert outcome(plain_answerer, "新任研修のデザインって、誰に伝えるためのもの？") == ("answer", "training-new-staff-design")
+
+
+def test_to_whom_is_refused_when_no_answer_names_the_group(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "AIスリープトレーナーは誰向けのサービスですか") == ("no answer", None)
