@@ -153,3 +153,8 @@ def test_to_whom_is_answered_by_the_group_an_answer_names(plain_answerer: Answer
 
 def test_to_whom_is_refused_when_no_answer_names_the_group(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "AIスリープトレーナーは誰向けのサービスですか") == ("no answer", None)
+
+
+def test_the_hiring_timeline_is_the_exams_schedule(plain_answerer: Answerer) -> None:
+    # "timeline" is the pre-class entry's word too; the hiring timeline is the guide's.
+    assert outcome(plain_answerer, "What's the hiring timeline for this year?") == ("answer", "guide-exam")
