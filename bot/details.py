@@ -160,7 +160,7 @@ class DetailCheck:
         people = PEOPLE_COUNTED.search(cleaned) is not None
         counted = PEOPLE_OF.search(cleaned) or PLACES_OF.search(cleaned)
         per_item = PER_ITEM.search(cleaned) is not None or PER_PERSON.search(cleaned) is not None
-        of_a_body = STAFF_OF_A_BODY.search(cleaned) is not None
+        of_a_body = people and STAFF_OF_A_BODY.search(cleaned) is not None
         return [Asked(kind, unit, people, counted.group(1) if counted else None, of_a_body=of_a_body)
                 if kind is self._count
                 else Asked(kind, amount=per_item and kind.name == PRICE) for kind in found]

@@ -306,8 +306,11 @@ class Vocabulary:
             return True
         home = either_in(token, self._home_places) or token.reading in self._home_readings
         # Two hiragana the dictionary also has as a place name (つま: "tsuma ga", a wife) are a word, as typed.
-        short_kana = re.fullmatch(r"[ぁ-ゖ]{1,2}", token.surface) is not None
-        return not home and not short_kana and token.is_place and token.lemma not in self.known_places
+        return (not home and token.is_place and token.lemma not in self.known_places
+                and SHORT_HIRAGANA.fullmatch(token.surface) is None)
+
+
+SHORT_HIRAGANA = re.compile(r"[ぁ-ゖ]{1,2}")
 
 
 def _groups(token: Token) -> tuple[int, ...]:
