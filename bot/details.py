@@ -31,7 +31,7 @@ COUNTER_NUMBER = re.compile(r"(校|台|戸|軒|社|駅)数")
 KEYWORD_COUNT = re.compile(r"(?<![少多複半])(?<=[\u3400-\u9fff\u30a1-\u30fa])数\s*[?？]?\s*$")
 # "how many countries?" counts in the same units as 何か国.
 ENGLISH_UNITS = {"countries": "か国", "people": "人", "persons": "人", "staff": "人", "employees": "人", "workers": "人",
-                 "rooms": "室", "schools": "校",
+                 "rooms": "室", "schools": "校", "hotels": "軒", "buildings": "棟",  # hotels, not their rooms
                  "classes": "クラス", "times": "回", "percent": "%"}
 ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "|".join(ENGLISH_UNITS) + r")(?![a-z])")
 # Units that need no figure in them: people may be counted by naming them, 何個 counts anything (大使館は何個？ is

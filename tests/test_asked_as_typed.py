@@ -158,3 +158,8 @@ def test_to_whom_is_refused_when_no_answer_names_the_group(plain_answerer: Answe
 def test_the_hiring_timeline_is_the_exams_schedule(plain_answerer: Answerer) -> None:
     # "timeline" is the pre-class entry's word too; the hiring timeline is the guide's.
     assert outcome(plain_answerer, "hiring timeline and exam dates?") == ("answer", "guide-exam")
+
+
+def test_how_many_hotels_is_no_count_of_their_rooms(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "How many hotels are there in Minato?") == ("no answer", None)
+    assert outcome(plain_answerer, "How many hotel rooms are there in Minato?") == ("answer", "facts-hotel-rooms")
