@@ -70,11 +70,9 @@ class DetailOwner:
     def stranger(self, entry_id: str, terms: list[Term], kinds: Iterable[str]) -> str | None:
         """Return the word whose detail the question asks, when another entry uses it and this one's topic does not."""
         holders = self._counted.union(*(self._holders.get(kind, frozenset()) for kind in kinds))
-        # Not a piece of kana a longer reading took in: しょく of "しょく員の数" is half of 職員数, no owner.
         scanned = [t.token.reading or "" for t in terms if t.via == "scan"]
         asked = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "scan"
-                 and not (HIRAGANA.fullmatch(t.token.surface) and any(
-                     to_katakana(t.token.surface) in reading and len(reading) > len(t.token.surface) for reading in scanned))]
+                 and not _taken_in(t, scanned)]
         for term in asked:
             # "令和13年の職員数の見込みは？": a count named as one word (職員数, 世帯数) is its own figure's owner
             if COUNT_COMPOUND.fullmatch(term.token.surface) and self._foreign(entry_id, term):
@@ -134,6 +132,13 @@ class DetailOwner:
 
 
 ONESELF = frozenset({"自分", "自身", "本人", "私", "僕", "俺"})  # "自分で家を借りてる人": whose it is, no topic's thing
+
+
+def _taken_in(term: Term, scanned: list[str]) -> bool:
+    # A piece of kana a longer reading took in: しょく of "しょく員の数" is half of 職員数, no owner.
+    kana = term.token.surface
+    return HIRAGANA.fullmatch(kana) is not None and any(to_katakana(kana) in reading and len(reading) > len(kana)
+                                                        for reading in scanned)
 
 
 def _done(asked: list[Term], position: int) -> bool:

@@ -12,8 +12,9 @@ KANA_UNIT = re.compile(r"なん\s*([ぁ-ゖァ-ヺー]{2,7})")  # katakana too: 
 KANA_COUNTERS = {"だい": "台", "こう": "校", "まい": "枚", "えき": "駅"}  # (なんしつ, なんかこく: COUNTERS reads them)
 # Not after a noun: "何の数なんだい？" is the copula (数 + な + んだい), no count of cars; nor ending a sentence:
 # "いくらぐらいなんだい" asks how much, in the copula's casual question form.
-KANA_COUNTER = re.compile(r"(?<![\u3400-\u9fff々ァ-ヺー])なん\s*(" + "|".join(KANA_COUNTERS) + r")"
-                          r"(?<!だい)|(?<![\u3400-\u9fff々ァ-ヺー])なん\s*(だい)(?!\s*(?:[?？!！。、,.]|$))")
+NOT_ENDING = r"(?!\s*(?:[?？!！。、,.]|$))"
+KANA_COUNTER = re.compile(r"(?<![\u3400-\u9fff々ァ-ヺー])なん\s*("
+                          + "|".join(c + (NOT_ENDING if c == "だい" else "") for c in KANA_COUNTERS) + ")")
 
 
 def kana_units(cleaned: str) -> str:
@@ -35,4 +36,4 @@ def kana_counters(cleaned: str) -> str:
 
     Only counters no other word reads alike (なんかい is 何回 or 何階, なんけん 何件 or 何軒: left as typed).
     """
-    return KANA_COUNTER.sub(lambda found: "何" + KANA_COUNTERS[found.group(1) or found.group(2)], cleaned) if "なん" in cleaned else cleaned
+    return KANA_COUNTER.sub(lambda found: "何" + KANA_COUNTERS[found.group(1)], cleaned) if "なん" in cleaned else cleaned

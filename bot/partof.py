@@ -90,7 +90,8 @@ class Parts:
         # not know is a part no answer states ("予算のうち教育費は？").
         words = [t for t in terms if (is_asked(t) or _unknown_noun(t)) and (t.token.pos == "名詞" or t.token.is_latin)]
         held = self._texts.get(entry_id, "")
-        for part, whole in self._parts(cleaned, words):
+        spans = spans_of(cleaned, words)
+        for part, whole in self._parts(cleaned, spans):
             if not (FIGURE_ASKED.search(cleaned) or any(t.concept in self._figures for t in whole)):
                 continue  # "地域ごとの窓口はありますか": whether each has one, no figure of a part
             known = self._words_of(entry_id)
@@ -99,12 +100,11 @@ class Parts:
                        and t.concept not in known and (t.token.reading or "\0") not in known]
             if missing:
                 return f"asks the figure of a part ({'、'.join(missing)}) its answer does not state"
-        return self._unread_part(cleaned, words, held)
+        return self._unread_part(cleaned, spans, held)
 
-    def _unread_part(self, cleaned: str, words: list[Term], held: str) -> str:
+    def _unread_part(self, cleaned: str, spans: list[Span], held: str) -> str:
         # "予算のうち教育費っていくら？": a part no word was read for (教育費, only a reading found inside it), named as
         # typed after のうち, of a figure named before it.
-        spans = spans_of(cleaned, words)
         for marker in AMONG.finditer(cleaned):
             part = UNREAD_PART.match(cleaned, marker.end())
             if part and FIGURE_ASKED.search(cleaned, part.end()) and ending_at(spans, cleaned, marker.start()) \
@@ -256,9 +256,8 @@ class Parts:
         missing = [t.token.surface for t in words if t.concept not in known and t.concept not in bag]
         return f"asks the figure of a part ({', '.join(missing)}) its answer does not state" if missing else ""
 
-    def _parts(self, cleaned: str, words: list[Term]) -> list[tuple[list[Term], list[Term]]]:
+    def _parts(self, cleaned: str, spans: list[Span]) -> list[tuple[list[Term], list[Term]]]:
         found = []
-        spans = spans_of(cleaned, words)
         for marker in ONLY_OF.finditer(cleaned):
             part = [t for t in ending_at(spans, cleaned, marker.start()) if not self._vocabulary.is_home(t.token)]
             whole = starting_at(spans, cleaned, marker.end())[:1]

@@ -26,6 +26,7 @@ RENDAKU = str.maketrans("カキクケコサシスセソタチツテトハヒフ�
 VERB_LIKE = {"動詞", "形容詞"}
 WEAK_PREFIX = "~"
 HIRAGANA_WORD = re.compile(r"^[\u3041-\u309fー]+$")
+SHORT_HIRAGANA = re.compile(r"[ぁ-ゖ]{1,2}")  # つま: a place name in the dictionary, a word as typed
 
 
 class Vocabulary:
@@ -305,12 +306,9 @@ class Vocabulary:
         if either_in(token, self.other_places):
             return True
         home = either_in(token, self._home_places) or token.reading in self._home_readings
-        # Two hiragana the dictionary also has as a place name (つま: "tsuma ga", a wife) are a word, as typed.
+        # Two hiragana the dictionary also has as a place name ("tsuma ga", a wife) are a word, as typed.
         return (not home and token.is_place and token.lemma not in self.known_places
                 and SHORT_HIRAGANA.fullmatch(token.surface) is None)
-
-
-SHORT_HIRAGANA = re.compile(r"[ぁ-ゖ]{1,2}")
 
 
 def _groups(token: Token) -> tuple[int, ...]:
