@@ -49,6 +49,9 @@ RATE_KIND = "rate"  # scope.yaml's kind for a share (何割, 取得率): a share
 SHARE_UNITS = frozenset({"パーセント", "%", "パー", "割"})
 ASKED_CACHE = 512  # texts whose asked details are kept
 ABSTRACT_WHERE = re.compile(r"(?:良さ|魅力|メリット|利点|長所|良い点|いい点|違い|差|意味|理由|ポイント|強み|特徴|特色|やりがい|価値)(?:って|は|が)[^。？?]{0,6}?どこに")
+# "福岡の会場でも受けられる？": where or how the exam is taken (bot.origin), not who may take it
+VENUE_NOT_PERSON = re.compile(r"(?:会場|試験場|受験地|試験地|オンライン|おんらいん|リモート|自宅|かいじょう)\s*でも\s*(?:受|う|じゅけん)")
+ELIGIBILITY = "eligibility"
 NAMED_PERSON = re.compile(r"さん|氏")  # people are counted by naming them too (the panel's two names)
 # What a count counts, the word before its 何 and unit: "保健所の職員は何人？" counts 職員, not the panelists named;
 # "大使館って何か所？" is answered by any count of the entry's own embassies (81か国), "避難所は何か所？" by none.
@@ -150,6 +153,8 @@ class DetailCheck:
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
         if ABSTRACT_WHERE.search(cleaned):  # "働く魅力ってどこにあるんですか": where a merit lies, no place
             found = [kind for kind in found if kind.name != LOCATION]
+        if VENUE_NOT_PERSON.search(cleaned):
+            found = [kind for kind in found if kind.name != ELIGIBILITY]
         if PRICE_JUDGED.search(cleaned) and not PRICE_ASKED.search(cleaned):  # "値段って高くない？": judged, not asked
             found = [kind for kind in found if kind.name != PRICE]
         unit = _unit(cleaned)

@@ -20,7 +20,9 @@ PERSON_JA = (r"(?:人|じん|ジン|者|しゃ|生|せい|籍|せき|卒|そつ|
 # May (they): 受験できる, 受けられる, 応募できる, 職員になれる, 働ける, 採用される; 16 characters at most after
 # でも / も (spaces of spaced kana aside), the exam its only object ("しけん を うけられますか", not "研修を受けられますか").
 MAY_VERBS_JA = r"応募|受験|受け|申し込|申込|なれ|働け|採用さ|はたらけ|おうぼ|じゅけん|うけ"  # typed in kana too (bot.origin)
-MAY_JA = re.compile(PERSON_JA + rf"\s*(?:でも|も)(?P<between>[^。？?!！]{{0,24}}?)(?:{MAY_VERBS_JA})(?!つけ)")  # not 受付
+# Past an age or a bound: "60歳を超えていても", "40歳以上でも".
+BEYOND_JA = r"(?:を?\s*(?:超え|こえ|越え|過ぎ|すぎ)\s*て(?:\s*い\s*て)?|以上|いじょう|未満|みまん|以下|いか)?"
+MAY_JA = re.compile(PERSON_JA + BEYOND_JA + rf"\s*(?:でも|も)(?P<between>[^。？?!！]{{0,24}}?)(?:{MAY_VERBS_JA})(?!つけ)")  # not 受付
 BETWEEN_CHARS = 16  # kana spells long: みなとくのせいしょくいんに (港区の正職員に)
 EXAM_OBJECT = re.compile(r"(?:試験|しけん|シケン|テスト|仕事|しごと)\s*を")  # the exam, or the job, taken
 ASKED_ALREADY_JA = re.compile(r"資格|しかく|条件|じょうけん|要件")

@@ -1,0 +1,41 @@
+"""Questions read as they are meant: an adjective after a space, a first as a rank, who may still apply, both asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.service import Answerer
+from single_reply import outcome
+
+
+@pytest.mark.parametrize(("text", "entry"), [("みなとくって がいこくじんが おおいの", "facts-foreign-residents"),
+                                             ("どこから かよってるひとが おおいの", "commute-residence")])
+def test_a_kana_adjective_after_a_space_is_the_adjective(plain_answerer: Answerer, text: str, entry: str) -> None:
+    # おおい after a space is 覆い (a cover) to the analyzer: the question means 多い.
+    assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_a_first_answers_which_rank(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "プレクラス制度は東京で何番目の導入ですか") == ("answer", "preclass-what")
+
+
+def test_a_rank_no_answer_states_is_still_refused(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区の面積は23区で何番目？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["60歳を超えていても応募できる仕事はありますか", "40さいを こえていても うけられますか"])
+def test_an_age_past_a_bound_asks_who_may_apply(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "guide-application")
+
+
+def test_a_venue_taken_at_is_no_person_who_may_apply(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "一次試験は大阪の会場でも受けられますか") == ("answer", "guide-exam")
+
+
+def test_paid_time_off_is_leave_not_pay(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "How many days of paid time off do staff get?") == ("answer", "guide-holidays")
+
+
+def test_both_asked_together_are_both_answered(plain_answerer: Answerer) -> None:
+    kind, entry = outcome(plain_answerer, "大使館の数と国籍の数をまとめて知りたい")
+    assert kind == "answer" and entry in ("facts-embassies", "facts-nationalities")
