@@ -14,6 +14,8 @@ PURPOSE_NOUNS = frozenset({"よう", "ため", "為"})
 PURPOSE_COMMAS = frozenset({"、", ","})
 FILLERS = frozenset({"あの", "あのー", "あのう", "えーと", "えっと", "えーっと", "えー", "あー", "うーん"})
 CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", "ので", "のに", "ものの", "から", "し"})
+NEGATIONS = frozenset({"無い", "ない", "ず", "ぬ"})
+PERMITTED = ("いい", "良い", "よい", "よろしい", "大丈夫", "構わ", "かまわ", "平気", "安全", "問題", "OK", "ok", "オッケー", "可能")
 SETTING_ENDS = frozenset({"に", "て", "で"})  # where a purpose, a state, a reason or a restart can end (the rest can't)
 
 
@@ -38,6 +40,7 @@ def clause_ends(text: str) -> list[int]:
     return sorted({*(m.end for i, m in enumerate(parts) if (m.pos[1] == "接続助詞" and m.surface in CONNECTIVE_PARTICLES)
                      or (m.pos[0] == "助動詞" and m.surface in CONDITIONAL_ENDINGS)
                      or m.surface in SETTING_ENDS and _sets_the_scene(parts, i)),
+                   *(parts[i + 1].end for i in range(len(parts)) if _concedes(parts, i)),
                    *(found.end() for found in THOUGHT_TOLD.finditer(text) if found.end() < len(text))})
 
 
@@ -52,6 +55,21 @@ def _ends_a_state(parts: tuple[Morpheme, ...], index: int) -> bool:
     return (1 <= index < len(parts) - 1 and parts[index].surface in {"て", "で"} and parts[index].pos[1] == "接続助詞"
             and parts[index - 1].surface == "い" and parts[index - 1].pos[0] == "動詞"
             and parts[index + 1].surface in PURPOSE_COMMAS)
+
+
+def _concedes(parts: tuple[Morpheme, ...], index: int) -> bool:
+    # "ブランクあっても研修はある？": a concession (a verb's て-form and も) grants a circumstance, the clause after it
+    # asks. The clause ends after も.
+    # Not "職員じゃなくても使える？" (who may, asked) nor "花火をしてもいい？" (leave, asked): there the clause asks.
+    return (1 <= index < len(parts) - 2 and parts[index].surface in {"て", "で"} and parts[index].pos[1] == "接続助詞"
+            and parts[index - 1].pos[0] in {"動詞", "形容詞", "助動詞"} and parts[index + 1].surface == "も"
+            and parts[index - 1].normalized not in NEGATIONS and not _permission(parts[index + 2:])
+            and not (index >= 2 and parts[index - 2].surface == "に"))  # について, に関しても: a particle's て
+
+
+def _permission(after: tuple[Morpheme, ...]) -> bool:
+    following = next((m.surface for m in after if not m.surface.isspace()), "")
+    return following.startswith(PERMITTED)
 
 
 def _restarts(parts: tuple[Morpheme, ...], index: int) -> bool:

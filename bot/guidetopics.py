@@ -85,7 +85,8 @@ class GuideTopics:
         if any(t.concept not in bag and t.concept not in occasions and self._index.users(t.concept) <= FEW_USERS
                and _a_thing(t) and t.concept not in self._guide_words for t in named):
             return False  # a rare noun of another topic: "食堂って土日も？"
-        own = {t.token.surface for t in named if t.concept in bag}
+        # The city itself (東京, Minato) is every entry's: no word of the guide's own topic ("Tokyo this weekend").
+        own = {t.token.surface for t in named if t.concept in bag and not self._vocabulary.is_home(t.token)}
         told = "".join(texts)  # an unknown word there tells when (熱 of 熱を出したとき)
         if len(own) < OWN_WORDS and not (own and self._nothing_else(terms, named, bag, told, occasions)):
             return False  # "週末の天気は？": 週末 alone, beside a word it does not know

@@ -16,6 +16,7 @@ from bot.normalize import clean
 TOPIC_MARKERS = frozenset({"は", "って", "とは"})
 NOUN = "名詞"
 PARTICLE = "助詞"
+EXISTENCE = frozenset({"有る", "居る"})
 SYMBOLS = frozenset({"補助記号", "記号", "空白"})
 KANJI_OR_KANA = re.compile(r"[\u3041-\u30ff\u3400-\u9fff々ー\s、?？]+")  # Japanese words alone (no English)
 
@@ -30,8 +31,15 @@ def topic_heads(text: str) -> list[str]:
 def asked_heads(text: str) -> list[str]:
     """Return the nouns a question asks about: its topic's, else the last of words typed alone ("採用試験 申込方法":
     the method; the exam only says which)."""
-    marked = topic_heads(text)
+    marked = topic_heads(text) or _existing(text)
     if marked or not KANJI_OR_KANA.fullmatch(clean(text)):
         return marked
     parts = [part for part in morphemes(clean(text)) if part.pos[0] not in SYMBOLS]
     return [parts[-1].surface] if parts and parts[-1].pos[0] == NOUN else []
+
+
+def _existing(text: str) -> list[str]:
+    # "港区にはいくつの国の大使館がありますか": no topic marked, the noun whose existence is asked is the head.
+    parts = morphemes(clean(text))
+    return [noun.surface for noun, particle, verb in zip(parts, parts[1:], parts[2:])
+            if noun.pos[0] == NOUN and particle.surface == "が" and verb.normalized in EXISTENCE]

@@ -39,3 +39,26 @@ def test_paid_time_off_is_leave_not_pay(plain_answerer: Answerer) -> None:
 def test_both_asked_together_are_both_answered(plain_answerer: Answerer) -> None:
     kind, entry = outcome(plain_answerer, "大使館の数と国籍の数をまとめて知りたい")
     assert kind == "answer" and entry in ("facts-embassies", "facts-nationalities")
+
+
+def test_the_city_itself_is_no_word_of_a_guide_topic(plain_answerer: Answerer) -> None:
+    # "weekend" names the holidays' title; Tokyo is every entry's: the weather asked is no topic of the guide.
+    assert outcome(plain_answerer, "How's the weather going to be in Tokyo over the weekend?") == ("no answer", None)
+
+
+def test_an_account_name_typed_in_romaji_is_refused(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "minatoku no SNS no account mei wa?") == ("no answer", None)
+
+
+def test_the_noun_whose_existence_is_asked_is_the_head(plain_answerer: Answerer) -> None:
+    # The embassies and the nationalities both count countries: the embassies exist (大使館がある), they are asked.
+    assert outcome(plain_answerer, "港区にはいくつの国の大使館があるんでしょう") == ("answer", "facts-embassies")
+
+
+def test_a_concession_is_context_and_the_clause_after_it_asks(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "ブランクがあっても研修はちゃんと受けられますか") == ("answer", "training-overview")
+
+
+@pytest.mark.parametrize("text", ["区役所の食堂って職員じゃなくても使えますか", "おだいば で はなび を しても いい ですか"])
+def test_who_may_and_whether_one_may_are_asked_not_conceded(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
