@@ -16,6 +16,8 @@ FILLERS = frozenset({"あの", "あのー", "あのう", "えーと", "えっと
 CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", "ので", "のに", "ものの", "から", "し"})
 NEGATIONS = frozenset({"無い", "ない", "ず", "ぬ"})
 PERMITTED = ("いい", "良い", "よい", "よろしい", "大丈夫", "構わ", "かまわ", "平気", "安全", "問題", "OK", "ok", "オッケー", "可能")
+# "持ち家があっても職員住宅に入れる？", "休職歴があっても受験できる？": whether one may, despite it, is asked.
+MAY = re.compile(r"入れ|はいれ|使え|つかえ|住め|すめ|利用でき|応募|受験|受け|うけ|申し?込|なれ|働け|はたらけ|採用さ")
 SETTING_ENDS = frozenset({"に", "て", "で"})  # where a purpose, a state, a reason or a restart can end (the rest can't)
 
 
@@ -64,6 +66,7 @@ def _concedes(parts: tuple[Morpheme, ...], index: int) -> bool:
     return (1 <= index < len(parts) - 2 and parts[index].surface in {"て", "で"} and parts[index].pos[1] == "接続助詞"
             and parts[index - 1].pos[0] in {"動詞", "形容詞", "助動詞"} and parts[index + 1].surface == "も"
             and parts[index - 1].normalized not in NEGATIONS and not _permission(parts[index + 2:])
+            and not MAY.search("".join(m.surface for m in parts[index + 2:index + 8]))
             and not (index >= 2 and parts[index - 2].surface == "に"))  # について, に関しても: a particle's て
 
 
