@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.analyzer import Morpheme, morphemes
+from bot.eligibility import MAY_VERBS_JA
 
 PURPOSE_NOUNS = frozenset({"よう", "ため", "為"})
 PURPOSE_COMMAS = frozenset({"、", ","})
@@ -17,7 +18,7 @@ CONNECTIVE_PARTICLES = frozenset({"けど", "けれど", "けれども", "が", 
 NEGATIONS = frozenset({"無い", "ない", "ず", "ぬ"})
 PERMITTED = ("いい", "良い", "よい", "よろしい", "大丈夫", "構わ", "かまわ", "平気", "安全", "問題", "OK", "ok", "オッケー", "可能")
 # "持ち家があっても職員住宅に入れる？", "休職歴があっても受験できる？": whether one may, despite it, is asked.
-MAY = re.compile(r"入れ|はいれ|使え|つかえ|住め|すめ|利用でき|応募|受験|受け|うけ|申し?込|なれ|働け|はたらけ|採用さ")
+MAY = re.compile(rf"{MAY_VERBS_JA}|入れ|はいれ|使え|つかえ|住め|すめ|利用でき")  # the exam's verbs (bot.eligibility) too
 SETTING_ENDS = frozenset({"に", "て", "で"})  # where a purpose, a state, a reason or a restart can end (the rest can't)
 
 

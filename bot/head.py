@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analyzer import morphemes
+from bot.analyzer import Morpheme, morphemes
 from bot.normalize import clean
 
 TOPIC_MARKERS = frozenset({"は", "って", "とは"})
@@ -23,7 +23,10 @@ KANJI_OR_KANA = re.compile(r"[\u3041-\u30ff\u3400-\u9fff々ー\s、?？]+")  # J
 
 def topic_heads(text: str) -> list[str]:
     """Return the surfaces of the nouns a text marks as its topic ("…の試験って" -> ["試験"])."""
-    parts = morphemes(clean(text))
+    return _marked(morphemes(clean(text)))
+
+
+def _marked(parts: tuple[Morpheme, ...]) -> list[str]:
     return [before.surface for before, part in zip(parts, parts[1:])
             if part.pos[0] == PARTICLE and part.surface in TOPIC_MARKERS and before.pos[0] == NOUN]
 
@@ -31,15 +34,16 @@ def topic_heads(text: str) -> list[str]:
 def asked_heads(text: str) -> list[str]:
     """Return the nouns a question asks about: its topic's, else the last of words typed alone ("採用試験 申込方法":
     the method; the exam only says which)."""
-    marked = topic_heads(text) or _existing(text)
-    if marked or not KANJI_OR_KANA.fullmatch(clean(text)):
+    cleaned = clean(text)
+    analyzed = morphemes(cleaned)
+    marked = _marked(analyzed) or _existing(analyzed)
+    if marked or not KANJI_OR_KANA.fullmatch(cleaned):
         return marked
-    parts = [part for part in morphemes(clean(text)) if part.pos[0] not in SYMBOLS]
+    parts = [part for part in analyzed if part.pos[0] not in SYMBOLS]
     return [parts[-1].surface] if parts and parts[-1].pos[0] == NOUN else []
 
 
-def _existing(text: str) -> list[str]:
+def _existing(parts: tuple[Morpheme, ...]) -> list[str]:
     # "港区にはいくつの国の大使館がありますか": no topic marked, the noun whose existence is asked is the head.
-    parts = morphemes(clean(text))
     return [noun.surface for noun, particle, verb in zip(parts, parts[1:], parts[2:])
             if noun.pos[0] == NOUN and particle.surface == "が" and verb.normalized in EXISTENCE]

@@ -256,7 +256,7 @@ class Vocabulary:
             token.pos in VERB_LIKE and not token.is_kana) else None
         if concept is None and token.is_kana and token.pos in VERB_LIKE:
             concept = self._by_verb_reading.get(to_katakana(token.lemma))
-        if concept is None and token.is_kana and token.lemma not in self._by_lemma:
+        if concept is None and token.is_kana:
             concept = self._by_verb_reading.get(token.reading)  # おおい after a space: 覆い to the analyzer, 多い meant
         concept = concept or meant_word(token.surface, lambda word: self._by_lemma.get(word) or self._by_reading.get(word))
         if concept is not None:  # (meant_word: メリト typed for メリット, bot.katakanaslips)
