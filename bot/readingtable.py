@@ -7,7 +7,7 @@ import re
 from bot.analyzer import MAX_ANALYZED_CHARS, morphemes
 from bot.normalize import KANA_RUN, clean, kana_runs, mixed_script_pieces, stray_kanji, to_katakana
 from bot.readingscan import ReadingTable
-from bot.scanguard import Words, cuts_both_ends, cuts_either_end, only_grammar, run_words
+from bot.scanguard import Words, cuts_both_ends, cuts_either_end, inside_a_loan_word, only_grammar, run_words
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, with_scanned
 from bot.variants import reading_variants
 
@@ -16,6 +16,8 @@ MIN_SCAN_READING = 3
 LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョォウクスツヌフムユルグズヅブプュゥ])ウ|ー")
 MIN_SHORT_READING = 4
 MIN_SHORT_KANJI_READING = 3
+NOT_KATAKANA = re.compile(r"[\u3041-\u3096\u3400-\u9fff]")  # hiragana or kanji: a message not typed all in katakana
+HAS_KANJI = re.compile(r"[\u3400-\u9fff々]")
 HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
 HIRAGANA_CHARS = "".join(chr(code) for code in range(0x3041, 0x30A0))
 PLAIN_VOICING = str.maketrans("ヅヂ", "ズジ")
@@ -78,6 +80,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
     masks: list[Mask] = []
     words: list[Words] | None = None
     typed: list[str] = []
+    mixed = False
     for number, (run, allowed, readings) in enumerate(runs):
         mask = [False] * len(run)
         for start, end, reading in table.scan(run):
@@ -85,9 +88,11 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
             # (hiragana the analyzer segments into words, katakana it may cut anywhere): read at the first hit only.
             if words is None:
                 words, typed = run_words(text), KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])
+                mixed = NOT_KATAKANA.search(text) is not None
             if number < len(words) and (only_grammar(words[number], start, end) or _denies(typed[number], start)
                                         or HIRAGANA_ONLY.match(typed[number][start:end])
-                                        and cuts_both_ends(words[number], start, end)):
+                                        and cuts_both_ends(words[number], start, end)
+                                        or mixed and inside_a_loan_word(words[number], typed[number], start, end)):
                 continue
             if any(allowed[start:end]) and not _inside_a_word(readings, start, end, reading) \
                     and not _cuts_into_a_word(readings, start, end) and not _starts_in_okurigana(readings, start) \
@@ -125,9 +130,11 @@ def _inside_a_word(spans: dict[str, tuple[int, str]], start: int, end: int, foun
     # 緑被率 (リョクヒリツ) is a word of its own, no mistyped 比率: a reading found after the start of one word of
     # two kanji or more, and ending in it, is a piece of that word, unless a piece of its kanji reads so on its own
     # as a word of the dictionary (庁舎 of 本庁舎, 役場 of 町役場). A mistyped compound splits (大志 + 館, 与 + 算).
+    # A loan word's piece reads as itself (ランチ of フランチャイズ): only kanji pieces may be words of their own.
     return any(begin < start and end <= begin + len(reading) and len(surface) > 1
-               and not any(_word_reading(surface[i:j]) == found for i in range(1, len(surface))
-                           for j in range(i + 1, len(surface) + 1))
+               and not (HAS_KANJI.search(surface) and any(_word_reading(surface[i:j]) == found
+                                                          for i in range(1, len(surface))
+                                                          for j in range(i + 1, len(surface) + 1)))
                for surface, (begin, reading) in spans.items())
 
 

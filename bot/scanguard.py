@@ -8,6 +8,8 @@ but a coincidence of sounds: it is left out. A word the reading only cuts into (
 
 from __future__ import annotations
 
+import re
+
 from bot.analyzer import MAX_ANALYZED_CHARS, Morpheme, morphemes
 from bot.normalize import KANA_RUN, clean  # KANA_RUN: the runs scanned
 
@@ -15,6 +17,7 @@ GRAMMAR_POS = frozenset({"助詞", "助動詞", "感動詞", "接続詞", "代�
 # よう of ような; not the verbs いる, ある, する: the analyzer reads し of しけん (試験) as one.
 GRAMMAR_SUBTYPES = frozenset({"助動詞語幹"})
 GRAMMAR, PRONOUN = "grammar", "pronoun"
+KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
 Words = list[tuple[int, int, str]]  # each word of a run: start, end (in the run), GRAMMAR, PRONOUN or "" (content)
 
 
@@ -61,6 +64,14 @@ def cuts_either_end(words: Words, start: int, end: int) -> bool:
     ニホンコ of ニホン|コクセキ leaves クセキ: no word typed. シュウタク of しゅう|たくっ|て leaves only っ, the analyzer's cut
     of the mistyped word (しゅうたく for じゅうたく)."""
     return any(begin < start < finish and start - begin >= 2 or begin < end < finish and finish - end >= 2
+               for begin, finish, _ in words)
+
+
+def inside_a_loan_word(words: Words, typed: str, start: int, end: int) -> bool:
+    """Tell whether a found reading lies strictly inside one katakana word the analyzer read whole (ランチ of
+    フランチャイズ): a loan word holds no other word in its middle. A word it starts or ends (ランチ of ランチタイム) may
+    be a compound's part; a message typed all in katakana is cut by the analyzer anywhere, so it is left to the scan."""
+    return any(begin < start and end < finish and KATAKANA_WORD.fullmatch(typed[begin:finish])
                for begin, finish, _ in words)
 
 
