@@ -26,6 +26,7 @@ REQUEST = r"(?=\s*(?:ください|下さい|ほしい|欲しい|くれ|もらえ
 
 # Not 誰か (someone: "誰かついてくれる？" asks for no one), but 誰かな and 誰？ ask who.
 NOT_SOMEONE = "(?!か(?![なしね?？]))"
+PROPOSER = r"(?!\s*が\s*(?:[^。？?\s]{0,6}を\s*)?(?:提案|ていあん))"
 RECIPIENT = r"(?!\s*(?:に\s*(?:伝|向|届|つた|とど)|向け|むけ|の\s*ため))"
 
 # A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
@@ -48,7 +49,8 @@ CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
               # "トリアージロボット メーカー": a maker asked in keywords, the word ending the message
               "メーカー": r"(?=\s*[?？]*\s*$)", "maker": r"(?=\s*[?？]*\s*$)",
               # nor 誰に伝える, 誰向け, 誰のため: to whom, a recipient (the recipient kind asks it), no one's name
-              "誰": NOT_SOMEONE + RECIPIENT, "だれ": NOT_SOMEONE + RECIPIENT,
+              # nor 誰が提案: who proposes, the proposer kind's (businesses answer it)
+              "誰": NOT_SOMEONE + RECIPIENT + PROPOSER, "だれ": NOT_SOMEONE + RECIPIENT + PROPOSER,
               # "採択されなかったのは何件？": how many were not adopted is the proposals less the adopted, no list
               **dict.fromkeys(["採択されなかった", "採択されてない", "採択されていない", "不採択の提案", "選ばれなかった提案"],
                               r"(?![^。？?]*(?:何件|なんけん|いくつ|何個|何本))"),

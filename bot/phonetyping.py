@@ -43,6 +43,18 @@ SPACED_LETTERS = re.compile(r"(?<![a-z])[a-z](?: [a-z]){1,4}(?![a-z])")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
+# English chat shorthand (ppl, rn, u, pls): the words spelled out, so the phrases they make are known ("how many
+# people live"). Not hr (human resources), nor one-letter words other than u (r, y are romaji syllables).
+SHORTHAND = {"ppl": "people", "ppls": "people", "rn": "right now", "u": "you", "ur": "your", "pls": "please",
+             "plz": "please", "thx": "thanks", "abt": "about", "govt": "government", "gov't": "government",
+             "bc": "because", "cuz": "because", "coz": "because", "yr": "year", "yrs": "years", "hrs": "hours",
+             "mins": "minutes", "dept": "department", "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow",
+             "w/": "with", "w/o": "without"}
+SHORTHAND_WORD = re.compile(r"(?<![\w'/])(" + "|".join(re.escape(word) for word in sorted(SHORTHAND, key=len, reverse=True))
+                            + r")(?![\w'/])")
+LATIN = re.compile(r"[a-z]")
+
+
 # Simplified Chinese forms typed by a Chinese keyboard (预算 for 予算, 职员 for 職員): the Japanese kanji meant. None of
 # them is a Japanese kanji itself, so no Japanese word changes.
 SIMPLIFIED = str.maketrans(dict(zip("预职员馆费岁试验积语业习时间东长门问题说读认识议设计务动劳龄资经济发开关现环规术电车铁报纸网图书饭价钱应录宾园厅儿师护疗养专请联络亲选举级",
@@ -51,9 +63,11 @@ SIMPLIFIED = str.maketrans(dict(zip("预职员馆费岁试验积语业习时间�
 
 def as_typed_meant(text: str) -> str:
     """Return (lower-cased) text with its long vowels doubled (jūtaku -> juutaku), small vowels typed for effect
-    made full or dropped (くらぃ -> くらい, ですかぁ -> ですか) and acronyms spelled out in Japanese joined (o j t)."""
+    made full or dropped (くらぃ -> くらい, ですかぁ -> ですか), chat shorthand spelled out (ppl) and acronyms spelled out in Japanese joined (o j t)."""
     text = SMALL_VOWEL.sub(_unsmall, text.translate(LONG_VOWELS).translate(SIMPLIFIED))
     text = LONG_MARK_LOOKALIKE.sub("ー", text)
+    if LATIN.search(text):
+        text = SHORTHAND_WORD.sub(lambda word: SHORTHAND[word.group()], text)
     if " " in text and JAPANESE.search(text):
         text = SPACED_LETTERS.sub(lambda letters: letters.group().replace(" ", ""), text)
     return text

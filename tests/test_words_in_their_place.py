@@ -39,3 +39,34 @@ def test_a_loan_word_holds_no_word_in_its_middle(matcher: Matcher, text: str, in
 def test_a_loan_word_at_the_start_of_a_compound_is_still_read(matcher: Matcher) -> None:
     reading, _, _ = matcher.understand("ランチタイムの食堂は混む？")
     assert "ランチ" in {t.concept for t in reading.terms}
+
+
+def test_a_size_asked_goes_to_the_entry_stating_one(plain_answerer: Answerer) -> None:
+    # 大きい is a word of the population's questions; the size asked beside it is the area's figure.
+    assert outcome(plain_answerer, "港区は大きいですか？広さはどのくらい？") == ("answer", "overview-area")
+
+
+def test_a_size_no_entry_states_is_still_refused(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "職員住宅の広さは？") == ("no answer", None)
+
+
+def test_a_vegan_dish_is_a_menu_no_answer_gives(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Is there vegan food at the staff canteen?") == ("no answer", None)
+
+
+def test_a_citys_undertaking_is_its_initiative(plain_answerer: Answerer) -> None:
+    # 事業 was unknown and read one sound off as 事情 (港区のホテル事情): the hotels.
+    assert outcome(plain_answerer, "ドローンの事業ってなに？") == ("answer", "newtech-projects")
+
+
+def test_english_chat_shorthand_is_spelled_out(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "how many ppl live in the ward") == ("answer", "overview-population")
+
+
+@pytest.mark.parametrize("text", ["新技術チャレンジ、誰が提案できるの？", "shin gijutsu charenji wa dare ga teian dekimasu ka"])
+def test_who_proposes_is_answered_by_the_businesses_named(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "newtech-what")
+
+
+def test_the_person_in_charge_is_still_a_person_no_answer_names(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "新技術チャレンジの担当者は誰？") == ("no answer", None)
