@@ -70,3 +70,14 @@ def test_who_proposes_is_answered_by_the_businesses_named(plain_answerer: Answer
 
 def test_the_person_in_charge_is_still_a_person_no_answer_names(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "新技術チャレンジの担当者は誰？") == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Is there accommodation for employees of the city?", "housing-staff"),  # not a hotel's accommodation
+    ("Can international students take the exam?", "guide-application"),
+    ("前職によって給与の格付けは変わる？", "guide-salary"),
+    ("休職の制度はありますか", "guide-holidays"),  # 休職 is leave, not 給食 (school lunch) read alike
+    ("what are the five districts called?", "overview-districts"),  # called: named, no population "called home"
+    ("how large is the population of minato?", "overview-population")])  # large: the foreign community's word
+def test_words_of_the_guide_and_of_english_questions(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
