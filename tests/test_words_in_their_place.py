@@ -81,3 +81,7 @@ def test_the_person_in_charge_is_still_a_person_no_answer_names(plain_answerer: 
     ("how large is the population of minato?", "overview-population")])  # large: the foreign community's word
 def test_words_of_the_guide_and_of_english_questions(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_housing_for_singles_or_families_is_a_household_no_answer_names(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "職員住宅ってファミリー向けですか？") == ("no answer", None)
