@@ -11,13 +11,12 @@ from collections.abc import Iterable
 
 import jaconv
 
-from bot.normalize import clean, reading_of, to_katakana
+from bot.normalize import KANJI, clean, reading_of, to_katakana
 from bot.wordtrie import starting_with
 
 MIN_CUE_READING = 4
 MIN_NAN_CUE = 4  # なんえん, not なんじ alone: なんじ also starts なんじゃ
 HIRAGANA_ONLY = re.compile(r"[\u3041-\u3096ー]+")
-KANJI = re.compile(r"[\u3400-\u9fff々]")
 ENGLISH_PLURAL = "(?:e?s)?"
 LOAN_WORD = re.compile(r"[\u30a1-\u30fa]{2,}")  # katakana: a cue typed in hiragana reads the same
 

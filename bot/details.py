@@ -10,12 +10,12 @@ import jaconv
 from bot.answerfigures import (COUNT, COUNTERS, DATE, DIGIT, NUMBER, PER_PERSON, PLACES, holds_count, holds_word,
                                states_amount_per_person)
 from bot.answerplaces import Places
-from bot.detailcues import (KANJI, cue_pattern, cue_readings, cue_starts, kana_cue_pattern, nan_cue_pattern,
+from bot.detailcues import (cue_pattern, cue_readings, cue_starts, kana_cue_pattern, nan_cue_pattern,
                              text_starts)
 from bot.kanacounts import kana_counters, kana_units
 from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
-from bot.normalize import clean, reading_of, to_katakana
+from bot.normalize import KANJI, clean, reading_of, to_katakana
 from bot.scope import DetailQuestion
 
 GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)

@@ -23,7 +23,7 @@ from bot.dialect import standard_forms
 from bot.eligibility import applying
 from bot.katakanasentence import katakana_sentence
 from bot.membership import listed_item
-from bot.normalize import Token, clean
+from bot.normalize import KANJI, Token, clean
 from bot.origin import comes_from
 from bot.romajisentence import romaji_sentence
 from bot.spoken import sentence_ends, work_hours
@@ -68,7 +68,6 @@ ENGLISH_QUESTION_START = re.compile(
 ENGLISH_ASKING = re.compile(r"(?<![a-z])(?:tell me|could you|can you|would you|explain|i'd like to know|i want to know"
                             r"|i wonder|wondering|(?:please|pls|plz)[.!\s]*$)(?![a-z])")  # "the address please": a request
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
-KANJI = re.compile(r"[\u3400-\u9fff々]")
 COMPARISON = re.compile(r"どっち|どちら|比べ|比較|差|違い|(?<![a-z])(?:compared?|comparison|versus|vs|difference|"
                         r"which is (?:more|bigger|larger|higher|greater))(?![a-z])")
 

@@ -13,6 +13,7 @@ from bot.analysiscache import SHELF
 from bot.analyzer import KANJI_CHAR, MAX_ANALYZED_CHARS, Morpheme, morphemes
 from bot.phonetyping import as_typed_meant
 
+KANJI = re.compile(r"[\u3400-\u9fff々]")  # one kanji (easyja keeps its own: it loads no analyzer)
 JAPANESE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f々〆ヶ]")
 ENGLISH_FUNCTION_WORD = re.compile(
     r"(?<![a-z])(?:what|how|where|when|who|which|why|is|are|was|do|does|did|can|could|would|will|the|a|an|there"

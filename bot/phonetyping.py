@@ -50,7 +50,8 @@ SHORTHAND = {"ppl": "people", "ppls": "people", "rn": "right now", "u": "you", "
              "bc": "because", "cuz": "because", "coz": "because", "yr": "year", "yrs": "years", "hrs": "hours",
              "mins": "minutes", "dept": "department", "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow",
              "w/": "with", "w/o": "without"}
-SHORTHAND_WORD = re.compile(r"(?<![\w'/])(" + "|".join(re.escape(word) for word in sorted(SHORTHAND, key=len, reverse=True))
+SHORTHAND_WORD = re.compile(r"(?<![\w'/])("
+                            + "|".join(re.escape(word) for word in sorted(SHORTHAND, key=len, reverse=True))
                             + r")(?![\w'/])")
 LATIN = re.compile(r"[a-z]")
 
@@ -63,7 +64,8 @@ SIMPLIFIED = str.maketrans(dict(zip("预职员馆费岁试验积语业习时间�
 
 def as_typed_meant(text: str) -> str:
     """Return (lower-cased) text with its long vowels doubled (jūtaku -> juutaku), small vowels typed for effect
-    made full or dropped (くらぃ -> くらい, ですかぁ -> ですか), chat shorthand spelled out (ppl) and acronyms spelled out in Japanese joined (o j t)."""
+    made full or dropped (くらぃ -> くらい, ですかぁ -> ですか), chat shorthand spelled out (ppl -> people) and acronyms
+    spelled out in Japanese joined (o j t)."""
     text = SMALL_VOWEL.sub(_unsmall, text.translate(LONG_VOWELS).translate(SIMPLIFIED))
     text = LONG_MARK_LOOKALIKE.sub("ー", text)
     if LATIN.search(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.analyzer import MAX_ANALYZED_CHARS, morphemes
-from bot.normalize import KANA_RUN, clean, kana_runs, mixed_script_pieces, stray_kanji, to_katakana
+from bot.normalize import KANA_RUN, KANJI, clean, kana_runs, mixed_script_pieces, stray_kanji, to_katakana
 from bot.readingscan import ReadingTable
 from bot.scanguard import Words, cuts_both_ends, cuts_either_end, inside_a_loan_word, only_grammar, run_words
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, with_scanned
@@ -17,7 +17,6 @@ LONG_VOWEL = re.compile(r"(?<=[オコソトノホモヨロゴゾドボポョォ�
 MIN_SHORT_READING = 4
 MIN_SHORT_KANJI_READING = 3
 NOT_KATAKANA = re.compile(r"[\u3041-\u3096\u3400-\u9fff]")  # hiragana or kanji: a message not typed all in katakana
-HAS_KANJI = re.compile(r"[\u3400-\u9fff々]")
 HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
 HIRAGANA_CHARS = "".join(chr(code) for code in range(0x3041, 0x30A0))
 PLAIN_VOICING = str.maketrans("ヅヂ", "ズジ")
@@ -132,7 +131,7 @@ def _inside_a_word(spans: dict[str, tuple[int, str]], start: int, end: int, foun
     # as a word of the dictionary (庁舎 of 本庁舎, 役場 of 町役場). A mistyped compound splits (大志 + 館, 与 + 算).
     # A loan word's piece reads as itself (ランチ of フランチャイズ): only kanji pieces may be words of their own.
     return any(begin < start and end <= begin + len(reading) and len(surface) > 1
-               and not (HAS_KANJI.search(surface) and any(_word_reading(surface[i:j]) == found
+               and not (KANJI.search(surface) and any(_word_reading(surface[i:j]) == found
                                                           for i in range(1, len(surface))
                                                           for j in range(i + 1, len(surface) + 1)))
                for surface, (begin, reading) in spans.items())
