@@ -17,3 +17,22 @@ def test_which_place_a_trial_was_run_is_unstated(plain_answerer: Answerer, text:
 
 def test_what_a_trial_was_is_still_answered(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "ドローンの実証実験ってどんな内容？") == ("answer", "newtech-projects")
+
+
+def test_international_alone_is_no_student(plain_answerer: Answerer) -> None:
+    # "international student" was two keywords of the guide's application entry: "international" alone pulled a
+    # question on the foreign residents there.
+    text = "Is Minato international? How many foreign people live in the city?"
+    assert outcome(plain_answerer, text) == ("answer", "facts-foreign-residents")
+
+
+@pytest.mark.parametrize("text", ["Can international students apply?", "留学生でも応募できますか"])
+def test_an_international_student_still_asks_who_may_apply(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "guide-application")
+
+
+@pytest.mark.parametrize(("text", "entry"), [("Can you describe the budget?", "overview-budget"),
+                                             ("Could you clarify how many staff there are?", "overview-staff")])
+def test_a_request_to_explain_names_no_topic(plain_answerer: Answerer, text: str, entry: str) -> None:
+    # "describe" was a word of the summary's "Can you describe Minato in a few words?": it pulled the budget there.
+    assert outcome(plain_answerer, text) == ("answer", entry)
