@@ -36,3 +36,9 @@ def test_an_international_student_still_asks_who_may_apply(plain_answerer: Answe
 def test_a_request_to_explain_names_no_topic(plain_answerer: Answerer, text: str, entry: str) -> None:
     # "describe" was a word of the summary's "Can you describe Minato in a few words?": it pulled the budget there.
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_the_citys_problems_are_its_administrative_issues(plain_answerer: Answerer) -> None:
+    # "problems" was a word no entry used: the scheme matching new technology with the city's issues went unanswered.
+    text = "Is there a program where private firms pitch technology to solve the ward's problems?"
+    assert outcome(plain_answerer, text) == ("answer", "newtech-what")
