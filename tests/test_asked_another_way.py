@@ -42,3 +42,8 @@ def test_the_citys_problems_are_its_administrative_issues(plain_answerer: Answer
     # "problems" was a word no entry used: the scheme matching new technology with the city's issues went unanswered.
     text = "Is there a program where private firms pitch technology to solve the ward's problems?"
     assert outcome(plain_answerer, text) == ("answer", "newtech-what")
+
+
+def test_an_honorific_home_is_living_there(plain_answerer: Answerer) -> None:
+    # お住まい is the polite "live", not 住まい (where staff live): the countries of those living here were not asked.
+    assert outcome(plain_answerer, "区内には何か国の人がお住まいなんですか") == ("answer", "facts-nationalities")
