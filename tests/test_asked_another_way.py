@@ -47,3 +47,9 @@ def test_the_citys_problems_are_its_administrative_issues(plain_answerer: Answer
 def test_an_honorific_home_is_living_there(plain_answerer: Answerer) -> None:
     # お住まい is the polite "live", not 住まい (where staff live): the countries of those living here were not asked.
     assert outcome(plain_answerer, "区内には何か国の人がお住まいなんですか") == ("answer", "facts-nationalities")
+
+
+def test_now_typed_in_kana_names_no_topic(plain_answerer: Answerer) -> None:
+    # 今 named no topic; いま, as typed without converting, was an unknown word counting against every entry.
+    reading, _, _ = plain_answerer.matcher.understand("職員っていまなんにん？")
+    assert "いま" not in {t.token.surface for t in reading.terms if t.via == "unknown"}
