@@ -53,3 +53,9 @@ def test_now_typed_in_kana_names_no_topic(plain_answerer: Answerer) -> None:
     # 今 named no topic; いま, as typed without converting, was an unknown word counting against every entry.
     reading, _, _ = plain_answerer.matcher.understand("職員っていまなんにん？")
     assert "いま" not in {t.token.surface for t in reading.terms if t.via == "unknown"}
+
+
+def test_a_casual_kei_ending_names_no_topic(plain_answerer: Answerer) -> None:
+    # 系 ("…ある系？") was a word of many paraphrases: けい in a kana word (けいば, horse racing) was read as it.
+    assert outcome(plain_answerer, "けいばの よそう おしえて") == ("no answer", None)
+    assert outcome(plain_answerer, "研修ってどんなのある系？") == ("answer", "training-overview")
