@@ -59,3 +59,8 @@ def test_a_casual_kei_ending_names_no_topic(plain_answerer: Answerer) -> None:
     # 系 ("…ある系？") was a word of many paraphrases: けい in a kana word (けいば, horse racing) was read as it.
     assert outcome(plain_answerer, "けいばの よそう おしえて") == ("no answer", None)
     assert outcome(plain_answerer, "研修ってどんなのある系？") == ("answer", "training-overview")
+
+
+def test_how_many_rooms_typed_in_kana_is_a_count(plain_answerer: Answerer) -> None:
+    # 何個室 (なんこしつ) counts rooms, which the housing's answer does not state.
+    assert outcome(plain_answerer, "職員住宅って なんこしつ くらい？") == ("no answer", None)
