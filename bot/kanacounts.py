@@ -16,6 +16,9 @@ NOT_ENDING = r"(?!\s*(?:[?？!！。、,.]|$))"
 KANA_COUNTER = re.compile(r"(?<![\u3400-\u9fff々ァ-ヺー])なん\s*("
                           + "|".join(c + (NOT_ENDING if c == "だい" else "") for c in KANA_COUNTERS) + ")")
 
+# "年に なんかい", "1年 に 何かい": so often in a period it is 何回 (times), not 何階 (which floor)
+TIMES_IN_A_PERIOD = re.compile(r"((?:年|月|週|日|ねん|しゅう)\s*に\s*)(?:なん|何)\s*かい(?![いくつるろも])")
+
 
 def kana_units(cleaned: str) -> str:
     """Return a text with "なん" + a unit typed in kana read as 何 + the unit in katakana (なんめーとる -> 何メートル).
@@ -36,4 +39,5 @@ def kana_counters(cleaned: str) -> str:
 
     Only counters no other word reads alike (なんかい is 何回 or 何階, なんけん 何件 or 何軒: left as typed).
     """
+    cleaned = TIMES_IN_A_PERIOD.sub(r"\1何回", cleaned) if "かい" in cleaned else cleaned
     return KANA_COUNTER.sub(lambda found: "何" + KANA_COUNTERS[found.group(1)], cleaned) if "なん" in cleaned else cleaned

@@ -64,3 +64,9 @@ def test_a_casual_kei_ending_names_no_topic(plain_answerer: Answerer) -> None:
 def test_how_many_rooms_typed_in_kana_is_a_count(plain_answerer: Answerer) -> None:
     # 何個室 (なんこしつ) counts rooms, which the housing's answer does not state.
     assert outcome(plain_answerer, "職員住宅って なんこしつ くらい？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["ドローンの じっけんは ねんに なんかい やるの", "ロボットの実験は 1年に 何かい？"])
+def test_times_a_year_typed_in_kana_is_a_count_of_times(plain_answerer: Answerer, text: str) -> None:
+    # なんかい is 何回 or 何階; so often in a year it is 何回, a figure the projects' list does not state.
+    assert outcome(plain_answerer, text) == ("no answer", None)
