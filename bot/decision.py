@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bot.answerfigures import DIGIT, MORE_OR_LESS
 from bot.closecall import CloseCalls
+from bot.comparedsides import compares_unknown_sides
 from bot.counted import Counted
 from bot.details import Asked, DetailCheck
 from bot.detailof import DetailOwner
@@ -73,6 +74,8 @@ class Decider:
         if candidates and self._picks_an_unknown_kind(text, terms):
             # "区内のどの橋で？": no entry names a bridge when the knowledge never speaks of bridges (bot.whichnoun).
             return MatchResult("fallback", tuple(candidates[:5]), reason="asks which one of a kind it does not know")
+        if candidates and compares_unknown_sides(text, terms):
+            return MatchResult("fallback", tuple(candidates[:5]), reason="compares two things it does not know")
         details = self._details.asked(text)
         routed = ""
         vouched = bool(candidates) and self._acceptable(candidates[0])  # the best one shows the question is in scope

@@ -70,3 +70,16 @@ def test_how_many_rooms_typed_in_kana_is_a_count(plain_answerer: Answerer) -> No
 def test_times_a_year_typed_in_kana_is_a_count_of_times(plain_answerer: Answerer, text: str) -> None:
     # なんかい is 何回 or 何階; so often in a year it is 何回, a figure the projects' list does not state.
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["楽天とメルカリ、どっちが休み多い？", "ソニーとパナソニックってどっちが初任給高い？",
+                                  "JALとANAどっちが有給とりやすい？"])
+def test_two_things_no_entry_knows_are_not_compared(plain_answerer: Answerer, text: str) -> None:
+    # The word asked of them (ボーナス, 給料) is the guide's pay topic; the question is about neither Minato nor its staff.
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "entry"), [("中島さんと土井さん、入区が早いのはどっち？", "panel"),
+                                             ("迎賓館って赤坂と麻布のどっち？", "district-akasaka")])
+def test_a_comparison_of_known_things_is_still_answered(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
