@@ -20,7 +20,7 @@ from bot.onlypart import only_part_refusal
 from bot.otherplaces import OtherPlaces
 from bot.routing import ROUTE_MARGIN, DetailRouter, first
 from bot.partof import Parts
-from bot.whichnoun import asks_which_district, which_nouns
+from bot.whichnoun import asks_which_district, names_one_of, which_nouns
 from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.matchtypes import Candidate, MatchResult, MatchSettings
@@ -71,7 +71,7 @@ class Decider:
         candidates, settled = self._places.filter(text, terms, candidates)
         if settled is not None:
             return MatchResult("answer" if settled[0] == "answer" else "fallback", tuple(candidates[:5]), reason=settled[1])
-        if candidates and self._picks_an_unknown_kind(text, terms):
+        if candidates and self._picks_an_unknown_kind(text, terms, candidates[0].entry_id):
             # "区内のどの橋で？": no entry names a bridge when the knowledge never speaks of bridges (bot.whichnoun).
             return MatchResult("fallback", tuple(candidates[:5]), reason="asks which one of a kind it does not know")
         if candidates and compares_unknown_sides(text, terms):
@@ -280,9 +280,11 @@ class Decider:
                    and not re.search(SAID_SO + re.escape(t.token.surface), text)}
         return bool(unknown) and not unknown.isdisjoint(topic_heads(text))  # (no unknown word: the text is not read)
 
-    def _picks_an_unknown_kind(self, text: str, terms: list[Term]) -> bool:
-        nouns = set(which_nouns(text))
-        return any(t.token.surface in nouns and t.concept is None and t.weight == 1.0 for t in terms)
+    def _picks_an_unknown_kind(self, text: str, terms: list[Term], entry_id: str) -> bool:
+        # Not a kind the best answer names one of by its last word ("お寺の名前は？": 増上寺 is a temple).
+        nouns, answer = set(which_nouns(text)), self._details.answer_text(entry_id)
+        return any(t.token.surface in nouns and t.concept is None and t.weight == 1.0
+                   and not names_one_of(t.token.surface, answer) for t in terms)
 
 
 

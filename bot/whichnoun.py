@@ -20,7 +20,8 @@ NOUN = "名詞"
 WHAT = frozenset({"何", "なに", "なん"})  # 何て番組, なんという会社: "what-called", a name of that kind asked
 CALLED = frozenset({"て", "と"})
 SAYING = frozenset({"いう", "言う", "ゆう"})
-NAME = frozenset({"名前", "名称", "なまえ"})  # 橋の名前: the name of one of that kind asked
+NAME = frozenset({"名前", "名称", "なまえ"})
+HONORIFIC = frozenset({"お", "ご", "御"})  # 橋の名前: the name of one of that kind asked
 
 
 def _head(parts: tuple[Morpheme, ...], start: int) -> str:
@@ -84,3 +85,12 @@ WHICH_DISTRICT = re.compile(r"(?:どの|どこの|何|なに|なん)\s*(?:地区
 def asks_which_district(text: str) -> bool:
     """Tell whether a question asks which district something is in."""
     return WHICH_DISTRICT.search(clean(text)) is not None
+
+
+def names_one_of(kind: str, text: str) -> bool:
+    """Tell whether a text names a thing of a kind by a name ending in it (寺: 増上寺, タワー: 東京タワー).
+
+    An honorific お or ご before the kind is no part of it (お寺).
+    """
+    core = kind[1:] if kind[:1] in HONORIFIC and len(kind) > 1 else kind
+    return re.search(rf"[\u3400-\u9fff々ァ-ヺー]{re.escape(core)}", text) is not None

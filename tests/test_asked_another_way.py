@@ -83,3 +83,9 @@ def test_two_things_no_entry_knows_are_not_compared(plain_answerer: Answerer, te
                                              ("迎賓館って赤坂と麻布のどっち？", "district-akasaka")])
 def test_a_comparison_of_known_things_is_still_answered(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_a_kind_the_answer_names_one_of_is_known(plain_answerer: Answerer) -> None:
+    # お寺 is no word of the knowledge, but the cafeteria's answer names one: 増上寺 ends in 寺.
+    assert outcome(plain_answerer, "食堂から見えるお寺の名前は？") == ("answer", "cafeteria")
+    assert outcome(plain_answerer, "芝地区の橋の名前は？") == ("no answer", None)
