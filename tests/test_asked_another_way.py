@@ -89,3 +89,9 @@ def test_a_kind_the_answer_names_one_of_is_known(plain_answerer: Answerer) -> No
     # お寺 is no word of the knowledge, but the cafeteria's answer names one: 増上寺 ends in 寺.
     assert outcome(plain_answerer, "食堂から見えるお寺の名前は？") == ("answer", "cafeteria")
     assert outcome(plain_answerer, "芝地区の橋の名前は？") == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "entry"), [("Who will supervise me when I start?", "training-ojt"),
+                                             ("Apart from OJT, is any training held off-site?", "training-workplace")])
+def test_english_words_for_the_trainer_and_the_training_outside(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
