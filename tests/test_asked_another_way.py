@@ -95,3 +95,15 @@ def test_a_kind_the_answer_names_one_of_is_known(plain_answerer: Answerer) -> No
                                              ("Apart from OJT, is any training held off-site?", "training-workplace")])
 def test_english_words_for_the_trainer_and_the_training_outside(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+@pytest.mark.parametrize("text", ["フィリピンの学校で働いてました。職員住宅についておしえてくさい",
+                                  "ベトナムで通訳をしていたので、新技術チャレンジのことをしりたいでっす"])
+def test_a_request_typed_in_kana_or_mistyped_is_the_question(plain_answerer: Answerer, text: str) -> None:
+    # The last clause did not count as asking: the whole message weighed fully, and the country told of in the
+    # self-introduction made it a question about another place.
+    assert outcome(plain_answerer, text)[0] == "answer"
+
+
+def test_laughter_typed_as_a_letter_names_no_topic(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区ってどんなとこ？全然しらんｗ 教えてくだしあ") == ("answer", "overview-summary")
