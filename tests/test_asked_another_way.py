@@ -107,3 +107,8 @@ def test_a_request_typed_in_kana_or_mistyped_is_the_question(plain_answerer: Ans
 
 def test_laughter_typed_as_a_letter_names_no_topic(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "港区ってどんなとこ？全然しらんｗ 教えてくだしあ") == ("answer", "overview-summary")
+
+
+def test_casual_english_words_name_no_topic(plain_answerer: Answerer) -> None:
+    # yo and stuff are chat; "trying out" new technology is its trials.
+    assert outcome(plain_answerer, "yo what stuff is the city trying out with drones?") == ("answer", "newtech-projects")
