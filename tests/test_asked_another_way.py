@@ -112,3 +112,8 @@ def test_laughter_typed_as_a_letter_names_no_topic(plain_answerer: Answerer) -> 
 def test_casual_english_words_name_no_topic(plain_answerer: Answerer) -> None:
     # yo and stuff are chat; "trying out" new technology is its trials.
     assert outcome(plain_answerer, "yo what stuff is the city trying out with drones?") == ("answer", "newtech-projects")
+
+
+def test_in_brief_is_no_briefing(plain_answerer: Answerer) -> None:
+    # "brief" shared its stem with "briefing" (説明会): "in brief" pulled the five districts to the summary.
+    assert outcome(plain_answerer, "Please describe the five districts of the city in brief.") == ("answer", "overview-districts")
