@@ -116,4 +116,4 @@ def test_casual_english_words_name_no_topic(plain_answerer: Answerer) -> None:
 
 def test_in_brief_is_no_briefing(plain_answerer: Answerer) -> None:
     # "brief" shared its stem with "briefing" (説明会): "in brief" pulled the five districts to the summary.
-    assert outcome(plain_answerer, "Please describe the five districts of the city in brief.") == ("answer", "overview-districts")
+    assert outcome(plain_answerer, "Describe, in brief, the five districts of the city.") == ("answer", "overview-districts")
