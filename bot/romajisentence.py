@@ -13,7 +13,8 @@ from bot.romaji import romaji_word
 ROMAJI_MARKERS = frozenset(
     "wa ga wo ni de no ka mo desu masu arimasu imasu desuka masuka nan nani nandesuka doko itsu dou donna ikura "
     "nannin ikutsu oshiete kudasai shiritai kana ne yo tte kara made dake hoshii naku dekimasu dekiru aru nai "
-    "onegaishimasu".split())
+    "onegaishimasu dore dono kurai gurai dorekurai donokurai docchi dochira naze doushite kakaru kakatteru kakarimasu "
+    "deshou desho darou".split())
 # Markers that only Japanese has: a particle alone (no, ni, de) is also an English word or a slip.
 STRONG_ROMAJI = ROMAJI_MARKERS - frozenset("wa ga wo ni de no ka mo ne yo kara made dake aru nai".split())
 ROMAJI_PARTICLES = {"wa": "は", "wo": "を", "e": "へ"}
