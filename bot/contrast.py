@@ -19,6 +19,8 @@ CONTRAST = re.compile(r"([^、,。？?！!\s]*)\s*(?:じゃなくて|じゃな�
                       # "ホテルの部屋数と、あともう一つは？": the other one is asked, not the one named (not "…以外に何が
                       # ある？", which the entry listing both answers)
                       r"|([^、,。？?！!\s]*)\s*と[、,\s]*あと\s*もう\s*(?:一つ|ひとつ|1つ)[、,\s]*"
+                      # "研修ってOJTのほかにどんなのが？": of the topic, the one named is not the one asked about
+                      r"|(?<=って)([a-z\u30a0-\u30ffー\u3400-\u9fff]+)\s*(?:のほかに|の他に|以外に|以外で|以外だと)[、,\s]*"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?,?\s+but\s+"
                       r"|(?<![a-z])not\s+[a-z\- ]{1,40}?[,;:]?\s+(?:i\s+mean|i\s+meant|rather|instead)[,:]?\s+"
                       # "not the headcount, the percentage": the correction's second noun phrase, its comma for "but"
@@ -44,7 +46,7 @@ NOT_ONLY = re.compile(r"だけ$")  # "AだけじゃなくてBも": both are aske
 
 # Every contrast holds one of these (じゃなく, ではなく, でなく; と違って, とちがって; not): a message holding none, most of them,
 # is spared CONTRAST's search, which tries its open phrase at every position.
-CONTRAST_MARKS = ("なく", "違って", "ちがって", "not", "もう")
+CONTRAST_MARKS = ("なく", "違って", "ちがって", "not", "もう", "ほか", "他に", "以外")
 
 
 def drop_contrast(text: str) -> str:

@@ -122,3 +122,8 @@ def test_in_brief_is_no_briefing(plain_answerer: Answerer) -> None:
 def test_romaji_asking_how_long_is_japanese(plain_answerer: Answerer) -> None:
     # dore kurai / kakaru are no English words: the sentence is Japanese in romaji, read as kana.
     assert outcome(plain_answerer, "tsuukin dore kurai kakaru") == ("answer", "commute-time")
+
+
+def test_the_one_named_besides_is_not_the_one_asked(plain_answerer: Answerer) -> None:
+    # "研修ってOJTのほかに…": of the training, OJT is set aside; the entry listing every kind answers.
+    assert outcome(plain_answerer, "職員の研修ってOJTのほかに何があるの？") == ("answer", "training-overview")
