@@ -114,11 +114,6 @@ def test_casual_english_words_name_no_topic(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "yo what stuff is the city trying out with drones?") == ("answer", "newtech-projects")
 
 
-def test_in_brief_is_no_briefing(plain_answerer: Answerer) -> None:
-    # "brief" shared its stem with "briefing" (説明会): "in brief" pulled the five districts to the summary.
-    assert outcome(plain_answerer, "Describe, in brief, the five districts of the city.") == ("answer", "overview-districts")
-
-
 def test_romaji_asking_how_long_is_japanese(plain_answerer: Answerer) -> None:
     # dore kurai / kakaru are no English words: the sentence is Japanese in romaji, read as kana.
     assert outcome(plain_answerer, "tsuukin dore kurai kakaru") == ("answer", "commute-time")
