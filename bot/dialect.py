@@ -1,5 +1,5 @@
 """Regional and fast-spoken endings said the standard way: 採択されんかった, やってんだべ, 住んどると？, でけへん, なんぼ, どんくらいあんの,
-教えでけろ.
+教えでけろ, 心配だす, あるんだべが.
 
 Candidates from Kansai, Tohoku or Kyushu type as they speak. The analyzer reads these endings as pieces that
 mean nothing (ん + かった, だ + べ, と + ？), so a rule written on the standard form (a proposal that was NOT
@@ -33,6 +33,10 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     # やってるんだべ, あるべ？, だっぺ: a guess or a question (Tohoku, Kanto)
     (rf"(?:だべ|だっぺ|べさ)(?={CLAUSE_END})", "だろう", ("だべ", "だっぺ", "べさ")),
     (r"(?<=[うくすつぬむるぐぶ])(?:べ|っぺ)(?=[?？]|$)", "だろう", ("べ", "っぺ")),
+    # あるんだべが？, 教えでけるべが？: the same guess asked (Tohoku)
+    (r"(?:だべ|だっぺ)が(?=[?？]|$)|(?<=[うくすつぬむるぐぶ])べが(?=[?？]|$)", "だろうか", ("べが", "っぺが")),
+    # 理工だす, 心配だす: the copula です (Akita); not 出す after its object (提案をだす)
+    (r"(?<=[\u3400-\u9fff\u30a1-\u30faー])だす(?=[?？!！。、,\s]|$)", "です", ("だす",)),
     # できるんやろか, 高いやろ？, そうなんや: the Kansai copula at a clause's end (not the volitional 一緒にやろう)
     (rf"(?<=[んいるた])やろ(?:う)?(?=か|{CLAUSE_END})", "だろう", ("やろ",)),
     (r"(?<=[んな])や(?=[?？!！。、,\s]|$|けど|から|ね)", "だ", ("んや", "なや")),

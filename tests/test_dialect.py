@@ -24,6 +24,8 @@ from bot.service import Answerer
     ("予算って どんくらい あんの？", "予算って どのくらい あるの？"),  # said fast
     ("食堂の場所 教えでけろ", "食堂の場所 教えてください"),  # a Tohoku request, its て voiced
     ("研修のこと教えてちょう", "研修のこと教えてください"),  # Nagoya
+    ("先輩が教えてくれる仕組みってあるんだべが？", "先輩が教えてくれる仕組みってあるんだろうか？"),  # Tohoku, asked
+    ("地方の大学だす。住宅が心配だす", "地方の大学です。住宅が心配です"),  # Akita's copula
 ])
 def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:
     assert standard_forms(typed) == standard
@@ -33,7 +35,7 @@ def test_regional_endings_are_written_the_standard_way(typed: str, standard: str
     "しごと は たいへん ですか", "どのへんに住んでる人が多い？", "ここらへんに職員住宅ある？",
     "らいねん の しけん は いつ", "しょくば たいけん は ありますか", "一緒にやろうよ", "ひとり暮らしでも大丈夫？",
     "なんねん はたらけば いい？", "しょうひん は ありますか", "ちょっと聞きたいんですが", "あんなの初めて見た",
-    "手帳は持っていきますか", "そのてちょうはどこ？", "でけろ", "出かけるときは",
+    "手帳は持っていきますか", "そのてちょうはどこ？", "でけろ", "出かけるときは", "提案をだす？",
 ])
 def test_words_that_only_look_like_regional_endings_stay(text: str) -> None:
     assert standard_forms(text) == text
