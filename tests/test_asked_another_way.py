@@ -122,3 +122,8 @@ def test_romaji_asking_how_long_is_japanese(plain_answerer: Answerer) -> None:
 def test_the_one_named_besides_is_not_the_one_asked(plain_answerer: Answerer) -> None:
     # "研修ってOJTのほかに…": of the training, OJT is set aside; the entry listing every kind answers.
     assert outcome(plain_answerer, "職員の研修ってOJTのほかに何があるの？") == ("answer", "training-overview")
+
+
+def test_a_sentence_ending_wake_asks_no_reason(plain_answerer: Answerer) -> None:
+    # "…あるわけ？" (is it that…?) ends a sentence; わけ was a word of 理由 and pulled the districts to why-minato.
+    assert outcome(plain_answerer, "港区って地区が5つあるわけ？") == ("answer", "overview-districts")
