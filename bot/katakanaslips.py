@@ -1,5 +1,5 @@
-"""A loan word typed without its small ッ or its long ー ("メリト" for メリット, "サポト" for サポート), or with ゛ for ゜
-("スリーブ" for スリープ).
+"""A loan word typed without its small ッ or its long ー ("メリト" for メリット, "サポト" for サポート), with ゛ for ゜
+("スリーブ" for スリープ), a ゛ too many or too few ("メリッド"), or the key flicked the wrong way ("メルット").
 
 On a phone's flick keyboard the small ッ and the long-vowel mark are extra strokes, and a hurried thumb leaves them
 out; ゛ and ゜ share one key, so one tap too many or too few turns プ into ブ. The analyzer then knows no such word. A
@@ -16,6 +16,15 @@ KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa]{3,}")  # no ー or ッ typed at all
 MARKS = "ッー"
 KATAKANA_WITH_MARKS = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
 OTHER_DOT = dict(zip("バビブベボパピプペポ", "パピプペポバビブベボ"))  # ゛ and ゜ on one key
+# ... and ゛ tapped once too often or too few times ("メリッド" for メリット)
+VOICED = "ガギグゲゴザジズゼゾダヂヅデドバビブベボ"
+UNVOICED = "カキクケコサシスセソタチツテトハヒフヘホ"
+OTHER_DOT.update({k: v for k, v in zip(VOICED, UNVOICED) if k not in OTHER_DOT})
+OTHER_DOT.update(zip(UNVOICED, VOICED))
+# A flick one way too far: the other kana of the same key ("メルット" for メリット)
+FLICK_ROWS = ("アイウエオ", "カキクケコ", "サシスセソ", "タチツテト", "ナニヌネノ", "ハヒフヘホ", "マミムメモ", "ラリルレロ")
+SAME_KEY = {kana: row.replace(kana, "") for row in FLICK_ROWS for kana in row}
+MIN_FLICKED = 4
 
 
 def meant_word(surface: str, concept_of: Callable[[str], str | None]) -> str | None:
@@ -25,6 +34,9 @@ def meant_word(surface: str, concept_of: Callable[[str], str | None]) -> str | N
         return None
     found = {concept for i in range(len(surface)) if surface[i] in OTHER_DOT
              if (concept := concept_of(surface[:i] + OTHER_DOT[surface[i]] + surface[i + 1:])) is not None}
+    if len(surface) >= MIN_FLICKED:  # (a short word's slip is often another word: デート is no データ)
+        found |= {concept for i in range(len(surface)) for other in SAME_KEY.get(surface[i], "")
+                  if (concept := concept_of(surface[:i] + other + surface[i + 1:])) is not None}
     if KATAKANA_WORD.fullmatch(surface):
         found |= {concept for i in range(1, len(surface)) for mark in MARKS
                   if (concept := concept_of(surface[:i] + mark + surface[i:])) is not None}

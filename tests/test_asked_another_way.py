@@ -127,3 +127,13 @@ def test_the_one_named_besides_is_not_the_one_asked(plain_answerer: Answerer) ->
 def test_a_sentence_ending_wake_asks_no_reason(plain_answerer: Answerer) -> None:
     # "…あるわけ？" (is it that…?) ends a sentence; わけ was a word of 理由 and pulled the districts to why-minato.
     assert outcome(plain_answerer, "港区って地区が5つあるわけ？") == ("answer", "overview-districts")
+
+
+@pytest.mark.parametrize("text", ["プレクラスのメリッドを教えて", "プレクラスのメルットは？"])
+def test_a_loan_word_with_a_tap_too_many_or_flicked_wrong(plain_answerer: Answerer, text: str) -> None:
+    # ゛ tapped once too often (ド for ト), or the key flicked the wrong way (ル for リ), on a phone's keyboard.
+    assert outcome(plain_answerer, text) == ("answer", "preclass-merits")
+
+
+def test_a_short_word_is_not_read_as_a_slip(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "お台場でデートするならどこがいい？") == ("no answer", None)
