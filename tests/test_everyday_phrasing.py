@@ -362,5 +362,6 @@ def test_a_loan_word_typed_with_the_other_dot_is_that_word(plain_answerer: Answe
     # ゛ and ゜ share one flick key: ブ for プ.
     from bot.katakanaslips import meant_word
     known = {"スリープ": "sleep", "ドローン": "drone"}.get
-    assert meant_word("スリーブ", known) == "sleep" and meant_word("トローン", known) is None  # no ゛ to swap: none
+    assert meant_word("スリーブ", known) == "sleep" and meant_word("トローン", known) == "drone"  # a ゛ too few
+    assert meant_word("トラマ", known) is None  # nothing known that far off
     assert outcome(plain_answerer, "AIのスリーブテックの実証ってなに？") == ("answer", "newtech-projects")
