@@ -137,3 +137,9 @@ def test_a_loan_word_with_a_tap_too_many_or_flicked_wrong(plain_answerer: Answer
 
 def test_a_short_word_is_not_read_as_a_slip(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "お台場でデートするならどこがいい？") == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "entry"), [("Does the city work with startups on new tech?", "newtech-what"),
+                                             ("Zojoji temple, which chiku is it in?", "district-shiba")])
+def test_startups_and_a_romaji_district(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
