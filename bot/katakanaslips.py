@@ -3,8 +3,8 @@
 
 On a phone's flick keyboard the small ッ and the long-vowel mark are extra strokes, and a hurried thumb leaves them
 out; ゛ and ゜ share one key, so one tap too many or too few turns プ into ブ. The analyzer then knows no such word. A
-katakana word the knowledge does not know, which becomes one it knows when one ッ or ー is put back, or one ゛ is
-made ゜ (or back), is that word, if only one word fits.
+katakana word the knowledge does not know, which becomes one it knows when one ッ or ー is put back, one ゛ is made ゜
+(or back), added or taken away, or one kana is another of its key, is that word, if only one word fits.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ MIN_FLICKED = 4
 
 
 def meant_word(surface: str, concept_of: Callable[[str], str | None]) -> str | None:
-    """Return the concept of the one known word the katakana surface is with a ッ or ー put back, or a ゛ and a ゜
-    swapped, or None."""
+    """Return the concept of the one known word the katakana surface is with a ッ or ー put back, a ゛ and a ゜
+    swapped, a ゛ added or taken away, or (four kana or more) one kana flicked to another of its key; or None."""
     if not KATAKANA_WITH_MARKS.fullmatch(surface):
         return None
     found = {concept for i in range(len(surface)) if surface[i] in OTHER_DOT
