@@ -37,7 +37,8 @@ def kana_units(cleaned: str) -> str:
 def kana_counters(cleaned: str) -> str:
     """Return a text with a count of things typed in kana written with its counter (なんだい -> 何台): the unit asked.
 
-    Only counters no other word reads alike (なんかい is 何回 or 何階, なんけん 何件 or 何軒: left as typed).
+    Only counters no other word reads alike (なんかい is 何回 or 何階, なんけん 何件 or 何軒: left as typed), but
+    なんかい so often in a period (年に なんかい) is 何回.
     """
     cleaned = TIMES_IN_A_PERIOD.sub(r"\1何回", cleaned) if "かい" in cleaned else cleaned
     return KANA_COUNTER.sub(lambda found: "何" + KANA_COUNTERS[found.group(1)], cleaned) if "なん" in cleaned else cleaned

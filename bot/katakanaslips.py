@@ -15,12 +15,12 @@ from collections.abc import Callable
 KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa]{3,}")  # no ー or ッ typed at all, three kana or more
 MARKS = "ッー"
 KATAKANA_WITH_MARKS = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
-OTHER_DOT = dict(zip("バビブベボパピプペポ", "パピプペポバビブベボ"))  # ゛ and ゜ on one key
-# ... and ゛ tapped once too often or too few times ("メリッド" for メリット)
 VOICED = "ガギグゲゴザジズゼゾダヂヅデドバビブベボ"
 UNVOICED = "カキクケコサシスセソタチツテトハヒフヘホ"
-OTHER_DOT.update({k: v for k, v in zip(VOICED, UNVOICED) if k not in OTHER_DOT})
-OTHER_DOT.update(zip(UNVOICED, VOICED))
+# The one other kana a mark's tap makes: ゛ added or taken away ("メリッド" for メリット), and ゛ and ゜ swapped on
+# their one key (ブ for プ; a バ is read as パ, not as ハ).
+OTHER_DOT = {**dict(zip(VOICED, UNVOICED)), **dict(zip(UNVOICED, VOICED)),
+             **dict(zip("バビブベボパピプペポ", "パピプペポバビブベボ"))}
 # A flick one way too far: the other kana of the same key ("メルット" for メリット)
 FLICK_ROWS = ("アイウエオ", "カキクケコ", "サシスセソ", "タチツテト", "ナニヌネノ", "ハヒフヘホ", "マミムメモ", "ラリルレロ")
 SAME_KEY = {kana: row.replace(kana, "") for row in FLICK_ROWS for kana in row}

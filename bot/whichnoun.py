@@ -20,8 +20,8 @@ NOUN = "名詞"
 WHAT = frozenset({"何", "なに", "なん"})  # 何て番組, なんという会社: "what-called", a name of that kind asked
 CALLED = frozenset({"て", "と"})
 SAYING = frozenset({"いう", "言う", "ゆう"})
-NAME = frozenset({"名前", "名称", "なまえ"})
-HONORIFIC = frozenset({"お", "ご", "御"})  # 橋の名前: the name of one of that kind asked
+NAME = frozenset({"名前", "名称", "なまえ"})  # 橋の名前: the name of one of that kind asked
+HONORIFIC = frozenset({"お", "ご", "御"})  # お寺: the kind is 寺 (names_one_of)
 
 
 def _head(parts: tuple[Morpheme, ...], start: int) -> str:
