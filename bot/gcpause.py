@@ -37,14 +37,15 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-# From this many entries on, an index is kept out of every later collection (gc.freeze): a full collection would
-# otherwise walk its tens of millions of objects, seconds for the one answer that happens to trigger it. Smaller
-# bases (the bundled one, the tests' own) are left to the collector as any object.
-FREEZE_FROM_ENTRIES = 2_000
+# Every index is kept out of later collections (gc.freeze). A full collection otherwise walks all its objects: about
+# 100 ms for the bundled base, seconds for a base of 100,000 entries, charged to the one answer that triggers it; and
+# the younger collections an answer's own allocations trigger ran a third slower with the index still tracked
+# (bench/latency.py, bundled p50 1.5 -> 1.0 ms). A base with no entries has no index worth freezing.
+FREEZE_FROM_ENTRIES = 1
 
 
 def keep_out_of_collections(entries: int) -> bool:
-    """Freeze every object alive now (the index just built) if the base is large; return whether it was frozen.
+    """Freeze every object alive now (the index just built) unless the base is empty; return whether it was frozen.
 
     Frozen objects are still freed by reference counting when the index is replaced; only objects in reference
     cycles would stay, and neither the knowledge base nor the index makes any.

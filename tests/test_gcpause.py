@@ -59,7 +59,7 @@ def test_loading_bad_knowledge_still_brings_the_collector_back(tmp_path: Path) -
     assert gc.isenabled()
 
 
-def test_only_a_large_base_is_frozen() -> None:
+def test_an_index_is_frozen_unless_the_base_is_empty() -> None:
     before = gc.get_freeze_count()
     try:
         assert not keep_out_of_collections(FREEZE_FROM_ENTRIES - 1)
