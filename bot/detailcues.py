@@ -31,7 +31,8 @@ RECIPIENT = r"(?!\s*(?:に\s*(?:伝|向|届|つた|とど)|向け|むけ|の\s*�
 # A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
 # (always); "when" as a conjunction ("Will I have a mentor when I join?") rather than asking ("When do …", "when?").
 CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
-              "いくら": "(?!い)",  # "100万人いかないくらい": the ない of a verb before くらい (about), no price
+              "いくら": "(?!い)",
+              "いくつ": NOT_SOMEONE,  # "いくつかあるなら教えて": some, no count ("いくつかな" still asks one)  # "100万人いかないくらい": the ない of a verb before くらい (about), no price
               "時期": r"(?!\s*に)",  # "入ってすぐの時期に…仕組みは？": when something happens, not asking when
               "何年": r"(?!\s*以上)",  # "何年以上の経験が必要？": a length of experience required, no date
               "何回": "(?!も|目)", "何度": "(?!も|目)",  # "何回も" (again and again), "何回目" (the how-manieth)

@@ -33,7 +33,8 @@ OWNED_COUNT = re.compile(r"の(?=[^\s、。,?？のはがって]{1,8}(?:は|っ�
                          r"|の(?=(?:場所|住所|所在地|行き方|最寄り駅|最寄駅)(?:は|って|を|が|[?？]|$))"
                          r"|の(?=(?:割合|比率|率|男女比)(?:は|って|を|が|[?？]|$))")  # "女性の管理職の割合": of 管理職
 # "講師は誰？": the role before it. Not 誰か (someone): "新人のうちは誰かついてくれる？" asks who is the 新人 no one.
-WHO = re.compile(rf"(?:は|って|が)\s*(?:(?:誰|だれ){NOT_SOMEONE}|どなた|どんな人|どういう人)")
+# Nor 誰が/誰に before a verb: "仕事は誰が教えてくれる？" asks who does it, not who the 仕事 is.
+WHO = re.compile(rf"(?:は|って|が)\s*(?:(?:誰|だれ){NOT_SOMEONE}(?!\s*(?:が|に|から)\s*[^\s?？。])|どなた|どんな人|どういう人)")
 ANYONE = frozenset({"人", "方", "ひと", "かた"})
 # ... typed in kana too ("あかさかの じんこうは？", "あざぶちくの じんこう")
 LIVES_AFTER = re.compile(r"\s*(?:ちく|チク)?(?:に住|で暮ら|の\s*(?:人口|じんこう|ジンコウ)|の住民|の\s*じゅうみん|在住"

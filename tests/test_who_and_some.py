@@ -1,0 +1,28 @@
+"""誰が and いくつか: who does something is not who something is; "some" asks no count."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.service import Answerer
+from single_reply import outcome
+
+
+@pytest.mark.parametrize("text", ["新人の仕事は誰が教えてくれるんですか", "しごと は だれ が おしえて くれますか"])
+def test_who_does_it_is_not_who_the_work_is(plain_answerer: Answerer, text: str) -> None:
+    # "仕事は誰" was read as "who is the 仕事", a role the OJT answer never names: refused. 誰 is the one who teaches.
+    assert outcome(plain_answerer, text) == ("answer", "training-ojt")
+
+
+def test_who_a_role_is_is_still_refused_when_unnamed(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "新任研修の講師は誰ですか") == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["プレクラスの良いところ、いくつかあるなら教えて", "プレクラスのメリットっていくつかある？"])
+def test_some_asks_no_count(plain_answerer: Answerer, text: str) -> None:
+    # いくつか (some) was read as いくつ (how many): the five districts' count answered the merits asked.
+    assert outcome(plain_answerer, text) == ("answer", "preclass-merits")
+
+
+def test_how_many_still_asks_a_count(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "地区はいくつある？") == ("answer", "overview-districts")
