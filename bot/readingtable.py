@@ -148,8 +148,10 @@ def _starts_inside_a_word(spans: dict[str, tuple[int, str]], start: int, end: in
     # 化学職 read カガクショク holds ガクショク (学食) from the ガ of 化学: a reading that begins inside a word of the
     # dictionary, written in kanji as it reads, and runs on past it is a coincidence of sounds (a mistyped compound
     # splits at its start: 大志 + 館).
-    return any(begin < start < begin + len(reading) < end and len(surface) > 1 and _word_reading(surface) == reading
-               and not HIRAGANA_ONLY.match(surface) for surface, (begin, reading) in spans.items())
+    # So does one that begins inside one kanji's reading ("家から" read ウチカラ holds チカラ, 力).
+    return any(begin < start < begin + len(reading) < end and not HIRAGANA_ONLY.match(surface)
+               and (len(surface) == 1 and KANJI.match(surface) or len(surface) > 1 and _word_reading(surface) == reading)
+               for surface, (begin, reading) in spans.items())
 
 
 def _starts_in_okurigana(spans: dict[str, tuple[int, str]], start: int) -> bool:

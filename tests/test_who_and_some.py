@@ -26,3 +26,13 @@ def test_some_asks_no_count(plain_answerer: Answerer, text: str) -> None:
 
 def test_how_many_still_asks_a_count(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "地区はいくつある？") == ("answer", "overview-districts")
+
+
+def test_a_reading_begun_inside_one_kanji_is_no_typo() -> None:
+    # "家から" read ウチカラ holds チカラ (力): a reading that starts inside one kanji's reading and runs past it is a
+    # coincidence of sounds, not a mistyped word (a mistyped compound splits at a kanji's start: 与 + 算).
+    from bot.readingtable import _starts_inside_a_word
+
+    spans = {"家": (12, "ウチ"), "から": (14, "カラ")}
+    assert _starts_inside_a_word(spans, 13, 16)  # ウ|チカラ: 力 begins inside 家's reading
+    assert not _starts_inside_a_word(spans, 12, 16)  # from the start of 家's reading: a mistyped compound may
