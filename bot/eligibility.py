@@ -23,6 +23,10 @@ MAY_VERBS_JA = r"応募|受験|受け|申し込|申込|なれ|働け|採用さ|�
 # Past an age or a bound: "60歳を超えていても", "40歳以上でも".
 BEYOND_JA = r"(?:を?\s*(?:超え|こえ|越え|過ぎ|すぎ)\s*て(?:\s*い\s*て)?|以上|いじょう|未満|みまん|以下|いか)?"
 MAY_JA = re.compile(PERSON_JA + BEYOND_JA + rf"\s*(?:でも|も)(?P<between>[^。？?!！]{{0,24}}?)(?:{MAY_VERBS_JA})(?!つけ)")  # not 受付
+# Or after a story or a concession, whether one may at all: "高校しか出てないけど受験できる？", "外国の大学を出ました。
+# 受験できますか". The asking clause then names nothing else (no object but the exam).
+MAY_AFTER_STORY_JA = re.compile(r"(?:けど|けれど|けれども|ですが|んだが|のだが|ました\s|です\s|[。!！?？])\s*"
+                                r"(?:(?:試験|しけん)\s*(?:を|は)?\s*)?(?:受験|じゅけん|応募|おうぼ)\s*(?:でき|出来)")
 BETWEEN_CHARS = 16  # kana spells long: みなとくのせいしょくいんに (港区の正職員に)
 EXAM_OBJECT = re.compile(r"(?:試験|しけん|シケン|テスト|仕事|しごと)\s*を")  # the exam, or the job, taken
 ASKED_ALREADY_JA = re.compile(r"資格|しかく|条件|じょうけん|要件")
@@ -82,6 +86,9 @@ def eligibility(text: str) -> str:
         between = found.group("between").replace(" ", "")
         if len(between) <= BETWEEN_CHARS and ("を" not in between or EXAM_OBJECT.search(between)):
             return _said_in_its_sentence(text, found.end(), "、受験資格は")
+    story = MAY_AFTER_STORY_JA.search(text)
+    if story:
+        return _said_in_its_sentence(text, story.end(), "、受験資格は")
     for end in [found.start() for found in SENTENCE_END.finditer(lowered)] + [len(lowered)]:
         sentence = lowered[start:end]  # who and whether they may, in one sentence
         may = MAY_EN.search(sentence)

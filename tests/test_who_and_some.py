@@ -36,3 +36,13 @@ def test_a_reading_begun_inside_one_kanji_is_no_typo() -> None:
     spans = {"家": (12, "ウチ"), "から": (14, "カラ")}
     assert _starts_inside_a_word(spans, 13, 16)  # ウ|チカラ: 力 begins inside 家's reading
     assert not _starts_inside_a_word(spans, 12, 16)  # from the start of 家's reading: a mistyped compound may
+
+
+@pytest.mark.parametrize("text", ["短大しか出てないけど受験できる？", "海外 で 働いて いました 受験 できます か"])
+def test_whether_one_may_apply_after_a_story_asks_the_eligibility(plain_answerer: Answerer, text: str) -> None:
+    # The story's words (海外, 学校) pulled the answer to their own topic, or nothing reached the accept line.
+    assert outcome(plain_answerer, text) == ("answer", "guide-application")
+
+
+def test_from_a_place_one_may_apply_still_asks_the_exam(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "名古屋からでも受験できる？会場はどこ？") == ("answer", "guide-exam")
