@@ -56,6 +56,8 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     # ほんまなん？: "really" (Kansai)
     (r"ほんま(?=に|なん|なの|や|か|[?？\s]|$)", "本当", ("ほんま",)),
     # 初任給なんぼ？, 人口はなんぼ: "how much" or "how many" (Kansai)
+    # ... and "up to how much" of money: 助成はなんぼまで出るん, なんぼもらえる (an amount, as いくら asks)
+    (r"なんぼ(?=\s*(?:まで|円|出|でる|でま|もら|かか|払|はら))", "いくら", ("なんぼ",)),
     (r"なんぼ", "どれくらい", ("なんぼ",)),
     # 予算どんくらいあんの？: どのくらい and あるの said fast (Tokyo speech; not あんな, 案の)
     (r"どん(?=くらい|ぐらい)", "どの", ("どんく", "どんぐ")),

@@ -19,6 +19,8 @@ from bot.service import Answerer
     ("みんな近くに住んどるん？", "みんな近くに住んでるん？"),
     ("OJTってやっちょるの？", "OJTってやってるの？"),
     ("初任給なんぼ？", "初任給どれくらい？"),
+    ("助成はなんぼまで出るん？", "助成はいくらまで出るん？"),  # money paid out: an amount, as いくら asks
+    ("なんぼ もらえるん", "いくら もらえるん"),
     ("テレビで取り上げられてるって ほんまなん", "テレビで取り上げられてるって 本当なん"),
     ("家賃が心配やけん、住宅のこと教えて", "家賃が心配やから、住宅のこと教えて"),
     ("予算って どんくらい あんの？", "予算って どのくらい あるの？"),  # said fast
@@ -49,3 +51,4 @@ def matcher(plain_answerer: Answerer) -> Matcher:
 def test_a_rule_written_on_the_standard_form_holds_for_the_regional_one(matcher: Matcher) -> None:
     assert matcher.match("採択されんかった提案って、どんなのがあったと？").kind == "fallback"
     assert matcher.match("みなとくって なんにん すんどーと？").best.entry_id == "overview-population"
+
