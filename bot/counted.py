@@ -27,7 +27,9 @@ COUNT_FIRST = re.compile(rf"(?:何|なん|幾)\s*(?:{UNITS})\s*の\s*")
 # people or thing ("how many nepali people work…", not "how many made it").
 HOW_MANY = re.compile(r"(?<![a-z])how\s+many\s+([a-z-]+)(?:\s+([a-z-]+))?")
 # A share's whole ("the share of managers who are women", "women among managers"): counted as a count's noun is.
-SHARE_OF = re.compile(r"(?<![a-z])(?:(?:share|ratio|proportion|percentage)\s+of|among)\s+(?:the\s+)?([a-z-]+)")
+# A number before the whole is no part of it ("among the five districts": the districts).
+SHARE_OF = re.compile(r"(?<![a-z])(?:(?:share|ratio|proportion|percentage)\s+of|among)\s+(?:the\s+)?"
+                      r"(?:(?:all|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?([a-z-]+)")
 RATE = re.compile(r"あたり|当たり|(?<![a-z])per(?![a-z])")  # "職員1人あたり区民は何人？" is a rate, no count of 区民
 NOUN = "名詞"
 PREDICATE = frozenset({"動詞", "助動詞", "形容詞"})

@@ -46,3 +46,9 @@ def test_whether_one_may_apply_after_a_story_asks_the_eligibility(plain_answerer
 
 def test_from_a_place_one_may_apply_still_asks_the_exam(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "名古屋からでも受験できる？会場はどこ？") == ("answer", "guide-exam")
+
+
+def test_a_number_before_the_whole_is_not_what_is_counted(plain_answerer: Answerer) -> None:
+    # "among the five districts" was read as counting "five", which no district's answer counts: refused.
+    text = "Among the five districts, which one has the Odaiba waterfront?"
+    assert outcome(plain_answerer, text) == ("answer", "district-shibaura-konan")
