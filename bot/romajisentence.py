@@ -21,6 +21,7 @@ ROMAJI_PARTICLES = {"wa": "は", "wo": "を", "e": "へ"}
 ROMAJI_PUNCTUATION = {".": "。", "?": "？", "!": "！", ",": "、"}
 MIN_ROMAJI_SHARE = 0.7
 ASCII_LETTER = re.compile(r"[a-z]")
+WARD = re.compile(r"(?!minato-)[a-z]+-ku")  # another ward: the city's own is read as kana as ever
 NOT_HEPBURN = re.compile(r"[lq]|c(?!c?h)|y(?![aueo])")  # cch is っち typed on a phone (kyacchi), no English
 
 
@@ -39,8 +40,10 @@ def romaji_sentence(text: str) -> str | None:
         return None  # "can i see slide on my phone? no paper?": English, whose "no" is no particle
     # An acronym typed in capitals (AI, OJT, SNS) is an English word between the kana, not the romaji あい.
     acronyms = {word.lower() for word in re.findall(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])", text)}
-    kana = {word: None if word in acronyms or _english(word) else ROMAJI_PARTICLES.get(word) or romaji_word(word)
-            for word in letters}
+    # Another ward named with its hyphen (shinjuku-ku) stays its name as typed, which the vocabulary
+    # knows as another place, where its kana (しんじゅくく) would fall apart into pieces.
+    kana = {word: None if word in acronyms or _english(word) or WARD.fullmatch(word)
+            else ROMAJI_PARTICLES.get(word) or romaji_word(word) for word in letters}
     if sum(kana[word] is not None or word in acronyms for word in letters) < MIN_ROMAJI_SHARE * len(letters):
         return None
     # Unconvertible words (English loans like "OJT") stay as they are between the kana, and the punctuation

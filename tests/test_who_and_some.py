@@ -52,3 +52,10 @@ def test_a_number_before_the_whole_is_not_what_is_counted(plain_answerer: Answer
     # "among the five districts" was read as counting "five", which no district's answer counts: refused.
     text = "Among the five districts, which one has the Odaiba waterfront?"
     assert outcome(plain_answerer, text) == ("answer", "district-shibaura-konan")
+
+
+def test_another_ward_in_romaji_is_another_place(plain_answerer: Answerer) -> None:
+    # "shinjuku-ku" was read as the kana しんじゅくく, which falls apart (しん, じゅく): Minato's figure answered.
+    assert outcome(plain_answerer, "shinjuku-ku no jinkou wa nannin desu ka") == ("no answer", None)
+    assert outcome(plain_answerer, "chuo-ku no yosan wa ikura desu ka") == ("no answer", None)
+    assert outcome(plain_answerer, "minato-ku no jinkou wa nannin desu ka") == ("answer", "overview-population")
