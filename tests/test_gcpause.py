@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.gcpause import FREEZE_FROM_ENTRIES, gc_paused, keep_out_of_collections
+from bot.gcpause import FREEZE_FROM_ENTRIES, YOUNG_COLLECTION_EVERY, gc_paused, keep_out_of_collections
 from bot.knowledge import KnowledgeError, check_knowledge, load_knowledge
 
 
@@ -68,3 +68,17 @@ def test_an_index_is_frozen_unless_the_base_is_empty() -> None:
         assert gc.get_freeze_count() > before
     finally:
         gc.unfreeze()
+
+
+def test_young_objects_are_collected_less_often_once_an_index_is_frozen() -> None:
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        assert keep_out_of_collections(1)
+        assert gc.get_threshold() == (YOUNG_COLLECTION_EVERY, 10, 10)
+        gc.set_threshold(0, 10, 10)  # a host that turned the collector off keeps it off
+        keep_out_of_collections(1)
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
