@@ -59,3 +59,10 @@ def test_another_ward_in_romaji_is_another_place(plain_answerer: Answerer) -> No
     assert outcome(plain_answerer, "shinjuku-ku no jinkou wa nannin desu ka") == ("no answer", None)
     assert outcome(plain_answerer, "chuo-ku no yosan wa ikura desu ka") == ("no answer", None)
     assert outcome(plain_answerer, "minato-ku no jinkou wa nannin desu ka") == ("answer", "overview-population")
+
+
+@pytest.mark.parametrize("text", ["AIの睡眠の実験ってどれくらいの予算がついてるの？",
+                                  "How much funding did the drone delivery trial get?"])
+def test_the_budget_of_one_project_is_unstated(plain_answerer: Answerer, text: str) -> None:
+    # "どれくらいの予算", "how much funding" ask an amount: the projects' answer names none, so it is not stated.
+    assert outcome(plain_answerer, text) == ("no answer", None)
