@@ -15,6 +15,7 @@ from bot.aspects import ASPECT_WORDS
 from bot.decision import Decider
 from bot.focus import Reading, read_message
 from bot.fuzzykeys import FuzzyKeys
+from bot.bothasked import both_asked
 from bot.gcpause import gc_paused, keep_out_of_collections
 from bot.homophones import Homophones
 from bot.index import ConceptIndex, Scored, f2_score
@@ -138,7 +139,26 @@ class Matcher:
         smalltalk = self._smalltalk_for(text, terms)
         if smalltalk is not None:
             return reading, candidates[:5], MatchResult("smalltalk", smalltalk=smalltalk)
-        return reading, candidates[:5], self._decider.decide(reading.focus, terms, candidates)
+        result = self._decider.decide(reading.focus, terms, candidates)
+        both = both_asked(reading.focus) if result.kind != "answer" or result.reason != "comparison" else None
+        return reading, candidates[:5], (self._each_answered(both, resolve, candidates[:5]) if both else None) or result
+
+    def _each_answered(self, sides: tuple[str, str], resolve: Callable[..., list[Term]],
+                       close: list[Candidate]) -> MatchResult | None:
+        # "外国人の人数と国籍の数、両方教えて": each side read as a question; two entries answering them answer together,
+        # if both are among the best of the whole question (a side read alone may lose what the whole asks of it).
+        answers = []
+        for side in sides:
+            reading = read_message(side, resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
+            candidates = self._rank(reading.terms, limit=20)
+            result = self._decider.decide(reading.focus, reading.terms, candidates)
+            if result.kind != "answer" or result.best is None or result.best.entry_id not in {c.entry_id for c in close}:
+                return None
+            answers.append(result.best)
+        first, second = answers
+        if first.entry_id == second.entry_id:
+            return None
+        return MatchResult("answer", (first, second), reason="comparison")
 
     def understand_after(self, text: str, topic: str, weight: float = 1.0,
                          exclude: str | None = None) -> tuple[Reading, list[Candidate], MatchResult]:
