@@ -12,6 +12,7 @@ from bot.answerfigures import (COUNT, COUNTERS, DATE, DIGIT, NUMBER, PER_PERSON,
 from bot.answerplaces import Places
 from bot.detailcues import (cue_pattern, cue_readings, cue_starts, kana_cue_pattern, nan_cue_pattern,
                              text_starts)
+from bot.eligibility import exam_place
 from bot.kanacounts import kana_counters, kana_units
 from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
@@ -153,7 +154,7 @@ class DetailCheck:
             found += [kind for kind, _, readings in self._kinds if kind not in found and any(r in reading for r in readings)]
         if ABSTRACT_WHERE.search(cleaned):  # "働く魅力ってどこにあるんですか": where a merit lies, no place
             found = [kind for kind in found if kind.name != LOCATION]
-        if VENUE_NOT_PERSON.search(cleaned):
+        if VENUE_NOT_PERSON.search(cleaned) or exam_place(cleaned):  # "大阪でも受けられる？": where, not who
             found = [kind for kind in found if kind.name != ELIGIBILITY]
         if PRICE_JUDGED.search(cleaned) and not PRICE_ASKED.search(cleaned):  # "値段って高くない？": judged, not asked
             found = [kind for kind in found if kind.name != PRICE]

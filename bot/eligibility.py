@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from bot.analyzer import morphemes
+
 # Who: a person (韓国人, 留学生, 既卒者), a nationality or visa (国籍, ビザ), a school or age (高卒, 35歳), typed
 # in kanji or kana.
 PERSON_JA = (r"(?:人|じん|ジン|者|しゃ|生|せい|籍|せき|卒|そつ|歳|さい|才|ビザ|びざ|学位|がくい|出身"
@@ -59,10 +61,14 @@ EXAM_FORM_JA = re.compile(r"(?:オンライン|おんらいん|リモート|ウ�
                           r"(?:受け|うけ|受験|じゅけん)")
 
 
+# Where the exam is taken: "試験って大阪でも受けられる？" (a place the analyzer knows as one, before でも).
+EXAM_PLACE_JA = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,5})\s*でも\s*(?:受け|うけ|受験|じゅけん)")
+
+
 def applying(text: str) -> str:
     """Return the text with what it asks of applying said in the words of the guide entry's title: a kind of
     person's leave to apply is the eligibility (受験資格), how to join is the way to apply (応募方法)."""
-    form = EXAM_FORM_JA.search(text)
+    form = EXAM_FORM_JA.search(text) or exam_place(text)
     if form:
         return _said_in_its_sentence(text, form.end(), "、試験会場は")
     said, lowered = eligibility(text), text.lower()
@@ -73,6 +79,15 @@ def applying(text: str) -> str:
         return _said_in_its_sentence(text, join.end(), "、応募方法は")
     join = TO_JOIN_EN.search(lowered)
     return _said_in_its_sentence(text, join.end(), " application") if join else text
+
+
+def exam_place(text: str) -> re.Match[str] | None:
+    """Return where a place is named as where the exam is taken ("大阪でも受けられる？"), or None."""
+    found = EXAM_PLACE_JA.search(text)
+    if found is None:
+        return None
+    words = morphemes(found.group("place"))
+    return found if words and words[-1].pos[2] == "地名" else None
 
 
 def eligibility(text: str) -> str:

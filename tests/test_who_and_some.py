@@ -66,3 +66,13 @@ def test_another_ward_in_romaji_is_another_place(plain_answerer: Answerer) -> No
 def test_the_budget_of_one_project_is_unstated(plain_answerer: Answerer, text: str) -> None:
     # "どれくらいの予算", "how much funding" ask an amount: the projects' answer names none, so it is not stated.
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["採用試験は福岡でも受けられますか", "一次試験って仙台でも受験できる？"])
+def test_a_place_one_may_take_the_exam_in_asks_the_venue(plain_answerer: Answerer, text: str) -> None:
+    # "Xでも受けられる" read as who may apply (留学生でも受けられる): a place there asks where the exam is held.
+    assert outcome(plain_answerer, text) == ("answer", "guide-exam")
+
+
+def test_a_kind_of_person_one_may_be_still_asks_the_eligibility(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "社会人でも受けられますか") == ("answer", "guide-application")
