@@ -7,7 +7,8 @@ import re
 from bot.analyzer import MAX_ANALYZED_CHARS, morphemes
 from bot.normalize import KANA_RUN, KANJI, clean, kana_runs, mixed_script_pieces, stray_kanji, to_katakana
 from bot.readingscan import ReadingTable
-from bot.scanguard import Words, cuts_both_ends, cuts_either_end, inside_a_loan_word, only_grammar, run_words
+from bot.scanguard import (Words, cuts_both_ends, cuts_either_end, inside_a_loan_word, okurigana_ends, only_grammar,
+                            run_words)
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, with_scanned
 from bot.variants import reading_variants
 
@@ -80,6 +81,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
     words: list[Words] | None = None
     typed: list[str] = []
     mixed = False
+    leads: list[int] = []
     for number, (run, allowed, readings) in enumerate(runs):
         mask = [False] * len(run)
         for start, end, reading in table.scan(run):
@@ -88,7 +90,9 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
             if words is None:
                 words, typed = run_words(text), KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])
                 mixed = NOT_KATAKANA.search(text) is not None
+                leads = okurigana_ends(text)
             if number < len(words) and (only_grammar(words[number], start, end) or _denies(typed[number], start)
+                                        or start < leads[number]
                                         or HIRAGANA_ONLY.match(typed[number][start:end])
                                         and cuts_both_ends(words[number], start, end)
                                         or mixed and inside_a_loan_word(words[number], typed[number], start, end)):
@@ -101,6 +105,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
         if typos and table.whole_words is not None and number < typed_runs and misread:
             if words is None:
                 words, typed = run_words(text), KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])
+                mixed, leads = NOT_KATAKANA.search(text) is not None, okurigana_ends(text)
             _scan_whole_words(run, mask, table.whole_words, words[number] if number < len(words) else [], found)
         masks.append((run, mask, readings))
     if not found:

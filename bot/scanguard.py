@@ -33,6 +33,15 @@ def run_words(text: str) -> list[Words]:
     return runs
 
 
+def okurigana_ends(text: str) -> list[int]:
+    """Return, for each kana run of the text, how many of its first kana end a word begun in kanji before it (the
+    さい of 小さいよね): a reading starting there is a coincidence of sounds (サイヨ: 採用), no word typed in kana."""
+    cleaned = clean(text)[:MAX_ANALYZED_CHARS]
+    parts = morphemes(cleaned)
+    return [max((m.end - run.start() for m in parts if m.begin < run.start() < m.end), default=0)
+            for run in KANA_RUN.finditer(cleaned)]
+
+
 def only_grammar(words: Words, start: int, end: int) -> bool:
     """Tell whether a found reading is a coincidence of grammar words: all grammar, and plainly so.
 

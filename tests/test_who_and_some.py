@@ -76,3 +76,8 @@ def test_a_place_one_may_take_the_exam_in_asks_the_venue(plain_answerer: Answere
 
 def test_a_kind_of_person_one_may_be_still_asks_the_eligibility(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "社会人でも受けられますか") == ("answer", "guide-application")
+
+
+def test_a_reading_is_not_begun_in_a_words_kana_ending(plain_answerer: Answerer) -> None:
+    # "小さいよね" read さいよ as サイヨ (採用, its long vowel left out): the さい ends 小さい, typed in kanji.
+    assert outcome(plain_answerer, "港区って面積は小さいよね、何平方キロ？") == ("answer", "overview-area")
