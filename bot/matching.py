@@ -12,10 +12,10 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from bot.aspects import ASPECT_WORDS
+from bot.bothasked import both_asked
 from bot.decision import Decider
 from bot.focus import Reading, read_message
 from bot.fuzzykeys import FuzzyKeys
-from bot.bothasked import both_asked
 from bot.gcpause import gc_paused, keep_out_of_collections
 from bot.homophones import Homophones
 from bot.index import ConceptIndex, Scored, f2_score
@@ -147,12 +147,12 @@ class Matcher:
                        close: list[Candidate]) -> MatchResult | None:
         # "外国人の人数と国籍の数、両方教えて": each side read as a question; two entries answering them answer together,
         # if both are among the best of the whole question (a side read alone may lose what the whole asks of it).
-        answers = []
+        answers, best = [], {c.entry_id for c in close}
         for side in sides:
             reading = read_message(side, resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
             candidates = self._rank(reading.terms, limit=20)
             result = self._decider.decide(reading.focus, reading.terms, candidates)
-            if result.kind != "answer" or result.best is None or result.best.entry_id not in {c.entry_id for c in close}:
+            if result.kind != "answer" or result.best is None or result.best.entry_id not in best:
                 return None
             answers.append(result.best)
         first, second = answers
