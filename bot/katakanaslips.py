@@ -15,11 +15,11 @@ from collections.abc import Callable
 KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa]{3,}")  # no ー or ッ typed at all, three kana or more
 MARKS = "ッー"
 KATAKANA_WITH_MARKS = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
-VOICED = "ガギグゲゴザジズゼゾダヂヅデドバビブベボ"
-UNVOICED = "カキクケコサシスセソタチツテトハヒフヘホ"
+VOICED_KANA = "ガギグゲゴザジズゼゾダヂヅデドバビブベボ"
+PLAIN_KANA = "カキクケコサシスセソタチツテトハヒフヘホ"
 # The one other kana a mark's tap makes: ゛ added or taken away ("メリッド" for メリット), and ゛ and ゜ swapped on
 # their one key (ブ for プ; a バ is read as パ, not as ハ).
-OTHER_DOT = {**dict(zip(VOICED, UNVOICED)), **dict(zip(UNVOICED, VOICED)),
+OTHER_DOT = {**dict(zip(VOICED_KANA, PLAIN_KANA)), **dict(zip(PLAIN_KANA, VOICED_KANA)),
              **dict(zip("バビブベボパピプペポ", "パピプペポバビブベボ"))}
 # A flick one way too far: the other kana of the same key ("メルット" for メリット)
 FLICK_ROWS = ("アイウエオ", "カキクケコ", "サシスセソ", "タチツテト", "ナニヌネノ", "ハヒフヘホ", "マミムメモ", "ラリルレロ")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from bot.analyzer import MAX_ANALYZED_CHARS, morphemes
-from bot.normalize import KANA_RUN, KANJI, clean, kana_runs, mixed_script_pieces, stray_kanji, to_katakana
+from bot.analyzer import morphemes
+from bot.katakanaslips import PLAIN_KANA, VOICED_KANA
+from bot.normalize import KANJI, kana_runs, mixed_script_pieces, stray_kanji, to_katakana
 from bot.readingscan import ReadingTable
-from bot.scanguard import (Words, cuts_both_ends, cuts_either_end, inside_a_loan_word, okurigana_ends, only_grammar,
-                            run_words)
+from bot.scanguard import (KanaRuns, Words, cuts_both_ends, cuts_either_end, inside_a_loan_word, only_grammar,
+                            read_runs)
 from bot.terms import Mask, Term, explained_by_longer, romaji_runs, with_scanned
 from bot.variants import reading_variants
 
@@ -21,7 +22,7 @@ NOT_KATAKANA = re.compile(r"[\u3041-\u3096\u3400-\u9fff]")  # hiragana or kanji:
 HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
 HIRAGANA_CHARS = "".join(chr(code) for code in range(0x3041, 0x30A0))
 PLAIN_VOICING = str.maketrans("ヅヂ", "ズジ")
-UNVOICED = str.maketrans("ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ", "カキクケコサシスセソタチツテトハヒフヘホハヒフヘホ")
+UNVOICED = str.maketrans(VOICED_KANA + "パピプペポ", PLAIN_KANA + "ハヒフヘホ")  # a ゛ or ゜ left out
 MIN_UNVOICED_READING = 4
 Concepts = tuple[str, ...]
 
@@ -78,24 +79,16 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
         runs += reading_variants(text, unknown)
     found: dict[str, Concepts] = {}
     masks: list[Mask] = []
-    words: list[Words] | None = None
-    typed: list[str] = []
+    kana_read: KanaRuns | None = None
     mixed = False
-    leads: list[int] = []
     for number, (run, allowed, readings) in enumerate(runs):
         mask = [False] * len(run)
         for start, end, reading in table.scan(run):
             # The kana runs' words, to leave out readings made only of grammar (なん + か), and the runs as typed
             # (hiragana the analyzer segments into words, katakana it may cut anywhere): read at the first hit only.
-            if words is None:
-                words, typed = run_words(text), KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])
-                mixed = NOT_KATAKANA.search(text) is not None
-                leads = okurigana_ends(text)
-            if number < len(words) and (only_grammar(words[number], start, end) or _denies(typed[number], start)
-                                        or start < leads[number]
-                                        or HIRAGANA_ONLY.match(typed[number][start:end])
-                                        and cuts_both_ends(words[number], start, end)
-                                        or mixed and inside_a_loan_word(words[number], typed[number], start, end)):
+            if kana_read is None:
+                kana_read, mixed = read_runs(text), NOT_KATAKANA.search(text) is not None
+            if number < len(kana_read.words) and _coincidence(kana_read, number, start, end, mixed):
                 continue
             if any(allowed[start:end]) and not _inside_a_word(readings, start, end, reading) \
                     and not _cuts_into_a_word(readings, start, end) and not _starts_in_okurigana(readings, start) \
@@ -103,16 +96,25 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
                 found[reading] = table[reading]
                 mask[start:end] = [True] * (end - start)
         if typos and table.whole_words is not None and number < typed_runs and misread:
-            if words is None:
-                words, typed = run_words(text), KANA_RUN.findall(clean(text)[:MAX_ANALYZED_CHARS])
-                mixed, leads = NOT_KATAKANA.search(text) is not None, okurigana_ends(text)
-            _scan_whole_words(run, mask, table.whole_words, words[number] if number < len(words) else [], found)
+            if kana_read is None:
+                kana_read, mixed = read_runs(text), NOT_KATAKANA.search(text) is not None
+            words = kana_read.words[number] if number < len(kana_read.words) else []
+            _scan_whole_words(run, mask, table.whole_words, words, found)
         masks.append((run, mask, readings))
     if not found:
         return terms
     kept = [t for t in terms
             if _unknown_place(t) or t.token.surface in whole or not explained_by_longer(t, masks, found)]
     return with_scanned(kept, found, stopwords)
+
+
+def _coincidence(kana_read: KanaRuns, number: int, start: int, end: int, mixed: bool) -> bool:
+    # A hit in a kana run that is only grammar, denied, begun in a word's kana ending, cut out of hiragana words,
+    # or (in a message not all katakana) inside a loan word.
+    words, typed = kana_read.words[number], kana_read.typed[number]
+    return (only_grammar(words, start, end) or _denies(typed, start) or start < kana_read.leads[number]
+            or HIRAGANA_ONLY.match(typed[start:end]) is not None and cuts_both_ends(words, start, end)
+            or mixed and inside_a_loan_word(words, typed, start, end))
 
 
 def _scan_whole_words(run: str, mask: list[bool], table: ReadingTable[Concepts], words: Words,

@@ -9,6 +9,7 @@ but a coincidence of sounds: it is left out. A word the reading only cuts into (
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from bot.analyzer import MAX_ANALYZED_CHARS, Morpheme, morphemes
 from bot.normalize import KANA_RUN, clean  # KANA_RUN: the runs scanned
@@ -21,25 +22,28 @@ KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
 Words = list[tuple[int, int, str]]  # each word of a run: start, end (in the run), GRAMMAR, PRONOUN or "" (content)
 
 
-def run_words(text: str) -> list[Words]:
-    """Return, for each kana run of the text (as bot.normalize.kana_runs finds them), its words."""
+class KanaRuns(NamedTuple):
+    """Each kana run of a text (as bot.normalize.kana_runs finds them): its words, the run as typed, and how many of
+    its first kana end a word begun in kanji before it (the さい of 小さいよね: a reading starting there, サイヨ for
+    採用, is a coincidence of sounds, no word typed in kana)."""
+
+    words: list[Words]
+    typed: list[str]
+    leads: list[int]
+
+
+def read_runs(text: str) -> KanaRuns:
+    """Return the kana runs of a text with their words (one analysis of the text for all of them)."""
     cleaned = clean(text)[:MAX_ANALYZED_CHARS]
     parts = morphemes(cleaned)
-    runs = []
+    found = KanaRuns([], [], [])
     for run in KANA_RUN.finditer(cleaned):
-        runs.append([(max(m.begin, run.start()) - run.start(), min(m.end, run.end()) - run.start(), _grammar(m))
-                     for m in parts if m.begin < run.end() and m.end > run.start()
-                     and m.begin >= run.start() and m.end <= run.end()])
-    return runs
-
-
-def okurigana_ends(text: str) -> list[int]:
-    """Return, for each kana run of the text, how many of its first kana end a word begun in kanji before it (the
-    さい of 小さいよね): a reading starting there is a coincidence of sounds (サイヨ: 採用), no word typed in kana."""
-    cleaned = clean(text)[:MAX_ANALYZED_CHARS]
-    parts = morphemes(cleaned)
-    return [max((m.end - run.start() for m in parts if m.begin < run.start() < m.end), default=0)
-            for run in KANA_RUN.finditer(cleaned)]
+        found.words.append([(max(m.begin, run.start()) - run.start(), min(m.end, run.end()) - run.start(), _grammar(m))
+                            for m in parts if m.begin < run.end() and m.end > run.start()
+                            and m.begin >= run.start() and m.end <= run.end()])
+        found.typed.append(run.group())
+        found.leads.append(max((m.end - run.start() for m in parts if m.begin < run.start() < m.end), default=0))
+    return found
 
 
 def only_grammar(words: Words, start: int, end: int) -> bool:

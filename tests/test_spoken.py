@@ -112,18 +112,18 @@ def test_a_loan_word_split_over_two_words_is_found(vocabulary: Vocabulary) -> No
 
 
 def test_a_reading_made_only_of_grammar_words_is_no_word_typed_in_kana() -> None:
-    from bot.scanguard import only_grammar, run_words
+    from bot.scanguard import only_grammar, read_runs
 
     # なん + か + (いろいろ): ナンカイ would read as 何回; た + よう of だったような as 多様.
-    words = run_words("なんかいろいろある")[0]
+    words = read_runs("なんかいろいろある").words[0]
     assert only_grammar(words, 0, 4)
-    words = run_words("台場とかだったような")[0]  # the run starts at と
+    words = read_runs("台場とかだったような").words[0]  # the run starts at と
     assert only_grammar(words, 4, 7)
     # しょ + くどう: the pieces of a kana word the analyzer cut badly are no grammar.
-    assert not only_grammar(run_words("しょくどうはある")[0], 0, 5)
+    assert not only_grammar(read_runs("しょくどうはある").words[0], 0, 5)
     # た|か|な|わ: single-kana particles are the bad segmentation of たかなわ (高輪), not grammar.
-    assert not only_grammar(run_words("たかなわってどんなところ")[0], 0, 4)
-    assert not only_grammar(run_words("なんさい？")[0], 0, 4)  # なん|さ|い: 何歳 typed in kana
+    assert not only_grammar(read_runs("たかなわってどんなところ").words[0], 0, 4)
+    assert not only_grammar(read_runs("なんさい？").words[0], 0, 4)  # なん|さ|い: 何歳 typed in kana
 
 
 def test_a_run_on_spoken_sentence_ends_after_its_asking_particle() -> None:
