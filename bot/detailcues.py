@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import jaconv
 
+from bot.kanacounts import NOT_NANKA_FILLER
 from bot.normalize import KANJI, clean, reading_of, to_katakana
 from bot.wordtrie import starting_with
 
@@ -31,12 +32,12 @@ RECIPIENT = r"(?!\s*(?:に\s*(?:伝|向|届|つた|とど)|向け|むけ|の\s*�
 # A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
 # (always); "when" as a conjunction ("Will I have a mentor when I join?") rather than asking ("When do …", "when?").
 CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
-              "いくら": "(?!い)",
-              "いくつ": NOT_SOMEONE,  # "いくつかあるなら教えて": some, no count ("いくつかな" still asks one)  # "100万人いかないくらい": the ない of a verb before くらい (about), no price
+              "いくら": "(?!い)",  # "100万人いかないくらい": the ない of a verb before くらい (about), no price
+              "いくつ": NOT_SOMEONE,  # "いくつかあるなら教えて": some, no count ("いくつかな" still asks one)
               "時期": r"(?!\s*に)",  # "入ってすぐの時期に…仕組みは？": when something happens, not asking when
               "何年": r"(?!\s*以上)",  # "何年以上の経験が必要？": a length of experience required, no date
               "何回": "(?!も|目)", "何度": "(?!も|目)",  # "何回も" (again and again), "何回目" (the how-manieth)
-              "なんかい": "(?![いくつるろも])",  # the filler なんか before a word: "なんかいいこと", "なんかいつから"
+              "なんかい": NOT_NANKA_FILLER,
               # "昼間人口? and how much is it": the figure named; "how much is the area": a size, not a price
               "how much is": r"(?!\s+(?:it|that|this)(?![a-z]))(?!\s+(?:the\s+)?(?:area|size|land|population)(?![a-z]))",
               # "how many yen?" asks a price, "how many minutes?" a time, "how many km2?" an area: they count nothing

@@ -16,8 +16,10 @@ NOT_ENDING = r"(?!\s*(?:[?？!！。、,.]|$))"
 KANA_COUNTER = re.compile(r"(?<![\u3400-\u9fff々ァ-ヺー])なん\s*("
                           + "|".join(c + (NOT_ENDING if c == "だい" else "") for c in KANA_COUNTERS) + ")")
 
+# What follows なんかい when it is the filler なんか before a word: "なんかいいこと", "なんかいつから"
+NOT_NANKA_FILLER = "(?![いくつるろも])"
 # "年に なんかい", "1年 に 何かい": so often in a period it is 何回 (times), not 何階 (which floor)
-TIMES_IN_A_PERIOD = re.compile(r"((?:年|月|週|日|ねん|しゅう)\s*に\s*)(?:なん|何)\s*かい(?![いくつるろも])")
+TIMES_IN_A_PERIOD = re.compile(r"((?:年|月|週|日|ねん|しゅう)\s*に\s*)(?:なん|何)\s*かい" + NOT_NANKA_FILLER)
 
 
 def kana_units(cleaned: str) -> str:

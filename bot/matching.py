@@ -133,9 +133,8 @@ class Matcher:
     def _understand(self, text: str, resolve: Callable[..., list[Term]]) -> tuple[Reading, list[Candidate], MatchResult]:
         if not has_letters(text):
             return Reading([], text, ""), [], MatchResult("invalid", reason="no words")
-        reading = read_message(text, resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
+        reading, candidates = self._read(text, resolve)
         terms = reading.terms
-        candidates = self._rank(terms, limit=20)  # room for the filters in _decide
         smalltalk = self._smalltalk_for(text, terms)
         if smalltalk is not None:
             return reading, candidates[:5], MatchResult("smalltalk", smalltalk=smalltalk)
@@ -149,8 +148,7 @@ class Matcher:
         # if both are among the best of the whole question (a side read alone may lose what the whole asks of it).
         answers, best = [], {c.entry_id for c in close}
         for side in sides:
-            reading = read_message(side, resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
-            candidates = self._rank(reading.terms, limit=20)
+            reading, candidates = self._read(side, resolve)
             result = self._decider.decide(reading.focus, reading.terms, candidates)
             if result.kind != "answer" or result.best is None or result.best.entry_id not in best:
                 return None
@@ -159,6 +157,10 @@ class Matcher:
         if first.entry_id == second.entry_id:
             return None
         return MatchResult("answer", (first, second), reason="comparison")
+
+    def _read(self, text: str, resolve: Callable[..., list[Term]]) -> tuple[Reading, list[Candidate]]:
+        reading = read_message(text, resolve, self.vocabulary.asks_about, self.vocabulary.is_home)
+        return reading, self._rank(reading.terms, limit=20)  # room for the filters in decide
 
     def understand_after(self, text: str, topic: str, weight: float = 1.0,
                          exclude: str | None = None) -> tuple[Reading, list[Candidate], MatchResult]:
