@@ -25,6 +25,7 @@ PLAIN_VOICING = str.maketrans("ヅヂ", "ズジ")
 UNVOICED = str.maketrans(VOICED_KANA + "パピプペポ", PLAIN_KANA + "ハヒフヘホ")  # a ゛ or ゜ left out
 MIN_UNVOICED_READING = 4
 Concepts = tuple[str, ...]
+PARTICLES = frozenset({"が", "を", "に", "で", "と", "へ", "は", "も", "の", "や", "から", "まで", "より"})
 
 
 def reading_table(by_reading: dict[str, str], compounds: dict[str, Concepts], phrases: dict[str, Concepts],
@@ -92,7 +93,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
                 continue
             if any(allowed[start:end]) and not _inside_a_word(readings, start, end, reading) \
                     and not _cuts_into_a_word(readings, start, end) and not _starts_in_okurigana(readings, start) \
-                    and not _starts_inside_a_word(readings, start, end):
+                    and not _starts_inside_a_word(readings, start, end) and not _takes_a_particle(readings, start, end):
                 found[reading] = table[reading]
                 mask[start:end] = [True] * (end - start)
         if typos and table.whole_words is not None and number < typed_runs and misread:
@@ -158,6 +159,13 @@ def _starts_inside_a_word(spans: dict[str, tuple[int, str]], start: int, end: in
     # So does one that begins inside one kanji's reading ("家から" read ウチカラ holds チカラ, 力).
     return any(begin < start < begin + len(reading) < end and not HIRAGANA_ONLY.match(surface)
                and (len(surface) == 1 and KANJI.match(surface) or len(surface) > 1 and _word_reading(surface) == reading)
+               for surface, (begin, reading) in spans.items())
+
+
+def _takes_a_particle(spans: dict[str, tuple[int, str]], start: int, end: int) -> bool:
+    # "家から" with 家 read チ holds チカラ (力): a kanji read another way for a mistyped compound (与 + 算) spells no
+    # word ending in the particle after it. (A phrase may hold one: 家を借りる.)
+    return any(surface in PARTICLES and start < begin and begin + len(reading) == end
                for surface, (begin, reading) in spans.items())
 
 

@@ -38,6 +38,17 @@ def test_a_reading_begun_inside_one_kanji_is_no_typo() -> None:
     assert not _starts_inside_a_word(spans, 12, 16)  # from the start of 家's reading: a mistyped compound may
 
 
+def test_a_kanji_read_another_way_spells_no_word_with_the_particle_after_it(plain_answerer: Answerer) -> None:
+    # 家 read チ (one of its other readings, tried for a mistyped compound) made "家から" チカラ: 力, the new-technology
+    # entry's word, answered a question naming nothing it knows.
+    from bot.readingtable import _takes_a_particle
+
+    assert outcome(plain_answerer, "家 から どの くらい") == ("no answer", None)
+    spans = {"家": (12, "チ"), "から": (13, "カラ")}
+    assert _takes_a_particle(spans, 12, 15)  # チ|カラ: ends with the whole particle
+    assert not _takes_a_particle({"家": (0, "ヤ"), "ちん": (1, "チン")}, 0, 3)  # 家ちん: 家賃 mistyped
+
+
 @pytest.mark.parametrize("text", ["短大しか出てないけど受験できる？", "海外 で 働いて いました 受験 できます か"])
 def test_whether_one_may_apply_after_a_story_asks_the_eligibility(plain_answerer: Answerer, text: str) -> None:
     # The story's words (海外, 学校) pulled the answer to their own topic, or nothing reached the accept line.
