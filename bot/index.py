@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Any, Callable, NamedTuple
 
 FRONT_RUNNERS = 50
+DENSE_FROM_ENTRIES = 10  # from this many entries up to FRONT_RUNNERS, every paraphrase is scored at once (NumPy)
 
 
 class Scored(NamedTuple):
@@ -20,9 +21,10 @@ class Scored(NamedTuple):
 class ConceptIndex:
     """Inverted lists of concepts over entries (with strengths) and over paraphrases (with weights).
 
-    A question touching few entries is scored in plain Python: on a few dozen cells each NumPy call costs more than
-    the sums themselves, and a base of at most FRONT_RUNNERS entries never imports NumPy (a sixth of the start-up).
-    Both ways add the same floats in the same order, so they give the same scores (tests/test_index.py).
+    A question touching few entries of a large base is scored in plain Python: on a few dozen cells each NumPy call
+    costs more than the sums themselves. A base of a few dozen entries is scored over all its paraphrases at once
+    (DenseScores); one of fewer than DENSE_FROM_ENTRIES entries never imports NumPy. Every way adds the same floats
+    in the same order, so they give the same scores (tests/test_index.py).
     """
 
     def __init__(self, bags: list[dict[str, float]], questions: list[tuple[int, dict[str, float]]]) -> None:
@@ -30,31 +32,38 @@ class ConceptIndex:
         self._question_entry = [entry for entry, _ in questions]
         self._question_total = [sum(w.values()) or 1.0 for _, w in questions]
         # Only a base with more entries than front-runners can need NumPy's partial sort; its postings are arrays
-        # (a tenth of the memory of lists at 100,000 entries), and it is imported now, not mid-answer.
+        # (a tenth of the memory of lists at 100,000 entries), and it is imported now, not mid-answer. A base of a few
+        # dozen entries is scored over all its paraphrases at once (DenseScores): NumPy too.
         large = len(bags) > FRONT_RUNNERS
+        dense = DENSE_FROM_ENTRIES <= len(bags) <= FRONT_RUNNERS
         self._bag_postings = _Postings(
-            ((concept, entry, strength) for entry, bag in enumerate(bags) for concept, strength in bag.items()), large)
+            ((concept, entry, strength) for entry, bag in enumerate(bags) for concept, strength in bag.items()),
+            large or dense)
         self._question_postings = _Postings(
             ((concept, index, weight) for index, (_, weights) in enumerate(questions) for concept, weight in weights.items()),
-            large)
-        self._arrays = None
+            large or dense)
+        self._arrays = self._dense = None
         if large:
             from bot.index_arrays import IndexArrays
 
             self._arrays = IndexArrays(self._question_entry, self._question_total, len(bags))
+        elif dense:
+            from bot.index_arrays import DenseScores
+
+            self._dense = DenseScores(self._question_entry, self._question_total, len(bags))
 
     def best(self, strong: dict[str, float], weak: dict[str, float], total: float, limit: int) -> list[Scored]:
         """Return the entries that best explain a question's strong and weak concepts, best first.
 
-        Only the entries and paraphrases the question's concepts touch are looked at: the work grows with the
-        postings read, not with the size of the knowledge base.
+        In a large base only the entries and paraphrases the question's concepts touch are looked at: the work grows
+        with the postings read, not with the size of the knowledge base.
         """
         in_bags, in_questions = self._bag_postings.get, self._question_postings.get
         bag = [(postings, w, c in strong) for c, w in (*strong.items(), *weak.items())
                if (postings := in_bags(c)) is not None]
         asked = [(postings, 1.0, c in strong) for c in (*strong, *weak) if (postings := in_questions(c)) is not None]
-        results = None
-        if self._arrays is None or sum(len(p) for (p, _), _, _ in bag + asked) <= PLAIN_POSTINGS:
+        results = self._dense.best(bag, asked, total) if self._dense is not None else None
+        if results is None and (self._arrays is None or sum(len(p) for (p, _), _, _ in bag + asked) <= PLAIN_POSTINGS):
             results = self._best_plain(bag, asked, total)
         if results is None:  # too many postings, or more front-runners than FRONT_RUNNERS: NumPy's partial sort
             results = self._arrays.best(bag, asked, total)  # type: ignore[union-attr]
@@ -112,7 +121,10 @@ class ConceptIndex:
 
     def user_entries(self, concept: str) -> tuple[int, ...]:
         """Return the positions of the entries using a concept."""
-        return tuple(self._bag_postings[concept][0]) if concept in self._bag_postings else ()
+        if concept not in self._bag_postings:
+            return ()
+        positions = self._bag_postings[concept][0]
+        return tuple(positions if isinstance(positions, list) else positions.tolist())
 
     def bag(self, entry: int) -> dict[str, float]:
         """Return an entry's concepts with their strengths."""

@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from bot.index import FRONT_RUNNERS, ConceptIndex, Scored, f2_score
+from bot.index import DENSE_FROM_ENTRIES, FRONT_RUNNERS, ConceptIndex, Scored, f2_score
 from bot.index_arrays import _f2, _top
 
 
@@ -45,8 +45,9 @@ class DenseIndex(ConceptIndex):
 
 
 # Rare words: few postings, summed in plain Python; common: many postings and front-runners, NumPy's way. A base of
-# at most FRONT_RUNNERS entries is always scored in plain Python.
-@pytest.mark.parametrize("entries, words", [(400, 300), (400, 12), (FRONT_RUNNERS, 12), (7, 5)])
+# DENSE_FROM_ENTRIES to FRONT_RUNNERS entries is scored over every paraphrase at once; a smaller one in plain Python.
+@pytest.mark.parametrize("entries, words", [(400, 300), (400, 12), (FRONT_RUNNERS, 12), (30, 40), (DENSE_FROM_ENTRIES, 8),
+                                            (7, 5)])
 def test_sparse_scores_equal_dense_scores(entries: int, words: int) -> None:
     rng = random.Random(entries * words)
     vocabulary = [f"w{i}" for i in range(words)]
@@ -67,10 +68,20 @@ def test_sparse_scores_equal_dense_scores(entries: int, words: int) -> None:
         assert index.best(strong, weak, total, 20) == dense.best(strong, weak, total, 20)
 
 
-def test_a_small_base_answers_without_numpy() -> None:
-    # The bundled knowledge has fewer entries than FRONT_RUNNERS: its start-up need not import NumPy at all.
-    code = ("import sys\nfrom bot.config import bundled_knowledge_dir\nfrom bot.knowledge import load_knowledge\n"
-            "from bot.service import Answerer, Question\nanswerer = Answerer(load_knowledge(bundled_knowledge_dir()))\n"
-            "print(answerer.answer(Question('食堂はありますか')).entry_id, 'numpy' in sys.modules)\n")
+def test_a_tiny_base_answers_without_numpy() -> None:
+    # A base of fewer than DENSE_FROM_ENTRIES entries (a test's, a first draft's) need not import NumPy at all.
+    code = ("import sys\nfrom bot.index import ConceptIndex\n"
+            "index = ConceptIndex([{'a': 1.0}, {'b': 1.0}], [(0, {'a': 1.0}), (1, {'b': 1.0})])\n"
+            "print(index.best({'a': 1.0}, {}, 1.0, 5)[0].entry, 'numpy' in sys.modules)\n")
     printed = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    assert printed.split() == ["cafeteria", "False"]
+    assert printed.split() == ["0", "False"]
+
+
+def test_a_base_of_a_few_dozen_entries_is_scored_over_every_paraphrase_at_once() -> None:
+    # The bundled knowledge's size: one NumPy pass over all paraphrases, not plain sums over the touched ones.
+    rng = random.Random(11)
+    bags = [{f"w{rng.randrange(30)}": 1.0 for _ in range(4)} for _ in range(DENSE_FROM_ENTRIES)]
+    questions = [(entry, dict.fromkeys(bag, 1.0)) for entry, bag in enumerate(bags)]
+    index = ConceptIndex(bags, questions)
+    assert index._dense is not None
+    assert ConceptIndex(bags[:DENSE_FROM_ENTRIES - 1], questions[:DENSE_FROM_ENTRIES - 1])._dense is None
