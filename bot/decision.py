@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from bot.answerfigures import DIGIT, MORE_OR_LESS
 from bot.closecall import CloseCalls
@@ -228,7 +227,7 @@ class Decider:
         if hub is None or self._details.points_to_guide(hub):
             return None  # the guide's entries point to one another as pointers do, none tells of the others
         # An overview the siblings point to may rank below them: it answers on their strength, the best one's score.
-        chosen = next((c for c in top if c.entry_id == hub), None) or replace(top[0], entry_id=hub)
+        chosen = next((c for c in top if c.entry_id == hub), None) or top[0]._replace(entry_id=hub)
         return MatchResult("answer", (chosen, *(c for c in top if c is not chosen)),
                            reason="the close entries all point to it")
 

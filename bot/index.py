@@ -38,10 +38,10 @@ class ConceptIndex:
         dense = DENSE_FROM_ENTRIES <= len(bags) <= FRONT_RUNNERS
         self._bag_postings = _Postings(
             ((concept, entry, strength) for entry, bag in enumerate(bags) for concept, strength in bag.items()),
-            large or dense)
+            large or dense, dense)
         self._question_postings = _Postings(
             ((concept, index, weight) for index, (_, weights) in enumerate(questions) for concept, weight in weights.items()),
-            large or dense)
+            large or dense, dense)
         self._arrays = self._dense = None
         if large:
             from bot.index_arrays import IndexArrays
@@ -192,7 +192,7 @@ class _Postings:
     `get` returns a concept's postings or None (the lists themselves: callers only read them).
     """
 
-    def __init__(self, rows, as_arrays: bool) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rows, as_arrays: bool, views_kept: bool = False) -> None:  # type: ignore[no-untyped-def]
         lists: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         for concept, position, value in rows:
             positions, values = lists[concept]
@@ -217,6 +217,9 @@ class _Postings:
 
         self._positions: Any = np.array(every_position, dtype=np.int64)
         self._values: Any = np.array(every_value, dtype=np.float64)
+        if views_kept:  # a small base: each concept's views made once, a look-up per question
+            self._views = {concept: self._view(concept) for concept in self._spans}
+            self.get = self._views.get
 
     def _view(self, concept: str) -> Postings | None:
         span = self._spans.get(concept)

@@ -101,15 +101,17 @@ class DenseScores:
         self._entries = entries
 
     def best(self, bag: list[Touched], asked: list[Touched], total: float) -> list[Scored]:
-        """Return the touched entries with a score, best first (equal scores in the entries' order)."""
-        (coverage, all_coverage), touched = _dense_sums(bag, self._entries, scale=True)
-        (overlap, all_overlap), _ = _dense_sums(asked, len(self._question_total), scale=False)
+        """Return the entries with a score, best first (equal scores in the entries' order)."""
+        coverage, all_coverage = _dense_sums(bag, self._entries, scale=True)
+        overlap, all_overlap = _dense_sums(asked, len(self._question_total), scale=False)
         precision = self._best_share(overlap)
         all_precision = precision if all_overlap is overlap else self._best_share(all_overlap)
-        entries = np.flatnonzero(touched)
-        f2 = _f2(precision[entries], np.minimum(coverage[entries] / total, 1.0))
+        covered = np.minimum(coverage / total, 1.0)
+        denominator = 4 * precision + covered
+        # An untouched entry covers nothing: its F2 is 0, as is one's with no denominator (both shares 0).
+        f2 = 5 * precision * covered / np.where(denominator > 0, denominator, 1.0)
         front = np.flatnonzero(f2)
-        front = entries[front[np.argsort(-f2[front], kind="stable")]]
+        front = front[np.argsort(-f2[front], kind="stable")]
         return [Scored(e, evidence, min(evidence / total, 1.0), share) for e, evidence, share
                 in zip(front.tolist(), all_coverage[front].tolist(), all_precision[front].tolist())]
 
@@ -121,16 +123,15 @@ class DenseScores:
         return best
 
 
-def _dense_sums(postings: list[Touched], size: int, scale: bool) -> tuple[Pair, np.ndarray]:
-    """Return each cell's sum over the strong postings alone and over all (one array if no posting is weak), and
-    which cells any posting touches."""
+def _dense_sums(postings: list[Touched], size: int, scale: bool) -> Pair:
+    """Return each cell's sum over the strong postings alone and over all (one array if no posting is weak)."""
     if not postings:
         empty = np.zeros(size)
-        return (empty, empty), np.zeros(size, dtype=bool)
+        return empty, empty
     positions = np.concatenate([p for (p, _), _, _ in postings])
     values = np.concatenate([v * weight if scale and weight != 1.0 else v for (_, v), weight, _ in postings])
     every = np.bincount(positions, weights=values, minlength=size)
     strong = sum(len(p) for (p, _), _, is_strong in postings if is_strong)  # the strong concepts come first
-    alone = every if strong == len(positions) else np.bincount(positions[:strong], weights=values[:strong],
-                                                                  minlength=size)
-    return (alone, every), np.bincount(positions, minlength=size) > 0
+    if strong == len(positions):
+        return every, every
+    return np.bincount(positions[:strong], weights=values[:strong], minlength=size), every

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from bot.scope import SmallTalk
 
@@ -32,9 +32,8 @@ class MatchSettings:
     english_aspect_weight: float = 0.5  # an English word asking about a topic (period, long) names none (bot.matching)
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """An entry and how well the question fits it."""
+class Candidate(NamedTuple):
+    """An entry and how well the question fits it (a named tuple: twenty are made for every question)."""
 
     entry_id: str
     score: float
