@@ -22,6 +22,7 @@ ROMAJI_PUNCTUATION = {".": "。", "?": "？", "!": "！", ",": "、"}
 MIN_ROMAJI_SHARE = 0.7
 ASCII_LETTER = re.compile(r"[a-z]")
 WARD = re.compile(r"(?!minato-)[a-z]+-ku")  # another ward: the city's own is read as kana as ever
+JAPAN = frozenset({"ニホン", "ニッポン"})
 NOT_HEPBURN = re.compile(r"[lq]|c(?!c?h)|y(?![aueo])")  # cch is っち typed on a phone (kyacchi), no English
 
 
@@ -62,6 +63,8 @@ def _romaji_piece(word: str, kana: str | None) -> str:
     # Each word keeps its space: the writer marked the words, which the analyzer would guess worse in a kana run
     # (おだいばはどのちくにはいっていますか), and bot.spaced reads known phrases across them.
     if kana:
-        # A country stays in katakana, a word of its own: "Firipin ryouri" is not one noun ふぃりぴんりょうり.
-        return f" {romaji_country(word) or kana} "
+        # A country stays in katakana, a word of its own: "Firipin ryouri" is not one noun ふぃりぴんりょうり. Not
+        # Japan: ニホン in katakana is no word of the dictionary's, にほん is 日本 ("kokuseki ga nihon ja nakute mo").
+        country = romaji_country(word)
+        return f" {kana if country in JAPAN else country or kana} "
     return ROMAJI_PUNCTUATION.get(word, f" {word} ")

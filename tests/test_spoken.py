@@ -188,6 +188,15 @@ def test_an_acronym_in_romaji_stays_an_english_word() -> None:
     assert romaji_sentence("AI wo tsukatta purojekuto wa arimasu ka") == "ai を つかった ぷろじぇくと は あります か"
 
 
+def test_japan_in_romaji_is_read_as_the_dictionary_reads_it() -> None:
+    # A country typed in romaji stays in katakana (フィリピン), but ニホン is no word of the dictionary: unknown, it
+    # weighed as a topic no entry has ("kokuseki ga nihon ja nakute mo juken dekimasu ka" was refused).
+    from bot.romajisentence import romaji_sentence
+
+    assert romaji_sentence("kokuseki ga nihon ja nakute mo juken dekimasu ka").split()[2] == "にほん"
+    assert romaji_sentence("firipin ryouri wa arimasu ka").split()[0] == "フィリピン"
+
+
 def test_a_purpose_phrase_is_said_as_a_plain_of() -> None:
     # "職員のための住まい" is the staff's housing: の…ための… says no more than の.
     assert purpose_of("しょくいん の ための 住まい") == "しょくいん の 住まい"
