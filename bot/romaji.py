@@ -4,7 +4,8 @@ with long vowels.
 Japanese typed in romaji spells a loan word's long vowel by doubling it (teema = テーマ, doroon = ドローン,
 meetoru = メートル) and its foreign sounds as an IME does (disukasshon = ディスカッション). Read letter by letter,
 they become てえま and ぢすかっしょん, which no knowledge word reads. Native words double vowels too (ookii,
-toori, oneesan), so a doubled o makes a loan word only when the hiragana is no single word of the dictionary.
+toori, oneesan, chiisai), so a doubled o or i makes a loan word only when the hiragana is no single word of the
+dictionary (suriipu = スリープ).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ FOREIGN_CLUSTER = re.compile(r"(?!sh|ch|ts|tch|([bcdfghjkprstvz])\1)[bcdfghjklpq
 
 # aa and ee (not before i: baai = 場合), and the foreign sounds an IME types as di, ti (IME: ぢ, ち).
 LOAN_LONG = re.compile(r"([ae])\1(?!i)")
-LOAN_O = re.compile(r"oo(?!i)")
+LOAN_O = re.compile(r"oo(?!i)|ii")
 LOAN_DOUBLE = re.compile(r"([aeiou])\1")
 FOREIGN_SOUND = re.compile(r"[dt]i")  # Hepburn writes ち and ぢ chi and ji: di and ti are foreign sounds
 

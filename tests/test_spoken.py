@@ -197,6 +197,15 @@ def test_japan_in_romaji_is_read_as_the_dictionary_reads_it() -> None:
     assert romaji_sentence("firipin ryouri wa arimasu ka").split()[0] == "フィリピン"
 
 
+def test_a_doubled_i_in_romaji_is_a_loan_words_long_vowel_when_no_native_word_reads_so() -> None:
+    # "AI suriipu toreenaa tte nan desu ka": すりいぷ read no word, so the sleep trainer project went unnamed.
+    from bot.romaji import romaji_word
+
+    assert romaji_word("suriipu") == "スリープ"
+    assert romaji_word("chiisai") == "ちいさい"
+    assert romaji_word("ii") == "いい"
+
+
 def test_a_purpose_phrase_is_said_as_a_plain_of() -> None:
     # "職員のための住まい" is the staff's housing: の…ための… says no more than の.
     assert purpose_of("しょくいん の ための 住まい") == "しょくいん の 住まい"
