@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection
 
 from bot.analyzer import Morpheme, morphemes
 from bot.normalize import clean
+from bot.spaced import JAPANESE_GAP
 from bot.terms import Term
 
 # The count cue after the counted noun: "…は何人", "…って年間何人くらい", "…は全部で何台", "…の数は".
@@ -36,6 +37,7 @@ PREDICATE = frozenset({"動詞", "助動詞", "形容詞"})
 ARGUMENT_MARKS = frozenset({"が", "を", "で", "に", "から"})
 BEING = frozenset({"有る", "ある", "居る", "いる"})
 ADVERBIAL = "副詞可能"
+PLACE = "地名"
 GENERAL = frozenset({"people", "persons", "person", "times", "人", "方", "ひと", "合計", "両方", "総数", "全員"})
 MIN_UNKNOWN_LATIN = 4  # shorter unknown English words are shorthand (ppl) or romaji bits (ku), not a counted thing
 
@@ -56,9 +58,10 @@ class Counted:
         if RATE.search(cleaned):
             return ""
         words = [t for t in terms if t.weight == 1.0 and t.via != "weak" and (t.concept is not None or _unknown(t))]
-        cues = [cue.start() for cue in COUNT_CUE.finditer(cleaned)]
-        firsts = [found.end() for found in COUNT_FIRST.finditer(cleaned)] if "の" in cleaned else []
-        parts = morphemes(cleaned) if cues or firsts else ()
+        joined = JAPANESE_GAP.sub("", cleaned)  # "赤坂 の ホテル は 何軒": spaced simple Japanese, its words together
+        cues = [cue.start() for cue in COUNT_CUE.finditer(joined)]
+        firsts = [found.end() for found in COUNT_FIRST.finditer(joined)] if "の" in joined else []
+        parts = morphemes(joined) if cues or firsts else ()
         counted = [_nouns_before(parts, end, words) for end in cues]
         counted += [_nouns_after(parts, start, words) for start in firsts]
         counted += [_counted_in_english(asked, words) for asked in HOW_MANY.finditer(cleaned)]
@@ -95,8 +98,18 @@ def _nouns_before(parts: tuple[Morpheme, ...], end: int, words: list[Term]) -> l
     before = [part for part in parts if part.end <= end]
     nouns = _noun_run(before, end)
     if nouns:
-        nouns = _modifier(before[:len(before) - len(nouns)]) + nouns
+        rest = before[:len(before) - len(nouns)]
+        nouns = _modifier(rest) + _place_of(rest) + nouns
     return [t for t in words if t.token.surface in nouns]
+
+
+def _place_of(parts: list[Morpheme]) -> list[str]:
+    # "赤坂のホテルはいくつ": things counted in one place are counted only by an answer naming it (the city's own name
+    # is every answer's, bot.counted's everywhere).
+    if len(parts) < 2 or parts[-1].surface != "の":
+        return []
+    places = _noun_run(parts[:-1], parts[-2].end)
+    return places if places and all(part.pos[2] == PLACE for part in parts[len(parts) - 1 - len(places):-1]) else []
 
 
 def _nouns_after(parts: tuple[Morpheme, ...], start: int, words: list[Term]) -> list[Term]:

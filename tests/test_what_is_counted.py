@@ -22,6 +22,16 @@ def test_a_count_the_entry_makes_is_answered(plain_answerer: Answerer, text: str
     assert outcome(plain_answerer, text) == ("answer", entry)
 
 
+@pytest.mark.parametrize("text", ["赤坂のホテルの数は？", "赤坂 の ホテル の 数 は？", "麻布の大使館の数は？"])
+def test_things_counted_in_one_place_need_an_answer_naming_it(plain_answerer: Answerer, text: str) -> None:
+    # The city's counts (hotel rooms, embassies) were given for one district's, which the briefing does not state.
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_things_counted_in_the_city_itself_are_still_counted(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区の大使館は何か所ありますか") == ("answer", "facts-embassies")
+
+
 def test_two_counts_compared_are_each_counted_by_one_entry(plain_answerer: Answerer) -> None:
     kind, entry = outcome(plain_answerer, "国籍の数と大使館の数って、どっちが多い？")
     assert kind == "answer" and entry in ("facts-nationalities", "facts-embassies")
