@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 
 from bot.detailcues import NOT_SOMEONE
 from bot.normalize import analyze, clean, to_katakana
-from bot.phrasespans import Span, asked_words, ending_at, is_asked, spans_of, starting_at
+from bot.phrasespans import Span, asked_words, ending_at, in_written_order, is_asked, spans_of, starting_at
 from bot.terms import Term, named_in
 from bot.vocabulary import Vocabulary
 
@@ -117,9 +117,11 @@ class Parts:
     def place_refusal(self, text: str, terms: list[Term], entry_id: str) -> str:
         """Return why an entry cannot state a detail of a district it does not name (芝地区の人口は何人？)."""
         known = self._words_of(entry_id)
-        words = asked_words(terms, scanned=True)  # typed in kana too: "しばちくのじんこう" is read 芝 + 地区
-        # A place of the city named as a district (赤坂地区, Shiba chiku), not the city (港区) nor Japan's ranking.
         cleaned = clean(text)
+        # Typed in kana too: "しばちくのじんこう" is read 芝 + 地区. In the order the words are written: a reading
+        # found across spaces ("たかなわ ちく", from romaji) comes after the analyzer's words.
+        words = in_written_order(to_katakana(cleaned), asked_words(terms, scanned=True))
+        # A place of the city named as a district (赤坂地区, Shiba chiku), not the city (港区) nor Japan's ranking.
         # ... or whose people are counted ("お台場に住んでいる人は何人？", how many people live in Odaiba).
         districts = [place for place, after in zip(words, [*words[1:], None])
                      if place.concept in self._vocabulary.known_places and not self._everywhere(place.concept)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.normalize import clean
+from bot.normalize import clean, to_katakana
 from bot.terms import Term
 
 GAP = re.compile(r"[\s・]*")  # between the words of one noun phrase (麻布 地区)
@@ -27,6 +27,16 @@ def is_asked(term: Term, scanned: bool = False) -> bool:
     # A word the question asks with, as written: not the context's, not weak, not a reading found inside a word
     # unless `scanned` (a district typed in kana is found so).
     return term.weight == 1.0 and term.concept is not None and term.via != "weak" and (scanned or term.via != "scan")
+
+
+def in_written_order(folded: str, words: list[Term]) -> list[Term]:
+    """Return the words in the order they stand in a text folded to katakana (those not found last, as they were)."""
+    def at(numbered: tuple[int, Term]) -> tuple[int, int]:
+        token = numbered[1].token  # found as written, or by its reading (あざぶ, which the analyzer gives as 麻布)
+        found = [at for key in (to_katakana(clean(token.surface)), token.reading) if key and (at := folded.find(key)) >= 0]
+        return (min(found, default=len(folded)), numbered[0])
+
+    return [term for _, term in sorted(enumerate(words), key=at)]
 
 
 def spans_of(cleaned: str, words: list[Term], fold: Callable[[str], str] = str) -> list[Span]:

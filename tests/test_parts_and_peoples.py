@@ -113,6 +113,7 @@ def test_the_answers_own_year_is_answered(plain_answerer: Answerer, question: st
 @pytest.mark.parametrize("question", [
     "赤坂地区の人口は何人？",  # the city's population is not one district's
     "Azabu chiku no yosan wa ikura?",
+    "takanawa chiku no jinkou wa nannin desu ka",  # 高輪 found across the spaces after the analyzer's words
     "How many Korean people live in the city?",  # one country's people (in English too)
     "What is the rent of the staff apartments?",
 ])
