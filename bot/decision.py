@@ -11,6 +11,7 @@ from bot.counted import Counted
 from bot.details import Asked, DetailCheck
 from bot.detailof import DetailOwner
 from bot.districtof import Districts
+from bot.figureowner import stranger_owner
 from bot.figureyear import year_holder, year_refusal
 from bot.focus import asks_to_compare
 from bot.guidetopics import GUIDE_TOPIC, GuideTopics
@@ -209,7 +210,8 @@ class Decider:
 
     def _part_refusal(self, text: str, terms: list[Term], entry_id: str, asks_detail: bool) -> str:
         # A part's figure (bot.partof), another year's (bot.figureyear): guide entries point elsewhere, state no figure.
-        refusal = self._parts.refusal(text, terms, entry_id) or self._parts.english_part_refusal(text, terms, entry_id)
+        refusal = (self._parts.refusal(text, terms, entry_id) or self._parts.english_part_refusal(text, terms, entry_id)
+                   or stranger_owner(text, terms, self.vocabulary.is_foreign_place))
         states_figures = asks_detail or DIGIT.search(self._details.answer_text(entry_id)) is not None
         if not refusal and states_figures and not self._details.points_to_guide(entry_id):
             refusal = year_refusal(text, self._details.answer_text(entry_id))
