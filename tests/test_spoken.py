@@ -206,6 +206,14 @@ def test_a_doubled_i_in_romaji_is_a_loan_words_long_vowel_when_no_native_word_re
     assert romaji_word("ii") == "いい"
 
 
+def test_a_loan_word_typed_in_hiragana_with_its_long_vowel_is_that_word() -> None:
+    # "ちかくの すーぱーは…": スーパー fell apart (す, ぱ), and the question seemed to ask only where is near.
+    from bot.kanaloans import kana_loans
+
+    assert [token.surface for token in kana_loans("ちかくの すーぱーは どこが やすいですか")] == ["スーパー"]
+    assert kana_loans("あのー すごーい えーと") == []  # a filler, a stretched adjective
+
+
 def test_a_purpose_phrase_is_said_as_a_plain_of() -> None:
     # "職員のための住まい" is the staff's housing: の…ための… says no more than の.
     assert purpose_of("しょくいん の ための 住まい") == "しょくいん の 住まい"
