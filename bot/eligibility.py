@@ -104,12 +104,13 @@ def eligibility(text: str) -> str:
     story = MAY_AFTER_STORY_JA.search(text)
     if story:
         return _said_in_its_sentence(text, story.end(), "、受験資格は")
+    told = False  # "I have a student visa. Can I take the exam?": who, told in the sentence before
     for end in [found.start() for found in SENTENCE_END.finditer(lowered)] + [len(lowered)]:
-        sentence = lowered[start:end]  # who and whether they may, in one sentence
-        may = MAY_EN.search(sentence)
-        if may and PERSON_EN.search(sentence) and not APPLIED_FOR_THING.search(sentence):
+        sentence = lowered[start:end]  # who and whether they may, in one sentence or the one before
+        may, person = MAY_EN.search(sentence), PERSON_EN.search(sentence) is not None
+        if may and (person or told) and not APPLIED_FOR_THING.search(sentence):
             return _said_in_its_sentence(text, start + may.end(), " eligibility")
-        start = end + 1
+        start, told = end + 1, person
     return text
 
 

@@ -55,6 +55,12 @@ def test_whether_one_may_apply_after_a_story_asks_the_eligibility(plain_answerer
     assert outcome(plain_answerer, text) == ("answer", "guide-application")
 
 
+def test_who_told_in_the_sentence_before_asks_whether_they_may_apply(plain_answerer: Answerer) -> None:
+    # The visa was told first, the exam asked after: read as asking the exam itself (its dates, its form).
+    assert outcome(plain_answerer, "I have a student visa. Can I take the exam to become city staff?") == (
+        "answer", "guide-application")
+
+
 def test_from_a_place_one_may_apply_still_asks_the_exam(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "名古屋からでも受験できる？会場はどこ？") == ("answer", "guide-exam")
 
