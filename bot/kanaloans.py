@@ -9,13 +9,23 @@ a stretched adjective, すごーい, is none).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.analyzer import dictionary, morphemes
+from bot.kanaplaces import kana_countries
 from bot.normalize import Token, analyze, to_katakana
+from bot.terms import Term
 
 LONG_RUN = re.compile(r"[\u3041-\u3096]+ー[\u3041-\u3096ー]*")
 COMMON_NOUN = ("名詞", "普通名詞")
 MIN_LOAN = 3
+
+
+def fallen_apart(text: str, is_foreign_place: Callable[[Token], bool], resolve: Callable[[Token], Term]) -> list[Term]:
+    """Return the words of a hiragana text the analysis took apart: a country (ねぱーる), a place the knowledge lacks,
+    and a loan word with its long vowel (すーぱー), as the vocabulary reads it."""
+    return ([Term(token, None, "unknown") for token in kana_countries(text) if is_foreign_place(token)]
+            + [resolve(token) for token in kana_loans(text)])
 
 
 def kana_loans(text: str) -> list[Token]:

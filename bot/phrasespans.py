@@ -30,13 +30,15 @@ def is_asked(term: Term, scanned: bool = False) -> bool:
 
 
 def in_written_order(folded: str, words: list[Term]) -> list[Term]:
-    """Return the words in the order they stand in a text folded to katakana (those not found last, as they were)."""
-    def at(numbered: tuple[int, Term]) -> tuple[int, int]:
-        token = numbered[1].token  # found as written, or by its reading (あざぶ, which the analyzer gives as 麻布)
+    """Return the words in the order they stand in a text folded to katakana; one not found as written or by its
+    reading (a phrase's reading, アザブチク of あざぶちいき) stays right after the word before it."""
+    keys, last = [], -1
+    for number, term in enumerate(words):
+        token = term.token  # found as written, or by its reading (あざぶ, which the analyzer gives as 麻布)
         found = [at for key in (to_katakana(clean(token.surface)), token.reading) if key and (at := folded.find(key)) >= 0]
-        return (min(found, default=len(folded)), numbered[0])
-
-    return [term for _, term in sorted(enumerate(words), key=at)]
+        last = min(found, default=last)
+        keys.append((last, number))
+    return [words[number] for _, number in sorted(keys)]
 
 
 def spans_of(cleaned: str, words: list[Term], fold: Callable[[str], str] = str) -> list[Span]:

@@ -7,8 +7,8 @@ import re
 from bot.analyzer import morphemes
 from bot.askers import audience_words_weak, without_people_asked_for
 from bot.aspects import aspect_words
-from bot.kanaplaces import country_in_kana, country_in_kanji, kana_countries
-from bot.kanaloans import kana_loans
+from bot.kanaloans import fallen_apart
+from bot.kanaplaces import country_in_kana, country_in_kanji
 from bot.kanjiswap import KanjiSwaps, find_swaps, read_swaps, text_as_meant
 from bot.katakanaslips import meant_word
 from bot.nearreading import read_near, read_near_kana
@@ -193,10 +193,8 @@ class Vocabulary:
         if typos:  # 魅了 for 魅力, one sound off: before the scans find 寮 (リョウ) in it
             terms = read_near_kana(self._readings(True), clean(text), read_near(self._swaps.near(), clean(text), terms))
         if any(t.token.is_kana and (t.concept is None or len(t.token.surface) == 1) for t in terms):
-            # ねぱーるの… : a country in hiragana falls apart (ね|ぱ|ー|る: unknown or one-kana pieces); read as a
-            # country, it is a place the knowledge lacks.
-            terms += [Term(token, None, "unknown") for token in kana_countries(clean(text)) if self.is_foreign_place(token)]
-            terms += [self._resolve_token(token) for token in kana_loans(clean(text))]  # すーぱー: スーパー
+            # ねぱーるの…, すーぱーは…: a country or a loan word in hiragana falls apart (unknown or one-kana pieces)
+            terms += fallen_apart(clean(text), self.is_foreign_place, self._resolve_token)
         terms = read_across_spaces(text, self._scan_readings(text, terms, typos), self._readings(True), self.stopwords)
         if typos:  # 住託 for 住宅: one kanji of the right reading swapped (bot.kanjiswap), never in a place's name
             found = find_swaps(self._swaps, clean(text), terms, self._names_place)
