@@ -104,8 +104,8 @@ def _nouns_before(parts: tuple[Morpheme, ...], end: int, words: list[Term]) -> l
 
 
 def _place_of(parts: list[Morpheme]) -> list[str]:
-    # "赤坂のホテルはいくつ": things counted in one place are counted only by an answer naming it (the city's own name
-    # is every answer's, bot.counted's everywhere).
+    # "赤坂のホテルの数は": things counted in one place are counted only by an answer naming it. (The city's own name,
+    # which most entries use, is set aside as a word used everywhere.)
     if len(parts) < 2 or parts[-1].surface != "の":
         return []
     places = _noun_run(parts[:-1], parts[-2].end)

@@ -184,8 +184,8 @@ def f2_score(precision: float, coverage: float) -> float:
 
 
 class _Postings:
-    """Each concept's postings (positions with values): two lists per concept in a small base, views of two flat
-    arrays in a large one.
+    """Each concept's postings (positions with values): two lists per concept in a tiny base, views of two flat
+    arrays in a larger one (made once per concept and kept, in a base scored densely).
 
     Two arrays for the whole index, not two per concept: building a hundred thousand small arrays was a tenth of the
     bundled index's build and most of its memory overhead at 100,000 entries. A view costs about as much as a look-up.

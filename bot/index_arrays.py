@@ -82,7 +82,6 @@ def _best_share(size: int, owners: np.ndarray, shares: np.ndarray) -> np.ndarray
     return best
 
 
-
 class DenseScores:
     """The scoring of a base of at most FRONT_RUNNERS entries: one pass over every paraphrase and entry.
 

@@ -1,9 +1,9 @@
 """Loan words typed in hiragana with the long-vowel mark: "ちかくの すーぱーは" names スーパー.
 
 Typed so, a loan word falls apart in the analysis (す, ぱ, ー), and the question seems to name nothing but its other
-words: the supermarket asked about was the branch offices' question. ー after hiragana marks a loan word; read in
-katakana, the longest start of the run that the dictionary holds as a common noun is that word (a filler, あのー, or
-a stretched adjective, すごーい, is none).
+words: a question about a supermarket was answered with the branch offices. ー after hiragana marks a loan word;
+read in katakana, the longest start of the run that the dictionary holds as a common noun is that word (a filler,
+あのー, or a stretched adjective, すごーい, is none).
 """
 
 from __future__ import annotations
@@ -37,6 +37,6 @@ def kana_loans(text: str) -> list[Token]:
         for end in range(len(katakana), max(last_mark, MIN_LOAN) - 1, -1):
             word = katakana[:end]
             if any(tuple(m.part_of_speech()[:2]) == COMMON_NOUN for m in dictionary().lookup(word)):
-                found += [token for token in analyze(word) if len(morphemes(word)) == 1]
+                found += analyze(word) if len(morphemes(word)) == 1 else ()
                 break
     return found
