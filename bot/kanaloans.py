@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.analyzer import dictionary, morphemes
+from bot.analyzer import holds_as, morphemes
 from bot.kanaplaces import kana_countries
 from bot.normalize import Token, analyze, to_katakana
 from bot.terms import Term
@@ -36,7 +36,7 @@ def kana_loans(text: str) -> list[Token]:
         last_mark = katakana.rindex("ー") + 1
         for end in range(len(katakana), max(last_mark, MIN_LOAN) - 1, -1):
             word = katakana[:end]
-            if any(tuple(m.part_of_speech()[:2]) == COMMON_NOUN for m in dictionary().lookup(word)):
+            if holds_as(word, COMMON_NOUN):
                 found += analyze(word) if len(morphemes(word)) == 1 else ()
                 break
     return found

@@ -15,17 +15,15 @@ leaves out (nepal, peru), so the romaji reading can keep it a country.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from sudachipy import PosMatcher
-
-from bot.analyzer import Morpheme, dictionary, morphemes
+from bot.analyzer import Morpheme, holds_as, morphemes
 from bot.normalize import Token, to_katakana
 from bot.romaji import romaji_to_katakana
 
 HIRAGANA_RUN = re.compile(r"[\u3041-\u309fー]{3,}")
 PARTICLES = frozenset("ノハガニデヲトモヘ")
 MAX_TRIES = 2
+COUNTRY_POS = (None, None, "地名", "国")
 MIN_COUNTRY = 3  # katakana: タイ alone is also a fish and a tie
 MIN_KANA_COUNTRY = 4
 MAX_COUNTRY = 12  # katakana: the longest country names (アラブシュチョウコクレンポウ is a compound, not one name)
@@ -54,17 +52,12 @@ def romaji_country(word: str) -> str | None:
 def _country(katakana: str) -> Morpheme | None:
     """Return the analyzer's word for a katakana text that is one country's name (フィリピン), else None."""
     # Most texts tried (シマス, ジーンコウ) are no country: the dictionary's look-up tells so for a third of an analysis.
-    if not any(map(_country_pos(), dictionary().lookup(katakana))):
+    # A text the analyzer reads as one word is that word of the dictionary: no unknown word is given the country's
+    # part of speech, so one the look-up lacks is no country.
+    if not holds_as(katakana, COUNTRY_POS):
         return None
     parts = morphemes(katakana)
     return parts[0] if len(parts) == 1 and parts[0].pos[2:4] == ("地名", "国") else None
-
-
-@lru_cache(maxsize=1)
-def _country_pos() -> PosMatcher:
-    # A text the analyzer reads as one word is that word of the dictionary (whose look-up normalizes the text as the
-    # analysis does): no unknown word is given the country's part of speech, so one the look-up lacks is no country.
-    return dictionary().pos_matcher([(None, None, "地名", "国")])
 
 
 def starting_country(katakana: str) -> str:

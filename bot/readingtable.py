@@ -80,15 +80,14 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
         runs += reading_variants(text, unknown)
     found: dict[str, Concepts] = {}
     masks: list[Mask] = []
-    kana_read: KanaRuns | None = None
-    mixed = False
+    kana_read: KanaRuns | None = None  # the kana runs as typed and their words: read at the first need only
+    mixed = NOT_KATAKANA.search(text) is not None
     for number, (run, allowed, readings) in enumerate(runs):
         mask = [False] * len(run)
         for start, end, reading in table.scan(run):
             # The kana runs' words, to leave out readings made only of grammar (なん + か), and the runs as typed
             # (hiragana the analyzer segments into words, katakana it may cut anywhere): read at the first hit only.
-            if kana_read is None:
-                kana_read, mixed = read_runs(text), NOT_KATAKANA.search(text) is not None
+            kana_read = kana_read or read_runs(text)
             if number < len(kana_read.words) and _coincidence(kana_read, number, start, end, mixed):
                 continue
             if any(allowed[start:end]) and not _inside_a_word(readings, start, end, reading) \
@@ -97,8 +96,7 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
                 found[reading] = table[reading]
                 mask[start:end] = [True] * (end - start)
         if typos and table.whole_words is not None and number < typed_runs and misread:
-            if kana_read is None:
-                kana_read, mixed = read_runs(text), NOT_KATAKANA.search(text) is not None
+            kana_read = kana_read or read_runs(text)
             words = kana_read.words[number] if number < len(kana_read.words) else []
             _scan_whole_words(run, mask, table.whole_words, words, found)
         masks.append((run, mask, readings))
