@@ -69,7 +69,9 @@ PER_ITEM = re.compile(r"(?:^|[^\d])(?:1|ひと)\s*[^\s\d何なん]{1,4}?\s*(?:�
 ONLY_A_COUNT = re.compile(r"^(?:お?いくつ|how\s+old(?:\s+(?:are|is)\s+(?:they|he|she))?)$")
 AGE_ASKED = re.compile(r"おいくつ|お幾つ|(?<![a-z])how\s+old(?![a-z])")
 NOT_A_COUNT = re.compile(r"(?<![a-z])(?:relative|compared|in\s+proportion)\s+(?:to|with)\s+(?:the\s+)?number\s+of(?![a-z])"
-                         r"|(?<=の)数(?=字|値)")  # "relative to the number of …", 人口の数字 (a figure): no count asked
+                         r"|(?<=の)数(?=字|値)"  # "relative to the number of …", 人口の数字 (a figure): no count asked
+                         # "どの地区なんだい": the copula's casual question after a noun, no count of cars (何台)
+                         r"|(?<=[\u3400-\u9fff々ァ-ヺー])なんだい(?=\s*(?:[?？!！。、,.]|$))")
 # Around a bare count: kana only, and a word for whoever is counted ("何歳くらいの人？": the person is the topic's).
 COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}(?:人|方|子)?[\u3040-\u309f\s、。!?！？ー]{0,4}$")
 
@@ -141,7 +143,7 @@ class DetailCheck:
         katakana = long_vowels(to_katakana(cleaned)) if HIRAGANA.search(cleaned) else ""
         # なんじ から, なんねん に でき: read before kana_units rewrites なん, and across the spaces of simple Japanese
         # ("ざんぎょうは どのくらい"): kana typed with spaces between its words.
-        squeezed = raw.replace(" ", "") if "なん" in raw or " " in raw and not KANJI.search(raw) else ""
+        squeezed = NOT_A_COUNT.sub(" ", raw).replace(" ", "") if "なん" in raw or " " in raw and not KANJI.search(raw) else ""
         drawn = jaconv.kata2hira(katakana) if "ー" in katakana and "ー" not in cleaned else ""  # めにゅう: めにゅー
         pieces = text_starts(cleaned, squeezed, katakana, drawn)
         found = [kind for (kind, pattern, _), kana, nan, starts

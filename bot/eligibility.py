@@ -17,8 +17,8 @@ from bot.analyzer import morphemes
 
 # Who: a person (韓国人, 留学生, 既卒者), a nationality or visa (国籍, ビザ), a school or age (高卒, 35歳), typed
 # in kanji or kana.
-PERSON_JA = (r"(?:人|じん|ジン|者|しゃ|生|せい|籍|せき|卒|そつ|歳|さい|才|ビザ|びざ|学位|がくい|出身"
-             r"|夫|妻|息子|娘)")  # 韓国籍の夫も: one's family, asked for
+PERSON_JA = (r"(?:人|じん|ジン|者|しゃ|生|せい|籍|せき|卒|そつ|歳|さい|才|代|ビザ|びざ|学位|がくい|出身"
+             r"|大|だい|ダイ|中退|ちゅうたい|夫|妻|息子|娘)")  # 短大, 50代 (ごじゅうだい); 韓国籍の夫も: one's family
 # May (they): 受験できる, 受けられる, 応募できる, 職員になれる, 働ける, 採用される; 16 characters at most after
 # でも / も (spaces of spaced kana aside), the exam its only object ("しけん を うけられますか", not "研修を受けられますか").
 MAY_VERBS_JA = r"応募|受験|受け|申し込|申込|なれ|働け|採用さ|はたらけ|おうぼ|じゅけん|うけ"  # typed in kana too (bot.origin)
@@ -62,7 +62,10 @@ EXAM_FORM_JA = re.compile(r"(?:オンライン|おんらいん|リモート|ウ�
 
 
 # Where the exam is taken: "試験って大阪でも受けられる？" (a place the analyzer knows as one, before でも).
-EXAM_PLACE_JA = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,5})\s*でも\s*(?:受け|うけ|受験|じゅけん)")
+EXAM_PLACE_JA = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,5})\s*でも\s*(?:受け|うけ|受験|じゅけん)"
+                           # "新潟会場で採用試験を受けられる？", "大阪で試験を受けられますか": the exam's venue
+                           r"|(?P<venue>[\u4e00-\u9fff]{2,5}?)\s*(?:会場|の会場)\s*で|"
+                           r"(?P<city>[\u4e00-\u9fff]{2,5})\s*で\s*(?:採用)?(?:試験|受験)\s*(?:を|は|って)?\s*(?:受け|受験|でき)")
 
 
 def applying(text: str) -> str:
@@ -86,7 +89,7 @@ def exam_place(text: str) -> re.Match[str] | None:
     found = EXAM_PLACE_JA.search(text)
     if found is None:
         return None
-    words = morphemes(found.group("place"))
+    words = morphemes(found.group("place") or found.group("venue") or found.group("city"))
     return found if words and words[-1].pos[2] == "地名" else None
 
 

@@ -47,6 +47,11 @@ def test_a_casual_question_ending_in_nandai_is_answered(plain_answerer: Answerer
     assert outcome(plain_answerer, "きゅうりょうは いくらなんだい") == ("answer", "guide-salary")
 
 
+def test_nandai_after_a_noun_is_the_copula_not_a_count(plain_answerer: Answerer) -> None:
+    # "どの地区なんだい" is 地区 + な + んだい (which district is it?), no number of cars (何台) asked.
+    assert outcome(plain_answerer, "自然教育園があるのはどの地区なんだい") == ("answer", "district-takanawa")
+
+
 def test_a_reading_starting_inside_a_dictionary_word_is_no_typo(plain_answerer: Answerer) -> None:
     # 化学職 reads カガクショク, which holds ガクショク (学食): a coincidence of sounds, no cafeteria asked about.
     assert outcome(plain_answerer, "化学職の試験の内容を教えて") == ("answer", "guide-exam")

@@ -49,3 +49,24 @@ def test_working_for_the_city_asked_how_is_the_guides_way_to_apply(plain_answere
 def test_how_the_exam_is_taken_is_the_exams_form(plain_answerer: Answerer) -> None:
     reply = plain_answerer.answer(Question("二次試験はオンラインで受けられますか", channel="test"))
     assert (reply.kind, reply.entry_id) == ("answer", "guide-exam")
+
+
+def test_a_school_left_or_an_age_group_is_a_kind_of_person() -> None:
+    for text in ("短大でも受験できる？", "専門学校の中退でも受けられますか", "よんじゅうだい でも うけられますか"):
+        assert "、受験資格は" in eligibility(text), text
+
+
+@pytest.mark.parametrize("question", [
+    "Can a person with refugee status apply to become a staff member?",
+    "いま無職で三十代後半なんですけど、そういう人でも受験できますか",
+])
+def test_who_asks_is_the_circumstance_of_the_eligibility(plain_answerer: Answerer, question: str) -> None:
+    # Words telling who asks lower the score below the guide's own line; the eligibility is still what is asked.
+    reply = plain_answerer.answer(Question(question, channel="test"))
+    assert (reply.kind, reply.entry_id) == ("answer", "guide-application")
+
+
+def test_a_city_named_as_the_exams_venue_asks_the_exam(plain_answerer: Answerer) -> None:
+    for question in ("福岡会場で二次試験を受けることはできますか", "仙台で採用試験を受験できますか"):
+        reply = plain_answerer.answer(Question(question, channel="test"))
+        assert (reply.kind, reply.entry_id) == ("answer", "guide-exam"), question
