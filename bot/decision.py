@@ -83,9 +83,12 @@ class Decider:
             candidates, routed = self._router.route(candidates, terms, [d for d in details if d.kind.route_only], text)
             refusing = [d for d in details if not d.kind.route_only or (d.kind.strict and not routed)]
             if refusing and not self._details.holds(candidates[0].entry_id, refusing):
-                # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
-                # counted unit, cannot answer it, however close its topic.
-                return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
+                sibling = self._guide_sibling(candidates, refusing)
+                if sibling is None:
+                    # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
+                    # counted unit, cannot answer it, however close its topic.
+                    return MatchResult("fallback", tuple(candidates[:5]), reason="detail not in the knowledge")
+                candidates, routed = first(sibling, candidates), "the guide's entry holding the asked detail"
         candidates, dated = self._dated(text, candidates)
         general = self._specifics.unqualified(candidates, terms, ROUTE_MARGIN, FIGURES_CATEGORY) if details else None
         if general is not None and not self._details.holds(general.entry_id, details):
@@ -179,6 +182,14 @@ class Decider:
                 return more
         reason = "its answer states the year asked" if dated else "its title names what is asked about" if headed else ""
         return MatchResult("answer", top, reason=reason)
+
+    def _guide_sibling(self, candidates: list[Candidate], asked: list[Asked]) -> Candidate | None:
+        # "障害者対象の試験は例年いつ頃？": the guide's entry on who may apply comes first, but the guide's entry on
+        # the exam holds its dates; the question asks the guide either way.
+        if not self._details.points_to_guide(candidates[0].entry_id):
+            return None
+        return next((c for c in candidates[1:5] if self._details.points_to_guide(c.entry_id)
+                     and self._details.holds(c.entry_id, asked)), None)
 
     def _dated(self, text: str, candidates: list[Candidate]) -> tuple[list[Candidate], bool]:
         # "minato population 2031": of the close entries, the one whose answer states that year (令和13年) answers.

@@ -20,6 +20,7 @@ from bot.chatter import quiet_chatter
 from bot.clauseends import CORRECTION, clause_ends
 from bot.contrast import drop_contrast
 from bot.dialect import standard_forms
+from bot.spaced import joined_counts
 from bot.eligibility import applying
 from bot.katakanasentence import katakana_sentence
 from bot.membership import listed_item
@@ -208,7 +209,7 @@ def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_abo
     A place named as where the candidate comes from ("横浜から通勤手当は出ますか", bot.origin) is context too.
     """
     # "採択されんかった" is read as 採択されなかった (bot.dialect); "しごとは何時から" asks the working hours (bot.spoken)
-    text = applying(work_hours(standard_forms(text)))
+    text = applying(work_hours(standard_forms(joined_counts(text))))
     # "しよくいん" typed for しょくいん (bot.bigkana)
     reading = read_either_way(text, lambda typed: _read_message(typed, resolve, asks_about, is_home))
     item = listed_item(text)  # "メリットに、教員の負担軽減って入ってない？": the item looked for is context too

@@ -17,6 +17,10 @@ from bot.normalize import Token, analyze, to_katakana
 from bot.terms import Term
 
 LONG_RUN = re.compile(r"[\u3041-\u3096]+ー[\u3041-\u3096ー]*")
+# Sounds only loan words have (でぃ of ぱねるでぃすかっしょん, ふぁ of ふぁいる): a loan word typed in hiragana too.
+LOAN_SOUND = re.compile(r"でぃ|てぃ|でゅ|ふぁ|ふぃ|ふぇ|ふぉ|うぃ|うぇ|うぉ|ゔ|しぇ|ちぇ|じぇ|とぅ|どぅ")
+LOAN_RUN = re.compile(r"[\u3041-\u3096]*(?:でぃ|てぃ|でゅ|ふぁ|ふぃ|ふぇ|ふぉ|うぃ|うぇ|うぉ|ゔ|しぇ|ちぇ|じぇ|とぅ|どぅ)"
+                      r"[\u3041-\u3096ー]*")
 COMMON_NOUN = ("名詞", "普通名詞")
 MIN_LOAN = 3
 
@@ -29,14 +33,21 @@ def fallen_apart(text: str, is_foreign_place: Callable[[Token], bool], resolve: 
 
 
 def kana_loans(text: str) -> list[Token]:
-    """Return the loan words a text types in hiragana with ー (すーぱー: スーパー), as tokens."""
+    """Return the loan words a text types in hiragana with ー or a loan word's sound (すーぱー: スーパー), as tokens."""
     found: list[Token] = []
-    for run in LONG_RUN.findall(text):
+    runs = LONG_RUN.findall(text) if "ー" in text else []
+    runs += [run for run in LOAN_RUN.findall(text) if "ー" not in run] if LOAN_SOUND.search(text) else []
+    for run in runs:
         katakana = to_katakana(run)
-        last_mark = katakana.rindex("ー") + 1
+        last_mark = katakana.rindex("ー") + 1 if "ー" in katakana else _last_loan_sound(run)
         for end in range(len(katakana), max(last_mark, MIN_LOAN) - 1, -1):
             word = katakana[:end]
             if holds_as(word, COMMON_NOUN):
-                found += analyze(word) if len(morphemes(word)) == 1 else ()
+                found += analyze(word)  # パネルディスカッション: パネル and ディスカッション
                 break
     return found
+
+
+def _last_loan_sound(run: str) -> int:
+    # The word reaches at least past its last loan sound (ぱねるでぃ of ぱねるでぃすかっしょん).
+    return max(found.end() for found in LOAN_SOUND.finditer(run))

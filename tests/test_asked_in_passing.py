@@ -1,0 +1,34 @@
+"""Questions whose words hide what they ask: a count typed over a space, a loan word's sound in hiragana, the guide's
+entry holding the detail asked, a holiday named by its season."""
+
+from __future__ import annotations
+
+from bot.kanaloans import kana_loans
+from bot.service import Answerer
+from bot.spaced import joined_counts
+from single_reply import outcome
+
+
+def test_a_count_typed_over_a_space_is_one_word() -> None:
+    assert joined_counts("職員 は 何 人 です か") == "職員 は 何人 です か"
+    assert joined_counts("たいしかん は 何 か国") == "たいしかん は 何か国"
+    assert joined_counts("何 人事") == "何 人事"  # 人事 is a word of its own, no counter
+
+
+def test_a_spaced_count_asks_the_count(plain_answerer: Answerer) -> None:
+    # 何 and 人 apart asked nothing countable, and the overview answered.
+    assert outcome(plain_answerer, "港区 の 職員 は 何 人 いますか") == ("answer", "overview-staff")
+
+
+def test_a_loan_words_sound_marks_a_loan_word_typed_in_hiragana() -> None:
+    assert [token.surface for token in kana_loans("ちかくに おいしい かふぇ ありますか")] == ["カフェ"]
+    assert kana_loans("ちかくに おいしい みせ ありますか") == []
+
+
+def test_the_guides_entry_holding_the_asked_detail_answers(plain_answerer: Answerer) -> None:
+    # The entry on who may apply came first, and it holds no month; the exam's entry does.
+    assert outcome(plain_answerer, "大学3年で受けられる試験は何月ごろですか") == ("answer", "guide-exam")
+
+
+def test_a_holiday_named_by_its_season_is_a_holiday(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "お盆や正月はちゃんと休めますか。前の店では無理でした。") == ("answer", "guide-holidays")
