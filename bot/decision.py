@@ -30,6 +30,7 @@ from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
 
 HEAD_MARGIN = 15.0  # how far below the best an entry whose title names the question's head may score and answer
+CONTENT_POS = frozenset({"形容詞"})  # 寒い, 暑い: what is asked of the city (verbs ask about it: 取り組む, 調べる)
 OWN_WORDS = 3  # this many words of a question that one entry alone uses make it the answer, whatever its score
 COMPARED_COVERAGE = 0.25  # each of two compared entries explains at least this share of the question
 EXPLAINS_MARGIN = 10.0  # how far below the best an entry naming more of the question's words may score and answer
@@ -145,6 +146,9 @@ class Decider:
             return MatchResult("fallback", top, reason="low score")
         if best.coverage < settings.min_coverage and not guide:
             return MatchResult("fallback", top, reason="unknown words")
+        if self._names_only_the_city(best, terms):
+            # "とうきょうは いま さむい？": 東京 is every entry's; the word that asks (寒い) is none of the knowledge's.
+            return MatchResult("fallback", top, reason="names only the city and words it does not know")
         if best.score < settings.accept_score:
             # "ドローンで物資を運ぶのはお台場だけ？屋上にも？": words no other entry uses single out the one holding them.
             return MatchResult("answer", top, reason=GUIDE_TOPIC if guide else f"only its answer uses {', '.join(own)}")
@@ -269,6 +273,14 @@ class Decider:
         together = f2_score(min(first.precision, second.precision), min(1.0, first.coverage + second.coverage))
         return (min(first.coverage, second.coverage) >= COMPARED_COVERAGE and first.coverage < 1.0
                 and 100 * together >= self.settings.accept_score)
+
+    def _names_only_the_city(self, best: Candidate, terms: list[Term]) -> bool:
+        asked = [t for t in terms if t.weight == 1.0]
+        named = [t for t in asked if t.concept is not None and t.via != "weak"]
+        unknown = any(t.via == "unknown" and (t.token.pos in CONTENT_POS or t.token.is_latin) for t in asked)
+        return unknown and bool(named) and all(
+            (self.vocabulary.is_home(t.token) or self.vocabulary.is_home_place(t.concept or ""))
+            and self._specifics.title_owner(t.concept) != best.entry_id for t in named)
 
     def _acceptable(self, candidate: Candidate) -> bool:
         return candidate.score >= self.settings.accept_score and candidate.coverage >= self.settings.min_coverage

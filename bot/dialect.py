@@ -59,6 +59,8 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     # ... and "up to how much" of money: 助成はなんぼまで出るん, なんぼもらえる (an amount, as いくら asks)
     (r"なんぼ(?=\s*(?:まで|円|出|でる|でま|もら|かか|払|はら))", "いくら", ("なんぼ",)),
     (r"なんぼ", "どれくらい", ("なんぼ",)),
+    # どごに住んでる, どごさ: where (Tohoku, its こ voiced); not 何処 written or どごう
+    (r"(?<![\u3041-\u3096])どご(?=に|さ|で|が|から|へ|まで|[?？\s]|$)", "どこ", ("どご",)),
     # 予算どんくらいあんの？: どのくらい and あるの said fast (Tokyo speech; not あんな, 案の)
     (r"どん(?=くらい|ぐらい)", "どの", ("どんく", "どんぐ")),
     (rf"(?:(?<=[\s、。,はがもにでて])|^)あん(?=の(?:{CLAUSE_END}|か)|だけ|だろ)", "ある", ("あんの", "あんだ")),

@@ -17,7 +17,8 @@ TOPIC_MARKERS = frozenset({"は", "って", "とは"})
 NOUN = "名詞"
 PARTICLE = "助詞"
 EXISTENCE = frozenset({"有る", "居る"})
-SYMBOLS = frozenset({"補助記号", "記号", "空白"})
+SPACE = "空白"
+SYMBOLS = frozenset({"補助記号", "記号", SPACE})
 KANJI_OR_KANA = re.compile(r"[\u3041-\u30ff\u3400-\u9fff々ー\s、?？]+")  # Japanese words alone (no English)
 
 
@@ -26,9 +27,17 @@ def topic_heads(text: str) -> list[str]:
     return _marked(morphemes(clean(text)))
 
 
-def _marked(parts: tuple[Morpheme, ...]) -> list[str]:
+def _marked(analyzed: tuple[Morpheme, ...]) -> list[str]:
+    parts = _unspaced(analyzed)
     return [before.surface for before, part in zip(parts, parts[1:])
             if part.pos[0] == PARTICLE and part.surface in TOPIC_MARKERS and before.pos[0] == NOUN]
+
+
+def _unspaced(analyzed: tuple[Morpheme, ...]) -> list[Morpheme]:
+    # The spaces of spaced Japanese ("プレクラス は いつ") stand between a noun and its particle; not after an
+    # English word ("total amount は": no head of the Japanese).
+    return [part for before, part in zip((None, *analyzed), analyzed)
+            if part.pos[0] != SPACE or before is None or before.surface.isascii()]
 
 
 def asked_heads(text: str) -> list[str]:
@@ -43,7 +52,8 @@ def asked_heads(text: str) -> list[str]:
     return [parts[-1].surface] if parts and parts[-1].pos[0] == NOUN else []
 
 
-def _existing(parts: tuple[Morpheme, ...]) -> list[str]:
+def _existing(analyzed: tuple[Morpheme, ...]) -> list[str]:
     # "港区にはいくつの国の大使館がありますか": no topic marked, the noun whose existence is asked is the head.
+    parts = _unspaced(analyzed)
     return [noun.surface for noun, particle, verb in zip(parts, parts[1:], parts[2:])
             if noun.pos[0] == NOUN and particle.surface == "が" and verb.normalized in EXISTENCE]

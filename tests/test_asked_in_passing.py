@@ -32,3 +32,17 @@ def test_the_guides_entry_holding_the_asked_detail_answers(plain_answerer: Answe
 
 def test_a_holiday_named_by_its_season_is_a_holiday(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "お盆や正月はちゃんと休めますか。前の店では無理でした。") == ("answer", "guide-holidays")
+
+
+def test_the_topic_of_spaced_japanese_is_marked_across_its_spaces(plain_answerer: Answerer) -> None:
+    # "プレクラス は": the space between the noun and its particle hid the head, and the general entry was refused.
+    assert outcome(plain_answerer, "港区 の 小学校 の プレクラス は 何月 まで ですか") == ("answer", "preclass-timeline")
+
+
+def test_the_city_alone_beside_an_unknown_adjective_is_no_question_of_the_briefing(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "とうきょうは いま あついですか")[0] == "no answer"
+    assert outcome(plain_answerer, "港区ってどんなところ？") == ("answer", "overview-summary")
+
+
+def test_where_in_tohoku_speech_asks_where(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "くやくしょの ひとたち どごに すんでるの") == ("answer", "commute-residence")
