@@ -14,6 +14,7 @@ from bot.districtof import Districts
 from bot.figureowner import stranger_owner
 from bot.figureyear import year_holder, year_refusal
 from bot.focus import asks_to_compare
+from bot.guidechoice import GuideChoice
 from bot.guidetopics import GUIDE_TOPIC, GuideTopics
 from bot.head import asked_heads, topic_heads
 from bot.onlypart import only_part_refusal
@@ -56,6 +57,7 @@ class Decider:
         self._specifics = Specifics(kb, vocabulary, index)
         self._owner = DetailOwner(kb, vocabulary, index)
         self._guide_topics = GuideTopics(self._details, self._specifics, vocabulary, index, kb)
+        self._guide_choice = GuideChoice(self._details, self._specifics, self._guide_topics, self._acceptable)
         self._index_of = {entry.id: position for position, entry in enumerate(kb.entries)}
         city_wide = lambda concept: index.users(concept) * CITY_WIDE > len(kb.entries)  # noqa: E731
         bag_of = lambda entry_id: index.bag(self._index_of[entry_id])  # noqa: E731
@@ -84,7 +86,7 @@ class Decider:
             candidates, routed = self._router.route(candidates, terms, [d for d in details if d.kind.route_only], text)
             refusing = [d for d in details if not d.kind.route_only or (d.kind.strict and not routed)]
             if refusing and not self._details.holds(candidates[0].entry_id, refusing):
-                sibling = self._guide_sibling(candidates, refusing)
+                sibling = self._guide_choice.holding(candidates, refusing)
                 if sibling is None:
                     # "How much is the rent?", "1学年何クラス？": an entry that names no price, or no figure in the
                     # counted unit, cannot answer it, however close its topic.
@@ -118,6 +120,9 @@ class Decider:
             candidates, terms, text)
         if defined is not None:
             candidates, headed = first(defined, candidates), True  # "プレクラスはなんですか": the entry defining it
+        titled = None if routed or headed or details else self._guide_choice.titled(candidates, terms, text)
+        if titled is not None:
+            candidates, headed = first(titled, candidates), True
         holder = None if routed or headed or len(candidates) < 2 else self._districts.of_the_story(text, terms, candidates)
         if holder is not None:
             candidates, headed = first(holder, candidates), True
@@ -186,14 +191,6 @@ class Decider:
                 return more
         reason = "its answer states the year asked" if dated else "its title names what is asked about" if headed else ""
         return MatchResult("answer", top, reason=reason)
-
-    def _guide_sibling(self, candidates: list[Candidate], asked: list[Asked]) -> Candidate | None:
-        # "障害者対象の試験は例年いつ頃？": the guide's entry on who may apply comes first, but the guide's entry on
-        # the exam holds its dates; the question asks the guide either way.
-        if not self._details.points_to_guide(candidates[0].entry_id):
-            return None
-        return next((c for c in candidates[1:5] if self._details.points_to_guide(c.entry_id)
-                     and self._details.holds(c.entry_id, asked)), None)
 
     def _dated(self, text: str, candidates: list[Candidate]) -> tuple[list[Candidate], bool]:
         # "minato population 2031": of the close entries, the one whose answer states that year (令和13年) answers.

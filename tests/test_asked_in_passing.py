@@ -46,3 +46,13 @@ def test_the_city_alone_beside_an_unknown_adjective_is_no_question_of_the_briefi
 
 def test_where_in_tohoku_speech_asks_where(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "くやくしょの ひとたち どごに すんでるの") == ("answer", "commute-residence")
+
+
+def test_of_the_guides_entries_the_one_whose_title_is_named_answers(plain_answerer: Answerer) -> None:
+    # 職種 leans to how to apply; the question names the exam's title (試験).
+    assert outcome(plain_answerer, "IT系の職種の採用試験ってありますか？") == ("answer", "guide-exam")
+
+
+def test_whether_one_may_take_the_exam_stays_who_may_apply(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "わたし は タイ の こくせき です。 しけん を うける こと が できますか") == (
+        "answer", "guide-application")
