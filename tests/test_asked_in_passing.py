@@ -56,3 +56,8 @@ def test_of_the_guides_entries_the_one_whose_title_is_named_answers(plain_answer
 def test_whether_one_may_take_the_exam_stays_who_may_apply(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "わたし は タイ の こくせき です。 しけん を うける こと が できますか") == (
         "answer", "guide-application")
+
+
+def test_for_how_much_in_kansai_speech_asks_a_price(plain_answerer: Answerer) -> None:
+    # なんぼで: for how much, a price the cafeteria's entry does not state (not なんぼ alone: how many, how much).
+    assert outcome(plain_answerer, "食堂のランチってなんぼぐらいで食べれるん？")[0] == "no answer"
