@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection
 
 from bot.answerfigures import MORE_OR_LESS
 from bot.details import DetailCheck
-from bot.normalize import Token, clean
+from bot.normalize import Token, clean, reading_of
 from bot.spaced import JAPANESE_GAP
 from bot.terms import Term
 
@@ -112,6 +112,12 @@ COUNTED_OR_THERE = re.compile(r"何人|なんにん|nan\s*nin|いますか|い�
                               r"|(?<![a-z])(?:how\s+many|are\s+there|is\s+there)(?![a-z])")
 MAY_JOIN = re.compile(r"なれ|応募|受験|受け|働け|はたらけ|採用さ|(?<![a-z])(?:apply|can\s+i|could\s+i|eligible|allowed)(?![a-z])"
                       r"|hatarakemasu|ukeraremasu|naremasu|sponsor|visa")
+# "障害のある職員は何人？", "保健所の職員の数は", "男性職員は何人": a kind of staff counted, which an answer holds only
+# when it names that kind (女性: the women among the staff). Not the city's own staff (港区の職員, 区役所の職員).
+STAFF_OF_A_KIND = re.compile(r"([\u3400-\u9fff々ァ-ヺ][\u3400-\u9fff々ァ-ヺー]{1,7})(?:の|な|のある|がある|で入った|として働いて(?:いる|る)|出身の)?\s*"
+                             r"(?:職員|スタッフ)(?:さん)?(?:の数|数|の人数|の割合)?\s*(?:は|って|が|も)?\s*"
+                             r"(?:今|いま|実際|全部で|何人|なんにん|どのくらい|どれくらい|どれぐらい|何割|の?数|割合)")
+CITY_OWN = re.compile(r"^(?:港区|区役所|区|役所|市役所|全体|全|正規|常勤|区内|本庁|支所|総合支所)$")
 HELD_FOREIGN_STAFF = re.compile(r"外国籍の職員|外国人職員|foreign(?:-born)?\s+staff")
 # "Is the US embassy in Minato?", "the Thai embassy", "which embassy is closest": one embassy, which the answer
 # counting them all does not name ("タイの大使館" is another place's name, bot.otherplaces).
@@ -126,6 +132,7 @@ class Unstated:
     def __init__(self, details: DetailCheck, is_foreign_place: Callable[[Token], bool]) -> None:
         self._details = details
         self._is_foreign_place = is_foreign_place
+        self._bag_readings: dict[str, frozenset[str]] = {}
 
     def refusal(self, text: str, terms: list[Term], entry_id: str, bag: Collection[str]) -> str:
         """Return why the entry cannot answer the question ("" when nothing here stops it)."""
@@ -136,6 +143,9 @@ class Unstated:
         if FOREIGN_STAFF.search(cleaned) and COUNTED_OR_THERE.search(cleaned) and not MAY_JOIN.search(cleaned) \
                 and not HELD_FOREIGN_STAFF.search(self._details.answer_text(entry_id)):
             return "asks how many of the staff are foreign; no answer states it"
+        kind = STAFF_OF_A_KIND.search(cleaned)
+        if kind and not MAY_JOIN.search(cleaned) and not self._states_kind(kind.group(1), entry_id, terms, bag):
+            return f"asks how many of the staff are {kind.group(1)}; no answer states it"
         if ONE_EMBASSY.search(cleaned):
             return "asks of one country's embassy; the answer names none"
         for detail, asked in PERSONAL.items():
@@ -160,6 +170,20 @@ class Unstated:
             if not self._ranks_by(cleaned, terms, bag):
                 return "asks which ranks first by a measure the answer does not rank by"
         return ""
+
+    def _states_kind(self, kind: str, entry_id: str, terms: list[Term], bag: Collection[str]) -> bool:
+        # The city's own staff, or a kind its answer names as written or by its words' concepts (女生 typed for 女性).
+        if kind in self._details.home or CITY_OWN.search(kind) or kind in self._details.answer_text(entry_id):
+            return True
+        # A word read for another (女生 read as 女性) is no longer in the text as typed: then nothing tells it apart.
+        words = [t for t in terms if t.via != "weak" and t.token.surface in kind]
+        return all(t.concept in bag or t.token.reading in self._readings(entry_id, bag) for t in words)
+
+    def _readings(self, entry_id: str, bag: Collection[str]) -> frozenset[str]:
+        # The readings of an entry's words: 助成 typed for 女性 reads ジョセイ as the answer's word does.
+        if entry_id not in self._bag_readings:
+            self._bag_readings[entry_id] = frozenset(reading_of(word) for word in bag)
+        return self._bag_readings[entry_id]
 
     def _names_other_place(self, cleaned: str, terms: list[Term]) -> bool:
         return bool(OTHER_PLACES.search(cleaned)) or any(

@@ -61,3 +61,10 @@ def test_whether_one_may_take_the_exam_stays_who_may_apply(plain_answerer: Answe
 def test_for_how_much_in_kansai_speech_asks_a_price(plain_answerer: Answerer) -> None:
     # なんぼで: for how much, a price the cafeteria's entry does not state (not なんぼ alone: how many, how much).
     assert outcome(plain_answerer, "食堂のランチってなんぼぐらいで食べれるん？")[0] == "no answer"
+
+
+def test_a_kind_of_staff_counted_is_refused_unless_the_answer_names_that_kind(plain_answerer: Answerer) -> None:
+    from bot.service import Question
+    turn = plain_answerer.explain(Question("難病のある職員は実際どのくらいいますか", channel="test", user_id="t"))
+    assert turn.understanding is not None and "難病" in turn.understanding.result.reason
+    assert outcome(plain_answerer, "女性の職員は何人いますか") == ("answer", "overview-staff")  # the answer names them
