@@ -32,6 +32,9 @@ MAY_AFTER_STORY_JA = re.compile(r"(?:けど|けれど|けれども|ですが|ん
 BETWEEN_CHARS = 16  # kana spells long: みなとくのせいしょくいんに (港区の正職員に)
 EXAM_OBJECT = re.compile(r"(?:試験|しけん|シケン|テスト|仕事|しごと)\s*を")  # the exam, or the job, taken
 ASKED_ALREADY_JA = re.compile(r"資格|しかく|条件|じょうけん|要件")
+# The words the eligibility asked is said in (the guide entry's title, in either language), and how to find them said
+SAID_JA, SAID_EN = "、受験資格は", " eligibility"
+ELIGIBILITY_SAID = re.compile(rf"{SAID_JA[1:-1]}|{SAID_EN.strip()}")
 
 # Who, in English: "a French citizen", "someone on a spouse visa", "a non-Japanese national".
 PERSON_EN = re.compile(r"(?<![a-z])(?:citizens?|citizenship|nationals?|nationality|foreigners?|visa|refugees?|"
@@ -89,7 +92,7 @@ def exam_place(text: str) -> re.Match[str] | None:
     found = EXAM_PLACE_JA.search(text)
     if found is None:
         return None
-    words = morphemes(found.group("place") or found.group("venue") or found.group("city"))
+    words = morphemes(found.group(found.lastgroup or "place"))  # each alternative names its place
     return found if words and words[-1].pos[2] == "地名" else None
 
 
@@ -103,16 +106,16 @@ def eligibility(text: str) -> str:
     for found in MAY_JA.finditer(text):
         between = found.group("between").replace(" ", "")
         if len(between) <= BETWEEN_CHARS and ("を" not in between or EXAM_OBJECT.search(between)):
-            return _said_in_its_sentence(text, found.end(), "、受験資格は")
+            return _said_in_its_sentence(text, found.end(), SAID_JA)
     story = MAY_AFTER_STORY_JA.search(text)
     if story:
-        return _said_in_its_sentence(text, story.end(), "、受験資格は")
+        return _said_in_its_sentence(text, story.end(), SAID_JA)
     told = False  # "I have a student visa. Can I take the exam?": who, told in the sentence before
     for end in [found.start() for found in SENTENCE_END.finditer(lowered)] + [len(lowered)]:
         sentence = lowered[start:end]  # who and whether they may, in one sentence or the one before
         may, person = MAY_EN.search(sentence), PERSON_EN.search(sentence) is not None
         if may and (person or told) and not APPLIED_FOR_THING.search(sentence):
-            return _said_in_its_sentence(text, start + may.end(), " eligibility")
+            return _said_in_its_sentence(text, start + may.end(), SAID_EN)
         start, told = end + 1, person
     return text
 

@@ -20,13 +20,13 @@ from bot.chatter import quiet_chatter
 from bot.clauseends import CORRECTION, clause_ends
 from bot.contrast import drop_contrast
 from bot.dialect import standard_forms
-from bot.spaced import joined_counts
 from bot.eligibility import applying
 from bot.katakanasentence import katakana_sentence
 from bot.membership import listed_item
 from bot.normalize import KANJI, Token, clean
 from bot.origin import comes_from
 from bot.romajisentence import romaji_sentence
+from bot.spaced import joined_counts
 from bot.spoken import sentence_ends, work_hours
 from bot.terms import Term
 

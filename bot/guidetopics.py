@@ -20,6 +20,7 @@ from functools import cached_property
 from collections.abc import Mapping
 
 from bot.details import DetailCheck
+from bot.eligibility import ELIGIBILITY_SAID
 from bot.detailof import CITY_ITSELF
 from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
@@ -32,9 +33,6 @@ GUIDE_TOPIC = "it points to the guide on the topic its title names"
 GUIDE_TOPIC_SCORE = 40.0  # the line a guide entry naming its own topic answers from (not the accept line)
 CIRCUMSTANCE_SCORE = 30.0  # ... and from when the circumstance asked for takes words of its own
 OWN_WORDS = 2  # words of the entry's own, the title's among them (休み and 休暇 are two, though one concept)
-# Whether people like oneself may apply, said so by bot.eligibility: who they are is the circumstance
-# ("Can a person with refugee status apply?", "トラックの運転手で…45でも受けられますか").
-ELIGIBILITY_ASKED = re.compile(r"受験資格|eligibility")
 NUMERAL = re.compile(r"[\d一二三四五六七八九十]")  # 一人 of 子ども一人: a count, no topic
 FEW_USERS = 2  # a noun more entries use names no one topic
 NAMED_PERSON = re.compile(r"さん|氏|様")  # right after a name
@@ -83,7 +81,9 @@ class GuideTopics:
                  and not _a_scanned_piece(t) and not self._vocabulary.asks_about(t.token)]
         texts = _circumstance_texts(text)
         occasions = self._circumstances(texts)
-        if score < GUIDE_TOPIC_SCORE and not ELIGIBILITY_ASKED.search(text) and not any(
+        # Whether people like oneself may apply, said so by bot.eligibility: who they are is the circumstance
+        # ("Can a person with refugee status apply?", "トラックの運転手で…45でも受けられますか").
+        if score < GUIDE_TOPIC_SCORE and not ELIGIBILITY_SAID.search(text) and not any(
                 t.concept in occasions and t.concept not in bag for t in named):
             return False  # only the words of a circumstance (学校行事で休める) or of who asks lower the score that far
         if any(t.concept not in bag and t.concept not in occasions and self._index.users(t.concept) <= FEW_USERS

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.analyzer import holds_as, morphemes
+from bot.analyzer import holds_as
 from bot.kanaplaces import kana_countries
 from bot.normalize import Token, analyze, to_katakana
 from bot.terms import Term
@@ -19,8 +19,7 @@ from bot.terms import Term
 LONG_RUN = re.compile(r"[\u3041-\u3096]+ー[\u3041-\u3096ー]*")
 # Sounds only loan words have (でぃ of ぱねるでぃすかっしょん, ふぁ of ふぁいる): a loan word typed in hiragana too.
 LOAN_SOUND = re.compile(r"でぃ|てぃ|でゅ|ふぁ|ふぃ|ふぇ|ふぉ|うぃ|うぇ|うぉ|ゔ|しぇ|ちぇ|じぇ|とぅ|どぅ")
-LOAN_RUN = re.compile(r"[\u3041-\u3096]*(?:でぃ|てぃ|でゅ|ふぁ|ふぃ|ふぇ|ふぉ|うぃ|うぇ|うぉ|ゔ|しぇ|ちぇ|じぇ|とぅ|どぅ)"
-                      r"[\u3041-\u3096ー]*")
+LOAN_RUN = re.compile(rf"[\u3041-\u3096]*(?:{LOAN_SOUND.pattern})[\u3041-\u3096ー]*")
 COMMON_NOUN = ("名詞", "普通名詞")
 MIN_LOAN = 3
 
