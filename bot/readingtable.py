@@ -92,7 +92,8 @@ def scan_readings(text: str, terms: list[Term], table: ReadingTable[Concepts], s
                 continue
             if any(allowed[start:end]) and not _inside_a_word(readings, start, end, reading) \
                     and not _cuts_into_a_word(readings, start, end) and not _starts_in_okurigana(readings, start) \
-                    and not _starts_inside_a_word(readings, start, end) and not _takes_a_particle(readings, start, end):
+                    and not _starts_inside_a_word(readings, start, end) and not _takes_a_particle(readings, start, end) \
+                    and not _cut_in_a_long_vowel(run, end):
                 found[reading] = table[reading]
                 mask[start:end] = [True] * (end - start)
         if typos and table.whole_words is not None and number < typed_runs and misread:
@@ -165,6 +166,12 @@ def _takes_a_particle(spans: dict[str, tuple[int, str]], start: int, end: int) -
     # word ending in the particle after it. (A phrase may hold one: 家を借りる.)
     return any(surface in PARTICLES and start < begin and begin + len(reading) == end
                for surface, (begin, reading) in spans.items())
+
+
+def _cut_in_a_long_vowel(run: str, end: int) -> bool:
+    # コウクウケン (航空券) holds コウク (港区) only if a word ends inside the long vowel クウ: one sound, no boundary.
+    # Not before ー: a romaji hyphen reads so (Aoyama-doori: アオヤマードーリ).
+    return run.startswith("ウ", end) and LONG_VOWEL.match(run, end) is not None
 
 
 def _starts_in_okurigana(spans: dict[str, tuple[int, str]], start: int) -> bool:

@@ -168,3 +168,16 @@ def test_the_hiring_timeline_is_the_exams_schedule(plain_answerer: Answerer) -> 
 def test_how_many_hotels_is_no_count_of_their_rooms(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "How many hotels are there in Minato?") == ("no answer", None)
     assert outcome(plain_answerer, "How many hotel rooms are there in Minato?") == ("answer", "facts-hotel-rooms")
+
+
+@pytest.mark.parametrize(("text", "entry"), [("こうくの めんせきって どのくらい？", "overview-area"),
+                                             ("こうくの しょくいんは なんにん いるんですか", "overview-staff")])
+def test_the_citys_name_read_by_its_kanjis_sounds_is_the_city(plain_answerer: Answerer, text: str, entry: str) -> None:
+    # 港区 read こうく, as one who has only seen it written reads it.
+    assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+@pytest.mark.parametrize("text", ["こうくうけん ありますか", "こうくうけんは いくらですか"])
+def test_a_reading_ends_at_no_long_vowel(plain_answerer: Answerer, text: str) -> None:
+    # こうくうけん (航空券, a plane ticket) holds こうく (港区) only cut inside its long vowel くう.
+    assert outcome(plain_answerer, text) == ("no answer", None)
