@@ -49,6 +49,10 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     (r"(?<=[たるいうくすつむぶぐだ])と(?=[?？])", "の", ("と?", "と？")),
     # 心配やけん, 遠かけえ: "because" (western Japan; not しけん, たいけん)
     (r"(?<=[だやるた])(?:けん|けえ|さかい)(?=[、,\s]|$)", "から", ("けん", "けえ", "さかい")),
+    # 高いよってに, 遠いよって: "because" (Kansai); not によって (by)
+    (r"(?<=[いだやるた])よってに?(?=[、,\s]|$)", "から", ("よって",)),
+    # あるんかいな, 港区なんかいな, あるんかい: a question (Kansai); not なんかい (何回) asked alone
+    (rf"(?<=[るたい])んかいな?(?={CLAUSE_END})|(?<=な)んかいな(?={CLAUSE_END})", "のかな", ("んかい",)),
     # 教えてちょう, 見せてちょー: a request (Nagoya), asked as ください
     (r"(?<=て)ちょ(?:う|ー)(?:よ|だゃ)?(?=[?？!！。、,\s]|$)", "ください", ("てちょ",)),
     # 教えでけろ, 見せてけれ: a request (Tohoku), its て often voiced, asked as てください

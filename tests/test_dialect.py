@@ -28,6 +28,9 @@ from bot.service import Answerer
     ("研修のこと教えてちょう", "研修のこと教えてください"),  # Nagoya
     ("先輩が教えてくれる仕組みってあるんだべが？", "先輩が教えてくれる仕組みってあるんだろうか？"),  # Tohoku, asked
     ("地方の大学だす。住宅が心配だす", "地方の大学です。住宅が心配です"),  # Akita's copula
+    ("職員住宅わ港区のなかにあるんかいな　東京わ家賃高いよってに", "職員住宅わ港区のなかにあるのかな　東京わ家賃高いから"),
+    ("六本木にもあるんかい", "六本木にもあるのかな"),  # asked (Kansai)
+    ("お台場は港区なんかいな", "お台場は港区なのかな"),
 ])
 def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:
     assert standard_forms(typed) == standard
@@ -38,6 +41,7 @@ def test_regional_endings_are_written_the_standard_way(typed: str, standard: str
     "らいねん の しけん は いつ", "しょくば たいけん は ありますか", "一緒にやろうよ", "ひとり暮らしでも大丈夫？",
     "なんねん はたらけば いい？", "しょうひん は ありますか", "ちょっと聞きたいんですが", "あんなの初めて見た",
     "手帳は持っていきますか", "そのてちょうはどこ？", "でけろ", "出かけるときは", "提案をだす？",
+    "しけんは なんかい？", "なんかいありますか", "説明によって違う", "年によってに",
 ])
 def test_words_that_only_look_like_regional_endings_stay(text: str) -> None:
     assert standard_forms(text) == text
