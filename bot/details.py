@@ -22,6 +22,7 @@ from bot.scope import DetailQuestion
 GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
 PLACE = "<place>"  # in answered_by: a place named in the answer, other than the city the bot is about (its welcome names it)
 KANA = re.compile(r"[\u3040-\u30ff]")
+JAPANESE_GAP = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 HIRAGANA = re.compile(r"[\u3041-\u3096]")
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")"
                            r"(?!(?<=国)[立際家内籍民道土会産営連外境])")  # なんか国立…: the filler before 国立, no count
@@ -143,7 +144,9 @@ class DetailCheck:
         katakana = long_vowels(to_katakana(cleaned)) if HIRAGANA.search(cleaned) else ""
         # なんじ から, なんねん に でき: read before kana_units rewrites なん, and across the spaces of simple Japanese
         # ("ざんぎょうは どのくらい"): kana typed with spaces between its words.
-        squeezed = NOT_A_COUNT.sub(" ", raw).replace(" ", "") if "なん" in raw or " " in raw and not KANJI.search(raw) else ""
+        # ... and words of kanji too ("港区長の お名前", "食堂 は 何時 から"): the spaces between Japanese words only.
+        squeezed = NOT_A_COUNT.sub(" ", raw).replace(" ", "") if "なん" in raw or " " in raw and not KANJI.search(raw) \
+            else JAPANESE_GAP.sub("", NOT_A_COUNT.sub(" ", raw)) if " " in raw else ""
         drawn = jaconv.kata2hira(katakana) if "ー" in katakana and "ー" not in cleaned else ""  # めにゅう: めにゅー
         pieces = text_starts(cleaned, squeezed, katakana, drawn)
         found = [kind for (kind, pattern, _), kana, nan, starts

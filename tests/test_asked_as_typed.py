@@ -181,3 +181,9 @@ def test_the_citys_name_read_by_its_kanjis_sounds_is_the_city(plain_answerer: An
 def test_a_reading_ends_at_no_long_vowel(plain_answerer: Answerer, text: str) -> None:
     # こうくうけん (航空券, a plane ticket) holds こうく (港区) only cut inside its long vowel くう.
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["港区長の　お名前を　お教え願えますか。", "港区 役所 の 食堂 は 何時 から 何時 まで です か"])
+def test_a_detail_asked_across_the_spaces_between_kanji_words_is_asked(plain_answerer: Answerer, text: str) -> None:
+    # Written whole, each asks a detail no answer holds (the mayor's name, the cafeteria's hours); spaced, so do they.
+    assert outcome(plain_answerer, text) == ("no answer", None)
