@@ -98,9 +98,16 @@ PERSONAL = {"age": re.compile(PERSON + r"(?:の|って|は|、|,|\s+)(?:[^。？
                                   r"|フェイスブック|facebook|連絡先|メール|電話番号)"),
             "school": re.compile(PERSON + r"(?:の|って|は|\s+)(?:[^。？?]{0,8}?(?:どこの大学|何大学|大学出身|出身大学|出身校|学歴))"
                                  r"|(?<![a-z])(?:which|what)\s+(?:university|college)\s+did\s+(?:ms|mr|mrs)?\s*[a-z]+"
-                                 r"|(?<![a-z])(?:ms|mr|mrs)\s+[a-z]+\s+(?:graduate|study|studied)\b")}
+                                 r"|(?<![a-z])(?:ms|mr|mrs)\s+[a-z]+\s+(?:graduate|study|studied)\b"),
+            # "土井 重典さんの趣味", "中島さんの出身はどこ", "Do the two panelists speak English?"
+            "hobby": re.compile(PERSON + r"(?:の|って|は|\s+)[^。？?]{0,6}?(?:趣味|しゅみ|特技)"
+                                r"|(?:panelists?|(?<![a-z])(?:ms|mr|mrs)\s+[a-z]+)(?:'s)?\s+(?:hobby|hobbies)"),
+            "hometown": re.compile(PERSON + r"(?:の|って|は|\s+)[^。？?]{0,4}?(?:出身(?!大学|校)|地元|故郷|ふるさと|しゅっしん)"),
+            "languages": re.compile(PERSON + r"(?:は|って|も|\s+)[^。？?]{0,8}?(?:英語|外国語|中国語|韓国語)(?:[がを]|\s*)(?:話せ|しゃべ|できる|ペラペラ)"
+                                    r"|panelists?\s+(?:speak|talk\s+in)\s+[a-z]+")}
 HELD_PERSONAL = {"age": re.compile(r"\d\s*歳"), "account": re.compile(r"@"), "school": re.compile(r"大学|出身校"),
-                 "career": re.compile(r"経て|以前は|前職|経歴")}
+                 "career": re.compile(r"経て|以前は|前職|経歴"), "hobby": re.compile(r"趣味|hobb"),
+                 "hometown": re.compile(r"出身(?!校)|生まれ|born"), "languages": re.compile(r"英語を?話|speaks?\s")}
 # "職員の中に外国人はいますか", "how many foreigners work as city staff?": how many of the staff are foreign, which
 # no answer states (the foreign residents are the city's people; the guide says who may apply, not who works).
 # Not whether a foreigner may apply or work ("外国人も職員になれますか": the guide's eligibility).

@@ -213,3 +213,13 @@ def test_an_age_asked_of_nobody_is_still_the_age_limit(plain_answerer: Answerer,
                                       "Which university did Ms. Nakajima from the panel graduate from?"])
 def test_a_panelists_age_or_school_asked_another_way_is_not_stated(plain_answerer: Answerer, question: str) -> None:
     assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+@pytest.mark.parametrize("question", ["土井 重典さんの趣味", "パネリストの土井さんの出身はどこ？", "中島さんは英語が話せますか",
+                                      "Do the two panelists speak English?"])
+def test_a_panelists_hobby_hometown_or_languages_are_not_stated(plain_answerer: Answerer, question: str) -> None:
+    assert plain_answerer.answer(Question(question)).kind == "fallback"
+
+
+def test_a_panelists_section_is_still_answered(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("土井さんってどこの課の人？")).entry_id == "panel"
