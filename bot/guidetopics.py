@@ -40,8 +40,10 @@ NAMED_PERSON = re.compile(r"さん|氏|様")  # right after a name
 PLACE_OF_WORK = re.compile(r"([\u30a1-\u30fa\u30fc\u3400-\u9fff々]+|[\u3041-\u3096ー]{3,})\s*"
                            r"(?:での|で\s*(?:働|はたら|勤|つとめ)|に\s*(?:勤め|つとめ)|勤務)")  # typed in kana too
 # An occasion one asks leave or hours for: 入学式の日に, 学校行事で休める, 通院のときに, 介護のため
-OCCASION = re.compile(r"((?:[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u9fff々]{1,6}?の)*[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)"
-                      r"(?:の(?:日|とき|時|際)に|で休|でやす|のため)")  # 小学校の運動会の日に: the whole occasion
+# ... and 子どもの急な発熱で休める, 入学式に合わせて休暇を (a な-adjective before it, 合わせて for it)
+OCCASION = re.compile(r"((?:[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u9fff々]{1,6}?の)*(?:[\u3400-\u9fff]{1,3}な)?"
+                      r"[\u30a1-\u30fa\u30fc\u3400-\u9fff々]+)"
+                      r"(?:の(?:日|とき|時|際)に|で休|でやす|のため|に合わせて|にあわせて)")  # 小学校の運動会の日に: the whole occasion
 # 子どもが熱を出したときの: a clause telling when, up to the とき it ends in
 WHEN_CLAUSE = re.compile(r"([^、。？?！!\s]{2,20}?(?:た|だ|る|い))\s*(?:とき|時|際)(?:の|に|は|って|も|で)")
 # お迎えがあるので: the reason one asks, told before it

@@ -387,6 +387,8 @@ def test_who_the_candidate_is_or_where_staff_live_is_no_detail_asked(plain_answe
     ("息子の学校行事で休める休暇ってありますか", "guide-holidays"),  # the occasion's words lower the score
     ("区役所の仕事の勤務時間って何時から？", "guide-holidays"),  # the job's hours: 仕事 owns no other figure
     ("夜勤手当みたいなのは区の仕事でもつく？", "guide-salary"),  # 夜勤 is the guide's word too: no 児童手当
+    ("子どもの急な発熱で休める休暇はありますか", "guide-holidays"),  # an occasion with a な-adjective
+    ("子どもの入学式に合わせて休暇は取れますか", "guide-holidays"),  # leave fitted to an occasion
 ])
 def test_the_guide_answers_its_topic_asked_with_a_circumstance(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
