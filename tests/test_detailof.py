@@ -64,6 +64,12 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("プレクラスを始めてから、いじめは減りましたか", "results", "preclass-what"),  # an outcome nobody measured
     ("Can friends stay overnight in the staff housing? any curfew?", "house rules", "housing-staff"),
     ("プレクラスは何年前から始まったの？", "history", "preclass-timeline"),
+    ("お台場の海で釣りはできると？", "leisure", "district-shibaura-konan"),
+    ("有栖川宮記念公園 は 犬 と 入れます か", "leisure", "district-azabu"),
+    ("港区の職員住宅ってpet OK?", "house rules", "housing-staff"),
+    ("What will the temperature be in Tokyo this weekend?", "weather", "guide-holidays"),  # the weekend's weather
+    ("is it gonna snow in tokyo this weekend?", "weather", "guide-holidays"),
+    ("お台場って週末は雨が降りそう？", "weather", "district-shibaura-konan"),
 ])
 def test_a_fact_the_topics_entry_does_not_state_is_not_held_by_it(details: DetailCheck, question: str, kind: str,
                                                                   entry_id: str) -> None:
