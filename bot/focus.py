@@ -200,6 +200,9 @@ class Reading:
     terms: list[Term]
     focus: str  # the text whose words decide (the asking clauses)
     note: str  # for `kb explain`: which clause was taken as the question and why
+    # The asking clauses alone, when the clause before lends them its topic: the detail they ask is theirs ("…の対象に
+    # なると聞きました。その制度にはどんな良い点が？" asks the merits, not who is covered).
+    asking: str = ""
 
 
 def read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_about: Callable[[Token], bool],
@@ -257,7 +260,8 @@ def _read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_ab
     # いいんで" asks no count): the details asked are read from the focus.
     focus = " ".join(drop_contrast(piece.text) for piece, weight in zip(pieces, weights) if weight == 1.0)
     why = "it names no topic, so the clause before it counts as much" if elliptic else "the rest is context"
-    return Reading(terms, focus, f"question: {focus} ({why})")
+    asking = " ".join(drop_contrast(piece.text) for piece in pieces if piece.asks) if elliptic else ""
+    return Reading(terms, focus, f"question: {focus} ({why})", asking)
 
 
 def _lending(pieces: list[Clause], weights: list[float]) -> list[bool]:

@@ -138,7 +138,7 @@ class Matcher:
         smalltalk = self._smalltalk_for(text, terms)
         if smalltalk is not None:
             return reading, candidates[:5], MatchResult("smalltalk", smalltalk=smalltalk)
-        result = self._decider.decide(reading.focus, terms, candidates)
+        result = self._decider.decide(reading.focus, terms, candidates, reading.asking)
         both = both_asked(reading.focus) if result.kind != "answer" or result.reason != "comparison" else None
         return reading, candidates[:5], (self._each_answered(both, resolve, candidates[:5]) if both else None) or result
 

@@ -325,3 +325,15 @@ def test_the_other_one_besides_the_one_named_is_asked(plain_answerer: Answerer, 
 def test_a_label_quoted_without_brackets_names_its_entry(plain_answerer: Answerer) -> None:
     # "港区とはっていう": the closing slide's title, quoted without 「」, as 「港区とは」 would be.
     assert outcome(plain_answerer, "スライドの港区とはっていうまとめ、何が書いてあった？") == ("answer", "why-minato")
+
+
+def test_a_detail_told_in_the_clause_lending_its_topic_is_not_asked(plain_answerer: Answerer) -> None:
+    # The first sentence tells who is covered (対象になる); the question pointing back to it asks the merits.
+    text = ("港区に引っ越したら区立小学校のプレクラス制度の対象になると聞きました。"
+            "その制度にはどんな良い点があるのでしょうか。")
+    assert outcome(plain_answerer, text) == ("answer", "preclass-merits")
+
+
+def test_a_detail_in_the_clause_lending_its_topic_is_asked_when_the_question_asks_nothing_else(
+        plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "パネリストの中島さんの年齢が気になります。教えてもらえますか？") == ("no answer", None)
