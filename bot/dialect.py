@@ -53,6 +53,8 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     (r"(?<=[いだやるた])よってに?(?=[、,\s]|$)", "から", ("よって",)),
     # あるんかいな, 港区なんかいな, あるんかい: a question (Kansai); not なんかい (何回) asked alone
     (rf"(?<=[るたい])んかいな?(?={CLAUSE_END})|(?<=な)んかいな(?={CLAUSE_END})", "のかな", ("んかい",)),
+    # どんないいとこ, ええとこ: a good point said short (ええ: Kansai), which the analyzer reads as いとこ (a cousin)
+    (r"(?:いい|ええ)とこ(?!ろ)", "いいところ", ("いとこ", "えとこ")),
     # 教えてちょう, 見せてちょー: a request (Nagoya), asked as ください
     (r"(?<=て)ちょ(?:う|ー)(?:よ|だゃ)?(?=[?？!！。、,\s]|$)", "ください", ("てちょ",)),
     # 教えでけろ, 見せてけれ: a request (Tohoku), its て often voiced, asked as てください

@@ -31,6 +31,8 @@ from bot.service import Answerer
     ("職員住宅わ港区のなかにあるんかいな　東京わ家賃高いよってに", "職員住宅わ港区のなかにあるのかな　東京わ家賃高いから"),
     ("六本木にもあるんかい", "六本木にもあるのかな"),  # asked (Kansai)
     ("お台場は港区なんかいな", "お台場は港区なのかな"),
+    ("プレクラスって、どんなええとこがあるんやろか？", "プレクラスって、どんないいところがあるんだろうか？"),  # said short
+    ("どんないいとこある？", "どんないいところある？"),
 ])
 def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:
     assert standard_forms(typed) == standard
