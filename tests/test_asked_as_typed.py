@@ -187,3 +187,10 @@ def test_a_reading_ends_at_no_long_vowel(plain_answerer: Answerer, text: str) ->
 def test_a_detail_asked_across_the_spaces_between_kanji_words_is_asked(plain_answerer: Answerer, text: str) -> None:
     # Written whole, each asks a detail no answer holds (the mayor's name, the cafeteria's hours); spaced, so do they.
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["夜間人口は何人ですか", "What's the nighttime population?",
+                                  "昼間人口が都内最多ゆうけど、夜の人口、つまり住んどる人は何人やねん"])
+def test_the_nighttime_population_is_the_population(plain_answerer: Answerer, text: str) -> None:
+    # 夜間人口 (the people who live there, counted at night) is the population the briefing states beside the daytime one.
+    assert outcome(plain_answerer, text) == ("answer", "overview-population")
