@@ -130,6 +130,10 @@ HELD_FOREIGN_STAFF = re.compile(r"外国籍の職員|外国人職員|foreign(?:-
 # counting them all does not name ("タイの大使館" is another place's name, bot.otherplaces).
 ONE_EMBASSY = re.compile(r"(?<![a-z])(?:(?:the\s+)?(?:u\.?s\.?a?|u\.?k\.?)|[a-z]+(?:an|ese|ish|ch|i))\s+embassy(?![a-z])"
                          r"|(?<![a-z])embassy\s+of\s+(?!the\s+(?:city|ward))(?:the\s+)?[a-z]+")
+# "港区の教育長はどなた？", "課長は誰ですか": who holds an office, which only an answer naming a person gives (not
+# one naming a role, OJT担当)
+OFFICE_HOLDER = re.compile(r"[\u3400-\u9fff]長\s*(?:さん)?\s*(?:は|って|の(?:お?名前|氏名)(?:は|って)?)?\s*(?:誰|だれ|どなた|どんな人|どんなひと)")
+NAMED = re.compile(r"さん|氏")
 HELD_COMPARISON = re.compile(HELD_SUPERLATIVE.pattern + r"|より|比べ|上回|下回|(?<![a-z])than(?![a-z])")
 
 
@@ -155,6 +159,8 @@ class Unstated:
             return f"asks how many of the staff are {kind.group(1)}; no answer states it"
         if ONE_EMBASSY.search(cleaned):
             return "asks of one country's embassy; the answer names none"
+        if OFFICE_HOLDER.search(cleaned) and not NAMED.search(self._details.answer_text(entry_id)):
+            return "asks who holds an office; the answer names no one"
         for detail, asked in PERSONAL.items():
             if asked.search(cleaned) and not HELD_PERSONAL[detail].search(self._details.answer_text(entry_id)):
                 return f"asks a person's own {detail}; the answer does not state it"

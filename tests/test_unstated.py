@@ -223,3 +223,9 @@ def test_a_panelists_hobby_hometown_or_languages_are_not_stated(plain_answerer: 
 
 def test_a_panelists_section_is_still_answered(plain_answerer: Answerer) -> None:
     assert plain_answerer.answer(Question("土井さんってどこの課の人？")).entry_id == "panel"
+
+
+def test_who_holds_an_office_is_answered_only_by_a_name(plain_answerer: Answerer) -> None:
+    # OJT's answer names a role (先輩職員, 担当), no one holding the office of 教育長.
+    assert plain_answerer.answer(Question("港区の教育長はどなたでしょうか。")).kind == "fallback"
+    assert plain_answerer.answer(Question("パネリストの課長さんは誰？")).entry_id == "panel"
