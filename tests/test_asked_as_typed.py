@@ -194,3 +194,8 @@ def test_a_detail_asked_across_the_spaces_between_kanji_words_is_asked(plain_ans
 def test_the_nighttime_population_is_the_population(plain_answerer: Answerer, text: str) -> None:
     # 夜間人口 (the people who live there, counted at night) is the population the briefing states beside the daytime one.
     assert outcome(plain_answerer, text) == ("answer", "overview-population")
+
+
+@pytest.mark.parametrize("text", ["港区で働く意義って何ですか", "港区で働く醍醐味は？"])
+def test_the_meaning_of_working_there_is_why_work_for_minato(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "why-minato")
