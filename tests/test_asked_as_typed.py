@@ -199,3 +199,8 @@ def test_the_nighttime_population_is_the_population(plain_answerer: Answerer, te
 @pytest.mark.parametrize("text", ["港区で働く意義って何ですか", "港区で働く醍醐味は？"])
 def test_the_meaning_of_working_there_is_why_work_for_minato(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "why-minato")
+
+
+def test_what_one_forgot_is_asked_by_the_words_around_it(plain_answerer: Answerer) -> None:
+    text = "uh so what are the five areas of minato called again i forgot"
+    assert outcome(plain_answerer, text) == ("answer", "overview-districts")
