@@ -55,6 +55,12 @@ ENGLISH_CLUSTER = re.compile(r"s(?=[tpk])")  # st, sp, sk
 @lru_cache(maxsize=4096)
 def romaji_word(word: str) -> str | None:
     """Return a romaji word as hiragana (a native word) or katakana (a loan word), or None if it is no romaji."""
+    parts = word.split("-")
+    if len(parts) > 1 and all(parts):
+        # "aoyama-doori", "shokuba-nai", "nan-en": a hyphen joins words, each read on its own (not the long mark of
+        # a loan word, which ends one: "su-pa-")
+        read = [romaji_word(part) for part in parts]
+        return "".join(piece for piece in read if piece) if all(read) else None
     native = romaji_to_katakana(word)
     if native is None:
         # An English spelling of a loan word drops the vowel after s before another consonant ("paneristo" for

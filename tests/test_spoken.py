@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import load_knowledge
+from bot.romaji import romaji_word
 from bot.scope import SCOPE_SECTIONS
 from bot.spoken import kana_acronyms, purpose_of
 from bot.vocabulary import Vocabulary
@@ -247,3 +248,9 @@ def test_the_clock_time_of_the_work_is_said_as_its_hours() -> None:
     assert work_hours("食堂は何時から") == "食堂は何時から"  # no work named: a place's clock time
     assert work_hours("しごとの時間は何時から") == "しごとの時間は何時から"  # the hours are named already
     assert work_hours("通勤に何時間かかる？") == "通勤に何時間かかる？"  # a duration, no clock time
+
+
+@pytest.mark.parametrize(("typed", "kana"), [("aoyama-doori", "あおやまどおり"), ("shokuba-nai", "しょくばない"),
+                                             ("nan-en", "なんえん")])
+def test_a_hyphen_between_romaji_words_joins_them_and_is_no_long_mark(typed: str, kana: str) -> None:
+    assert romaji_word(typed) == kana
