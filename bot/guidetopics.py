@@ -89,8 +89,9 @@ class GuideTopics:
                 t.concept in occasions and t.concept not in bag for t in named):
             return False  # only the words of a circumstance (学校行事で休める) or of who asks lower the score that far
         if any(t.concept not in bag and t.concept not in occasions and self._index.users(t.concept) <= FEW_USERS
-               and _a_thing(t) and t.concept not in self._guide_words for t in named):
-            return False  # a rare noun of another topic: "食堂って土日も？"
+               and _a_thing(t) and t.concept not in self._guide_words
+               and self._specifics.title_owner(t.concept) is not None for t in named):
+            return False  # a rare noun titling another topic: "食堂って土日も？" (not 基本, 現場: no topic's title)
         # The city itself (東京, Minato) is every entry's: no word of the guide's own topic ("Tokyo this weekend").
         own = {t.token.surface for t in named if t.concept in bag and not self._vocabulary.is_home(t.token)}
         told = "".join(texts)  # an unknown word there tells when (熱 of 熱を出したとき)

@@ -389,6 +389,8 @@ def test_who_the_candidate_is_or_where_staff_live_is_no_detail_asked(plain_answe
     ("夜勤手当みたいなのは区の仕事でもつく？", "guide-salary"),  # 夜勤 is the guide's word too: no 児童手当
     ("子どもの急な発熱で休める休暇はありますか", "guide-holidays"),  # an occasion with a な-adjective
     ("子どもの入学式に合わせて休暇は取れますか", "guide-holidays"),  # leave fitted to an occasion
+    ("ホテルはシフト制なんですが、区役所は基本土日休みですか", "guide-holidays"),  # 基本 titles no topic
+    ("双子がいるので時短勤務みたいな働き方はできますか", "guide-holidays"),  # nor 働き方
 ])
 def test_the_guide_answers_its_topic_asked_with_a_circumstance(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
