@@ -48,6 +48,8 @@ OCCASION = re.compile(r"((?:[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u9fff々]{1
 WHEN_CLAUSE = re.compile(r"([^、。？?！!\s]{2,20}?(?:た|だ|る|い))\s*(?:とき|時|際)(?:の|に|は|って|も|で)")
 # お迎えがあるので: the reason one asks, told before it
 REASON_CLAUSE = re.compile(r"([^、。？?！!\s]{2,16}?)(?:ので|なので)[、,\s]*")
+# 親としては, 保護者として: the role one asks in
+AS_ROLE = re.compile(r"([\u3400-\u9fff々\u30a1-\u30faー]{1,8})\s*として(?:は|も)?")
 
 # How many people there are, asked without a count: "民間から転職した人って結構いる？", "子育て中の職員さんってどれくらい
 # いるの？" (the guide states rules, not who the staff are; a count asked, 何人, is refused by bot.details).
@@ -178,4 +180,5 @@ def _a_thing(term: Term) -> bool:
 
 def _circumstance_texts(text: str) -> list[str]:
     cleaned = clean(text)
-    return [word for pattern in (PLACE_OF_WORK, OCCASION, WHEN_CLAUSE, REASON_CLAUSE) for word in pattern.findall(cleaned)]
+    return [word for pattern in (PLACE_OF_WORK, OCCASION, WHEN_CLAUSE, REASON_CLAUSE, AS_ROLE)
+            for word in pattern.findall(cleaned)]

@@ -391,6 +391,7 @@ def test_who_the_candidate_is_or_where_staff_live_is_no_detail_asked(plain_answe
     ("子どもの入学式に合わせて休暇は取れますか", "guide-holidays"),  # leave fitted to an occasion
     ("ホテルはシフト制なんですが、区役所は基本土日休みですか", "guide-holidays"),  # 基本 titles no topic
     ("双子がいるので時短勤務みたいな働き方はできますか", "guide-holidays"),  # nor 働き方
+    ("初任給はどのくらいか、親としてはやはり気になります。", "guide-salary"),  # the role one asks in (親として)
 ])
 def test_the_guide_answers_its_topic_asked_with_a_circumstance(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
