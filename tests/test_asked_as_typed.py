@@ -204,3 +204,12 @@ def test_the_meaning_of_working_there_is_why_work_for_minato(plain_answerer: Ans
 def test_what_one_forgot_is_asked_by_the_words_around_it(plain_answerer: Answerer) -> None:
     text = "uh so what are the five areas of minato called again i forgot"
     assert outcome(plain_answerer, text) == ("answer", "overview-districts")
+
+
+@pytest.mark.parametrize("text", ["英検1級の二次試験の対策を教えてください。", "子どもの急な発熱で休める休暇はありますか"])
+def test_a_prefix_of_a_gardens_name_is_no_word_read_into_a_kanji_of_its_sound(plain_answerer: Answerer,
+                                                                             text: str) -> None:
+    # 旧 (former) of 旧芝離宮恩賜庭園 names no topic: 級 and 急, read キュウ, are not it.
+    understanding = plain_answerer.explain(Question(text, channel="test")).understanding
+    assert understanding is not None and "旧" not in {term.concept for term in understanding.reading.terms}
+    assert outcome(plain_answerer, "旧芝離宮恩賜庭園はどこの地区？") == ("answer", "district-shiba")
