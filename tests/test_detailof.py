@@ -70,6 +70,8 @@ def details(kb: KnowledgeBase) -> DetailCheck:
     ("What will the temperature be in Tokyo this weekend?", "weather", "guide-holidays"),  # the weekend's weather
     ("is it gonna snow in tokyo this weekend?", "weather", "guide-holidays"),
     ("お台場って週末は雨が降りそう？", "weather", "district-shibaura-konan"),
+    ("次の説明会の会場ってどこですか", "briefing session", "guide-exam"),  # the session's venue, not the exam's
+    ("説明会 次回 日程", "briefing session", "guide-exam"),
 ])
 def test_a_fact_the_topics_entry_does_not_state_is_not_held_by_it(details: DetailCheck, question: str, kind: str,
                                                                   entry_id: str) -> None:
