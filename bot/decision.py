@@ -217,7 +217,7 @@ class Decider:
             if entry_id not in self._districts.titled or not all(
                     t.concept in self._index.bag(self._index_of[entry_id]) for t in places):
                 return "asks which district it is in; its answer names no district holding it"
-        owner = self._owner.stranger(entry_id, terms, (d.kind.name for d in details))
+        owner = self._owner.stranger(entry_id, terms, (d.kind.name for d in details), text)
         if owner is not None:  # "児童手当はいくら？": the salary entry's amounts are of staff pay, not of 児童
             return f"asks a detail of {owner}, which its topic never speaks of"
         return (self._guide_topics.refusal(terms, entry_id, text) or self._part_refusal(text, terms, entry_id, bool(details))

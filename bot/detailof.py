@@ -19,8 +19,8 @@ from functools import cached_property
 
 from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
-from bot.normalize import to_katakana
-from bot.terms import Term
+from bot.normalize import clean, to_katakana
+from bot.terms import WHOLE_KANA_WORD, Term
 from bot.vocabulary import Vocabulary
 
 # Words as written (a reading found inside a typo names nothing) and topic nouns, not kana-only ones (うち, こと).
@@ -67,12 +67,18 @@ class DetailOwner:
     def _links(self) -> frozenset[str]:
         return _concepts(self._vocabulary, LINKS)
 
-    def stranger(self, entry_id: str, terms: list[Term], kinds: Iterable[str]) -> str | None:
-        """Return the word whose detail the question asks, when another entry uses it and this one's topic does not."""
+    def stranger(self, entry_id: str, terms: list[Term], kinds: Iterable[str], text: str = "") -> str | None:
+        """Return the word whose detail the question asks, when another entry uses it and this one's topic does not.
+
+        A whole word read in kana ("けんしゅう は なんかい", romaji kenshuu) counts as written, in the text's order."""
         holders = self._counted.union(*(self._holders.get(kind, frozenset()) for kind in kinds))
         scanned = [t.token.reading or "" for t in terms if t.via == "scan"]
-        asked = [t for t in terms if t.weight == 1.0 and t.concept is not None and t.via != "scan"
-                 and not _taken_in(t, scanned)]
+        asked = [t for t in terms if t.weight == 1.0 and t.concept is not None
+                 and (t.via != "scan" or text and len(t.token.surface) >= WHOLE_KANA_WORD)
+                 and not (t.via != "scan" and _taken_in(t, scanned))]
+        if text and any(t.via == "scan" for t in asked):
+            written = to_katakana(clean(text))
+            asked.sort(key=lambda t: _place_in(written, t))
         for term in asked:
             # "令和13年の職員数の見込みは？": a count named as one word (職員数, 世帯数) is its own figure's owner
             if COUNT_COMPOUND.fullmatch(term.token.surface) and self._foreign(entry_id, term):
@@ -112,7 +118,7 @@ class DetailOwner:
         token = term.token
         as_written = term.via in NAMED and not HIRAGANA.fullmatch(token.surface)
         kana_noun = (term.via == "reading" and HIRAGANA.fullmatch(token.surface) is not None
-                     and len(token.surface) >= KANA_NOUN)
+                     and len(token.surface) >= KANA_NOUN) or term.via == "scan" and len(token.surface) >= WHOLE_KANA_WORD
         return ((as_written or kana_noun) and (token.pos.startswith("名詞") or token.is_latin) and not token.adverbial
                 and token.lemma not in ONESELF
                 and not self._vocabulary.asks_about(token) and not self._vocabulary.is_home(token))
@@ -132,6 +138,11 @@ class DetailOwner:
 
 
 ONESELF = frozenset({"自分", "自身", "本人", "私", "僕", "俺"})  # "自分で家を借りてる人": whose it is, no topic's thing
+
+
+def _place_in(written: str, term: Term) -> int:
+    at = written.find(to_katakana(clean(term.token.surface)))
+    return at if at >= 0 else len(written)
 
 
 def _taken_in(term: Term, scanned: list[str]) -> bool:

@@ -213,3 +213,9 @@ def test_a_prefix_of_a_gardens_name_is_no_word_read_into_a_kanji_of_its_sound(pl
     understanding = plain_answerer.explain(Question(text, channel="test")).understanding
     assert understanding is not None and "旧" not in {term.concept for term in understanding.reading.terms}
     assert outcome(plain_answerer, "旧芝離宮恩賜庭園はどこの地区？") == ("answer", "district-shiba")
+
+
+@pytest.mark.parametrize("text", ["けんしゅう は なんかい ありますか", "kenshuu wa nen ni nankai arimasu ka"])
+def test_a_count_of_a_word_typed_in_kana_is_asked_of_that_word(plain_answerer: Answerer, text: str) -> None:
+    # As 研修は何回ありますか: the exam's rounds (何回) are no count of trainings, which no answer states.
+    assert outcome(plain_answerer, text) == ("no answer", None)
