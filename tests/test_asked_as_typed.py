@@ -219,3 +219,11 @@ def test_a_prefix_of_a_gardens_name_is_no_word_read_into_a_kanji_of_its_sound(pl
 def test_a_count_of_a_word_typed_in_kana_is_asked_of_that_word(plain_answerer: Answerer, text: str) -> None:
     # As 研修は何回ありますか: the exam's rounds (何回) are no count of trainings, which no answer states.
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "entry"), [("まごさ かわって きくども みなとくの よさんは なんぼだべ", "overview-budget"),
+                                             ("まごが しばうら こうなん って とこ すみたいって へってら どんな とこだ",
+                                              "district-shibaura-konan")])
+def test_whom_one_asks_for_names_no_topic(plain_answerer: Answerer, text: str, entry: str) -> None:
+    # まご (a grandchild), typed in kana, is no unknown word diluting the question.
+    assert outcome(plain_answerer, text) == ("answer", entry)
