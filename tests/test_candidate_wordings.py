@@ -392,6 +392,7 @@ def test_who_the_candidate_is_or_where_staff_live_is_no_detail_asked(plain_answe
     ("ホテルはシフト制なんですが、区役所は基本土日休みですか", "guide-holidays"),  # 基本 titles no topic
     ("双子がいるので時短勤務みたいな働き方はできますか", "guide-holidays"),  # nor 働き方
     ("初任給はどのくらいか、親としてはやはり気になります。", "guide-salary"),  # the role one asks in (親として)
+    ("定年後の再任用や会計年度任用職員の応募資格を教えてください。", "guide-application"),  # fixed-term staff: 非常勤
 ])
 def test_the_guide_answers_its_topic_asked_with_a_circumstance(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
