@@ -227,3 +227,7 @@ def test_a_count_of_a_word_typed_in_kana_is_asked_of_that_word(plain_answerer: A
 def test_whom_one_asks_for_names_no_topic(plain_answerer: Answerer, text: str, entry: str) -> None:
     # まご (a grandchild), typed in kana, is no unknown word diluting the question.
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_first_graders_are_the_pre_class_children(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "いちねんせい の プレクラス は なんがつ まで ですか") == ("answer", "preclass-timeline")
