@@ -35,23 +35,25 @@ class GuideChoice:
 
     def holding(self, candidates: list[Candidate], asked: list[Asked]) -> Candidate | None:
         """Return the guide entry holding the detail asked when the best one, a guide entry too, does not."""
-        if not self._details.points_to_guide(candidates[0].entry_id):
+        if not self._guides(candidates[0]):
             return None
-        return next((c for c in candidates[1:5] if self._details.points_to_guide(c.entry_id)
-                     and self._details.holds(c.entry_id, asked)), None)
+        return next((c for c in candidates[1:5] if self._guides(c) and self._details.holds(c.entry_id, asked)), None)
 
     def titled(self, candidates: list[Candidate], terms: list[Term], text: str) -> Candidate | None:
         """Return the guide entry whose title the question names when the best one's title it does not, or None.
 
         Not when it asks whether one may take the exam: that is who may apply (how to apply), whatever it names."""
-        if len(candidates) < 2 or not self._details.points_to_guide(candidates[0].entry_id) or MAY_TAKE.search(text):
+        if len(candidates) < 2 or not self._guides(candidates[0]) or MAY_TAKE.search(text):
             return None
         best = candidates[0]
         owners = {self._specifics.title_owner(t.concept) for t in terms if t.weight == 1.0 and t.via != "weak"}
         if best.entry_id in owners:
             return None
-        return next((c for c in candidates[1:4] if c.entry_id in owners and self._details.points_to_guide(c.entry_id)
+        return next((c for c in candidates[1:4] if c.entry_id in owners and self._guides(c)
                      and c.score >= best.score - TITLE_MARGIN and self._answers(c, terms, text)), None)
+
+    def _guides(self, candidate: Candidate) -> bool:
+        return self._details.points_to_guide(candidate.entry_id)
 
     def _answers(self, candidate: Candidate, terms: list[Term], text: str) -> bool:
         # On its own: above the accept line, or from the guide's lower line when it names its topic (bot.guidetopics).

@@ -151,11 +151,12 @@ class Unstated:
         if COMPARED.search(cleaned) and MORE_OR_LESS.search(cleaned) and self._names_other_place(cleaned, terms):
             if not HELD_COMPARISON.search(self._details.answer_text(entry_id)):
                 return "compares Minato with another place; the answer compares nothing"
-        if FOREIGN_STAFF.search(cleaned) and COUNTED_OR_THERE.search(cleaned) and not MAY_JOIN.search(cleaned) \
+        may_join = MAY_JOIN.search(cleaned) is not None  # whether one may join is the guide's, no count of staff
+        if FOREIGN_STAFF.search(cleaned) and COUNTED_OR_THERE.search(cleaned) and not may_join \
                 and not HELD_FOREIGN_STAFF.search(self._details.answer_text(entry_id)):
             return "asks how many of the staff are foreign; no answer states it"
         kind = STAFF_OF_A_KIND.search(cleaned)
-        if kind and not MAY_JOIN.search(cleaned) and not self._states_kind(kind.group(1), entry_id, terms, bag):
+        if kind and not may_join and not self._states_kind(kind.group(1), entry_id, terms, bag):
             return f"asks how many of the staff are {kind.group(1)}; no answer states it"
         if ONE_EMBASSY.search(cleaned):
             return "asks of one country's embassy; the answer names none"
