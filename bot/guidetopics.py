@@ -5,7 +5,7 @@ The entries pointing to the recruitment guide hold every detail of their own top
 - **Their own topic, qualified.** "保健所で働く人の給料はいくら？", "What's the starting salary for a master's
   degree?": the guide holds the salary of every job and degree, so the words qualifying its topic lower the entry's
   score but take nothing from its answer. It answers from a lower line when the question names its title's word (給与,
-  休日, 試験), at least one other word of its own, and no rare word of another topic; not when that word ends a
+  休日, 試験), at least one other word of its own, and no rare word titling another topic; not when that word ends a
   compound naming something else (児童手当 is no staff allowance), nor when a synonym alone names it (週末の天気).
 - **Another topic's question.** Their paraphrases ask with words of all kinds: 何か月分 (the bonus), 何回 (the exam's
   rounds), 何時から (the hours). "OJTって何か月くらい？" shares those words and nothing else with them, so a guide
