@@ -53,6 +53,8 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     (r"(?<=[いだやるた])よってに?(?=[、,\s]|$)", "から", ("よって",)),
     # あるんかいな, 港区なんかいな, あるんかい: a question (Kansai); not なんかい (何回) asked alone
     (rf"(?<=[るたい])んかいな?(?={CLAUSE_END})|(?<=な)んかいな(?={CLAUSE_END})", "のかな", ("んかい",)),
+    # 負担がどうしても気になります: "really", read as the analyzer reads とても; どう + して + も is no どうして (why) asked
+    (r"どうしても", "とても", ("どうしても",)),
     # どんないいとこ, ええとこ: a good point said short (ええ: Kansai), which the analyzer reads as いとこ (a cousin)
     (r"(?:いい|ええ)とこ(?!ろ)", "いいところ", ("いとこ", "えとこ")),
     # 教えてちょう, 見せてちょー: a request (Nagoya), asked as ください

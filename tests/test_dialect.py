@@ -33,6 +33,7 @@ from bot.service import Answerer
     ("お台場は港区なんかいな", "お台場は港区なのかな"),
     ("プレクラスって、どんなええとこがあるんやろか？", "プレクラスって、どんないいところがあるんだろうか？"),  # said short
     ("どんないいとこある？", "どんないいところある？"),
+    ("通勤の負担がどうしても気になります", "通勤の負担がとても気になります"),  # "really", no どうして (why)
 ])
 def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:
     assert standard_forms(typed) == standard
