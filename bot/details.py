@@ -18,11 +18,11 @@ from bot.kanaplaces import long_vowels
 from bot.knowledge import KnowledgeBase
 from bot.normalize import KANJI, clean, reading_of, to_katakana
 from bot.scope import DetailQuestion
+from bot.spaced import JAPANESE_GAP
 
 GUIDE_CATEGORY = "guide"  # the entries that only point to the recruitment guide (not-covered.yaml)
 PLACE = "<place>"  # in answered_by: a place named in the answer, other than the city the bot is about (its welcome names it)
 KANA = re.compile(r"[\u3040-\u30ff]")
-JAPANESE_GAP = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 HIRAGANA = re.compile(r"[\u3041-\u3096]")
 COUNTER_ASKED = re.compile(r"(?:何|なん|幾|いく)\s*(" + "|".join(sorted(COUNTERS, key=len, reverse=True)) + ")"
                            r"(?!(?<=国)[立際家内籍民道土会産営連外境])")  # なんか国立…: the filler before 国立, no count
@@ -142,11 +142,7 @@ class DetailCheck:
         # "なんめーとる" (romaji read as kana, or typed so): a loan word cue (メートル) typed in hiragana is still it.
         # ... and its long vowels typed out ("めにゅう", romaji "menyuu") are the loan word's ー (メニュー).
         katakana = long_vowels(to_katakana(cleaned)) if HIRAGANA.search(cleaned) else ""
-        # なんじ から, なんねん に でき: read before kana_units rewrites なん, and across the spaces of simple Japanese
-        # ("ざんぎょうは どのくらい"): kana typed with spaces between its words.
-        # ... and words of kanji too ("港区長の お名前", "食堂 は 何時 から"): the spaces between Japanese words only.
-        squeezed = NOT_A_COUNT.sub(" ", raw).replace(" ", "") if "なん" in raw or " " in raw and not KANJI.search(raw) \
-            else JAPANESE_GAP.sub("", NOT_A_COUNT.sub(" ", raw)) if " " in raw else ""
+        squeezed = _squeezed(raw)
         drawn = jaconv.kata2hira(katakana) if "ー" in katakana and "ー" not in cleaned else ""  # めにゅう: めにゅー
         pieces = text_starts(cleaned, squeezed, katakana, drawn)
         found = [kind for (kind, pattern, _), kana, nan, starts
@@ -280,6 +276,15 @@ class DetailCheck:
     def pointers(self) -> frozenset[str]:
         """Return the answered_by words that point elsewhere (採用案内): the bot's "I don't know" message names them."""
         return self._pointers
+
+
+def _squeezed(raw: str) -> str:
+    # なんじ から, なんねん に でき: read before kana_units rewrites なん, and across the spaces of simple Japanese
+    # ("ざんぎょうは どのくらい"): kana typed with spaces between its words.
+    if "なん" in raw or " " in raw and not KANJI.search(raw):
+        return NOT_A_COUNT.sub(" ", raw).replace(" ", "")
+    # ... and words of kanji too ("港区長の お名前", "食堂 は 何時 から"): the spaces between Japanese words only.
+    return JAPANESE_GAP.sub("", NOT_A_COUNT.sub(" ", raw)) if " " in raw else ""
 
 
 def _unit(cleaned: str) -> str | None:

@@ -26,7 +26,7 @@ from bot.membership import listed_item
 from bot.normalize import KANJI, Token, clean
 from bot.origin import comes_from
 from bot.romajisentence import romaji_sentence
-from bot.spaced import joined_counts
+from bot.spaced import JAPANESE_GAP, joined_counts
 from bot.spoken import sentence_ends, work_hours
 from bot.terms import Term
 
@@ -36,7 +36,6 @@ PARTICLE_BEFORE_PAUSE = re.compile(r"(?:って|は|が|を|に|で|へ|も|か�
 # A space after a polite sentence ending ends the sentence whatever its length ("研修 は ありますか 日本語 が …").
 POLITE_END_SPACE = re.compile(
     r"(?:ですか|ますか|でしょうか|ません|ました|でした|です|ます)\s+(?=\S)(?!(?:か|かな|ね|よ|の)(?:\s|$|[?？、,。!！]))")
-JAPANESE_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々ー])\s+(?=[\u3040-\u30ff\u3400-\u9fff々ー])")
 # Where a written message ends a sentence, and where a spoken one (no punctuation) ends a clause.
 # "Quick question: what's the budget?", "Sorry, I came in late - will the slides be shared?": a colon or a dash
 # between words ends the opener too; the period of a title before a name (Ms. Nakajima) ends nothing.
@@ -126,7 +125,7 @@ def _pauses(sentence: str) -> list[str]:
     polite = [sentence[start:end] for start, end in _polite_spans(sentence)]
     if len(polite) > 1:
         return [piece for part in polite for piece in _pauses(part)]
-    parts = JAPANESE_SPACE.split(sentence)
+    parts = JAPANESE_GAP.split(sentence)
     # Kana alone is typed word by word ("しょくいんじゅうたく なんかいだて?"): its spaces part words, not sentences.
     if len(parts) < 2 or min(len(part) for part in parts) < MIN_PAUSED_CHARS or not KANJI.search(sentence):
         return [sentence]

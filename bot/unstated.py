@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Collection
 
 from bot.answerfigures import MORE_OR_LESS
-from bot.details import DetailCheck
+from bot.details import NAMED_PERSON, DetailCheck
 from bot.normalize import Token, clean, reading_of
 from bot.spaced import JAPANESE_GAP
 from bot.terms import Term
@@ -133,7 +133,6 @@ ONE_EMBASSY = re.compile(r"(?<![a-z])(?:(?:the\s+)?(?:u\.?s\.?a?|u\.?k\.?)|[a-z]
 # "港区の教育長はどなた？", "課長は誰ですか": who holds an office, which only an answer naming a person gives (not
 # one naming a role, OJT担当)
 OFFICE_HOLDER = re.compile(r"[\u3400-\u9fff]長\s*(?:さん)?\s*(?:は|って|の(?:お?名前|氏名)(?:は|って)?)?\s*(?:誰|だれ|どなた|どんな人|どんなひと)")
-NAMED = re.compile(r"さん|氏")
 HELD_COMPARISON = re.compile(HELD_SUPERLATIVE.pattern + r"|より|比べ|上回|下回|(?<![a-z])than(?![a-z])")
 
 
@@ -160,7 +159,7 @@ class Unstated:
             return f"asks how many of the staff are {kind.group(1)}; no answer states it"
         if ONE_EMBASSY.search(cleaned):
             return "asks of one country's embassy; the answer names none"
-        if OFFICE_HOLDER.search(cleaned) and not NAMED.search(self._details.answer_text(entry_id)):
+        if OFFICE_HOLDER.search(cleaned) and not NAMED_PERSON.search(self._details.answer_text(entry_id)):
             return "asks who holds an office; the answer names no one"
         for detail, asked in PERSONAL.items():
             if asked.search(cleaned) and not HELD_PERSONAL[detail].search(self._details.answer_text(entry_id)):
