@@ -13,7 +13,7 @@ from bot.detailof import DetailOwner
 from bot.districtof import Districts
 from bot.figureowner import stranger_owner
 from bot.figureyear import year_holder, year_refusal
-from bot.focus import QUESTION_WORD, asks_to_compare
+from bot.focus import asks_to_compare
 from bot.guidechoice import GuideChoice
 from bot.guidetopics import GUIDE_TOPIC, GuideTopics
 from bot.head import asked_heads, topic_heads
@@ -26,7 +26,6 @@ from bot.index import ConceptIndex, f2_score
 from bot.knowledge import KnowledgeBase
 from bot.matchtypes import Candidate, MatchResult, MatchSettings
 from bot.specific import Specifics, city_figures
-from bot.normalize import clean
 from bot.terms import Term, names_unknown
 from bot.unstated import Unstated
 from bot.vocabulary import Vocabulary
@@ -72,8 +71,7 @@ class Decider:
         self._districts = Districts(kb, vocabulary, bag_of, index.users)
 
     def decide(self, text: str, terms: list[Term], candidates: list[Candidate], asking: str = "") -> MatchResult:
-        """Answer, refuse or ask which; `asking`, the asking clauses alone when the focus borrows a clause's topic,
-        says the details asked when it asks with a word of its own (どんな, 何, いつ: bot.focus.Reading)."""
+        """Answer, refuse or ask which; `asking`, when given, says the details asked (bot.focus.Reading)."""
         candidates, settled = self._places.filter(text, terms, candidates)
         if settled is not None:
             return MatchResult("answer" if settled[0] == "answer" else "fallback", tuple(candidates[:5]), reason=settled[1])
@@ -82,7 +80,7 @@ class Decider:
             return MatchResult("fallback", tuple(candidates[:5]), reason="asks which one of a kind it does not know")
         if candidates and compares_unknown_sides(text, terms):
             return MatchResult("fallback", tuple(candidates[:5]), reason="compares two things it does not know")
-        details = self._details.asked(asking if asking and QUESTION_WORD.search(clean(asking)) else text)
+        details = self._details.asked(asking or text)
         routed = ""
         vouched = bool(candidates) and self._acceptable(candidates[0])  # the best one shows the question is in scope
         if details and candidates:

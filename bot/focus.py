@@ -199,8 +199,9 @@ class Reading:
     terms: list[Term]
     focus: str  # the text whose words decide (the asking clauses)
     note: str  # for `kb explain`: which clause was taken as the question and why
-    # The asking clauses alone, when the clause before lends them its topic: the detail they ask is theirs ("…の対象に
-    # なると聞きました。その制度にはどんな良い点が？" asks the merits, not who is covered).
+    # The asking clauses alone, when the clause before lends them its topic and they ask with a word of their own
+    # (どんな, 何, いつ): the detail they ask is theirs ("…の対象になると聞きました。その制度にはどんな良い点が？" asks
+    # the merits, not who is covered). "" when the focus says what is asked.
     asking: str = ""
 
 
@@ -260,6 +261,7 @@ def _read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_ab
     focus = " ".join(drop_contrast(piece.text) for piece, weight in zip(pieces, weights) if weight == 1.0)
     why = "it names no topic, so the clause before it counts as much" if elliptic else "the rest is context"
     asking = " ".join(drop_contrast(piece.text) for piece in pieces if piece.asks) if elliptic else ""
+    asking = asking if QUESTION_WORD.search(clean(asking)) else ""
     return Reading(terms, focus, f"question: {focus} ({why})", asking)
 
 
