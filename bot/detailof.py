@@ -20,7 +20,7 @@ from functools import cached_property
 from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean, to_katakana
-from bot.terms import WHOLE_KANA_WORD, Term
+from bot.terms import Term, a_scanned_piece
 from bot.vocabulary import Vocabulary
 
 # Words as written (a reading found inside a typo names nothing) and topic nouns, not kana-only ones (うち, こと).
@@ -67,16 +67,15 @@ class DetailOwner:
     def _links(self) -> frozenset[str]:
         return _concepts(self._vocabulary, LINKS)
 
-    def stranger(self, entry_id: str, terms: list[Term], kinds: Iterable[str], text: str = "") -> str | None:
+    def stranger(self, entry_id: str, terms: list[Term], kinds: Iterable[str], text: str) -> str | None:
         """Return the word whose detail the question asks, when another entry uses it and this one's topic does not.
 
         A whole word read in kana ("けんしゅう は なんかい", romaji kenshuu) counts as written, in the text's order."""
         holders = self._counted.union(*(self._holders.get(kind, frozenset()) for kind in kinds))
         scanned = [t.token.reading or "" for t in terms if t.via == "scan"]
-        asked = [t for t in terms if t.weight == 1.0 and t.concept is not None
-                 and (t.via != "scan" or text and len(t.token.surface) >= WHOLE_KANA_WORD)
+        asked = [t for t in terms if t.weight == 1.0 and t.concept is not None and not a_scanned_piece(t)
                  and not (t.via != "scan" and _taken_in(t, scanned))]
-        if text and any(t.via == "scan" for t in asked):
+        if any(t.via == "scan" for t in asked):
             written = to_katakana(clean(text))
             asked.sort(key=lambda t: _place_in(written, t))
         for term in asked:
@@ -118,7 +117,7 @@ class DetailOwner:
         token = term.token
         as_written = term.via in NAMED and not HIRAGANA.fullmatch(token.surface)
         kana_noun = (term.via == "reading" and HIRAGANA.fullmatch(token.surface) is not None
-                     and len(token.surface) >= KANA_NOUN) or term.via == "scan" and len(token.surface) >= WHOLE_KANA_WORD
+                     and len(token.surface) >= KANA_NOUN) or term.via == "scan" and not a_scanned_piece(term)
         return ((as_written or kana_noun) and (token.pos.startswith("名詞") or token.is_latin) and not token.adverbial
                 and token.lemma not in ONESELF
                 and not self._vocabulary.asks_about(token) and not self._vocabulary.is_home(token))

@@ -26,7 +26,7 @@ from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
 from bot.normalize import clean
 from bot.specific import Specifics
-from bot.terms import WHOLE_KANA_WORD, Term
+from bot.terms import Term, a_scanned_piece
 from bot.vocabulary import Vocabulary
 
 GUIDE_TOPIC = "it points to the guide on the topic its title names"
@@ -82,7 +82,7 @@ class GuideTopics:
             return False
         bag = self._index.bag(self._position[entry_id])
         named = [t for t in terms if t.weight == 1.0 and t.via != "weak" and t.concept is not None
-                 and not _a_scanned_piece(t) and not self._vocabulary.asks_about(t.token)]
+                 and not a_scanned_piece(t) and not self._vocabulary.asks_about(t.token)]
         texts = _circumstance_texts(text)
         occasions = self._circumstances(texts)
         # Whether people like oneself may apply, said so by bot.eligibility: who they are is the circumstance
@@ -123,7 +123,7 @@ class GuideTopics:
         for term in terms:
             owner = self._specifics.title_owner(term.concept) or (
                 self._only_user(term.concept) if _a_named_person(term, text) else None)
-            if (term.weight < 1.0 or term.via == "weak" or _a_scanned_piece(term)
+            if (term.weight < 1.0 or term.via == "weak" or a_scanned_piece(term)
                     or term.concept in bag or owner in (None, entry_id) or self._details.points_to_guide(owner)
                     or NUMERAL.match(term.token.surface) or term.concept in workplaces):
                 continue  # another guide entry's word (給料と休み) is the guide's too
@@ -160,11 +160,6 @@ def _compound_of_another(term: Term, cleaned: str, ends: dict[int, Term], bag: M
     # word of the guide's (夜勤手当: the night shifts are the guide's topic too).
     before = ends.get(cleaned.find(clean(term.token.surface)))
     return before is not None and before is not term and before.concept not in bag and before.concept not in guide_words
-
-
-def _a_scanned_piece(term: Term) -> bool:
-    # A word read inside kana (キュウリョウ of きゅうりょう) counts when long enough not to be a piece of another.
-    return term.via == "scan" and len(term.token.surface) < WHOLE_KANA_WORD
 
 
 def _a_named_person(term: Term, text: str) -> bool:

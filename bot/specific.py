@@ -21,7 +21,7 @@ from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
 from bot.matchtypes import Candidate
 from bot.normalize import clean
-from bot.terms import WHOLE_KANA_WORD, Term
+from bot.terms import Term, a_scanned_piece
 from bot.vocabulary import Vocabulary
 
 QUOTED = re.compile(r"[「『\"]([^「」『』\"]+)[」』\"]")
@@ -139,7 +139,7 @@ class Specifics:
         """
         best = candidates[0]
         asked = frozenset(t.concept for t in terms if t.weight >= ASPECT_WEIGHT and t.concept is not None
-                          and t.via != "weak" and (t.via != "scan" or len(t.token.surface) >= WHOLE_KANA_WORD))
+                          and t.via != "weak" and not a_scanned_piece(t))
         # A word the best one never uses: 通勤 asked of where staff commute from is no aspect of the commute time.
         unused = self._index.bag(self._position[best.entry_id]).keys().isdisjoint
         owners = {self.title_owner(concept) for concept in asked if unused((concept,))}

@@ -95,6 +95,12 @@ def with_scanned(kept: list[Term], found: dict[str, tuple[str, ...]], stopwords:
     return kept
 
 
+def a_scanned_piece(term: Term) -> bool:
+    """Tell whether a word was found inside kana and is too short to be what was typed (a piece of another word);
+    one of WHOLE_KANA_WORD kana or more (キュウリョウ of きゅうりょう) counts as written."""
+    return term.via == "scan" and len(term.token.surface) < WHOLE_KANA_WORD
+
+
 def names_unknown(terms: list[Term]) -> bool:
     """Tell whether a question asks with a noun the knowledge does not know (スカイツリー, 通天閣).
 
