@@ -141,7 +141,9 @@ class Decider:
             return MatchResult("answer", (*pair, *(c for c in top if c not in pair)), reason="comparison")
         if routed and vouched:
             return MatchResult("answer", top, reason=routed)  # the specific entry of an in-scope topic (bot.specific)
-        quote = self._specifics.quoting([c for c in top if c.score >= top[0].score - ROUTE_MARGIN], text) if top else None
+        near = [c for c in top if c.score >= top[0].score - ROUTE_MARGIN]
+        # 「…提案制度」では何件採択された？: of the entries near the best, those holding the detail asked
+        quote = self._specifics.quoting([c for c in near if self._details.holds(c.entry_id, details)] or near, text)
         if quote is not None:
             # "「区民に1番近い」ってどういう意味？": the entry holding the quoted phrase is the one asked about.
             return MatchResult("answer", tuple(first(quote[0], list(top))), reason=f"it holds the quoted 「{quote[1]}」")

@@ -62,3 +62,19 @@ def test_a_concession_is_context_and_the_clause_after_it_asks(plain_answerer: An
 @pytest.mark.parametrize("text", ["区役所の食堂って職員じゃなくても使えますか", "おだいば で はなび を しても いい ですか"])
 def test_who_may_and_whether_one_may_are_asked_not_conceded(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["社食って夜おそくまで使える？", "食堂は日曜日もやってますか", "食堂で晩ご飯もやってる？"])
+def test_the_cafeterias_hours_and_other_meals_are_no_detail_it_states(plain_answerer: Answerer, text: str) -> None:
+    # The briefing tells of an affordable lunch with a view: not until when, on which days, nor any dinner.
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_a_low_price_is_judged_not_asked(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Can staff get lunch at a cheap price somewhere in the office?") == ("answer", "cafeteria")
+
+
+def test_a_quoted_name_gives_way_to_the_entry_holding_the_count_asked(plain_answerer: Answerer) -> None:
+    # The quote names the proposal system (newtech-what); how many were adopted is the projects' figure.
+    text = "「みなと新技術チャレンジ提案制度」で採択された提案は何件？"
+    assert outcome(plain_answerer, text) == ("answer", "newtech-projects")
