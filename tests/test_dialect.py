@@ -34,6 +34,9 @@ from bot.service import Answerer
     ("プレクラスって、どんなええとこがあるんやろか？", "プレクラスって、どんないいところがあるんだろうか？"),  # said short
     ("どんないいとこある？", "どんないいところある？"),
     ("通勤の負担がどうしても気になります", "通勤の負担がとても気になります"),  # "really", no どうして (why)
+    ("研修はどげんなっとる？", "研修はどうなってる？"),  # Kyushu
+    ("港区は どがん ところ？", "港区は どんな ところ？"),
+    ("食堂はどればあ安いが？", "食堂はどれくらい安いが？"),  # Tosa
 ])
 def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:
     assert standard_forms(typed) == standard
@@ -44,7 +47,7 @@ def test_regional_endings_are_written_the_standard_way(typed: str, standard: str
     "らいねん の しけん は いつ", "しょくば たいけん は ありますか", "一緒にやろうよ", "ひとり暮らしでも大丈夫？",
     "なんねん はたらけば いい？", "しょうひん は ありますか", "ちょっと聞きたいんですが", "あんなの初めて見た",
     "手帳は持っていきますか", "そのてちょうはどこ？", "でけろ", "出かけるときは", "提案をだす？",
-    "しけんは なんかい？", "なんかいありますか", "説明によって違う", "年によってに",
+    "しけんは なんかい？", "なんかいありますか", "説明によって違う", "年によってに", "ひどがんばる", "もどればあとは楽",
 ])
 def test_words_that_only_look_like_regional_endings_stay(text: str) -> None:
     assert standard_forms(text) == text
