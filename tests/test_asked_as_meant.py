@@ -78,3 +78,12 @@ def test_a_quoted_name_gives_way_to_the_entry_holding_the_count_asked(plain_answ
     # The quote names the proposal system (newtech-what); how many were adopted is the projects' figure.
     text = "「みなと新技術チャレンジ提案制度」で採択された提案は何件？"
     assert outcome(plain_answerer, text) == ("answer", "newtech-projects")
+
+
+@pytest.mark.parametrize("text", ["Who designed the Shiba district's famous tower?", "東京タワーの設計者って？"])
+def test_who_designed_a_landmark_is_a_person_no_answer_names(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_an_architect_hired_is_a_job_not_a_person_asked(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Do you recruit architects? What is the exam like?") == ("answer", "guide-exam")
