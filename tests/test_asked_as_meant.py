@@ -87,3 +87,8 @@ def test_who_designed_a_landmark_is_a_person_no_answer_names(plain_answerer: Ans
 
 def test_an_architect_hired_is_a_job_not_a_person_asked(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "Do you recruit architects? What is the exam like?") == ("answer", "guide-exam")
+
+
+@pytest.mark.parametrize("text", ["麻布の公園でお花見できますか？", "区役所の食堂にデザートある？"])
+def test_cherry_blossom_viewing_and_sweets_are_no_detail_it_states(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
