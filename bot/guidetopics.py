@@ -7,6 +7,8 @@ The entries pointing to the recruitment guide hold every detail of their own top
   score but take nothing from its answer. It answers from a lower line when the question names its title's word (給与,
   休日, 試験), at least one other word of its own, and no rare word titling another topic; not when that word ends a
   compound naming something else (児童手当 is no staff allowance), nor when a synonym alone names it (週末の天気).
+  Close to the accept line, one word of its own is enough when the words it does not know follow it (年次有給休暇
+  繰越: a detail of the leave) and are not the noun asked about.
 - **Another topic's question.** Their paraphrases ask with words of all kinds: 何か月分 (the bonus), 何回 (the exam's
   rounds), 何時から (the hours). "OJTって何か月くらい？" shares those words and nothing else with them, so a guide
   entry may come first. A noun that titles another topic, that few entries use and that the guide entry never
@@ -20,6 +22,7 @@ from functools import cached_property
 from collections.abc import Mapping
 
 from bot.details import DetailCheck
+from bot.head import topic_heads
 from bot.eligibility import ELIGIBILITY_SAID
 from bot.detailof import CITY_ITSELF
 from bot.index import ConceptIndex
@@ -32,6 +35,7 @@ from bot.vocabulary import Vocabulary
 GUIDE_TOPIC = "it points to the guide on the topic its title names"
 GUIDE_TOPIC_SCORE = 40.0  # the line a guide entry naming its own topic answers from (not the accept line)
 CIRCUMSTANCE_SCORE = 30.0  # ... and from when the circumstance asked for takes words of its own
+NEAR_SCORE = 48.0  # from here, one word of its own names the topic when the words it does not know come after it
 OWN_WORDS = 2  # words of the entry's own, the title's among them (休み and 休暇 are two, though one concept)
 NUMERAL = re.compile(r"[\d一二三四五六七八九十]")  # 一人 of 子ども一人: a count, no topic
 FEW_USERS = 2  # a noun more entries use names no one topic
@@ -97,12 +101,21 @@ class GuideTopics:
         # The city itself (東京, Minato) is every entry's: no word of the guide's own topic ("Tokyo this weekend").
         own = {t.token.surface for t in named if t.concept in bag and not self._vocabulary.is_home(t.token)}
         told = "".join(texts)  # an unknown word there tells when (熱 of 熱を出したとき)
-        if len(own) < OWN_WORDS and not (own and self._nothing_else(terms, named, bag, told, occasions)):
+        near = bool(own) and score >= NEAR_SCORE and self._qualifies(text, terms, own)
+        if len(own) < OWN_WORDS and not (own and (near or self._nothing_else(terms, named, bag, told, occasions))):
             return False  # "週末の天気は？": 週末 alone, beside a word it does not know
         cleaned = clean(text)
         ends = {cleaned.find(clean(t.token.surface)) + len(clean(t.token.surface)): t for t in named}
         return any(self._specifics.title_owner(t.concept) == entry_id
                    and not _compound_of_another(t, cleaned, ends, bag, self._guide_words) for t in named)
+
+    def _qualifies(self, text: str, terms: list[Term], own: set[str]) -> bool:
+        # "年次有給休暇 繰越", "お給金は、ひと月なんぼ": words it does not know after its own word say which detail of its
+        # topic is asked, which the guide holds; before it ("よさこい祭りの日程") they say whose it is.
+        cleaned = clean(text)
+        first = min(cleaned.find(clean(word)) for word in own)
+        unknown = [clean(t.token.surface) for t in terms if t.via == "unknown" and t.weight == 1.0]
+        return not any(0 <= cleaned.find(word) < first for word in unknown) and not set(topic_heads(text)) & set(unknown)
 
     def _nothing_else(self, terms: list[Term], named: list[Term], bag: Mapping[str, float], told: str,
                       occasions: set[str | None]) -> bool:
