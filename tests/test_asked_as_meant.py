@@ -99,3 +99,12 @@ def test_a_word_it_does_not_know_after_a_guide_topic_asks_a_detail_of_it(plain_a
     # whose dates are asked (a festival's), which no answer holds.
     assert outcome(plain_answerer, "有給休暇 持ち越し") == ("answer", "guide-holidays")
     assert outcome(plain_answerer, "よさこい祭りの日程は？") == ("no answer", None)
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("実家の仙台に帰れるくらい休みはありますか", "guide-holidays"),  # where one goes home
+    ("フィリピン の 看護師 の 資格 で 応募 できますか", "guide-application"),  # a qualification obtained there
+    ("Can I apply with a Vietnamese teaching license?", "guide-application"),
+])
+def test_a_place_one_goes_home_to_or_qualified_in_is_no_topic_asked(plain_answerer: Answerer, text: str, entry: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", entry)
