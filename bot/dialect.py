@@ -59,6 +59,8 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     (r"(?:いい|ええ)とこ(?!ろ)", "いいところ", ("いとこ", "えとこ")),
     # 教えてちょう, 見せてちょー: a request (Nagoya), asked as ください
     (r"(?<=て)ちょ(?:う|ー)(?:よ|だゃ)?(?=[?？!！。、,\s]|$)", "ください", ("てちょ",)),
+    # 教えてちょうだい, 見せてちょうだいな: a request as family speak it, ください to the rules
+    (r"(?<=て)ちょうだい(?:な|ね|よ)?(?=[?？!！。、,\s]|$)", "ください", ("てちょうだい",)),
     # 教えでけろ, 見せてけれ: a request (Tohoku), its て often voiced, asked as てください
     (r"(?<=[\u3041-\u3093])[てで]け[ろれ](?=[?？!！。、,\s]|$|よ|な)", "てください", ("てけろ", "でけろ", "てけれ", "でけれ")),
     # ほんまなん？: "really" (Kansai)

@@ -108,3 +108,7 @@ def test_a_word_it_does_not_know_after_a_guide_topic_asks_a_detail_of_it(plain_a
 ])
 def test_a_place_one_goes_home_to_or_qualified_in_is_no_topic_asked(plain_answerer: Answerer, text: str, entry: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", entry)
+
+
+def test_an_outside_lecturer_is_an_instructor_no_answer_names(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "新任研修の講座って外部講師？") == ("no answer", None)
