@@ -172,7 +172,8 @@ class Decider:
             routed_details = [d for d in details if d.kind.route_only]
             decided = self._holds_alone(best, top[1], routed_details) or self._holds_alone(best, top[1], details)
             if not decided:
-                return (self._settle(top, self._close.explains_more(top, terms), "it explains more of the question")
+                return (self._settle(top, self._specifics.labelled(top, text), "the question writes out its title")
+                        or self._settle(top, self._close.explains_more(top, terms), "it explains more of the question")
                         or self._settle(top, self._close.names_the_place(top, terms), "its answer names the place asked")
                         or self._settle(top, self._states_the_quantity(top, text), "only its answer states a figure")
                         or self._settle(top, self._close.explains_the_question(top, terms),

@@ -31,6 +31,7 @@ MIN_QUOTED = 3  # characters: 「港」 quotes no phrase of an answer
 SAYING = re.compile(r"(?:っていう|って言う|という|とかいう|みたいな)")
 KANA_AND_WORDS = re.compile(r"(?=.*[\u3041-\u3096])(?=.*[\u3400-\u9fff\u30a1-\u30fa])")
 MIN_UNBRACKETED, MAX_UNBRACKETED = 4, 16
+MIN_LABELLED = 6  # a title or keyword this long, written out whole, names its entry
 HIRAGANA_OR_SPACE = re.compile(r"[\u3041-\u3096\s]")  # a phrase starts with a word, not a particle
 ASPECT_WEIGHT = 0.6  # the asking clause (1) and the one right before a question naming no topic (bot.focus)
 KANJI_FIGURES = str.maketrans("一二三四五", "12345")  # 「区民に一番近い」 quotes 区民に1番近い
@@ -73,6 +74,15 @@ class Specifics:
         # Unbracketed, a phrase is told apart from the words around it only by the knowledge's own labels.
         named = [_same_figures(p) for p in _unbracketed(clean(text))] if quoted is None else []
         return quoted or next(((c, p) for c in candidates for p in named if p in self._labels.get(c.entry_id, ())), None)
+
+    def labelled(self, candidates: tuple[Candidate, ...], text: str) -> int | None:
+        """Return which of two close entries has a title or keyword the question writes out whole (働きやすい職場づくり)."""
+        cleaned = _same_figures(clean(text))
+        longest = [max((len(label) for label in self._labels.get(c.entry_id, ()) if len(label) >= MIN_LABELLED
+                        and label in cleaned), default=0) for c in candidates[:2]]
+        if longest[0] == longest[1]:
+            return None
+        return 0 if longest[0] > longest[1] else 1
 
     def own_words(self, entry_id: str, terms: list[Term]) -> list[str]:
         """Return the question's words that this entry alone uses (物資, 屋上: only the drone project's answer has them)."""

@@ -127,3 +127,11 @@ def test_the_word_naming_a_quoted_phrase_is_no_unknown_thing_asked_of(matcher: M
     result = matcher.match("「区民に1番近いまち」という言い回しは、3つのうち何番目でしたか")
     assert result.kind == "answer" and result.best is not None
     assert result.best.entry_id in {"why-sogo-shisho", "why-minato"} and "quoted" in result.reason
+
+
+def test_a_close_call_goes_to_the_entry_whose_title_the_question_writes_out(decider: Decider, matcher: Matcher) -> None:
+    # Both explain 職場 and 環境; only one is titled 働きやすい職場づくり, written out whole in the question.
+    question = "働きやすい職場づくりについて説明会で何が紹介されましたか"
+    close = [Candidate("training-workplace", 75.2, 0.81, 0.58, 3.0), Candidate("workplace-environment", 75.0, 0.71, 1.0, 3.0)]
+    result = decider.decide(question, matcher.read_terms(question), close)
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == "workplace-environment"
