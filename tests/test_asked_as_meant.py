@@ -112,3 +112,16 @@ def test_a_place_one_goes_home_to_or_qualified_in_is_no_topic_asked(plain_answer
 
 def test_an_outside_lecturer_is_an_instructor_no_answer_names(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "新任研修の講座って外部講師？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", [
+    "How accurate is the inspection AI?", "Which embassies are in Takanawa?",
+    "What programming language is the evacuation drill app written in?",
+])
+def test_a_projects_accuracy_the_embassies_names_and_a_programming_language_are_unstated(
+        plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_seido_mistyped_as_accuracy_still_asks_the_system(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "プレクラス精度ってなに？") == ("answer", "preclass-what")
