@@ -125,3 +125,8 @@ def test_a_projects_accuracy_the_embassies_names_and_a_programming_language_are_
 
 def test_seido_mistyped_as_accuracy_still_asks_the_system(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "プレクラス精度ってなに？") == ("answer", "preclass-what")
+
+
+@pytest.mark.parametrize("text", ["How is the budget allocated by department?", "What budget was allocated to the drone trial?"])
+def test_how_the_budget_is_spent_or_a_projects_budget_is_unstated(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
