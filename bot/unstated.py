@@ -114,7 +114,8 @@ HELD_PERSONAL = {"age": re.compile(r"\d\s*歳"), "account": re.compile(r"@"), "s
 STAFF = r"(?:職員|しょくいん|スタッフ|staff|employees|shokuin)"
 FOREIGN = r"(?:外国|がいこく|gaikoku|foreign)"
 FOREIGN_STAFF = re.compile(rf"{STAFF}[^。？?]{{0,14}}?{FOREIGN}|{FOREIGN}[^。？?]{{0,14}}?{STAFF}"
-                           r"|foreign\w*(?:\s+\w+){0,6}\s+(?:staff|employees)(?![a-z])")
+                           r"|foreign\w*(?:\s+\w+){0,6}\s+(?:staff|employees)(?![a-z])"
+                           r"|(?<![a-z])(?:staff|employees)(?:\s+[\w-]+){0,6}\s+(?:are|is)\s+(?:non-japanese|foreign\w*)")
 COUNTED_OR_THERE = re.compile(r"何人|なんにん|nan\s*nin|いますか|います\s*か|いるの|いる\?|いる？|imasu\s*ka"
                               r"|(?<![a-z])(?:how\s+many|are\s+there|is\s+there)(?![a-z])")
 MAY_JOIN = re.compile(r"なれ|応募|受験|受け|働け|はたらけ|採用さ|(?<![a-z])(?:apply|can\s+i|could\s+i|eligible|allowed)(?![a-z])"

@@ -229,3 +229,7 @@ def test_who_holds_an_office_is_answered_only_by_a_name(plain_answerer: Answerer
     # OJT's answer names a role (先輩職員, 担当), no one holding the office of 教育長.
     assert plain_answerer.answer(Question("港区の教育長はどなたでしょうか。")).kind == "fallback"
     assert plain_answerer.answer(Question("パネリストの課長さんは誰？")).entry_id == "panel"
+
+
+def test_staff_said_to_be_foreign_later_in_an_english_question_are_counted_by_no_answer(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("How many of the staff at the ward office are non-Japanese?")).kind == "fallback"
