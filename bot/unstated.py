@@ -90,7 +90,7 @@ COMPARED = re.compile(r"より|比べ|比較|どっち|どちら|(?<![a-z])(?:th
 # The bot itself or a person named in kana ("きみ なんさい？", "くちょうって なんさい？") asks no candidate's age limit.
 PERSON = (r"(?:さん|氏|先生|[課部局所区市]長|パネリスト|登壇者|panelists?|(?<![ぁ-ゖ])きみ|(?<![ぁ-ゖ])あなた|ボット|くん|ちゃん"
           r"|くちょう|しちょう)")
-PERSONAL = {"age": re.compile(PERSON + r"(?:の|って|は|、|,|\s+)(?:[^。？?]{0,6}?(?:何歳|なんさい|おいくつ)|年齢|歳|生まれ|誕生日)"),
+PERSONAL = {"age": re.compile(PERSON + r"(?:の|って|は|、|,|\s+)(?:[^。？?]{0,6}?(?:何歳|なんさい|おいくつ|生まれ|誕生日)|年齢|歳)"),
             # "中島さん、児童相談所に来る前はどの部署に？": where one worked before, which the panel does not say
             "career": re.compile(PERSON + r"(?:の|って|は|、|,|\s+)[^。？?]{0,14}?(?:来る前|来られる前|来た前|以前は|前は(?:どこ|どの)"
                                  r"|前の部署)"),

@@ -233,3 +233,7 @@ def test_who_holds_an_office_is_answered_only_by_a_name(plain_answerer: Answerer
 
 def test_staff_said_to_be_foreign_later_in_an_english_question_are_counted_by_no_answer(plain_answerer: Answerer) -> None:
     assert plain_answerer.answer(Question("How many of the staff at the ward office are non-Japanese?")).kind == "fallback"
+
+
+def test_the_year_a_panelist_was_born_is_unstated(plain_answerer: Answerer) -> None:
+    assert plain_answerer.answer(Question("パネリストの土井さんって何年生まれですか")).kind == "fallback"
