@@ -32,6 +32,7 @@ SAYING = re.compile(r"(?:っていう|って言う|という|とかいう|みた
 KANA_AND_WORDS = re.compile(r"(?=.*[\u3041-\u3096])(?=.*[\u3400-\u9fff\u30a1-\u30fa])")
 MIN_UNBRACKETED, MAX_UNBRACKETED = 4, 16
 MIN_LABELLED = 6  # a title or keyword this long, written out whole, names its entry
+ONE_OF = re.compile(r"(?<![a-z])which(?![a-z])|どの|どれ|何地区")
 HIRAGANA_OR_SPACE = re.compile(r"[\u3041-\u3096\s]")  # a phrase starts with a word, not a particle
 ASPECT_WEIGHT = 0.6  # the asking clause (1) and the one right before a question naming no topic (bot.focus)
 KANJI_FIGURES = str.maketrans("一二三四五", "12345")  # 「区民に一番近い」 quotes 区民に1番近い
@@ -78,6 +79,8 @@ class Specifics:
     def labelled(self, candidates: tuple[Candidate, ...], text: str) -> int | None:
         """Return which of two close entries has a title or keyword the question writes out whole (働きやすい職場づくり)."""
         cleaned = _same_figures(clean(text))
+        if ONE_OF.search(cleaned):
+            return None  # "Which of the five districts…": one member of the group the title names is asked for
         longest = [max((len(label) for label in self._labels.get(c.entry_id, ()) if len(label) >= MIN_LABELLED
                         and label in cleaned), default=0) for c in candidates[:2]]
         if longest[0] == longest[1]:
