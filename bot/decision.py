@@ -173,6 +173,7 @@ class Decider:
             decided = self._holds_alone(best, top[1], routed_details) or self._holds_alone(best, top[1], details)
             if not decided:
                 return (self._settle(top, self._specifics.labelled(top, text), "the question writes out its title")
+                        or self._settle(top, self._specifics.titled_one(top, terms, text), "its title names a word of the question")
                         or self._settle(top, self._close.explains_more(top, terms), "it explains more of the question")
                         or self._settle(top, self._close.names_the_place(top, terms), "its answer names the place asked")
                         or self._settle(top, self._states_the_quantity(top, text), "only its answer states a figure")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
@@ -32,6 +32,7 @@ SAYING = re.compile(r"(?:っていう|って言う|という|とかいう|みた
 KANA_AND_WORDS = re.compile(r"(?=.*[\u3041-\u3096])(?=.*[\u3400-\u9fff\u30a1-\u30fa])")
 MIN_UNBRACKETED, MAX_UNBRACKETED = 4, 16
 MIN_LABELLED = 6  # a title or keyword this long, written out whole, names its entry
+QUALIFYING = re.compile(r"\s*の")  # 新技術の取り組み: the word before の says whose
 ONE_OF = re.compile(r"(?<![a-z])which(?![a-z])|どの|どれ|何地区")
 HIRAGANA_OR_SPACE = re.compile(r"[\u3041-\u3096\s]")  # a phrase starts with a word, not a particle
 ASPECT_WEIGHT = 0.6  # the asking clause (1) and the one right before a question naming no topic (bot.focus)
@@ -76,7 +77,7 @@ class Specifics:
         named = [_same_figures(p) for p in _unbracketed(clean(text))] if quoted is None else []
         return quoted or next(((c, p) for c in candidates for p in named if p in self._labels.get(c.entry_id, ())), None)
 
-    def labelled(self, candidates: tuple[Candidate, ...], text: str) -> int | None:
+    def labelled(self, candidates: Sequence[Candidate], text: str) -> int | None:
         """Return which of two close entries has a title or keyword the question writes out whole (働きやすい職場づくり)."""
         cleaned = _same_figures(clean(text))
         if ONE_OF.search(cleaned):
@@ -86,6 +87,18 @@ class Specifics:
         if longest[0] == longest[1]:
             return None
         return 0 if longest[0] > longest[1] else 1
+
+    def titled_one(self, top: Sequence[Candidate], terms: list[Term], text: str) -> int | None:
+        """Return which of two close entries alone is titled by a word of the question ("港区に大使館がある国はいくつ？":
+        both count countries; 大使館 titles only the embassies)."""
+        # Not a word qualifying another (新技術の取り組みで防災…: the projects), nor one of a group (which of the five)
+        cleaned = clean(text)
+        if ONE_OF.search(cleaned):
+            return None
+        owners = {self.title_owner(t.concept) for t in terms if t.weight == 1.0 and t.via != "weak"
+                  and not QUALIFYING.match(cleaned, cleaned.find(clean(t.token.surface)) + len(clean(t.token.surface)))}
+        titled = [c.entry_id in owners for c in top[:2]]
+        return titled.index(True) if titled.count(True) == 1 else None
 
     def own_words(self, entry_id: str, terms: list[Term]) -> list[str]:
         """Return the question's words that this entry alone uses (物資, 屋上: only the drone project's answer has them)."""

@@ -135,3 +135,11 @@ def test_a_close_call_goes_to_the_entry_whose_title_the_question_writes_out(deci
     close = [Candidate("training-workplace", 75.2, 0.81, 0.58, 3.0), Candidate("workplace-environment", 75.0, 0.71, 1.0, 3.0)]
     result = decider.decide(question, matcher.read_terms(question), close)
     assert result.kind == "answer" and result.best is not None and result.best.entry_id == "workplace-environment"
+
+
+def test_a_close_call_goes_to_the_one_entry_a_word_of_the_question_titles(decider: Decider, matcher: Matcher) -> None:
+    # Both count countries; 大使館 titles the embassies alone (not when it qualifies another word: 大使館の…).
+    question = "大使館 が ある 国 について 教えて"
+    tied = [Candidate("facts-nationalities", 66.0, 1.0, 0.6, 2.0), Candidate("facts-embassies", 66.0, 1.0, 0.6, 2.0)]
+    result = decider.decide(question, matcher.read_terms(question), tied)
+    assert result.kind == "answer" and result.best is not None and result.best.entry_id == "facts-embassies"
