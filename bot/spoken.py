@@ -45,7 +45,11 @@ def work_hours(text: str) -> str:
     "職員は何時から働きますか" ask the 勤務時間 (a clock time of a counter or a park names no work and stays).
 
     Only a question is read so (bot.focus.read_message): the knowledge's own wordings are indexed as written."""
-    if not WORK.search(text) or HOURS_NAMED.search(text):
+    if not WORK.search(text):
+        return text
+    if DAILY_HOURS.search(text):  # "一日何時間働いてますか": how long a working day is
+        return DAILY_HOURS.sub(lambda found: "、勤務時間は" + found.group(), text, count=1)
+    if HOURS_NAMED.search(text):
         return text  # "しごとの時間は何時から", "時短勤務…何時まで": the hours are named already
     return CLOCK_ASKED.sub(lambda found: "、勤務時間は" + found.group(), text, count=1)
 
@@ -53,6 +57,8 @@ def work_hours(text: str) -> str:
 # The work itself: 仕事, 働く, 勤務 (not 仕事場 or 働き方 alone: they need the clock asked too, below).
 WORK = re.compile(r"仕事|しごと|シゴト|働|はたら|勤務|きんむ|出勤|しゅっきん|退勤")
 HOURS_NAMED = re.compile(r"時間|じかん|ジカン|定時|ていじ|始業|終業|時短")
+DAILY_HOURS = re.compile(r"(?:一日|1日|いちにち|毎日|まいにち)\s*(?:に)?\s*(?:何時間|なんじかん)(?=\s*(?:くらい|ぐらい|ほど)?"
+                         r"\s*(?:は|も)?\s*(?:働|はたら|勤務|きんむ|仕事|しごと))")
 CLOCK_ASKED = re.compile(r"(?:何時|なんじ|なにじ|ナンジ)(?=\s*(?:から|まで|に|ごろ|頃|くらい|ぐらい))(?!\s*間)")
 
 

@@ -130,3 +130,8 @@ def test_seido_mistyped_as_accuracy_still_asks_the_system(plain_answerer: Answer
 @pytest.mark.parametrize("text", ["How is the budget allocated by department?", "What budget was allocated to the drone trial?"])
 def test_how_the_budget_is_spent_or_a_projects_budget_is_unstated(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["今年の夏は40度を超えるかな", "芝公園って子どもの遊び場ある？"])
+def test_the_heat_and_places_to_play_are_no_detail_it_states(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)

@@ -254,3 +254,8 @@ def test_the_clock_time_of_the_work_is_said_as_its_hours() -> None:
                                              ("nan-en", "なんえん")])
 def test_a_hyphen_between_romaji_words_joins_them_and_is_no_long_mark(typed: str, kana: str) -> None:
     assert romaji_word(typed) == kana
+
+
+def test_how_many_hours_a_day_one_works_asks_the_working_hours() -> None:
+    from bot.spoken import work_hours
+    assert work_hours("職員は一日に何時間くらい働くんですか") == "職員は、勤務時間は一日に何時間くらい働くんですか"
