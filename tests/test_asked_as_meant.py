@@ -135,3 +135,7 @@ def test_how_the_budget_is_spent_or_a_projects_budget_is_unstated(plain_answerer
 @pytest.mark.parametrize("text", ["今年の夏は40度を超えるかな", "芝公園って子どもの遊び場ある？"])
 def test_the_heat_and_places_to_play_are_no_detail_it_states(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_a_country_named_in_english_is_another_place(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Does Argentina have an embassy in Minato?") == ("no answer", None)
