@@ -139,3 +139,7 @@ def test_the_heat_and_places_to_play_are_no_detail_it_states(plain_answerer: Ans
 
 def test_a_country_named_in_english_is_another_place(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "Does Argentina have an embassy in Minato?") == ("no answer", None)
+
+
+def test_a_phone_number_is_a_contact_no_answer_gives(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "What is the telephone number for city hall staff?") == ("no answer", None)
