@@ -37,12 +37,16 @@ MIN_SHORTENED_WORD = 3  # じゅたく, ぼなす: a shorter word lengthened rea
 LONG_VOWEL_KANA = {"a": ("ー",), "i": ("ー",), "u": ("ウ", "ー"), "e": ("ー",), "o": ("ウ", "ー")}
 Concepts = tuple[str, ...]
 # "職員 は 何 人 です か": a count typed word by word, its counter after a space (何 人 is 何人, no 人 of its own).
+# "ひと が ふえ ますか": a learner's space between a verb's stem and ます, which leaves ふえ (笛) a noun to the analyzer
+SPACED_ENDING = re.compile(r"(?<=[\u3041-\u3096\u3400-\u9fff])\s+(?=ま(?:す|せん|した)(?![\u3041-\u3096\u3400-\u9fff]{2}))")
 SPACED_COUNT = re.compile(r"(何|なん)\s+(?=(?:人|件|回|か国|カ国|ヶ国|歳|才|室|校|個|名|割|種類|か所|カ所|ヶ所)(?!\S*[\u3400-\u9fff]))")
 
 
 def joined_counts(text: str) -> str:
-    """Return the text with a count typed over a space (何 人) written as one word (何人), the rest as it was."""
-    return SPACED_COUNT.sub(r"\1", text) if "何 " in text or "なん " in text else text
+    """Return the text with a count typed over a space (何 人) written as one word (何人), and a verb's stem typed
+    apart from its polite ending (ふえ ますか, しらべ ます か) joined to it, the rest as it was."""
+    text = SPACED_COUNT.sub(r"\1", text) if "何 " in text or "なん " in text else text
+    return SPACED_ENDING.sub("", text) if " ま" in text else text
 
 
 def spaced_runs(text: str) -> list[tuple[str, list[int]]]:

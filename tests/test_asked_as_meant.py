@@ -143,3 +143,13 @@ def test_a_country_named_in_english_is_another_place(plain_answerer: Answerer) -
 
 def test_a_phone_number_is_a_contact_no_answer_gives(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "What is the telephone number for city hall staff?") == ("no answer", None)
+
+
+def test_joining_the_city_is_the_year_a_panelist_joined(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "土井さんが区役所に入ったのは何年？") == ("answer", "panel")
+
+
+def test_a_verb_typed_apart_from_its_polite_ending_is_one_word() -> None:
+    from bot.spaced import joined_counts
+    assert joined_counts("ひと が ふえ ますか") == "ひと が ふえますか"
+    assert joined_counts("ますます ふえる") == "ますます ふえる"
