@@ -153,3 +153,7 @@ def test_a_verb_typed_apart_from_its_polite_ending_is_one_word() -> None:
     from bot.spaced import joined_counts
     assert joined_counts("ひと が ふえ ますか") == "ひと が ふえますか"
     assert joined_counts("ますます ふえる") == "ますます ふえる"
+
+
+def test_shin_tora_dori_typed_in_romaji_is_the_shiba_districts_street(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Which district has Shintora dori?") == ("answer", "district-shiba")
