@@ -156,4 +156,4 @@ def test_a_verb_typed_apart_from_its_polite_ending_is_one_word() -> None:
 
 
 def test_shin_tora_dori_typed_in_romaji_is_the_shiba_districts_street(plain_answerer: Answerer) -> None:
-    assert outcome(plain_answerer, "Which district has Shintora dori?") == ("answer", "district-shiba")
+    assert outcome(plain_answerer, "What district is Shin-Tora-dori part of?") == ("answer", "district-shiba")
