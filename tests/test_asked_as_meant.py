@@ -157,3 +157,8 @@ def test_a_verb_typed_apart_from_its_polite_ending_is_one_word() -> None:
 
 def test_shin_tora_dori_typed_in_romaji_is_the_shiba_districts_street(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "What district is Shin-Tora-dori part of?") == ("answer", "district-shiba")
+
+
+@pytest.mark.parametrize("text", ["Is there help for staff who want further study?", "Do staff get a study budget?"])
+def test_further_study_is_self_development(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "training-self-development")
