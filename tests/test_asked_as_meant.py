@@ -162,3 +162,7 @@ def test_shin_tora_dori_typed_in_romaji_is_the_shiba_districts_street(plain_answ
 @pytest.mark.parametrize("text", ["Is there help for staff who want further study?", "Do staff get a study budget?"])
 def test_further_study_is_self_development(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "training-self-development")
+
+
+def test_obtain_is_a_formal_get_naming_no_topic(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Where can I obtain more information about recruitment?") == ("answer", "learn-more")
