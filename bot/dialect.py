@@ -17,6 +17,9 @@ CLAUSE_END = r"[?？!！。、,.\s]|$|よ|ね|の|けど|な(?![いかくけこ�
 # A verb's negative stem before the Kansai へん: the a and e rows (行かへん, 食べへん, 知られへん).
 NEGATIVE_STEM = "[あかさたなはまやらわがざだばぱえけせてねへめれげぜでべぺ]"
 
+# どげん, どがん (not がんばる's), どぎゃん: how, or what kind of (Kyushu), as どう before なる and どんな elsewhere
+KYUSHU_HOW, KYUSHU_HOW_PIECES = r"(?:どげん|どがん(?!ば)|どぎゃん)", ("どげん", "どがん", "どぎゃん")
+
 # Each ending with the pieces of text one of which any match of it holds (its look-arounds' too): a text holding
 # none, most of them, is spared the pattern's search, which tries it at every position.
 STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
@@ -73,8 +76,8 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     # どごに住んでる, どごさ: where (Tohoku, its こ voiced); not 何処 written or どごう
     (r"(?<![\u3041-\u3096])どご(?=に|さ|で|が|から|へ|まで|[?？\s]|$)", "どこ", ("どご",)),
     # どげんなっとる, どがん ところ, どぎゃん: how, what kind of (Kyushu); どればあ: how much (Tosa)
-    (r"(?:どげん|どがん(?!ば)|どぎゃん)(?=\s*な[っるりら])", "どう", ("どげん", "どがん", "どぎゃん")),
-    (r"(?:どげん|どがん(?!ば)|どぎゃん)", "どんな", ("どげん", "どがん", "どぎゃん")),
+    (KYUSHU_HOW + r"(?=\s*な[っるりら])", "どう", KYUSHU_HOW_PIECES),
+    (KYUSHU_HOW, "どんな", KYUSHU_HOW_PIECES),
     (r"(?<![もと])どれば[あぁー]", "どれくらい", ("どれば",)),  # not もどれば (if one goes back)
     # なして港区なの: why (Tohoku, Hokkaido); どない変わる, どないな: how, what kind of (Kansai)
     (r"(?:^|(?<=[\s、。,はでもがと]))なして(?=[\s、]|[\u3400-\u9fff\u30a1-\u30fa]|$)", "なぜ", ("なして",)),

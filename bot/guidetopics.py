@@ -101,8 +101,8 @@ class GuideTopics:
         # The city itself (東京, Minato) is every entry's: no word of the guide's own topic ("Tokyo this weekend").
         own = {t.token.surface for t in named if t.concept in bag and not self._vocabulary.is_home(t.token)}
         told = "".join(texts)  # an unknown word there tells when (熱 of 熱を出したとき)
-        near = bool(own) and score >= NEAR_SCORE and self._qualifies(text, terms, own)
-        if len(own) < OWN_WORDS and not (own and (near or self._nothing_else(terms, named, bag, told, occasions))):
+        if len(own) < OWN_WORDS and not (own and (score >= NEAR_SCORE and self._qualifies(text, terms, own)
+                                                  or self._nothing_else(terms, named, bag, told, occasions))):
             return False  # "週末の天気は？": 週末 alone, beside a word it does not know
         cleaned = clean(text)
         ends = {cleaned.find(clean(t.token.surface)) + len(clean(t.token.surface)): t for t in named}

@@ -47,8 +47,9 @@ def work_hours(text: str) -> str:
     Only a question is read so (bot.focus.read_message): the knowledge's own wordings are indexed as written."""
     if not WORK.search(text):
         return text
-    if DAILY_HOURS.search(text):  # "一日何時間働いてますか": how long a working day is
-        return DAILY_HOURS.sub(lambda found: "、勤務時間は" + found.group(), text, count=1)
+    daily, found = DAILY_HOURS.subn(lambda asked: "、勤務時間は" + asked.group(), text, count=1)
+    if found:  # "一日何時間働いてますか": how long a working day is
+        return daily
     if HOURS_NAMED.search(text):
         return text  # "しごとの時間は何時から", "時短勤務…何時まで": the hours are named already
     return CLOCK_ASKED.sub(lambda found: "、勤務時間は" + found.group(), text, count=1)
