@@ -51,7 +51,7 @@ LOCATION = "location"
 RATE_KIND = "rate"  # scope.yaml's kind for a share (何割, 取得率): a share asked in % or 割 is that, no count
 SHARE_UNITS = frozenset({"パーセント", "%", "パー", "割"})
 ASKED_CACHE = 512  # texts whose asked details are kept
-ABSTRACT_WHERE = re.compile(r"(?:良さ|魅力|メリット|利点|長所|良い点|いい点|違い|差|意味|理由|ポイント|強み|特徴|特色|やりがい|価値)(?:って|は|が)[^。？?]{0,6}?どこに")
+ABSTRACT_WHERE = re.compile(r"(?:良さ|よさ|魅力|値打ち|醍醐味|面白さ|おもしろさ|メリット|利点|長所|良い点|いい点|違い|差|意味|理由|ポイント|強み|特徴|特色|やりがい|価値)(?:って|は|が)[^。？?]{0,6}?どこに")
 # "福岡の会場でも受けられる？": where or how the exam is taken (bot.origin), not who may take it
 VENUE_NOT_PERSON = re.compile(r"(?:会場|試験場|受験地|試験地|オンライン|おんらいん|リモート|自宅|かいじょう)\s*でも\s*(?:受|う|じゅけん)")
 ELIGIBILITY = "eligibility"

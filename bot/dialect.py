@@ -66,6 +66,9 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     (r"(?<=て)ちょうだい(?:な|ね|よ)?(?=[?？!！。、,\s]|$)", "ください", ("てちょうだい",)),
     # 教えでけろ, 見せてけれ: a request (Tohoku), its て often voiced, asked as てください
     (r"(?<=[\u3041-\u3093])[てで]け[ろれ](?=[?？!！。、,\s]|$|よ|な)", "てください", ("てけろ", "でけろ", "てけれ", "でけれ")),
+    # 分がねんだども、わからんばってん、…けんど: "but" (Tohoku, Kyushu, many regions), so the clause hands over
+    (r"(?:だども|ばってん)(?![うぅーお])|けんど(?:も)?(?=[、,\s]|$)", "けど",
+     ("だども", "けんど", "ばってん")),
     # ほんまなん？: "really" (Kansai)
     (r"ほんま(?=に|なん|なの|や|か|[?？\s]|$)", "本当", ("ほんま",)),
     # 初任給なんぼ？, 人口はなんぼ: "how much" or "how many" (Kansai)

@@ -40,6 +40,9 @@ POLITE_END_SPACE = re.compile(
 # "Quick question: what's the budget?", "Sorry, I came in late - will the slides be shared?": a colon or a dash
 # between words ends the opener too; the period of a title before a name (Ms. Nakajima) ends nothing.
 EMOJI_STOP = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?(?=\s*[^\s\U0001F300-\U0001FAFF\u2600-\u27BF])")
+# "(^^;", "(笑)", "^_^": a face typed in symbols ends what is said before it, as an emoji does
+FACE_STOP = re.compile(r"(?:\((?=[^)]{0,6}[\^_;])[\^_;:・ω´`'゜°><\-~=ot*.]{1,6}+\)?+|\((?:笑|汗|泣|涙|苦笑|爆笑)\)"
+                       r"|\^[_o.\-]?\^;*+)(?=\s*[^\s)])")
 SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?:(?<=ですか[、,])|(?<=ますか[、,])|(?<=でしょうか[、,]))(?!\s*それとも)(?![^。？?!！]*[かの][?？]?\s*$)|(?<=[a-z0-9)\"'][.;:])(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bdr\.)(?<!\bprof\.)(?<!\bst\.)(?<!\bvs\.)\s+|(?<=[a-z0-9,])\s+[-–—]+\s+(?=[a-z])")
 QUESTION_END = re.compile(
     r"(?:か|かな|かね|かしら|の|っけ|って|とは|は|ですか|ますか|でしょうか|教えて(?:ください|下さい|ほしい|ちょうだい|頂戴)?"
@@ -56,8 +59,9 @@ VERBS = frozenset({"動詞", "形容詞"})
 QUESTION_MARK = re.compile(r"[?？]\s*$")
 PERIOD = re.compile(r"[。．]\s*$")
 ASKED_BY_KA = re.compile(r"(?:か|かな|かね|かしら)[。．]\s*$")  # "…難しいですか。" asks, its period or not
-WISH = re.compile(r"(?:知りたい|聞きたい|伺いたい)(?:です|と思って(?:います|いる)|と思います)?[。．.!！\s]*$")
-DIRECT = re.compile(r"(?:か|の|[?？])[\s?？。]*$")
+# "…知っておきたいと思いましてな。": whatever polite or spoken ending follows the wish
+WISH = re.compile(r"(?:知り|聞き|伺い|知っておき|知っとき|聞いておき)たい(?:です|と思って(?:います|いる)|と思います|と思いまして[なね]?)?[。．.!！\s]*$")
+DIRECT = re.compile(r"(?:か|の|でしょう|[?？])[\s?？。]*$")  # "…どんなところにあるんでしょう。" asks directly
 HANDING_OVER = re.compile(rf"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が|{CORRECTION})[、,\s]*$")
 # "改めて確認させてください", "いくつか質問させてください": a request for leave to ask, which asks nothing itself.
 LEAVE_TO_ASK = re.compile(r"^[^。？?]{0,12}?(?:確認|質問|お聞き|お尋ね|おたずね|お伺い)\s*を?\s*(?:させて|さして)\s*"
@@ -85,7 +89,7 @@ def clauses(text: str) -> list[Clause]:
     """Split a message into sentences, and long spoken sentences into clauses, each marked if it asks."""
     pieces: list[str] = []
     # "…何も知らん😇 てか港区ってどんなとこ？": an emoji with more text after it ends a sentence, as a period does
-    for sentence in SENTENCE_BREAK.split(EMOJI_STOP.sub("。", unicodedata.normalize("NFKC", text).lower())):
+    for sentence in SENTENCE_BREAK.split(_faces_stop(unicodedata.normalize("NFKC", text).lower())):
         for spoken in _pauses(sentence):
             pieces.extend(_spoken_clauses(spoken))
     pieces = [piece for piece in pieces if piece.strip()]
@@ -101,6 +105,10 @@ def clauses(text: str) -> list[Clause]:
     return [replace(clause, asks=False) if index < last and clause.asks and WISH.search(clean(clause.text))
             or index < marked and clause.asks and _tells(clause.text)
             else clause for index, clause in enumerate(found)]
+
+
+def _faces_stop(text: str) -> str:
+    return FACE_STOP.sub("。", EMOJI_STOP.sub("。", text))
 
 
 def _tells(clause: str) -> bool:

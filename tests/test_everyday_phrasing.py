@@ -97,6 +97,7 @@ def test_a_workplace_good_to_work_in_is_no_mere_working(plain_answerer: Answerer
         ("試験は日本語だけで行われますか", "guide-exam"),
         ("港区で働く良さってどこにあるの？", "why-minato"),
         ("ほかの自治体より港区で働く利点はどこにあるんでしょう", "why-minato"),  # 利点: a merit lies, no place
+        ("区役所で働く値打ちはどこにあるんですか", "why-minato"),  # 値打ち: worth, no place
         # no topic before it, but one entry fits far ahead of any other: no guess between topics to offer
         ("もっと詳しく知りたいときはどこを見ればいいの？", "learn-more"),
         ("いつつ の ちく は どこ ですか", "overview-districts"),  # likewise: a good fit well ahead of the districts

@@ -218,6 +218,17 @@ def test_a_wish_told_before_a_direct_question_is_its_context(plain_answerer: Ans
     assert [c.asks for c in clauses(message)] == [False, False, True]
 
 
+def test_a_wish_with_a_spoken_ending_before_a_question_closed_by_deshou_is_context(plain_answerer: Answerer) -> None:
+    # "…知っておきたいと思いましてな。…あるんでしょう。": the wish tells, the でしょう sentence asks
+    message = "娘が区を受けます。どんな職場か知っておきたいと思いましてな。新人の研修はどんな内容なんでしょう。"
+    assert [c.asks for c in clauses(message)][-2:] == [False, True]
+
+
+def test_a_spoken_but_from_tohoku_hands_over_to_the_question(plain_answerer: Answerer) -> None:
+    message = "山形で働いてらんだ。東京のことは分がねんだども、港区の面積ってどれぐらいあるのや？"
+    assert outcome(plain_answerer, message) == ("answer", "overview-area")
+
+
 def test_a_wish_that_names_the_topic_still_lends_it_to_a_bare_question(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "職員住宅について知りたいです。場所はどこですか？") == ("answer", "housing-staff")
 
@@ -306,6 +317,14 @@ def test_an_emoji_with_more_text_after_it_ends_a_sentence() -> None:
     told, *_ = [c for c in clauses("サークルばっかで何も知らん😇 てか港区ってどんなとこ？") if "知らん" in c.text]
     assert told.text.endswith("。") and not told.asks
     assert clauses("食堂あるの🤔")[-1].text == "食堂あるの🤔"
+
+
+@pytest.mark.parametrize("face", ["(^^;", "(^_^)", "(笑)", "^^", "(汗)"])
+def test_a_kaomoji_with_more_text_after_it_ends_a_sentence(face: str) -> None:
+    # "…私が代わりに調べてます(^^; 港区の…？": a face closes the told sentence as an emoji does
+    told, *_ = [c for c in clauses(f"本人は忙しいので私が代わりに調べてます{face} 港区の職員さんの通勤時間は？") if "調べ" in c.text]
+    assert told.text.endswith("。") and not told.asks
+    assert clauses(f"食堂あるの{face}")[-1].text.startswith("食堂あるの")
 
 
 def test_a_figure_in_romaji_is_one_word() -> None:
