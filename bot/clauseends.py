@@ -32,6 +32,7 @@ THOUGHT_TOLD = re.compile(r"と(?:思|おも|考え|かんがえ)(?:って|て)(
                          r"|(?<=[るたいうくつ])んで(?!しょ|す)(?=.)"  # "手がしびれるんで…": because (spoken), not なんで, んでしょう
                          # "…失礼しますあのー予算って": a polite end, then a filler opening what is asked (voice input)
                          r"|(?:ます|です|ました|でした)(?=(?:あのー?|えーと|えっと|えー|あー|うーん))"
+                         r"|(?<=まし)て(?:ね[ぇえー]?)?[、,]?(?=[^やもは])"  # "…申しておりましてね港区の…": polite て
                          rf"|{CORRECTION}[、,\s]*(?=.)")  # "…かかってるのあ違う時間じゃなくて": a correction
 
 

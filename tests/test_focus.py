@@ -224,6 +224,19 @@ def test_a_wish_with_a_spoken_ending_before_a_question_closed_by_deshou_is_conte
     assert [c.asks for c in clauses(message)][-2:] == [False, True]
 
 
+def test_a_question_drawn_out_in_speech_still_asks() -> None:
+    # "…増えていくのかねえ", "…あるのかい": the particle that asks, said long or as old people say it
+    assert [c.asks for c in clauses("娘が言うんだけども職員はもっと増えるのかねえ")] == [False, True]
+    assert clauses("食堂はほんとにあるのかい")[-1].asks
+    assert not clauses("東京のことは見当もつかねえ。")[0].asks  # つかない, said roughly: no question
+
+
+def test_a_polite_te_form_said_with_ne_ends_its_clause() -> None:
+    # "…受けたいと申しておりましてね港区の…": voice input without a comma; the polite て-form tells, what follows asks
+    pieces = clauses("えーと息子がですね区の試験を受けたいと申しておりましてね職員の数はどのくらいなんでしょうか")
+    assert [piece.asks for piece in pieces] == [False, True] and pieces[-1].text.startswith("職員")
+
+
 def test_a_spoken_but_from_tohoku_hands_over_to_the_question(plain_answerer: Answerer) -> None:
     message = "山形で働いてらんだ。東京のことは分がねんだども、港区の面積ってどれぐらいあるのや？"
     assert outcome(plain_answerer, message) == ("answer", "overview-area")
