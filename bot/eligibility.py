@@ -25,6 +25,9 @@ MAY_VERBS_JA = r"応募|受験|受け|申し込|申込|なれ|働け|採用さ|�
 # Past an age or a bound: "60歳を超えていても", "40歳以上でも".
 BEYOND_JA = r"(?:を?\s*(?:超え|こえ|越え|過ぎ|すぎ)\s*て(?:\s*い\s*て)?|以上|いじょう|未満|みまん|以下|いか)?"
 MAY_JA = re.compile(PERSON_JA + BEYOND_JA + rf"\s*(?:でも|も)(?P<between>[^。？?!！]{{0,24}}?)(?:{MAY_VERBS_JA})(?!つけ)")  # not 受付
+# "韓国籍の息子は受験できますか": a nationality, of the candidate or of their family, asked about with は
+NATIONALITY_MAY_JA = re.compile(rf"(?:籍|せき)(?:\s*の\s*[^\s。？?、]{{1,4}})?\s*(?:は|でも|も)(?P<between>[^。？?!！]{{0,24}}?)"
+                                rf"(?:{MAY_VERBS_JA})(?!つけ)")
 # Or after a story or a concession, whether one may at all: "高校しか出てないけど受験できる？", "外国の大学を出ました。
 # 受験できますか". The asking clause then names nothing else (no object but the exam).
 MAY_AFTER_STORY_JA = re.compile(r"(?:けど|けれど|けれども|ですが|んだが|のだが|ました\s|です\s|[。!！?？])\s*"
@@ -103,7 +106,7 @@ def eligibility(text: str) -> str:
     lowered, start = text.lower(), 0
     if ASKED_ALREADY_JA.search(text) or ASKED_ALREADY_EN.search(lowered):
         return text  # "留学生でも受験資格はありますか": the eligibility is named already
-    for found in MAY_JA.finditer(text):
+    for found in [*MAY_JA.finditer(text), *NATIONALITY_MAY_JA.finditer(text)]:
         between = found.group("between").replace(" ", "")
         if len(between) <= BETWEEN_CHARS and ("を" not in between or EXAM_OBJECT.search(between)):
             return _said_in_its_sentence(text, found.end(), SAID_JA)

@@ -17,7 +17,8 @@ from bot.origin import is_origin, trip_refusal
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
-TRAILING_OFF = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか)")  # "プラ…なんとか通り": a word half remembered, no place
+# "プラ…なんとか通り": a word half remembered, no place; "韓国籍の息子": a nationality, no place either
+TRAILING_OFF = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか|籍)")
 COMMUTES_FROM = re.compile(r"から\s*も?\s*(?:通って|通勤して|かよって|通っ|通勤し)[^。？?]{0,6}?(?:人|方|職員)"
                            r"|(?<![a-z])(?:commute|commutes|commuting)\s+from(?![a-z])")
 LISTED = re.compile(r"(?:入って|挙がって|あがって|含まれて|載って|出て)(?:い)?(?:ます|まし|た|る|ない|ません|へん|なかった)"
