@@ -85,6 +85,11 @@ def test_who_designed_a_landmark_is_a_person_no_answer_names(plain_answerer: Ans
     assert outcome(plain_answerer, text) == ("no answer", None)
 
 
+def test_who_holds_a_role_no_answer_names_is_refused_and_the_panelists_are_answered(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "Who is the head cook of the city hall canteen?") == ("no answer", None)
+    assert outcome(plain_answerer, "Who were the speakers on the panel?") == ("answer", "panel")
+
+
 def test_an_architect_hired_is_a_job_not_a_person_asked(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "Do you recruit architects? What is the exam like?") == ("answer", "guide-exam")
 
