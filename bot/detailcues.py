@@ -31,7 +31,8 @@ RECIPIENT = r"(?!\s*(?:に\s*(?:伝|向|届|つた|とど)|向け|むけ|の\s*�
 
 # A cue that is also part of another word, or that does not ask where it stands: いつ in いつつ (five) and いつも
 # (always); "when" as a conjunction ("Will I have a mentor when I join?") rather than asking ("When do …", "when?").
-CUE_GUARDS = {"いつ": "(?!つ|も|でも|か(?!ら))",
+# ... and いつ ending 追いつく, 思いつく, 結びつく (a verb's stem; the look-behind ends after the cue)
+CUE_GUARDS = {"いつ": "(?<!追いつ)(?<!おいつ)(?<!思いつ)(?<!おもいつ)(?<!結びつ)(?<!むすびつ)(?!つ|も|でも|か(?!ら))",
               "いくら": "(?!い)",  # "100万人いかないくらい": the ない of a verb before くらい (about), no price
               "いくつ": NOT_SOMEONE,  # "いくつかあるなら教えて": some, no count ("いくつかな" still asks one)
               "時期": r"(?!\s*に)",  # "入ってすぐの時期に…仕組みは？": when something happens, not asking when

@@ -48,7 +48,8 @@ QUESTION_END = re.compile(
     r"(?:か|かな|かね|かなあ|(?<=[のんるた])かねえ|(?<=[のん])かい|かしら|の|っけ|って|とは|は|ですか|ますか|でしょうか|教えて(?:ください|下さい|ほしい|ちょうだい|頂戴)?"
     r"|(?<=[てで])よ|(?:知りたい|しりたい|聞きたい|ききたい)(?:で?っ?す)?|ください|下さい|ほしい(?:です)?|まだ|どう|何|なに|なん"
     r"|おしえて(?:ください|下さい|ほしい)?|(?:教えて|おしえて)く[ぁ-ゖ]{1,3}(?<!た)"  # typed in kana, or mistyped (くさい)
-    r"|なん\s*[ぁ-ゖ]+ー[ぁ-ゖー]*)"  # "なんめーとる": 何 and a unit typed in kana
+    r"|なん\s*[ぁ-ゖ]+ー[ぁ-ゖー]*"  # "なんめーとる": 何 and a unit typed in kana
+    r"|(?:説明|教示)を?\s*(?:お)?願(?:い(?:します|いたします)|います|えますか|えませんか))"  # "…ご説明願います"
     r"[\s?？。．!！〜~ｗw]*$")
 QUESTION_WORD = re.compile(
     r"(?:何|なに|(?<![\u3400-\u9fff\u30a1-\u30fa])なん(?:で(?!す)|[にのだ])|いつ|どこ|どんな|どう|どの|どれ|誰|だれ|いくつ"
@@ -67,7 +68,7 @@ HANDING_OVER = re.compile(rf"(?:けど|けれど|けれども|けども|ので|�
 LEAVE_TO_ASK = re.compile(r"^[^。？?]{0,12}?(?:確認|質問|お聞き|お尋ね|おたずね|お伺い)\s*を?\s*(?:させて|さして)\s*"
                           r"(?:ください|下さい|くださいませ|いただけ(?:ます|ません)か|もらえ(?:ます|ません)か)[。．!！\s]*$")
 # (…よ, …ね, …わ: "心配なんですよ。", "好きなんだわ。" tell, as "心配です。" does.)
-STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|だ|だった|ません|ている|てる|いる|ある|ない)(?:よ|ね|よね|わ|わね|わよ)?[。．.!！]+$")
+STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|(?<![るたうく]ん)だ|だった|ません|ている|てる|いる|ある|ない)(?:よ|ね|よね|わ|わね|わよ)?[。．.!！]+$")
 ENGLISH_QUESTION_START = re.compile(
     r"^(?:is|are|do|does|did|can|could|will|would|should|may|have|has|how|what|whats|when|where|who|which|why)\s")
 ENGLISH_ASKING = re.compile(r"(?<![a-z])(?:tell me|could you|can you|would you|explain|i'd like to know|i want to know"

@@ -18,7 +18,7 @@ from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
 # "プラ…なんとか通り": a word half remembered, no place; "韓国籍の息子": a nationality, no place either
-TRAILING_OFF = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか|籍)")
+TRAILING_OFF = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか|籍|の\s*国籍)")
 COMMUTES_FROM = re.compile(r"から\s*も?\s*(?:通って|通勤して|かよって|通っ|通勤し)[^。？?]{0,6}?(?:人|方|職員)"
                            r"|(?<![a-z])(?:commute|commutes|commuting)\s+from(?![a-z])")
 LISTED = re.compile(r"(?:入って|挙がって|あがって|含まれて|載って|出て)(?:い)?(?:ます|まし|た|る|ない|ません|へん|なかった)"

@@ -90,6 +90,16 @@ def test_who_holds_a_role_no_answer_names_is_refused_and_the_panelists_are_answe
     assert outcome(plain_answerer, "Who were the speakers on the panel?") == ("answer", "panel")
 
 
+@pytest.mark.parametrize("text", ["Is the art museum in Azabu free to enter?", "国立新美術館の観覧料はいくら？"])
+def test_a_place_s_admission_is_no_detail_its_district_states(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
+    # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
+    assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
+
+
 def test_an_architect_hired_is_a_job_not_a_person_asked(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "Do you recruit architects? What is the exam like?") == ("answer", "guide-exam")
 

@@ -50,6 +50,8 @@ from bot.service import Answerer
     ("東京はよう知らんだども、職員は何人？", "東京はよう知らんけど、職員は何人？"),  # "but" (Tohoku)
     ("遠かばってん住宅はある？", "遠かけど住宅はある？"),  # Kyushu
     ("縁はないけんど、研修は？", "縁はないけど、研修は？"),
+    ("横浜に住んどって東京は知らん", "横浜に住んでいて東京は知らん"),  # the progressive's て-form (western Japan)
+    ("店をやっとって忙しい", "店をやっていて忙しい"),
 ])
 def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:
     assert standard_forms(typed) == standard
@@ -61,7 +63,7 @@ def test_regional_endings_are_written_the_standard_way(typed: str, standard: str
     "なんねん はたらけば いい？", "しょうひん は ありますか", "ちょっと聞きたいんですが", "あんなの初めて見た",
     "手帳は持っていきますか", "そのてちょうはどこ？", "でけろ", "出かけるときは", "提案をだす？",
     "しけんは なんかい？", "なんかいありますか", "説明によって違う", "年によってに", "ひどがんばる", "もどればあとは楽", "大使館はほとんどない", "ええ、そうです", "職員がおります", "ながけ", "やざわさん",
-    "けんどう部でした", "だどうか",
+    "けんどう部でした", "だどうか", "ぷれくらすの めりっとって なに", "資格をとって働く",
 ])
 def test_words_that_only_look_like_regional_endings_stay(text: str) -> None:
     assert standard_forms(text) == text

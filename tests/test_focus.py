@@ -237,6 +237,12 @@ def test_a_polite_te_form_said_with_ne_ends_its_clause() -> None:
     assert [piece.asks for piece in pieces] == [False, True] and pieces[-1].text.startswith("職員")
 
 
+def test_a_request_to_explain_and_a_kansai_question_ending_ask() -> None:
+    assert clauses("定年まで勤めました。港区のプレクラス制度とはどのようなものか、ご説明願います。")[-1].asks
+    assert clauses("東京のことは知らん。港区の面積はどのくらいあるんだ。")[-1].asks  # …あるんや, said the standard way
+    assert not clauses("好きなんだ。研修は？")[0].asks  # no question word: なんだ here is the copula
+
+
 def test_a_spoken_but_from_tohoku_hands_over_to_the_question(plain_answerer: Answerer) -> None:
     message = "山形で働いてらんだ。東京のことは分がねんだども、港区の面積ってどれぐらいあるのや？"
     assert outcome(plain_answerer, message) == ("answer", "overview-area")

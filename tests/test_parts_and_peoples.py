@@ -296,6 +296,7 @@ def test_yet_more_details_no_answer_states_are_refused(plain_answerer: Answerer,
     ("ネパール の ひと も しょくいん に なれますか", "guide-application"),  # the candidate's country, not a place asked
     ("麻布地区の、ローマ…なんとか公園ってなんでしたっけ", "district-azabu"),  # a word half remembered is no place
     ("中国籍の娘は受験できますか", "guide-application"),  # 中国籍: a nationality, no place asked about
+    ("ベトナム の 国籍 で 応募 できますか", "guide-application"),
     ("What is 昼間人口, and how much is it?", "facts-daytime-population"),  # "how much is it" asks no price
 ])
 def test_words_that_look_like_places_or_prices_but_are_not(plain_answerer: Answerer, question: str,
