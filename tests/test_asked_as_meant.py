@@ -95,6 +95,16 @@ def test_a_place_s_admission_is_no_detail_its_district_states(plain_answerer: An
     assert outcome(plain_answerer, text) == ("no answer", None)
 
 
+@pytest.mark.parametrize("text", ["JLPTのN3って次はいつ受けられる？", "社会福祉士の国家試験はいつありますか",
+                                  "N1 の べんきょう の しかた を おしえて"])
+def test_another_body_s_exam_dates_and_study_are_refused(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_whether_the_city_asks_for_a_certificate_is_still_the_eligibility(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "応募するのに日本語能力試験のN1は必要ですか") == ("answer", "guide-application")
+
+
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
     # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
     assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
