@@ -89,13 +89,15 @@ def comes_from(text: str, place: str) -> bool:
 
 # A duration asked: one trip's time ("千葉駅から区役所まで何分？"), which an answer giving the usual commute ("about an
 # hour is common") does not state unless it names that place.
-TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes")
+# ... or how it is made ("渋谷から区役所まで歩ける？", "…までバスある？"), which no answer tells either
+TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes"
+                       r"|歩け|歩いて|徒歩|バス|自転車|チャリ|行き方|どうやって行|(?<![a-z])(?:walk|walking|bus|bike|cycle)(?![a-z])")
 FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
 TO_HERE = re.compile(TO_THE_OFFICE)
 
 
 def trip_refusal(text: str, origins: list[Term], answer_text: str) -> str:
-    """Return why an answer cannot state the time of a trip from a place it does not name ("" otherwise)."""
+    """Return why an answer cannot state the time or the way of a trip from a place it does not name ("" otherwise)."""
     cleaned = clean(text)
     if not TRIP_TIME.search(cleaned):
         return ""
@@ -105,5 +107,5 @@ def trip_refusal(text: str, origins: list[Term], answer_text: str) -> str:
         # "実家が蒲田なんですけど区役所まで何分？": the trip from there, the から left unsaid
         if at >= 0 and (FROM.match(cleaned, at + len(surface)) or TO_HERE.search(cleaned, at + len(surface))) \
                 and not named_in(place, answer_text):
-            return f"asks the time of a trip from {place.token.surface}, which its answer does not name"
+            return f"asks the time or way of a trip from {place.token.surface}, which its answer does not name"
     return ""

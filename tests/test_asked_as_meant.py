@@ -105,6 +105,11 @@ def test_whether_the_city_asks_for_a_certificate_is_still_the_eligibility(plain_
     assert outcome(plain_answerer, "応募するのに日本語能力試験のN1は必要ですか") == ("answer", "guide-application")
 
 
+@pytest.mark.parametrize("text", ["品川から区役所まで歩けますか", "池袋から港区まで自転車で行ける？"])
+def test_the_way_of_a_trip_from_another_place_is_no_detail_an_answer_states(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
     # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
     assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
