@@ -91,7 +91,18 @@ def comes_from(text: str, place: str) -> bool:
 # hour is common") does not state unless it names that place.
 # ... or how it is made ("渋谷から区役所まで歩ける？", "…までバスある？"), which no answer tells either
 TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes"
-                       r"|歩け|歩いて|徒歩|バス|自転車|チャリ|行き方|どうやって行|(?<![a-z])(?:walk|walking|bus|bike|cycle)(?![a-z])")
+                       r"|歩け|歩いて|徒歩|バス|自転車|チャリ|行き方|どうやって行|電車で|乗り換え|ルート|定期代|タクシー"
+                       r"|(?<![a-z])(?:walk|walking|bus|bike|cycle|train|route|taxi)(?![a-z])")
+# "高輪ゲートウェイ駅から区役所まで歩いて何分？", "職員住宅から区役所までバスある？": one trip to the city's offices, which
+# no answer gives, from wherever it starts (the usual commute, "通勤時間はどのくらい？", is another question; so is
+# one from home in general, "家から役所まで1時間かかる人は多い？")
+OFFICE_TRIP = re.compile(r"(?<!自宅)(?<!家)(?<!うち)から\s*(?:港区\s*の?\s*)?(?:区役所|役所|庁舎)\s*まで([^。？?]*)")
+
+
+def office_trip(text: str) -> bool:
+    """Tell whether a question asks the time or the way of one trip to the city's offices."""
+    found = OFFICE_TRIP.search(clean(text))
+    return found is not None and TRIP_TIME.search(found.group(1)) is not None
 FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
 TO_HERE = re.compile(TO_THE_OFFICE)
 

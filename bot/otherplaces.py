@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from bot.details import DetailCheck
 from bot.matchtypes import Candidate
 from bot.normalize import clean
-from bot.origin import is_origin, trip_refusal
+from bot.origin import is_origin, office_trip, trip_refusal
 from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
@@ -50,6 +50,8 @@ class OtherPlaces:
         stranger = self._compared_stranger(text)
         if stranger:  # "bigger than Berlin's": no answer speaks of it
             return candidates, ("fallback", f"compares with {stranger}, which the knowledge never speaks of")
+        if office_trip(text):
+            return candidates, ("fallback", "asks the time or way of one trip to the city's offices")
         # A place named in the context ("渋谷区に住んでいます。") is not what is asked about, nor where one comes from
         # ("大阪からでも受験できる？"), unless a trip's time from there is asked ("千葉駅から区役所まで何分？").
         cleaned = clean(text)

@@ -105,9 +105,14 @@ def test_whether_the_city_asks_for_a_certificate_is_still_the_eligibility(plain_
     assert outcome(plain_answerer, "応募するのに日本語能力試験のN1は必要ですか") == ("answer", "guide-application")
 
 
-@pytest.mark.parametrize("text", ["品川から区役所まで歩けますか", "池袋から港区まで自転車で行ける？"])
+@pytest.mark.parametrize("text", ["品川から区役所まで歩けますか", "池袋から港区まで自転車で行ける？",
+                                  "三田の職員住宅から区役所まで何分？", "麻布十番駅から区役所までタクシーでいくら？"])
 def test_the_way_of_a_trip_from_another_place_is_no_detail_an_answer_states(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_the_usual_commute_is_still_answered(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "家から区役所までの通勤時間はみんなどのくらい？") == ("answer", "commute-time")
 
 
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
