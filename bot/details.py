@@ -41,6 +41,7 @@ ENGLISH_COUNT_ASKED = re.compile(r"(?<![a-z])(?:how\s+many|number\s+of)\s+(" + "
 PRICE = "price"
 # "食堂の値段って高くないですよね": a price judged (high, cheap), which "affordable" answers; not a sum asked
 PRICE_JUDGED = re.compile(r"(?:値段|料金|価格|ねだん)\s*(?:って|は|が|も)?\s*(?:高|安|たか|やす|手頃|てごろ|リーズナブル)"
+                          r"|(?:手頃|手ごろ|てごろ|安い|やすい|高い|たかい|リーズナブル)な?\s*(?:値段|料金|価格|ねだん)"  # お手ごろ値段で
                           r"|(?:low|cheap|reasonable|affordable|good|fair|high)\s+prices?(?![a-z])")  # "lunch at a low price"
 PRICE_ASKED = re.compile(r"いくら|幾ら|円|how much")
 UNGUIDED_UNITS = frozenset({"階", "室", "戸", "軒", "台", "枚", "店", "駅", "校", "か国", "カ国", "ヶ国", "ケ国", "箇国", "クラス"})

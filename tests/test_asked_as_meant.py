@@ -115,6 +115,12 @@ def test_the_usual_commute_is_still_answered(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "家から区役所までの通勤時間はみんなどのくらい？") == ("answer", "commute-time")
 
 
+def test_a_price_judged_before_the_word_for_it_asks_no_figure(plain_answerer: Answerer) -> None:
+    # "お手ごろ値段で食べられる？": whether it is cheap, which the cafeteria's answer says (お手頃価格); not how much
+    assert outcome(plain_answerer, "食堂って安い値段でランチが食べられるの？") == ("answer", "cafeteria")
+    assert outcome(plain_answerer, "食堂のランチの値段はいくら？") == ("no answer", None)
+
+
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
     # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
     assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
