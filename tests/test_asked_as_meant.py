@@ -125,6 +125,12 @@ def test_a_price_judged_before_the_word_for_it_asks_no_figure(plain_answerer: An
     assert outcome(plain_answerer, "食堂のランチの値段はいくら？") == ("no answer", None)
 
 
+@pytest.mark.parametrize(("text", "entry"), [("休みは週に何回ありますか", "guide-holidays"), ("給料日は毎月何日？", "guide-salary")])
+def test_how_often_names_no_topic(plain_answerer: Answerer, text: str, entry: str) -> None:
+    # 週, 毎月: how often, the words around it name of what (not unknown words that would refuse the question)
+    assert outcome(plain_answerer, text) == ("answer", entry)
+
+
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
     # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
     assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
