@@ -131,6 +131,11 @@ def test_how_often_names_no_topic(plain_answerer: Answerer, text: str, entry: st
     assert outcome(plain_answerer, text) == ("answer", entry)
 
 
+@pytest.mark.parametrize("text", ["日本語能力はどのくらい必要ですか", "Is there a nationality rule?"])
+def test_a_language_level_or_a_nationality_rule_is_the_eligibility(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "guide-application")
+
+
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
     # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
     assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
