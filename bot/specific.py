@@ -36,6 +36,9 @@ QUALIFYING = re.compile(r"\s*の")  # 新技術の取り組み: the word before 
 ONE_OF = re.compile(r"(?<![a-z])which(?![a-z])|どの|どれ|何地区")
 HIRAGANA_OR_SPACE = re.compile(r"[\u3041-\u3096\s]")  # a phrase starts with a word, not a particle
 ASPECT_WEIGHT = 0.6  # the asking clause (1) and the one right before a question naming no topic (bot.focus)
+# "みなとくの ひと", "港区の人": the city's people; "たいわん の ひと", "昼の人": people of some kind
+PEOPLE_OF_SOME = re.compile(r"([^\s、。,の]+)\s*の\s*(?:ひと|人)(?!口)")
+HOME_OF_PEOPLE = re.compile(r"港区|みなと区|みなとく|こうく|区|minato|minatoku|minato-ku")
 KANJI_FIGURES = str.maketrans("一二三四五", "12345")  # 「区民に一番近い」 quotes 区民に1番近い
 # "プレクラスはなんですか", "プレクラスはこどものためのなに？", "What's the pre-class?": what a thing is, asked of it alone
 DEFINITION = re.compile(r"(?:は|って|とは)\s*(?:[^。？?]{0,15}の\s*)?(?:なん|なに|何)\s*(?:です|でしょう|だ|なの|なん)?\s*"
@@ -56,6 +59,7 @@ class Specifics:
                                                                *entry.title.values()]))) for entry in kb.entries}
         self._labels = {entry.id: frozenset(_same_figures(clean(label)) for label in [*entry.keywords, *entry.title.values()])
                         for entry in kb.entries}
+        self._title_text = {entry.id: clean(entry.title.get("ja", "")) for entry in kb.entries}
         self._position = {entry.id: position for position, entry in enumerate(kb.entries)}
         self._category = {entry.id: entry.category for entry in kb.entries}
         # Each title read once: the Japanese one names the entry's topic (main), every one may be named in a question.
@@ -99,6 +103,24 @@ class Specifics:
                   and not QUALIFYING.match(cleaned, cleaned.find(clean(t.token.surface)) + len(clean(t.token.surface)))}
         titled = [c.entry_id in owners for c in top[:2]]
         return titled.index(True) if titled.count(True) == 1 else None
+
+    def plain_one(self, top: Sequence[Candidate], terms: list[Term], text: str) -> int | None:
+        """Return which of two close entries is titled plainly by what the other's title qualifies (人口, 昼間人口),
+        when the question says nothing of the qualifier: "港区の人は何人くらいいる？" asks the population."""
+        cleaned = clean(text)
+        if any(t.concept is None for t in terms) or any(
+                not HOME_OF_PEOPLE.fullmatch(whose) for whose in PEOPLE_OF_SOME.findall(cleaned)):
+            return None  # "たいわん の ひと は なんにん？": people of a kind, which may be the qualifier
+        titles = [self._title_text.get(c.entry_id, "") for c in top[:2]]
+        asked = {t.concept for t in terms if t.concept is not None}
+        for plain in (0, 1):
+            short, long_ = titles[plain], titles[1 - plain]
+            if not short or not long_.endswith(short) or len(long_) == len(short):
+                continue
+            qualifier = self._main_title.get(top[1 - plain].entry_id, frozenset()) - self._main_title.get(
+                top[plain].entry_id, frozenset())
+            return None if qualifier & asked or long_[:-len(short)] in cleaned else plain
+        return None
 
     def own_words(self, entry_id: str, terms: list[Term]) -> list[str]:
         """Return the question's words that this entry alone uses (物資, 屋上: only the drone project's answer has them)."""

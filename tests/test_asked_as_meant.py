@@ -136,6 +136,17 @@ def test_a_language_level_or_a_nationality_rule_is_the_eligibility(plain_answere
     assert outcome(plain_answerer, text) == ("answer", "guide-application")
 
 
+@pytest.mark.parametrize("text", ["港区の人は何人くらいいるんですか", "みなとくの ひとって なんにん ぐらい いるの"])
+def test_people_of_the_city_counted_plainly_are_its_population_not_its_daytime_one(plain_answerer: Answerer,
+                                                                                 text: str) -> None:
+    # 人口 and 昼間人口 come out even; nothing in the question says 昼間, which only qualifies the population
+    assert outcome(plain_answerer, text) == ("answer", "overview-population")
+
+
+def test_people_of_another_kind_counted_are_not_the_population(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "みなとく に いんど の ひと は なんにん いますか")[1] != "overview-population"
+
+
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
     # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
     assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
