@@ -74,7 +74,9 @@ AGE_ASKED = re.compile(r"おいくつ|お幾つ|(?<![a-z])how\s+old(?![a-z])")
 NOT_A_COUNT = re.compile(r"(?<![a-z])(?:relative|compared|in\s+proportion)\s+(?:to|with)\s+(?:the\s+)?number\s+of(?![a-z])"
                          r"|(?<=の)数(?=字|値)"  # "relative to the number of …", 人口の数字 (a figure): no count asked
                          # "どの地区なんだい": the copula's casual question after a noun, no count of cars (何台)
-                         r"|(?<=[\u3400-\u9fff々ァ-ヺー])なんだい(?=\s*(?:[?？!！。、,.]|$))")
+                         r"|(?<=[\u3400-\u9fff々ァ-ヺー])なんだい(?=\s*(?:[?？!！。、,.]|$))"
+                         # "もう一つは何駅でしたか", "最寄りは何駅？": which station, named, not how many
+                         r"|(?:何|なに|なん)\s*駅(?=\s*(?:です|でした|だっけ|だった|なの|なん|か|[?？。]|$))")
 # Around a bare count: kana only, and a word for whoever is counted ("何歳くらいの人？": the person is the topic's).
 COUNT_FILLER = re.compile(r"^[\u3040-\u309f\s、。!?！？ー]{0,6}(?:人|方|子)?[\u3040-\u309f\s、。!?！？ー]{0,4}$")
 

@@ -147,6 +147,11 @@ def test_people_of_another_kind_counted_are_not_the_population(plain_answerer: A
     assert outcome(plain_answerer, "みなとく に いんど の ひと は なんにん いますか")[1] != "overview-population"
 
 
+def test_nan_eki_asked_with_the_copula_names_a_station_it_does_not_count_them(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "高輪地区の写真の駅って何駅だっけ？") == ("answer", "district-takanawa")
+    assert outcome(plain_answerer, "高輪地区には駅が何駅ありますか") == ("no answer", None)
+
+
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
     # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
     assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
