@@ -72,8 +72,9 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     # 分がねんだども、わからんばってん、…けんど: "but" (Tohoku, Kyushu, many regions), so the clause hands over
     (r"(?:だども|ばってん)(?![うぅーお])|けんど(?:も)?(?=[、,\s]|$)", "けど",
      ("だども", "けんど", "ばってん")),
-    # ほんまなん？: "really" (Kansai)
+    # ほんまなん？: "really" (Kansai); ほんなこつ, ほんなこて: "really" (Kyushu)
     (r"ほんま(?=に|なん|なの|や|か|[?？\s]|$)", "本当", ("ほんま",)),
+    (r"ほんなこ[つて]", "本当", ("ほんなこ",)),
     # 初任給なんぼ？, 人口はなんぼ: "how much" or "how many" (Kansai)
     # ... and "up to how much" of money: 助成はなんぼまで出るん, なんぼもらえる (an amount, as いくら asks)
     # ... and what one pays: ランチはなんぼで食べれる, なんぼくらいで (for how much)

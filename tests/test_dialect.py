@@ -52,6 +52,7 @@ from bot.service import Answerer
     ("縁はないけんど、研修は？", "縁はないけど、研修は？"),
     ("横浜に住んどって東京は知らん", "横浜に住んでいて東京は知らん"),  # the progressive's て-form (western Japan)
     ("店をやっとって忙しい", "店をやっていて忙しい"),
+    ("食堂が安かってほんなこつ？", "食堂が安かって本当？"),  # Kyushu
 ])
 def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:
     assert standard_forms(typed) == standard
