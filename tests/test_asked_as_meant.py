@@ -152,6 +152,15 @@ def test_nan_eki_asked_with_the_copula_names_a_station_it_does_not_count_them(pl
     assert outcome(plain_answerer, "高輪地区には駅が何駅ありますか") == ("no answer", None)
 
 
+@pytest.mark.parametrize("text", ["is there a cheap hostel in minato?", "港区で安い雑貨屋さんってどこ？"])
+def test_a_shop_to_find_is_no_detail_the_cafeteria_states(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_a_shop_one_works_at_is_context(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "スーパーのパートをしていますが、経験者採用で受けられますか") == ("answer", "guide-application")
+
+
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
     # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
     assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
