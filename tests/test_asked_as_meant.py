@@ -161,6 +161,11 @@ def test_a_shop_one_works_at_is_context(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "スーパーのパートをしていますが、経験者採用で受けられますか") == ("answer", "guide-application")
 
 
+def test_a_slang_name_for_people_is_not_the_women_staff(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区女子って実在するんですか") == ("no answer", None)
+    assert outcome(plain_answerer, "港区の職員で女子は何人？") == ("answer", "overview-staff")
+
+
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
     # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
     assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
