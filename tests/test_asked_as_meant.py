@@ -166,6 +166,20 @@ def test_a_slang_name_for_people_is_not_the_women_staff(plain_answerer: Answerer
     assert outcome(plain_answerer, "港区の職員で女子は何人？") == ("answer", "overview-staff")
 
 
+@pytest.mark.parametrize("text", [
+    "公務員と会社員どっちがいいと思う？",  # an opinion, which no answer (the guide's neither) gives
+    "年金の支給額はいくら？",  # the public pension
+    "港区に引っ越したら住民票はどこで移せばいい？",  # a resident's paperwork
+    "港区のひとり親への手当はいくら？",  # a benefit to residents, not the staff's pay
+])
+def test_opinions_pensions_paperwork_and_residents_benefits_are_refused(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_the_staff_s_own_allowances_are_still_the_guide_s(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "扶養手当はありますか") == ("answer", "guide-salary")
+
+
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
     # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
     assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
