@@ -96,7 +96,8 @@ def test_a_place_s_admission_is_no_detail_its_district_states(plain_answerer: An
 
 
 @pytest.mark.parametrize("text", ["JLPTのN3って次はいつ受けられる？", "社会福祉士の国家試験はいつありますか",
-                                  "N1 の べんきょう の しかた を おしえて"])
+                                  "N1 の べんきょう の しかた を おしえて", "一級建築士の試験日程は？",
+                                  "英検2級の面接の対策ってどうすればいい？"])
 def test_another_body_s_exam_dates_and_study_are_refused(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
 
@@ -174,6 +175,10 @@ def test_a_slang_name_for_people_is_not_the_women_staff(plain_answerer: Answerer
 ])
 def test_opinions_pensions_paperwork_and_residents_benefits_are_refused(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_a_pet_in_the_staff_housing_is_a_house_rule_no_answer_states(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "職員住宅でペットを飼ってもいいですか") == ("no answer", None)
 
 
 def test_the_staff_s_own_allowances_are_still_the_guide_s(plain_answerer: Answerer) -> None:
