@@ -181,6 +181,15 @@ def test_a_pet_in_the_staff_housing_is_a_house_rule_no_answer_states(plain_answe
     assert outcome(plain_answerer, "職員住宅でペットを飼ってもいいですか") == ("no answer", None)
 
 
+@pytest.mark.parametrize("text", ["職員住宅の近くに公園はある？", "is there a temple near minato?"])
+def test_what_lies_near_a_place_is_no_detail_an_answer_states(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("no answer", None)
+
+
+def test_the_city_closest_to_its_residents_is_still_the_branch_offices(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "区民に一番近いまちってどういう意味？")[1] in ("why-sogo-shisho", "why-minato")
+
+
 def test_the_staff_s_own_allowances_are_still_the_guide_s(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "扶養手当はありますか") == ("answer", "guide-salary")
 
