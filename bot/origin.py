@@ -87,31 +87,32 @@ def comes_from(text: str, place: str) -> bool:
     return is_origin(cleaned, name) and re.search(trip, cleaned) is None
 
 
-# A duration asked: one trip's time ("千葉駅から区役所まで何分？"), which an answer giving the usual commute ("about an
+# A trip asked about: its time ("千葉駅から区役所まで何分？"), which an answer giving the usual commute ("about an
 # hour is common") does not state unless it names that place.
 # ... or how it is made ("渋谷から区役所まで歩ける？", "…までバスある？"), which no answer tells either
-TRIP_TIME = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes"
+TRIP_ASKED = re.compile(r"何分|何時間|どのくらい|どれくらい|どれぐらい|どのぐらい|how\s+long|how\s+many\s+minutes"
                        r"|歩け|歩いて|徒歩|バス|自転車|チャリ|行き方|どうやって行|電車で|乗り換え|ルート|定期代|タクシー"
                        r"|(?<![a-z])(?:walk|walking|bus|bike|cycle|train|route|taxi)(?![a-z])")
+FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
+TO_HERE = re.compile(TO_THE_OFFICE)
+
 # "高輪ゲートウェイ駅から区役所まで歩いて何分？", "職員住宅から区役所までバスある？": one trip to the city's offices, which
 # no answer gives, from wherever it starts (the usual commute, "通勤時間はどのくらい？", is another question; so is
 # one from home in general, "家から役所まで1時間かかる人は多い？")
 OFFICE_TRIP = re.compile(r"(?<!自宅)(?<!家)(?<!うち)(?<!いえ)\s*から\s*(?:港区\s*の?\s*)?(?:区役所|役所|庁舎)\s*まで([^。？?]*)")
-EVERYONE_S = re.compile(r"みんな|皆|職員|人が多い|人は多い|平均")  # "…まで みんな 何分？": the usual commute
+USUAL_COMMUTE = re.compile(r"みんな|皆|職員|人が多い|人は多い|平均")  # "…まで みんな 何分？": the usual commute
 
 
 def office_trip(text: str) -> bool:
     """Tell whether a question asks the time or the way of one trip to the city's offices."""
     found = OFFICE_TRIP.search(clean(text))
-    return found is not None and TRIP_TIME.search(found.group(1)) is not None and not EVERYONE_S.search(found.group(1))
-FROM = re.compile(r"(?:駅|市|区|県|町)?\s*から")
-TO_HERE = re.compile(TO_THE_OFFICE)
+    return found is not None and TRIP_ASKED.search(found.group(1)) is not None and not USUAL_COMMUTE.search(found.group(1))
 
 
 def trip_refusal(text: str, origins: list[Term], answer_text: str) -> str:
     """Return why an answer cannot state the time or the way of a trip from a place it does not name ("" otherwise)."""
     cleaned = clean(text)
-    if not TRIP_TIME.search(cleaned):
+    if not TRIP_ASKED.search(cleaned):
         return ""
     for place in origins:
         surface = clean(place.token.surface)
