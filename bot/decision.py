@@ -179,8 +179,7 @@ class Decider:
                         or self._settle(top, self._states_the_quantity(top, text), "only its answer states a figure")
                         or self._settle(top, self._close.explains_the_question(top, terms),
                                         "only it names every topic the question asks of")
-                        or self._settle(top, self._specifics.plain_one(top, terms, text),
-                                        "the other's title only qualifies its own")
+                        or self._settle(top, self._specifics.plain_one(top, terms, text), "the other title qualifies it")
                         or self._hub(top) or MatchResult("clarify", top[:3], reason="close call"))
             # "試験はいつ？" between the exam and how to apply: only the first holds the asked date.
             return MatchResult("answer", top, reason="only its answer holds the asked detail")
