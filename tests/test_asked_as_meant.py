@@ -194,6 +194,10 @@ def test_the_staff_s_own_allowances_are_still_the_guide_s(plain_answerer: Answer
     assert outcome(plain_answerer, "扶養手当はありますか") == ("answer", "guide-salary")
 
 
+def test_the_city_office_in_english_is_the_city_hall(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "What's good about the city office's canteen?") == ("answer", "cafeteria")
+
+
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
     # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
     assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
