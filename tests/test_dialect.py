@@ -53,6 +53,7 @@ from bot.service import Answerer
     ("横浜に住んどって東京は知らん", "横浜に住んでいて東京は知らん"),  # the progressive's て-form (western Japan)
     ("店をやっとって忙しい", "店をやっていて忙しい"),
     ("食堂が安かってほんなこつ？", "食堂が安かって本当？"),  # Kyushu
+    ("職員住宅はあっとですか", "職員住宅はあるのですか"),  # Kyushu
 ])
 def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:
     assert standard_forms(typed) == standard
@@ -64,7 +65,7 @@ def test_regional_endings_are_written_the_standard_way(typed: str, standard: str
     "なんねん はたらけば いい？", "しょうひん は ありますか", "ちょっと聞きたいんですが", "あんなの初めて見た",
     "手帳は持っていきますか", "そのてちょうはどこ？", "でけろ", "出かけるときは", "提案をだす？",
     "しけんは なんかい？", "なんかいありますか", "説明によって違う", "年によってに", "ひどがんばる", "もどればあとは楽", "大使館はほとんどない", "ええ、そうです", "職員がおります", "ながけ", "やざわさん",
-    "けんどう部でした", "だどうか", "ぷれくらすの めりっとって なに", "資格をとって働く",
+    "けんどう部でした", "だどうか", "あっという間", "あっとからきた", "ぷれくらすの めりっとって なに", "資格をとって働く",
 ])
 def test_words_that_only_look_like_regional_endings_stay(text: str) -> None:
     assert standard_forms(text) == text

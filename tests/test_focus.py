@@ -231,6 +231,11 @@ def test_a_question_drawn_out_in_speech_still_asks() -> None:
     assert not clauses("東京のことは見当もつかねえ。")[0].asks  # つかない, said roughly: no question
 
 
+def test_a_drawn_out_ne_said_as_a_filler_names_no_topic(plain_answerer: Answerer) -> None:
+    # "ねえ" (the analyzer reads 姉, an older sister) opening the asking clause of voice input
+    assert outcome(plain_answerer, "ねえ港区ってどんなとこなのか教えて") == ("answer", "overview-summary")
+
+
 def test_a_polite_te_form_said_with_ne_ends_its_clause() -> None:
     # "…受けたいと申しておりましてね港区の…": voice input without a comma; the polite て-form tells, what follows asks
     pieces = clauses("えーと息子がですね区の試験を受けたいと申しておりましてね職員の数はどのくらいなんでしょうか")
