@@ -198,6 +198,11 @@ def test_the_city_office_in_english_is_the_city_hall(plain_answerer: Answerer) -
     assert outcome(plain_answerer, "What's good about the city office's canteen?") == ("answer", "cafeteria")
 
 
+def test_provided_names_no_topic(plain_answerer: Answerer) -> None:
+    # 用意: provided, of whatever the words around it name; only the housing's questions said it before
+    assert outcome(plain_answerer, "どんな研修が用意されてますか") == ("answer", "training-overview")
+
+
 def test_itsu_inside_a_verb_asks_no_date(plain_answerer: Answerer) -> None:
     # 追いつける (catch up) holds いつ; it asks no date the training's answer would have to state
     assert outcome(plain_answerer, "新人研修で追いつけますか") == ("answer", "training-new-staff-design")
