@@ -18,7 +18,7 @@ from bot.terms import Term
 from bot.vocabulary import Vocabulary
 
 # "プラ…なんとか通り": a word half remembered, no place; "韓国籍の息子": a nationality, no place either
-TRAILING_OFF = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか|籍|の\s*国籍)")
+NO_PLACE_AFTER = re.compile(r"\s*(?:…|\.\.\.|・・・|なんとか|籍|の\s*国籍)")
 COMMUTES_FROM = re.compile(r"から\s*も?\s*(?:通って|通勤して|かよって|通っ|通勤し)[^。？?]{0,6}?(?:人|方|職員)"
                            r"|(?<![a-z])(?:commute|commutes|commuting)\s+from(?![a-z])")
 LISTED = re.compile(r"(?:入って|挙がって|あがって|含まれて|載って|出て)(?:い)?(?:ます|まし|た|る|ない|ません|へん|なかった)"
@@ -56,7 +56,7 @@ class OtherPlaces:
         # ("大阪からでも受験できる？"), unless a trip's time from there is asked ("千葉駅から区役所まで何分？").
         cleaned = clean(text)
         named = [t for t in terms if t.weight == 1.0 and self._vocabulary.is_foreign_place(t.token)
-                 and not TRAILING_OFF.match(cleaned, cleaned.find(clean(t.token.surface)) + len(t.token.surface))]
+                 and not NO_PLACE_AFTER.match(cleaned, cleaned.find(clean(t.token.surface)) + len(t.token.surface))]
         places = [t for t in named if not is_origin(text, t.token.surface)]
         origins = [t for t in named if t not in places]
         if candidates and origins:

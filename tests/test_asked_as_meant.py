@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.origin import office_trip
 from bot.service import Answerer
 from single_reply import outcome
 
@@ -114,7 +115,6 @@ def test_the_way_of_a_trip_from_another_place_is_no_detail_an_answer_states(plai
 
 def test_the_usual_commute_is_still_answered(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "家から区役所までの通勤時間はみんなどのくらい？") == ("answer", "commute-time")
-    from bot.origin import office_trip
     assert not office_trip("いえ から くやくしょ まで")  # no trip asked
     assert not office_trip("家 から 区役所 まで みんな 何分 ぐらい ですか")  # from home, as everyone commutes
     assert office_trip("六本木駅 から 区役所 まで 何分")
