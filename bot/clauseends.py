@@ -28,7 +28,7 @@ CONDITIONAL_ENDINGS = frozenset({"たら", "だら", "なら"})
 CORRECTION = r"(?:あっ?|いや)\s*(?:違う|ちがう|ちゃう)(?!か)"
 # "…役所の仕事に変わりたいなと思ってて、まず港区って…": the thought told sets the scene.
 THOUGHT_TOLD = re.compile(r"と(?:思|おも|考え|かんがえ)(?:って|て)(?:い)?て[、,]?"
-                         r"|(?:もんで|もので)(?:ね|さ|な)?[、,]?(?=.)"  # "…受けるっていうもんでね": because (spoken)
+                         r"|(?:もんで|もので)(?!しょ|す)(?:ね|さ|な)?[、,]?(?=.)"  # "…受けるっていうもんでね": because (spoken)
                          r"|(?<=[るたいうくつ])んで(?!しょ|す)(?=.)"  # "手がしびれるんで…": because (spoken), not なんで, んでしょう
                          # "…失礼しますあのー予算って": a polite end, then a filler opening what is asked (voice input)
                          r"|(?:ます|です|ました|でした)(?=(?:あのー?|えーと|えっと|えー|あー|うーん))"

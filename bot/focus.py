@@ -60,8 +60,11 @@ VERBS = frozenset({"動詞", "形容詞"})
 QUESTION_MARK = re.compile(r"[?？]\s*$")
 PERIOD = re.compile(r"[。．]\s*$")
 ASKED_BY_KA = re.compile(r"(?:か|かな|かね|かしら)[。．]\s*$")  # "…難しいですか。" asks, its period or not
-# "…知っておきたいと思いましてな。": whatever polite or spoken ending follows the wish
-WISH = re.compile(r"(?:知り|聞き|伺い|知っておき|知っとき|聞いておき)たい(?:です|と思って(?:います|いる)|と思います|と思いまして[なね]?)?[。．.!！\s]*$")
+ALTERNATIVES = re.compile(r"のか[、,][^。．]*のか[。．]\s*$")
+# "…知っておきたいと思いましてな。", "…どうなってるかが気になるのっしゃ。", "…心配です。": a wish or a worry told, with
+# whatever polite or spoken ending follows it
+WISH = re.compile(r"(?:(?:知り|聞き|伺い|知っておき|知っとき|聞いておき)たい(?:です|と思って(?:います|いる)|と思います|と思いまして[なね]?)?"
+                  r"|(?:気に(?:なる|なって|なり)|心配|不安)[ぁ-ゖー]*)[。．.!！\s]*$")
 DIRECT = re.compile(r"(?:か|の|でしょう|[?？])[\s?？。]*$")  # "…どんなところにあるんでしょう。" asks directly
 HANDING_OVER = re.compile(rf"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が|{CORRECTION})[、,\s]*$")
 # "改めて確認させてください", "いくつか質問させてください": a request for leave to ask, which asks nothing itself.
@@ -113,8 +116,10 @@ def _faces_stop(text: str) -> str:
 
 
 def _tells(clause: str) -> bool:
-    # A sentence a period closes, neither ending in か nor holding a question word: "…勧めてるの。", "…ほしいです。".
-    return bool(PERIOD.search(clause)) and not ASKED_BY_KA.search(clause) and not QUESTION_WORD.search(clean(clause))
+    # A sentence a period closes, neither ending in か nor holding a question word: "…勧めてるの。", "…ほしいです。";
+    # or weighing alternatives, as one wonders aloud: "弁当持参が当たり前なのか、食べるところがあるのか。".
+    return bool(PERIOD.search(clause)) and (not ASKED_BY_KA.search(clause) and not QUESTION_WORD.search(clean(
+        clause)) or bool(ALTERNATIVES.search(clause)))
 
 
 def _hands_over(clause: str) -> bool:

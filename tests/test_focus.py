@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.clauseends import clause_ends
 from bot.contrast import drop_contrast
 from bot.focus import asks, asks_to_compare, clauses
 from bot.romajisentence import romaji_sentence
 from bot.matching import Matcher
-from bot.normalize import detect_lang
+from bot.normalize import clean, detect_lang
 from bot.service import Answerer, Question
 from single_reply import outcome
 
@@ -210,6 +211,20 @@ def test_a_thought_told_in_voice_input_ends_its_clause() -> None:
 def test_a_spoken_because_ends_its_clause_and_choudai_asks() -> None:
     pieces = clauses("娘がね区の試験を受けるっていうもんでね職員住宅のこと教えてちょうだい")
     assert [piece.asks for piece in pieces] == [False, True]
+
+
+@pytest.mark.parametrize("sentence", ["研修はどういうものですか", "どういったものでしょうか", "どんなもんでしょう"])
+def test_mono_de_before_a_polite_ending_is_no_spoken_because(sentence: str) -> None:
+    # "…もので しょうか": the で of でしょう / です, not "…もんでね" (because)
+    assert clause_ends(clean(sentence)) == []
+
+
+def test_a_worry_and_alternatives_wondered_about_before_a_direct_question_are_its_context(
+        plain_answerer: Answerer) -> None:
+    message = ("飲食をやってた身としては、職場の昼飯がどうなってるかが地味に気になるのっしゃ。"
+               "弁当持参が当たり前なのか、食べるところがあるのか。区役所に食堂ってあるの？")
+    assert [c.asks for c in clauses(message)][-3:] == [False, False, True]
+    assert outcome(plain_answerer, message) == ("answer", "cafeteria")
 
 
 def test_a_wish_told_before_a_direct_question_is_its_context(plain_answerer: Answerer) -> None:
