@@ -53,6 +53,8 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     (r"(?<=[てで])ー(?=と|[?？]|$)", "る", ("てー", "でー")),
     # 広さはどれくらいあっとですか: あるの (Kyushu)
     (r"あっと(?=です|でしょう|[?？]|か(?!ら))", "あるの", ("あっと",)),
+    # 聞きたいとです, 通うとですか: the same の after any verb or adjective (Kyushu); not こと, ひと
+    (r"(?<=[たるいうくすつむぶぐ])と(?=です|でしょう)", "の", ("とです", "とでしょう")),
     # あったと？, 住んでると？: a question ending in と (Kyushu) is one ending in の
     (r"(?<=[たるいうくすつむぶぐだ])と(?=[?？])", "の", ("と?", "と？")),
     # 心配やけん, 遠かけえ: "because" (western Japan; not しけん, たいけん)

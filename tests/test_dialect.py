@@ -54,6 +54,7 @@ from bot.service import Answerer
     ("店をやっとって忙しい", "店をやっていて忙しい"),
     ("食堂が安かってほんなこつ？", "食堂が安かって本当？"),  # Kyushu
     ("職員住宅はあっとですか", "職員住宅はあるのですか"),  # Kyushu
+    ("通うておられるのか聞きたいとです", "通うておられるのか聞きたいのです"), ("ことです", "ことです"),  # Kyushu
 ])
 def test_regional_endings_are_written_the_standard_way(typed: str, standard: str) -> None:
     assert standard_forms(typed) == standard

@@ -56,6 +56,7 @@ def test_spaced_simple_japanese_ends_a_sentence_after_a_polite_ending() -> None:
     ("いくつかの区を見比べています。", False), ("どこに住むか迷っています。", False), ("I study welfare.", False),
     ("I'm a British national who has lived in Tokyo for six years.", False), ("Could you tell me about housing.", True),
     ("いくつか質問させてください。", False),  # leave to ask: the question comes after
+    ("研修について知りたいんです。", True), ("通勤時間を聞きたいのです。", True),  # a wish, its ending explained
 ])
 def test_what_asks(text: str, asking: bool) -> None:
     assert asks(text) is asking
