@@ -77,7 +77,7 @@ ENGLISH_QUESTION_START = re.compile(
 ENGLISH_ASKING = re.compile(r"(?<![a-z])(?:tell me|could you|can you|would you|explain|i'd like to know|i want to know"
                             r"|i wonder|wondering|(?:please|pls|plz)[.!\s]*$)(?![a-z])")  # "the address please": a request
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
-COMPARISON = re.compile(r"どっち|どちら|比べ|比較|差|違い|(?<![a-z])(?:compared?|comparison|versus|vs|difference|"
+COMPARISON = re.compile(r"どっち|どちら(?![にへ]|から)|比べ|比較|差|違い|(?<![a-z])(?:compared?|comparison|versus|vs|difference|"
                         r"which is (?:more|bigger|larger|higher|greater))(?![a-z])")
 
 

@@ -84,6 +84,12 @@ def test_not_only_is_no_contrast() -> None:
     assert drop_contrast("東京の区だけじゃなくて神奈川の市もある？") == "東京の区だけじゃなくて神奈川の市もある？"
 
 
+def test_dochira_ni_asks_where_politely_and_compares_nothing() -> None:
+    assert not asks_to_compare("職員の皆さんはどちらにお住まいの方が多いのでしょうか")
+    assert not asks_to_compare("どちらから通っている方が多いですか")
+    assert asks_to_compare("大使館と国籍、どちらが多いですか")
+
+
 def test_japanese_typed_in_romaji_is_read_as_kana_and_english_is_not() -> None:
     assert romaji_sentence("shokudou wa arimasu ka") == "しょくどう は あります か"  # the writer's words kept
     assert romaji_sentence("Minato-ku no shokuin wa nannin imasu ka") == "みなとく の しょくいん は なんにん います か"
