@@ -220,6 +220,13 @@ def test_a_spoken_because_ends_its_clause_and_choudai_asks() -> None:
     assert [piece.asks for piece in pieces] == [False, True]
 
 
+def test_a_polite_te_of_the_copula_ends_its_clause_and_home_is_where_one_lives(plain_answerer: Answerer) -> None:
+    message = ("息子が来年、港区の職員採用試験を受けたいと申しております。親としては通勤が心配でして、"
+               "横浜の自宅から通っていらっしゃる職員の方もおられるのでしょうか。")
+    assert [c.asks for c in clauses(message)][-2:] == [False, True]
+    assert outcome(plain_answerer, message) == ("answer", "commute-residence")
+
+
 @pytest.mark.parametrize("sentence", ["研修はどういうものですか", "どういったものでしょうか", "どんなもんでしょう"])
 def test_mono_de_before_a_polite_ending_is_no_spoken_because(sentence: str) -> None:
     # "…もので しょうか": the で of でしょう / です, not "…もんでね" (because)
