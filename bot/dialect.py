@@ -18,7 +18,9 @@ CLAUSE_END = r"[?？!！。、,.\s]|$|よ|ね|の|けど|な(?![いかくけこ�
 NEGATIVE_STEM = "[あかさたなはまやらわがざだばぱえけせてねへめれげぜでべぺ]"
 
 # どげん, どがん (not がんばる's), どぎゃん: how, or what kind of (Kyushu), as どう before なる and どんな elsewhere
-KYUSHU_HOW, KYUSHU_HOW_PIECES = r"(?:どげん|どがん(?!ば)|どぎゃん)", ("どげん", "どがん", "どぎゃん")
+# ... and どげな, どがいな (Kyushu, Chugoku)
+KYUSHU_HOW, KYUSHU_HOW_PIECES = (r"(?:どげん|どがん(?!ば)|どぎゃん|どげな|どがいな)",
+                                 ("どげん", "どがん", "どぎゃん", "どげな", "どがいな"))
 
 # Each ending with the pieces of text one of which any match of it holds (its look-arounds' too): a text holding
 # none, most of them, is spared the pattern's search, which tries it at every position.
