@@ -121,7 +121,8 @@ class Decider:
             candidates, terms, text)
         if defined is not None:
             candidates, headed = first(defined, candidates), True  # "プレクラスはなんですか": the entry defining it
-        titled = None if routed or headed or details else self._guide_choice.titled(candidates, terms, text)
+        titled = None if routed or headed or details else (self._guide_choice.titled(candidates, terms, text)
+                                                          or self._specifics.written_title(candidates, text, self._acceptable))
         if titled is not None:
             candidates, headed = first(titled, candidates), True
         holder = None if routed or headed or len(candidates) < 2 else self._districts.of_the_story(text, terms, candidates)
@@ -312,7 +313,6 @@ class Decider:
         nouns, answer = set(which_nouns(text)), self._details.answer_text(entry_id)
         return any(t.token.surface in nouns and t.concept is None and t.weight == 1.0
                    and not names_one_of(t.token.surface, answer) for t in terms)
-
 
 
 def _context_decides(best: Candidate, second: Candidate) -> bool:

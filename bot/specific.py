@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from bot.index import ConceptIndex
 from bot.knowledge import KnowledgeBase
@@ -32,6 +32,9 @@ SAYING = re.compile(r"(?:っていう|って言う|という|とかいう|みた
 KANA_AND_WORDS = re.compile(r"(?=.*[\u3041-\u3096])(?=.*[\u3400-\u9fff\u30a1-\u30fa])")
 MIN_UNBRACKETED, MAX_UNBRACKETED = 4, 16
 MIN_LABELLED = 6  # a title or keyword this long, written out whole, names its entry
+MIN_TITLE = 3  # ... and a title this long, when the best entry's is not written
+# ... as what is asked about (…って, …は, …を教えて), not where a part of it is (制度では), nor the object of a verb
+TITLE_ASKED = r"\s*(?:って|は|とは|で(?!は)|を\s*(?:教え|おしえ)|について|[?？]|$)"
 QUALIFYING = re.compile(r"\s*の")  # 新技術の取り組み: the word before の says whose
 ONE_OF = re.compile(r"(?<![a-z])which(?![a-z])|どの|どれ|何地区")
 HIRAGANA_OR_SPACE = re.compile(r"[\u3041-\u3096\s]")  # a phrase starts with a word, not a particle
@@ -91,6 +94,20 @@ class Specifics:
         if longest[0] == longest[1]:
             return None
         return 0 if longest[0] > longest[1] else 1
+
+    def written_title(self, top: Sequence[Candidate], text: str,
+                      acceptable: Callable[[Candidate], bool]) -> Candidate | None:
+        """Return the one acceptable entry close to the best whose whole title the question writes out as what it
+        asks about ("港区の5つの地区ってそれぞれどういう役割？": the districts, not the branch offices' system), when the
+        best's title is not written."""
+        cleaned = clean(text)
+        written = [c for c in top[:3] if len(title := self._title_text.get(c.entry_id, "")) >= MIN_TITLE
+                   and re.search(re.escape(title) + TITLE_ASKED, cleaned)]
+        if len(written) != 1 or written[0] is top[0] or not acceptable(written[0]) or ONE_OF.search(cleaned):
+            return None
+        # Not the general entry written as the topic of its own part (プレクラス制度のメリット: the merits)
+        best, title = self._title_text.get(top[0].entry_id, ""), self._title_text[written[0].entry_id]
+        return None if any(best[i:i + 2] in title for i in range(len(best) - 1)) else written[0]
 
     def titled_one(self, top: Sequence[Candidate], terms: list[Term], text: str) -> int | None:
         """Return which of two close entries alone is titled by a word of the question ("港区に大使館がある国はいくつ？":

@@ -20,3 +20,18 @@ def test_the_guides_entries_pointing_to_one_another_settle_nothing(plain_answere
     # The salary's entry lists how to apply as related: a pointer, not an overview of the salary; the close call
     # between them stays one to ask about.
     assert outcome(plain_answerer, "保健師の採用は毎年ある？") == ("no answer", None)
+
+
+@pytest.mark.parametrize("text", ["銀行に18年勤めてきました。支店の統廃合が続いて、もっと地域に根ざした仕事がしたいと思うよう"
+                                  "になりました。港区の5つの地区ってそれぞれどういう役割なんですか",
+                                  "総合支所制度って what exactly? Why is it good for residents?"])
+def test_a_title_written_out_as_what_is_asked_picks_its_entry(plain_answerer: Answerer, text: str) -> None:
+    expected = "overview-districts" if "地区" in text else "why-sogo-shisho"
+    assert outcome(plain_answerer, text) == ("answer", expected)
+
+
+def test_a_general_title_written_as_the_scope_of_a_part_does_not(plain_answerer: Answerer) -> None:
+    # the system's title, written before では or as the topic of its merits, leaves the part asked
+    assert outcome(plain_answerer, "プレクラス制度のメリットは何ですか？") == ("answer", "preclass-merits")
+    assert outcome(plain_answerer, "港区の新技術チャレンジ提案制度ではどんなプロジェクトが選ばれたんですか？") == (
+        "answer", "newtech-projects")
