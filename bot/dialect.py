@@ -107,6 +107,8 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     # 制限はあるがけ, 増えとるがけ: a question (Hokuriku); どんなのがあるんやざ: the copula (Fukui)
     (r"(?<=[るたいうだ])がけ(?=[?？!！。、,\s]|$)", "のか", ("がけ",)),
     (r"(?<=[んな])やざ(?=[?？!！。、,\s]|$)", "だ", ("やざ",)),
+    # どんな ところ かえ, あるんかえ: a question (western Japan), its かえ no 替え (入れかえ, くらすがえ stay)
+    (r"(?<=[\sろのんただい])かえ(?=[?？!！。\s]*$)", "か", ("かえ",)),
     # ざっくり教えてけへ: a request (Tsugaru)
     (r"(?<=て)け(?:へ|さい)(?=[?？!！。、,\s]|$)", "ください", ("てけへ", "てけさい")),
     # 予算どんくらいあんの？: どのくらい and あるの said fast (Tokyo speech; not あんな, 案の)
