@@ -99,7 +99,7 @@ TO_HERE = re.compile(TO_THE_OFFICE)
 # "高輪ゲートウェイ駅から区役所まで歩いて何分？", "職員住宅から区役所までバスある？": one trip to the city's offices, which
 # no answer gives, from wherever it starts (the usual commute, "通勤時間はどのくらい？", is another question; so is
 # one from home in general, "家から役所まで1時間かかる人は多い？")
-OFFICE_TRIP = re.compile(r"(?<!自宅)(?<!家)(?<!うち)(?<!いえ)\s*から\s*(?:港区\s*の?\s*)?(?:区役所|役所|庁舎)\s*まで([^。？?]*)")
+OFFICE_TRIP = re.compile(r"(?<!自宅)(?<!家)(?<!うち)(?<!いえ)(?<!\s)\s*から\s*(?:港区\s*の?\s*)?(?:区役所|役所|庁舎)\s*まで([^。？?]*)")
 USUAL_COMMUTE = re.compile(r"みんな|皆|職員|人が多い|人は多い|平均")  # "…まで みんな 何分？": the usual commute
 
 

@@ -117,6 +117,7 @@ def test_the_usual_commute_is_still_answered(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "家から区役所までの通勤時間はみんなどのくらい？") == ("answer", "commute-time")
     assert not office_trip("いえ から くやくしょ まで")  # no trip asked
     assert not office_trip("家 から 区役所 まで みんな 何分 ぐらい ですか")  # from home, as everyone commutes
+    assert not office_trip("職員 は 家 から 区役所 まで 何時間 くらい です か")  # from home, the space before から too
     assert office_trip("六本木駅 から 区役所 まで 何分")
 
 
