@@ -15,6 +15,7 @@ from typing import Callable
 
 
 from bot.analyzer import morphemes
+from bot.asking import QUESTION_WORD, asks
 from bot.bigkana import read_either_way
 from bot.chatter import quiet_chatter
 from bot.clauseends import CORRECTION, clause_ends
@@ -44,18 +45,6 @@ EMOJI_STOP = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?(?=\s*[^\s
 FACE_STOP = re.compile(r"(?:\((?=[^)]{0,6}[\^_;])[\^_;:・ω´`'゜°><\-~=ot*.]{1,6}+\)?+|\((?:笑|汗|泣|涙|苦笑|爆笑)\)"
                        r"|\^[_o.\-]?\^;*+)(?=\s*[^\s)])")
 SENTENCE_BREAK = re.compile(r"(?<=[。．！？!?\n])|(?:(?<=ですか[、,])|(?<=ますか[、,])|(?<=でしょうか[、,]))(?!\s*それとも)(?![^。？?!！]*[かの][?？]?\s*$)|(?<=[a-z0-9)\"'][.;:])(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bdr\.)(?<!\bprof\.)(?<!\bst\.)(?<!\bvs\.)\s+|(?<=[a-z0-9,])\s+[-–—]+\s+(?=[a-z])")
-QUESTION_END = re.compile(
-    r"(?:か|かな|かね|かなあ|(?<=[のんるた])かねえ|(?<=[のん])かい|かしら|の|っけ|って|とは|は|ですか|ますか|でしょうか|教えて(?:ください|下さい|ほしい|ちょうだい|頂戴)?"
-    r"|(?<=[てで])よ|(?:知りたい|しりたい|聞きたい|ききたい)(?:[のん]?で?っ?す)?|ください|下さい|ほしい(?:です)?|まだ|どう|何|なに|なん"
-    r"|おしえて(?:ください|下さい|ほしい)?|(?:教えて|おしえて)く[ぁ-ゖ]{1,3}(?<!た)"  # typed in kana, or mistyped (くさい)
-    r"|なん\s*[ぁ-ゖ]+ー[ぁ-ゖー]*"  # "なんめーとる": 何 and a unit typed in kana
-    r"|(?:説明|教示)を?\s*(?:お)?願(?:い(?:します|いたします)|います|えますか|えませんか))"  # "…ご説明願います"
-    r"[\s?？。．!！〜~ｗw]*$")
-QUESTION_WORD = re.compile(
-    r"(?:何|なに|(?<![\u3400-\u9fff\u30a1-\u30fa])なん(?:で(?!す)|[にのだ])|いつ|どこ|どんな|どう|どの|どれ|誰|だれ|いくつ"
-    r"|いくら|どっち|どちら)(?!か|も)"  # not 埼玉なんで (because it is 埼玉)
-    r"|(?<![a-z])(?:how|what|when|where|who|whom|which|why|is there|are there|do you|does|can i|could you|tell me"
-    r"|explain)(?![a-z])")
 VERBS = frozenset({"動詞", "形容詞"})
 QUESTION_MARK = re.compile(r"[?？]\s*$")
 PERIOD = re.compile(r"[。．]\s*$")
@@ -65,18 +54,9 @@ ALTERNATIVES = re.compile(r"のか[、,][^。．]*のか[。．]\s*$")
 # whatever polite or spoken ending follows it
 WISH = re.compile(r"(?:(?:知り|聞き|伺い|知っておき|知っとき|聞いておき)たい(?:です|と思って(?:います|いる)|と思います|と思いまして[なね]?)?"
                   r"|(?:気に(?:なる|なって|なり)|心配|不安)[ぁ-ゖー]*)[。．.!！\s]*$")
+THEN = re.compile(r"(?:じゃあ?|では|それでは|それじゃあ?|それなら|なら|ほな|ほんなら|ほんじゃ|だったら|そしたら)[、,\s]*(?=\S)")
 DIRECT = re.compile(r"(?:か|の|でしょう|[?？])[\s?？。]*$")  # "…どんなところにあるんでしょう。" asks directly
 HANDING_OVER = re.compile(rf"(?:けど|けれど|けれども|けども|ので|のに|ものの|(?<![何誰])が|{CORRECTION})[、,\s]*$")
-# "改めて確認させてください", "いくつか質問させてください": a request for leave to ask, which asks nothing itself.
-LEAVE_TO_ASK = re.compile(r"^[^。？?]{0,12}?(?:確認|質問|お聞き|お尋ね|おたずね|お伺い)\s*を?\s*(?:させて|さして)\s*"
-                          r"(?:ください|下さい|くださいませ|いただけ(?:ます|ません)か|もらえ(?:ます|ません)か)[。．!！\s]*$")
-# (…よ, …ね, …わ: "心配なんですよ。", "好きなんだわ。" tell, as "心配です。" does.)
-STATEMENT_END = re.compile(r"(?:です|ます|ました|でした|(?<![るたうく]ん)だ|だった|ません|ている|てる|いる|ある|ない)(?:よ|ね|よね|わ|わね|わよ)?[。．.!！]+$")
-ENGLISH_QUESTION_START = re.compile(
-    r"^(?:is|are|do|does|did|can|could|will|would|should|may|have|has|how|what|whats|when|where|who|which|why)\s")
-ENGLISH_ASKING = re.compile(r"(?<![a-z])(?:tell me|could you|can you|would you|explain|i'd like to know|i want to know"
-                            r"|i wonder|wondering|(?:please|pls|plz)[.!\s]*$)(?![a-z])")  # "the address please": a request
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 COMPARISON = re.compile(r"どっち|どちら(?![にへ]|から)|比べ|比較|差|違い|(?<![a-z])(?:compared?|comparison|versus|vs|difference|"
                         r"which is (?:more|bigger|larger|higher|greater))(?![a-z])")
 
@@ -106,8 +86,10 @@ def clauses(text: str) -> list[Clause]:
     # mark tells; only a question word would make it ask.
     marked = max((index for index, clause in enumerate(found) if QUESTION_MARK.search(clause.text)
                   or index == len(found) - 1 and clause.asks and not PERIOD.search(clause.text)), default=-1)
+    # "…芝地区やろ？ほな国立新美術館はどこの地区や": a question opened by "then" follows on what was asked before it.
+    then = max((index for index, clause in enumerate(found) if clause.asks and THEN.match(clean(clause.text))), default=-1)
     return [replace(clause, asks=False) if index < last and clause.asks and WISH.search(clean(clause.text))
-            or index < marked and clause.asks and _tells(clause.text)
+            or index < marked and clause.asks and _tells(clause.text) or index < then
             else clause for index, clause in enumerate(found)]
 
 
@@ -172,24 +154,6 @@ def _spoken_clauses(sentence: str) -> list[str]:
         else:
             merged.append(part)
     return merged
-
-
-def asks(text: str) -> bool:
-    """Tell whether a sentence or clause asks something (a question mark, a question word or ending)."""
-    text = clean(text)
-    if not text:
-        return False
-    if text.rstrip("〜~ｗw ").endswith(("?", "？")):
-        return True
-    if LEAVE_TO_ASK.search(text):
-        return False  # "改めて確認させてください。": leave to ask, the question comes after
-    if not JAPANESE.search(text):
-        # "I'm a national who has lived in Tokyo." holds a question word but tells: English asks up front.
-        return bool(ENGLISH_QUESTION_START.match(text) or ENGLISH_ASKING.search(text))
-    if QUESTION_END.search(text):
-        return True
-    # "どこに住むか迷っています。" holds a question word but tells, it does not ask.
-    return bool(QUESTION_WORD.search(text)) and not STATEMENT_END.search(text)
 
 
 def asks_to_compare(text: str) -> bool:

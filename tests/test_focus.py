@@ -241,6 +241,14 @@ def test_a_worry_and_alternatives_wondered_about_before_a_direct_question_are_it
     assert outcome(plain_answerer, message) == ("answer", "cafeteria")
 
 
+@pytest.mark.parametrize(("message", "entry"), [("東京タワーと増上寺は芝地区やろ？ほな国立新美術館はどこの地区や", "district-azabu"),
+                                               ("食堂はあるんですよね？じゃあ職員住宅はどこにありますか？", "housing-staff")])
+def test_a_question_opened_by_then_follows_on_what_was_asked_before(plain_answerer: Answerer, message: str,
+                                                                   entry: str) -> None:
+    assert [c.asks for c in clauses(message)] == [False, True]
+    assert outcome(plain_answerer, message) == ("answer", entry)
+
+
 def test_a_wish_told_before_a_direct_question_is_its_context(plain_answerer: Answerer) -> None:
     message = "娘が区役所に入りました。親として職場の雰囲気を少しでも知りたいです。区役所の食堂ってどんなところですか？"
     assert outcome(plain_answerer, message) == ("answer", "cafeteria")
