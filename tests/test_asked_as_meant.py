@@ -296,3 +296,13 @@ def test_obtain_is_a_formal_get_naming_no_topic(plain_answerer: Answerer) -> Non
 def test_a_menu_in_english_is_the_training_menu_not_men_mistyped(plain_answerer: Answerer, text: str) -> None:
     assert outcome(plain_answerer, text) == ("answer", "training-overview")
     assert outcome(plain_answerer, "what's on the cafeteria menu?")[0] == "no answer"
+
+
+@pytest.mark.parametrize("text", ["新人の面倒を見てくれる人はいますか", "新人は誰が面倒見てくれるの？"])
+def test_looking_after_the_new_staff_is_the_ojt(plain_answerer: Answerer, text: str) -> None:
+    assert outcome(plain_answerer, text) == ("answer", "training-ojt")
+
+
+def test_the_character_of_a_place_is_what_marks_it(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区と言えば金持ちの街という印象しかございません。一体どういう土地柄なのでしょうか。") == (
+        "answer", "overview-summary")
