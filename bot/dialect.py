@@ -109,6 +109,9 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     (r"(?<=[んな])やざ(?=[?？!！。、,\s]|$)", "だ", ("やざ",)),
     # どんな ところ かえ, あるんかえ: a question (western Japan), its かえ no 替え (入れかえ, くらすがえ stay)
     (r"(?<=[\sろのんただい])かえ(?=[?？!！。\s]*$)", "か", ("かえ",)),
+    # 魅力って何だと思いますか: what a thing is, asked politely of the bot as its view; asked, not an opinion sought
+    (r"(?<=[\u3400-\u9fff\u30a1-\u30faーっては\s])(?:何|なん)(?:だ|や)と(?:思いますか|思われますか|思う)(?=[?？。\s]*$)",
+     "何ですか", ("だと思", "やと思")),
     # ざっくり教えてけへ: a request (Tsugaru)
     (r"(?<=て)け(?:へ|さい)(?=[?？!！。、,\s]|$)", "ください", ("てけへ", "てけさい")),
     # 予算どんくらいあんの？: どのくらい and あるの said fast (Tokyo speech; not あんな, 案の)
