@@ -60,7 +60,7 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     # あったと？, 住んでると？: a question ending in と (Kyushu) is one ending in の
     (r"(?<=[たるいうくすつむぶぐだ])と(?=[?？])", "の", ("と?", "と？")),
     # 心配やけん, 遠かけえ: "because" (western Japan; not しけん, たいけん)
-    (r"(?<=[だやるた])(?:けん|けえ|さかい)(?=[、,\s]|$)", "から", ("けん", "けえ", "さかい")),
+    (r"(?<=[だやるたく])(?:けん|けえ|けぇ|さかい)(?=[、,\s]|$)", "から", ("けん", "けえ", "けぇ", "さかい")),
     # 高いよってに, 遠いよって: "because" (Kansai); not によって (by)
     (r"(?<=[いだやるた])よってに?(?=[、,\s]|$)", "から", ("よって",)),
     # あるんかいな, 港区なんかいな, あるんかい: a question (Kansai); not なんかい (何回) asked alone
