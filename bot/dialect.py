@@ -112,6 +112,8 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     # 魅力って何だと思いますか: what a thing is, asked politely of the bot as its view; asked, not an opinion sought
     (r"(?<=[\u3400-\u9fff\u30a1-\u30faーっては\s])(?:何|なん)(?:だ|や)と(?:思いますか|思われますか|思う)(?=[?？。\s]*$)",
      "何ですか", ("だと思", "やと思")),
+    # 教えてごしない, 教えてごさんか: a request (Izumo, Hoki)
+    (r"(?<=て)ご(?:しない|さんか|しなはい)(?=[?？!！。、,\s]|$)", "ください", ("てごし", "てごさ")),
     # ざっくり教えてけへ: a request (Tsugaru)
     (r"(?<=て)け(?:へ|さい)(?=[?？!！。、,\s]|$)", "ください", ("てけへ", "てけさい")),
     # 予算どんくらいあんの？: どのくらい and あるの said fast (Tokyo speech; not あんな, 案の)
