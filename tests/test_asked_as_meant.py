@@ -306,3 +306,8 @@ def test_looking_after_the_new_staff_is_the_ojt(plain_answerer: Answerer, text: 
 def test_the_character_of_a_place_is_what_marks_it(plain_answerer: Answerer) -> None:
     assert outcome(plain_answerer, "港区と言えば金持ちの街という印象しかございません。一体どういう土地柄なのでしょうか。") == (
         "answer", "overview-summary")
+
+
+def test_a_worry_told_names_no_topic(plain_answerer: Answerer) -> None:
+    text = "むすめ ひとりで とうきょう すむの しんぱいでさ しょくいん の じゅうたく ってあるのかい"
+    assert outcome(plain_answerer, text) == ("answer", "housing-staff")
