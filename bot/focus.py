@@ -222,7 +222,7 @@ def _read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_ab
         return Reading(resolve(focus, True), focus, "" if focus == text else f"contrast set aside: {focus}")
     # Typos are looked for only where the question is: the context weighs little, and long messages stay fast.
     resolved = [resolve(drop_contrast(piece.text), piece.asks) for piece in pieces]
-    elliptic = not any(_has_topic(terms, asks_about, is_home if POINTING.search(clean(piece.text)) else None)
+    elliptic = not any(_has_topic(terms, asks_about, is_home if _points_back(piece.text, terms, is_home) else None)
                        for piece, terms in zip(pieces, resolved) if piece.asks)
     weights = _clause_weights(pieces, elliptic)
     terms = [_weighted(term, weight, lends) for weight, lends, clause_terms
@@ -241,6 +241,13 @@ def _read_message(text: str, resolve: Callable[[str, bool], list[Term]], asks_ab
     asking = " ".join(drop_contrast(piece.text) for piece in pieces if piece.asks) if elliptic else ""
     asking = asking if QUESTION_WORD.search(clean(asking)) else ""
     return Reading(terms, focus, f"question: {focus} ({why})", asking)
+
+
+def _points_back(text: str, terms: list[Term], is_home: Callable[[Token], bool]) -> bool:
+    # "あの港区ってどんなところ？": あの before the city's own name is a speaker's filler; "あの制度" points back.
+    cleaned, homes = clean(text), tuple(clean(t.token.surface) for t in terms if is_home(t.token))
+    return any(found.group() != "あの" or not cleaned.startswith(homes, found.end())
+               for found in POINTING.finditer(cleaned))
 
 
 def _lending(pieces: list[Clause], weights: list[float]) -> list[bool]:

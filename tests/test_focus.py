@@ -249,6 +249,11 @@ def test_a_question_opened_by_then_follows_on_what_was_asked_before(plain_answer
     assert outcome(plain_answerer, message) == ("answer", entry)
 
 
+def test_ano_before_the_citys_own_name_is_a_filler_that_points_back_at_nothing(plain_answerer: Answerer) -> None:
+    message = "えーと孫がカナダから帰ってきて港区で働きたいって言うんですけどあの港区ってどんなところなんでしょうか"
+    assert outcome(plain_answerer, message) == ("answer", "overview-summary")
+
+
 def test_a_wish_told_before_a_direct_question_is_its_context(plain_answerer: Answerer) -> None:
     message = "娘が区役所に入りました。親として職場の雰囲気を少しでも知りたいです。区役所の食堂ってどんなところですか？"
     assert outcome(plain_answerer, message) == ("answer", "cafeteria")
