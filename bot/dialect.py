@@ -78,6 +78,7 @@ STANDARD_FORMS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple
     # 分がねんだども、わからんばってん、…けんど: "but" (Tohoku, Kyushu, many regions), so the clause hands over
     (r"(?:だども|ばってん)(?![うぅーお])|けんど(?:も)?(?=[、,\s]|$)", "けど",
      ("だども", "けんど", "ばってん")),
+    (r"じゃっどん", "だけど", ("じゃっどん",)),  # (Kagoshima: the copula and its "but")
     # ほんまなん？: "really" (Kansai); ほんなこつ, ほんなこて: "really" (Kyushu)
     (r"ほんま(?=に|なん|なの|や|か|[?？\s]|$)", "本当", ("ほんま",)),
     (r"ほんなこ[つて]", "本当", ("ほんなこ",)),
