@@ -102,6 +102,8 @@ def test_romaji_loan_words_are_read_in_katakana_with_their_long_vowels() -> None
     assert [romaji_word(w) for w in ("ooi", "toori", "baai", "kenshuu")] == ["おおい", "とおり", "ばあい", "けんしゅう"]
     # an English spelling that drops the u after s (paneristo) is still romaji; an English word (test) is not
     assert (romaji_word("paneristo"), romaji_word("test")) == ("ぱねりすと", None)
+    # Hepburn's ō typed oo in a native word no loan word spells: 申し込み, 給料 (ボーナス is a loan word)
+    assert [romaji_word(w) for w in ("mooshikomi", "kyuuryoo", "boonasu")] == ["もうしこみ", "きゅうりょう", "ボーナス"]
 
 
 def test_a_loan_word_split_over_two_words_is_found(vocabulary: Vocabulary) -> None:
