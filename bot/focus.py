@@ -87,7 +87,8 @@ def clauses(text: str) -> list[Clause]:
     marked = max((index for index, clause in enumerate(found) if QUESTION_MARK.search(clause.text)
                   or index == len(found) - 1 and clause.asks and not PERIOD.search(clause.text)), default=-1)
     # "…芝地区やろ？ほな国立新美術館はどこの地区や": a question opened by "then" follows on what was asked before it.
-    then = max((index for index, clause in enumerate(found) if clause.asks and THEN.match(clean(clause.text))), default=-1)
+    then = max((index for index, clause in enumerate(found) if clause.asks and THEN.match(clean(clause.text))),
+               default=-1)
     return [replace(clause, asks=False) if index < last and clause.asks and WISH.search(clean(clause.text))
             or index < marked and clause.asks and _tells(clause.text) or index < then
             else clause for index, clause in enumerate(found)]

@@ -79,11 +79,11 @@ def romaji_word(word: str) -> str | None:
         # "puratina": ti as an IME reads it (チ), when that is a word and ティ is not (プラチナ, not プラティナ)
         ime = jaconv.hira2kata(jaconv.alphabet2kana(lengthened))
         loan = ime if _a_word(ime) else loan
-    if not LOAN_LONG.search(word) and not FOREIGN_SOUND.search(word) and not _a_word(loan):
+    if "oo" in word and not LOAN_LONG.search(word) and not FOREIGN_SOUND.search(word) and not _a_word(loan):
         # "mooshikomi", "kyuuryoo": no loan word the dictionary knows (モーシコミ), but Hepburn's ō typed oo (もうしこみ)
         ou = romaji_to_katakana(word.replace("oo", "ou"))
-        hiragana = jaconv.kata2hira(ou) if ou else hiragana
-        return hiragana if "oo" in word else loan
+        if ou is not None:
+            return jaconv.kata2hira(ou)
     return loan if re.fullmatch(r"[\u30a0-\u30ffー]+", loan) else hiragana
 
 
