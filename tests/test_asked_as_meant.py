@@ -311,3 +311,8 @@ def test_the_character_of_a_place_is_what_marks_it(plain_answerer: Answerer) -> 
 def test_a_worry_told_names_no_topic(plain_answerer: Answerer) -> None:
     text = "むすめ ひとりで とうきょう すむの しんぱいでさ しょくいん の じゅうたく ってあるのかい"
     assert outcome(plain_answerer, text) == ("answer", "housing-staff")
+
+
+def test_kyouji_asks_formally_and_names_no_topic(plain_answerer: Answerer) -> None:
+    assert outcome(plain_answerer, "港区の予算をご教示いただけますか") == ("answer", "overview-budget")
+    assert outcome(plain_answerer, "港区の面積と人口をご教示願います")[0] == "answer"
