@@ -24,10 +24,11 @@ PERSON_JA = (r"(?:人|じん|ジン|者|しゃ|生|せい|籍|せき|卒|そつ|
 MAY_VERBS_JA = r"応募|受験|受け|申し込|申込|なれ|働け|採用さ|はたらけ|おうぼ|じゅけん|うけ"  # typed in kana too (bot.origin)
 # Past an age or a bound: "60歳を超えていても", "40歳以上でも".
 BEYOND_JA = r"(?:を?\s*(?:超え|こえ|越え|過ぎ|すぎ)\s*て(?:\s*い\s*て)?|以上|いじょう|未満|みまん|以下|いか)?"
-MAY_JA = re.compile(PERSON_JA + BEYOND_JA + rf"\s*(?:でも|も)(?P<between>[^。？?!！]{{0,24}}?)(?:{MAY_VERBS_JA})(?!つけ)")  # not 受付
+# What may be done, up to 24 characters after who asks (spaces aside): 受験できる, not 受付
+MAY_AFTER = rf"(?P<between>[^。？?!！]{{0,24}}?)(?:{MAY_VERBS_JA})(?!つけ)"
+MAY_JA = re.compile(PERSON_JA + BEYOND_JA + r"\s*(?:でも|も)" + MAY_AFTER)
 # "韓国籍の息子は受験できますか": a nationality, of the candidate or of their family, asked about with は
-NATIONALITY_MAY_JA = re.compile(rf"(?:籍|せき)(?:\s*の\s*[^\s。？?、]{{1,4}})?\s*(?:は|でも|も)(?P<between>[^。？?!！]{{0,24}}?)"
-                                rf"(?:{MAY_VERBS_JA})(?!つけ)")
+NATIONALITY_MAY_JA = re.compile(r"(?:籍|せき)(?:\s*の\s*[^\s。？?、]{1,4})?\s*(?:は|でも|も)" + MAY_AFTER)
 # Or after a story or a concession, whether one may at all: "高校しか出てないけど受験できる？", "外国の大学を出ました。
 # 受験できますか". The asking clause then names nothing else (no object but the exam).
 MAY_AFTER_STORY_JA = re.compile(r"(?:けど|けれど|けれども|ですが|んだが|のだが|ました\s|です\s|[。!！?？])\s*"

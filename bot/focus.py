@@ -79,17 +79,18 @@ def clauses(text: str) -> list[Clause]:
     pieces = [piece for piece in pieces if piece.strip()]
     found = [Clause(piece, asks(piece) and not (index < len(pieces) - 1 and _hands_over(piece)))
              for index, piece in enumerate(pieces)]
+    cleaned = [clean(clause.text) for clause in found]
     # "親として職場の様子を知りたいです。食堂ってどんなところ？": a wish told before a direct question is its context.
-    last = max((index for index, clause in enumerate(found) if clause.asks and DIRECT.search(clean(clause.text))),
+    last = max((index for index, clause in enumerate(found) if clause.asks and DIRECT.search(cleaned[index])),
                default=-1)
     # "…勧めてるの。…初めてよ。それで、職員って何人？": a sentence closed by a period before one closed by a question
     # mark tells; only a question word would make it ask.
     marked = max((index for index, clause in enumerate(found) if QUESTION_MARK.search(clause.text)
                   or index == len(found) - 1 and clause.asks and not PERIOD.search(clause.text)), default=-1)
     # "…芝地区やろ？ほな国立新美術館はどこの地区や": a question opened by "then" follows on what was asked before it.
-    then = max((index for index, clause in enumerate(found) if clause.asks and THEN.match(clean(clause.text))),
+    then = max((index for index, clause in enumerate(found) if clause.asks and THEN.match(cleaned[index])),
                default=-1)
-    return [replace(clause, asks=False) if index < last and clause.asks and WISH.search(clean(clause.text))
+    return [replace(clause, asks=False) if index < last and clause.asks and WISH.search(cleaned[index])
             or index < marked and clause.asks and _tells(clause.text) or index < then
             else clause for index, clause in enumerate(found)]
 
